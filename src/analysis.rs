@@ -1,0 +1,163 @@
+//! The result of analyzing one document: mentions with spans into the original text.
+
+use serde::{Deserialize, Serialize};
+
+/// The kind of thing a mention names.
+///
+/// ```
+/// use kashif::Label;
+/// assert_eq!(Label::Per.as_str(), "PER");
+/// assert_eq!("LOC".parse::<Label>(), Ok(Label::Loc));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Label {
+    /// A person.
+    #[serde(rename = "PER")]
+    Per,
+    /// An organization: a state body, an alliance, an armed group, a company, a news agency.
+    #[serde(rename = "ORG")]
+    Org,
+    /// A place: a country, a city, a village, a mountain, a region.
+    #[serde(rename = "LOC")]
+    Loc,
+    /// Another named thing: an agreement, an event, a conference.
+    #[serde(rename = "MISC")]
+    Misc,
+    /// A date or a time expression.
+    #[serde(rename = "DATE")]
+    Date,
+    /// A number or a quantity.
+    #[serde(rename = "NUM")]
+    Num,
+}
+
+impl Label {
+    /// Every label, in the order the interface lists them.
+    pub const ALL: [Label; 6] = [Label::Per, Label::Org, Label::Loc, Label::Misc, Label::Date, Label::Num];
+
+    /// The short tag used in JSON, CSV and the page (`PER`, `ORG`, …).
+    ///
+    /// ```
+    /// assert_eq!(kashif::Label::Num.as_str(), "NUM");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Per => "PER",
+            Label::Org => "ORG",
+            Label::Loc => "LOC",
+            Label::Misc => "MISC",
+            Label::Date => "DATE",
+            Label::Num => "NUM",
+        }
+    }
+
+    /// The Arabic name of the label, for the interface.
+    ///
+    /// ```
+    /// assert_eq!(kashif::Label::Loc.arabic_name(), "مكان");
+    /// ```
+    pub fn arabic_name(self) -> &'static str {
+        match self {
+            Label::Per => "شخص",
+            Label::Org => "منظمة",
+            Label::Loc => "مكان",
+            Label::Misc => "متفرقات",
+            Label::Date => "تاريخ",
+            Label::Num => "رقم",
+        }
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Label {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Label::ALL
+            .into_iter()
+            .find(|label| label.as_str() == s)
+            .ok_or_else(|| format!("unknown label {s:?}"))
+    }
+}
+
+/// One mention of an entity in a document.
+///
+/// `start` and `end` count Unicode scalar values (chars) into the original text, end exclusive,
+/// and `text` is exactly that slice of the original.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// What kind of thing is mentioned.
+    pub label: Label,
+    /// The surface exactly as it stands in the input.
+    pub text: String,
+    /// First char of the mention (inclusive), in chars from the start of the input.
+    pub start: usize,
+    /// One past the last char of the mention, in chars from the start of the input.
+    pub end: usize,
+    /// The display name of the entity this mention refers to.
+    pub canonical: String,
+    /// The entity id, the same for every spelling of the same entity.
+    pub id: String,
+}
+
+/// An entity of a document with the number of times it is mentioned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntitySummary {
+    /// The entity id.
+    pub id: String,
+    /// The entity's label.
+    pub label: Label,
+    /// The display name.
+    pub canonical: String,
+    /// How many mentions the document has of it.
+    pub mentions: usize,
+    /// The distinct surfaces seen, in order of first appearance.
+    pub surfaces: Vec<String>,
+}
+
+/// Everything Kashif found in one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Mentions in text order, never overlapping.
+    pub entities: Vec<Mention>,
+}
+
+impl Analysis {
+    /// The entities of the document, each once, most mentioned first (ties: first seen first).
+    ///
+    /// ```
+    /// let analyzer = kashif::Analyzer::new();
+    /// let analysis = analyzer.analyze("زار بوتين أنقرة ثم عاد بوتين إلى موسكو");
+    /// let summary = analysis.entity_summaries();
+    /// assert_eq!(summary[0].canonical, "فلاديمير بوتين");
+    /// assert_eq!(summary[0].mentions, 2);
+    /// ```
+    pub fn entity_summaries(&self) -> Vec<EntitySummary> {
+        let mut summaries: Vec<EntitySummary> = Vec::new();
+        for mention in &self.entities {
+            match summaries.iter_mut().find(|s| s.id == mention.id) {
+                Some(summary) => {
+                    summary.mentions += 1;
+                    if !summary.surfaces.contains(&mention.text) {
+                        summary.surfaces.push(mention.text.clone());
+                    }
+                }
+                None => summaries.push(EntitySummary {
+                    id: mention.id.clone(),
+                    label: mention.label,
+                    canonical: mention.canonical.clone(),
+                    mentions: 1,
+                    surfaces: vec![mention.text.clone()],
+                }),
+            }
+        }
+        // Stable sort keeps first-seen order among equal counts.
+        summaries.sort_by(|a, b| b.mentions.cmp(&a.mentions));
+        summaries
+    }
+}

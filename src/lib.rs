@@ -1,0 +1,30 @@
+//! Kashif (كاشف): finds the people, organizations, places, dates and figures of Arabic news text.
+//!
+//! The core is plain Rust with no I/O: build one [`Analyzer`] (it decodes the embedded lexicon
+//! once) and call [`Analyzer::analyze`] for every document. Every span counts Unicode scalar
+//! values into the text exactly as it was given; normalization is used for matching only.
+//!
+//! ```
+//! use kashif::{Analyzer, Label};
+//!
+//! let analyzer = Analyzer::new();
+//! let text = "وصل سيرغي لافروف إلى أنقرة";
+//! let analysis = analyzer.analyze(text);
+//! let lavrov = &analysis.entities[0];
+//! assert_eq!(lavrov.label, Label::Per);
+//! assert_eq!(lavrov.text, "سيرغي لافروف");
+//! let chars: Vec<char> = text.chars().collect();
+//! assert_eq!(chars[lavrov.start..lavrov.end].iter().collect::<String>(), lavrov.text);
+//! ```
+
+mod analysis;
+mod analyzer;
+pub mod export;
+mod extract;
+mod link;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use analysis::{Analysis, EntitySummary, Label, Mention};
+pub use analyzer::Analyzer;

@@ -1,0 +1,3 @@
+//! Text handling: decoding bytes, folding for matching, tokenizing.
+
+pub mod decode;
