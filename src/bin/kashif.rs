@@ -1,1 +1,168 @@
-fn main(){}
+//! `kashif`: the command-line analyzer.
+//!
+//! ```text
+//! kashif analyze [--format json|jsonl|csv] [FILE...]
+//! ```
+//! Reads each FILE (standard input when none is given, or for `-`), detects its encoding
+//! (UTF-8, UTF-16 with a byte-order mark, Windows-1256), and prints the mentions found. A file
+//! that cannot be read is reported on stderr with its name; the others are still analyzed and
+//! the exit code is 2.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use kashif::export::{to_csv, to_json, to_jsonl, NamedAnalysis};
+use kashif::text::decode::decode_bytes;
+use kashif::{Analysis, Analyzer};
+
+const USAGE: &str = "\
+usage: kashif analyze [--format json|jsonl|csv] [FILE...]
+
+Finds people (PER), organizations (ORG), places (LOC), other names (MISC),
+dates (DATE) and numbers (NUM) in Arabic text. With no FILE, or with -,
+reads standard input. Files may be UTF-8, UTF-16 (with a byte-order mark)
+or Windows-1256.
+
+options:
+  --format FORMAT   json (default): one array of {name, entities};
+                    jsonl: one object per document and line;
+                    csv: one row per mention
+  -h, --help        this help
+  -V, --version     the version
+";
+
+/// Inputs larger than this are refused rather than read into memory.
+const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Format {
+    Json,
+    Jsonl,
+    Csv,
+}
+
+struct Options {
+    format: Format,
+    inputs: Vec<String>,
+}
+
+fn parse_analyze_args(args: &[String]) -> Result<Options, String> {
+    let mut format = Format::Json;
+    let mut inputs = Vec::new();
+    let mut iter = args.iter();
+    let mut only_files = false;
+    while let Some(arg) = iter.next() {
+        let value = if only_files {
+            None
+        } else if arg == "--format" {
+            Some(iter.next().ok_or("--format needs a value: json, jsonl or csv")?.as_str())
+        } else if let Some(value) = arg.strip_prefix("--format=") {
+            Some(value)
+        } else if arg == "--" {
+            only_files = true;
+            continue;
+        } else if arg.starts_with('-') && arg != "-" {
+            return Err(format!("unknown option {arg}"));
+        } else {
+            None
+        };
+        match value {
+            Some("json") => format = Format::Json,
+            Some("jsonl") => format = Format::Jsonl,
+            Some("csv") => format = Format::Csv,
+            Some(other) => return Err(format!("unknown format {other:?}: use json, jsonl or csv")),
+            None => inputs.push(arg.clone()),
+        }
+    }
+    if inputs.is_empty() {
+        inputs.push("-".to_owned());
+    }
+    Ok(Options { format, inputs })
+}
+
+/// Reads one input whole, refusing what is too large to be an article collection.
+fn read_input(path: &str) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    let limit = MAX_INPUT_BYTES + 1;
+    let result = if path == "-" {
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
+    } else {
+        match std::fs::File::open(path) {
+            Ok(file) => file.take(limit).read_to_end(&mut bytes),
+            Err(error) => return Err(error.to_string()),
+        }
+    };
+    result.map_err(|error| error.to_string())?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(format!("larger than {} MiB; split it into smaller files", MAX_INPUT_BYTES >> 20));
+    }
+    Ok(bytes)
+}
+
+fn analyze(options: &Options) -> ExitCode {
+    let analyzer = Analyzer::new();
+    let mut results: Vec<(String, Analysis)> = Vec::new();
+    let mut failed = false;
+    for input in &options.inputs {
+        let name = if input == "-" { "stdin" } else { input.as_str() };
+        match read_input(input).and_then(|bytes| decode_bytes(&bytes).map_err(|e| e.to_string())) {
+            Ok(text) => {
+                if text.trim().is_empty() {
+                    eprintln!("kashif: {name}: empty, nothing to analyze");
+                }
+                results.push((name.to_owned(), analyzer.analyze(&text)));
+            }
+            Err(message) => {
+                eprintln!("kashif: {name}: {message}");
+                failed = true;
+            }
+        }
+    }
+    let named: Vec<NamedAnalysis<'_>> = results.iter().map(|(name, a)| NamedAnalysis::new(name, a)).collect();
+    let output = match options.format {
+        Format::Json => to_json(&named),
+        Format::Jsonl => to_jsonl(&named),
+        Format::Csv => to_csv(&named),
+    };
+    let mut stdout = std::io::stdout().lock();
+    if let Err(error) = stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()) {
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("kashif: cannot write the output: {error}");
+            return ExitCode::from(2);
+        }
+    }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("analyze") => match parse_analyze_args(&args[1..]) {
+            Ok(options) => analyze(&options),
+            Err(message) => {
+                eprintln!("kashif: {message}\n\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some("-V" | "--version") => {
+            println!("kashif {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Some(other) => {
+            eprintln!("kashif: unknown command {other:?}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        None => {
+            eprint!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}

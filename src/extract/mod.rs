@@ -1,1 +1,59 @@
-//! Extraction.
+//! Finding mention candidates in tokens: the lexicon, and rules for dates and numbers.
+
+pub(crate) mod dates;
+pub(crate) mod lexicon;
+pub(crate) mod numbers;
+
+use crate::analysis::Label;
+use crate::text::clitics::{readings, Reading};
+use crate::text::tokenize::{Token, TokenKind};
+
+/// A candidate mention: tokens `[first, last)`, minus `prefix` folded chars of clitics at the
+/// start of the first token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub first: usize,
+    pub last: usize,
+    pub prefix: usize,
+    pub label: Label,
+    /// Display name.
+    pub canonical: String,
+    /// Entity id.
+    pub id: String,
+}
+
+impl Candidate {
+    /// The number of tokens the candidate covers.
+    pub fn len(&self) -> usize {
+        self.last - self.first
+    }
+}
+
+/// The readings (with and without clitics) of the token at `index`; none for non-words.
+pub(crate) fn token_readings(tokens: &[Token], index: usize) -> Vec<Reading> {
+    match tokens.get(index) {
+        Some(token) if token.kind == TokenKind::Arabic => readings(&token.text),
+        Some(token) => vec![Reading { prefix: 0, stem: token.text.clone() }],
+        None => Vec::new(),
+    }
+}
+
+/// Keeps the candidates that do not overlap, preferring longer ones, then earlier ones, then
+/// those found first (the order of `candidates` gives the precedence of their sources).
+/// The result is in text order.
+pub(crate) fn select_non_overlapping(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    // A stable sort keeps source precedence among candidates of the same length and start.
+    candidates.sort_by(|a, b| b.len().cmp(&a.len()).then(a.first.cmp(&b.first)));
+    let token_count = candidates.iter().map(|c| c.last).max().unwrap_or(0);
+    let mut covered = vec![false; token_count];
+    let mut taken: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        let span = candidate.first..candidate.last;
+        if !covered[span.clone()].iter().any(|&c| c) {
+            covered[span].iter_mut().for_each(|c| *c = true);
+            taken.push(candidate);
+        }
+    }
+    taken.sort_by_key(|c| c.first);
+    taken
+}

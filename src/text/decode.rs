@@ -1,29 +1,221 @@
 //! Turning the bytes of a file into text: UTF-8, UTF-16 with a byte-order mark, Windows-1256.
+//!
+//! Older Arabic files are often Windows-1256; saved web pages and exports from word processors
+//! are UTF-8 or UTF-16. Detection order: a byte-order mark wins; then valid UTF-8; then UTF-16
+//! without a mark when every other byte is NUL; then binary (NUL or control bytes) is refused;
+//! anything else is read as Windows-1256, which maps every byte to a character.
+
+/// The encoding a text was read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8, with or without a byte-order mark.
+    Utf8,
+    /// UTF-16, little endian.
+    Utf16Le,
+    /// UTF-16, big endian.
+    Utf16Be,
+    /// Windows-1256, the Windows code page for Arabic.
+    Windows1256,
+}
+
+impl Encoding {
+    /// The name people know the encoding by.
+    ///
+    /// ```
+    /// assert_eq!(kashif::text::decode::Encoding::Windows1256.name(), "Windows-1256");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Windows1256 => "Windows-1256",
+        }
+    }
+}
 
 /// Why bytes could not be read as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
-    /// The input holds no bytes.
-    Empty,
-    /// The input looks like a binary file (it holds NUL bytes or control bytes).
+    /// The input looks like a binary file (an image, an archive, a program): it holds NUL bytes
+    /// or many control bytes.
     Binary,
 }
 
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            DecodeError::Empty => f.write_str("the file is empty"),
-            DecodeError::Binary => f.write_str("the file is not text (it looks like a binary file)"),
+            DecodeError::Binary => f.write_str("not a text file (it looks like a binary file)"),
         }
     }
 }
 
 impl std::error::Error for DecodeError {}
 
-/// Decodes the bytes of a text file.
+/// Decodes the bytes of a text file, detecting its encoding. Empty input gives empty text.
+///
+/// ```
+/// use kashif::text::decode::decode_bytes;
+/// assert_eq!(decode_bytes("دمشق".as_bytes()).unwrap(), "دمشق");
+/// // The same word in Windows-1256.
+/// assert_eq!(decode_bytes(&[0xCF, 0xE3, 0xD4, 0xDE]).unwrap(), "دمشق");
+/// // UTF-16 little endian with its byte-order mark.
+/// assert_eq!(decode_bytes(&[0xFF, 0xFE, 0x2F, 0x06, 0x45, 0x06]).unwrap(), "دم");
+/// assert!(decode_bytes(&[0x89, b'P', b'N', b'G', 0, 0, 0, 13]).is_err());
+/// ```
 pub fn decode_bytes(bytes: &[u8]) -> Result<String, DecodeError> {
-    if bytes.is_empty() {
-        return Err(DecodeError::Empty);
+    decode_with_encoding(bytes).map(|(text, _)| text)
+}
+
+/// Decodes the bytes of a text file and tells which encoding was detected.
+///
+/// ```
+/// use kashif::text::decode::{decode_with_encoding, Encoding};
+/// let (text, encoding) = decode_with_encoding(&[0xC5, 0xCF, 0xE1, 0xC8]).unwrap();
+/// assert_eq!((text.as_str(), encoding), ("إدلب", Encoding::Windows1256));
+/// ```
+pub fn decode_with_encoding(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return Ok((String::from_utf8_lossy(rest).into_owned(), Encoding::Utf8));
     }
-    Ok(String::from_utf8_lossy(bytes).into_owned())
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return Ok((decode_utf16(rest, u16::from_le_bytes), Encoding::Utf16Le));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return Ok((decode_utf16(rest, u16::from_be_bytes), Encoding::Utf16Be));
+    }
+    if let Some(encoding) = unmarked_utf16(bytes) {
+        let text = match encoding {
+            Encoding::Utf16Le => decode_utf16(bytes, u16::from_le_bytes),
+            _ => decode_utf16(bytes, u16::from_be_bytes),
+        };
+        return Ok((text, encoding));
+    }
+    if looks_binary(bytes) {
+        return Err(DecodeError::Binary);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text.to_owned(), Encoding::Utf8)),
+        Err(_) => Ok((bytes.iter().map(|&b| windows_1256(b)).collect(), Encoding::Windows1256)),
+    }
+}
+
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
+}
+
+/// UTF-16 without a byte-order mark: Arabic and ASCII text then has a NUL in most high bytes
+/// (ASCII) or a 0x06 (Arabic), always at the same parity.
+fn unmarked_utf16(bytes: &[u8]) -> Option<Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let high_le = bytes.chunks_exact(2).filter(|p| p[1] == 0 || p[1] == 0x06).count();
+    let high_be = bytes.chunks_exact(2).filter(|p| p[0] == 0 || p[0] == 0x06).count();
+    let zeros = bytes.iter().filter(|&&b| b == 0).count();
+    if zeros == 0 {
+        return None;
+    }
+    if high_le * 10 >= pairs * 9 {
+        Some(Encoding::Utf16Le)
+    } else if high_be * 10 >= pairs * 9 {
+        Some(Encoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
+/// A NUL byte, or more than one control byte in a hundred (tab, line ends and form feed
+/// excepted), in the first 64 KiB.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
+    controls * 100 > head.len()
+}
+
+fn windows_1256(byte: u8) -> char {
+    if byte < 0x80 {
+        byte as char
+    } else {
+        WINDOWS_1256_HIGH[usize::from(byte - 0x80)]
+    }
+}
+
+/// Bytes 0x80 to 0xFF of Windows-1256 (the Unicode Consortium's mapping table).
+const WINDOWS_1256_HIGH: [char; 128] = [
+    '\u{20AC}', '\u{067E}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{02C6}', '\u{2030}', '\u{0679}', '\u{2039}', '\u{0152}', '\u{0686}', '\u{0698}', '\u{0688}',
+    '\u{06AF}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{06A9}', '\u{2122}', '\u{0691}', '\u{203A}', '\u{0153}', '\u{200C}', '\u{200D}', '\u{06BA}',
+    '\u{00A0}', '\u{060C}', '\u{00A2}', '\u{00A3}', '\u{00A4}', '\u{00A5}', '\u{00A6}', '\u{00A7}',
+    '\u{00A8}', '\u{00A9}', '\u{06BE}', '\u{00AB}', '\u{00AC}', '\u{00AD}', '\u{00AE}', '\u{00AF}',
+    '\u{00B0}', '\u{00B1}', '\u{00B2}', '\u{00B3}', '\u{00B4}', '\u{00B5}', '\u{00B6}', '\u{00B7}',
+    '\u{00B8}', '\u{00B9}', '\u{061B}', '\u{00BB}', '\u{00BC}', '\u{00BD}', '\u{00BE}', '\u{061F}',
+    '\u{06C1}', '\u{0621}', '\u{0622}', '\u{0623}', '\u{0624}', '\u{0625}', '\u{0626}', '\u{0627}',
+    '\u{0628}', '\u{0629}', '\u{062A}', '\u{062B}', '\u{062C}', '\u{062D}', '\u{062E}', '\u{062F}',
+    '\u{0630}', '\u{0631}', '\u{0632}', '\u{0633}', '\u{0634}', '\u{0635}', '\u{0636}', '\u{00D7}',
+    '\u{0637}', '\u{0638}', '\u{0639}', '\u{063A}', '\u{0640}', '\u{0641}', '\u{0642}', '\u{0643}',
+    '\u{00E0}', '\u{0644}', '\u{00E2}', '\u{0645}', '\u{0646}', '\u{0647}', '\u{0648}', '\u{00E7}',
+    '\u{00E8}', '\u{00E9}', '\u{00EA}', '\u{00EB}', '\u{0649}', '\u{064A}', '\u{00EE}', '\u{00EF}',
+    '\u{064B}', '\u{064C}', '\u{064D}', '\u{064E}', '\u{00F4}', '\u{064F}', '\u{0650}', '\u{00F7}',
+    '\u{0651}', '\u{00F9}', '\u{0652}', '\u{00FB}', '\u{00FC}', '\u{200E}', '\u{200F}', '\u{06D2}',
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_input_is_empty_text() {
+        assert_eq!(decode_bytes(b"").unwrap(), "");
+    }
+
+    #[test]
+    fn utf8_with_mark_drops_the_mark() {
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice("حلب".as_bytes());
+        assert_eq!(decode_with_encoding(&bytes).unwrap(), ("حلب".to_owned(), Encoding::Utf8));
+    }
+
+    #[test]
+    fn utf16_big_endian_with_mark() {
+        let mut bytes = vec![0xFE, 0xFF];
+        for unit in "حماة 2019".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_be_bytes());
+        }
+        assert_eq!(decode_with_encoding(&bytes).unwrap(), ("حماة 2019".to_owned(), Encoding::Utf16Be));
+    }
+
+    #[test]
+    fn utf16_little_endian_without_mark() {
+        let bytes: Vec<u8> = "قال لافروف".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(decode_with_encoding(&bytes).unwrap(), ("قال لافروف".to_owned(), Encoding::Utf16Le));
+    }
+
+    #[test]
+    fn windows_1256_sentence_with_punctuation() {
+        // «قال» in Windows-1256 with the Arabic comma and guillemets.
+        let bytes = [0xAB, 0xDE, 0xC7, 0xE1, 0xBB, 0xA1, b' ', 0xE3, 0xE4];
+        assert_eq!(decode_bytes(&bytes).unwrap(), "«قال»، من");
+    }
+
+    #[test]
+    fn binary_files_are_refused() {
+        assert_eq!(decode_bytes(b"PK\x03\x04\x14\x00\x06\x00"), Err(DecodeError::Binary));
+        let controls: Vec<u8> = (0..200).map(|i| if i % 10 == 0 { 0x01 } else { b'a' }).collect();
+        assert_eq!(decode_bytes(&controls), Err(DecodeError::Binary));
+    }
+
+    #[test]
+    fn line_ends_and_tabs_are_text() {
+        assert_eq!(decode_bytes(b"a\tb\r\nc\x0c").unwrap(), "a\tb\r\nc\x0c");
+    }
 }

@@ -1,3 +1,6 @@
-//! Text handling: decoding bytes, folding for matching, tokenizing.
+//! Text handling: decoding bytes, folding for matching, tokenizing, clitics.
 
+pub(crate) mod clitics;
 pub mod decode;
+pub mod normalize;
+pub mod tokenize;

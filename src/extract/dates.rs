@@ -1,0 +1,303 @@
+//! Dates: weekdays, Gregorian months in their Levantine and Egyptian names (alone or together,
+//! آذار/مارس), Hijri months, day–month–year in digits, years (عام 2011) and a few relative dates.
+
+use super::{token_readings, Candidate};
+use crate::analysis::Label;
+use crate::text::tokenize::{Token, TokenKind};
+
+/// A month name of one or two folded tokens, its number and whether it is reliable alone
+/// (`اب` is also "father", `مارس` also "he practised", Hijri names are also given names).
+struct Month {
+    tokens: &'static [&'static str],
+    number: u32,
+    alone: bool,
+}
+
+const MONTHS: &[Month] = &[
+    Month { tokens: &["يناير"], number: 1, alone: true },
+    Month { tokens: &["فبراير"], number: 2, alone: true },
+    Month { tokens: &["مارس"], number: 3, alone: false },
+    Month { tokens: &["ابريل"], number: 4, alone: true },
+    Month { tokens: &["مايو"], number: 5, alone: true },
+    Month { tokens: &["يونيو"], number: 6, alone: true },
+    Month { tokens: &["يونيه"], number: 6, alone: true },
+    Month { tokens: &["يوليو"], number: 7, alone: true },
+    Month { tokens: &["يوليه"], number: 7, alone: true },
+    Month { tokens: &["اغسطس"], number: 8, alone: true },
+    Month { tokens: &["سبتمبر"], number: 9, alone: true },
+    Month { tokens: &["اكتوبر"], number: 10, alone: true },
+    Month { tokens: &["نوفمبر"], number: 11, alone: true },
+    Month { tokens: &["ديسمبر"], number: 12, alone: true },
+    Month { tokens: &["كانون", "الثاني"], number: 1, alone: true },
+    Month { tokens: &["شباط"], number: 2, alone: true },
+    Month { tokens: &["اذار"], number: 3, alone: true },
+    Month { tokens: &["نيسان"], number: 4, alone: true },
+    Month { tokens: &["ايار"], number: 5, alone: true },
+    Month { tokens: &["حزيران"], number: 6, alone: true },
+    Month { tokens: &["تموز"], number: 7, alone: true },
+    Month { tokens: &["اب"], number: 8, alone: false },
+    Month { tokens: &["ايلول"], number: 9, alone: true },
+    Month { tokens: &["تشرين", "الاول"], number: 10, alone: true },
+    Month { tokens: &["تشرين", "الثاني"], number: 11, alone: true },
+    Month { tokens: &["كانون", "الاول"], number: 12, alone: true },
+];
+
+/// Hijri months: never reliable alone, their number is not a Gregorian month.
+const HIJRI_MONTHS: &[&[&str]] = &[
+    &["محرم"],
+    &["صفر"],
+    &["ربيع", "الاول"],
+    &["ربيع", "الثاني"],
+    &["ربيع", "الاخر"],
+    &["جمادي", "الاولي"],
+    &["جمادي", "الاخره"],
+    &["جمادي", "الثانيه"],
+    &["رجب"],
+    &["شعبان"],
+    &["رمضان"],
+    &["شوال"],
+    &["ذو", "القعده"],
+    &["ذي", "القعده"],
+    &["ذو", "الحجه"],
+    &["ذي", "الحجه"],
+];
+
+const WEEKDAYS: &[&str] = &["الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"];
+
+/// Relative dates, as folded token sequences.
+const RELATIVE: &[&[&str]] = &[
+    &["امس"],
+    &["البارحه"],
+    &["غدا"],
+    &["الاسبوع", "الماضي"],
+    &["الاسبوع", "المقبل"],
+    &["الاسبوع", "الجاري"],
+    &["الشهر", "الماضي"],
+    &["الشهر", "المقبل"],
+    &["الشهر", "الجاري"],
+    &["العام", "الماضي"],
+    &["العام", "المقبل"],
+    &["العام", "الجاري"],
+    &["السنه", "الماضيه"],
+    &["السنه", "المقبله"],
+];
+
+/// The first-token stem of a candidate and its clitic chars; the other tokens are whole.
+struct Cursor<'a> {
+    tokens: &'a [Token],
+}
+
+impl Cursor<'_> {
+    fn text(&self, index: usize) -> Option<&str> {
+        self.tokens.get(index).map(|t| t.text.as_str())
+    }
+
+    /// True when the tokens from `at` are `words` (the first one may carry clitics when
+    /// `first_prefix` is given: it receives the clitic chars).
+    fn matches(&self, at: usize, words: &[&str], first_prefix: Option<&mut usize>) -> bool {
+        let Some((head, rest)) = words.split_first() else { return false };
+        let head_ok = match first_prefix {
+            Some(prefix) => match token_readings(self.tokens, at).into_iter().find(|r| r.stem == *head) {
+                Some(reading) => {
+                    *prefix = reading.prefix;
+                    true
+                }
+                None => false,
+            },
+            None => self.text(at) == Some(head),
+        };
+        head_ok && rest.iter().enumerate().all(|(i, w)| self.text(at + 1 + i) == Some(w))
+    }
+
+    fn number(&self, index: usize, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
+        let token = self.tokens.get(index)?;
+        if token.kind != TokenKind::Number {
+            return None;
+        }
+        token.text.parse().ok().filter(|n| range.contains(n))
+    }
+
+    fn year(&self, index: usize) -> Option<u32> {
+        self.number(index, 1000..=2200)
+    }
+
+    /// A month name at `at`: (tokens it takes, Gregorian number if any, reliable alone, clitics).
+    fn month(&self, at: usize, allow_clitic: bool) -> Option<(usize, Option<u32>, bool, usize)> {
+        let mut prefix = 0;
+        for month in MONTHS {
+            let p = allow_clitic.then_some(&mut prefix);
+            if self.matches(at, month.tokens, p) {
+                return Some((month.tokens.len(), Some(month.number), month.alone, prefix));
+            }
+        }
+        for words in HIJRI_MONTHS {
+            let p = allow_clitic.then_some(&mut prefix);
+            if self.matches(at, words, p) {
+                return Some((words.len(), None, false, prefix));
+            }
+        }
+        None
+    }
+
+    /// The date that starts at token `at`, if any.
+    fn date_at(&self, at: usize) -> Option<Candidate> {
+        // Numeric dates: 15/3/2011, 2011-03-15.
+        if let (Some(d), Some("/" | "-" | "."), Some(m), Some(s), Some(y)) =
+            (self.number(at, 1..=31), self.text(at + 1), self.number(at + 2, 1..=12), self.text(at + 3), self.year(at + 4))
+        {
+            if Some(s) == self.text(at + 1) {
+                return Some(date(at, at + 5, 0, format!("{y:04}-{m:02}-{d:02}")));
+            }
+        }
+        if let (Some(y), Some("-"), Some(m), Some("-"), Some(d)) =
+            (self.year(at), self.text(at + 1), self.number(at + 2, 1..=12), self.text(at + 3), self.number(at + 4, 1..=31))
+        {
+            return Some(date(at, at + 5, 0, format!("{y:04}-{m:02}-{d:02}")));
+        }
+        // [day] month[/month] [year]
+        let day = self.number(at, 1..=31);
+        let month_at = if day.is_some() { at + 1 } else { at };
+        if let Some((len, number, alone, prefix)) = self.month(month_at, day.is_none()) {
+            let mut last = month_at + len;
+            let mut number = number;
+            let mut reliable = alone || day.is_some();
+            // A second name of the same month: آذار/مارس, آذار (مارس).
+            let (open, close) = (self.text(last), self.text(last + 2));
+            if matches!(open, Some("/" | "(")) {
+                if let Some((len2, number2, _, _)) = self.month(last + 1, false) {
+                    if number.is_none() || number2.is_none() || number == number2 {
+                        number = number.or(number2);
+                        last += 1 + len2;
+                        reliable = true;
+                        if open == Some("(") && close == Some(")") {
+                            last += 1;
+                        }
+                    }
+                }
+            }
+            let year = self.year(last);
+            if year.is_some() {
+                last += 1;
+                reliable = true;
+            }
+            let after_month_word = at > 0 && self.text(at - 1) == Some("شهر");
+            if !(reliable || after_month_word) {
+                return None;
+            }
+            let canonical = match (year, number, day) {
+                (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+                (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+                _ => String::new(),
+            };
+            return Some(date(at, last, if day.is_some() { 0 } else { prefix }, canonical));
+        }
+        // عام 2011, العام 2011, سنة 2011
+        let mut prefix = 0;
+        for word in ["عام", "العام", "سنه"] {
+            if self.matches(at, &[word], Some(&mut prefix)) {
+                if let Some(year) = self.year(at + 1) {
+                    return Some(date(at, at + 2, prefix, format!("{year:04}")));
+                }
+            }
+        }
+        // [يوم] weekday
+        let weekday_at = if self.matches(at, &["يوم"], Some(&mut prefix)) { at + 1 } else { at };
+        let weekday_prefix = if weekday_at == at { None } else { Some(prefix) };
+        for weekday in WEEKDAYS {
+            let mut p = 0;
+            let matched = match weekday_prefix {
+                Some(_) => self.matches(weekday_at, &[weekday], None),
+                None => self.matches(weekday_at, &[weekday], Some(&mut p)),
+            };
+            if matched {
+                return Some(date(at, weekday_at + 1, weekday_prefix.unwrap_or(p), String::new()));
+            }
+        }
+        for words in RELATIVE {
+            let mut p = 0;
+            if self.matches(at, words, Some(&mut p)) {
+                return Some(date(at, at + words.len(), p, String::new()));
+            }
+        }
+        None
+    }
+}
+
+fn date(first: usize, last: usize, prefix: usize, canonical: String) -> Candidate {
+    Candidate { first, last, prefix, label: Label::Date, canonical, id: String::new() }
+}
+
+/// Dates in the tokens, as `DATE` candidates. The canonical form is ISO 8601 (`2011-03-15`,
+/// `2011-03`, `2011`) when the date is complete enough, empty otherwise.
+pub(crate) fn find(tokens: &[Token]) -> Vec<Candidate> {
+    let cursor = Cursor { tokens };
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < tokens.len() {
+        match cursor.date_at(at) {
+            Some(mut candidate) => {
+                // A weekday or relative day followed by a dated day is one date:
+                // «الخميس 5 آذار 2020», «أمس الأحد».
+                if let Some(next) = cursor.date_at(candidate.last) {
+                    if candidate.canonical.is_empty() {
+                        candidate.last = next.last;
+                        candidate.canonical = next.canonical;
+                    }
+                }
+                at = candidate.last;
+                found.push(candidate);
+            }
+            None => at += 1,
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::Folded;
+    use crate::text::tokenize::tokenize;
+
+    fn dates(text: &str) -> Vec<(String, String)> {
+        let folded = Folded::new(text);
+        let tokens = tokenize(&folded);
+        find(&tokens)
+            .into_iter()
+            .map(|c| {
+                let (s, e) = folded.original_span(tokens[c.first].start + c.prefix, tokens[c.last - 1].end);
+                (folded.original_text(s, e), c.canonical)
+            })
+            .collect()
+    }
+
+    fn d(surface: &str, canonical: &str) -> (String, String) {
+        (surface.to_owned(), canonical.to_owned())
+    }
+
+    #[test]
+    fn date_table() {
+        assert_eq!(dates("في 15 آذار/مارس 2011 خرجت"), [d("15 آذار/مارس 2011", "2011-03-15")]);
+        assert_eq!(dates("منذ كانون الثاني 2020"), [d("كانون الثاني 2020", "2020-01")]);
+        assert_eq!(dates("في أيلول الماضي"), [d("أيلول", "")]);
+        assert_eq!(dates("وفي ديسمبر"), [d("ديسمبر", "")]);
+        assert_eq!(dates("بتاريخ 5/10/2019"), [d("5/10/2019", "2019-10-05")]);
+        assert_eq!(dates("منذ عام 2011"), [d("عام 2011", "2011")]);
+        assert_eq!(dates("يوم الجمعة"), [d("يوم الجمعة", "")]);
+        assert_eq!(dates("الخميس 5 آذار/مارس 2020"), [d("الخميس 5 آذار/مارس 2020", "2020-03-05")]);
+        assert_eq!(dates("أمس الأحد"), [d("أمس الأحد", "")]);
+        assert_eq!(dates("وأمس قال"), [d("أمس", "")]);
+        assert_eq!(dates("العام الماضي"), [d("العام الماضي", "")]);
+        assert_eq!(dates("في 10 رمضان 1440"), [d("10 رمضان 1440", "")]);
+        assert_eq!(dates("حزيران (يونيو) 2014"), [d("حزيران (يونيو) 2014", "2014-06")]);
+    }
+
+    #[test]
+    fn ambiguous_month_names_need_context() {
+        assert!(dates("مارس الجيش ضغطا").is_empty());
+        assert!(dates("الأب والابن").is_empty());
+        assert!(dates("قال رمضان").is_empty());
+        assert_eq!(dates("في 3 آب"), [d("3 آب", "")]);
+        assert_eq!(dates("شهر رمضان"), [d("رمضان", "")]);
+    }
+}

@@ -1,0 +1,174 @@
+//! Numbers: digits (Arabic-Indic digits are folded to ASCII), number words, and scale words
+//! (ألف، آلاف، مليون، مليار) after either.
+
+use super::{token_readings, Candidate};
+use crate::analysis::Label;
+use crate::text::tokenize::{Token, TokenKind};
+
+/// What a number word contributes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Word {
+    /// Added to the group being built (units, tens, hundreds).
+    Add(f64),
+    /// Multiplies the group being built (thousand, million, billion).
+    Scale(f64),
+}
+
+/// Number words in folded form (so مئة is `ميه`: ئ folds to ي). `احد` is left out: it is far more often "one of" or Sunday.
+fn number_word(folded: &str) -> Option<Word> {
+    use Word::*;
+    Some(match folded {
+        "واحد" | "واحده" => Add(1.0),
+        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" => Add(2.0),
+        "ثلاث" | "ثلاثه" => Add(3.0),
+        "اربع" | "اربعه" => Add(4.0),
+        "خمس" | "خمسه" => Add(5.0),
+        "ست" | "سته" => Add(6.0),
+        "سبع" | "سبعه" => Add(7.0),
+        "ثمان" | "ثماني" | "ثمانيه" => Add(8.0),
+        "تسع" | "تسعه" => Add(9.0),
+        "عشر" | "عشره" => Add(10.0),
+        "عشرون" | "عشرين" => Add(20.0),
+        "ثلاثون" | "ثلاثين" => Add(30.0),
+        "اربعون" | "اربعين" => Add(40.0),
+        "خمسون" | "خمسين" => Add(50.0),
+        "ستون" | "ستين" => Add(60.0),
+        "سبعون" | "سبعين" => Add(70.0),
+        "ثمانون" | "ثمانين" => Add(80.0),
+        "تسعون" | "تسعين" => Add(90.0),
+        "ميه" | "مائه" => Add(100.0),
+        "ميتان" | "ميتين" | "مائتان" | "مائتين" | "ميتي" | "مائتي" => Add(200.0),
+        "ثلاثميه" | "ثلاثمائه" => Add(300.0),
+        "اربعميه" | "اربعمائه" => Add(400.0),
+        "خمسميه" | "خمسمائه" => Add(500.0),
+        "ستميه" | "ستمائه" => Add(600.0),
+        "سبعميه" | "سبعمائه" => Add(700.0),
+        "ثمانميه" | "ثمانمائه" => Add(800.0),
+        "تسعميه" | "تسعمائه" => Add(900.0),
+        "الف" | "الفا" | "الاف" => Scale(1e3),
+        "الفان" | "الفين" | "الفي" => Add(2e3),
+        "مليون" | "مليونا" | "ملايين" => Scale(1e6),
+        "مليونان" | "مليونين" | "مليوني" => Add(2e6),
+        "مليار" | "مليارا" | "مليارات" => Scale(1e9),
+        _ => return None,
+    })
+}
+
+/// The value of a digit token: `1,500` → 1500, `2.5` → 2.5 (a lone comma or Arabic comma
+/// between groups of three is a thousands separator, otherwise a decimal mark).
+fn digits_value(text: &str) -> Option<f64> {
+    let groups: Vec<&str> = text.split([',', '٬']).collect();
+    let thousands = groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3 && !g.contains(['.', '٫']));
+    let cleaned: String = if thousands {
+        groups.concat()
+    } else {
+        text.replace([',', '٫'], ".").replace('٬', "")
+    };
+    cleaned.parse().ok()
+}
+
+/// Formats a value without a trailing `.0`.
+fn display(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+/// Reads one token as part of a number: `(value kind, clitic chars)`. Only the first token of a
+/// number may carry a clitic other than the conjunction و that joins number words.
+fn read(tokens: &[Token], index: usize, first: bool) -> Option<(Word, usize)> {
+    let token = tokens.get(index)?;
+    if token.kind == TokenKind::Number {
+        return Some((Word::Add(digits_value(&token.text)?), 0));
+    }
+    token_readings(tokens, index).into_iter().find_map(|reading| {
+        let allowed = first || reading.prefix == 0 || (reading.prefix == 1 && token.text.starts_with('و'));
+        let word = number_word(&reading.stem)?;
+        allowed.then_some((word, reading.prefix))
+    })
+}
+
+/// Numbers in the tokens, as `NUM` candidates whose canonical form is the value.
+pub(crate) fn find(tokens: &[Token]) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    let mut first = 0;
+    while first < tokens.len() {
+        let Some((word, prefix)) = read(tokens, first, true) else {
+            first += 1;
+            continue;
+        };
+        let (mut total, mut group) = (0.0, 0.0);
+        let apply = |word: Word, total: &mut f64, group: &mut f64| match word {
+            Word::Add(v) => *group += v,
+            Word::Scale(s) => {
+                *total += if *group == 0.0 { 1.0 } else { *group } * s;
+                *group = 0.0;
+            }
+        };
+        apply(word, &mut total, &mut group);
+        let mut last = first + 1;
+        let starts_with_digits = tokens[first].kind == TokenKind::Number;
+        while let Some((word, _)) = read(tokens, last, false) {
+            // After digits only a scale word may follow: "15 آلاف", not "15 ثلاثة".
+            if (starts_with_digits || tokens[last].kind == TokenKind::Number) && !matches!(word, Word::Scale(_)) {
+                break;
+            }
+            apply(word, &mut total, &mut group);
+            last += 1;
+        }
+        if tokens.get(last).is_some_and(|t| t.text == "%") && tokens[last].start == tokens[last - 1].end {
+            last += 1;
+        }
+        let value = total + group;
+        found.push(Candidate {
+            first,
+            last,
+            prefix,
+            label: Label::Num,
+            canonical: display(value),
+            id: String::new(),
+        });
+        first = last;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::Folded;
+    use crate::text::tokenize::tokenize;
+
+    fn numbers(text: &str) -> Vec<String> {
+        find(&tokenize(&Folded::new(text))).into_iter().map(|c| c.canonical).collect()
+    }
+
+    #[test]
+    fn number_table() {
+        let cases: [(&str, &[&str]); 10] = [
+            ("قتل 25 مدنيا", &["25"]),
+            ("٢٠٠ ألف نازح", &["200000"]),
+            ("ثلاثة آلاف مقاتل", &["3000"]),
+            ("1,500 جندي و2.5 مليون لاجئ", &["1500", "2500000"]),
+            ("خمسة وعشرين قتيلا", &["25"]),
+            ("مليون نازح", &["1000000"]),
+            ("نسبة 40% من السكان", &["40"]),
+            ("مئتي ألف", &["200000"]),
+            ("أحد القادة", &[]),
+            ("١٥ ثلاثة", &["15", "3"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(numbers(text), expected, "numbers in {text:?}");
+        }
+    }
+
+    #[test]
+    fn thousands_separators_and_decimals() {
+        assert_eq!(digits_value("1,500,000"), Some(1_500_000.0));
+        assert_eq!(digits_value("2,5"), Some(2.5));
+        assert_eq!(digits_value("3٫75"), Some(3.75));
+        assert_eq!(digits_value("12٬000"), Some(12_000.0));
+    }
+}
