@@ -1,5 +1,7 @@
 //! The result of analyzing one document: mentions with spans into the original text.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 /// The kind of thing a mention names.
@@ -78,10 +80,7 @@ impl std::str::FromStr for Label {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Label::ALL
-            .into_iter()
-            .find(|label| label.as_str() == s)
-            .ok_or_else(|| format!("unknown label {s:?}"))
+        Label::ALL.into_iter().find(|label| label.as_str() == s).ok_or_else(|| format!("unknown label {s:?}"))
     }
 }
 
@@ -139,24 +138,29 @@ impl Analysis {
     /// ```
     pub fn entity_summaries(&self) -> Vec<EntitySummary> {
         let mut summaries: Vec<EntitySummary> = Vec::new();
+        let mut index_of: HashMap<&str, usize> = HashMap::new();
         for mention in &self.entities {
-            match summaries.iter_mut().find(|s| s.id == mention.id) {
-                Some(summary) => {
+            match index_of.get(mention.id.as_str()) {
+                Some(&index) => {
+                    let summary = &mut summaries[index];
                     summary.mentions += 1;
                     if !summary.surfaces.contains(&mention.text) {
                         summary.surfaces.push(mention.text.clone());
                     }
                 }
-                None => summaries.push(EntitySummary {
-                    id: mention.id.clone(),
-                    label: mention.label,
-                    canonical: mention.canonical.clone(),
-                    mentions: 1,
-                    surfaces: vec![mention.text.clone()],
-                }),
+                None => {
+                    index_of.insert(&mention.id, summaries.len());
+                    summaries.push(EntitySummary {
+                        id: mention.id.clone(),
+                        label: mention.label,
+                        canonical: mention.canonical.clone(),
+                        mentions: 1,
+                        surfaces: vec![mention.text.clone()],
+                    });
+                }
             }
         }
-        // Stable sort keeps first-seen order among equal counts.
+        // A stable sort keeps first-seen order among equal counts.
         summaries.sort_by(|a, b| b.mentions.cmp(&a.mentions));
         summaries
     }

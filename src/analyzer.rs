@@ -1,7 +1,7 @@
 //! The analyzer: built once, reused for every document.
 
 use crate::analysis::{Analysis, Label, Mention};
-use crate::extract::{self, lexicon::Lexicon, select_non_overlapping};
+use crate::extract::{self, lexicon::Lexicon, select_non_overlapping, Words};
 use crate::link::rule_entity;
 use crate::text::normalize::Folded;
 use crate::text::tokenize::tokenize;
@@ -27,9 +27,8 @@ impl Analyzer {
     /// Builds the analyzer from the lexicon embedded in the binary.
     pub fn new() -> Self {
         // The embedded lexicon is checked by the test suite; a broken one is a build defect.
-        let lexicon = Lexicon::parse(extract::lexicon::EMBEDDED).unwrap_or_else(|error| {
-            panic!("embedded lexicon, line {}: {}", error.line, error.message)
-        });
+        let lexicon = Lexicon::parse(extract::lexicon::EMBEDDED)
+            .unwrap_or_else(|error| panic!("embedded lexicon, line {}: {}", error.line, error.message));
         Analyzer { lexicon }
     }
 
@@ -65,9 +64,10 @@ impl Analyzer {
     pub fn analyze(&self, text: &str) -> Analysis {
         let folded = Folded::new(text);
         let tokens = tokenize(&folded);
-        let mut candidates = self.lexicon.find(&tokens);
-        candidates.extend(extract::dates::find(&tokens));
-        candidates.extend(extract::numbers::find(&tokens));
+        let words = Words::new(&tokens);
+        let mut candidates = self.lexicon.find(&words);
+        candidates.extend(extract::dates::find(&words));
+        candidates.extend(extract::numbers::find(&words));
         let entities = select_non_overlapping(candidates)
             .into_iter()
             .map(|candidate| {

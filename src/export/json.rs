@@ -29,8 +29,5 @@ pub fn to_json(documents: &[NamedAnalysis<'_>]) -> String {
 /// assert_eq!(jsonl.lines().count(), 2);
 /// ```
 pub fn to_jsonl(documents: &[NamedAnalysis<'_>]) -> String {
-    documents
-        .iter()
-        .map(|document| serde_json::to_string(document).unwrap_or_default() + "\n")
-        .collect()
+    documents.iter().map(|document| serde_json::to_string(document).unwrap_or_default() + "\n").collect()
 }

@@ -1,9 +1,12 @@
 //! Dates: weekdays, Gregorian months in their Levantine and Egyptian names (alone or together,
 //! آذار/مارس), Hijri months, day–month–year in digits, years (عام 2011) and a few relative dates.
 
-use super::{token_readings, Candidate};
+use rustc_hash::FxHashSet as HashSet;
+use std::sync::OnceLock;
+
+use super::{Candidate, Words};
 use crate::analysis::Label;
-use crate::text::tokenize::{Token, TokenKind};
+use crate::text::tokenize::TokenKind;
 
 /// A month name of one or two folded tokens, its number and whether it is reliable alone
 /// (`اب` is also "father", `مارس` also "he practised", Hijri names are also given names).
@@ -82,14 +85,14 @@ const RELATIVE: &[&[&str]] = &[
     &["السنه", "المقبله"],
 ];
 
-/// The first-token stem of a candidate and its clitic chars; the other tokens are whole.
+/// Reads dates at token positions: the first token of a date may carry clitics, the others not.
 struct Cursor<'a> {
-    tokens: &'a [Token],
+    words: &'a Words<'a>,
 }
 
 impl Cursor<'_> {
     fn text(&self, index: usize) -> Option<&str> {
-        self.tokens.get(index).map(|t| t.text.as_str())
+        self.words.text(index)
     }
 
     /// True when the tokens from `at` are `words` (the first one may carry clitics when
@@ -97,7 +100,7 @@ impl Cursor<'_> {
     fn matches(&self, at: usize, words: &[&str], first_prefix: Option<&mut usize>) -> bool {
         let Some((head, rest)) = words.split_first() else { return false };
         let head_ok = match first_prefix {
-            Some(prefix) => match token_readings(self.tokens, at).into_iter().find(|r| r.stem == *head) {
+            Some(prefix) => match self.words.readings(at).iter().find(|r| r.stem == *head) {
                 Some(reading) => {
                     *prefix = reading.prefix;
                     true
@@ -110,7 +113,7 @@ impl Cursor<'_> {
     }
 
     fn number(&self, index: usize, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
-        let token = self.tokens.get(index)?;
+        let token = self.words.tokens.get(index)?;
         if token.kind != TokenKind::Number {
             return None;
         }
@@ -139,19 +142,45 @@ impl Cursor<'_> {
         None
     }
 
+    /// True when a date may start at token `at`: it is a number or one of its readings is the
+    /// first word of a date pattern. Most tokens are neither; this spares them every pattern.
+    fn may_start(&self, at: usize) -> bool {
+        static HEADS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+        let heads = HEADS.get_or_init(|| {
+            let months = MONTHS.iter().map(|m| m.tokens[0]);
+            let hijri = HIJRI_MONTHS.iter().map(|words| words[0]);
+            let relative = RELATIVE.iter().map(|words| words[0]);
+            let other = WEEKDAYS.iter().copied().chain(["يوم", "عام", "العام", "سنه"]);
+            months.chain(hijri).chain(relative).chain(other).collect()
+        });
+        let Some(token) = self.words.tokens.get(at) else { return false };
+        token.kind == TokenKind::Number || self.words.readings(at).iter().any(|r| heads.contains(r.stem.as_str()))
+    }
+
     /// The date that starts at token `at`, if any.
     fn date_at(&self, at: usize) -> Option<Candidate> {
+        if !self.may_start(at) {
+            return None;
+        }
         // Numeric dates: 15/3/2011, 2011-03-15.
-        if let (Some(d), Some("/" | "-" | "."), Some(m), Some(s), Some(y)) =
-            (self.number(at, 1..=31), self.text(at + 1), self.number(at + 2, 1..=12), self.text(at + 3), self.year(at + 4))
-        {
+        if let (Some(d), Some("/" | "-" | "."), Some(m), Some(s), Some(y)) = (
+            self.number(at, 1..=31),
+            self.text(at + 1),
+            self.number(at + 2, 1..=12),
+            self.text(at + 3),
+            self.year(at + 4),
+        ) {
             if Some(s) == self.text(at + 1) {
                 return Some(date(at, at + 5, 0, format!("{y:04}-{m:02}-{d:02}")));
             }
         }
-        if let (Some(y), Some("-"), Some(m), Some("-"), Some(d)) =
-            (self.year(at), self.text(at + 1), self.number(at + 2, 1..=12), self.text(at + 3), self.number(at + 4, 1..=31))
-        {
+        if let (Some(y), Some("-"), Some(m), Some("-"), Some(d)) = (
+            self.year(at),
+            self.text(at + 1),
+            self.number(at + 2, 1..=12),
+            self.text(at + 3),
+            self.number(at + 4, 1..=31),
+        ) {
             return Some(date(at, at + 5, 0, format!("{y:04}-{m:02}-{d:02}")));
         }
         // [day] month[/month] [year]
@@ -229,11 +258,11 @@ fn date(first: usize, last: usize, prefix: usize, canonical: String) -> Candidat
 
 /// Dates in the tokens, as `DATE` candidates. The canonical form is ISO 8601 (`2011-03-15`,
 /// `2011-03`, `2011`) when the date is complete enough, empty otherwise.
-pub(crate) fn find(tokens: &[Token]) -> Vec<Candidate> {
-    let cursor = Cursor { tokens };
+pub(crate) fn find(words: &Words<'_>) -> Vec<Candidate> {
+    let cursor = Cursor { words };
     let mut found = Vec::new();
     let mut at = 0;
-    while at < tokens.len() {
+    while at < words.tokens.len() {
         match cursor.date_at(at) {
             Some(mut candidate) => {
                 // A weekday or relative day followed by a dated day is one date:
@@ -262,7 +291,7 @@ mod tests {
     fn dates(text: &str) -> Vec<(String, String)> {
         let folded = Folded::new(text);
         let tokens = tokenize(&folded);
-        find(&tokens)
+        find(&Words::new(&tokens))
             .into_iter()
             .map(|c| {
                 let (s, e) = folded.original_span(tokens[c.first].start + c.prefix, tokens[c.last - 1].end);

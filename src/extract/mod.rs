@@ -29,12 +29,33 @@ impl Candidate {
     }
 }
 
-/// The readings (with and without clitics) of the token at `index`; none for non-words.
-pub(crate) fn token_readings(tokens: &[Token], index: usize) -> Vec<Reading> {
-    match tokens.get(index) {
-        Some(token) if token.kind == TokenKind::Arabic => readings(&token.text),
-        Some(token) => vec![Reading { prefix: 0, stem: token.text.clone() }],
-        None => Vec::new(),
+/// The tokens of a document with the readings of each (the word with and without clitics),
+/// computed once and shared by every extractor.
+pub(crate) struct Words<'a> {
+    pub tokens: &'a [Token],
+    readings: Vec<Vec<Reading>>,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(tokens: &'a [Token]) -> Self {
+        let readings = tokens
+            .iter()
+            .map(|token| match token.kind {
+                TokenKind::Arabic => readings(&token.text),
+                _ => vec![Reading { prefix: 0, stem: token.text.clone() }],
+            })
+            .collect();
+        Words { tokens, readings }
+    }
+
+    /// The readings of the token at `index`, the whole token first; none past the end.
+    pub fn readings(&self, index: usize) -> &[Reading] {
+        self.readings.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// The folded text of the token at `index`.
+    pub fn text(&self, index: usize) -> Option<&str> {
+        self.tokens.get(index).map(|t| t.text.as_str())
     }
 }
 

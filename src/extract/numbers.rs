@@ -1,9 +1,12 @@
 //! Numbers: digits (Arabic-Indic digits are folded to ASCII), number words, and scale words
 //! (ألف، آلاف، مليون، مليار) after either.
 
-use super::{token_readings, Candidate};
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
+
+use super::{Candidate, Words};
 use crate::analysis::Label;
-use crate::text::tokenize::{Token, TokenKind};
+use crate::text::tokenize::TokenKind;
 
 /// What a number word contributes.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -16,42 +19,47 @@ enum Word {
 
 /// Number words in folded form (so مئة is `ميه`: ئ folds to ي). `احد` is left out: it is far more often "one of" or Sunday.
 fn number_word(folded: &str) -> Option<Word> {
+    static TABLE: OnceLock<HashMap<&'static str, Word>> = OnceLock::new();
+    TABLE.get_or_init(number_words).get(folded).copied()
+}
+
+fn number_words() -> HashMap<&'static str, Word> {
     use Word::*;
-    Some(match folded {
-        "واحد" | "واحده" => Add(1.0),
-        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" => Add(2.0),
-        "ثلاث" | "ثلاثه" => Add(3.0),
-        "اربع" | "اربعه" => Add(4.0),
-        "خمس" | "خمسه" => Add(5.0),
-        "ست" | "سته" => Add(6.0),
-        "سبع" | "سبعه" => Add(7.0),
-        "ثمان" | "ثماني" | "ثمانيه" => Add(8.0),
-        "تسع" | "تسعه" => Add(9.0),
-        "عشر" | "عشره" => Add(10.0),
-        "عشرون" | "عشرين" => Add(20.0),
-        "ثلاثون" | "ثلاثين" => Add(30.0),
-        "اربعون" | "اربعين" => Add(40.0),
-        "خمسون" | "خمسين" => Add(50.0),
-        "ستون" | "ستين" => Add(60.0),
-        "سبعون" | "سبعين" => Add(70.0),
-        "ثمانون" | "ثمانين" => Add(80.0),
-        "تسعون" | "تسعين" => Add(90.0),
-        "ميه" | "مائه" => Add(100.0),
-        "ميتان" | "ميتين" | "مائتان" | "مائتين" | "ميتي" | "مائتي" => Add(200.0),
-        "ثلاثميه" | "ثلاثمائه" => Add(300.0),
-        "اربعميه" | "اربعمائه" => Add(400.0),
-        "خمسميه" | "خمسمائه" => Add(500.0),
-        "ستميه" | "ستمائه" => Add(600.0),
-        "سبعميه" | "سبعمائه" => Add(700.0),
-        "ثمانميه" | "ثمانمائه" => Add(800.0),
-        "تسعميه" | "تسعمائه" => Add(900.0),
-        "الف" | "الفا" | "الاف" => Scale(1e3),
-        "الفان" | "الفين" | "الفي" => Add(2e3),
-        "مليون" | "مليونا" | "ملايين" => Scale(1e6),
-        "مليونان" | "مليونين" | "مليوني" => Add(2e6),
-        "مليار" | "مليارا" | "مليارات" => Scale(1e9),
-        _ => return None,
-    })
+    let table: &[(&[&'static str], Word)] = &[
+        (&["واحد", "واحده"], Add(1.0)),
+        (&["اثنان", "اثنين", "اثنتان", "اثنتين"], Add(2.0)),
+        (&["ثلاث", "ثلاثه"], Add(3.0)),
+        (&["اربع", "اربعه"], Add(4.0)),
+        (&["خمس", "خمسه"], Add(5.0)),
+        (&["ست", "سته"], Add(6.0)),
+        (&["سبع", "سبعه"], Add(7.0)),
+        (&["ثمان", "ثماني", "ثمانيه"], Add(8.0)),
+        (&["تسع", "تسعه"], Add(9.0)),
+        (&["عشر", "عشره"], Add(10.0)),
+        (&["عشرون", "عشرين"], Add(20.0)),
+        (&["ثلاثون", "ثلاثين"], Add(30.0)),
+        (&["اربعون", "اربعين"], Add(40.0)),
+        (&["خمسون", "خمسين"], Add(50.0)),
+        (&["ستون", "ستين"], Add(60.0)),
+        (&["سبعون", "سبعين"], Add(70.0)),
+        (&["ثمانون", "ثمانين"], Add(80.0)),
+        (&["تسعون", "تسعين"], Add(90.0)),
+        (&["ميه", "مائه"], Add(100.0)),
+        (&["ميتان", "ميتين", "مائتان", "مائتين", "ميتي", "مائتي"], Add(200.0)),
+        (&["ثلاثميه", "ثلاثمائه"], Add(300.0)),
+        (&["اربعميه", "اربعمائه"], Add(400.0)),
+        (&["خمسميه", "خمسمائه"], Add(500.0)),
+        (&["ستميه", "ستمائه"], Add(600.0)),
+        (&["سبعميه", "سبعمائه"], Add(700.0)),
+        (&["ثمانميه", "ثمانمائه"], Add(800.0)),
+        (&["تسعميه", "تسعمائه"], Add(900.0)),
+        (&["الف", "الفا", "الاف"], Scale(1e3)),
+        (&["الفان", "الفين", "الفي"], Add(2e3)),
+        (&["مليون", "مليونا", "ملايين"], Scale(1e6)),
+        (&["مليونان", "مليونين", "مليوني"], Add(2e6)),
+        (&["مليار", "مليارا", "مليارات"], Scale(1e9)),
+    ];
+    table.iter().flat_map(|(names, word)| names.iter().map(move |name| (*name, *word))).collect()
 }
 
 /// The value of a digit token: `1,500` → 1500, `2.5` → 2.5 (a lone comma or Arabic comma
@@ -59,11 +67,7 @@ fn number_word(folded: &str) -> Option<Word> {
 fn digits_value(text: &str) -> Option<f64> {
     let groups: Vec<&str> = text.split([',', '٬']).collect();
     let thousands = groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3 && !g.contains(['.', '٫']));
-    let cleaned: String = if thousands {
-        groups.concat()
-    } else {
-        text.replace([',', '٫'], ".").replace('٬', "")
-    };
+    let cleaned: String = if thousands { groups.concat() } else { text.replace([',', '٫'], ".").replace('٬', "") };
     cleaned.parse().ok()
 }
 
@@ -78,12 +82,12 @@ fn display(value: f64) -> String {
 
 /// Reads one token as part of a number: `(value kind, clitic chars)`. Only the first token of a
 /// number may carry a clitic other than the conjunction و that joins number words.
-fn read(tokens: &[Token], index: usize, first: bool) -> Option<(Word, usize)> {
-    let token = tokens.get(index)?;
+fn read(words: &Words<'_>, index: usize, first: bool) -> Option<(Word, usize)> {
+    let token = words.tokens.get(index)?;
     if token.kind == TokenKind::Number {
         return Some((Word::Add(digits_value(&token.text)?), 0));
     }
-    token_readings(tokens, index).into_iter().find_map(|reading| {
+    words.readings(index).iter().find_map(|reading| {
         let allowed = first || reading.prefix == 0 || (reading.prefix == 1 && token.text.starts_with('و'));
         let word = number_word(&reading.stem)?;
         allowed.then_some((word, reading.prefix))
@@ -91,11 +95,12 @@ fn read(tokens: &[Token], index: usize, first: bool) -> Option<(Word, usize)> {
 }
 
 /// Numbers in the tokens, as `NUM` candidates whose canonical form is the value.
-pub(crate) fn find(tokens: &[Token]) -> Vec<Candidate> {
+pub(crate) fn find(words: &Words<'_>) -> Vec<Candidate> {
+    let tokens = words.tokens;
     let mut found = Vec::new();
     let mut first = 0;
     while first < tokens.len() {
-        let Some((word, prefix)) = read(tokens, first, true) else {
+        let Some((word, prefix)) = read(words, first, true) else {
             first += 1;
             continue;
         };
@@ -110,7 +115,7 @@ pub(crate) fn find(tokens: &[Token]) -> Vec<Candidate> {
         apply(word, &mut total, &mut group);
         let mut last = first + 1;
         let starts_with_digits = tokens[first].kind == TokenKind::Number;
-        while let Some((word, _)) = read(tokens, last, false) {
+        while let Some((word, _)) = read(words, last, false) {
             // After digits only a scale word may follow: "15 آلاف", not "15 ثلاثة".
             if (starts_with_digits || tokens[last].kind == TokenKind::Number) && !matches!(word, Word::Scale(_)) {
                 break;
@@ -122,14 +127,7 @@ pub(crate) fn find(tokens: &[Token]) -> Vec<Candidate> {
             last += 1;
         }
         let value = total + group;
-        found.push(Candidate {
-            first,
-            last,
-            prefix,
-            label: Label::Num,
-            canonical: display(value),
-            id: String::new(),
-        });
+        found.push(Candidate { first, last, prefix, label: Label::Num, canonical: display(value), id: String::new() });
         first = last;
     }
     found
@@ -142,7 +140,7 @@ mod tests {
     use crate::text::tokenize::tokenize;
 
     fn numbers(text: &str) -> Vec<String> {
-        find(&tokenize(&Folded::new(text))).into_iter().map(|c| c.canonical).collect()
+        find(&Words::new(&tokenize(&Folded::new(text)))).into_iter().map(|c| c.canonical).collect()
     }
 
     #[test]

@@ -23,9 +23,12 @@ fn fold_char(c: char) -> Fold {
             Fold::Drop
         }
         // Invisible format characters: zero-width (non-)joiners, marks and bidi controls, BOM, soft hyphen.
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' | '\u{061C}' => {
-            Fold::Drop
-        }
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}'
+        | '\u{061C}' => Fold::Drop,
         'أ' | 'إ' | 'آ' | 'ٱ' => Fold::Char('ا'),
         'ى' | 'ی' | 'ئ' => Fold::Char('ي'),
         'ة' => Fold::Char('ه'),

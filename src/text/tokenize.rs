@@ -74,9 +74,8 @@ pub fn tokenize(folded: &Folded) -> Vec<Token> {
                 while i < chars.len() && chars[i].is_ascii_digit() {
                     i += 1;
                 }
-                let separator = i + 1 < chars.len()
-                    && matches!(chars[i], '.' | ',' | '٫' | '٬')
-                    && chars[i + 1].is_ascii_digit();
+                let separator =
+                    i + 1 < chars.len() && matches!(chars[i], '.' | ',' | '٫' | '٬') && chars[i + 1].is_ascii_digit();
                 if !separator {
                     break;
                 }

@@ -1,0 +1,180 @@
+//! The analyzer on Arabic news sentences: what it finds, where, and under which id.
+
+use kashif::{Analyzer, Label};
+use std::sync::OnceLock;
+
+fn analyzer() -> &'static Analyzer {
+    static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
+    ANALYZER.get_or_init(Analyzer::new)
+}
+
+/// (label, surface, id) of every mention.
+fn mentions(text: &str) -> Vec<(Label, String, String)> {
+    analyzer().analyze(text).entities.into_iter().map(|m| (m.label, m.text, m.id)).collect()
+}
+
+fn has(text: &str, label: Label, surface: &str) -> bool {
+    mentions(text).iter().any(|(l, s, _)| *l == label && s == surface)
+}
+
+fn id_of(text: &str, surface: &str) -> String {
+    mentions(text)
+        .into_iter()
+        .find(|(_, s, _)| s == surface)
+        .unwrap_or_else(|| panic!("{surface:?} not found in {text:?}: {:?}", mentions(text)))
+        .2
+}
+
+#[test]
+fn clitics_before_a_name_keep_the_name_and_drop_the_clitic_from_the_span() {
+    let cases = [
+        ("وصلت التعزيزات وبمنبج انتشرت", "منبج"),
+        ("أرسلت روسيا رسالة لإيران", "إيران"),
+        ("في الحسكة والقامشلي", "القامشلي"),
+        ("عاد فبحلب", "حلب"),
+        ("قال مسؤول كدمشق", "دمشق"),
+        ("زيارة للعراق", "عراق"),
+        ("عاد إلى بغداد", "بغداد"),
+    ];
+    for (text, surface) in cases {
+        assert!(has(text, Label::Loc, surface), "{surface:?} as LOC in {text:?}: {:?}", mentions(text));
+    }
+}
+
+#[test]
+fn spelling_variants_share_one_id() {
+    let pairs = [
+        ("قال سيرغي لافروف", "سيرغي لافروف", "قال سيرجي لافروف", "سيرجي لافروف"),
+        ("زار أحمد داود أوغلو", "أحمد داود أوغلو", "زار أحمد داوود أوغلو", "أحمد داوود أوغلو"),
+        ("التقى أردوغان", "أردوغان", "التقى إردوغان", "إردوغان"),
+        ("التقى أردوغان", "أردوغان", "التقى اردوغان", "اردوغان"),
+        ("في أنقرة", "أنقرة", "في انقره", "انقره"),
+        ("في حماة", "حماة", "في حماه", "حماه"),
+        ("قال بوتين", "بوتين", "قال فلاديمير بوتين", "فلاديمير بوتين"),
+    ];
+    for (text_a, surface_a, text_b, surface_b) in pairs {
+        assert_eq!(id_of(text_a, surface_a), id_of(text_b, surface_b), "{surface_a} / {surface_b}");
+    }
+}
+
+#[test]
+fn diacritics_and_tatweel_do_not_hide_a_name() {
+    assert_eq!(id_of("وصلَ إلى دِمَشْقَ", "دِمَشْقَ"), id_of("وصل إلى دمشق", "دمشق"));
+    assert_eq!(id_of("قال بـوتـيـن", "بـوتـيـن"), id_of("قال بوتين", "بوتين"));
+}
+
+#[test]
+fn labels_of_a_news_paragraph() {
+    let text = "التقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في موسكو يوم الخميس \
+                5 آذار/مارس 2020، بحضور وزير الخارجية سيرغي لافروف، بعد مقتل 33 جنديا تركيا في إدلب. \
+                وأعلن مجلس الأمن الدولي أن نحو ٢٠٠ ألف نازح فروا من جبل الزاوية.";
+    let expected = [
+        (Label::Per, "فلاديمير بوتين"),
+        (Label::Per, "رجب طيب أردوغان"),
+        (Label::Loc, "موسكو"),
+        (Label::Date, "يوم الخميس 5 آذار/مارس 2020"),
+        (Label::Per, "سيرغي لافروف"),
+        (Label::Num, "33"),
+        (Label::Loc, "إدلب"),
+        (Label::Org, "مجلس الأمن الدولي"),
+        (Label::Num, "٢٠٠ ألف"),
+        (Label::Loc, "جبل الزاوية"),
+    ];
+    for (label, surface) in expected {
+        assert!(has(text, label, surface), "{label} {surface:?} missing: {:?}", mentions(text));
+    }
+}
+
+#[test]
+fn dates_and_numbers_link_by_value() {
+    assert_eq!(id_of("في 15 آذار 2011", "15 آذار 2011"), id_of("في 15 مارس 2011", "15 مارس 2011"));
+    assert_eq!(id_of("قتل ثلاثة آلاف", "ثلاثة آلاف"), id_of("قتل 3 آلاف", "3 آلاف"));
+    assert_eq!(id_of("قتل ٣٠٠٠ شخص", "٣٠٠٠"), id_of("قتل 3000 شخص", "3000"));
+}
+
+#[test]
+fn empty_and_odd_input_give_no_mentions_and_no_panic() {
+    for text in ["", " ", "\n\n", "\u{200F}\u{202E}", "ـــ", "ًٌٍ", "<script>alert('x')</script>", "\u{FFFD}\u{0}"]
+    {
+        assert!(analyzer().analyze(text).entities.is_empty(), "{text:?}");
+    }
+}
+
+/// A small deterministic generator, so the property test needs no extra crate.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// Pieces of text that stress offsets: names, clitics, diacritics, bidi controls, digits of
+/// both kinds, punctuation, astral chars, combining marks from other scripts.
+const PIECES: &[&str] = &[
+    "بوتين",
+    "وبمنبج",
+    "لإيران",
+    "والقامشلي",
+    "للعراق",
+    "إدلب",
+    "دِمَشْقَ",
+    "سيرجي لافروف",
+    "مجلس الأمن",
+    "آذار/مارس",
+    "2011",
+    "٢٠٠",
+    "ألف",
+    "ثلاثة",
+    "آلاف",
+    "«",
+    "»",
+    "\"",
+    "،",
+    ".",
+    " ",
+    "\n",
+    "\u{200F}",
+    "\u{202B}",
+    "\u{2067}",
+    "ـ",
+    "ّ",
+    "َ",
+    "😀",
+    "e\u{301}",
+    "𝔸",
+    "\u{FEFF}",
+    "%",
+    "/",
+    "يوم",
+    "الخميس",
+    "Reuters",
+    "\r\n",
+    "\t",
+    "أ",
+    "ل",
+    "و",
+];
+
+#[test]
+fn every_span_slices_the_original_text() {
+    let mut random = XorShift(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..2000 {
+        let length = (random.next() % 40) as usize;
+        let text: String = (0..length).map(|_| PIECES[(random.next() % PIECES.len() as u64) as usize]).collect();
+        let chars: Vec<char> = text.chars().collect();
+        let analysis = analyzer().analyze(&text);
+        let mut previous_end = 0;
+        for mention in &analysis.entities {
+            assert!(mention.start < mention.end && mention.end <= chars.len(), "{mention:?} in {text:?}");
+            assert!(mention.start >= previous_end, "overlap at {mention:?} in {text:?}");
+            let slice: String = chars[mention.start..mention.end].iter().collect();
+            assert_eq!(slice, mention.text, "in {text:?}");
+            assert!(!mention.id.is_empty() && !mention.canonical.is_empty(), "{mention:?}");
+            previous_end = mention.end;
+        }
+    }
+}
