@@ -10,7 +10,7 @@ use crate::text::tokenize::tokenize;
 ///
 /// ```
 /// let analyzer = kashif::Analyzer::new();
-/// let analysis = analyzer.analyze("قصفت الطائرات ريف إدلب");
+/// let analysis = analyzer.analyze("قصفت الطائرات مدينة إدلب");
 /// assert!(analysis.entities.iter().any(|m| m.text == "إدلب"));
 /// ```
 pub struct Analyzer {

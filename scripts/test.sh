@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every test Kashif has:
+#   1. native: unit, integration and doc tests of the core and the CLI (cargo test);
+#   2. the lexicon artifact is what scripts/build_lexicon.py makes from ../shared (when present);
+#   3. wasm: wasm-bindgen tests in headless Chromium;
+#   4. end-to-end: the release build of the page, driven by Playwright in Chromium.
+# Ends with one line counting all tests: "all: N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --tests
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+export CARGO_TERM_COLOR=never
+
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+
+step() { printf '\n=== %s\n' "$*"; }
+
+# Sums "test result: ok. N passed; M failed" lines of cargo and wasm-bindgen-test-runner.
+cargo_counts() { awk '/^test result:/ { p += $4; f += $6 } END { printf "%d %d\n", p, f }' "$1"; }
+
+step "native tests (cargo test)"
+cargo test 2>&1 | tee "$logs/native"
+read -r native_passed native_failed < <(cargo_counts "$logs/native")
+
+step "lexicon artifact is up to date"
+if [ -d ../shared/data/gazetteer ]; then
+    python3 scripts/build_lexicon.py --check
+else
+    echo "../shared/data is not beside this checkout: skipped"
+fi
+
+step "wasm tests in headless Chromium (wasm-bindgen-test)"
+cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee "$logs/wasm"
+read -r wasm_passed wasm_failed < <(cargo_counts "$logs/wasm")
+
+step "release build of the page (trunk build --release --offline)"
+rm -rf dist
+trunk build --release --offline
+wasm=$(ls dist/*.wasm)
+printf 'dist/: %s bytes; wasm %s bytes raw, %s bytes gzip\n' \
+    "$(du -sb dist | cut -f1)" "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"
+
+step "end-to-end tests (Playwright + Chromium, node --test)"
+node --test --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$logs/e2e.tap" tests/e2e/
+e2e_passed=$(awk '/^# pass / { print $3 }' "$logs/e2e.tap")
+e2e_failed=$(awk '/^# fail / { print $3 }' "$logs/e2e.tap")
+
+step "summary"
+printf 'native: %d passed, %d failed\n' "$native_passed" "$native_failed"
+printf 'wasm: %d passed, %d failed\n' "$wasm_passed" "$wasm_failed"
+printf 'e2e: %d passed, %d failed\n' "$e2e_passed" "$e2e_failed"
+total_passed=$((native_passed + wasm_passed + e2e_passed))
+total_failed=$((native_failed + wasm_failed + e2e_failed))
+[ "$wasm_passed" -gt 0 ] && [ "$e2e_passed" -gt 0 ] && [ "$native_passed" -gt 0 ] ||
+    { echo "a kind of test ran no test"; exit 1; }
+printf 'all: %d passed, %d failed\n' "$total_passed" "$total_failed"
