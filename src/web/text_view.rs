@@ -28,7 +28,12 @@ pub fn AnalyzedText(
         Some(text) if !text.trim().is_empty() => {
             Either::Left(mentions.with(|mentions| marked_text(&text, mentions, focus)))
         }
-        _ => Either::Right(view! { <EmptyHint /> }),
+        Some(_) => Either::Right(Either::Left(view! {
+            <div class="hint" data-testid="hint">
+                <p>"هذا المستند فارغ: لا نص فيه لتحليله."</p>
+            </div>
+        })),
+        None => Either::Right(Either::Right(view! { <EmptyHint /> })),
     }
 }
 

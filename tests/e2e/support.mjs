@@ -1,0 +1,85 @@
+// Helpers for the end-to-end tests: a tiny static server for dist/ and the browser launch.
+// Not a test file itself (node --test only picks up *.test.mjs here).
+
+import { createServer } from 'node:http';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+export const ARTIFACTS = path.join(ROOT, 'tests', 'e2e', 'artifacts');
+
+const BUILD_HINT =
+  'build it first, from the repository root:\n' +
+  '  PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH" trunk build --release --offline';
+
+/** Throws a clear error unless dist/ holds a Trunk release build. */
+export function requireDist() {
+  if (!existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`dist/index.html is missing: the end-to-end tests run against the release build; ${BUILD_HINT}`);
+  }
+  if (!readdirSync(DIST).some((name) => name.endsWith('.wasm'))) {
+    throw new Error(`dist/ holds no .wasm file; ${BUILD_HINT}`);
+  }
+}
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves dist/ on 127.0.0.1 at a free port. Resolves to { server, origin }. */
+export async function serveDist() {
+  const server = createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url, 'http://127.0.0.1');
+      let relative = decodeURIComponent(url.pathname);
+      if (relative.endsWith('/')) relative += 'index.html';
+      const file = path.resolve(DIST, '.' + relative);
+      if (!file.startsWith(DIST + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      const body = await readFile(file);
+      response
+        .writeHead(200, {
+          'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+        })
+        .end(body);
+    } catch (error) {
+      response.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** Debian's Chromium, headless, with everything that phones home switched off. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}

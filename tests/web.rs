@@ -1,0 +1,217 @@
+//! Browser tests: the analyzer compiled to wasm, and the page mounted into a container.
+//!
+//! Run with `cargo test --target wasm32-unknown-unknown --test web` (the runner in
+//! `.cargo/config.toml` is `wasm-bindgen-test-runner`, which drives Chromium through
+//! chromedriver; `webdriver.json` holds the Chromium flags).
+
+#![cfg(target_arch = "wasm32")]
+
+use kashif::web::spans::{glyphs, segments, Glyphs, Segment};
+use kashif::{Analyzer, Label, Mention};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SUMMIT: &str = "التقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في موسكو";
+const IDLIB: &str = "قصفت الطائرات ريف إدلب";
+
+fn slice_chars(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+#[wasm_bindgen_test]
+fn analysis_spans_slice_the_text_by_chars() {
+    let analyzer = Analyzer::new();
+    for text in [SUMMIT, IDLIB, "", "🙂 زار بوتين أنقرة\n\nثم عاد بوتين إلى موسكو"] {
+        let analysis = analyzer.analyze(text);
+        let mut previous_end = 0;
+        for mention in &analysis.entities {
+            assert!(mention.start < mention.end, "{mention:?}");
+            assert!(mention.start >= previous_end, "mentions overlap or are out of order: {mention:?}");
+            assert_eq!(slice_chars(text, mention.start, mention.end), mention.text, "{mention:?}");
+            previous_end = mention.end;
+        }
+    }
+
+    let summit = analyzer.analyze(SUMMIT);
+    let people: Vec<&str> = summit.entities.iter().filter(|m| m.label == Label::Per).map(|m| m.text.as_str()).collect();
+    assert_eq!(people, ["فلاديمير بوتين", "رجب طيب أردوغان"]);
+    assert!(summit.entities.iter().any(|m| m.label == Label::Loc && m.text == "موسكو"));
+    assert!(analyzer.analyze(IDLIB).entities.iter().any(|m| m.label == Label::Loc && m.text.contains("إدلب")));
+}
+
+fn mention(start: usize, end: usize, text: &str) -> Mention {
+    Mention {
+        label: Label::Loc,
+        text: text.to_owned(),
+        start,
+        end,
+        canonical: text.to_owned(),
+        id: format!("test:{start}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn segments_cut_by_chars_not_bytes_and_skip_bad_spans() {
+    // Two-byte Arabic letters, a four-byte emoji before the mention, a combining mark inside it.
+    let text = "🙂 في مُوسكو اليوم";
+    let start = 5; // 🙂 (1 char) + space + في + space
+    let end = start + "مُوسكو".chars().count();
+    let mentions = vec![
+        mention(start, end, "مُوسكو"),
+        mention(start + 1, end + 2, "overlapping"), // overlaps the previous one: skipped
+        mention(100, 105, "past the end"),          // past the end: skipped
+    ];
+    let pieces = segments(text, &mentions);
+    assert_eq!(
+        pieces
+            .iter()
+            .map(|piece| match piece {
+                Segment::Plain(t) => *t,
+                Segment::Mention { surface, .. } => surface,
+            })
+            .collect::<String>(),
+        text
+    );
+    let surfaces: Vec<&str> = pieces
+        .iter()
+        .filter_map(|piece| match piece {
+            Segment::Mention { surface, .. } => Some(*surface),
+            Segment::Plain(_) => None,
+        })
+        .collect();
+    assert_eq!(surfaces, ["مُوسكو"]);
+    assert_eq!(pieces.first(), Some(&Segment::Plain("🙂 في ")));
+    assert_eq!(pieces.last(), Some(&Segment::Plain(" اليوم")));
+
+    assert_eq!(
+        glyphs("أ\u{202E}ب"),
+        [
+            Glyphs::Text("أ"),
+            Glyphs::Control(kashif::web::spans::BidiControl::of('\u{202E}').unwrap()),
+            Glyphs::Text("ب")
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The mounted page
+// ---------------------------------------------------------------------------------------------
+
+/// A fresh container in the document with the app mounted into it.
+fn mounted_app() -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    kashif::web::mount_to(container.clone()).forget();
+    container
+}
+
+fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+fn find_all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)).map(|node| node.unchecked_into()).collect()
+}
+
+/// Types `text` into the paste box the way a user's edit arrives: value set, `input` bubbles.
+fn type_text(root: &Element, text: &str) {
+    let textarea: HtmlTextAreaElement = find(root, "[data-testid=input-text]").unwrap().unchecked_into();
+    textarea.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    textarea.dispatch_event(&event).unwrap();
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits (up to about two seconds) for `ready` to hold, letting the page's effects run.
+async fn until(mut ready: impl FnMut() -> bool) -> bool {
+    for _ in 0..100 {
+        if ready() {
+            return true;
+        }
+        sleep(20).await;
+    }
+    ready()
+}
+
+#[wasm_bindgen_test]
+async fn empty_page_shows_a_hint_and_the_legend() {
+    let root = mounted_app();
+    assert!(until(|| find(&root, "[data-testid=hint]").is_some()).await, "no hint on the empty page");
+    assert!(find(&root, "[data-testid=error]").is_none());
+    let legend = find_all(&root, "[data-testid=legend] li");
+    let tags: Vec<String> = legend.iter().map(|li| li.get_attribute("data-label").unwrap()).collect();
+    assert_eq!(tags, ["PER", "ORG", "LOC", "MISC", "DATE", "NUM"]);
+    let text = root.text_content().unwrap();
+    for label in Label::ALL {
+        assert!(text.contains(label.arabic_name()), "legend lacks {}", label.arabic_name());
+    }
+    assert!(text.contains("لا يُرسَل شيء إلى أي خادم"));
+}
+
+#[wasm_bindgen_test]
+async fn typing_text_marks_the_mentions() {
+    let root = mounted_app();
+    type_text(&root, &format!("{SUMMIT}.\n{IDLIB}."));
+    assert!(until(|| find(&root, "[data-testid=analyzed-text] mark").is_some()).await, "no <mark> after typing");
+
+    let marks = find_all(&root, "[data-testid=analyzed-text] mark");
+    let found: Vec<(String, String)> =
+        marks.iter().map(|m| (m.get_attribute("data-label").unwrap(), m.text_content().unwrap())).collect();
+    assert!(found.contains(&("PER".into(), "فلاديمير بوتين".into())), "{found:?}");
+    assert!(found.contains(&("PER".into(), "رجب طيب أردوغان".into())), "{found:?}");
+    assert!(found.contains(&("LOC".into(), "موسكو".into())), "{found:?}");
+    for mark in &marks {
+        assert!(mark.get_attribute("data-entity").is_some_and(|id| !id.is_empty()));
+        assert!(mark.get_attribute("title").is_some_and(|title| !title.is_empty()));
+    }
+
+    // The text is shown whole and unchanged.
+    let shown = find(&root, "[data-testid=analyzed-text]").unwrap();
+    assert_eq!(shown.text_content().unwrap(), format!("{SUMMIT}.\n{IDLIB}."));
+    assert_eq!(shown.get_attribute("dir").as_deref(), Some("rtl"));
+
+    // The pasted document is listed and current; the entity list has Putin once.
+    let docs = find_all(&root, "[data-testid=doc-item]");
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].text_content().unwrap(), "نص ملصق");
+    assert_eq!(docs[0].get_attribute("aria-current").as_deref(), Some("true"));
+    let putin = find_all(&root, "[data-testid=entity-item]")
+        .into_iter()
+        .filter(|item| item.text_content().unwrap().contains("فلاديمير بوتين"))
+        .count();
+    assert_eq!(putin, 1);
+
+    // Clearing the box brings the hint back.
+    type_text(&root, "");
+    assert!(until(|| find(&root, "[data-testid=hint]").is_some()).await);
+    assert!(find_all(&root, "[data-testid=doc-item]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn html_and_bidi_controls_are_shown_as_text() {
+    let root = mounted_app();
+    let text = "<img src=x onerror=alert(1)><b>عريض</b> \u{202E}موسكو\u{202C} &amp;";
+    type_text(&root, text);
+    assert!(until(|| find(&root, "[data-testid=analyzed-text]").is_some()).await);
+    let shown = find(&root, "[data-testid=analyzed-text]").unwrap();
+    assert!(find(&shown, "img").is_none() && find(&shown, "b").is_none(), "markup was injected");
+    let visible = shown.text_content().unwrap();
+    assert!(visible.contains("<img src=x onerror=alert(1)><b>عريض</b>"));
+    assert!(visible.contains("&amp;"));
+    assert!(!visible.contains('\u{202E}') && !visible.contains('\u{202C}'), "raw bidi controls reached the page");
+    let controls: Vec<String> = find_all(&shown, ".bidi-control").iter().map(|c| c.text_content().unwrap()).collect();
+    assert_eq!(controls, ["RLO", "PDF"]);
+}
