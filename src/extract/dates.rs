@@ -242,6 +242,13 @@ impl Cursor<'_> {
                 return Some(date(at, weekday_at + 1, weekday_prefix.unwrap_or(p), String::new()));
             }
         }
+        // يوم before a dated day: «يوم 5 آذار 2024».
+        if let Some(prefix) = weekday_prefix {
+            let dated_day = self.words.tokens.get(weekday_at).is_some_and(|t| t.kind == TokenKind::Number);
+            if let Some(next) = dated_day.then(|| self.date_at(weekday_at)).flatten() {
+                return Some(date(at, next.last, prefix, next.canonical));
+            }
+        }
         for words in RELATIVE {
             let mut p = 0;
             if self.matches(at, words, Some(&mut p)) {
@@ -313,6 +320,8 @@ mod tests {
         assert_eq!(dates("بتاريخ 5/10/2019"), [d("5/10/2019", "2019-10-05")]);
         assert_eq!(dates("منذ عام 2011"), [d("عام 2011", "2011")]);
         assert_eq!(dates("يوم الجمعة"), [d("يوم الجمعة", "")]);
+        assert_eq!(dates("يوم 5 آذار 2024"), [d("يوم 5 آذار 2024", "2024-03-05")]);
+        assert!(dates("يوم 5").is_empty());
         assert_eq!(dates("الخميس 5 آذار/مارس 2020"), [d("الخميس 5 آذار/مارس 2020", "2020-03-05")]);
         assert_eq!(dates("أمس الأحد"), [d("أمس الأحد", "")]);
         assert_eq!(dates("وأمس قال"), [d("أمس", "")]);
