@@ -2,7 +2,7 @@
 
 use crate::analysis::{Analysis, Label, Mention};
 use crate::extract::{self, lexicon::Lexicon, select_non_overlapping, Words};
-use crate::link::rule_entity;
+use crate::link::{link_document, rule_entity};
 use crate::text::normalize::Folded;
 use crate::text::tokenize::tokenize;
 
@@ -68,7 +68,7 @@ impl Analyzer {
         let mut candidates = self.lexicon.find(&words);
         candidates.extend(extract::dates::find(&words));
         candidates.extend(extract::numbers::find(&words));
-        let entities = select_non_overlapping(candidates)
+        let mut entities: Vec<Mention> = select_non_overlapping(candidates)
             .into_iter()
             .map(|candidate| {
                 let folded_start = tokens[candidate.first].start + candidate.prefix;
@@ -82,6 +82,7 @@ impl Analyzer {
                 Mention { label: candidate.label, text: surface, start, end, canonical, id }
             })
             .collect();
+        link_document(text, &mut entities);
         Analysis { entities }
     }
 }

@@ -21,7 +21,7 @@ mod analysis;
 mod analyzer;
 pub mod export;
 mod extract;
-mod link;
+pub mod link;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
