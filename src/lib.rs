@@ -19,6 +19,8 @@
 
 mod analysis;
 mod analyzer;
+pub mod conll;
+pub mod eval;
 pub mod export;
 mod extract;
 pub mod link;

@@ -13,10 +13,13 @@ use std::process::ExitCode;
 
 use kashif::export::{to_csv, to_json, to_jsonl, NamedAnalysis};
 use kashif::text::decode::decode_bytes;
-use kashif::{Analysis, Analyzer};
+use kashif::conll;
+use kashif::eval::Scores;
+use kashif::{Analysis, Analyzer, Label};
 
 const USAGE: &str = "\
 usage: kashif analyze [--format json|jsonl|csv] [FILE...]
+       kashif eval --conll FILE [--conll FILE...] [--types PER,LOC,ORG]
 
 Finds people (PER), organizations (ORG), places (LOC), other names (MISC),
 dates (DATE) and numbers (NUM) in Arabic text. With no FILE, or with -,
@@ -29,6 +32,11 @@ options:
                     csv: one row per mention
   -h, --help        this help
   -V, --version     the version
+
+eval: tags the tokens of CoNLL files (token tag, blank line between
+sentences) and prints entity-level exact-match precision, recall and F1
+per type and micro-averaged, conlleval-style. --types limits the types
+counted (default PER,LOC,ORG,MISC).
 ";
 
 /// Inputs larger than this are refused rather than read into memory.
@@ -138,11 +146,76 @@ fn analyze(options: &Options) -> ExitCode {
     }
 }
 
+struct EvalOptions {
+    files: Vec<String>,
+    types: Vec<Label>,
+}
+
+fn parse_eval_args(args: &[String]) -> Result<EvalOptions, String> {
+    let mut options = EvalOptions { files: Vec::new(), types: Vec::new() };
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--conll" => options.files.push(iter.next().ok_or("--conll needs a file")?.clone()),
+            "--types" => {
+                for name in iter.next().ok_or("--types needs a list such as PER,LOC,ORG")?.split(',') {
+                    let label: Label = name.parse()?;
+                    if !conll::TYPES.contains(&label) {
+                        return Err(format!("--types: {name} is not one of PER, LOC, ORG, MISC"));
+                    }
+                    options.types.push(label);
+                }
+            }
+            other if !other.starts_with('-') => options.files.push(other.to_owned()),
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    if options.files.is_empty() {
+        return Err("eval needs at least one --conll FILE".to_owned());
+    }
+    Ok(options)
+}
+
+/// Reads CoNLL files into sentences, naming the file that cannot be read.
+fn read_conll(files: &[String]) -> Result<Vec<conll::Sentence>, String> {
+    let mut sentences = Vec::new();
+    for file in files {
+        let bytes = read_input(file).map_err(|e| format!("{file}: {e}"))?;
+        let text = decode_bytes(&bytes).map_err(|e| format!("{file}: {e}"))?;
+        sentences.extend(conll::parse(&text));
+    }
+    Ok(sentences)
+}
+
+fn eval(options: &EvalOptions) -> ExitCode {
+    let sentences = match read_conll(&options.files) {
+        Ok(sentences) => sentences,
+        Err(message) => {
+            eprintln!("kashif: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let analyzer = Analyzer::new();
+    let mut scores = Scores::only(&options.types);
+    for sentence in &sentences {
+        scores.add(&sentence.tags, &kashif::eval::tag_tokens(&analyzer, &sentence.tokens));
+    }
+    print!("{}", scores.table());
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("analyze") => match parse_analyze_args(&args[1..]) {
             Ok(options) => analyze(&options),
+            Err(message) => {
+                eprintln!("kashif: {message}\n\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        Some("eval") => match parse_eval_args(&args[1..]) {
+            Ok(options) => eval(&options),
             Err(message) => {
                 eprintln!("kashif: {message}\n\n{USAGE}");
                 ExitCode::from(2)

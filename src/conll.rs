@@ -1,0 +1,201 @@
+//! Reading CoNLL-style NER corpora: `token tag` lines (space or tab separated), a blank line
+//! between sentences.
+//!
+//! Tags are mapped to BIO over PER, LOC, ORG and MISC: ANERcorp's `PERS` is `PER`; AQMAR's
+//! article-specific classes (`MIS0` … `MIS3`, `MIS-1`, `MISS1`, …) are `MISC` and `ENGLISH`/`SPANISH`
+//! are `O`, as Stanza maps them; `I--ORG` is `I-ORG`; WikiFANE's fine-grained classes are mapped to
+//! their coarse type (see [`coarse_type`]). Nothing else is repaired: a tag that names no known
+//! type is `O`, and a stray `I-X` stays `I-X` (the scorer opens an entity there, as conlleval does).
+//!
+//! ```
+//! use kashif::conll::{parse, Tag};
+//! use kashif::Label;
+//! let sentences = parse("زار B-PERS\nبوتين I-PERS\n\nموسكو\tB-LOC\n");
+//! assert_eq!(sentences.len(), 2);
+//! assert_eq!(sentences[0].tags, [Tag::B(Label::Per), Tag::I(Label::Per)]);
+//! assert_eq!(sentences[1].tokens, ["موسكو"]);
+//! ```
+
+use crate::analysis::Label;
+
+/// The entity types of the NER corpora, in the order the tagger numbers them.
+pub const TYPES: [Label; 4] = [Label::Per, Label::Loc, Label::Org, Label::Misc];
+
+/// A BIO tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tag {
+    /// Outside any entity.
+    O,
+    /// The first token of an entity.
+    B(Label),
+    /// A later token of an entity.
+    I(Label),
+}
+
+/// How many distinct tags [`Tag::index`] numbers: `O` and B/I of each of [`TYPES`].
+pub const TAG_COUNT: usize = 1 + 2 * TYPES.len();
+
+impl Tag {
+    /// A dense number for the tag: 0 for `O`, then `B-PER`, `I-PER`, `B-LOC`, … (labels outside
+    /// [`TYPES`] count as `O`).
+    ///
+    /// ```
+    /// use kashif::conll::Tag;
+    /// assert_eq!(Tag::from_index(Tag::I(kashif::Label::Loc).index()), Tag::I(kashif::Label::Loc));
+    /// ```
+    pub fn index(self) -> usize {
+        let type_index = |label: Label| TYPES.iter().position(|&t| t == label);
+        match self {
+            Tag::O => 0,
+            Tag::B(label) => type_index(label).map_or(0, |t| 1 + 2 * t),
+            Tag::I(label) => type_index(label).map_or(0, |t| 2 + 2 * t),
+        }
+    }
+
+    /// The tag numbered `index` by [`Tag::index`] (`O` past the end).
+    pub fn from_index(index: usize) -> Tag {
+        match index {
+            0 => Tag::O,
+            i if i < TAG_COUNT && i % 2 == 1 => Tag::B(TYPES[(i - 1) / 2]),
+            i if i < TAG_COUNT => Tag::I(TYPES[(i - 2) / 2]),
+            _ => Tag::O,
+        }
+    }
+
+    /// The entity type, for B and I tags.
+    pub fn label(self) -> Option<Label> {
+        match self {
+            Tag::O => None,
+            Tag::B(label) | Tag::I(label) => Some(label),
+        }
+    }
+
+    /// Reads a corpus tag, mapping it as the module documentation says.
+    ///
+    /// ```
+    /// use kashif::conll::Tag;
+    /// use kashif::Label;
+    /// assert_eq!(Tag::parse("B-PERS"), Tag::B(Label::Per));
+    /// assert_eq!(Tag::parse("I--ORG"), Tag::I(Label::Org));
+    /// assert_eq!(Tag::parse("B-MIS1"), Tag::B(Label::Misc));
+    /// assert_eq!(Tag::parse("B-ENGLISH"), Tag::O);
+    /// assert_eq!(Tag::parse("I-Population-Center"), Tag::I(Label::Loc));
+    /// ```
+    pub fn parse(tag: &str) -> Tag {
+        let (inside, name) = if let Some(rest) = tag.strip_prefix("B-") {
+            (false, rest)
+        } else if let Some(rest) = tag.strip_prefix("I-") {
+            (true, rest)
+        } else {
+            return Tag::O;
+        };
+        let name = name.trim_start_matches('-');
+        match coarse_type(name) {
+            Some(label) if inside => Tag::I(label),
+            Some(label) => Tag::B(label),
+            None => Tag::O,
+        }
+    }
+}
+
+impl std::fmt::Display for Tag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Tag::O => f.write_str("O"),
+            Tag::B(label) => write!(f, "B-{label}"),
+            Tag::I(label) => write!(f, "I-{label}"),
+        }
+    }
+}
+
+/// The coarse type of a corpus class name: the four coarse names themselves (and `PERS`), AQMAR's
+/// `MIS…` classes, and WikiFANE's fine-grained classes (people → PER; geo-political entities,
+/// locations and facilities → LOC; organizations → ORG; products, vehicles and weapons → MISC).
+/// WikiFANE's `Group` (المسلمين، العرب) is `O`, as ANERcorp does not tag such groups.
+pub fn coarse_type(name: &str) -> Option<Label> {
+    Some(match name {
+        "PER" | "PERS" => Label::Per,
+        "LOC" => Label::Loc,
+        "ORG" => Label::Org,
+        "MISC" => Label::Misc,
+        "ENGLISH" | "SPANISH" => return None,
+        _ if name.starts_with("MIS") => Label::Misc,
+        "Politician" | "Religious_PER" | "Artist" | "Other_PER" | "Scientist" | "Athlete" | "Businessperson"
+        | "Engineer" | "Lawyer" | "Police" => Label::Per,
+        "Population-Center" | "Nation" | "State-or-Province" | "Continent" | "GPE-Cluster" | "County-or-District"
+        | "Water-Body" | "Land-Region-Natural" | "Celestial" | "Building-Grounds" | "Path" | "Airport"
+        | "Subarea-Facility" | "Plant" => Label::Loc,
+        "Commercial" | "Educational" | "Entertainment" | "Government" | "Media" | "Medical-Science"
+        | "Non-Governmental" | "Religious_ORG" | "Sports" => Label::Org,
+        "Book" | "Movie" | "Sound" | "Software" | "Hardware" | "Food" | "Drug" | "Air" | "Water" | "Land"
+        | "Nuclear" | "Shooting" | "Blunt" | "Exploding" | "Projectile" | "Chemical" | "Sharp" => Label::Misc,
+        _ => return None,
+    })
+}
+
+/// One sentence of a corpus: its tokens and their tags.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sentence {
+    /// The tokens, with invisible marks (U+200E, U+200F, BOM) removed.
+    pub tokens: Vec<String>,
+    /// One tag per token.
+    pub tags: Vec<Tag>,
+}
+
+/// Reads a corpus. A line is a token, whitespace, and its tag (the last field); a blank line
+/// (or one holding only whitespace) ends a sentence. Lines whose token is empty once invisible
+/// marks are removed are skipped, and so are lines with a single field.
+pub fn parse(text: &str) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut current = Sentence::default();
+    for line in text.lines() {
+        let line = line.trim_end_matches(['\r', '\n']);
+        if line.trim().is_empty() {
+            if !current.tokens.is_empty() {
+                sentences.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        let Some((token, tag)) = line.trim().rsplit_once([' ', '\t']) else { continue };
+        let token: String = token.trim().chars().filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{FEFF}')).collect();
+        if token.trim().is_empty() {
+            continue;
+        }
+        current.tokens.push(token);
+        current.tags.push(Tag::parse(tag.trim()));
+    }
+    if !current.tokens.is_empty() {
+        sentences.push(current);
+    }
+    sentences
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tag_indices_round_trip() {
+        for index in 0..TAG_COUNT {
+            assert_eq!(Tag::from_index(index).index(), index);
+        }
+        assert_eq!(Tag::B(Label::Date).index(), 0);
+    }
+
+    #[test]
+    fn corpus_quirks() {
+        let text = "\u{FEFF}\u{200E}جوبا\tB-Population-Center\r\n\u{200E}،\tO\r\n\t\r\nX B-MISS1\nY I-MIS1`\n\u{200F} O\nZ OO\n";
+        let sentences = parse(text);
+        assert_eq!(sentences.len(), 2);
+        assert_eq!(sentences[0].tokens, ["جوبا", "،"]);
+        assert_eq!(sentences[0].tags, [Tag::B(Label::Loc), Tag::O]);
+        assert_eq!(sentences[1].tokens, ["X", "Y", "Z"]);
+        assert_eq!(sentences[1].tags, [Tag::B(Label::Misc), Tag::I(Label::Misc), Tag::O]);
+    }
+
+    #[test]
+    fn groups_are_not_entities() {
+        assert_eq!(Tag::parse("B-Group"), Tag::O);
+        assert_eq!(Tag::parse("B-SPANISH"), Tag::O);
+    }
+}
