@@ -102,6 +102,10 @@ pub struct Mention {
     pub canonical: String,
     /// The entity id, the same for every spelling of the same entity.
     pub id: String,
+    /// For a person, the title or role the text gives right before the name (or in apposition
+    /// after it), as written: `وزير الخارجية الروسي`, `المتحدث باسم الكرملين`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub title: Option<String>,
 }
 
 /// An entity of a document with the number of times it is mentioned.
@@ -119,12 +123,76 @@ pub struct EntitySummary {
     pub surfaces: Vec<String>,
 }
 
+/// A counted figure: a number with the thing it counts (`أكثر من 20 مدنيا`, `عشرات الجرحى`).
+///
+/// `start`/`end` cover the number and its noun (not the qualifier before it), in chars into the
+/// original text; `sentence_start`/`sentence_end` the sentence it stands in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The value; for a vague quantity (`عشرات`، `مئات`، `آلاف`) its lower bound (10, 100, 1000).
+    pub value: f64,
+    /// True when the text gives the number as an approximation or a bound, or a vague quantity.
+    pub approximate: bool,
+    /// The approximation as written: `أكثر من`، `نحو`، `على الأقل`، `عشرات`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub qualifier: Option<String>,
+    /// What is counted: `killed`, `wounded`, `displaced`, `refugees`, `soldiers`, `fighters`,
+    /// `civilians`, `children`, `women`, `detained`, `missing` or `people`.
+    pub counts: String,
+    /// The counted noun as written (`مدنيا`، `الجرحى`); empty when only a verb says what is
+    /// counted (`قتل 5 في …`).
+    pub noun: String,
+    /// What happened to them when a verb or noun around says so: `killed`, `wounded`,
+    /// `displaced`, `detained`, `missing`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub event: Option<String>,
+    /// First char of the number (inclusive).
+    pub start: usize,
+    /// One past the last char of the noun (or of the number when there is no noun).
+    pub end: usize,
+    /// First char of the sentence.
+    pub sentence_start: usize,
+    /// One past the last char of the sentence.
+    pub sentence_end: usize,
+}
+
+/// A quotation with its speaker.
+///
+/// `start`/`end` cover the quoted content only (inside the quote marks for a direct quote; the
+/// clause after إن/أن for an indirect one), in chars into the original text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The entity id of the speaker, when the text names one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub speaker: Option<String>,
+    /// The speaker's display name.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub speaker_name: Option<String>,
+    /// The speech verb as written (`قال`، `وأضافت`، `أكد`).
+    pub verb: String,
+    /// The quoted content, exactly as in the input.
+    pub text: String,
+    /// First char of the content (inclusive).
+    pub start: usize,
+    /// One past the last char of the content.
+    pub end: usize,
+    /// `direct` (between quote marks, or after a colon) or `indirect` (an إن/أن clause).
+    pub kind: String,
+}
+
 /// Everything Kashif found in one document.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     /// Mentions in text order, never overlapping.
     pub entities: Vec<Mention>,
+    /// Counted figures, in text order.
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    /// Quotations with their speakers, in text order.
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
 }
+
 
 impl Analysis {
     /// The entities of the document, each once, most mentioned first (ties: first seen first).

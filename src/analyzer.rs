@@ -79,10 +79,11 @@ impl Analyzer {
                     Label::Date | Label::Num => rule_entity(candidate.label, &candidate.canonical, &surface),
                     _ => (candidate.id, candidate.canonical),
                 };
-                Mention { label: candidate.label, text: surface, start, end, canonical, id }
+                Mention { label: candidate.label, text: surface, start, end, canonical, id, title: None }
             })
             .collect();
         link_document(text, &mut entities);
-        Analysis { entities }
+        let (figures, quotes) = extract::rules::apply(&folded, &words, &mut entities);
+        Analysis { entities, figures, quotes }
     }
 }

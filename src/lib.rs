@@ -28,5 +28,5 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use analysis::{Analysis, EntitySummary, Label, Mention};
+pub use analysis::{Analysis, EntitySummary, Figure, Label, Mention, Quote};
 pub use analyzer::Analyzer;

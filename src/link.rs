@@ -284,6 +284,7 @@ mod tests {
             end: start + text.chars().count(),
             canonical: if id.is_some() { format!("{text} (lexicon)") } else { canonical },
             id: id.map_or(new_id, str::to_owned),
+            title: None,
         }
     }
 

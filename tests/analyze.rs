@@ -139,6 +139,19 @@ const PIECES: &[&str] = &[
     "\n",
     "\u{200F}",
     "\u{202B}",
+    "قتل",
+    "مدنيا",
+    "أكثر من",
+    "عشرات",
+    "الجرحى",
+    "قال",
+    "وأضاف",
+    "إن",
+    "“",
+    "”",
+    ":",
+    "الرئيس الروسي",
+    "وزير الخارجية",
     "\u{2067}",
     "ـ",
     "ّ",
@@ -176,5 +189,33 @@ fn every_span_slices_the_original_text() {
             assert!(!mention.id.is_empty() && !mention.canonical.is_empty(), "{mention:?}");
             previous_end = mention.end;
         }
+        for figure in &analysis.figures {
+            assert!(figure.start < figure.end && figure.end <= chars.len(), "{figure:?} in {text:?}");
+            assert!(figure.sentence_start <= figure.start && figure.end <= figure.sentence_end, "{figure:?}");
+            assert!(figure.sentence_end <= chars.len(), "{figure:?} in {text:?}");
+            assert!(!figure.counts.is_empty() && figure.value.is_finite(), "{figure:?}");
+        }
+        for quote in &analysis.quotes {
+            assert!(quote.start < quote.end && quote.end <= chars.len(), "{quote:?} in {text:?}");
+            let slice: String = chars[quote.start..quote.end].iter().collect();
+            assert_eq!(slice, quote.text, "in {text:?}");
+            assert!(quote.kind == "direct" || quote.kind == "indirect", "{quote:?}");
+        }
     }
+}
+
+#[test]
+fn figures_count_people_with_their_category_and_approximation() {
+    let text = "وقال المرصد إن أكثر من 20 مدنياً قتلوا في إدلب، فيما نزح نحو ٢٠٠ ألف شخص. \
+                وأصيب عشرات الجنود.";
+    let analysis = analyzer().analyze(text);
+    let got: Vec<(f64, Option<&str>, &str)> =
+        analysis.figures.iter().map(|f| (f.value, f.qualifier.as_deref(), f.counts.as_str())).collect();
+    assert_eq!(
+        got,
+        [(20.0, Some("أكثر من"), "civilians"), (200000.0, Some("نحو"), "displaced"), (10.0, Some("عشرات"), "soldiers")]
+    );
+    // The NUM mentions keep their own spans.
+    assert!(has(text, Label::Num, "20"));
+    assert!(has(text, Label::Num, "٢٠٠ ألف"));
 }

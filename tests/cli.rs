@@ -87,7 +87,7 @@ fn csv_has_a_header_and_a_row_per_mention() {
     let (code, stdout, _) = kashif(&["analyze", "--format=csv"], "حلب وحمص".as_bytes());
     assert_eq!(code, 0);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines[0], "document,label,text,start,end,canonical,id");
+    assert_eq!(lines[0], "document,label,text,start,end,canonical,id,title");
     assert!(lines[1].starts_with("stdin,LOC,حلب,0,3,"), "{stdout}");
     assert!(lines[2].starts_with("stdin,LOC,حمص,5,8,"), "{stdout}");
 }

@@ -50,6 +50,7 @@ fn mention(start: usize, end: usize, text: &str) -> Mention {
         end,
         canonical: text.to_owned(),
         id: format!("test:{start}"),
+        title: None,
     }
 }
 

@@ -1,8 +1,8 @@
-//! CSV (RFC 4180): one row per mention.
+//! CSV (RFC 4180): one row per mention; the last column is the title of a person, when known.
 
 use super::NamedAnalysis;
 
-const HEADER: &str = "document,label,text,start,end,canonical,id\r\n";
+const HEADER: &str = "document,label,text,start,end,canonical,id,title\r\n";
 
 /// Quotes a field when it holds a comma, a quote or a line break; doubles inner quotes.
 fn field(value: &str) -> String {
@@ -20,7 +20,7 @@ fn field(value: &str) -> String {
 /// let analysis = kashif::Analyzer::new().analyze("وصل لافروف");
 /// let csv = to_csv(&[NamedAnalysis::new("a, b.txt", &analysis)]);
 /// let mut lines = csv.lines();
-/// assert_eq!(lines.next(), Some("document,label,text,start,end,canonical,id"));
+/// assert_eq!(lines.next(), Some("document,label,text,start,end,canonical,id,title"));
 /// assert!(lines.next().unwrap().starts_with("\"a, b.txt\",PER,لافروف,4,10,"));
 /// ```
 pub fn to_csv(documents: &[NamedAnalysis<'_>]) -> String {
@@ -35,6 +35,7 @@ pub fn to_csv(documents: &[NamedAnalysis<'_>]) -> String {
                 m.end.to_string(),
                 field(&m.canonical),
                 field(&m.id),
+                field(m.title.as_deref().unwrap_or("")),
             ];
             out.push_str(&row.join(","));
             out.push_str("\r\n");

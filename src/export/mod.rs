@@ -12,7 +12,7 @@ pub use self::json::{to_json, to_jsonl};
 
 use serde::Serialize;
 
-use crate::analysis::{Analysis, Mention};
+use crate::analysis::{Analysis, Figure, Mention, Quote};
 
 /// One analyzed document with the name it is known by (a file name, or `stdin`).
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -21,6 +21,10 @@ pub struct NamedAnalysis<'a> {
     pub name: &'a str,
     /// Its mentions, in text order.
     pub entities: &'a [Mention],
+    /// Its counted figures, in text order.
+    pub figures: &'a [Figure],
+    /// Its quotes with their speakers, in text order.
+    pub quotes: &'a [Quote],
 }
 
 impl<'a> NamedAnalysis<'a> {
@@ -32,6 +36,6 @@ impl<'a> NamedAnalysis<'a> {
     /// assert_eq!(named.entities.len(), 1);
     /// ```
     pub fn new(name: &'a str, analysis: &'a Analysis) -> Self {
-        NamedAnalysis { name, entities: &analysis.entities }
+        NamedAnalysis { name, entities: &analysis.entities, figures: &analysis.figures, quotes: &analysis.quotes }
     }
 }

@@ -1,8 +1,11 @@
 //! Finding mention candidates in tokens: the lexicon, and rules for dates and numbers.
 
+mod context;
 pub(crate) mod dates;
+mod figures;
 pub(crate) mod lexicon;
 pub(crate) mod numbers;
+pub(crate) mod rules;
 
 use crate::analysis::Label;
 use crate::text::clitics::{readings, Reading};

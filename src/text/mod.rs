@@ -3,4 +3,5 @@
 pub(crate) mod clitics;
 pub mod decode;
 pub mod normalize;
+pub mod sentences;
 pub mod tokenize;

@@ -1,0 +1,109 @@
+//! What the rules after linking share: the tokens with their spans in the original text, the
+//! sentence of each token and the mention each token belongs to. Built once per document, in
+//! one pass over tokens, sentences and mentions.
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::Words;
+use crate::analysis::{Label, Mention};
+use crate::text::normalize::Folded;
+use crate::text::sentences;
+
+pub(crate) struct Context<'a> {
+    pub words: &'a Words<'a>,
+    pub folded: &'a Folded,
+    pub mentions: &'a [Mention],
+    /// Original char span of each token.
+    pub spans: Vec<(usize, usize)>,
+    /// Sentence spans in original chars.
+    pub sentences: Vec<(usize, usize)>,
+    /// Sentence index of each token.
+    pub sentence_of: Vec<usize>,
+    /// Index of the mention each token overlaps, if any.
+    pub mention_of: Vec<Option<usize>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(folded: &'a Folded, words: &'a Words<'a>, mentions: &'a [Mention]) -> Self {
+        let tokens = words.tokens;
+        let spans: Vec<(usize, usize)> = tokens.iter().map(|t| folded.original_span(t.start, t.end)).collect();
+        let mut sentences = sentences::split(folded.original_chars());
+        if sentences.is_empty() {
+            sentences.push((0, folded.original_chars().len()));
+        }
+        let mut sentence_of = Vec::with_capacity(tokens.len());
+        let mut s = 0;
+        for &(start, _) in &spans {
+            while s + 1 < sentences.len() && sentences[s].1 <= start {
+                s += 1;
+            }
+            sentence_of.push(s);
+        }
+        let mut mention_of = Vec::with_capacity(tokens.len());
+        let mut m = 0;
+        for &(start, end) in &spans {
+            while m < mentions.len() && mentions[m].end <= start {
+                m += 1;
+            }
+            let overlaps = m < mentions.len() && mentions[m].start < end;
+            mention_of.push(overlaps.then_some(m));
+        }
+        Context { words, folded, mentions, spans, sentences, sentence_of, mention_of }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.tokens.len()
+    }
+
+    /// The folded text of token `i` (empty past the end).
+    pub fn text(&self, i: usize) -> &str {
+        self.words.text(i).unwrap_or("")
+    }
+
+    /// True when token `i` is this punctuation char or string.
+    pub fn is(&self, i: usize, text: &str) -> bool {
+        self.words.text(i) == Some(text)
+    }
+
+    /// The clitic chars of the first reading of token `i` found in `set`, if any (the whole
+    /// word first, then with و ف ب ل ك stripped).
+    pub fn reading_in(&self, i: usize, set: &HashSet<&'static str>) -> Option<(usize, &str)> {
+        self.words.readings(i).iter().find(|r| set.contains(r.stem.as_str())).map(|r| (r.prefix, r.stem.as_str()))
+    }
+
+    /// The original chars of tokens `[first, last)`, without `prefix` folded clitic chars at
+    /// the start of the first.
+    pub fn span(&self, first: usize, last: usize, prefix: usize) -> (usize, usize) {
+        let tokens = self.words.tokens;
+        self.folded.original_span(tokens[first].start + prefix, tokens[last - 1].end)
+    }
+
+    pub fn original(&self, start: usize, end: usize) -> String {
+        self.folded.original_text(start, end)
+    }
+
+    /// The mention at token `i` with its label, if any.
+    pub fn mention(&self, i: usize) -> Option<(usize, Label)> {
+        let m = (*self.mention_of.get(i)?)?;
+        Some((m, self.mentions[m].label))
+    }
+
+    /// The first and one-past-last token of mention `m`, starting the search at token `from`
+    /// (which must be inside the mention).
+    pub fn mention_tokens(&self, m: usize, from: usize) -> (usize, usize) {
+        let mut first = from;
+        while first > 0 && self.mention_of[first - 1] == Some(m) {
+            first -= 1;
+        }
+        let mut last = from + 1;
+        while last < self.len() && self.mention_of[last] == Some(m) {
+            last += 1;
+        }
+        (first, last)
+    }
+}
+
+/// A set of folded words, built once.
+pub(crate) fn word_set(words: &[&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}

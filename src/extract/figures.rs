@@ -1,0 +1,391 @@
+//! Figures: a number (a `NUM` mention, or a vague quantity such as عشرات، مئات، آلاف) with the
+//! noun it counts (`25 مدنيا`، `نحو ٢٠٠ ألف نازح`، `عشرات من الجرحى`), the approximation around
+//! it (أكثر من، نحو، قرابة، ما لا يقل عن، على الأقل …) and what happened to them when a verb
+//! or an event noun says so (قُتل، لقي حتفه، أصيب، نزح، اعتُقل، مقتل …).
+//!
+//! Every rule looks at a fixed window of tokens around the number: linear in the text.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::OnceLock;
+
+use super::context::{word_set, Context};
+use crate::analysis::{Figure, Label};
+
+/// Counted nouns (folded, without the article) and their category. `people` is generic: a verb
+/// around may say more.
+const NOUNS: &[(&str, &[&str])] = &[
+    ("civilians", &["مدني", "مدنيا", "مدنيين", "مدنيون", "مدنيان"]),
+    (
+        "soldiers",
+        &[
+            "جندي", "جنديا", "جنود", "جنديين", "جنديان", "عسكري", "عسكريا", "عسكريين", "عسكريون", "شرطي",
+            "شرطيا", "شرطيين", "ضابط", "ضابطا", "ضباط", "جندية",
+        ],
+    ),
+    (
+        "fighters",
+        &[
+            "مقاتل", "مقاتلا", "مقاتلين", "مقاتلون", "مسلح", "مسلحا", "مسلحين", "مسلحون", "عنصر", "عنصرا",
+            "عناصر", "متشدد", "متشددا", "متشددين", "ارهابي", "ارهابيا", "ارهابيين", "جهادي", "جهاديا",
+            "جهاديين", "مرتزق", "مرتزقه",
+        ],
+    ),
+    (
+        "killed",
+        &["قتيل", "قتيلا", "قتلي", "قتيلين", "شهيد", "شهيدا", "شهداء", "ضحيه", "ضحايا", "جثه", "جثث", "وفيات", "وفاه"],
+    ),
+    ("wounded", &["جريح", "جريحا", "جرحي", "جريحين", "مصاب", "مصابا", "مصابين", "مصابون", "اصابه", "اصابات"]),
+    ("displaced", &["نازح", "نازحا", "نازحين", "نازحون", "مهجر", "مهجرا", "مهجرين", "مشرد", "مشردين"]),
+    ("refugees", &["لاجي", "لاجيا", "لاجيين", "لاجيون", "لاجيه"]),
+    ("children", &["طفل", "طفلا", "اطفال", "طفلين", "طفله", "قاصر", "قاصرا", "قاصرين"]),
+    ("women", &["امراه", "نساء", "سيده", "سيدات", "امراتين"]),
+    (
+        "detained",
+        &[
+            "معتقل", "معتقلا", "معتقلين", "معتقلون", "اسير", "اسيرا", "اسري", "سجين", "سجينا", "سجناء",
+            "موقوف", "موقوفين", "محتجز", "محتجزا", "محتجزين", "رهينه", "رهاين", "مختطف", "مختطفين",
+        ],
+    ),
+    ("missing", &["مفقود", "مفقودا", "مفقودين", "مفقودون"]),
+    (
+        "people",
+        &[
+            "شخص", "شخصا", "اشخاص", "شخصين", "مواطن", "مواطنا", "مواطنين", "مواطنون", "فرد", "فردا", "افراد",
+            "نسمه", "اخرون", "اخرين", "ساكن", "سكان",
+        ],
+    ),
+];
+
+/// Words before the number (or its qualifier) that say what happened, and the event.
+const EVENTS_BEFORE: &[(&str, &[&str])] = &[
+    (
+        "killed",
+        &[
+            "قتل", "قتلت", "مقتل", "لقي", "لقيت", "لقوا", "استشهد", "استشهاد", "مصرع", "اعدم", "اعدام", "قضي",
+            "سقوط", "وفاه",
+        ],
+    ),
+    ("wounded", &["اصيب", "اصيبت", "اصابه", "جرح", "جرحت", "اصابات"]),
+    ("displaced", &["نزح", "نزحت", "نزوح", "فر", "فرار", "هجر", "تهجير", "شرد", "تشريد", "فرت"]),
+    (
+        "detained",
+        &["اعتقل", "اعتقلت", "اعتقال", "احتجز", "احتجاز", "اوقف", "توقيف", "اسر", "اختطف", "اختطاف", "اعتقلوا"],
+    ),
+    ("missing", &["فقد", "فقدان", "اختفاء"]),
+];
+
+/// Words after the noun that say what happened.
+const EVENTS_AFTER: &[(&str, &[&str])] = &[
+    ("killed", &["قتلوا", "حتفهم", "حتفه", "حتفها", "مصرعهم", "مصرعه", "قضوا", "لقوا"]),
+    ("wounded", &["بجروح", "بجراح", "اصيبوا", "جرحوا", "باصابات"]),
+    ("displaced", &["نزحوا", "فروا", "هجروا"]),
+    ("missing", &["المفقودين"]),
+    ("detained", &["اعتقلوا", "احتجزوا"]),
+];
+
+/// Approximations before the number, longest first.
+const BEFORE: &[&[&str]] = &[
+    &["ما", "لا", "يقل", "عن"],
+    &["ما", "لا", "يقل", "علي"],
+    &["ما", "يزيد", "عن"],
+    &["ما", "يزيد", "علي"],
+    &["ما", "يربو", "علي"],
+    &["ما", "يقرب", "من"],
+    &["لا", "يقل", "عن"],
+    &["ما", "يقارب"],
+    &["ما", "يناهز"],
+    &["ما", "يفوق"],
+    &["اكثر", "من"],
+    &["ازيد", "من"],
+    &["اقل", "من"],
+    &["ما", "دون"],
+    &["يزيد", "عن"],
+    &["يزيد", "علي"],
+    &["يقارب"],
+    &["يناهز"],
+    &["يفوق"],
+    &["نحو"],
+    &["حوالي"],
+    &["قرابه"],
+    &["زهاء"],
+];
+
+/// Approximations after the noun.
+const AFTER: &[&[&str]] = &[&["علي", "الاقل"], &["تقريبا"]];
+
+/// Vague quantities: the word and the lower bound it stands for.
+const VAGUE: &[(&str, f64)] = &[("عشرات", 10.0), ("ميات", 100.0), ("الاف", 1000.0), ("ملايين", 1e6)];
+
+/// After a vague quantity, a plural scale multiplies it: عشرات الآلاف.
+const VAGUE_SCALE: &[(&str, f64)] = &[("الالاف", 1000.0), ("الملايين", 1e6)];
+
+/// Words right after a bare number that leave the verb to say what is counted (`قتل 5 في`).
+const VERB_ONLY_NEXT: &[&str] = &["في", "خلال", "جراء", "بينهم", "منهم", "اثر", "بسبب", "حتي", "بعد", "اليوم", "امس"];
+
+struct Tables {
+    nouns: HashMap<&'static str, &'static str>,
+    before: HashMap<&'static str, &'static str>,
+    after: HashMap<&'static str, &'static str>,
+    vague: HashMap<&'static str, f64>,
+    verb_only_next: HashSet<&'static str>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let flat = |table: &[(&'static str, &[&'static str])]| -> HashMap<&'static str, &'static str> {
+            table.iter().flat_map(|(cat, words)| words.iter().map(move |w| (*w, *cat))).collect()
+        };
+        Tables {
+            nouns: flat(NOUNS),
+            before: flat(EVENTS_BEFORE),
+            after: flat(EVENTS_AFTER),
+            vague: VAGUE.iter().copied().collect(),
+            verb_only_next: word_set(VERB_ONLY_NEXT),
+        }
+    })
+}
+
+/// The category of a counted noun (folded), with or without the article.
+fn noun_category(word: &str) -> Option<&'static str> {
+    let nouns = &tables().nouns;
+    nouns.get(word).or_else(|| word.strip_prefix("ال").and_then(|w| nouns.get(w))).copied()
+}
+
+/// A word that says what happened, looked up in `table` through its clitic readings (و، ف).
+fn event_of(cx: &Context<'_>, i: usize, table: &HashMap<&'static str, &'static str>) -> Option<&'static str> {
+    cx.words.readings(i).iter().take(2).find_map(|r| table.get(r.stem.as_str()).copied())
+}
+
+/// The approximation that ends right before token `at`: (first token, clitic chars).
+fn qualifier_before(cx: &Context<'_>, at: usize) -> Option<(usize, usize)> {
+    for pattern in BEFORE {
+        let Some(first) = at.checked_sub(pattern.len()) else { continue };
+        if cx.sentence_of[first] != cx.sentence_of[at] {
+            continue;
+        }
+        let head = cx.words.readings(first).iter().find(|r| r.stem == pattern[0] && r.prefix <= 2);
+        let Some(head) = head else { continue };
+        if pattern[1..].iter().enumerate().all(|(k, w)| cx.text(first + 1 + k) == *w) {
+            return Some((first, head.prefix));
+        }
+    }
+    None
+}
+
+/// The counted noun from token `at`: (noun token, category). A `من` may come first
+/// (`عشرات من الجرحى`, `5 من عناصر`).
+fn noun_at(cx: &Context<'_>, at: usize) -> Option<(usize, &'static str)> {
+    let at = if cx.is(at, "من") { at + 1 } else { at };
+    if at >= cx.len() || cx.mention(at).is_some_and(|(_, l)| l != Label::Misc) {
+        return None;
+    }
+    let category = noun_category(cx.text(at))?;
+    // عناصر من قوات النظام / من الجيش are soldiers.
+    if category == "fighters" && cx.is(at + 1, "من") {
+        let next = cx.text(at + 2);
+        if ["قوات", "القوات", "الجيش", "الشرطه", "الامن", "جيش", "الحرس"].contains(&next) {
+            return Some((at, "soldiers"));
+        }
+    }
+    Some((at, category))
+}
+
+/// Figures of a document, in text order.
+pub(crate) fn find(cx: &Context<'_>) -> Vec<Figure> {
+    let t = tables();
+    let mut figures = Vec::new();
+    let mut i = 0;
+    while i < cx.len() {
+        // The number: a NUM mention, or a vague quantity word.
+        let (first, last, value, mut vague, start) = match cx.mention(i) {
+            Some((m, Label::Num)) => {
+                let (first, last) = cx.mention_tokens(m, i);
+                let mention = &cx.mentions[m];
+                // A percentage counts no one.
+                let percent = mention.text.ends_with('%')
+                    || cx.is(last, "بالميه")
+                    || (cx.is(last, "في") && cx.is(last + 1, "الميه"));
+                let value: f64 = if percent { f64::NAN } else { mention.canonical.parse().unwrap_or(f64::NAN) };
+                // آلاف or ملايين alone (no count before it) is vague.
+                let alone = (last - first == 1).then(|| t.vague.get(cx.text(first)).copied()).flatten();
+                (first, last, value, alone.map(|_| first), mention.start)
+            }
+            Some(_) => {
+                i += 1;
+                continue;
+            }
+            None => match cx.reading_vague(i) {
+                Some((base, prefix)) => {
+                    let mut last = i + 1;
+                    let mut value = base;
+                    if let Some(&(_, scale)) = VAGUE_SCALE.iter().find(|(w, _)| cx.is(last, w)) {
+                        value *= scale;
+                        last += 1;
+                    }
+                    (i, last, value, Some(i), cx.span(i, i + 1, prefix).0)
+                }
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
+        };
+        i = last;
+        if !value.is_finite() {
+            continue;
+        }
+        let sentence = cx.sentence_of[first];
+        let same_sentence = |k: usize| k < cx.len() && cx.sentence_of[k] == sentence;
+        let noun = noun_at(cx, last).filter(|&(k, _)| same_sentence(k));
+        let qualifier = qualifier_before(cx, first);
+        let context_start = qualifier.map_or(first, |(q, _)| q);
+        let event_before = (context_start.saturating_sub(4)..context_start)
+            .rev()
+            .filter(|&k| same_sentence(k))
+            .find_map(|k| event_of(cx, k, &t.before));
+        let after_from = noun.map_or(last, |(k, _)| k + 1);
+        let event_after =
+            (after_from..after_from + 3).filter(|&k| same_sentence(k)).find_map(|k| event_of(cx, k, &t.after));
+        let event = event_before.or(event_after);
+        let (end_token, noun_text, counts) = match noun {
+            Some((k, category)) => {
+                let (s, e) = cx.span(k, k + 1, 0);
+                let counts = if category == "people" { event.unwrap_or("people") } else { category };
+                (k + 1, cx.original(s, e), counts)
+            }
+            None => {
+                // Only a verb says what is counted: the number must end the phrase.
+                let next_free = !same_sentence(last)
+                    || cx.words.tokens[last].kind != crate::text::tokenize::TokenKind::Arabic
+                    || cx.reading_in(last, &t.verb_only_next).is_some()
+                    || event_of(cx, last, &t.after).is_some()
+                    || cx.text(last).starts_with('و');
+                match event {
+                    Some(event) if vague.is_none() && next_free => (last, String::new(), event),
+                    _ => continue,
+                }
+            }
+        };
+        let trailing = AFTER.iter().find(|pattern| {
+            pattern.iter().enumerate().all(|(k, w)| same_sentence(end_token + k) && cx.text(end_token + k) == *w)
+        });
+        let qualifier_text = if let Some((q, prefix)) = qualifier {
+            let (s, e) = cx.span(q, first, prefix);
+            Some(cx.original(s, e))
+        } else if let Some(pattern) = trailing {
+            let (s, e) = cx.span(end_token, end_token + pattern.len(), 0);
+            Some(cx.original(s, e))
+        } else if let Some(v) = vague.take() {
+            let (s, e) = cx.span(v, last, 0);
+            Some(cx.original(s, e))
+        } else {
+            None
+        };
+        let (_, end) = cx.span(end_token - 1, end_token, 0);
+        let (sentence_start, sentence_end) = cx.sentences[sentence];
+        figures.push(Figure {
+            value,
+            approximate: qualifier_text.is_some(),
+            qualifier: qualifier_text,
+            counts: counts.to_owned(),
+            noun: noun_text,
+            event: event.map(str::to_owned),
+            start,
+            end,
+            sentence_start: sentence_start.min(start),
+            sentence_end: sentence_end.max(end),
+        });
+    }
+    figures
+}
+
+impl Context<'_> {
+    /// A vague quantity word at token `i` (clitics allowed): (lower bound, clitic chars).
+    fn reading_vague(&self, i: usize) -> Option<(f64, usize)> {
+        let vague = &tables().vague;
+        self.words.readings(i).iter().find_map(|r| vague.get(r.stem.as_str()).map(|&v| (v, r.prefix)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Analyzer;
+    use std::sync::OnceLock;
+
+    fn analyzer() -> &'static Analyzer {
+        static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
+        ANALYZER.get_or_init(Analyzer::new)
+    }
+
+    /// (value, approximate qualifier, counts, noun, covered text, event) of every figure.
+    fn figures(text: &str) -> Vec<(f64, String, String, String, String, String)> {
+        let chars: Vec<char> = text.chars().collect();
+        analyzer()
+            .analyze(text)
+            .figures
+            .into_iter()
+            .map(|f| {
+                assert!(f.start < f.end && f.end <= chars.len(), "{f:?}");
+                assert!(f.sentence_start <= f.start && f.end <= f.sentence_end && f.sentence_end <= chars.len());
+                assert_eq!(f.approximate, f.qualifier.is_some());
+                let covered: String = chars[f.start..f.end].iter().collect();
+                (f.value, f.qualifier.unwrap_or_default(), f.counts, f.noun, covered, f.event.unwrap_or_default())
+            })
+            .collect()
+    }
+
+    fn f(value: f64, qualifier: &str, counts: &str, noun: &str, covered: &str, event: &str) -> (f64, String, String, String, String, String) {
+        (value, qualifier.into(), counts.into(), noun.into(), covered.into(), event.into())
+    }
+
+    #[test]
+    fn figure_table() {
+        let cases: Vec<(&str, Vec<(f64, String, String, String, String, String)>)> = vec![
+            ("قُتل 25 مدنياً في غارة على إدلب.", vec![f(25.0, "", "civilians", "مدنياً", "25 مدنياً", "killed")]),
+            (
+                "وقال المرصد إن نحو ٢٠٠ ألف نازح فروا من جبل الزاوية.",
+                vec![f(200000.0, "نحو", "displaced", "نازح", "٢٠٠ ألف نازح", "displaced")],
+            ),
+            ("بعد مقتل 33 جنديا تركيا في إدلب", vec![f(33.0, "", "soldiers", "جنديا", "33 جنديا", "killed")]),
+            (
+                "أسفرت الغارات عن مقتل أكثر من 20 شخصا وإصابة العشرات.",
+                vec![f(20.0, "أكثر من", "killed", "شخصا", "20 شخصا", "killed")],
+            ),
+            (
+                "لقي 12 شخصاً حتفهم وأصيب 30 آخرون بجروح",
+                vec![
+                    f(12.0, "", "killed", "شخصاً", "12 شخصاً", "killed"),
+                    f(30.0, "", "wounded", "آخرون", "30 آخرون", "wounded"),
+                ],
+            ),
+            ("سقط عشرات القتلى والجرحى", vec![f(10.0, "عشرات", "killed", "القتلى", "عشرات القتلى", "")]),
+            (
+                "فر مئات الآلاف من المدنيين",
+                vec![f(100000.0, "مئات الآلاف", "civilians", "المدنيين", "مئات الآلاف من المدنيين", "displaced")],
+            ),
+            ("يعيش آلاف اللاجئين في المخيم", vec![f(1000.0, "آلاف", "refugees", "اللاجئين", "آلاف اللاجئين", "")]),
+            (
+                "اعتقلت القوات ما لا يقل عن 15 شخصا",
+                vec![f(15.0, "ما لا يقل عن", "detained", "شخصا", "15 شخصا", "detained")],
+            ),
+            ("قتل 7 أطفال على الأقل", vec![f(7.0, "على الأقل", "children", "أطفال", "7 أطفال", "killed")]),
+            ("قرابة ثلاثة آلاف مقاتل", vec![f(3000.0, "قرابة", "fighters", "مقاتل", "ثلاثة آلاف مقاتل", "")]),
+            (
+                "قتل 5 عناصر من قوات النظام",
+                vec![f(5.0, "", "soldiers", "عناصر", "5 عناصر", "killed")],
+            ),
+            ("ولا يزال 40 شخصا في عداد المفقودين", vec![f(40.0, "", "missing", "شخصا", "40 شخصا", "missing")]),
+            ("نسبة 40% من السكان", vec![]),
+            ("قتل 3 بالمئة من السكان", vec![]),
+            ("قتل 5 في القصف", vec![f(5.0, "", "killed", "", "5", "killed")]),
+            ("وصل 200 من النساء", vec![f(200.0, "", "women", "النساء", "200 من النساء", "")]),
+            ("بلغت الميزانية 5 ملايين دولار", vec![]),
+            ("في عام 2011 قتل", vec![]),
+            ("حضر ثلاثة وزراء", vec![]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(figures(text), expected, "figures in {text:?}");
+        }
+    }
+}
