@@ -3,13 +3,19 @@
 //! [`Context`].
 
 use super::context::Context;
-use super::{figures, Words};
+use super::{figures, titles, Words};
 use crate::analysis::{Figure, Mention, Quote};
 use crate::text::normalize::Folded;
 
-/// Runs the rules on a document's linked mentions: returns its figures and quotes.
+/// Runs the rules on a document's linked mentions: sets the title of the people who have one
+/// and returns the figures and quotes of the document.
 pub(crate) fn apply(folded: &Folded, words: &Words<'_>, mentions: &mut [Mention]) -> (Vec<Figure>, Vec<Quote>) {
-    let cx = Context::new(folded, words, mentions);
-    let figures = figures::find(&cx);
+    let (figures, titles) = {
+        let cx = Context::new(folded, words, mentions);
+        (figures::find(&cx), titles::find(&cx))
+    };
+    for (m, title) in titles {
+        mentions[m].title = Some(title);
+    }
     (figures, Vec::new())
 }

@@ -1,0 +1,316 @@
+//! Titles and roles of people: the words before a person's name that say who they are
+//! (`وزير الخارجية الروسي سيرغي لافروف`، `المتحدث باسم الكرملين ديمتري بيسكوف`، `العميد …`),
+//! or the same in apposition after the name (`بوتين، الرئيس الروسي، …`).
+//!
+//! A title is a sequence of known titles, each optionally followed by nationality adjectives
+//! and modifiers (السابق، الجديد …) and by a complement: an organization or place mention, or up
+//! to three definite words (`قائد الشرطة المحلية`). The title lists are compiled from the
+//! curated `person_titles_ar.tsv` and `demonyms_ar.tsv` of the shared gazetteer (written for
+//! this project), plus the forms below them.
+//!
+//! Each person is looked at over at most [`WINDOW`] tokens before (or after) the name: linear.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::OnceLock;
+
+use super::context::Context;
+use crate::analysis::Label;
+use crate::text::normalize::Folded;
+use crate::text::tokenize::{tokenize, TokenKind};
+
+/// How many tokens a title may take.
+const WINDOW: usize = 10;
+
+/// The titles of `person_titles_ar.tsv`.
+const TITLES: &[&str] = &[
+    "الرئيس", "رئيس الجمهورية", "نائب الرئيس", "رئيس الوزراء", "رئيس الحكومة", "نائب رئيس الوزراء",
+    "رئيس مجلس الوزراء", "وزير", "وزير الخارجية", "وزيرة الخارجية", "وزير الدفاع", "وزيرة الدفاع",
+    "وزير الداخلية", "وزير المالية", "وزير العدل", "وزير الإعلام", "وزير النفط", "وزير الطاقة",
+    "وزير الاقتصاد", "وزير التجارة", "وزير الصحة", "وزير التعليم", "وزير التربية",
+    "وزير الخارجية والمغتربين", "وزير الدولة", "نائب وزير الخارجية", "نائب وزير الدفاع",
+    "وزير الخارجية الأمريكي", "وزير الدفاع الأمريكي", "رئيس البرلمان", "رئيس مجلس النواب",
+    "رئيس مجلس الشعب", "رئيس مجلس الشيوخ", "رئيس الكنيست", "رئيس مجلس الدوما", "النائب",
+    "السيناتور", "عضو الكونغرس", "عضو مجلس الشيوخ", "زعيم", "زعيم المعارضة", "رئيس حزب",
+    "الأمين العام", "الأمين العام للأمم المتحدة", "نائب الأمين العام",
+    "الأمين العام لحلف شمال الأطلسي", "الأمين العام لحلف الناتو",
+    "الأمين العام لجامعة الدول العربية", "المبعوث", "المبعوث الخاص", "المبعوث الأممي",
+    "المبعوث الأممي إلى سوريا", "المبعوث الدولي", "المبعوث الأمريكي", "الممثل الخاص", "المندوب",
+    "المندوب الدائم", "مندوب روسيا لدى الأمم المتحدة", "المندوبة الأمريكية", "السفير", "السفيرة",
+    "سفير", "القنصل", "القنصل العام", "المتحدث باسم", "المتحدثة باسم", "الناطق باسم",
+    "الناطقة باسم", "المتحدث الرسمي", "المستشار", "مستشار الأمن القومي", "رئيس الاستخبارات",
+    "رئيس جهاز المخابرات", "مدير المخابرات", "قائد", "القائد العام", "رئيس الأركان",
+    "رئيس هيئة الأركان", "قائد الجيش", "المشير", "الفريق أول", "الفريق", "العماد", "اللواء",
+    "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الملازم أول", "الملازم", "الجنرال",
+    "الأدميرال", "الملك", "الملكة", "ولي العهد", "الأمير", "الأميرة", "أمير", "السلطان", "الشيخ",
+    "المرشد الأعلى", "آية الله", "حجة الإسلام", "الإمام", "المفتي", "البابا", "البطريرك", "المطران",
+    "السيد", "السيدة", "الدكتور", "الدكتورة", "د.", "المهندس", "الحاج", "الأستاذ", "المحافظ",
+    "محافظ", "رئيس البلدية", "عمدة", "الوالي", "والي", "القاضي", "المدعي العام", "رئيس المحكمة",
+    "مراسل", "مراسلة", "مدير المرصد السوري لحقوق الإنسان",
+];
+
+/// Masculine and feminine nationality adjectives of `demonyms_ar.tsv`, with their variants.
+const DEMONYMS: &[&str] = &[
+    "السوري", "السورية", "التركي", "التركية", "الروسي", "الروسية", "الإيراني", "الإيرانية",
+    "الايراني", "الايرانية", "العراقي", "العراقية", "اللبناني", "اللبنانية", "الأردني", "الأردنية",
+    "الاردني", "الاردنية", "الفلسطيني", "الفلسطينية", "الإسرائيلي", "الإسرائيلية", "الاسرائيلي",
+    "الاسرائيلية", "المصري", "المصرية", "السعودي", "السعودية", "الإماراتي", "الإماراتية",
+    "الاماراتي", "الاماراتية", "القطري", "القطرية", "الكويتي", "الكويتية", "البحريني", "البحرينية",
+    "العماني", "العمانية", "اليمني", "اليمنية", "الليبي", "الليبية", "التونسي", "التونسية",
+    "الجزائري", "الجزائرية", "المغربي", "المغربية", "السوداني", "السودانية", "الأمريكي",
+    "الأمريكية", "الأميركي", "الأميركية", "الامريكي", "الامريكية", "الاميركي", "الاميركية",
+    "البريطاني", "البريطانية", "الفرنسي", "الفرنسية", "الألماني", "الألمانية", "الالماني",
+    "الالمانية", "الإيطالي", "الإيطالية", "الايطالي", "الايطالية", "الإسباني", "الإسبانية",
+    "الاسباني", "الاسبانية", "الصيني", "الصينية", "الياباني", "اليابانية", "الهندي", "الهندية",
+    "الباكستاني", "الباكستانية", "الأفغاني", "الأفغانية", "الافغاني", "الافغانية", "الأوكراني",
+    "الأوكرانية", "الاوكراني", "الاوكرانية", "الأذربيجاني", "الأذربيجانية", "الاذربيجاني",
+    "الاذربيجانية", "الأرمني", "الأرمنية", "الارمني", "الارمنية", "اليوناني", "اليونانية",
+    "القبرصي", "القبرصية", "الهولندي", "الهولندية", "البلجيكي", "البلجيكية", "السويدي", "السويدية",
+    "النرويجي", "النرويجية", "الكندي", "الكندية",
+];
+
+/// Titles the curated list leaves out: feminine forms, counterparts, monarchs, generic heads.
+const MORE_TITLES: &[&str] = &[
+    "الرئيسة", "رئيسة الوزراء", "رئيسة الحكومة", "رئيس", "رئيسة", "وزيرة", "الوزير", "الوزيرة", "نظيره",
+    "نظيرته", "نظيرها", "نظيرهم", "العاهل", "الزعيم", "زعيمة", "قائدة", "القائد", "مدير", "مديرة", "المدير",
+    "المديرة", "المدير العام", "الناطق الرسمي باسم", "المتحدث الرسمي باسم", "المتحدثة الرسمية باسم",
+    "الناطقة الرسمية باسم", "المتحدث العسكري باسم", "الناشط", "الناشطة", "الصحفي", "الصحفية", "الكاتب",
+    "الكاتبة", "الخبير", "الخبيرة", "المحلل", "الباحث", "الباحثة", "عضو", "العضو", "رئيس هيئة", "مسؤول",
+    "المسؤول", "النائبة", "المبعوثة", "السفير", "المندوبة", "المستشارة", "الأمينة العامة",
+];
+
+/// Nationality and affiliation adjectives the curated demonyms leave out.
+const MORE_DEMONYMS: &[&str] = &[
+    "الأممي", "الأممية", "الدولي", "الدولية", "الأوروبي", "الأوروبية", "العربي", "العربية", "الكردي",
+    "الكردية", "الخليجي", "الأفريقي", "الإفريقي",
+];
+
+/// Words that may follow a title and belong to it.
+const MODIFIERS: &[&str] = &[
+    "السابق", "السابقه", "الاسبق", "الجديد", "الجديده", "الحالي", "الحاليه", "المؤقت", "الموقت",
+    "الموقته", "المنتخب", "المنتخبه", "المستقيل", "المستقيله", "المكلف", "المكلفه", "الخاص", "الخاصه",
+    "الاعلي", "العام", "العامه", "الاول", "الراحل", "الراحله", "المخلوع",
+];
+
+struct Tables {
+    /// Folded first token → title token sequences starting with it, longest first.
+    titles: HashMap<String, Vec<Vec<String>>>,
+    adjectives: HashSet<String>,
+}
+
+fn folded_tokens(text: &str) -> Vec<String> {
+    tokenize(&Folded::new(text)).into_iter().map(|t| t.text).collect()
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut titles: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+        for title in TITLES.iter().chain(MORE_TITLES) {
+            let tokens = folded_tokens(title);
+            if let Some(first) = tokens.first() {
+                let entry = titles.entry(first.clone()).or_default();
+                if !entry.contains(&tokens) {
+                    entry.push(tokens);
+                }
+            }
+        }
+        for sequences in titles.values_mut() {
+            sequences.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        }
+        let adjectives = DEMONYMS
+            .iter()
+            .chain(MORE_DEMONYMS)
+            .map(|w| crate::text::normalize::fold(w))
+            .chain(MODIFIERS.iter().map(|w| (*w).to_owned()))
+            .collect();
+        Tables { titles, adjectives }
+    })
+}
+
+/// Parses titles from token `at` and says whether they can end where `done` says, without
+/// passing `limit`. Returns the end token (one past the title).
+struct Parser<'a, 'c> {
+    cx: &'a Context<'c>,
+    limit: usize,
+    done: &'a dyn Fn(usize) -> bool,
+}
+
+impl Parser<'_, '_> {
+    /// The ends of the titles that start at `at` (clitic chars `prefix` on the first token
+    /// already accounted for by the caller), longest first.
+    fn title_ends(&self, at: usize, first_word: &str) -> Vec<usize> {
+        let Some(sequences) = tables().titles.get(first_word) else { return Vec::new() };
+        sequences
+            .iter()
+            .filter(|seq| at + seq.len() <= self.limit)
+            .filter(|seq| seq[1..].iter().enumerate().all(|(k, w)| self.cx.text(at + 1 + k) == w))
+            .map(|seq| at + seq.len())
+            .collect()
+    }
+
+    fn skip_adjectives(&self, mut at: usize) -> usize {
+        while at < self.limit && tables().adjectives.contains(self.cx.text(at)) {
+            at += 1;
+        }
+        at
+    }
+
+    /// Whether a sequence of titles can start at `at` (its first word `word`) and end where
+    /// `done` accepts.
+    fn sequence(&self, at: usize, word: &str, depth: usize) -> Option<usize> {
+        if depth > 4 {
+            return None;
+        }
+        for end in self.title_ends(at, word) {
+            let after = self.skip_adjectives(end);
+            if let Some(found) = self.rest(after, depth) {
+                return Some(found);
+            }
+            // A complement: a name of an organization or place, then adjectives.
+            if let Some((m, label)) = self.cx.mention(after) {
+                if label != Label::Per {
+                    let (_, last) = self.cx.mention_tokens(m, after);
+                    if last <= self.limit {
+                        if let Some(found) = self.rest(self.skip_adjectives(last), depth) {
+                            return Some(found);
+                        }
+                    }
+                }
+            }
+            // Or up to three definite words (the genitive of a title: قائد الشرطة المحلية).
+            let mut next = after;
+            for _ in 0..3 {
+                let definite = next < self.limit
+                    && self.cx.words.tokens[next].kind == TokenKind::Arabic
+                    && self.cx.text(next).starts_with("ال")
+                    && self.cx.mention(next).is_none();
+                if !definite {
+                    break;
+                }
+                next += 1;
+                if let Some(found) = self.rest(self.skip_adjectives(next), depth) {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+
+    /// At `at`, the titles are done, or another one follows.
+    fn rest(&self, at: usize, depth: usize) -> Option<usize> {
+        if (self.done)(at) {
+            return Some(at);
+        }
+        if at >= self.limit {
+            return None;
+        }
+        let word = self.cx.text(at).to_owned();
+        self.sequence(at, &word, depth + 1)
+    }
+}
+
+/// The title of each person mention that has one: (mention index, title as written).
+pub(crate) fn find(cx: &Context<'_>) -> Vec<(usize, String)> {
+    let mut titles = Vec::new();
+    let mut i = 0;
+    while i < cx.len() {
+        let Some((m, label)) = cx.mention(i) else {
+            i += 1;
+            continue;
+        };
+        let (first, last) = cx.mention_tokens(m, i);
+        i = last;
+        if label != Label::Per {
+            continue;
+        }
+        if let Some(title) = before(cx, first).or_else(|| after(cx, last)) {
+            titles.push((m, title));
+        }
+    }
+    titles
+}
+
+/// A title that ends right before the name at token `name`.
+fn before(cx: &Context<'_>, name: usize) -> Option<String> {
+    let sentence = cx.sentence_of[name];
+    let done = |at: usize| at == name;
+    let parser = Parser { cx, limit: name, done: &done };
+    for start in name.saturating_sub(WINDOW)..name {
+        if cx.sentence_of[start] != sentence || cx.mention(start).is_some_and(|(_, l)| l == Label::Per) {
+            continue;
+        }
+        for reading in cx.words.readings(start) {
+            if parser.sequence(start, &reading.stem, 0).is_some() {
+                let (s, e) = cx.span(start, name, reading.prefix);
+                // After لل the article's alef is not written: give it back (للرئيس → الرئيس).
+                let restored = !cx.text(start).chars().skip(reading.prefix).collect::<String>().starts_with("ال")
+                    && reading.stem.starts_with("ال");
+                return Some(if restored { format!("ال{}", cx.original(s, e)) } else { cx.original(s, e) });
+            }
+        }
+    }
+    None
+}
+
+/// A title in apposition after the name that ends at token `name_end`: `بوتين، الرئيس الروسي،`.
+fn after(cx: &Context<'_>, name_end: usize) -> Option<String> {
+    if !(cx.is(name_end, "،") || cx.is(name_end, ",")) {
+        return None;
+    }
+    let start = name_end + 1;
+    let sentence = cx.sentence_of[name_end];
+    let limit = (start + WINDOW).min(cx.len());
+    let done = |at: usize| {
+        at > start
+            && (at >= cx.len()
+                || cx.sentence_of[at] != sentence
+                || ["،", ",", ".", "؛", ")", "-"].contains(&cx.text(at)))
+    };
+    let parser = Parser { cx, limit, done: &done };
+    if start >= cx.len() {
+        return None;
+    }
+    let end = parser.sequence(start, cx.text(start), 0)?;
+    let (s, e) = cx.span(start, end, 0);
+    Some(cx.original(s, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Analyzer;
+    use std::sync::OnceLock;
+
+    fn analyzer() -> &'static Analyzer {
+        static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
+        ANALYZER.get_or_init(Analyzer::new)
+    }
+
+    /// (person surface, title) of every person mention.
+    fn titles(text: &str) -> Vec<(String, Option<String>)> {
+        analyzer()
+            .analyze(text)
+            .entities
+            .into_iter()
+            .filter(|m| m.label == crate::Label::Per)
+            .map(|m| (m.text, m.title))
+            .collect()
+    }
+
+    #[test]
+    fn title_table() {
+        let t = |name: &str, title: Option<&str>| (name.to_owned(), title.map(str::to_owned));
+        let cases = [
+            ("قال وزير الخارجية الروسي سيرغي لافروف إن", t("سيرغي لافروف", Some("وزير الخارجية الروسي"))),
+            ("التقى الرئيس التركي رجب طيب أردوغان", t("رجب طيب أردوغان", Some("الرئيس التركي"))),
+            ("وصرح للرئيس الروسي بوتين", t("بوتين", Some("الرئيس الروسي"))),
+            ("التقى نظيره التركي رجب طيب أردوغان", t("رجب طيب أردوغان", Some("نظيره التركي"))),
+            ("وقال بوتين، الرئيس الروسي، إن", t("بوتين", Some("الرئيس الروسي"))),
+            ("قال بوتين إن", t("بوتين", None)),
+            ("وصل بوتين، ثم غادر", t("بوتين", None)),
+        ];
+        for (text, expected) in cases {
+            let found = titles(text);
+            assert!(found.contains(&expected), "{expected:?} in {text:?}: {found:?}");
+        }
+    }
+}
