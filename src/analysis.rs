@@ -88,7 +88,7 @@ impl std::str::FromStr for Label {
 ///
 /// `start` and `end` count Unicode scalar values (chars) into the original text, end exclusive,
 /// and `text` is exactly that slice of the original.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     /// What kind of thing is mentioned.
     pub label: Label,
@@ -106,6 +106,16 @@ pub struct Mention {
     /// after it), as written: `وزير الخارجية الروسي`, `المتحدث باسم الكرملين`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub title: Option<String>,
+    /// How sure Kashif is of the mention, from 0 to 1. For a name the statistical tagger found,
+    /// the mean over its tokens of the probability the tagger gives its tag (a softmax over the
+    /// tagger's scores of the token); for a lexicon name the tagger missed, 0.5; for dates and
+    /// numbers (rules), 1.
+    #[serde(default = "full_confidence")]
+    pub confidence: f32,
+}
+
+fn full_confidence() -> f32 {
+    1.0
 }
 
 /// An entity of a document with the number of times it is mentioned.
@@ -192,7 +202,6 @@ pub struct Analysis {
     #[serde(default)]
     pub quotes: Vec<Quote>,
 }
-
 
 impl Analysis {
     /// The entities of the document, each once, most mentioned first (ties: first seen first).

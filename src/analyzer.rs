@@ -1,8 +1,9 @@
 //! The analyzer: built once, reused for every document.
 
 use crate::analysis::{Analysis, Label, Mention};
-use crate::extract::{self, lexicon::Lexicon, select_non_overlapping, Words};
-use crate::link::{link_document, rule_entity};
+use crate::extract::tagger::{ModelError, Tagger};
+use crate::extract::{self, lexicon::Lexicon, select_non_overlapping, Candidate, Words};
+use crate::link::{link_document, rule_entity, unknown_entity};
 use crate::text::normalize::Folded;
 use crate::text::tokenize::tokenize;
 
@@ -15,6 +16,7 @@ use crate::text::tokenize::tokenize;
 /// ```
 pub struct Analyzer {
     lexicon: Lexicon,
+    tagger: Tagger,
 }
 
 impl Default for Analyzer {
@@ -29,7 +31,16 @@ impl Analyzer {
         // The embedded lexicon is checked by the test suite; a broken one is a build defect.
         let lexicon = Lexicon::parse(extract::lexicon::EMBEDDED)
             .unwrap_or_else(|error| panic!("embedded lexicon, line {}: {}", error.line, error.message));
-        Analyzer { lexicon }
+        // Likewise the embedded tagger model (`data/tagger.bin`).
+        let tagger = Tagger::from_bytes(extract::tagger::EMBEDDED).unwrap_or_else(|error| panic!("{error}"));
+        Analyzer { lexicon, tagger }
+    }
+
+    /// Builds the analyzer with another tagger model (the bytes `kashif train` writes), to
+    /// evaluate a model before it is embedded.
+    pub fn with_model(model: &[u8]) -> Result<Self, ModelError> {
+        let tagger = Tagger::from_bytes(model)?;
+        Ok(Analyzer { tagger, ..Analyzer::new() })
     }
 
     /// How many entities the embedded lexicon knows.
@@ -65,7 +76,15 @@ impl Analyzer {
         let folded = Folded::new(text);
         let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
-        let mut candidates = self.lexicon.find(&words);
+        // The tagger's spans and the lexicon's matches, merged (see `Tagger::merge`), each with
+        // its confidence; rule mentions (dates, numbers) have confidence 1.
+        let merged = self.tagger.merge(&words, self.lexicon.find(&words), keep_lexicon_match);
+        let mut confidence: rustc_hash::FxHashMap<(usize, usize), f32> = Default::default();
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(merged.len());
+        for (candidate, score) in merged {
+            confidence.insert((candidate.first, candidate.last), score);
+            candidates.push(candidate);
+        }
         candidates.extend(extract::dates::find(&words));
         candidates.extend(extract::numbers::find(&words));
         let mut entities: Vec<Mention> = select_non_overlapping(candidates)
@@ -77,13 +96,28 @@ impl Analyzer {
                 let surface = folded.original_text(start, end);
                 let (id, canonical) = match candidate.label {
                     Label::Date | Label::Num => rule_entity(candidate.label, &candidate.canonical, &surface),
+                    // A tagger span no lexicon entry covers. TODO(link): resolve it against the
+                    // corpus-wide entities once `link` offers that.
+                    _ if candidate.id.is_empty() => unknown_entity(candidate.label, &surface),
                     _ => (candidate.id, candidate.canonical),
                 };
-                Mention { label: candidate.label, text: surface, start, end, canonical, id, title: None }
+                let confidence = match candidate.label {
+                    Label::Date | Label::Num => 1.0,
+                    _ => confidence.get(&(candidate.first, candidate.last)).copied().unwrap_or(1.0),
+                };
+                Mention { label: candidate.label, text: surface, start, end, canonical, id, title: None, confidence }
             })
             .collect();
         link_document(text, &mut entities);
         let (figures, quotes) = extract::rules::apply(&folded, &words, &mut entities);
         Analysis { entities, figures, quotes }
     }
+}
+
+/// Which lexicon matches the tagger did not find are kept: all of them. On the dev split (the
+/// last 10% of ANERcorp train) keeping none scores 69.2, keeping names of several words or
+/// curated entries 68.8 and keeping all 68.5, within noise of each other; keeping all keeps the
+/// places and groups of recent news that ANERcorp (2007) never saw.
+fn keep_lexicon_match(_candidate: &Candidate) -> bool {
+    true
 }

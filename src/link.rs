@@ -285,6 +285,7 @@ mod tests {
             canonical: if id.is_some() { format!("{text} (lexicon)") } else { canonical },
             id: id.map_or(new_id, str::to_owned),
             title: None,
+            confidence: 1.0,
         }
     }
 

@@ -51,6 +51,7 @@ fn mention(start: usize, end: usize, text: &str) -> Mention {
         canonical: text.to_owned(),
         id: format!("test:{start}"),
         title: None,
+        confidence: 1.0,
     }
 }
 

@@ -19,7 +19,9 @@ use kashif::{Analysis, Analyzer, Label};
 
 const USAGE: &str = "\
 usage: kashif analyze [--format json|jsonl|csv] [FILE...]
-       kashif eval --conll FILE [--conll FILE...] [--types PER,LOC,ORG]
+       kashif eval --conll FILE [--conll FILE...] [--types PER,LOC,ORG] [--model FILE]
+       kashif train --conll FILE [--conll FILE...] --out FILE [--epochs N]
+                    [--min-count N] [--hold-out PERCENT]
 
 Finds people (PER), organizations (ORG), places (LOC), other names (MISC),
 dates (DATE) and numbers (NUM) in Arabic text. With no FILE, or with -,
@@ -36,7 +38,11 @@ options:
 eval: tags the tokens of CoNLL files (token tag, blank line between
 sentences) and prints entity-level exact-match precision, recall and F1
 per type and micro-averaged, conlleval-style. --types limits the types
-counted (default PER,LOC,ORG,MISC).
+counted (default PER,LOC,ORG,MISC); --model evaluates another tagger model.
+
+train: trains the tagger on CoNLL files and writes the model (data/tagger.bin
+is the embedded one). --hold-out P keeps the last P% of the first file's
+sentences out of training and prints the eval table on them (a dev split).
 ";
 
 /// Inputs larger than this are refused rather than read into memory.
@@ -149,14 +155,16 @@ fn analyze(options: &Options) -> ExitCode {
 struct EvalOptions {
     files: Vec<String>,
     types: Vec<Label>,
+    model: Option<String>,
 }
 
 fn parse_eval_args(args: &[String]) -> Result<EvalOptions, String> {
-    let mut options = EvalOptions { files: Vec::new(), types: Vec::new() };
+    let mut options = EvalOptions { files: Vec::new(), types: Vec::new(), model: None };
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--conll" => options.files.push(iter.next().ok_or("--conll needs a file")?.clone()),
+            "--model" => options.model = Some(iter.next().ok_or("--model needs a file")?.clone()),
             "--types" => {
                 for name in iter.next().ok_or("--types needs a list such as PER,LOC,ORG")?.split(',') {
                     let label: Label = name.parse()?;
@@ -195,12 +203,103 @@ fn eval(options: &EvalOptions) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let analyzer = Analyzer::new();
-    let mut scores = Scores::only(&options.types);
-    for sentence in &sentences {
-        scores.add(&sentence.tags, &kashif::eval::tag_tokens(&analyzer, &sentence.tokens));
+    let analyzer = match &options.model {
+        None => Analyzer::new(),
+        Some(path) => match std::fs::read(path).map_err(|e| e.to_string()).and_then(|bytes| {
+            Analyzer::with_model(&bytes).map_err(|e| e.to_string())
+        }) {
+            Ok(analyzer) => analyzer,
+            Err(message) => {
+                eprintln!("kashif: {path}: {message}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    print!("{}", score_sentences(&analyzer, &sentences, &options.types).table());
+    ExitCode::SUCCESS
+}
+
+fn score_sentences(analyzer: &Analyzer, sentences: &[conll::Sentence], types: &[Label]) -> Scores {
+    let mut scores = Scores::only(types);
+    for sentence in sentences {
+        scores.add(&sentence.tags, &kashif::eval::tag_tokens(analyzer, &sentence.tokens));
     }
-    print!("{}", scores.table());
+    scores
+}
+
+struct TrainArgs {
+    files: Vec<String>,
+    out: String,
+    hold_out: f64,
+    options: kashif::tagger::TrainOptions,
+}
+
+fn parse_train_args(args: &[String]) -> Result<TrainArgs, String> {
+    let mut files = Vec::new();
+    let mut out = None;
+    let mut hold_out = 0.0;
+    let mut options = kashif::tagger::TrainOptions::default();
+    let mut iter = args.iter();
+    let number = |name: &str, value: Option<&String>| -> Result<f64, String> {
+        value.and_then(|v| v.parse::<f64>().ok()).ok_or(format!("{name} needs a number"))
+    };
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--conll" => files.push(iter.next().ok_or("--conll needs a file")?.clone()),
+            "--out" => out = Some(iter.next().ok_or("--out needs a file")?.clone()),
+            "--epochs" => options.epochs = number(arg, iter.next())? as usize,
+            "--min-count" => options.min_count = number(arg, iter.next())? as u32,
+            "--hold-out" => hold_out = number(arg, iter.next())?,
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    if files.is_empty() {
+        return Err("train needs at least one --conll FILE".to_owned());
+    }
+    let out = out.ok_or("train needs --out FILE")?;
+    Ok(TrainArgs { files, out, hold_out, options })
+}
+
+fn train(args: &TrainArgs) -> ExitCode {
+    let started = std::time::Instant::now();
+    let mut sentences = Vec::new();
+    let mut dev = Vec::new();
+    for (index, file) in args.files.iter().enumerate() {
+        match read_conll(std::slice::from_ref(file)) {
+            Ok(mut read) => {
+                if index == 0 && args.hold_out > 0.0 {
+                    let keep = read.len() - (read.len() as f64 * args.hold_out / 100.0).round() as usize;
+                    dev = read.split_off(keep);
+                }
+                eprintln!("kashif: {file}: {} sentences", read.len());
+                sentences.extend(read);
+            }
+            Err(message) => {
+                eprintln!("kashif: {message}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let model = kashif::tagger::train_model(&sentences, &args.options, |epoch, errors| {
+        eprintln!("kashif: epoch {epoch}: {errors} sentences wrong ({:.0} s)", started.elapsed().as_secs_f64());
+    });
+    if let Err(error) = std::fs::write(&args.out, &model) {
+        eprintln!("kashif: {}: {error}", args.out);
+        return ExitCode::from(2);
+    }
+    eprintln!("kashif: wrote {} ({} bytes) in {:.0} s", args.out, model.len(), started.elapsed().as_secs_f64());
+    if !dev.is_empty() {
+        match Analyzer::with_model(&model) {
+            Ok(analyzer) => {
+                println!("dev: the last {}% of {} ({} sentences)", args.hold_out, args.files[0], dev.len());
+                print!("{}", score_sentences(&analyzer, &dev, &[]).table());
+            }
+            Err(error) => {
+                eprintln!("kashif: {error}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     ExitCode::SUCCESS
 }
 
@@ -216,6 +315,13 @@ fn main() -> ExitCode {
         },
         Some("eval") => match parse_eval_args(&args[1..]) {
             Ok(options) => eval(&options),
+            Err(message) => {
+                eprintln!("kashif: {message}\n\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        Some("train") => match parse_train_args(&args[1..]) {
+            Ok(options) => train(&options),
             Err(message) => {
                 eprintln!("kashif: {message}\n\n{USAGE}");
                 ExitCode::from(2)

@@ -6,6 +6,7 @@ mod figures;
 mod titles;
 pub(crate) mod lexicon;
 pub(crate) mod numbers;
+pub(crate) mod tagger;
 pub(crate) mod rules;
 
 use crate::analysis::Label;

@@ -1,0 +1,258 @@
+//! The statistical tagger: an averaged structured perceptron over BIO tags (O, B/I of PER, LOC,
+//! ORG, MISC) with Viterbi decoding, trained on ANERcorp train (see `data/README.md`).
+//!
+//! - [`features`]: hashed features of a token (word, folded stems, affixes, shape, window,
+//!   lexicon and name-list membership, trigger words).
+//! - [`model`]: quantized weights and their compact binary form (`data/tagger.bin`).
+//! - [`decode`]: Viterbi under the BIO constraints.
+//! - [`train`]: the perceptron.
+
+pub(crate) mod decode;
+pub(crate) mod features;
+pub(crate) mod model;
+pub(crate) mod train;
+
+use crate::analysis::Label;
+use crate::conll::{Sentence, Tag, TAG_COUNT};
+use crate::extract::lexicon::Lexicon;
+use crate::extract::{Candidate, Words};
+use crate::text::normalize::Folded;
+use crate::text::tokenize::{tokenize, Token};
+use features::Lists;
+pub use model::ModelError;
+use model::Model;
+pub use train::TrainOptions;
+
+/// The model the build embeds (made by `kashif train`, see `data/README.md`).
+pub(crate) const EMBEDDED: &[u8] = include_bytes!("../../../data/tagger.bin");
+
+/// A span the tagger found: tokens `[first, last)`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Span {
+    pub first: usize,
+    pub last: usize,
+    pub label: Label,
+    /// The mean, over the span's tokens, of the softmax probability of the chosen tag under the
+    /// token's own scores.
+    pub confidence: f32,
+}
+
+/// The tagger: a model and the word lists its features use.
+#[derive(Debug)]
+pub(crate) struct Tagger {
+    model: Model,
+    lists: Lists,
+}
+
+impl Tagger {
+    /// Reads a model in its binary form.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        Ok(Tagger { model: Model::from_bytes(bytes)?, lists: Lists::embedded() })
+    }
+
+    /// How many features the model keeps.
+    pub fn len(&self) -> usize {
+        self.model.len()
+    }
+
+    /// The per-token tag scores of a text, in weight units.
+    fn emissions(&self, words: &Words<'_>, lexicon: &[Candidate]) -> Vec<[f32; TAG_COUNT]> {
+        let infos = features::token_infos(words, lexicon, &self.lists);
+        let mut hashes = Vec::with_capacity(48);
+        (0..infos.len())
+            .map(|i| {
+                hashes.clear();
+                features::extract(&infos, i, &mut hashes);
+                let mut scores = [0.0; TAG_COUNT];
+                self.model.score(&hashes, &mut scores);
+                scores
+            })
+            .collect()
+    }
+
+    /// The best tag (as [`Tag::index`]) of every token.
+    pub fn tag_indices(&self, words: &Words<'_>, lexicon: &[Candidate]) -> (Vec<usize>, Vec<[f32; TAG_COUNT]>) {
+        let emissions = self.emissions(words, lexicon);
+        (decode::viterbi(&emissions, &self.model.transitions), emissions)
+    }
+
+    /// The entity spans of a text.
+    pub fn spans(&self, words: &Words<'_>, lexicon: &[Candidate]) -> Vec<Span> {
+        let (tags, emissions) = self.tag_indices(words, lexicon);
+        spans_of(&tags, &emissions)
+    }
+}
+
+/// Spans from a constrained tag sequence, with their confidence.
+fn spans_of(tags: &[usize], emissions: &[[f32; TAG_COUNT]]) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        let Tag::B(label) = Tag::from_index(tags[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut last = i + 1;
+        while last < tags.len() && Tag::from_index(tags[last]) == Tag::I(label) {
+            last += 1;
+        }
+        let confidence =
+            (i..last).map(|j| decode::softmax_probability(&emissions[j], tags[j])).sum::<f32>() / (last - i) as f32;
+        spans.push(Span { first: i, last, label, confidence });
+        i = last;
+    }
+    spans
+}
+
+/// The text of a gold sentence (its tokens joined with single spaces), its folded form and
+/// tokens, and the gold tags moved onto those tokens: a Kashif token takes the tag of the gold
+/// token it starts in, `B-X` only on the first Kashif token of a gold `B-X` token.
+pub(crate) fn project(tokens: &[String], tags: &[Tag]) -> (Folded, Vec<Token>, Vec<Tag>) {
+    let mut text = String::new();
+    let mut owner = Vec::new();
+    for (index, token) in tokens.iter().enumerate() {
+        if index > 0 {
+            text.push(' ');
+            owner.push(usize::MAX);
+        }
+        text.push_str(token);
+        owner.extend(std::iter::repeat_n(index, token.chars().count()));
+    }
+    let folded = Folded::new(&text);
+    let kashif_tokens = tokenize(&folded);
+    let mut previous_owner = usize::MAX;
+    let projected = kashif_tokens
+        .iter()
+        .map(|token| {
+            let (start, _) = folded.original_span(token.start, token.end);
+            let gold = owner.get(start).copied().unwrap_or(usize::MAX);
+            let same = gold == previous_owner;
+            previous_owner = gold;
+            match tags.get(gold) {
+                Some(Tag::B(label)) if same => Tag::I(*label),
+                Some(&tag) => tag,
+                None => Tag::O,
+            }
+        })
+        .collect();
+    (folded, kashif_tokens, projected)
+}
+
+/// Trains a model on CoNLL sentences with the embedded lexicon and name lists, and returns its
+/// binary form (what `data/tagger.bin` holds). `progress(epoch, sentences with errors)` is
+/// called after each pass. Deterministic: the same sentences and options give the same bytes.
+pub fn train_model(sentences: &[Sentence], options: &TrainOptions, progress: impl FnMut(usize, usize)) -> Vec<u8> {
+    let lexicon = Lexicon::parse(crate::extract::lexicon::EMBEDDED).unwrap_or_default();
+    train::train(sentences, &lexicon, &Lists::embedded(), options, progress).to_bytes()
+}
+
+/// Where a tagger span's clitics end: the lexicon's reading when a lexicon name starts at the
+/// same token, else the most stripped reading whose stem starts with the article or is a
+/// known person-name token (`والقامشلي` → `القامشلي`, `ولافروف` → `لافروف`), else none.
+fn clitic_prefix(lists: &Lists, words: &Words<'_>, first: usize) -> usize {
+    let readings = words.readings(first);
+    readings
+        .iter()
+        .rev()
+        .find(|r| r.prefix > 0 && (r.stem.starts_with("ال") || lists.is_name(&r.stem)))
+        .map_or(0, |r| r.prefix)
+}
+
+impl Tagger {
+    /// Merges the tagger's spans with the lexicon's matches: tagger spans win, except that a
+    /// curated lexicon name of the same type containing a span replaces it (on the dev split,
+    /// letting gazetteer names do so too costs 1.6 points of F1); a lexicon name of the same
+    /// type inside a tagger span gives it its id and display name (and its clitics);
+    /// a lexicon match the tagger missed is kept when `keep_lexicon` says so. Each candidate
+    /// comes with its confidence: the span's for tagger spans, [`LEXICON_CONFIDENCE`] for
+    /// lexicon matches the tagger did not find.
+    pub fn merge(
+        &self,
+        words: &Words<'_>,
+        lexicon: Vec<Candidate>,
+        keep_lexicon: impl Fn(&Candidate) -> bool,
+    ) -> Vec<(Candidate, f32)> {
+        let spans = self.spans(words, &lexicon);
+        let mut out: Vec<(Candidate, f32)> = Vec::with_capacity(spans.len() + lexicon.len());
+        let mut covered = vec![false; words.tokens.len()];
+        for span in &spans {
+            if covered[span.first] {
+                continue;
+            }
+            // A curated lexicon name of the same type that contains the span is the longer, known name
+            // (`أحمد داود` → `أحمد داود أوغلو`): it replaces the span.
+            if let Some(longer) =
+                lexicon.iter().find(|c| c.label == span.label && c.first <= span.first && c.last >= span.last && is_curated(c))
+            {
+                covered[longer.first..longer.last].iter_mut().for_each(|c| *c = true);
+                out.push((longer.clone(), span.confidence));
+                continue;
+            }
+            covered[span.first..span.last].iter_mut().for_each(|c| *c = true);
+            let inside = lexicon
+                .iter()
+                .filter(|c| c.label == span.label && c.first >= span.first && c.last <= span.last)
+                .max_by_key(|c| c.len());
+            let prefix = match lexicon.iter().find(|c| c.first == span.first) {
+                Some(c) => c.prefix,
+                None => clitic_prefix(&self.lists, words, span.first),
+            };
+            let (id, canonical) = match inside {
+                Some(c) => (c.id.clone(), c.canonical.clone()),
+                // Filled in by the analyzer from the surface (see `link::unknown_entity`).
+                None => (String::new(), String::new()),
+            };
+            let candidate = Candidate { first: span.first, last: span.last, prefix, label: span.label, canonical, id };
+            out.push((candidate, span.confidence));
+        }
+        for candidate in lexicon {
+            if !covered[candidate.first..candidate.last].iter().any(|&c| c) && keep_lexicon(&candidate) {
+                out.push((candidate, LEXICON_CONFIDENCE));
+            }
+        }
+        out
+    }
+}
+
+/// True for hand-written lexicon entries (`per:`, `org:`, `loc:`, `misc:` ids).
+pub(crate) fn is_curated(candidate: &Candidate) -> bool {
+    ["per:", "org:", "loc:", "misc:"].iter().any(|p| candidate.id.starts_with(p))
+}
+
+/// The confidence given to a lexicon match the tagger did not find.
+pub(crate) const LEXICON_CONFIDENCE: f32 = 0.5;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn projection_splits_tokens_and_keeps_bio() {
+        let tokens: Vec<String> = ["في", "2019م", "زار", "U.S.", "بوتين"].iter().map(|s| s.to_string()).collect();
+        let tags = [Tag::O, Tag::O, Tag::O, Tag::B(Label::Loc), Tag::B(Label::Per)];
+        let (_, kashif, projected) = project(&tokens, &tags);
+        let texts: Vec<&str> = kashif.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["في", "2019", "م", "زار", "U", ".", "S", ".", "بوتين"]);
+        let loc = [Tag::B(Label::Loc), Tag::I(Label::Loc), Tag::I(Label::Loc), Tag::I(Label::Loc)];
+        assert_eq!(projected[4..8], loc);
+        assert_eq!(projected[8], Tag::B(Label::Per));
+    }
+
+    #[test]
+    fn spans_carry_confidence() {
+        let mut strong = [0.0; TAG_COUNT];
+        strong[1] = 8.0;
+        let mut weak = [0.0; TAG_COUNT];
+        weak[2] = 0.5;
+        let spans = spans_of(&[0, 1, 2, 0], &[[0.0; TAG_COUNT], strong, weak, [0.0; TAG_COUNT]]);
+        assert_eq!(spans.len(), 1);
+        assert_eq!((spans[0].first, spans[0].last, spans[0].label), (1, 3, Label::Per));
+        assert!(spans[0].confidence > 0.4 && spans[0].confidence < 1.0);
+    }
+
+    #[test]
+    fn embedded_model_loads() {
+        let tagger = Tagger::from_bytes(EMBEDDED).expect("data/tagger.bin reads");
+        assert!(tagger.len() > 1000);
+    }
+}

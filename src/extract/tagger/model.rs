@@ -1,0 +1,203 @@
+//! The model: quantized weights per (feature, tag), transition scores, and its compact binary form.
+//!
+//! Binary layout (little-endian): `KSHT` magic, version byte (1), tag count byte, `f32` scale
+//! (weight units per quantum), `u32` feature count, `(TAG_COUNT + 1) × TAG_COUNT` transition
+//! scores as `i16` quanta (the last row is the start of the text), the feature keys sorted and
+//! delta-coded as LEB128 varints, then the weights as `i8` quanta, tag-major (all features' `O`
+//! weights, then all `B-PER` weights, …), which compresses better than feature-major.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::conll::TAG_COUNT;
+
+const MAGIC: &[u8; 4] = b"KSHT";
+const VERSION: u8 = 1;
+
+/// A feature hash reduced to the 32-bit key the model stores.
+#[inline]
+pub(crate) fn key(hash: u64) -> u32 {
+    (hash >> 32) as u32 ^ hash as u32
+}
+
+/// A trained, quantized model.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Model {
+    /// Feature key → row.
+    index: HashMap<u32, u32>,
+    /// Row-major: `TAG_COUNT` quanta per row.
+    weights: Vec<i8>,
+    /// `(TAG_COUNT + 1) × TAG_COUNT` transition scores in weight units.
+    pub transitions: Vec<f32>,
+    /// Weight units per quantum.
+    pub scale: f32,
+}
+
+/// Why a model file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError(pub String);
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "tagger model: {}", self.0)
+    }
+}
+
+impl Model {
+    /// Quantizes float weights (`(feature hash, scores per tag)`) to `i8`, dropping features
+    /// whose quantized scores are all zero; rows whose keys collide are added.
+    pub fn quantize(features: &[(u64, [f32; TAG_COUNT])], transitions: &[f32]) -> Model {
+        let max = features.iter().flat_map(|(_, w)| w.iter()).fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+        let mut rows: HashMap<u32, [f32; TAG_COUNT]> = HashMap::default();
+        for (hash, w) in features {
+            let row = rows.entry(key(*hash)).or_insert([0.0; TAG_COUNT]);
+            for t in 0..TAG_COUNT {
+                row[t] += w[t];
+            }
+        }
+        let mut keys: Vec<u32> = rows.keys().copied().collect();
+        keys.sort_unstable();
+        let mut index = HashMap::default();
+        let mut weights = Vec::new();
+        for k in keys {
+            let q: Vec<i8> = rows[&k].iter().map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8).collect();
+            if q.iter().any(|&v| v != 0) {
+                index.insert(k, (weights.len() / TAG_COUNT) as u32);
+                weights.extend(q);
+            }
+        }
+        let transitions = transitions.iter().map(|t| ((t / scale).round().clamp(-32767.0, 32767.0)) * scale).collect();
+        Model { index, weights, transitions, scale }
+    }
+
+    /// How many features the model keeps.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Adds the scores of the features `hashes` into `scores` (in weight units).
+    #[inline]
+    pub fn score(&self, hashes: &[u64], scores: &mut [f32; TAG_COUNT]) {
+        let mut sum = [0i32; TAG_COUNT];
+        for &hash in hashes {
+            if let Some(&row) = self.index.get(&key(hash)) {
+                let row = &self.weights[row as usize * TAG_COUNT..][..TAG_COUNT];
+                for t in 0..TAG_COUNT {
+                    sum[t] += i32::from(row[t]);
+                }
+            }
+        }
+        for t in 0..TAG_COUNT {
+            scores[t] = sum[t] as f32 * self.scale;
+        }
+    }
+
+    /// The binary form (see the module documentation).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut rows: Vec<(u32, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
+        rows.sort_unstable();
+        let mut out = Vec::with_capacity(16 + rows.len() * (TAG_COUNT + 3));
+        out.extend_from_slice(MAGIC);
+        out.push(VERSION);
+        out.push(TAG_COUNT as u8);
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for t in &self.transitions {
+            out.extend_from_slice(&((t / self.scale).round() as i16).to_le_bytes());
+        }
+        let mut previous = 0u32;
+        for &(k, _) in &rows {
+            let mut delta = k - previous;
+            previous = k;
+            loop {
+                let byte = (delta & 0x7f) as u8;
+                delta >>= 7;
+                if delta == 0 {
+                    out.push(byte);
+                    break;
+                }
+                out.push(byte | 0x80);
+            }
+        }
+        for t in 0..TAG_COUNT {
+            for &(_, r) in &rows {
+                out.push(self.weights[r as usize * TAG_COUNT + t] as u8);
+            }
+        }
+        out
+    }
+
+    /// Reads the binary form.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let error = |m: &str| ModelError(m.to_owned());
+        if bytes.len() < 14 || &bytes[..4] != MAGIC {
+            return Err(error("not a Kashif tagger model"));
+        }
+        if bytes[4] != VERSION || bytes[5] as usize != TAG_COUNT {
+            return Err(error("unsupported version or tag set"));
+        }
+        let scale = f32::from_le_bytes(bytes[6..10].try_into().unwrap_or_default());
+        let count = u32::from_le_bytes(bytes[10..14].try_into().unwrap_or_default()) as usize;
+        let mut at = 14;
+        let transition_count = (TAG_COUNT + 1) * TAG_COUNT;
+        let transition_bytes = bytes.get(at..at + 2 * transition_count).ok_or_else(|| error("truncated"))?;
+        let transitions =
+            transition_bytes.chunks_exact(2).map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) * scale).collect();
+        at += 2 * transition_count;
+        let mut keys = Vec::with_capacity(count);
+        let mut previous = 0u32;
+        for _ in 0..count {
+            let mut delta = 0u32;
+            let mut shift = 0;
+            loop {
+                let byte = *bytes.get(at).ok_or_else(|| error("truncated keys"))?;
+                at += 1;
+                delta |= u32::from(byte & 0x7f).checked_shl(shift).ok_or_else(|| error("bad key"))?;
+                shift += 7;
+                if byte & 0x80 == 0 {
+                    break;
+                }
+            }
+            previous = previous.wrapping_add(delta);
+            keys.push(previous);
+        }
+        let columns = bytes.get(at..at + count * TAG_COUNT).ok_or_else(|| error("truncated weights"))?;
+        if at + count * TAG_COUNT != bytes.len() {
+            return Err(error("trailing bytes"));
+        }
+        let mut weights = vec![0i8; count * TAG_COUNT];
+        for t in 0..TAG_COUNT {
+            for r in 0..count {
+                weights[r * TAG_COUNT + t] = columns[t * count + r] as i8;
+            }
+        }
+        let index = keys.into_iter().enumerate().map(|(r, k)| (k, r as u32)).collect();
+        Ok(Model { index, weights, transitions, scale })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let mut a = [0.0; TAG_COUNT];
+        a[1] = 2.5;
+        a[0] = -1.0;
+        let mut b = [0.0; TAG_COUNT];
+        b[3] = -0.7;
+        let zero = [0.001; TAG_COUNT];
+        let transitions: Vec<f32> = (0..(TAG_COUNT + 1) * TAG_COUNT).map(|i| i as f32 * 0.1 - 3.0).collect();
+        let model = Model::quantize(&[(7, a), (1 << 40, b), (99, zero)], &transitions);
+        assert_eq!(model.len(), 2, "the all-zero feature is pruned");
+        let bytes = model.to_bytes();
+        let read = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(read, model);
+        let mut scores = [0.0; TAG_COUNT];
+        read.score(&[7, 12345], &mut scores);
+        assert!((scores[1] - 2.5).abs() < 0.02 && (scores[0] + 1.0).abs() < 0.02);
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(Model::from_bytes(b"nope").is_err());
+    }
+}

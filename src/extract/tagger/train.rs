@@ -1,0 +1,210 @@
+//! Training: an averaged structured perceptron (Collins 2002) over the features of
+//! [`super::features`], with Viterbi under the BIO constraints, deterministic for a given seed.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::decode::viterbi;
+use super::features::{self, Lists};
+use super::model::Model;
+use super::project;
+use crate::conll::{Sentence, Tag, TAG_COUNT};
+use crate::extract::lexicon::Lexicon;
+use crate::extract::Words;
+
+/// How to train.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Passes over the data.
+    pub epochs: usize,
+    /// Features seen fewer times than this in the training data are left out.
+    pub min_count: u32,
+    /// Seed of the sentence shuffling.
+    pub seed: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions { epochs: 8, min_count: 2, seed: 0x6b61_7368_6966 }
+    }
+}
+
+struct Example {
+    /// Feature ids of each token, flattened; `offsets[i]..offsets[i + 1]` are token i's.
+    features: Vec<u32>,
+    offsets: Vec<u32>,
+    gold: Vec<usize>,
+}
+
+/// Computes the feature hashes and projected gold tags of the sentences.
+fn hashed(sentences: &[Sentence], lexicon: &Lexicon, lists: &Lists) -> Vec<(Vec<u64>, Vec<u32>, Vec<usize>)> {
+    sentences
+        .iter()
+        .map(|sentence| {
+            let (_, tokens, gold) = project(&sentence.tokens, &sentence.tags);
+            let words = Words::new(&tokens);
+            let candidates = lexicon.find(&words);
+            let infos = features::token_infos(&words, &candidates, lists);
+            let mut hashes = Vec::new();
+            let mut offsets = vec![0u32];
+            for i in 0..infos.len() {
+                features::extract(&infos, i, &mut hashes);
+                offsets.push(hashes.len() as u32);
+            }
+            (hashes, offsets, gold.into_iter().map(Tag::index).collect())
+        })
+        .collect()
+}
+
+/// A small deterministic generator for the shuffling (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+}
+
+/// Trains a model on the sentences; `progress` is told each finished epoch.
+pub(crate) fn train(
+    sentences: &[Sentence],
+    lexicon: &Lexicon,
+    lists: &Lists,
+    options: &TrainOptions,
+    mut progress: impl FnMut(usize, usize),
+) -> Model {
+    let hashed = hashed(sentences, lexicon, lists);
+    let mut counts: HashMap<u64, u32> = HashMap::default();
+    for (hashes, _, _) in &hashed {
+        for &h in hashes {
+            *counts.entry(h).or_insert(0) += 1;
+        }
+    }
+    let mut ids: HashMap<u64, u32> = HashMap::default();
+    let mut names: Vec<u64> = Vec::new();
+    let mut kept: Vec<u64> = counts.iter().filter(|(_, &c)| c >= options.min_count).map(|(&h, _)| h).collect();
+    kept.sort_unstable();
+    for h in kept {
+        ids.insert(h, names.len() as u32);
+        names.push(h);
+    }
+    drop(counts);
+    let examples: Vec<Example> = hashed
+        .into_iter()
+        .filter(|(_, _, gold)| !gold.is_empty())
+        .map(|(hashes, offsets, gold)| {
+            let mut features = Vec::with_capacity(hashes.len());
+            let mut new_offsets = vec![0u32];
+            for window in offsets.windows(2) {
+                features.extend(hashes[window[0] as usize..window[1] as usize].iter().filter_map(|h| ids.get(h)));
+                new_offsets.push(features.len() as u32);
+            }
+            Example { features, offsets: new_offsets, gold }
+        })
+        .collect();
+
+    let feature_count = names.len();
+    let transition_count = (TAG_COUNT + 1) * TAG_COUNT;
+    let mut weights = vec![0f32; feature_count * TAG_COUNT];
+    let mut totals = vec![0f32; feature_count * TAG_COUNT];
+    let mut transitions = vec![0f32; transition_count];
+    let mut transition_totals = vec![0f32; transition_count];
+    let mut step = 1f32;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = Rng(options.seed | 1);
+    let mut emissions: Vec<[f32; TAG_COUNT]> = Vec::new();
+    for epoch in 0..options.epochs {
+        for i in (1..order.len()).rev() {
+            order.swap(i, (rng.next() % (i as u64 + 1)) as usize);
+        }
+        let mut errors = 0;
+        for &e in &order {
+            let example = &examples[e];
+            let n = example.gold.len();
+            emissions.clear();
+            for i in 0..n {
+                let mut scores = [0f32; TAG_COUNT];
+                for &f in &example.features[example.offsets[i] as usize..example.offsets[i + 1] as usize] {
+                    let row = &weights[f as usize * TAG_COUNT..][..TAG_COUNT];
+                    for t in 0..TAG_COUNT {
+                        scores[t] += row[t];
+                    }
+                }
+                emissions.push(scores);
+            }
+            let predicted = viterbi(&emissions, &transitions);
+            if predicted != example.gold {
+                errors += 1;
+                let mut update = |tags: &[usize], delta: f32| {
+                    for i in 0..n {
+                        if predicted[i] == example.gold[i]
+                            && (i == 0 || predicted[i - 1] == example.gold[i - 1])
+                        {
+                            continue;
+                        }
+                        if predicted[i] != example.gold[i] {
+                            for &f in &example.features[example.offsets[i] as usize..example.offsets[i + 1] as usize] {
+                                let at = f as usize * TAG_COUNT + tags[i];
+                                weights[at] += delta;
+                                totals[at] += step * delta;
+                            }
+                        }
+                        let previous = if i == 0 { TAG_COUNT } else { tags[i - 1] };
+                        let at = previous * TAG_COUNT + tags[i];
+                        transitions[at] += delta;
+                        transition_totals[at] += step * delta;
+                    }
+                };
+                update(&example.gold, 1.0);
+                update(&predicted, -1.0);
+            }
+            step += 1.0;
+        }
+        progress(epoch + 1, errors);
+    }
+    // Averaged weights: w - totals / step.
+    let averaged: Vec<(u64, [f32; TAG_COUNT])> = names
+        .iter()
+        .enumerate()
+        .map(|(f, &h)| {
+            let mut row = [0f32; TAG_COUNT];
+            for t in 0..TAG_COUNT {
+                let at = f * TAG_COUNT + t;
+                row[t] = weights[at] - totals[at] / step;
+            }
+            (h, row)
+        })
+        .collect();
+    let averaged_transitions: Vec<f32> =
+        transitions.iter().zip(&transition_totals).map(|(w, total)| w - total / step).collect();
+    Model::quantize(&averaged, &averaged_transitions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Label;
+    use crate::conll::parse;
+
+    #[test]
+    fn learns_a_tiny_corpus_deterministically() {
+        let corpus = "قال O\nالرئيس O\nسمير B-PER\nخليل I-PER\nفي O\nطرابلس B-LOC\n\n\
+                      وصل O\nسمير B-PER\nخليل I-PER\nإلى O\nطرابلس B-LOC\n\n\
+                      وزارة B-ORG\nالصحة I-ORG\nفي O\nطرابلس B-LOC\n";
+        let sentences = parse(corpus);
+        let lexicon = Lexicon::default();
+        let lists = Lists::parse("");
+        let options = TrainOptions { epochs: 5, min_count: 1, seed: 7 };
+        let a = train(&sentences, &lexicon, &lists, &options, |_, _| {});
+        let b = train(&sentences, &lexicon, &lists, &options, |_, _| {});
+        assert_eq!(a.to_bytes(), b.to_bytes(), "same data and seed, same model");
+        let tagger = super::super::Tagger { model: a, lists };
+        let (_, tokens, _) = project(&sentences[1].tokens, &sentences[1].tags);
+        let words = Words::new(&tokens);
+        let spans = tagger.spans(&words, &[]);
+        let found: Vec<(usize, usize, Label)> = spans.iter().map(|s| (s.first, s.last, s.label)).collect();
+        assert_eq!(found, [(1, 3, Label::Per), (4, 5, Label::Loc)]);
+    }
+}
