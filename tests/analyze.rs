@@ -219,3 +219,45 @@ fn figures_count_people_with_their_category_and_approximation() {
     assert!(has(text, Label::Num, "20"));
     assert!(has(text, Label::Num, "٢٠٠ ألف"));
 }
+
+#[test]
+fn titles_are_attached_to_the_person_they_introduce() {
+    let text = "استقبل الرئيس التركي رجب طيب أردوغان وزير الخارجية الروسي سيرغي لافروف في أنقرة.";
+    let analysis = analyzer().analyze(text);
+    let titles: Vec<(&str, Option<&str>)> = analysis
+        .entities
+        .iter()
+        .filter(|m| m.label == Label::Per)
+        .map(|m| (m.text.as_str(), m.title.as_deref()))
+        .collect();
+    assert_eq!(titles, [("رجب طيب أردوغان", Some("الرئيس التركي")), ("سيرغي لافروف", Some("وزير الخارجية الروسي"))]);
+}
+
+#[test]
+fn quotes_have_their_speakers_even_sentences_later() {
+    let text = "وصل وزير الخارجية الروسي سيرغي لافروف إلى أنقرة. وقال لافروف للصحفيين: «نريد حلا سياسيا في سوريا». \
+                ونقلت الوكالة عن مسؤول تركي قوله إن اللقاء كان بناء. وأضاف أن الاتفاق سيوقع قريبا.";
+    let analysis = analyzer().analyze(text);
+    let chars: Vec<char> = text.chars().collect();
+    let got: Vec<(Option<&str>, &str, &str)> =
+        analysis.quotes.iter().map(|q| (q.speaker_name.as_deref(), q.kind.as_str(), q.text.as_str())).collect();
+    assert_eq!(got[0], (Some("سيرغي لافروف"), "direct", "نريد حلا سياسيا في سوريا"));
+    assert_eq!(got.last().unwrap().2, "الاتفاق سيوقع قريبا");
+    for quote in &analysis.quotes {
+        assert_eq!(chars[quote.start..quote.end].iter().collect::<String>(), quote.text);
+    }
+}
+
+#[test]
+fn new_fields_round_trip_through_json() {
+    let text = "قال بوتين إن أكثر من 100 مقاتل انسحبوا.";
+    let analysis = analyzer().analyze(text);
+    let json = serde_json::to_string(&analysis).unwrap();
+    let back: kashif::Analysis = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, analysis);
+    assert_eq!(analysis.figures.len(), 1);
+    assert_eq!(analysis.quotes.len(), 1);
+    // Older JSON without the new fields still reads.
+    let old: kashif::Analysis = serde_json::from_str(r#"{"entities": []}"#).unwrap();
+    assert!(old.figures.is_empty() && old.quotes.is_empty());
+}

@@ -3,6 +3,7 @@
 mod context;
 pub(crate) mod dates;
 mod figures;
+mod quotes;
 mod titles;
 pub(crate) mod lexicon;
 pub(crate) mod numbers;

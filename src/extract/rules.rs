@@ -3,19 +3,19 @@
 //! [`Context`].
 
 use super::context::Context;
-use super::{figures, titles, Words};
+use super::{figures, quotes, titles, Words};
 use crate::analysis::{Figure, Mention, Quote};
 use crate::text::normalize::Folded;
 
 /// Runs the rules on a document's linked mentions: sets the title of the people who have one
 /// and returns the figures and quotes of the document.
 pub(crate) fn apply(folded: &Folded, words: &Words<'_>, mentions: &mut [Mention]) -> (Vec<Figure>, Vec<Quote>) {
-    let (figures, titles) = {
+    let (figures, titles, quotes) = {
         let cx = Context::new(folded, words, mentions);
-        (figures::find(&cx), titles::find(&cx))
+        (figures::find(&cx), titles::find(&cx), quotes::find(&cx))
     };
     for (m, title) in titles {
         mentions[m].title = Some(title);
     }
-    (figures, Vec::new())
+    (figures, quotes)
 }

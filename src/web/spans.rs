@@ -7,7 +7,7 @@
 use crate::Mention;
 
 /// A piece of the analyzed text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Segment<'a> {
     /// Text outside any mention.
     Plain(&'a str),

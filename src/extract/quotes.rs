@@ -1,0 +1,495 @@
+//! Quotes with their speakers.
+//!
+//! - **Direct**: the content of «…», “…” or "…" (the outermost pair; nested quotes stay inside
+//!   the content, an unclosed mark quotes nothing) with a speech verb before it in the same
+//!   sentence (`قال لافروف: «…»`) or right after it (`«…»، قال لافروف`); or what follows the
+//!   colon after a speech verb (`وقال: الوضع خطير.`). Short content after no colon (`«داعش»`)
+//!   is a name in quote marks, not a quote.
+//! - **Indirect**: the إن/أن clause after a speech verb, to the end of the sentence (or to a
+//!   quote mark, or to `، فيما …`).
+//!
+//! The speaker is the person (or organization, or a country right after the verb) that is the
+//! subject of the verb: after it (`قال لافروف`), or before it (`لافروف قال`). A verb with no
+//! named subject (`وأضاف`، `وتابع في بيان`، `مضيفاً`) takes the speaker of the previous quote,
+//! else the last person named in the sentences before. Every scan is bounded: linear.
+
+use rustc_hash::FxHashSet as HashSet;
+use std::sync::OnceLock;
+
+use super::context::{word_set, Context};
+use crate::analysis::{Label, Quote};
+use crate::text::tokenize::TokenKind;
+
+/// Speech verbs, folded, in the forms news uses (he, she, they; past and present).
+const VERBS: &[&str] = &[
+    "قال", "قالت", "قالوا", "يقول", "تقول", "يقولون", "اضاف", "اضافت", "اضافوا", "يضيف", "تضيف", "اكد", "اكدت",
+    "اكدوا", "يوكد", "توكد", "اعلن", "اعلنت", "اعلنوا", "يعلن", "تعلن", "صرح", "صرحت", "صرحوا", "اشار",
+    "اشارت", "اشاروا", "يشير", "تشير", "حذر", "حذرت", "حذروا", "يحذر", "تحذر", "نفي", "نفت", "نفوا", "اعتبر",
+    "اعتبرت", "اعتبروا", "يعتبر", "تعتبر", "راي", "رات", "راوا", "يري", "تري", "تابع", "تابعت", "اوضح",
+    "اوضحت", "اوضحوا", "ذكر", "ذكرت", "ذكروا", "كشف", "كشفت", "شدد", "شددت", "شددوا", "لفت", "لفتت", "افاد",
+    "افادت", "اردف", "اردفت", "اعترف", "اعترفت", "زعم", "زعمت", "كتب", "كتبت", "غرد", "غردت", "ادعي",
+    "ادعت", "اكد", "استطرد", "ختم", "يضيف",
+];
+
+/// Participles that carry on the speech of the verb before them: no subject of their own.
+const PARTICIPLES: &[&str] = &["قايلا", "قايله", "مضيفا", "مضيفه", "موكدا", "موكده", "مشيرا", "مشيره", "محذرا", "معتبرا", "موضحا", "مشددا", "لافتا"];
+
+/// Complementizers that open an indirect quote.
+const THAT: &[&str] = &["ان", "بان", "انه", "انها", "انهم", "انهن", "بانه", "بانها", "بانهم", "اننا", "انني", "اننا", "انما"];
+
+/// Words before أن that make it something other than a reported clause (بعد أن، قبل أن …).
+const NOT_REPORTED_BEFORE: &[&str] = &["بعد", "قبل", "منذ", "دون", "يجب", "يمكن", "بد", "حتي", "لابد", "علي", "بدل", "عوض"];
+
+/// First words after a verb that show it has no named subject (`وأضاف في بيان`، `وتابع أمام`).
+const NO_SUBJECT: &[&str] = &["في", "خلال", "امام", "عبر", "ايضا", "بعد", "قبل", "اليوم", "امس", "كذلك", "من", "بدوره", "بدورها"];
+
+/// Where an indirect quote stops early: a comma then one of these (`، فيما أكد …`).
+const CLAUSE_BREAK: &[&str] = &["فيما", "بينما", "في", "كما", "وفي", "حيث", "وسط"];
+
+/// How many tokens may separate a verb from its quote.
+const VERB_WINDOW: usize = 12;
+/// A direct quote without a colon needs this many tokens of content.
+const MIN_DIRECT_TOKENS: usize = 3;
+/// How many sentences back an unnamed speaker is looked for.
+const SENTENCES_BACK: usize = 4;
+/// The longest indirect quote or quote after a colon, in tokens.
+const MAX_CLAUSE_TOKENS: usize = 200;
+/// The longest direct quote, in tokens (an unbalanced mark must not swallow an article).
+const MAX_QUOTE_TOKENS: usize = 600;
+
+struct Tables {
+    verbs: HashSet<&'static str>,
+    participles: HashSet<&'static str>,
+    that: HashSet<&'static str>,
+    not_reported: HashSet<&'static str>,
+    no_subject: HashSet<&'static str>,
+    clause_break: HashSet<&'static str>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| Tables {
+        verbs: word_set(VERBS),
+        participles: word_set(PARTICIPLES),
+        that: word_set(THAT),
+        not_reported: word_set(NOT_REPORTED_BEFORE),
+        no_subject: word_set(NO_SUBJECT),
+        clause_break: word_set(CLAUSE_BREAK),
+    })
+}
+
+fn is_open(text: &str) -> bool {
+    matches!(text, "«" | "“" | "\"")
+}
+
+fn is_sentence_end(text: &str) -> bool {
+    matches!(text, "." | "!" | "?" | "؟" | "…")
+}
+
+/// A speech verb at token `i` (alone or after و/ف): (is a participle).
+fn verb_at(cx: &Context<'_>, i: usize) -> Option<bool> {
+    let t = tables();
+    let token = cx.text(i);
+    let readings = cx.words.readings(i);
+    let conj = token.starts_with('و') || token.starts_with('ف');
+    readings.iter().take(if conj { 2 } else { 1 }).find_map(|r| {
+        if t.verbs.contains(r.stem.as_str()) {
+            Some(false)
+        } else if t.participles.contains(r.stem.as_str()) {
+            Some(true)
+        } else {
+            None
+        }
+    })
+}
+
+/// A quote found, before its speaker is known.
+struct Found {
+    verb: usize,
+    /// Where the quote (its mark, colon or complementizer) begins, for the subject window.
+    opener: usize,
+    /// Content tokens `[first, last)`.
+    first: usize,
+    last: usize,
+    direct: bool,
+    /// The verb comes after the quote (`«…»، قال لافروف`).
+    verb_after: bool,
+}
+
+/// The outermost quote-mark pairs: (open token, close token).
+fn quote_pairs(cx: &Context<'_>) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut stack: Vec<(usize, &str)> = Vec::new();
+    let chars = cx.folded.original_chars();
+    for i in 0..cx.len() {
+        // A paragraph break closes nothing: forget what was open.
+        if i > 0 && chars[cx.spans[i - 1].1..cx.spans[i].0].contains(&'\n') {
+            stack.clear();
+        }
+        if stack.first().is_some_and(|&(open, _)| i - open > MAX_QUOTE_TOKENS) {
+            stack.clear();
+        }
+        let text = cx.text(i);
+        let closes = match stack.last() {
+            Some((_, "«")) => text == "»",
+            Some((_, "“")) => text == "”",
+            Some((_, "\"")) => text == "\"",
+            _ => false,
+        };
+        if closes {
+            let (open, _) = stack.pop().unwrap_or((i, ""));
+            if stack.is_empty() {
+                pairs.push((open, i));
+            }
+        } else if is_open(text) && stack.len() < 8 {
+            let mark = match text {
+                "«" => "«",
+                "“" => "“",
+                _ => "\"",
+            };
+            stack.push((i, mark));
+        }
+    }
+    pairs
+}
+
+/// Quotes of a document, in text order, with their speakers.
+pub(crate) fn find(cx: &Context<'_>) -> Vec<Quote> {
+    let t = tables();
+    let mut found: Vec<Found> = Vec::new();
+    let pairs = quote_pairs(cx);
+    // Tokens inside quote marks (verbs there belong to the quoted speech).
+    let mut inside = vec![false; cx.len()];
+    for &(open, close) in &pairs {
+        inside[open..=close].iter_mut().for_each(|x| *x = true);
+    }
+    // Direct quotes between marks.
+    for &(open, close) in &pairs {
+        if close == open + 1 {
+            continue;
+        }
+        let sentence = cx.sentence_of[open];
+        let colon = open > 0 && cx.is(open - 1, ":");
+        let long = close - open - 1 >= MIN_DIRECT_TOKENS;
+        let mut verb = None;
+        for k in (open.saturating_sub(VERB_WINDOW)..open).rev() {
+            if !(colon || long) {
+                break;
+            }
+            let text = cx.text(k);
+            if cx.sentence_of[k] != sentence || is_sentence_end(text) || (inside[k] && k < open) {
+                break;
+            }
+            if verb_at(cx, k).is_some() {
+                verb = Some((k, false));
+                break;
+            }
+        }
+        if verb.is_none() {
+            let mut k = close + 1;
+            if matches!(cx.text(k), "،" | "," | "-") {
+                k += 1;
+            }
+            // After the quote, the verb right there is proof enough (`"الوضع كارثي"، قال`).
+            if k < cx.len() && close - open > 2 && verb_at(cx, k) == Some(false) {
+                verb = Some((k, true));
+            }
+        }
+        if let Some((verb, verb_after)) = verb {
+            found.push(Found { verb, opener: open, first: open + 1, last: close, direct: true, verb_after });
+        }
+    }
+    // Colons and complementizers after a speech verb.
+    let sentence_end = sentence_ends(cx);
+    for v in 0..cx.len() {
+        if inside[v] || verb_at(cx, v).is_none() {
+            continue;
+        }
+        let end = sentence_end[cx.sentence_of[v]].min(v + MAX_CLAUSE_TOKENS);
+        let mut k = v + 1;
+        while k < end && k <= v + VERB_WINDOW {
+            let text = cx.text(k);
+            if is_open(text) || inside[k] || is_sentence_end(text) {
+                break;
+            }
+            if text == ":" {
+                if k + 1 < end && !is_open(cx.text(k + 1)) {
+                    found.push(Found { verb: v, opener: k, first: k + 1, last: trim_end(cx, k + 1, end), direct: true, verb_after: false });
+                }
+                break;
+            }
+            let that = cx.words.tokens[k].kind == TokenKind::Arabic
+                && t.that.contains(text)
+                && !(k > 0 && t.not_reported.contains(cx.text(k - 1)));
+            if that {
+                if k + 1 < end && !is_open(cx.text(k + 1)) {
+                    let last = clause_end(cx, k + 1, end, &inside);
+                    if last > k + 1 {
+                        found.push(Found { verb: v, opener: k, first: k + 1, last, direct: false, verb_after: false });
+                    }
+                }
+                break;
+            }
+            // Another speech verb: the quote, if any, is its own.
+            if verb_at(cx, k).is_some() {
+                break;
+            }
+            k += 1;
+        }
+    }
+    found.sort_by_key(|f| (f.first, f.last));
+    found.dedup_by_key(|f| f.first);
+    let last_person = last_person_before(cx);
+    let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
+    let mut previous: Option<(usize, Option<usize>)> = None; // (sentence, speaker mention)
+    for f in found {
+        let named = subject(cx, &f);
+        let speaker = match named {
+            Subject::Named(m) => Some(m),
+            Subject::Unnamed => {
+                let sentence = cx.sentence_of[f.verb];
+                let recent = |s: usize| sentence.saturating_sub(s) <= SENTENCES_BACK;
+                match previous {
+                    Some((s, Some(m))) if recent(s) => Some(m),
+                    _ => last_person[f.verb].filter(|&m| {
+                        let at = cx.mentions[m].start;
+                        cx.sentences.iter().position(|&(_, e)| at < e).is_some_and(recent)
+                    }),
+                }
+            }
+            Subject::Unknown => None,
+        };
+        previous = Some((cx.sentence_of[f.verb], speaker));
+        let (start, end) = cx.span(f.first, f.last, 0);
+        let (vs, ve) = cx.span(f.verb, f.verb + 1, 0);
+        quotes.push(Quote {
+            speaker: speaker.map(|m| cx.mentions[m].id.clone()),
+            speaker_name: speaker.map(|m| cx.mentions[m].canonical.clone()),
+            verb: cx.original(vs, ve),
+            text: cx.original(start, end),
+            start,
+            end,
+            kind: if f.direct { "direct" } else { "indirect" }.to_owned(),
+        });
+    }
+    quotes
+}
+
+/// One past the last token of each sentence.
+fn sentence_ends(cx: &Context<'_>) -> Vec<usize> {
+    let mut ends = vec![0; cx.sentences.len()];
+    for (i, &s) in cx.sentence_of.iter().enumerate() {
+        ends[s] = i + 1;
+    }
+    ends
+}
+
+/// The end of content `[first, end)` without trailing punctuation.
+fn trim_end(cx: &Context<'_>, first: usize, mut end: usize) -> usize {
+    while end > first && cx.words.tokens[end - 1].kind == TokenKind::Punct && !matches!(cx.text(end - 1), "»" | "”" | "\"" | ")" | "%") {
+        end -= 1;
+    }
+    end
+}
+
+/// Where an indirect clause starting at `first` ends: the sentence end, a quote mark, or a
+/// comma before `فيما`/`بينما`/another speech verb.
+fn clause_end(cx: &Context<'_>, first: usize, end: usize, inside: &[bool]) -> usize {
+    let t = tables();
+    let mut k = first;
+    while k < end {
+        let text = cx.text(k);
+        if is_open(text) || inside[k] {
+            break;
+        }
+        if matches!(text, "،" | "," | "؛" | ";")
+            && k + 1 < end
+            && (cx.reading_in(k + 1, &t.clause_break).is_some() || verb_at(cx, k + 1).is_some())
+        {
+            break;
+        }
+        k += 1;
+    }
+    trim_end(cx, first, k)
+}
+
+enum Subject {
+    /// A mention names the speaker.
+    Named(usize),
+    /// The verb has no subject of its own: the speaker is the one before.
+    Unnamed,
+    /// The subject is a phrase no mention covers (`مصدر عسكري`).
+    Unknown,
+}
+
+/// A mention that can speak, starting at token `k` with no preposition glued to it.
+fn speaker_at(cx: &Context<'_>, k: usize, allow_place: bool) -> Option<usize> {
+    let (m, label) = cx.mention(k)?;
+    let speaks = matches!(label, Label::Per | Label::Org) || (allow_place && label == Label::Loc);
+    // `لوكالة`، `بلافروف`: a clitic preposition makes it an object.
+    let glued = cx.mentions[m].start > cx.spans[k].0 && {
+        let first = cx.text(k).chars().next();
+        matches!(first, Some('ل' | 'ب' | 'ك'))
+            || cx.words.readings(k).iter().any(|r| r.prefix > 1 && cx.mentions[m].start > cx.spans[k].0 + 1)
+    };
+    (speaks && !glued).then_some(m)
+}
+
+fn subject(cx: &Context<'_>, f: &Found) -> Subject {
+    let t = tables();
+    if verb_at(cx, f.verb) == Some(true) {
+        return Subject::Unnamed;
+    }
+    let sentence = cx.sentence_of[f.verb];
+    // After the verb: up to the quote (or a few tokens when the verb follows the quote).
+    let window_end = if f.verb_after { (f.verb + 7).min(cx.len()) } else { f.opener };
+    let mut k = f.verb + 1;
+    while k < window_end && cx.sentence_of[k] == sentence {
+        if let Some(m) = speaker_at(cx, k, k == f.verb + 1) {
+            return Subject::Named(m);
+        }
+        if cx.is(k, ":") || is_sentence_end(cx.text(k)) {
+            break;
+        }
+        k += 1;
+    }
+    // Before the verb, when it carries no conjunction: `لافروف قال`، `لافروف قد قال`.
+    let conj = cx.text(f.verb).starts_with('و') && verb_at_stem_len(cx, f.verb);
+    if !conj && f.verb > 0 {
+        let mut k = f.verb - 1;
+        if matches!(cx.text(k), "قد" | "وقد" | "كان") && k > 0 {
+            k -= 1;
+        }
+        if cx.sentence_of[k] == sentence {
+            if let Some(m) = speaker_at(cx, k, true) {
+                return Subject::Named(m);
+            }
+        }
+    }
+    let next = f.verb + 1;
+    let first_free = next >= cx.len()
+        || next == f.opener
+        || cx.reading_in(next, &t.no_subject).is_some()
+        || verb_at(cx, next) == Some(true)
+        || cx.words.readings(next).iter().any(|r| r.prefix == 1 && cx.text(next).starts_with('ل'))
+        || matches!(cx.text(next), "،" | "," | ":" | "«" | "“" | "\"");
+    if first_free {
+        Subject::Unnamed
+    } else {
+        Subject::Unknown
+    }
+}
+
+/// True when the verb at `i` is read through a و clitic (`وقال`), not a verb starting with و.
+fn verb_at_stem_len(cx: &Context<'_>, i: usize) -> bool {
+    !tables().verbs.contains(cx.text(i)) && !tables().participles.contains(cx.text(i))
+}
+
+/// For each token, the last person mention that ends before it.
+fn last_person_before(cx: &Context<'_>) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(cx.len());
+    let mut last = None;
+    for i in 0..cx.len() {
+        out.push(last);
+        if let Some((m, Label::Per)) = cx.mention(i) {
+            last = Some(m);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Analyzer;
+    use std::sync::OnceLock;
+
+    fn analyzer() -> &'static Analyzer {
+        static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
+        ANALYZER.get_or_init(Analyzer::new)
+    }
+
+    /// (speaker name, verb, text, kind) of every quote, checking its span.
+    fn quotes(text: &str) -> Vec<(String, String, String, String)> {
+        let chars: Vec<char> = text.chars().collect();
+        analyzer()
+            .analyze(text)
+            .quotes
+            .into_iter()
+            .map(|q| {
+                assert!(q.start < q.end && q.end <= chars.len(), "{q:?}");
+                assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+                assert_eq!(q.speaker.is_some(), q.speaker_name.is_some());
+                (q.speaker_name.unwrap_or_default(), q.verb, q.text, q.kind)
+            })
+            .collect()
+    }
+
+    fn q(speaker: &str, verb: &str, text: &str, kind: &str) -> (String, String, String, String) {
+        (speaker.into(), verb.into(), text.into(), kind.into())
+    }
+
+    #[test]
+    fn quote_table() {
+        let cases: Vec<(&str, Vec<(String, String, String, String)>)> = vec![
+            (
+                "وقال بوتين للصحفيين: «لن نسمح بذلك أبداً».",
+                vec![q("فلاديمير بوتين", "وقال", "لن نسمح بذلك أبداً", "direct")],
+            ),
+            (
+                "«الوضع في إدلب خطير جدا»، قال أردوغان أمس.",
+                vec![q("رجب طيب أردوغان", "قال", "الوضع في إدلب خطير جدا", "direct")],
+            ),
+            (
+                "وأكد لافروف أن موسكو لن تتراجع عن موقفها.",
+                vec![q("سيرغي لافروف", "وأكد", "موسكو لن تتراجع عن موقفها", "indirect")],
+            ),
+            (
+                "أعلنت وزارة الدفاع الروسية أن قواتها دمرت مستودعا للأسلحة.",
+                vec![q("وزارة الدفاع الروسية", "أعلنت", "قواتها دمرت مستودعا للأسلحة", "indirect")],
+            ),
+            ("قال مصدر عسكري إن الهجوم فشل.", vec![q("", "قال", "الهجوم فشل", "indirect")]),
+            ("أعلن تنظيم «داعش» مسؤوليته عن الهجوم.", vec![]),
+            (
+                "\"الوضع كارثي\"، قال المتحدث باسم الأمم المتحدة.",
+                vec![q("الأمم المتحدة", "قال", "الوضع كارثي", "direct")],
+            ),
+            (
+                "لافروف قال إن المفاوضات مستمرة.",
+                vec![q("سيرغي لافروف", "قال", "المفاوضات مستمرة", "indirect")],
+            ),
+            ("وصل لافروف بعد أن انتهى الاجتماع.", vec![]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(quotes(text), expected, "quotes in {text:?}");
+        }
+    }
+
+    #[test]
+    fn unnamed_verbs_take_the_previous_speaker() {
+        let text = "التقى بوتين أردوغان في موسكو يوم الخميس. وقال لافروف إن المحادثات كانت صعبة. \
+                    وأضاف أن الطرفين اتفقا على وقف إطلاق النار. وتابع: «سنواصل العمل معا».";
+        let found = quotes(text);
+        let speakers: Vec<&str> = found.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(speakers, ["سيرغي لافروف"; 3], "{found:?}");
+        assert_eq!(found[2].3, "direct");
+    }
+
+    #[test]
+    fn a_speaker_named_sentences_earlier() {
+        let text = "وصل وزير الخارجية الروسي سيرغي لافروف إلى أنقرة صباح اليوم. واستقبله نظيره في المطار. \
+                    وأضاف في مؤتمر صحفي أن الحل في سوريا سياسي.";
+        let found = quotes(text);
+        assert_eq!(found, [q("سيرغي لافروف", "وأضاف", "الحل في سوريا سياسي", "indirect")]);
+    }
+
+    #[test]
+    fn nested_unclosed_and_multi_sentence_quotes_stay_in_the_text() {
+        let text = "قال بوتين: «قال لي أردوغان “لن نتراجع”. ونحن كذلك. سنرى».";
+        let found = quotes(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, "قال لي أردوغان “لن نتراجع”. ونحن كذلك. سنرى");
+        for text in ["قال بوتين: «لن", "»قال«", "قال: \"", "وأضاف: ", "قال إن", "«««»»»", "قال «", "\"\"\""] {
+            let _ = quotes(text);
+        }
+    }
+}
