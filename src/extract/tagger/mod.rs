@@ -175,25 +175,32 @@ impl Tagger {
         let spans = self.spans(words, &lexicon);
         let mut out: Vec<(Candidate, f32)> = Vec::with_capacity(spans.len() + lexicon.len());
         let mut covered = vec![false; words.tokens.len()];
+        // Lexicon matches never overlap: the match covering each token, if any.
+        let mut lexicon_at: Vec<Option<usize>> = vec![None; words.tokens.len()];
+        for (index, candidate) in lexicon.iter().enumerate() {
+            lexicon_at[candidate.first..candidate.last].iter_mut().for_each(|at| *at = Some(index));
+        }
         for span in &spans {
             if covered[span.first] {
                 continue;
             }
             // A curated lexicon name of the same type that contains the span is the longer, known name
             // (`أحمد داود` → `أحمد داود أوغلو`): it replaces the span.
-            if let Some(longer) =
-                lexicon.iter().find(|c| c.label == span.label && c.first <= span.first && c.last >= span.last && is_curated(c))
-            {
+            let longer = lexicon_at[span.first]
+                .map(|index| &lexicon[index])
+                .filter(|c| c.label == span.label && c.last >= span.last && is_curated(c));
+            if let Some(longer) = longer {
                 covered[longer.first..longer.last].iter_mut().for_each(|c| *c = true);
                 out.push((longer.clone(), span.confidence));
                 continue;
             }
             covered[span.first..span.last].iter_mut().for_each(|c| *c = true);
-            let inside = lexicon
-                .iter()
+            let inside = (span.first..span.last)
+                .filter_map(|token| lexicon_at[token].map(|index| &lexicon[index]))
                 .filter(|c| c.label == span.label && c.first >= span.first && c.last <= span.last)
                 .max_by_key(|c| c.len());
-            let prefix = match lexicon.iter().find(|c| c.first == span.first) {
+            let starting = lexicon_at[span.first].map(|index| &lexicon[index]).filter(|c| c.first == span.first);
+            let prefix = match starting {
                 Some(c) => c.prefix,
                 None => clitic_prefix(&self.lists, words, span.first),
             };
