@@ -1,5 +1,7 @@
-//! Dates: weekdays, Gregorian months in their Levantine and Egyptian names (alone or together,
-//! آذار/مارس), Hijri months, day–month–year in digits, years (عام 2011) and a few relative dates.
+//! Dates: weekdays, Gregorian months in their Levantine, Egyptian and Maghreb names (alone or
+//! together, آذار/مارس), Hijri months, day–month–year in digits or with the day in words
+//! (الخامس عشر من آذار), years (عام 2011), relative dates (أمس، الشهر الجاري، قبل يومين), parts
+//! of a period (منتصف آذار، أواخر العام الماضي) and times of day (مساء الخميس، صباح اليوم).
 
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
@@ -43,6 +45,19 @@ const MONTHS: &[Month] = &[
     Month { tokens: &["تشرين", "الاول"], number: 10, alone: true },
     Month { tokens: &["تشرين", "الثاني"], number: 11, alone: true },
     Month { tokens: &["كانون", "الاول"], number: 12, alone: true },
+    // Maghreb: Algeria and Tunisia (جانفي، فيفري، أفريل، ماي، جوان، جويلية، أوت), Morocco.
+    Month { tokens: &["جانفي"], number: 1, alone: true },
+    Month { tokens: &["فيفري"], number: 2, alone: true },
+    Month { tokens: &["افريل"], number: 4, alone: true },
+    Month { tokens: &["ماي"], number: 5, alone: false },
+    Month { tokens: &["جوان"], number: 6, alone: true },
+    Month { tokens: &["جويليه"], number: 7, alone: true },
+    Month { tokens: &["اوت"], number: 8, alone: true },
+    Month { tokens: &["يوليوز"], number: 7, alone: true },
+    Month { tokens: &["غشت"], number: 8, alone: true },
+    Month { tokens: &["شتنبر"], number: 9, alone: true },
+    Month { tokens: &["نونبر"], number: 11, alone: true },
+    Month { tokens: &["دجنبر"], number: 12, alone: true },
 ];
 
 /// Hijri months: never reliable alone, their number is not a Gregorian month.
@@ -83,6 +98,46 @@ const RELATIVE: &[&[&str]] = &[
     &["العام", "الجاري"],
     &["السنه", "الماضيه"],
     &["السنه", "المقبله"],
+];
+
+/// Parts of a period before a month, a year or a relative date: «منتصف آذار», «أواخر العام الماضي».
+const PARTS: &[&str] = &["منتصف", "اواخر", "مطلع", "اوايل", "بدايه", "نهايه", "اواسط", "مستهل", "اول", "اخر", "اوسط"];
+
+/// Periods a part may apply to without more: «مطلع العام», «نهاية الشهر».
+const PERIODS: &[&str] = &["العام", "الشهر", "الاسبوع", "السنه", "العقد", "القرن"];
+
+/// Times of day before a day: «مساء الخميس», «صباح اليوم», «فجر أمس».
+const TIMES_OF_DAY: &[&str] = &["مساء", "صباح", "ظهر", "فجر", "ليله", "ليل", "عصر", "ظهيره", "صبيحه", "منتصف"];
+
+/// Ago and in: «قبل يومين», «منذ أسبوعين», «بعد ثلاثة أيام».
+const AGO: &[&str] = &["قبل", "منذ", "بعد"];
+
+/// Durations that stand alone after قبل/منذ/بعد (one or two of a unit).
+const DURATIONS: &[&str] = &[
+    "يومين", "اسبوع", "اسبوعين", "شهر", "شهرين", "عام", "عامين", "سنه", "سنتين", "ساعات", "ايام",
+    "اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "عقد", "عقدين",
+];
+
+/// Units after a count: «قبل 3 أيام», «منذ خمسة أشهر».
+const UNITS: &[&str] = &[
+    "ايام", "يوما", "اسابيع", "اسبوعا", "اشهر", "شهور", "شهرا", "اعوام", "عاما", "سنوات", "سنه", "ساعات", "ساعه",
+];
+
+/// Ordinal days in words (the first word): «الخامس عشر من آذار», «الحادي والعشرين من أيار».
+const ORDINALS: &[(&str, u32)] = &[
+    ("الاول", 1),
+    ("الحادي", 1),
+    ("الثاني", 2),
+    ("الثالث", 3),
+    ("الرابع", 4),
+    ("الخامس", 5),
+    ("السادس", 6),
+    ("السابع", 7),
+    ("الثامن", 8),
+    ("التاسع", 9),
+    ("العاشر", 10),
+    ("العشرين", 20),
+    ("الثلاثين", 30),
 ];
 
 /// Reads dates at token positions: the first token of a date may carry clitics, the others not.
@@ -151,7 +206,8 @@ impl Cursor<'_> {
             let hijri = HIJRI_MONTHS.iter().map(|words| words[0]);
             let relative = RELATIVE.iter().map(|words| words[0]);
             let other = WEEKDAYS.iter().copied().chain(["يوم", "عام", "العام", "سنه"]);
-            months.chain(hijri).chain(relative).chain(other).collect()
+            let more = PARTS.iter().chain(TIMES_OF_DAY).chain(AGO).copied().chain(ORDINALS.iter().map(|(w, _)| *w));
+            months.chain(hijri).chain(relative).chain(other).chain(more).collect()
         });
         let Some(token) = self.words.tokens.get(at) else { return false };
         token.kind == TokenKind::Number || self.words.readings(at).iter().any(|r| heads.contains(r.stem.as_str()))
@@ -255,7 +311,75 @@ impl Cursor<'_> {
                 return Some(date(at, at + words.len(), p, String::new()));
             }
         }
-        None
+        self.words_date_at(at)
+    }
+
+    /// The first reading of token `at` (clitics allowed) that is in `list`: its clitic chars.
+    fn reading_in(&self, at: usize, list: &[&str]) -> Option<usize> {
+        self.words.readings(at).iter().find(|r| list.contains(&r.stem.as_str())).map(|r| r.prefix)
+    }
+
+    /// Dates made with words around a date: parts of periods, times of day, ago, ordinal days.
+    fn words_date_at(&self, at: usize) -> Option<Candidate> {
+        let next_is = |list: &[&str]| self.text(at + 1).is_some_and(|t| list.contains(&t));
+        // منتصف آذار، أواخر العام الماضي، مطلع عام 2020، نهاية الشهر
+        if let Some(prefix) = self.reading_in(at, PARTS) {
+            if next_is(PERIODS) && self.year(at + 2).is_none() && !self.text(at + 2).is_some_and(|t| ["الماضي", "المقبل", "الجاري", "الحالي", "الماضيه", "المقبله"].contains(&t)) {
+                return Some(date(at, at + 2, prefix, String::new()));
+            }
+            if !next_is(PARTS) && !next_is(TIMES_OF_DAY) {
+                if let Some(next) = self.date_at(at + 1) {
+                    return Some(date(at, next.last, prefix, String::new()));
+                }
+            }
+        }
+        // مساء الخميس، صباح اليوم، فجر أمس، ليلة الأحد
+        if let Some(prefix) = self.reading_in(at, TIMES_OF_DAY) {
+            if next_is(&["اليوم", "امس", "الغد"]) {
+                return Some(date(at, at + 2, prefix, String::new()));
+            }
+            if !next_is(PARTS) && !next_is(TIMES_OF_DAY) {
+                if let Some(next) = self.date_at(at + 1) {
+                    return Some(date(at, next.last, prefix, next.canonical));
+                }
+            }
+        }
+        // قبل يومين، منذ أسبوع، بعد 3 أيام
+        if let Some(prefix) = self.reading_in(at, AGO) {
+            let dated_next = self.year(at + 2).is_some() || self.month(at + 2, false).is_some();
+            if next_is(DURATIONS) && !dated_next {
+                return Some(date(at, at + 2, prefix, String::new()));
+            }
+            let count = self.words.tokens.get(at + 1).is_some_and(|t| t.kind == TokenKind::Number)
+                || self.words.readings(at + 1).iter().any(|r| crate::extract::numbers::is_number_word(&r.stem));
+            if count && self.text(at + 2).is_some_and(|t| UNITS.contains(&t)) {
+                return Some(date(at, at + 3, prefix, String::new()));
+            }
+        }
+        // الخامس عشر من آذار 2011، الحادي والعشرين من أيار
+        let (_, &(_, unit)) = ORDINALS.iter().enumerate().find(|(_, (w, _))| self.text(at) == Some(w))?;
+        let (day, month_at) = match (unit, self.text(at + 1)) {
+            (1..=9, Some("عشر")) => (unit + 10, at + 2),
+            (10, _) => (10, at + 1),
+            (1..=9, Some("والعشرين")) => (unit + 20, at + 2),
+            (1, Some("والثلاثين")) => (31, at + 2),
+            (_, _) if unit == 1 && self.text(at) == Some("الحادي") => return None,
+            (_, _) => (unit, at + 1),
+        };
+        if self.text(month_at) != Some("من") {
+            return None;
+        }
+        let (len, number, _, _) = self.month(month_at + 1, false)?;
+        let mut last = month_at + 1 + len;
+        let year = self.year(last);
+        if year.is_some() {
+            last += 1;
+        }
+        let canonical = match (year, number) {
+            (Some(y), Some(m)) => format!("{y:04}-{m:02}-{day:02}"),
+            _ => String::new(),
+        };
+        Some(date(at, last, 0, canonical))
     }
 }
 
@@ -328,6 +452,46 @@ mod tests {
         assert_eq!(dates("العام الماضي"), [d("العام الماضي", "")]);
         assert_eq!(dates("في 10 رمضان 1440"), [d("10 رمضان 1440", "")]);
         assert_eq!(dates("حزيران (يونيو) 2014"), [d("حزيران (يونيو) 2014", "2014-06")]);
+    }
+
+    #[test]
+    fn maghreb_months() {
+        assert_eq!(dates("في 5 جانفي 2021"), [d("5 جانفي 2021", "2021-01-05")]);
+        assert_eq!(dates("منذ فيفري الماضي"), [d("فيفري", "")]);
+        assert_eq!(dates("يوم 14 جويلية"), [d("يوم 14 جويلية", "")]);
+        assert_eq!(dates("في أوت 2019"), [d("أوت 2019", "2019-08")]);
+        assert_eq!(dates("في 1 ماي 2020"), [d("1 ماي 2020", "2020-05-01")]);
+        assert_eq!(dates("في أفريل"), [d("أفريل", "")]);
+        assert_eq!(dates("في 20 جوان"), [d("20 جوان", "")]);
+        assert!(dates("ماي الحبيبة").is_empty());
+    }
+
+    #[test]
+    fn relative_and_worded_dates() {
+        let cases: [(&str, &[(&str, &str)]); 14] = [
+            ("في منتصف آذار", &[("منتصف آذار", "")]),
+            ("منذ أواخر العام الماضي", &[("أواخر العام الماضي", "")]),
+            ("مطلع عام 2020", &[("مطلع عام 2020", "")]),
+            ("حتى نهاية الشهر", &[("نهاية الشهر", "")]),
+            ("وصل مساء الخميس", &[("مساء الخميس", "")]),
+            ("صباح اليوم", &[("صباح اليوم", "")]),
+            ("فجر أمس", &[("فجر أمس", "")]),
+            ("ليلة الأحد", &[("ليلة الأحد", "")]),
+            ("وصل قبل يومين", &[("قبل يومين", "")]),
+            ("منذ أسبوع", &[("منذ أسبوع", "")]),
+            ("قبل 3 أيام", &[("قبل 3 أيام", "")]),
+            ("في الخامس عشر من آذار 2011", &[("الخامس عشر من آذار 2011", "2011-03-15")]),
+            ("الحادي والعشرين من أيار", &[("الحادي والعشرين من أيار", "")]),
+            ("الأول من كانون الثاني 2020", &[("الأول من كانون الثاني 2020", "2020-01-01")]),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<(String, String)> = expected.iter().map(|(s, c)| d(s, c)).collect();
+            assert_eq!(dates(text), expected, "dates in {text:?}");
+        }
+        // Not dates: an ordinal with no month, قبل with no duration, a part with no period.
+        for text in ["الخامس من المرشحين", "قبل الاجتماع", "منتصف الطريق", "الفصل الثاني من الكتاب"] {
+            assert!(dates(text).is_empty(), "{text:?}: {:?}", dates(text));
+        }
     }
 
     #[test]

@@ -23,6 +23,11 @@ fn number_word(folded: &str) -> Option<Word> {
     TABLE.get_or_init(number_words).get(folded).copied()
 }
 
+/// True when the folded word is a number word (ثلاثة، عشرين، مئة، ألف …).
+pub(crate) fn is_number_word(folded: &str) -> bool {
+    number_word(folded).is_some()
+}
+
 fn number_words() -> HashMap<&'static str, Word> {
     use Word::*;
     let table: &[(&[&'static str], Word)] = &[
