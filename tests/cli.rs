@@ -110,3 +110,22 @@ fn bad_usage_says_what_is_wrong() {
     assert_eq!(code, 2);
     assert!(stderr.contains("usage:"), "{stderr}");
 }
+
+#[test]
+fn json_carries_titles_figures_and_quotes() {
+    let (code, stdout, stderr) = kashif(&["analyze"], PARAGRAPH.as_bytes());
+    assert_eq!(code, 0, "{stderr}");
+    let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let document = &value[0];
+    let lavrov = document["entities"].as_array().unwrap().iter().find(|e| e["text"] == "سيرغي لافروف").unwrap();
+    assert_eq!(lavrov["title"], "وزير الخارجية الروسي");
+    let figure = &document["figures"][0];
+    assert_eq!((figure["value"].as_f64(), &figure["counts"]), (Some(3000.0), &serde_json::json!("fighters")));
+    let quote = &document["quotes"][0];
+    assert_eq!(quote["speaker_name"], "سيرغي لافروف");
+    assert_eq!(quote["kind"], "indirect");
+    assert_eq!(quote["text"], "ثلاثة آلاف مقاتل انسحبوا من إدلب");
+    let (code, csv, _) = kashif(&["analyze", "--format", "csv"], PARAGRAPH.as_bytes());
+    assert_eq!(code, 0);
+    assert!(csv.lines().any(|line| line.contains("سيرغي لافروف") && line.ends_with(",وزير الخارجية الروسي")), "{csv}");
+}

@@ -3,7 +3,8 @@
 use super::NamedAnalysis;
 
 /// The documents as one pretty-printed JSON array:
-/// `[{"name": …, "entities": [{"label", "text", "start", "end", "canonical", "id"}]}]`.
+/// `[{"name": …, "entities": [{"label", "text", "start", "end", "canonical", "id", "title"?}],
+/// "figures": […], "quotes": […]}]` (see [`crate::Figure`] and [`crate::Quote`]).
 ///
 /// ```
 /// use kashif::export::{to_json, NamedAnalysis};

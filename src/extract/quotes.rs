@@ -47,7 +47,7 @@ const NO_SUBJECT: &[&str] = &["في", "خلال", "امام", "عبر", "ايض�
 const CLAUSE_BREAK: &[&str] = &["فيما", "بينما", "في", "كما", "وفي", "حيث", "وسط"];
 
 /// How many tokens may separate a verb from its quote.
-const VERB_WINDOW: usize = 12;
+const VERB_WINDOW: usize = 16;
 /// A direct quote without a colon needs this many tokens of content.
 const MIN_DIRECT_TOKENS: usize = 3;
 /// How many sentences back an unnamed speaker is looked for.
@@ -224,7 +224,9 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Quote> {
             if that {
                 if k + 1 < end && !is_open(cx.text(k + 1)) {
                     let last = clause_end(cx, k + 1, end, &inside);
-                    if last > k + 1 {
+                    // Cut short by a quote mark (`إن بلاده «…»`): the direct quote says it.
+                    let cut_by_quote = last < end && (is_open(cx.text(last)) || inside[last]);
+                    if last > k + 1 && !(cut_by_quote && last - (k + 1) < MIN_DIRECT_TOKENS) {
                         found.push(Found { verb: v, opener: k, first: k + 1, last, direct: false, verb_after: false });
                     }
                 }
@@ -458,6 +460,10 @@ mod tests {
                 vec![q("سيرغي لافروف", "قال", "المفاوضات مستمرة", "indirect")],
             ),
             ("وصل لافروف بعد أن انتهى الاجتماع.", vec![]),
+            (
+                "وقال بوتين، في مقابلة مع وكالة تاس الروسية، إن بلاده \"لن تقبل بأي وجود أجنبي\".",
+                vec![q("فلاديمير بوتين", "وقال", "لن تقبل بأي وجود أجنبي", "direct")],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(quotes(text), expected, "quotes in {text:?}");
