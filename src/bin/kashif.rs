@@ -21,7 +21,7 @@ const USAGE: &str = "\
 usage: kashif analyze [--format json|jsonl|csv] [FILE...]
        kashif eval --conll FILE [--conll FILE...] [--types PER,LOC,ORG] [--model FILE]
        kashif train --conll FILE [--conll FILE...] --out FILE [--epochs N]
-                    [--min-count N] [--hold-out PERCENT]
+                    [--min-count N] [--hold-out PERCENT] [--folds N]
 
 Finds people (PER), organizations (ORG), places (LOC), other names (MISC),
 dates (DATE) and numbers (NUM) in Arabic text. With no FILE, or with -,
@@ -42,7 +42,9 @@ counted (default PER,LOC,ORG,MISC); --model evaluates another tagger model.
 
 train: trains the tagger on CoNLL files and writes the model (data/tagger.bin
 is the embedded one). --hold-out P keeps the last P% of the first file's
-sentences out of training and prints the eval table on them (a dev split).
+sentences out of training and prints the eval table on them (a dev split);
+--folds N instead prints N-fold cross-validation over the first file (no
+model is written).
 ";
 
 /// Inputs larger than this are refused rather than read into memory.
@@ -231,6 +233,7 @@ struct TrainArgs {
     files: Vec<String>,
     out: String,
     hold_out: f64,
+    folds: usize,
     options: kashif::tagger::TrainOptions,
 }
 
@@ -238,6 +241,7 @@ fn parse_train_args(args: &[String]) -> Result<TrainArgs, String> {
     let mut files = Vec::new();
     let mut out = None;
     let mut hold_out = 0.0;
+    let mut folds = 0;
     let mut options = kashif::tagger::TrainOptions::default();
     let mut iter = args.iter();
     let number = |name: &str, value: Option<&String>| -> Result<f64, String> {
@@ -250,6 +254,7 @@ fn parse_train_args(args: &[String]) -> Result<TrainArgs, String> {
             "--epochs" => options.epochs = number(arg, iter.next())? as usize,
             "--min-count" => options.min_count = number(arg, iter.next())? as u32,
             "--hold-out" => hold_out = number(arg, iter.next())?,
+            "--folds" => folds = number(arg, iter.next())? as usize,
             other => return Err(format!("unknown option {other}")),
         }
     }
@@ -257,13 +262,14 @@ fn parse_train_args(args: &[String]) -> Result<TrainArgs, String> {
         return Err("train needs at least one --conll FILE".to_owned());
     }
     let out = out.ok_or("train needs --out FILE")?;
-    Ok(TrainArgs { files, out, hold_out, options })
+    Ok(TrainArgs { files, out, hold_out, folds, options })
 }
 
 fn train(args: &TrainArgs) -> ExitCode {
     let started = std::time::Instant::now();
     let mut sentences = Vec::new();
     let mut dev = Vec::new();
+    let mut first_count = 0;
     for (index, file) in args.files.iter().enumerate() {
         match read_conll(std::slice::from_ref(file)) {
             Ok(mut read) => {
@@ -273,12 +279,18 @@ fn train(args: &TrainArgs) -> ExitCode {
                 }
                 eprintln!("kashif: {file}: {} sentences", read.len());
                 sentences.extend(read);
+                if index == 0 {
+                    first_count = sentences.len();
+                }
             }
             Err(message) => {
                 eprintln!("kashif: {message}");
                 return ExitCode::from(2);
             }
         }
+    }
+    if args.folds > 1 {
+        return cross_validate(args, &sentences[..first_count], &sentences[first_count..]);
     }
     let model = kashif::tagger::train_model(&sentences, &args.options, |epoch, errors| {
         eprintln!("kashif: epoch {epoch}: {errors} sentences wrong ({:.0} s)", started.elapsed().as_secs_f64());
@@ -300,6 +312,38 @@ fn train(args: &TrainArgs) -> ExitCode {
             }
         }
     }
+    ExitCode::SUCCESS
+}
+
+/// `--folds N`: N-fold cross-validation over the first file's sentences (contiguous folds; the
+/// other files always train), printing the eval table summed over the folds. Writes no model.
+fn cross_validate(args: &TrainArgs, first: &[conll::Sentence], extra: &[conll::Sentence]) -> ExitCode {
+    let mut total = Scores::default();
+    for fold in 0..args.folds {
+        let start = first.len() * fold / args.folds;
+        let end = first.len() * (fold + 1) / args.folds;
+        let train: Vec<conll::Sentence> =
+            first[..start].iter().chain(&first[end..]).chain(extra).cloned().collect();
+        let model = kashif::tagger::train_model(&train, &args.options, |_, _| {});
+        let analyzer = match Analyzer::with_model(&model) {
+            Ok(analyzer) => analyzer,
+            Err(error) => {
+                eprintln!("kashif: {error}");
+                return ExitCode::from(2);
+            }
+        };
+        let scores = score_sentences(&analyzer, &first[start..end], &[]);
+        eprintln!("kashif: fold {}: F1 {:.2}", fold + 1, 100.0 * scores.micro().f1());
+        total.tokens += scores.tokens;
+        total.tokens_correct += scores.tokens_correct;
+        for (sum, counts) in total.per_type.iter_mut().zip(scores.per_type) {
+            sum.gold += counts.gold;
+            sum.found += counts.found;
+            sum.correct += counts.correct;
+        }
+    }
+    println!("{}-fold cross-validation over {} ({} sentences)", args.folds, args.files[0], first.len());
+    print!("{}", total.table());
     ExitCode::SUCCESS
 }
 

@@ -3,11 +3,68 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::extract::lexicon::Lexicon;
 use crate::extract::{Candidate, Words};
+use crate::text::normalize::fold;
 use crate::text::tokenize::TokenKind;
 
 /// Person-name tokens and title words (`data/person_names.tsv`, made by `scripts/build_names.py`).
 pub(crate) const NAMES_TSV: &str = include_str!("../../../data/person_names.tsv");
+
+/// Token type counts and multi-token entity strings of WikiFANE (`data/wiki_ner.tsv`, made by
+/// `scripts/build_wiki_ner.py`).
+pub(crate) const WIKI_TSV: &str = include_str!("../../../data/wiki_ner.tsv");
+
+/// What WikiFANE says of a folded token, bucketed: its most frequent entity type (1 + index in
+/// [`crate::conll::TYPES`], 0 when never inside an entity), the share of its occurrences inside an
+/// entity, its frequency and the share of its entity occurrences that are not the first token.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct WikiStat {
+    pub entity_type: u8,
+    pub share: u8,
+    pub frequency: u8,
+    pub inside: u8,
+}
+
+impl WikiStat {
+    fn from_counts(counts: &[u32; 6]) -> WikiStat {
+        let total: u32 = counts[..5].iter().sum();
+        let entity: u32 = counts[1..5].iter().sum();
+        let mut entity_type = 0u8;
+        for t in 1..5 {
+            if counts[t] > 0 && (entity_type == 0 || counts[t] > counts[entity_type as usize]) {
+                entity_type = t as u8;
+            }
+        }
+        let share = if total == 0 { 0.0 } else { f64::from(entity) / f64::from(total) };
+        let share = match share {
+            s if s <= 0.0 => 0,
+            s if s < 0.1 => 1,
+            s if s < 0.4 => 2,
+            s if s < 0.7 => 3,
+            s if s < 0.95 => 4,
+            _ => 5,
+        };
+        let frequency = match total {
+            0..=1 => 0,
+            2..=4 => 1,
+            5..=19 => 2,
+            _ => 3,
+        };
+        let inside = if entity == 0 { 0 } else { 1 + (3 * counts[5] / (entity + 1)).min(2) as u8 };
+        WikiStat { entity_type, share, frequency, inside }
+    }
+
+    /// A coarse class for context conjunctions: the entity type when the token is mostly inside
+    /// entities, 0 when it is mostly outside, 9 when WikiFANE does not know it.
+    pub fn class(self, known: bool) -> u8 {
+        match (known, self.share >= 3) {
+            (false, _) => 9,
+            (true, true) => self.entity_type,
+            (true, false) => 0,
+        }
+    }
+}
 
 /// Name-list flags of a folded token.
 pub(crate) const WIKIDATA: u8 = 1;
@@ -36,12 +93,40 @@ pub(crate) struct Lists {
     names: HashMap<String, u8>,
     /// Folded trigger word → 1 person, 2 place, 3 organization.
     triggers: HashMap<&'static str, u8>,
+    /// Folded WikiFANE token → its statistics.
+    wiki: HashMap<String, WikiStat>,
+    /// WikiFANE's multi-token entity strings.
+    wiki_strings: Lexicon,
 }
 
 impl Lists {
     /// Reads the embedded lists.
     pub fn embedded() -> Lists {
-        Lists::parse(NAMES_TSV)
+        let mut lists = Lists::parse(NAMES_TSV);
+        lists.add_wiki(WIKI_TSV);
+        lists
+    }
+
+    /// Reads the WikiFANE lines (`w` token counts, `e` entity strings; see `data/wiki_ner.tsv`).
+    pub fn add_wiki(&mut self, tsv: &str) {
+        let mut strings = String::new();
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            match fields.as_slice() {
+                ["w", token, counts @ ..] if counts.len() == 6 => {
+                    let mut c = [0u32; 6];
+                    for (slot, n) in c.iter_mut().zip(counts) {
+                        *slot = n.parse().unwrap_or(0);
+                    }
+                    self.wiki.insert(fold(token), WikiStat::from_counts(&c));
+                }
+                ["e", label, string, _] => {
+                    strings.push_str(&format!("e\t{label}\t{string}\t\n"));
+                }
+                _ => {}
+            }
+        }
+        self.wiki_strings = Lexicon::parse(&strings).unwrap_or_default();
     }
 
     /// Reads `token<TAB>flags` lines (`w`, `a`, `g`, `t`), `#` comments.
@@ -67,7 +152,7 @@ impl Lists {
                 triggers.insert(*word, class);
             }
         }
-        Lists { names, triggers }
+        Lists { names, triggers, wiki: HashMap::default(), wiki_strings: Lexicon::default() }
     }
 
     /// True when `word` (folded) is a person-name token of some list.
@@ -94,6 +179,12 @@ pub(crate) struct TokenInfo<'a> {
     pub lexicon: u8,
     /// Lexicon source: 0 none, 1 curated (`per:`/`org:`/`loc:`/`misc:`), 2 gazetteer.
     pub source: u8,
+    /// WikiFANE statistics of the word or its first reading WikiFANE knows.
+    pub wiki: WikiStat,
+    /// Whether WikiFANE knows the token.
+    pub wiki_known: bool,
+    /// WikiFANE entity-string tag, coded as `lexicon`.
+    pub wiki_span: u8,
     pub kind: TokenKind,
 }
 
@@ -106,9 +197,27 @@ pub(crate) fn token_infos<'a>(words: &'a Words<'a>, lexicon: &[Candidate], lists
             let stem = readings.last().map_or(word, |r| r.stem.as_str());
             let names = readings.iter().fold(0, |acc, r| acc | lists.name_flags(&r.stem));
             let trigger = lists.triggers.get(word).or_else(|| lists.triggers.get(stem)).copied().unwrap_or(0);
-            TokenInfo { word, stem, names, trigger, lexicon: 0, source: 0, kind: words.tokens[i].kind }
+            let wiki = lists.wiki.get(word).or_else(|| readings.iter().find_map(|r| lists.wiki.get(&r.stem)));
+            TokenInfo {
+                word,
+                stem,
+                names,
+                trigger,
+                lexicon: 0,
+                source: 0,
+                wiki: wiki.copied().unwrap_or_default(),
+                wiki_known: wiki.is_some(),
+                wiki_span: 0,
+                kind: words.tokens[i].kind,
+            }
         })
         .collect();
+    for candidate in lists.wiki_strings.find(words) {
+        let Some(type_index) = crate::conll::TYPES.iter().position(|&t| t == candidate.label) else { continue };
+        for i in candidate.first..candidate.last.min(infos.len()) {
+            infos[i].wiki_span = (1 + 2 * type_index + usize::from(i > candidate.first)) as u8;
+        }
+    }
     for candidate in lexicon {
         let Some(type_index) = crate::conll::TYPES.iter().position(|&t| t == candidate.label) else { continue };
         let curated = ["per:", "org:", "loc:", "misc:"].iter().any(|p| candidate.id.starts_with(p));
@@ -249,6 +358,18 @@ pub(crate) fn extract(infos: &[TokenInfo<'_>], i: usize, out: &mut Vec<u64>) {
     if let (Some(prev), Some(next)) = (at(-1), at(1)) {
         out.push(feature(32, &[&[kind_byte(prev.kind), kind_byte(this.kind), kind_byte(next.kind)]]));
     }
+    // WikiFANE gazetteer features.
+    let wiki = this.wiki;
+    if this.wiki_known {
+        out.push(feature(33, &[&[wiki.entity_type, wiki.share, wiki.frequency]]));
+        out.push(feature(34, &[&[wiki.entity_type, wiki.share, wiki.inside]]));
+    }
+    let class_at = |offset: isize| at(offset).map_or(255, |info| info.wiki.class(info.wiki_known));
+    out.push(feature(35, &[&[class_at(-1), class_at(0), class_at(1)]]));
+    let span_at = |offset: isize| at(offset).map_or(255, |info| info.wiki_span);
+    out.push(feature(36, &[&[this.wiki_span]]));
+    out.push(feature(37, &[&[span_at(-1), this.wiki_span, span_at(1)]]));
+    out.push(feature(38, &[&[this.wiki_span, this.lexicon]]));
 }
 
 #[cfg(test)]
