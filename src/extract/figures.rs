@@ -136,8 +136,18 @@ fn tables() -> &'static Tables {
         let flat = |table: &[(&'static str, &[&'static str])]| -> HashMap<&'static str, &'static str> {
             table.iter().flat_map(|(cat, words)| words.iter().map(move |w| (*w, *cat))).collect()
         };
+        // Nationals counted are people: 15 فلسطينيا، 3 سوريين، 40 لبنانيا.
+        let mut nouns = flat(NOUNS);
+        for demonym in super::titles::DEMONYMS {
+            let folded = crate::text::normalize::fold(demonym);
+            let Some(stem) = folded.strip_prefix("ال").filter(|s| s.ends_with('ي')) else { continue };
+            for suffix in ["", "ا", "ين", "ون"] {
+                let word: &'static str = Box::leak(format!("{stem}{suffix}").into_boxed_str());
+                nouns.entry(word).or_insert("people");
+            }
+        }
         Tables {
-            nouns: flat(NOUNS),
+            nouns,
             before: flat(EVENTS_BEFORE),
             after: flat(EVENTS_AFTER),
             vague: VAGUE.iter().copied().collect(),
@@ -383,6 +393,7 @@ mod tests {
             ("بلغت الميزانية 5 ملايين دولار", vec![]),
             ("في عام 2011 قتل", vec![]),
             ("حضر ثلاثة وزراء", vec![]),
+            ("واعتقلت القوات 15 فلسطينيا", vec![f(15.0, "", "detained", "فلسطينيا", "15 فلسطينيا", "detained")]),
             (
                 "ارتفعت حصيلة القتلى إلى 120 شخصا بينهم 45 طفلا",
                 vec![
