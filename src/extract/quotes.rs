@@ -377,9 +377,30 @@ fn subject(cx: &Context<'_>, f: &Found) -> Subject {
         || matches!(cx.text(next), "،" | "," | ":" | "«" | "“" | "\"");
     if first_free {
         Subject::Unnamed
+    } else if let Some(m) = organization_named_by(cx, next) {
+        Subject::Named(m)
     } else {
         Subject::Unknown
     }
+}
+
+/// An organization named shortly before by its head noun: `الوزارة` after `وزارة الصحة`,
+/// `المرصد` after `المرصد السوري لحقوق الإنسان`. Looks back over a bounded number of mentions.
+fn organization_named_by(cx: &Context<'_>, at: usize) -> Option<usize> {
+    let word = cx.text(at);
+    if !word.starts_with("ال") || word.chars().count() < 4 {
+        return None;
+    }
+    let bare = &word["ال".len()..];
+    let sentence = cx.sentence_of[at];
+    let before = cx.mention_of[at.saturating_sub(400)..at].iter().rev().flatten().next().copied()?;
+    (0..=before).rev().take(40).find(|&m| {
+        let mention = &cx.mentions[m];
+        let recent = cx.sentences.get(sentence.saturating_sub(SENTENCES_BACK)).is_some_and(|&(s, _)| mention.start >= s);
+        let head = crate::text::normalize::fold(&mention.canonical);
+        let head = head.split_whitespace().next().unwrap_or("");
+        recent && mention.label == Label::Org && (head == word || head == bare)
+    })
 }
 
 /// True when the verb at `i` is read through a و clitic (`وقال`), not a verb starting with و.
@@ -450,6 +471,10 @@ mod tests {
                 vec![q("وزارة الدفاع الروسية", "أعلنت", "قواتها دمرت مستودعا للأسلحة", "indirect")],
             ),
             ("قال مصدر عسكري إن الهجوم فشل.", vec![q("", "قال", "الهجوم فشل", "indirect")]),
+            (
+                "أصدرت وزارة الدفاع الروسية بيانا. وذكرت الوزارة أن الهجوم صُدّ.",
+                vec![q("وزارة الدفاع الروسية", "وذكرت", "الهجوم صُدّ", "indirect")],
+            ),
             ("أعلن تنظيم «داعش» مسؤوليته عن الهجوم.", vec![]),
             (
                 "\"الوضع كارثي\"، قال المتحدث باسم الأمم المتحدة.",
