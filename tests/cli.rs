@@ -129,3 +129,22 @@ fn json_carries_titles_figures_and_quotes() {
     assert_eq!(code, 0);
     assert!(csv.lines().any(|line| line.contains("سيرغي لافروف") && line.ends_with(",وزير الخارجية الروسي")), "{csv}");
 }
+
+#[test]
+fn one_name_gets_one_id_across_files() {
+    // A name no lexicon lists, spelled two ways in two articles.
+    let a = temp_file("a-corpus.txt", "قال المتحدث باسم الحملة يوهان فادفول إن الوضع صعب.".as_bytes());
+    let b = temp_file("b-corpus.txt", "وأكد المتحدث يوهان فادفوول أن الوضع صعب.".as_bytes());
+    let (code, stdout, stderr) = kashif(&["analyze", "--format", "jsonl", a.to_str().unwrap(), b.to_str().unwrap()], b"");
+    assert_eq!(code, 0, "{stderr}");
+    let ids: Vec<Vec<String>> = stdout
+        .lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+            let entities = value["entities"].as_array().unwrap().clone();
+            entities.iter().filter(|e| e["label"] == "PER").map(|e| e["id"].as_str().unwrap().to_owned()).collect()
+        })
+        .collect();
+    assert!(!ids[0].is_empty() && !ids[1].is_empty(), "{stdout}");
+    assert_eq!(ids[0][0], ids[1][0], "{stdout}");
+}

@@ -117,7 +117,7 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
 
 fn analyze(options: &Options) -> ExitCode {
     let analyzer = Analyzer::new();
-    let mut results: Vec<(String, Analysis)> = Vec::new();
+    let (mut names, mut analyses): (Vec<String>, Vec<Analysis>) = (Vec::new(), Vec::new());
     let mut failed = false;
     for input in &options.inputs {
         let name = if input == "-" { "stdin" } else { input.as_str() };
@@ -126,7 +126,8 @@ fn analyze(options: &Options) -> ExitCode {
                 if text.trim().is_empty() {
                     eprintln!("kashif: {name}: empty, nothing to analyze");
                 }
-                results.push((name.to_owned(), analyzer.analyze(&text)));
+                names.push(name.to_owned());
+                analyses.push(analyzer.analyze(&text));
             }
             Err(message) => {
                 eprintln!("kashif: {name}: {message}");
@@ -134,7 +135,9 @@ fn analyze(options: &Options) -> ExitCode {
             }
         }
     }
-    let named: Vec<NamedAnalysis<'_>> = results.iter().map(|(name, a)| NamedAnalysis::new(name, a)).collect();
+    // One entity, one id across all the inputs.
+    kashif::link::link_corpus(&mut analyses);
+    let named: Vec<NamedAnalysis<'_>> = names.iter().zip(&analyses).map(|(name, a)| NamedAnalysis::new(name, a)).collect();
     let output = match options.format {
         Format::Json => to_json(&named),
         Format::Jsonl => to_jsonl(&named),
