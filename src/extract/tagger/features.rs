@@ -370,6 +370,26 @@ pub(crate) fn extract(infos: &[TokenInfo<'_>], i: usize, out: &mut Vec<u64>) {
     out.push(feature(36, &[&[this.wiki_span]]));
     out.push(feature(37, &[&[span_at(-1), this.wiki_span, span_at(1)]]));
     out.push(feature(38, &[&[this.wiki_span, this.lexicon]]));
+    // Conjunctions with the neighbours.
+    let stem = this.stem.as_bytes();
+    let stem_at = |offset: isize| match at(offset) {
+        Some(info) => info.stem.as_bytes(),
+        None if offset < 0 => BEFORE,
+        None => AFTER,
+    };
+    out.push(feature(39, &[stem_at(-1), stem]));
+    out.push(feature(40, &[stem, stem_at(1)]));
+    for n in 2..=3 {
+        if let Some(p) = prefix(this.stem, n) {
+            out.push(feature(39 + n as u8, &[p.as_bytes()]));
+        }
+    }
+    out.push(feature(43, &[&[lexicon_at(-1), kind_byte(this.kind), length_bucket(this.word)]]));
+    if let Some(s) = suffix(this.stem, 2) {
+        out.push(feature(44, &[word_at(-1), s.as_bytes()]));
+    }
+    out.push(feature(45, &[word_at(-1), &[class_at(0)]]));
+    out.push(feature(46, &[&[class_at(0)], word_at(1)]));
 }
 
 #[cfg(test)]

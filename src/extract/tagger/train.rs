@@ -196,7 +196,7 @@ mod tests {
         let sentences = parse(corpus);
         let lexicon = Lexicon::default();
         let lists = Lists::parse("");
-        let options = TrainOptions { epochs: 5, min_count: 1, seed: 7 };
+        let options = TrainOptions { epochs: 10, min_count: 1, seed: 7 };
         let a = train(&sentences, &lexicon, &lists, &options, |_, _| {});
         let b = train(&sentences, &lexicon, &lists, &options, |_, _| {});
         assert_eq!(a.to_bytes(), b.to_bytes(), "same data and seed, same model");
