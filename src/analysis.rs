@@ -238,7 +238,7 @@ impl Analysis {
             }
         }
         // A stable sort keeps first-seen order among equal counts.
-        summaries.sort_by(|a, b| b.mentions.cmp(&a.mentions));
+        summaries.sort_by_key(|s| std::cmp::Reverse(s.mentions));
         summaries
     }
 }

@@ -350,6 +350,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::type_complexity)]
     fn figure_table() {
         let cases: Vec<(&str, Vec<(f64, String, String, String, String, String)>)> = vec![
             ("قُتل 25 مدنياً في غارة على إدلب.", vec![f(25.0, "", "civilians", "مدنياً", "25 مدنياً", "killed")]),

@@ -170,7 +170,7 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Quote> {
         }
         let sentence = cx.sentence_of[open];
         let colon = open > 0 && cx.is(open - 1, ":");
-        let long = close - open - 1 >= MIN_DIRECT_TOKENS;
+        let long = close - open > MIN_DIRECT_TOKENS;
         let mut verb = None;
         for k in (open.saturating_sub(VERB_WINDOW)..open).rev() {
             if !(colon || long) {
@@ -452,6 +452,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::type_complexity)]
     fn quote_table() {
         let cases: Vec<(&str, Vec<(String, String, String, String)>)> = vec![
             (
