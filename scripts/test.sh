@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every test Kashif has:
 #   1. native: unit, integration and doc tests of the core and the CLI (cargo test);
-#   2. the lexicon artifact is what scripts/build_lexicon.py makes from ../shared (when present);
+#   2. the data artifacts are what their scripts make from ../shared (when present);
 #   3. wasm: wasm-bindgen tests in headless Chromium;
 #   4. end-to-end: the release build of the page, driven by Playwright in Chromium.
 # Ends with one line counting all tests: "all: N passed, N failed".
@@ -24,9 +24,11 @@ step "native tests (cargo test)"
 cargo test 2>&1 | tee "$logs/native"
 read -r native_passed native_failed < <(cargo_counts "$logs/native")
 
-step "lexicon artifact is up to date"
+step "data artifacts are what their scripts make from ../shared/data"
 if [ -d ../shared/data/gazetteer ]; then
     python3 scripts/build_lexicon.py --check
+    python3 scripts/build_names.py --check
+    python3 scripts/build_wiki_ner.py --check
 else
     echo "../shared/data is not beside this checkout: skipped"
 fi
