@@ -171,10 +171,17 @@ fn type_index(label: Label) -> usize {
 /// every PER/LOC/ORG/MISC mention tags the whole tokens it overlaps (clitics included, as
 /// ANERcorp tags them). DATE and NUM mentions are left out: the corpora do not tag them.
 pub fn tag_tokens(analyzer: &Analyzer, tokens: &[String]) -> Vec<Tag> {
+    tag_window(analyzer, &[tokens]).pop().unwrap_or_default()
+}
+
+/// Tags consecutive gold sentences as one document (their tokens joined with single spaces, so
+/// the tagger sees them as neighbouring text), and returns the tags of each sentence, as
+/// [`tag_tokens`] does for one.
+pub fn tag_window(analyzer: &Analyzer, sentences: &[&[String]]) -> Vec<Vec<Tag>> {
     let mut text = String::new();
-    let mut spans = Vec::with_capacity(tokens.len());
+    let mut spans = Vec::new();
     let mut position = 0;
-    for token in tokens {
+    for token in sentences.iter().flat_map(|s| s.iter()) {
         if !text.is_empty() {
             text.push(' ');
             position += 1;
@@ -184,20 +191,27 @@ pub fn tag_tokens(analyzer: &Analyzer, tokens: &[String]) -> Vec<Tag> {
         spans.push((position, position + length));
         position += length;
     }
-    let mut tags = vec![Tag::O; tokens.len()];
+    let mut tags = vec![Tag::O; spans.len()];
     for mention in analyzer.analyze(&text).entities {
         if !TYPES.contains(&mention.label) {
             continue;
         }
-        let covered: Vec<usize> =
-            (0..tokens.len()).filter(|&i| spans[i].0 < mention.end && mention.start < spans[i].1).collect();
+        let first = spans.partition_point(|span| span.1 <= mention.start);
+        let covered: Vec<usize> = (first..spans.len()).take_while(|&i| spans[i].0 < mention.end).collect();
         // Mentions never overlap, but two may touch one token; the first keeps it.
         let free: Vec<usize> = covered.into_iter().filter(|&i| tags[i] == Tag::O).collect();
         for (n, &i) in free.iter().enumerate() {
             tags[i] = if n == 0 { Tag::B(mention.label) } else { Tag::I(mention.label) };
         }
     }
-    tags
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut rest = tags.as_slice();
+    for sentence in sentences {
+        let (own, next) = rest.split_at(sentence.len());
+        out.push(own.to_vec());
+        rest = next;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -251,5 +265,12 @@ mod tests {
         let tokens: Vec<String> = ["وصل", "فلاديمير", "بوتين", "وبمنبج"].iter().map(|s| s.to_string()).collect();
         let tags = tag_tokens(&analyzer, &tokens);
         assert_eq!(tags, [Tag::O, Tag::B(Label::Per), Tag::I(Label::Per), Tag::B(Label::Loc)]);
+        // Two sentences analyzed as one document give each sentence its own tags.
+        let second: Vec<String> = ["زار", "بوتين", "دمشق"].iter().map(|s| s.to_string()).collect();
+        let window = tag_window(&analyzer, &[&tokens, &second]);
+        assert_eq!(window.len(), 2);
+        assert_eq!(window[0], tags);
+        assert_eq!(window[1].len(), 3);
+        assert_eq!(window[1][2], Tag::B(Label::Loc));
     }
 }

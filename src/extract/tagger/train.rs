@@ -20,23 +20,39 @@ pub struct TrainOptions {
     pub min_count: u32,
     /// Seed of the sentence shuffling.
     pub seed: u64,
+    /// Document context: 0 trains one pass; N > 0 also trains a second pass whose features are
+    /// the first pass's labels over windows of N consecutive sentences (see
+    /// [`super::features::context_features`]), with first-pass labels from models trained on
+    /// the other folds (jackknifing).
+    /// (A residual second pass, adding context weights to the first pass's fixed scores, scored
+    /// 72.08 on 5-fold CV against 75.04 for a second pass over all features: not kept.)
+    pub window: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 8, min_count: 2, seed: 0x6b61_7368_6966 }
+        TrainOptions { epochs: 8, min_count: 2, seed: 0x6b61_7368_6966, window: 0 }
     }
 }
 
-struct Example {
+struct Example<'a> {
     /// Feature ids of each token, flattened; `offsets[i]..offsets[i + 1]` are token i's.
     features: Vec<u32>,
     offsets: Vec<u32>,
-    gold: Vec<usize>,
+    gold: &'a [usize],
 }
 
-/// Computes the feature hashes and projected gold tags of the sentences.
-fn hashed(sentences: &[Sentence], lexicon: &Lexicon, lists: &Lists) -> Vec<(Vec<u64>, Vec<u32>, Vec<usize>)> {
+/// A training sequence: feature hashes per token (flattened, `offsets`), gold tags and the
+/// context keys of its tokens.
+pub(crate) struct Seq {
+    hashes: Vec<u64>,
+    offsets: Vec<u32>,
+    gold: Vec<usize>,
+    keys: Vec<Option<String>>,
+}
+
+/// Computes the feature hashes, projected gold tags and context keys of the sentences.
+fn hashed(sentences: &[Sentence], lexicon: &Lexicon, lists: &Lists) -> Vec<Seq> {
     sentences
         .iter()
         .map(|sentence| {
@@ -50,7 +66,8 @@ fn hashed(sentences: &[Sentence], lexicon: &Lexicon, lists: &Lists) -> Vec<(Vec<
                 features::extract(&infos, i, &mut hashes);
                 offsets.push(hashes.len() as u32);
             }
-            (hashes, offsets, gold.into_iter().map(Tag::index).collect())
+            let keys = infos.iter().map(|info| features::context_key(info).map(str::to_owned)).collect();
+            Seq { hashes, offsets, gold: gold.into_iter().map(Tag::index).collect(), keys }
         })
         .collect()
 }
@@ -67,18 +84,73 @@ impl Rng {
     }
 }
 
-/// Trains a model on the sentences; `progress` is told each finished epoch.
+/// Trains the first-pass model and, with `options.window`, the second-pass one.
 pub(crate) fn train(
     sentences: &[Sentence],
     lexicon: &Lexicon,
     lists: &Lists,
     options: &TrainOptions,
     mut progress: impl FnMut(usize, usize),
-) -> Model {
-    let hashed = hashed(sentences, lexicon, lists);
+) -> (Model, Option<Model>) {
+    let seqs = hashed(sentences, lexicon, lists);
+    let all: Vec<&Seq> = seqs.iter().collect();
+    let first = fit(&all, options, &mut progress);
+    if options.window == 0 {
+        return (first, None);
+    }
+    // Jackknifing: the first-pass tags of each fold come from a model trained on the others.
+    const FOLDS: usize = 5;
+    let mut tags: Vec<Vec<usize>> = vec![Vec::new(); seqs.len()];
+    for fold in 0..FOLDS {
+        let (start, end) = (seqs.len() * fold / FOLDS, seqs.len() * (fold + 1) / FOLDS);
+        let rest: Vec<&Seq> = seqs[..start].iter().chain(&seqs[end..]).collect();
+        let model = fit(&rest, options, |_, _| {});
+        for s in start..end {
+            let seq = &seqs[s];
+            let emissions: Vec<[f32; TAG_COUNT]> = seq
+                .offsets
+                .windows(2)
+                .map(|w| {
+                    let mut row = [0f32; TAG_COUNT];
+                    model.score(&seq.hashes[w[0] as usize..w[1] as usize], &mut row);
+                    row
+                })
+                .collect();
+            tags[s] = viterbi(&emissions, &model.transitions);
+        }
+    }
+    let mut second: Vec<Seq> = Vec::with_capacity(seqs.len());
+    for window in (0..seqs.len()).collect::<Vec<_>>().chunks(options.window) {
+        let keys: Vec<Option<&str>> = window.iter().flat_map(|&s| seqs[s].keys.iter().map(|k| k.as_deref())).collect();
+        let window_tags: Vec<usize> = window.iter().flat_map(|&s| tags[s].iter().copied()).collect();
+        let mut hashes = Vec::new();
+        let mut offsets = Vec::new();
+        features::context_features(&keys, &window_tags, &mut hashes, &mut offsets);
+        let mut at = 0;
+        for &s in window {
+            let seq = &seqs[s];
+            let n = seq.gold.len();
+            let mut own = Vec::new();
+            let mut own_offsets = vec![0u32];
+            for i in 0..n {
+                own.extend_from_slice(&seq.hashes[seq.offsets[i] as usize..seq.offsets[i + 1] as usize]);
+                own.extend_from_slice(&hashes[offsets[at + i] as usize..offsets[at + i + 1] as usize]);
+                own_offsets.push(own.len() as u32);
+            }
+            at += n;
+            second.push(Seq { hashes: own, offsets: own_offsets, gold: seq.gold.clone(), keys: Vec::new() });
+        }
+    }
+    let all: Vec<&Seq> = second.iter().collect();
+    let second = fit(&all, options, |_, _| {});
+    (first, Some(second))
+}
+
+/// Trains one model on sequences.
+fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, usize)) -> Model {
     let mut counts: HashMap<u64, u32> = HashMap::default();
-    for (hashes, _, _) in &hashed {
-        for &h in hashes {
+    for seq in seqs {
+        for &h in &seq.hashes {
             *counts.entry(h).or_insert(0) += 1;
         }
     }
@@ -91,17 +163,17 @@ pub(crate) fn train(
         names.push(h);
     }
     drop(counts);
-    let examples: Vec<Example> = hashed
-        .into_iter()
-        .filter(|(_, _, gold)| !gold.is_empty())
-        .map(|(hashes, offsets, gold)| {
-            let mut features = Vec::with_capacity(hashes.len());
+    let examples: Vec<Example> = seqs
+        .iter()
+        .filter(|seq| !seq.gold.is_empty())
+        .map(|seq| {
+            let mut features = Vec::with_capacity(seq.hashes.len());
             let mut new_offsets = vec![0u32];
-            for window in offsets.windows(2) {
-                features.extend(hashes[window[0] as usize..window[1] as usize].iter().filter_map(|h| ids.get(h)));
+            for window in seq.offsets.windows(2) {
+                features.extend(seq.hashes[window[0] as usize..window[1] as usize].iter().filter_map(|h| ids.get(h)));
                 new_offsets.push(features.len() as u32);
             }
-            Example { features, offsets: new_offsets, gold }
+            Example { features, offsets: new_offsets, gold: &seq.gold }
         })
         .collect();
 
@@ -157,7 +229,7 @@ pub(crate) fn train(
                         transition_totals[at] += step * delta;
                     }
                 };
-                update(&example.gold, 1.0);
+                update(example.gold, 1.0);
                 update(&predicted, -1.0);
             }
             step += 1.0;
@@ -196,15 +268,34 @@ mod tests {
         let sentences = parse(corpus);
         let lexicon = Lexicon::default();
         let lists = Lists::parse("");
-        let options = TrainOptions { epochs: 10, min_count: 1, seed: 7 };
-        let a = train(&sentences, &lexicon, &lists, &options, |_, _| {});
-        let b = train(&sentences, &lexicon, &lists, &options, |_, _| {});
+        let options = TrainOptions { epochs: 10, min_count: 1, seed: 7, window: 0 };
+        let a = train(&sentences, &lexicon, &lists, &options, |_, _| {}).0;
+        let b = train(&sentences, &lexicon, &lists, &options, |_, _| {}).0;
         assert_eq!(a.to_bytes(), b.to_bytes(), "same data and seed, same model");
-        let tagger = super::super::Tagger { model: a, lists };
+        let tagger = super::super::Tagger { model: a, second: None, lists };
         let (_, tokens, _) = project(&sentences[1].tokens, &sentences[1].tags);
         let words = Words::new(&tokens);
         let spans = tagger.spans(&words, &[]);
         let found: Vec<(usize, usize, Label)> = spans.iter().map(|s| (s.first, s.last, s.label)).collect();
+        assert_eq!(found, [(1, 3, Label::Per), (4, 5, Label::Loc)]);
+    }
+
+    #[test]
+    fn two_pass_model_round_trips_and_tags() {
+        let corpus = "قال O\nالرئيس O\nسمير B-PER\nخليل I-PER\nفي O\nطرابلس B-LOC\n\n\
+                      وصل O\nسمير B-PER\nخليل I-PER\nإلى O\nطرابلس B-LOC\n\n\
+                      وزارة B-ORG\nالصحة I-ORG\nفي O\nطرابلس B-LOC\n";
+        let sentences = parse(&corpus.repeat(3));
+        let options = TrainOptions { epochs: 10, min_count: 1, seed: 7, window: 2 };
+        let (first, second) = train(&sentences, &Lexicon::default(), &Lists::parse(""), &options, |_, _| {});
+        let bytes = super::super::model_bytes(&first, second.as_ref());
+        let tagger = super::super::Tagger::from_bytes(&bytes).expect("two-pass model reads");
+        assert!(tagger.second.is_some());
+        let tagger = super::super::Tagger { lists: Lists::parse(""), ..tagger };
+        let (_, tokens, _) = project(&sentences[1].tokens, &sentences[1].tags);
+        let words = Words::new(&tokens);
+        let found: Vec<(usize, usize, Label)> =
+            tagger.spans(&words, &[]).iter().map(|s| (s.first, s.last, s.label)).collect();
         assert_eq!(found, [(1, 3, Label::Per), (4, 5, Label::Loc)]);
     }
 }
