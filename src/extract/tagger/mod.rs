@@ -99,13 +99,19 @@ impl Tagger {
                 .collect();
             return (emissions, &self.model.transitions);
         };
+        (self.two_pass(&infos, second), &second.transitions)
+    }
+
+    /// The second pass's scores (see [`Tagger::emissions`]).
+    #[inline(never)]
+    fn two_pass(&self, infos: &[features::TokenInfo<'_>], second: &Model) -> Vec<[f32; TAG_COUNT]> {
         let mut hashes = Vec::with_capacity(48 * infos.len());
         let mut offsets = Vec::with_capacity(infos.len() + 1);
         offsets.push(0u32);
         let mut emissions: Vec<[f32; TAG_COUNT]> = Vec::with_capacity(infos.len());
         for i in 0..infos.len() {
             let start = hashes.len();
-            features::extract(&infos, i, &mut hashes);
+            features::extract(infos, i, &mut hashes);
             offsets.push(hashes.len() as u32);
             let mut scores = [0.0; TAG_COUNT];
             self.model.score(&hashes[start..], &mut scores);
@@ -124,7 +130,7 @@ impl Tagger {
             second.score(own, &mut extra);
             scores.iter_mut().zip(extra).for_each(|(s, e)| *s += e);
         }
-        (emissions, &second.transitions)
+        emissions
     }
 
     /// The best tag (as [`Tag::index`]) of every token.
