@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every test Kashif has:
+#   0. lints: cargo clippy with warnings as errors, native and wasm32;
 #   1. native: unit, integration and doc tests of the core and the CLI (cargo test);
 #   2. the data artifacts are what their scripts make from ../shared (when present);
 #   3. wasm: wasm-bindgen tests in headless Chromium;
@@ -20,6 +21,10 @@ step() { printf '\n=== %s\n' "$*"; }
 # Sums "test result: ok. N passed; M failed" lines of cargo and wasm-bindgen-test-runner.
 cargo_counts() { awk '/^test result:/ { p += $4; f += $6 } END { printf "%d %d\n", p, f }' "$1"; }
 
+step "lints (cargo clippy, native and wasm32, warnings are errors)"
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+
 step "native tests (cargo test)"
 cargo test 2>&1 | tee "$logs/native"
 read -r native_passed native_failed < <(cargo_counts "$logs/native")
@@ -29,6 +34,7 @@ if [ -d ../shared/data/gazetteer ]; then
     python3 scripts/build_lexicon.py --check
     python3 scripts/build_names.py --check
     python3 scripts/build_wiki_ner.py --check
+    bash scripts/train_tagger.sh --check
 else
     echo "../shared/data is not beside this checkout: skipped"
 fi

@@ -77,6 +77,7 @@ impl Tagger {
     }
 
     /// How many features the model keeps.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.model.len()
     }

@@ -71,6 +71,7 @@ impl Model {
     }
 
     /// How many features the model keeps.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.index.len()
     }

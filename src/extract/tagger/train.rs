@@ -242,9 +242,9 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
         .enumerate()
         .map(|(f, &h)| {
             let mut row = [0f32; TAG_COUNT];
-            for t in 0..TAG_COUNT {
+            for (t, weight) in row.iter_mut().enumerate() {
                 let at = f * TAG_COUNT + t;
-                row[t] = weights[at] - totals[at] / step;
+                *weight = weights[at] - totals[at] / step;
             }
             (h, row)
         })
