@@ -220,7 +220,7 @@ pub(crate) fn token_infos<'a>(words: &'a Words<'a>, lexicon: &[Candidate], lists
     }
     for candidate in lexicon {
         let Some(type_index) = crate::conll::TYPES.iter().position(|&t| t == candidate.label) else { continue };
-        let curated = ["per:", "org:", "loc:", "misc:"].iter().any(|p| candidate.id.starts_with(p));
+        let curated = super::is_curated(candidate);
         for i in candidate.first..candidate.last.min(infos.len()) {
             infos[i].lexicon = (1 + 2 * type_index + usize::from(i > candidate.first)) as u8;
             infos[i].source = if curated { 1 } else { 2 };
