@@ -115,8 +115,8 @@ impl Analyzer {
                 let surface = folded.original_text(start, end);
                 let (id, canonical) = match candidate.label {
                     Label::Date | Label::Num => rule_entity(candidate.label, &candidate.canonical, &surface),
-                    // A tagger span no lexicon entry covers. TODO(link): resolve it against the
-                    // corpus-wide entities once `link` offers that.
+                    // A tagger span no lexicon entry covers: an id from its name key, which
+                    // `link_document` below (and `link::link_corpus` across documents) may merge.
                     _ if candidate.id.is_empty() => unknown_entity(candidate.label, &surface),
                     _ => (candidate.id, candidate.canonical),
                 };
@@ -131,6 +131,13 @@ impl Analyzer {
         let (figures, quotes) = extract::rules::apply(&folded, &words, &mut entities);
         Analysis { entities, figures, quotes }
     }
+}
+
+/// One analyzer for all the unit tests of the crate (building one takes tens of milliseconds).
+#[cfg(test)]
+pub(crate) fn shared_for_tests() -> &'static Analyzer {
+    static ANALYZER: std::sync::OnceLock<Analyzer> = std::sync::OnceLock::new();
+    ANALYZER.get_or_init(Analyzer::new)
 }
 
 /// Which lexicon matches the tagger did not find are kept: all of them. On the dev split (the

@@ -22,26 +22,116 @@ use crate::text::tokenize::TokenKind;
 
 /// Speech verbs, folded, in the forms news uses (he, she, they; past and present).
 const VERBS: &[&str] = &[
-    "قال", "قالت", "قالوا", "يقول", "تقول", "يقولون", "اضاف", "اضافت", "اضافوا", "يضيف", "تضيف", "اكد", "اكدت",
-    "اكدوا", "يوكد", "توكد", "اعلن", "اعلنت", "اعلنوا", "يعلن", "تعلن", "صرح", "صرحت", "صرحوا", "اشار",
-    "اشارت", "اشاروا", "يشير", "تشير", "حذر", "حذرت", "حذروا", "يحذر", "تحذر", "نفي", "نفت", "نفوا", "اعتبر",
-    "اعتبرت", "اعتبروا", "يعتبر", "تعتبر", "راي", "رات", "راوا", "يري", "تري", "تابع", "تابعت", "اوضح",
-    "اوضحت", "اوضحوا", "ذكر", "ذكرت", "ذكروا", "كشف", "كشفت", "شدد", "شددت", "شددوا", "لفت", "لفتت", "افاد",
-    "افادت", "اردف", "اردفت", "اعترف", "اعترفت", "زعم", "زعمت", "كتب", "كتبت", "غرد", "غردت", "ادعي",
-    "ادعت", "اكد", "استطرد", "ختم", "يضيف",
+    "قال",
+    "قالت",
+    "قالوا",
+    "يقول",
+    "تقول",
+    "يقولون",
+    "اضاف",
+    "اضافت",
+    "اضافوا",
+    "يضيف",
+    "تضيف",
+    "اكد",
+    "اكدت",
+    "اكدوا",
+    "يوكد",
+    "توكد",
+    "اعلن",
+    "اعلنت",
+    "اعلنوا",
+    "يعلن",
+    "تعلن",
+    "صرح",
+    "صرحت",
+    "صرحوا",
+    "اشار",
+    "اشارت",
+    "اشاروا",
+    "يشير",
+    "تشير",
+    "حذر",
+    "حذرت",
+    "حذروا",
+    "يحذر",
+    "تحذر",
+    "نفي",
+    "نفت",
+    "نفوا",
+    "اعتبر",
+    "اعتبرت",
+    "اعتبروا",
+    "يعتبر",
+    "تعتبر",
+    "راي",
+    "رات",
+    "راوا",
+    "يري",
+    "تري",
+    "تابع",
+    "تابعت",
+    "اوضح",
+    "اوضحت",
+    "اوضحوا",
+    "ذكر",
+    "ذكرت",
+    "ذكروا",
+    "كشف",
+    "كشفت",
+    "شدد",
+    "شددت",
+    "شددوا",
+    "لفت",
+    "لفتت",
+    "افاد",
+    "افادت",
+    "اردف",
+    "اردفت",
+    "اعترف",
+    "اعترفت",
+    "زعم",
+    "زعمت",
+    "كتب",
+    "كتبت",
+    "غرد",
+    "غردت",
+    "ادعي",
+    "ادعت",
+    "اكد",
+    "استطرد",
+    "ختم",
+    "يضيف",
 ];
 
 /// Participles that carry on the speech of the verb before them: no subject of their own.
-const PARTICIPLES: &[&str] = &["قايلا", "قايله", "مضيفا", "مضيفه", "موكدا", "موكده", "مشيرا", "مشيره", "محذرا", "معتبرا", "موضحا", "مشددا", "لافتا"];
+const PARTICIPLES: &[&str] = &[
+    "قايلا",
+    "قايله",
+    "مضيفا",
+    "مضيفه",
+    "موكدا",
+    "موكده",
+    "مشيرا",
+    "مشيره",
+    "محذرا",
+    "معتبرا",
+    "موضحا",
+    "مشددا",
+    "لافتا",
+];
 
 /// Complementizers that open an indirect quote.
-const THAT: &[&str] = &["ان", "بان", "انه", "انها", "انهم", "انهن", "بانه", "بانها", "بانهم", "اننا", "انني", "اننا", "انما"];
+const THAT: &[&str] =
+    &["ان", "بان", "انه", "انها", "انهم", "انهن", "بانه", "بانها", "بانهم", "اننا", "انني", "اننا", "انما"];
 
 /// Words before أن that make it something other than a reported clause (بعد أن، قبل أن …).
-const NOT_REPORTED_BEFORE: &[&str] = &["بعد", "قبل", "منذ", "دون", "يجب", "يمكن", "بد", "حتي", "لابد", "علي", "بدل", "عوض"];
+const NOT_REPORTED_BEFORE: &[&str] =
+    &["بعد", "قبل", "منذ", "دون", "يجب", "يمكن", "بد", "حتي", "لابد", "علي", "بدل", "عوض"];
 
 /// First words after a verb that show it has no named subject (`وأضاف في بيان`، `وتابع أمام`).
-const NO_SUBJECT: &[&str] = &["في", "خلال", "امام", "عبر", "ايضا", "بعد", "قبل", "اليوم", "امس", "كذلك", "من", "بدوره", "بدورها"];
+const NO_SUBJECT: &[&str] =
+    &["في", "خلال", "امام", "عبر", "ايضا", "بعد", "قبل", "اليوم", "امس", "كذلك", "من", "بدوره", "بدورها"];
 
 /// Where an indirect quote stops early: a comma then one of these (`، فيما أكد …`).
 const CLAUSE_BREAK: &[&str] = &["فيما", "بينما", "في", "كما", "وفي", "حيث", "وسط"];
@@ -214,7 +304,14 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Quote> {
             }
             if text == ":" {
                 if k + 1 < end && !is_open(cx.text(k + 1)) {
-                    found.push(Found { verb: v, opener: k, first: k + 1, last: trim_end(cx, k + 1, end), direct: true, verb_after: false });
+                    found.push(Found {
+                        verb: v,
+                        opener: k,
+                        first: k + 1,
+                        last: trim_end(cx, k + 1, end),
+                        direct: true,
+                        verb_after: false,
+                    });
                 }
                 break;
             }
@@ -288,7 +385,10 @@ fn sentence_ends(cx: &Context<'_>) -> Vec<usize> {
 
 /// The end of content `[first, end)` without trailing punctuation.
 fn trim_end(cx: &Context<'_>, first: usize, mut end: usize) -> usize {
-    while end > first && cx.words.tokens[end - 1].kind == TokenKind::Punct && !matches!(cx.text(end - 1), "»" | "”" | "\"" | ")" | "%") {
+    while end > first
+        && cx.words.tokens[end - 1].kind == TokenKind::Punct
+        && !matches!(cx.text(end - 1), "»" | "”" | "\"" | ")" | "%")
+    {
         end -= 1;
     }
     end
@@ -396,7 +496,8 @@ fn organization_named_by(cx: &Context<'_>, at: usize) -> Option<usize> {
     let before = cx.mention_of[at.saturating_sub(400)..at].iter().rev().flatten().next().copied()?;
     (0..=before).rev().take(40).find(|&m| {
         let mention = &cx.mentions[m];
-        let recent = cx.sentences.get(sentence.saturating_sub(SENTENCES_BACK)).is_some_and(|&(s, _)| mention.start >= s);
+        let recent =
+            cx.sentences.get(sentence.saturating_sub(SENTENCES_BACK)).is_some_and(|&(s, _)| mention.start >= s);
         let head = crate::text::normalize::fold(&mention.canonical);
         let head = head.split_whitespace().next().unwrap_or("");
         recent && mention.label == Label::Org && (head == word || head == bare)
@@ -423,13 +524,7 @@ fn last_person_before(cx: &Context<'_>) -> Vec<Option<usize>> {
 
 #[cfg(test)]
 mod tests {
-    use crate::Analyzer;
-    use std::sync::OnceLock;
-
-    fn analyzer() -> &'static Analyzer {
-        static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
-        ANALYZER.get_or_init(Analyzer::new)
-    }
+    use crate::analyzer::shared_for_tests as analyzer;
 
     /// (speaker name, verb, text, kind) of every quote, checking its span.
     fn quotes(text: &str) -> Vec<(String, String, String, String)> {
@@ -481,10 +576,7 @@ mod tests {
                 "\"الوضع كارثي\"، قال المتحدث باسم الأمم المتحدة.",
                 vec![q("الأمم المتحدة", "قال", "الوضع كارثي", "direct")],
             ),
-            (
-                "لافروف قال إن المفاوضات مستمرة.",
-                vec![q("سيرغي لافروف", "قال", "المفاوضات مستمرة", "indirect")],
-            ),
+            ("لافروف قال إن المفاوضات مستمرة.", vec![q("سيرغي لافروف", "قال", "المفاوضات مستمرة", "indirect")]),
             ("وصل لافروف بعد أن انتهى الاجتماع.", vec![]),
             (
                 "وقال بوتين، في مقابلة مع وكالة تاس الروسية، إن بلاده \"لن تقبل بأي وجود أجنبي\".",
@@ -520,7 +612,8 @@ mod tests {
         let found = quotes(text);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].2, "قال لي أردوغان “لن نتراجع”. ونحن كذلك. سنرى");
-        for text in ["قال بوتين: «لن", "»قال«", "قال: \"", "وأضاف: ", "قال إن", "«««»»»", "قال «", "\"\"\""] {
+        for text in ["قال بوتين: «لن", "»قال«", "قال: \"", "وأضاف: ", "قال إن", "«««»»»", "قال «", "\"\"\""]
+        {
             let _ = quotes(text);
         }
     }
