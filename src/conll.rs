@@ -122,9 +122,20 @@ pub fn coarse_type(name: &str) -> Option<Label> {
         _ if name.starts_with("MIS") => Label::Misc,
         "Politician" | "Religious_PER" | "Artist" | "Other_PER" | "Scientist" | "Athlete" | "Businessperson"
         | "Engineer" | "Lawyer" | "Police" => Label::Per,
-        "Population-Center" | "Nation" | "State-or-Province" | "Continent" | "GPE-Cluster" | "County-or-District"
-        | "Water-Body" | "Land-Region-Natural" | "Celestial" | "Building-Grounds" | "Path" | "Airport"
-        | "Subarea-Facility" | "Plant" => Label::Loc,
+        "Population-Center"
+        | "Nation"
+        | "State-or-Province"
+        | "Continent"
+        | "GPE-Cluster"
+        | "County-or-District"
+        | "Water-Body"
+        | "Land-Region-Natural"
+        | "Celestial"
+        | "Building-Grounds"
+        | "Path"
+        | "Airport"
+        | "Subarea-Facility"
+        | "Plant" => Label::Loc,
         "Commercial" | "Educational" | "Entertainment" | "Government" | "Media" | "Medical-Science"
         | "Non-Governmental" | "Religious_ORG" | "Sports" => Label::Org,
         "Book" | "Movie" | "Sound" | "Software" | "Hardware" | "Food" | "Drug" | "Air" | "Water" | "Land"
@@ -140,6 +151,10 @@ pub struct Sentence {
     pub tokens: Vec<String>,
     /// One tag per token.
     pub tags: Vec<Tag>,
+    /// The corpus the sentence belongs to, for domain-adapted training: 0 is the domain the
+    /// model is for (news), other values are extra corpora (see
+    /// [`TrainOptions::adapt`](crate::tagger::TrainOptions::adapt)). [`parse`] sets 0.
+    pub domain: u8,
 }
 
 /// Reads a corpus. A line is a token, whitespace, and its tag (the last field); a blank line
@@ -157,7 +172,8 @@ pub fn parse(text: &str) -> Vec<Sentence> {
             continue;
         }
         let Some((token, tag)) = line.trim().rsplit_once([' ', '\t']) else { continue };
-        let token: String = token.trim().chars().filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{FEFF}')).collect();
+        let token: String =
+            token.trim().chars().filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{FEFF}')).collect();
         if token.trim().is_empty() {
             continue;
         }

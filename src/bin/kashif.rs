@@ -11,19 +11,19 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use kashif::export::{to_csv, to_json, to_jsonl, NamedAnalysis};
-use kashif::text::decode::decode_bytes;
 use kashif::conll;
 use kashif::eval::Scores;
+use kashif::export::{to_csv, to_json, to_jsonl, NamedAnalysis};
+use kashif::text::decode::decode_bytes;
 use kashif::{Analysis, Analyzer, Label};
 
 const USAGE: &str = "\
 usage: kashif analyze [--format json|jsonl|csv] [FILE...]
        kashif eval --conll FILE [--conll FILE...] [--types PER,LOC,ORG] [--model FILE]
-                   [--window N]
+                   [--window N] [--errors]
        kashif train --conll FILE [--conll FILE...] --out FILE [--epochs N]
                     [--min-count N] [--hold-out PERCENT] [--folds N]
-                    [--window N] [--eval-window N]
+                    [--window N] [--eval-window N] [--adapt]
 
 Finds people (PER), organizations (ORG), places (LOC), other names (MISC),
 dates (DATE) and numbers (NUM) in Arabic text. With no FILE, or with -,
@@ -42,7 +42,8 @@ sentences) and prints entity-level exact-match precision, recall and F1
 per type and micro-averaged, conlleval-style. --types limits the types
 counted (default PER,LOC,ORG,MISC); --model evaluates another tagger model;
 --window N analyzes N consecutive sentences of a file as one document
-(default 1; use 10 for a two-pass model).
+(default 1; use 10 for a two-pass model); --errors prints every missed
+(MISS) and false (FALSE) entity with its context to stderr.
 
 train: trains the tagger on CoNLL files and writes the model (data/tagger.bin
 is the embedded one). --hold-out P keeps the last P% of the first file's
@@ -51,7 +52,10 @@ sentences out of training and prints the eval table on them (a dev split);
 model is written). --window N trains a second, document-context pass over
 windows of N consecutive sentences (first-pass labels by jackknifing);
 --eval-window N sets the window of the dev and fold scores (default: the
---window, else 1).
+--window, else 1). --adapt trains with domain adaptation: the first file is
+the target domain, each other file a domain of its own; every feature also
+gets a copy per domain, and the model keeps the shared weights plus the
+first file's copy, summed, so tagging costs the same.
 ";
 
 /// Inputs larger than this are refused rather than read into memory.
@@ -144,7 +148,8 @@ fn analyze(options: &Options) -> ExitCode {
     }
     // One entity, one id across all the inputs.
     kashif::link::link_corpus(&mut analyses);
-    let named: Vec<NamedAnalysis<'_>> = names.iter().zip(&analyses).map(|(name, a)| NamedAnalysis::new(name, a)).collect();
+    let named: Vec<NamedAnalysis<'_>> =
+        names.iter().zip(&analyses).map(|(name, a)| NamedAnalysis::new(name, a)).collect();
     let output = match options.format {
         Format::Json => to_json(&named),
         Format::Jsonl => to_jsonl(&named),
@@ -169,18 +174,20 @@ struct EvalOptions {
     types: Vec<Label>,
     model: Option<String>,
     window: usize,
+    /// Print every missed and every false entity, with context, to stderr.
+    errors: bool,
 }
 
 fn parse_eval_args(args: &[String]) -> Result<EvalOptions, String> {
-    let mut options = EvalOptions { files: Vec::new(), types: Vec::new(), model: None, window: EVAL_WINDOW };
+    let mut options =
+        EvalOptions { files: Vec::new(), types: Vec::new(), model: None, window: EVAL_WINDOW, errors: false };
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--conll" => options.files.push(iter.next().ok_or("--conll needs a file")?.clone()),
             "--model" => options.model = Some(iter.next().ok_or("--model needs a file")?.clone()),
-            "--window" => {
-                options.window = iter.next().and_then(|v| v.parse().ok()).ok_or("--window needs a number")?
-            }
+            "--errors" => options.errors = true,
+            "--window" => options.window = iter.next().and_then(|v| v.parse().ok()).ok_or("--window needs a number")?,
             "--types" => {
                 for name in iter.next().ok_or("--types needs a list such as PER,LOC,ORG")?.split(',') {
                     let label: Label = name.parse()?;
@@ -219,9 +226,10 @@ const EVAL_WINDOW: usize = 1;
 fn eval(options: &EvalOptions) -> ExitCode {
     let analyzer = match &options.model {
         None => Analyzer::new(),
-        Some(path) => match std::fs::read(path).map_err(|e| e.to_string()).and_then(|bytes| {
-            Analyzer::with_model(&bytes).map_err(|e| e.to_string())
-        }) {
+        Some(path) => match std::fs::read(path)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| Analyzer::with_model(&bytes).map_err(|e| e.to_string()))
+        {
             Ok(analyzer) => analyzer,
             Err(message) => {
                 eprintln!("kashif: {path}: {message}");
@@ -239,7 +247,7 @@ fn eval(options: &EvalOptions) -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        add_scores(&mut total, &score_sentences(&analyzer, &sentences, &options.types, options.window));
+        add_scores(&mut total, &score_sentences(&analyzer, &sentences, &options.types, options.window, options.errors));
     }
     print!("{}", total.table());
     ExitCode::SUCCESS
@@ -256,15 +264,41 @@ fn add_scores(total: &mut Scores, scores: &Scores) {
 }
 
 /// Scores the analyzer on gold sentences fed `window` consecutive sentences at a time.
-fn score_sentences(analyzer: &Analyzer, sentences: &[conll::Sentence], types: &[Label], window: usize) -> Scores {
+/// Scores the analyzer on `sentences`, `window` consecutive sentences analyzed as one text; with
+/// `errors`, prints each missed (`MISS`) and false (`FALSE`) entity of the scored types to stderr
+/// with two tokens of context on each side.
+fn score_sentences(
+    analyzer: &Analyzer,
+    sentences: &[conll::Sentence],
+    types: &[Label],
+    window: usize,
+    errors: bool,
+) -> Scores {
     let mut scores = Scores::only(types);
     for group in sentences.chunks(window.max(1)) {
         let tokens: Vec<&[String]> = group.iter().map(|s| s.tokens.as_slice()).collect();
         for (sentence, tags) in group.iter().zip(kashif::eval::tag_window(analyzer, &tokens)) {
             scores.add(&sentence.tags, &tags);
+            if errors {
+                print_errors(sentence, &tags, types);
+            }
         }
     }
     scores
+}
+
+/// The `--errors` lines of one sentence.
+fn print_errors(sentence: &conll::Sentence, tags: &[conll::Tag], types: &[Label]) {
+    let scored = |e: &&(usize, usize, Label)| types.is_empty() || types.contains(&e.2);
+    let gold = kashif::eval::entities(&sentence.tags);
+    let found = kashif::eval::entities(tags);
+    let tokens = &sentence.tokens;
+    let line = |kind: &str, &(a, b, label): &(usize, usize, Label)| {
+        let context = tokens[a.saturating_sub(2)..(b + 2).min(tokens.len())].join(" ");
+        eprintln!("{kind}\t{label}\t{}\t{context}", tokens[a..b].join(" "));
+    };
+    gold.iter().filter(scored).filter(|g| !found.contains(g)).for_each(|g| line("MISS", g));
+    found.iter().filter(scored).filter(|f| !gold.contains(f)).for_each(|f| line("FALSE", f));
 }
 
 struct TrainArgs {
@@ -297,6 +331,7 @@ fn parse_train_args(args: &[String]) -> Result<TrainArgs, String> {
             "--hold-out" => hold_out = number(arg, iter.next())?,
             "--folds" => folds = number(arg, iter.next())? as usize,
             "--window" => options.window = number(arg, iter.next())? as usize,
+            "--adapt" => options.adapt = true,
             "--eval-window" => eval_window = number(arg, iter.next())? as usize,
             other => return Err(format!("unknown option {other}")),
         }
@@ -319,6 +354,9 @@ fn train(args: &TrainArgs) -> ExitCode {
     for (index, file) in args.files.iter().enumerate() {
         match read_conll(std::slice::from_ref(file)) {
             Ok(mut read) => {
+                for sentence in &mut read {
+                    sentence.domain = index.min(u8::MAX as usize) as u8;
+                }
                 if index == 0 && args.hold_out > 0.0 {
                     let keep = read.len() - (read.len() as f64 * args.hold_out / 100.0).round() as usize;
                     dev = read.split_off(keep);
@@ -350,7 +388,7 @@ fn train(args: &TrainArgs) -> ExitCode {
         match Analyzer::with_model(&model) {
             Ok(analyzer) => {
                 println!("dev: the last {}% of {} ({} sentences)", args.hold_out, args.files[0], dev.len());
-                print!("{}", score_sentences(&analyzer, &dev, &[], args.eval_window).table());
+                print!("{}", score_sentences(&analyzer, &dev, &[], args.eval_window, false).table());
             }
             Err(error) => {
                 eprintln!("kashif: {error}");
@@ -368,8 +406,7 @@ fn cross_validate(args: &TrainArgs, first: &[conll::Sentence], extra: &[conll::S
     for fold in 0..args.folds {
         let start = first.len() * fold / args.folds;
         let end = first.len() * (fold + 1) / args.folds;
-        let train: Vec<conll::Sentence> =
-            first[..start].iter().chain(&first[end..]).chain(extra).cloned().collect();
+        let train: Vec<conll::Sentence> = first[..start].iter().chain(&first[end..]).chain(extra).cloned().collect();
         let model = kashif::tagger::train_model(&train, &args.options, |_, _| {});
         let analyzer = match Analyzer::with_model(&model) {
             Ok(analyzer) => analyzer,
@@ -378,7 +415,7 @@ fn cross_validate(args: &TrainArgs, first: &[conll::Sentence], extra: &[conll::S
                 return ExitCode::from(2);
             }
         };
-        let scores = score_sentences(&analyzer, &first[start..end], &[], args.eval_window);
+        let scores = score_sentences(&analyzer, &first[start..end], &[], args.eval_window, false);
         eprintln!("kashif: fold {}: F1 {:.2}", fold + 1, 100.0 * scores.micro().f1());
         add_scores(&mut total, &scores);
     }

@@ -27,11 +27,15 @@ pub struct TrainOptions {
     /// (A residual second pass, adding context weights to the first pass's fixed scores, scored
     /// 72.08 on 5-fold CV against 75.04 for a second pass over all features: not kept.)
     pub window: usize,
+    /// Domain adaptation (Daumé 2007, "frustratingly easy"): every feature also fires in a copy
+    /// private to the sentence's [`Sentence::domain`]; the model keeps the shared weights plus
+    /// domain 0's copy, summed, so it costs nothing at tagging time.
+    pub adapt: bool,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 8, min_count: 2, seed: 0x6b61_7368_6966, window: 0 }
+        TrainOptions { epochs: 8, min_count: 2, seed: 0x6b61_7368_6966, window: 0, adapt: false }
     }
 }
 
@@ -40,6 +44,7 @@ struct Example<'a> {
     features: Vec<u32>,
     offsets: Vec<u32>,
     gold: &'a [usize],
+    domain: u8,
 }
 
 /// A training sequence: feature hashes per token (flattened, `offsets`), gold tags and the
@@ -49,6 +54,7 @@ pub(crate) struct Seq {
     offsets: Vec<u32>,
     gold: Vec<usize>,
     keys: Vec<Option<String>>,
+    domain: u8,
 }
 
 /// Computes the feature hashes, projected gold tags and context keys of the sentences.
@@ -67,7 +73,7 @@ fn hashed(sentences: &[Sentence], lexicon: &Lexicon, lists: &Lists) -> Vec<Seq> 
                 offsets.push(hashes.len() as u32);
             }
             let keys = infos.iter().map(|info| features::context_key(info).map(str::to_owned)).collect();
-            Seq { hashes, offsets, gold: gold.into_iter().map(Tag::index).collect(), keys }
+            Seq { hashes, offsets, gold: gold.into_iter().map(Tag::index).collect(), keys, domain: sentence.domain }
         })
         .collect()
 }
@@ -138,7 +144,13 @@ pub(crate) fn train(
                 own_offsets.push(own.len() as u32);
             }
             at += n;
-            second.push(Seq { hashes: own, offsets: own_offsets, gold: seq.gold.clone(), keys: Vec::new() });
+            second.push(Seq {
+                hashes: own,
+                offsets: own_offsets,
+                gold: seq.gold.clone(),
+                keys: Vec::new(),
+                domain: seq.domain,
+            });
         }
     }
     let all: Vec<&Seq> = second.iter().collect();
@@ -173,14 +185,17 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
                 features.extend(seq.hashes[window[0] as usize..window[1] as usize].iter().filter_map(|h| ids.get(h)));
                 new_offsets.push(features.len() as u32);
             }
-            Example { features, offsets: new_offsets, gold: &seq.gold }
+            Example { features, offsets: new_offsets, gold: &seq.gold, domain: seq.domain }
         })
         .collect();
 
     let feature_count = names.len();
+    // With adaptation, feature f of a domain-d sentence also updates row f + (d + 1) × count.
+    let copies = if options.adapt { 1 + examples.iter().map(|e| e.domain as usize + 1).max().unwrap_or(1) } else { 1 };
+    let copy_of = |f: u32, domain: u8| f as usize + (domain as usize + 1) * feature_count;
     let transition_count = (TAG_COUNT + 1) * TAG_COUNT;
-    let mut weights = vec![0f32; feature_count * TAG_COUNT];
-    let mut totals = vec![0f32; feature_count * TAG_COUNT];
+    let mut weights = vec![0f32; feature_count * copies * TAG_COUNT];
+    let mut totals = vec![0f32; feature_count * copies * TAG_COUNT];
     let mut transitions = vec![0f32; transition_count];
     let mut transition_totals = vec![0f32; transition_count];
     let mut step = 1f32;
@@ -203,6 +218,12 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
                     for t in 0..TAG_COUNT {
                         scores[t] += row[t];
                     }
+                    if copies > 1 {
+                        let row = &weights[copy_of(f, example.domain) * TAG_COUNT..][..TAG_COUNT];
+                        for t in 0..TAG_COUNT {
+                            scores[t] += row[t];
+                        }
+                    }
                 }
                 emissions.push(scores);
             }
@@ -211,9 +232,7 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
                 errors += 1;
                 let mut update = |tags: &[usize], delta: f32| {
                     for i in 0..n {
-                        if predicted[i] == example.gold[i]
-                            && (i == 0 || predicted[i - 1] == example.gold[i - 1])
-                        {
+                        if predicted[i] == example.gold[i] && (i == 0 || predicted[i - 1] == example.gold[i - 1]) {
                             continue;
                         }
                         if predicted[i] != example.gold[i] {
@@ -221,6 +240,11 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
                                 let at = f as usize * TAG_COUNT + tags[i];
                                 weights[at] += delta;
                                 totals[at] += step * delta;
+                                if copies > 1 {
+                                    let at = copy_of(f, example.domain) * TAG_COUNT + tags[i];
+                                    weights[at] += delta;
+                                    totals[at] += step * delta;
+                                }
                             }
                         }
                         let previous = if i == 0 { TAG_COUNT } else { tags[i - 1] };
@@ -245,6 +269,10 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
             for (t, weight) in row.iter_mut().enumerate() {
                 let at = f * TAG_COUNT + t;
                 *weight = weights[at] - totals[at] / step;
+                if copies > 1 {
+                    let at = copy_of(f as u32, 0) * TAG_COUNT + t;
+                    *weight += weights[at] - totals[at] / step;
+                }
             }
             (h, row)
         })
@@ -268,7 +296,7 @@ mod tests {
         let sentences = parse(corpus);
         let lexicon = Lexicon::default();
         let lists = Lists::parse("");
-        let options = TrainOptions { epochs: 10, min_count: 1, seed: 7, window: 0 };
+        let options = TrainOptions { epochs: 10, min_count: 1, seed: 7, window: 0, adapt: false };
         let a = train(&sentences, &lexicon, &lists, &options, |_, _| {}).0;
         let b = train(&sentences, &lexicon, &lists, &options, |_, _| {}).0;
         assert_eq!(a.to_bytes(), b.to_bytes(), "same data and seed, same model");
@@ -281,12 +309,33 @@ mod tests {
     }
 
     #[test]
+    fn adaptation_keeps_the_target_domain_convention() {
+        let target = "قال O\nالرئيس O\nسمير B-PER\nخليل I-PER\nفي O\nطرابلس B-LOC\n\n\
+                      وصل O\nسمير B-PER\nخليل I-PER\nإلى O\nطرابلس B-LOC\n\n";
+        // Another corpus where the same word names a club.
+        let other = "فاز O\nطرابلس B-ORG\nعلى O\nالنجمة B-ORG\n\n";
+        let mut sentences = parse(&target.repeat(2));
+        for mut sentence in parse(&other.repeat(3)) {
+            sentence.domain = 1;
+            sentences.push(sentence);
+        }
+        let options = TrainOptions { epochs: 10, min_count: 1, seed: 7, window: 0, adapt: true };
+        let model = train(&sentences, &Lexicon::default(), &Lists::parse(""), &options, |_, _| {}).0;
+        let tagger = super::super::Tagger { model, second: None, lists: Lists::parse("") };
+        let (_, tokens, _) = project(&sentences[1].tokens, &sentences[1].tags);
+        let words = Words::new(&tokens);
+        let found: Vec<(usize, usize, Label)> =
+            tagger.spans(&words, &[]).iter().map(|s| (s.first, s.last, s.label)).collect();
+        assert_eq!(found, [(1, 3, Label::Per), (4, 5, Label::Loc)]);
+    }
+
+    #[test]
     fn two_pass_model_round_trips_and_tags() {
         let corpus = "قال O\nالرئيس O\nسمير B-PER\nخليل I-PER\nفي O\nطرابلس B-LOC\n\n\
                       وصل O\nسمير B-PER\nخليل I-PER\nإلى O\nطرابلس B-LOC\n\n\
                       وزارة B-ORG\nالصحة I-ORG\nفي O\nطرابلس B-LOC\n";
         let sentences = parse(&corpus.repeat(3));
-        let options = TrainOptions { epochs: 10, min_count: 1, seed: 7, window: 2 };
+        let options = TrainOptions { epochs: 10, min_count: 1, seed: 7, window: 2, adapt: false };
         let (first, second) = train(&sentences, &Lexicon::default(), &Lists::parse(""), &options, |_, _| {});
         let bytes = super::super::model_bytes(&first, second.as_ref());
         let tagger = super::super::Tagger::from_bytes(&bytes).expect("two-pass model reads");
