@@ -122,9 +122,20 @@ pub fn coarse_type(name: &str) -> Option<Label> {
         _ if name.starts_with("MIS") => Label::Misc,
         "Politician" | "Religious_PER" | "Artist" | "Other_PER" | "Scientist" | "Athlete" | "Businessperson"
         | "Engineer" | "Lawyer" | "Police" => Label::Per,
-        "Population-Center" | "Nation" | "State-or-Province" | "Continent" | "GPE-Cluster" | "County-or-District"
-        | "Water-Body" | "Land-Region-Natural" | "Celestial" | "Building-Grounds" | "Path" | "Airport"
-        | "Subarea-Facility" | "Plant" => Label::Loc,
+        "Population-Center"
+        | "Nation"
+        | "State-or-Province"
+        | "Continent"
+        | "GPE-Cluster"
+        | "County-or-District"
+        | "Water-Body"
+        | "Land-Region-Natural"
+        | "Celestial"
+        | "Building-Grounds"
+        | "Path"
+        | "Airport"
+        | "Subarea-Facility"
+        | "Plant" => Label::Loc,
         "Commercial" | "Educational" | "Entertainment" | "Government" | "Media" | "Medical-Science"
         | "Non-Governmental" | "Religious_ORG" | "Sports" => Label::Org,
         "Book" | "Movie" | "Sound" | "Software" | "Hardware" | "Food" | "Drug" | "Air" | "Water" | "Land"
@@ -144,7 +155,9 @@ pub struct Sentence {
 
 /// Reads a corpus. A line is a token, whitespace, and its tag (the last field); a blank line
 /// (or one holding only whitespace) ends a sentence. Lines whose token is empty once invisible
-/// marks are removed are skipped, and so are lines with a single field.
+/// marks are removed are skipped, and so are lines with a single field and comment lines: `#`,
+/// a space, and two more fields at least (the `# doc: NAME` lines of
+/// [`to_conll`](crate::export::to_conll)); a `# O` line is still the token `#`.
 pub fn parse(text: &str) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut current = Sentence::default();
@@ -156,8 +169,12 @@ pub fn parse(text: &str) -> Vec<Sentence> {
             }
             continue;
         }
+        if line.starts_with("# ") && line.split_whitespace().count() >= 3 {
+            continue;
+        }
         let Some((token, tag)) = line.trim().rsplit_once([' ', '\t']) else { continue };
-        let token: String = token.trim().chars().filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{FEFF}')).collect();
+        let token: String =
+            token.trim().chars().filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{FEFF}')).collect();
         if token.trim().is_empty() {
             continue;
         }
@@ -191,6 +208,13 @@ mod tests {
         assert_eq!(sentences[0].tags, [Tag::B(Label::Loc), Tag::O]);
         assert_eq!(sentences[1].tokens, ["X", "Y", "Z"]);
         assert_eq!(sentences[1].tags, [Tag::B(Label::Misc), Tag::I(Label::Misc), Tag::O]);
+    }
+
+    #[test]
+    fn comment_lines_are_skipped_but_a_hash_token_is_kept() {
+        let sentences = parse("# doc: a b.txt\n# O\nحلب B-LOC\n");
+        assert_eq!(sentences[0].tokens, ["#", "حلب"]);
+        assert_eq!(sentences[0].tags, [Tag::O, Tag::B(Label::Loc)]);
     }
 
     #[test]
