@@ -49,6 +49,9 @@ const LINES: [&str; 11] = ["div", "br", "li", "tr", "dt", "dd", "figcaption", "c
 const VOID: [&str; 13] =
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 
+/// How many nested skipped elements are tracked.
+const MAX_SKIP_DEPTH: usize = 256;
+
 /// The text of an HTML page.
 pub(crate) fn to_text(html: &str) -> String {
     let mut article = Output::default();
@@ -86,7 +89,8 @@ pub(crate) fn to_text(html: &str) -> String {
                     continue;
                 }
                 if skipped {
-                    if !self_closing && !VOID.contains(&name) {
+                    // Deeper nesting is all skipped anyway; the cap keeps end tags cheap.
+                    if !self_closing && !VOID.contains(&name) && skipping.len() < MAX_SKIP_DEPTH {
                         skipping.push(name.to_owned());
                     }
                     continue;
@@ -333,6 +337,16 @@ mod tests {
         for (html, expected) in cases {
             assert_eq!(to_text(html), expected, "{html:?}");
         }
+    }
+
+    #[test]
+    fn pathological_nesting_takes_linear_time() {
+        let started = std::time::Instant::now();
+        let html = format!("{}{}<p>حلب</p>", "<nav><body>".repeat(50_000), "</div></nav>".repeat(50_000));
+        assert_eq!(to_text(&html), "حلب");
+        let unclosed = "<a href='x".repeat(50_000) + "<script>" + &"<!--".repeat(50_000);
+        let _ = to_text(&unclosed);
+        assert!(started.elapsed().as_secs() < 5);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! it is; table rows lose their pipes. The lines of one paragraph are joined into one line, as
 //! Markdown renders them. Only ASCII markup is ever removed: Arabic text is kept whole.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::entities;
 
@@ -216,12 +216,24 @@ fn block_prefixes(mut rest: &str) -> (&str, bool, bool) {
     (rest, heading, item)
 }
 
-/// The text of a line's inline markup.
+/// The text of a line's inline markup. Linear in the length of the line: brackets and code
+/// spans are paired in one pass each, and a link's text is read in place (no recursion).
 fn inline(text: &str, references: &HashSet<String>) -> String {
     let chars: Vec<char> = text.chars().collect();
+    let brackets = pairs(&chars, '[', ']');
+    let parens = pairs(&chars, '(', ')');
+    let code = code_spans(&chars);
+    let closing_angles: Vec<usize> = chars.iter().enumerate().filter(|(_, &c)| c == '>').map(|(i, _)| i).collect();
+    let mut next_angle = 0;
+    // At the `]` of a link whose text is being read: where the link ends.
+    let mut link_ends: HashMap<usize, usize> = HashMap::new();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
+        if let Some(end) = link_ends.remove(&i) {
+            i = end;
+            continue;
+        }
         let c = chars[i];
         match c {
             '\\' if chars.get(i + 1).is_some_and(char::is_ascii_punctuation) => {
@@ -236,47 +248,45 @@ fn inline(text: &str, references: &HashSet<String>) -> String {
             }
             '`' => {
                 let n = run(&chars, i);
-                if let Some(close) = closing_backticks(&chars, i + n, n) {
-                    let code: String = chars[i + n..close].iter().collect();
-                    let stripped =
-                        code.strip_prefix(' ').and_then(|c| c.strip_suffix(' ')).filter(|c| !c.trim().is_empty());
-                    out.push_str(stripped.unwrap_or(&code));
-                    i = close + n;
-                } else {
-                    out.extend(&chars[i..i + n]);
-                    i += n;
+                match code.get(&i) {
+                    Some(&close) => {
+                        let content: String = chars[i + n..close].iter().collect();
+                        let stripped = content
+                            .strip_prefix(' ')
+                            .and_then(|c| c.strip_suffix(' '))
+                            .filter(|c| !c.trim().is_empty());
+                        out.push_str(stripped.unwrap_or(&content));
+                        i = close + n;
+                    }
+                    None => {
+                        out.extend(&chars[i..i + n]);
+                        i += n;
+                    }
                 }
                 continue;
             }
-            '!' if chars.get(i + 1) == Some(&'[') => {
-                if let Some((label, end)) = link(&chars, i + 1, references) {
-                    out.push_str(&inline(&label, references));
-                    i = end;
+            '!' | '[' => {
+                let open = if c == '!' { i + 1 } else { i };
+                if let Some((close, end)) = link(&chars, open, &brackets, &parens, references) {
+                    link_ends.insert(close, end);
+                    i = open + 1;
                     continue;
                 }
             }
-            '[' => {
-                if let Some((label, end)) = link(&chars, i, references) {
-                    out.push_str(&inline(&label, references));
-                    i = end;
-                    continue;
+            '<' if chars.get(i + 1).is_some_and(|&d| d.is_ascii_alphabetic() || d == '/' || d == '!') => {
+                while closing_angles.get(next_angle).is_some_and(|&at| at <= i) {
+                    next_angle += 1;
                 }
-            }
-            '<' => {
-                if let Some(end) = chars[i + 1..].iter().position(|&c| c == '>').map(|at| i + 1 + at) {
-                    let inner: String = chars[i + 1..end].iter().collect();
-                    let autolink = !inner.contains(char::is_whitespace)
-                        && (inner.contains("://") || inner.starts_with("mailto:") || inner.contains('@'));
-                    let tag = inner.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
-                    if autolink {
-                        out.push_str(&inner);
-                        i = end + 1;
-                        continue;
+                if let Some(&end) = closing_angles.get(next_angle) {
+                    let inner = &chars[i + 1..end];
+                    let url = !inner.iter().any(|c| c.is_whitespace())
+                        && (inner.windows(3).any(|w| w == [':', '/', '/']) || inner.contains(&'@'));
+                    if url {
+                        out.extend(inner);
                     }
-                    if tag {
-                        i = end + 1;
-                        continue;
-                    }
+                    // An autolink gives its address; an HTML tag is dropped.
+                    i = end + 1;
+                    continue;
                 }
             }
             '*' | '_' | '~' => {
@@ -307,61 +317,85 @@ fn run(chars: &[char], i: usize) -> usize {
     chars[i..].iter().take_while(|&&c| c == chars[i]).count()
 }
 
-/// Where a run of exactly `n` backticks starts at or after `from`.
-fn closing_backticks(chars: &[char], from: usize, n: usize) -> Option<usize> {
-    let mut i = from;
+/// Code spans: for each run of backticks that opens one, where the closing run (the next run
+/// of the same length) starts.
+fn code_spans(chars: &[char]) -> HashMap<usize, usize> {
+    let mut runs = Vec::new();
+    let mut i = 0;
     while i < chars.len() {
         if chars[i] == '`' {
-            let m = run(chars, i);
-            if m == n {
-                return Some(i);
-            }
-            i += m;
+            let n = run(chars, i);
+            runs.push((i, n));
+            i += n;
         } else {
             i += 1;
         }
     }
-    None
-}
-
-/// A link at `chars[open] == '['`: `[label](target)`, `[label][ref]`, `[label][]` or a
-/// `[label]` that a definition names. Its label and the index after it.
-fn link(chars: &[char], open: usize, references: &HashSet<String>) -> Option<(String, usize)> {
-    let close = matching(chars, open, '[', ']')?;
-    let label: String = chars[open + 1..close].iter().collect();
-    match chars.get(close + 1) {
-        Some('(') => {
-            let end = matching(chars, close + 1, '(', ')')?;
-            Some((label, end + 1))
+    let mut next_of_length: HashMap<usize, usize> = HashMap::new();
+    let mut closes = HashMap::new();
+    for &(start, n) in runs.iter().rev() {
+        if let Some(&close) = next_of_length.get(&n) {
+            closes.insert(start, close);
         }
-        Some('[') => {
-            let end = matching(chars, close + 1, '[', ']')?;
-            Some((label, end + 1))
-        }
-        _ if references.contains(&label.to_lowercase()) => Some((label, close + 1)),
-        _ => None,
+        next_of_length.insert(n, start);
     }
+    // A closing run does not also open a span: walk from the left keeping only real openers.
+    let mut spans = HashMap::new();
+    let mut after = 0;
+    for &(start, _) in &runs {
+        if start < after {
+            continue;
+        }
+        if let Some(&close) = closes.get(&start) {
+            spans.insert(start, close);
+            after = close + 1;
+        }
+    }
+    spans
 }
 
-/// The index of the bracket closing the one at `chars[open]`, skipping escaped ones.
-fn matching(chars: &[char], open: usize, left: char, right: char) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut i = open;
+/// The brackets `left`/`right` that pair up, by the index of the opening one (escaped ones
+/// excepted).
+fn pairs(chars: &[char], left: char, right: char) -> HashMap<usize, usize> {
+    let mut open = Vec::new();
+    let mut pairs = HashMap::new();
+    let mut i = 0;
     while i < chars.len() {
         match chars[i] {
             '\\' => i += 1,
-            c if c == left => depth += 1,
+            c if c == left => open.push(i),
             c if c == right => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
+                if let Some(start) = open.pop() {
+                    pairs.insert(start, i);
                 }
             }
             _ => {}
         }
         i += 1;
     }
-    None
+    pairs
+}
+
+/// A link at `chars[open] == '['`: `[text](target)`, `[text][ref]`, `[text][]` or a `[text]`
+/// that a definition names. The index of its `]` and the index after the link.
+fn link(
+    chars: &[char],
+    open: usize,
+    brackets: &HashMap<usize, usize>,
+    parens: &HashMap<usize, usize>,
+    references: &HashSet<String>,
+) -> Option<(usize, usize)> {
+    let close = *brackets.get(&open)?;
+    match chars.get(close + 1) {
+        Some('(') => parens.get(&(close + 1)).map(|&end| (close, end + 1)),
+        Some('[') => brackets.get(&(close + 1)).map(|&end| (close, end + 1)),
+        // Link labels are at most 999 chars long (CommonMark).
+        _ if close - open < 1000 => {
+            let label: String = chars[open + 1..close].iter().collect();
+            references.contains(&label.to_lowercase()).then_some((close, close + 1))
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -433,6 +467,28 @@ x = 2 * 3  # لا تغيير
         for (markdown, expected) in cases {
             assert_eq!(to_text(markdown), expected, "{markdown:?}");
         }
+    }
+
+    #[test]
+    fn pathological_lines_take_linear_time() {
+        let n = 200_000;
+        for piece in ["[", "`a", "<a", "<<", "](", "[x](", "*_~"] {
+            let line = piece.repeat(n / piece.len());
+            let started = std::time::Instant::now();
+            let _ = to_text(&line);
+            assert!(started.elapsed().as_secs() < 5, "{piece:?}");
+        }
+        let nested = format!("{}حلب{}", "[".repeat(50_000), "](x)".repeat(50_000));
+        assert!(to_text(&nested).contains("حلب"));
+    }
+
+    #[test]
+    fn links_nest_and_code_spans_pair() {
+        assert_eq!(to_text("[![شعار](logo.png) الموقع](https://x.org) و``a ` b`` و`c`"), "شعار الموقع وa ` b وc");
+        assert_eq!(
+            to_text("<https://example.org/a> و<info@example.org> و<b>حلب</b>"),
+            "https://example.org/a وinfo@example.org وحلب"
+        );
     }
 
     #[test]
