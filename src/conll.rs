@@ -159,7 +159,9 @@ pub struct Sentence {
 
 /// Reads a corpus. A line is a token, whitespace, and its tag (the last field); a blank line
 /// (or one holding only whitespace) ends a sentence. Lines whose token is empty once invisible
-/// marks are removed are skipped, and so are lines with a single field.
+/// marks are removed are skipped, and so are lines with a single field and comment lines: `#`,
+/// a space, and two more fields at least (the `# doc: NAME` lines of
+/// [`to_conll`](crate::export::to_conll)); a `# O` line is still the token `#`.
 pub fn parse(text: &str) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut current = Sentence::default();
@@ -169,6 +171,9 @@ pub fn parse(text: &str) -> Vec<Sentence> {
             if !current.tokens.is_empty() {
                 sentences.push(std::mem::take(&mut current));
             }
+            continue;
+        }
+        if line.starts_with("# ") && line.split_whitespace().count() >= 3 {
             continue;
         }
         let Some((token, tag)) = line.trim().rsplit_once([' ', '\t']) else { continue };
@@ -207,6 +212,13 @@ mod tests {
         assert_eq!(sentences[0].tags, [Tag::B(Label::Loc), Tag::O]);
         assert_eq!(sentences[1].tokens, ["X", "Y", "Z"]);
         assert_eq!(sentences[1].tags, [Tag::B(Label::Misc), Tag::I(Label::Misc), Tag::O]);
+    }
+
+    #[test]
+    fn comment_lines_are_skipped_but_a_hash_token_is_kept() {
+        let sentences = parse("# doc: a b.txt\n# O\nحلب B-LOC\n");
+        assert_eq!(sentences[0].tokens, ["#", "حلب"]);
+        assert_eq!(sentences[0].tags, [Tag::O, Tag::B(Label::Loc)]);
     }
 
     #[test]

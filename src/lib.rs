@@ -23,6 +23,7 @@ pub mod conll;
 pub mod eval;
 pub mod export;
 mod extract;
+pub mod ingest;
 pub mod link;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

@@ -135,7 +135,8 @@ fn one_name_gets_one_id_across_files() {
     // A name no lexicon lists, spelled two ways in two articles.
     let a = temp_file("a-corpus.txt", "قال المتحدث باسم الحملة يوهان فادفول إن الوضع صعب.".as_bytes());
     let b = temp_file("b-corpus.txt", "وأكد المتحدث يوهان فادفوول أن الوضع صعب.".as_bytes());
-    let (code, stdout, stderr) = kashif(&["analyze", "--format", "jsonl", a.to_str().unwrap(), b.to_str().unwrap()], b"");
+    let (code, stdout, stderr) =
+        kashif(&["analyze", "--format", "jsonl", a.to_str().unwrap(), b.to_str().unwrap()], b"");
     assert_eq!(code, 0, "{stderr}");
     let ids: Vec<Vec<String>> = stdout
         .lines()
@@ -147,4 +148,171 @@ fn one_name_gets_one_id_across_files() {
         .collect();
     assert!(!ids[0].is_empty() && !ids[1].is_empty(), "{stdout}");
     assert_eq!(ids[0][0], ids[1][0], "{stdout}");
+}
+
+/// A ZIP archive of stored (uncompressed) entries, as a `.docx` may be. The reader checks no
+/// CRC, so none is computed.
+fn stored_zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let (mut out, mut directory) = (Vec::new(), Vec::new());
+    for (name, content) in entries {
+        let mut common = vec![20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        common.extend((content.len() as u32).to_le_bytes());
+        common.extend((content.len() as u32).to_le_bytes());
+        common.extend((name.len() as u16).to_le_bytes());
+        common.extend([0, 0]);
+        directory.extend(b"PK\x01\x02\x14\x00");
+        directory.extend(&common);
+        directory.extend([0; 10]);
+        directory.extend((out.len() as u32).to_le_bytes());
+        directory.extend(name.as_bytes());
+        out.extend(b"PK\x03\x04");
+        out.extend(&common);
+        out.extend(name.as_bytes());
+        out.extend(*content);
+    }
+    let directory_at = out.len() as u32;
+    out.extend(&directory);
+    out.extend(b"PK\x05\x06\0\0\0\0");
+    out.extend((entries.len() as u16).to_le_bytes());
+    out.extend((entries.len() as u16).to_le_bytes());
+    out.extend((directory.len() as u32).to_le_bytes());
+    out.extend(directory_at.to_le_bytes());
+    out.extend([0, 0]);
+    out
+}
+
+fn docx(paragraphs: &[&str]) -> Vec<u8> {
+    let body: String = paragraphs.iter().map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>")).collect();
+    let xml = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document><w:body>{body}</w:body></w:document>");
+    stored_zip(&[("[Content_Types].xml", b"<Types/>"), ("word/document.xml", xml.as_bytes())])
+}
+
+const PAGE: &str = "<!DOCTYPE html><html><head><title>عنوان</title><script>var s = '<p>دمشق</p>';</script></head>\
+<body><nav>حلب</nav><article><h1>زيارة</h1><p>وصل سيرغي لافروف إلى أنقرة&nbsp;أمس.</p></article></body></html>";
+
+fn texts_of(stdout: &str) -> Vec<(String, String)> {
+    let value: serde_json::Value = serde_json::from_str(stdout).unwrap();
+    let mut out = Vec::new();
+    for document in value.as_array().unwrap() {
+        for entity in document["entities"].as_array().unwrap() {
+            out.push((entity["label"].as_str().unwrap().to_owned(), entity["text"].as_str().unwrap().to_owned()));
+        }
+    }
+    out
+}
+
+#[test]
+fn html_markdown_and_docx_files_are_read_as_their_text() {
+    let page = temp_file("page.html", PAGE.as_bytes());
+    let word = temp_file("report.DOCX", &docx(&["قال المتحدث إن &quot;الوضع&quot; في إدلب صعب.", "وزار بوتين دمشق."]));
+    let notes = temp_file("notes.md", "# حمص\n\nزار **لافروف** [موسكو](https://example.org).".as_bytes());
+    let args = ["analyze", page.to_str().unwrap(), word.to_str().unwrap(), notes.to_str().unwrap()];
+    let (code, stdout, stderr) = kashif(&args, b"");
+    assert_eq!(code, 0, "{stderr}");
+    let found = texts_of(&stdout);
+    let has = |label: &str, text: &str| found.iter().any(|(l, t)| l == label && t == text);
+    assert!(has("PER", "سيرغي لافروف") && has("LOC", "أنقرة"), "{stdout}");
+    assert!(!has("LOC", "حلب"), "the navigation is not read: {stdout}");
+    assert!(has("LOC", "إدلب") && has("PER", "بوتين"), "{stdout}");
+    assert!(has("LOC", "حمص") && has("LOC", "موسكو"), "{stdout}");
+    // Offsets count into the extracted text: in the page, «زيارة» then a blank line.
+    let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let page_entities = value[0]["entities"].as_array().unwrap();
+    assert!(page_entities.iter().all(|e| e["text"] != "دمشق"), "the script is not read: {stdout}");
+    let lavrov = page_entities.iter().find(|e| e["text"] == "سيرغي لافروف").unwrap();
+    assert_eq!(lavrov["start"], "زيارة\n\nوصل ".chars().count());
+}
+
+#[test]
+fn unsupported_and_damaged_documents_are_named_on_stderr() {
+    let pdf = temp_file("scan.pdf", b"%PDF-1.7\n");
+    let broken = temp_file("broken.docx", &docx(&["نص"])[..40]);
+    let good = temp_file("fine.md", "حلب".as_bytes());
+    let (code, stdout, stderr) =
+        kashif(&["analyze", pdf.to_str().unwrap(), broken.to_str().unwrap(), good.to_str().unwrap()], b"");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("scan.pdf: PDF files are not supported"), "{stderr}");
+    assert!(stderr.contains("broken.docx: not a readable .docx file"), "{stderr}");
+    assert_eq!(texts_of(&stdout), [("LOC".to_owned(), "حلب".to_owned())]);
+}
+
+#[test]
+fn conll_output_reads_back() {
+    let (code, stdout, stderr) = kashif(&["analyze", "--format", "conll"], PARAGRAPH.as_bytes());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("# doc: stdin\nقال\tO\nوزير\tO\n"), "{stdout}");
+    assert!(stdout.contains("سيرغي\tB-PER\nلافروف\tI-PER\n"), "{stdout}");
+    let sentences = kashif::conll::parse(&stdout);
+    assert_eq!(sentences.len(), 1);
+    let tokens: Vec<&str> = sentences[0].tokens.iter().map(String::as_str).collect();
+    assert_eq!(tokens.concat(), PARAGRAPH.replace(' ', ""));
+}
+
+#[test]
+fn brat_prints_one_ann_or_writes_a_directory() {
+    let (code, ann, stderr) = kashif(&["analyze", "--format", "brat"], PARAGRAPH.as_bytes());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(ann.contains("\tPER 25 37\tسيرغي لافروف\n"), "{ann}");
+    let page = temp_file("brat-page.htm", PAGE.as_bytes());
+    let word = temp_file("brat-word.docx", &docx(&["زار بوتين دمشق."]));
+    let (code, _, stderr) =
+        kashif(&["analyze", "--format", "brat", page.to_str().unwrap(), word.to_str().unwrap()], b"");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--out-dir"), "{stderr}");
+    let out = page.with_file_name("brat-out");
+    let args = [
+        "analyze",
+        "--format=brat",
+        "--out-dir",
+        out.to_str().unwrap(),
+        page.to_str().unwrap(),
+        word.to_str().unwrap(),
+    ];
+    let (code, stdout, stderr) = kashif(&args, b"");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, "");
+    for (name, surface) in [("brat-page", "سيرغي لافروف"), ("brat-word", "بوتين")] {
+        let txt: Vec<char> = std::fs::read_to_string(out.join(format!("{name}.txt"))).unwrap().chars().collect();
+        let ann = std::fs::read_to_string(out.join(format!("{name}.ann"))).unwrap();
+        assert!(ann.lines().any(|line| line.ends_with(&format!("\t{surface}"))), "{ann}");
+        for line in ann.lines().filter(|line| line.starts_with('T')) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let offsets: Vec<usize> = fields[1].split(' ').skip(1).map(|n| n.parse().unwrap()).collect();
+            assert_eq!(txt[offsets[0]..offsets[1]].iter().collect::<String>(), fields[2], "{line}");
+        }
+    }
+}
+
+#[test]
+fn html_report_and_figures_csv() {
+    let text = format!("{PARAGRAPH} <script>alert(1)</script>");
+    let (code, html, stderr) = kashif(&["analyze", "--format", "html"], text.as_bytes());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("dir=\"rtl\""), "{html}");
+    assert!(!html.contains("<script") && html.contains("&lt;script&gt;"), "{html}");
+    assert!(html.contains("<mark class=\"per\""), "{html}");
+    let (code, csv, stderr) = kashif(&["analyze", "--format", "figures-csv"], PARAGRAPH.as_bytes());
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "document,value,approximate,qualifier,counts,noun,event,text,start,end,sentence");
+    assert!(lines[1].starts_with("stdin,3000,false,,fighters,مقاتل,,ثلاثة آلاف مقاتل,50,66,"), "{csv}");
+    assert!(lines[1].ends_with(&format!(",{PARAGRAPH}")), "{csv}");
+}
+
+#[test]
+fn brat_files_of_inputs_with_one_name_do_not_overwrite_each_other() {
+    let dir = std::env::temp_dir().join(format!("kashif-cli-{}", std::process::id()));
+    let (a, b) = (dir.join("one/same.txt"), dir.join("two/same.md"));
+    for (path, text) in [(&a, "حلب"), (&b, "حمص")] {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let out = dir.join("brat-same");
+    let args =
+        ["analyze", "--format", "brat", "--out-dir", out.to_str().unwrap(), a.to_str().unwrap(), b.to_str().unwrap()];
+    let (code, _, stderr) = kashif(&args, b"");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(std::fs::read_to_string(out.join("same.txt")).unwrap(), "حلب");
+    assert_eq!(std::fs::read_to_string(out.join("same-2.txt")).unwrap(), "حمص");
+    assert!(std::fs::read_to_string(out.join("same-2.ann")).unwrap().starts_with("T1\tLOC 0 3\tحمص\n"));
 }

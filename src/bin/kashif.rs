@@ -1,24 +1,25 @@
 //! `kashif`: the command-line analyzer.
 //!
 //! ```text
-//! kashif analyze [--format json|jsonl|csv] [FILE...]
+//! kashif analyze [--format json|jsonl|csv|conll|brat|html|figures-csv] [--out-dir DIR] [FILE...]
 //! ```
-//! Reads each FILE (standard input when none is given, or for `-`), detects its encoding
-//! (UTF-8, UTF-16 with a byte-order mark, Windows-1256), and prints the mentions found. A file
-//! that cannot be read is reported on stderr with its name; the others are still analyzed and
-//! the exit code is 2.
+//! Reads each FILE (`.txt`, `.md`, `.html`, `.docx`; standard input, as text, when none is
+//! given or for `-`), detects its encoding (UTF-8, UTF-16 with a byte-order mark,
+//! Windows-1256), and prints the mentions found. A file that cannot be read is reported on
+//! stderr with its name; the others are still analyzed and the exit code is 2.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use kashif::conll;
 use kashif::eval::Scores;
-use kashif::export::{to_csv, to_json, to_jsonl, NamedAnalysis};
+use kashif::export::{figures_to_csv, to_brat, to_conll, to_csv, to_html_report, to_json, to_jsonl, NamedAnalysis};
+use kashif::ingest::{read_document, IngestError};
 use kashif::text::decode::decode_bytes;
 use kashif::{Analysis, Analyzer, Label};
 
 const USAGE: &str = "\
-usage: kashif analyze [--format json|jsonl|csv] [FILE...]
+usage: kashif analyze [--format FORMAT] [--out-dir DIR] [FILE...]
        kashif eval --conll FILE [--conll FILE...] [--types PER,LOC,ORG] [--model FILE]
                    [--window N] [--errors]
        kashif train --conll FILE [--conll FILE...] --out FILE [--epochs N]
@@ -26,14 +27,23 @@ usage: kashif analyze [--format json|jsonl|csv] [FILE...]
                     [--window N] [--eval-window N] [--adapt]
 
 Finds people (PER), organizations (ORG), places (LOC), other names (MISC),
-dates (DATE) and numbers (NUM) in Arabic text. With no FILE, or with -,
-reads standard input. Files may be UTF-8, UTF-16 (with a byte-order mark)
-or Windows-1256.
+dates (DATE) and numbers (NUM) in Arabic text. FILE may be text (.txt),
+Markdown (.md), a web page (.html, .htm) or a Word document (.docx); other
+names are recognized by their content. With no FILE, or with -, reads
+standard input as text. Text may be UTF-8, UTF-16 (with a byte-order mark)
+or Windows-1256. Offsets count chars of the text once markup is removed.
 
 options:
-  --format FORMAT   json (default): one array of {name, entities};
-                    jsonl: one object per document and line;
-                    csv: one row per mention
+  --format FORMAT   json (default): one array of {name, entities, figures,
+                    quotes}; jsonl: one object per document and line;
+                    csv: one row per mention;
+                    conll: token<TAB>BIO tag, a blank line between sentences;
+                    brat: the brat .ann of one FILE (with --out-dir, the .txt
+                    and .ann of every FILE);
+                    html: a self-contained report of all documents;
+                    figures-csv: one row per counted figure
+  --out-dir DIR     with --format brat: write DIR/NAME.txt and DIR/NAME.ann
+                    per input (NAME: the file name without its extension)
   -h, --help        this help
   -V, --version     the version
 
@@ -58,7 +68,8 @@ gets a copy per domain, and the model keeps the shared weights plus the
 first file's copy, summed, so tagging costs the same.
 ";
 
-/// Inputs larger than this are refused rather than read into memory.
+/// Standard input and CoNLL corpora larger than this are refused rather than read into memory
+/// (files to analyze have the smaller limit of [`kashif::ingest::MAX_INPUT_BYTES`]).
 const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -66,25 +77,39 @@ enum Format {
     Json,
     Jsonl,
     Csv,
+    Conll,
+    Brat,
+    Html,
+    FiguresCsv,
 }
+
+const FORMATS: &str = "json, jsonl, csv, conll, brat, html or figures-csv";
 
 struct Options {
     format: Format,
     inputs: Vec<String>,
+    out_dir: Option<String>,
 }
 
 fn parse_analyze_args(args: &[String]) -> Result<Options, String> {
     let mut format = Format::Json;
     let mut inputs = Vec::new();
+    let mut out_dir = None;
     let mut iter = args.iter();
     let mut only_files = false;
     while let Some(arg) = iter.next() {
         let value = if only_files {
             None
         } else if arg == "--format" {
-            Some(iter.next().ok_or("--format needs a value: json, jsonl or csv")?.as_str())
+            Some(iter.next().ok_or(format!("--format needs a value: {FORMATS}"))?.as_str())
         } else if let Some(value) = arg.strip_prefix("--format=") {
             Some(value)
+        } else if arg == "--out-dir" {
+            out_dir = Some(iter.next().ok_or("--out-dir needs a directory")?.clone());
+            continue;
+        } else if let Some(value) = arg.strip_prefix("--out-dir=") {
+            out_dir = Some(value.to_owned());
+            continue;
         } else if arg == "--" {
             only_files = true;
             continue;
@@ -97,20 +122,35 @@ fn parse_analyze_args(args: &[String]) -> Result<Options, String> {
             Some("json") => format = Format::Json,
             Some("jsonl") => format = Format::Jsonl,
             Some("csv") => format = Format::Csv,
-            Some(other) => return Err(format!("unknown format {other:?}: use json, jsonl or csv")),
+            Some("conll") => format = Format::Conll,
+            Some("brat") => format = Format::Brat,
+            Some("html") => format = Format::Html,
+            Some("figures-csv") => format = Format::FiguresCsv,
+            Some(other) => return Err(format!("unknown format {other:?}: use {FORMATS}")),
             None => inputs.push(arg.clone()),
         }
     }
     if inputs.is_empty() {
         inputs.push("-".to_owned());
     }
-    Ok(Options { format, inputs })
+    if out_dir.is_some() && format != Format::Brat {
+        return Err("--out-dir is for --format brat".to_owned());
+    }
+    if format == Format::Brat && out_dir.is_none() && inputs.len() > 1 {
+        return Err("--format brat prints the annotations of one FILE: give one, or --out-dir DIR".to_owned());
+    }
+    Ok(Options { format, inputs, out_dir })
 }
 
 /// Reads one input whole, refusing what is too large to be an article collection.
 fn read_input(path: &str) -> Result<Vec<u8>, String> {
+    read_limited(path, MAX_INPUT_BYTES)
+}
+
+/// Reads one input whole, up to `max` bytes (more is an error).
+fn read_limited(path: &str, max: u64) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
-    let limit = MAX_INPUT_BYTES + 1;
+    let limit = max + 1;
     let result = if path == "-" {
         std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
     } else {
@@ -120,25 +160,45 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
         }
     };
     result.map_err(|error| error.to_string())?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(format!("larger than {} MiB; split it into smaller files", MAX_INPUT_BYTES >> 20));
+    if bytes.len() as u64 > max {
+        return Err(format!("larger than {} MiB; split it into smaller files", max >> 20));
     }
     Ok(bytes)
 }
 
+/// The text of one input: standard input is text; a file goes through
+/// [`kashif::ingest::read_document`] (so `.html`, `.md` and `.docx` give their text). An input
+/// with no text is said on stderr and gives an empty text, as before.
+fn read_text(input: &str, name: &str) -> Result<String, String> {
+    if input == "-" {
+        let text = read_input(input).and_then(|bytes| decode_bytes(&bytes).map_err(|e| e.to_string()))?;
+        if text.trim().is_empty() {
+            eprintln!("kashif: {name}: empty, nothing to analyze");
+        }
+        return Ok(text);
+    }
+    let bytes = read_limited(input, kashif::ingest::MAX_INPUT_BYTES as u64)?;
+    match read_document(input, &bytes) {
+        Ok(document) => Ok(document.text),
+        Err(error @ IngestError::Empty(_)) => {
+            eprintln!("kashif: {name}: {error}");
+            Ok(String::new())
+        }
+        Err(error) => Err(error.to_string()),
+    }
+}
+
 fn analyze(options: &Options) -> ExitCode {
     let analyzer = Analyzer::new();
-    let (mut names, mut analyses): (Vec<String>, Vec<Analysis>) = (Vec::new(), Vec::new());
+    let (mut names, mut texts, mut analyses): (Vec<String>, Vec<String>, Vec<Analysis>) = Default::default();
     let mut failed = false;
     for input in &options.inputs {
         let name = if input == "-" { "stdin" } else { input.as_str() };
-        match read_input(input).and_then(|bytes| decode_bytes(&bytes).map_err(|e| e.to_string())) {
+        match read_text(input, name) {
             Ok(text) => {
-                if text.trim().is_empty() {
-                    eprintln!("kashif: {name}: empty, nothing to analyze");
-                }
                 names.push(name.to_owned());
                 analyses.push(analyzer.analyze(&text));
+                texts.push(text);
             }
             Err(message) => {
                 eprintln!("kashif: {name}: {message}");
@@ -148,12 +208,27 @@ fn analyze(options: &Options) -> ExitCode {
     }
     // One entity, one id across all the inputs.
     kashif::link::link_corpus(&mut analyses);
-    let named: Vec<NamedAnalysis<'_>> =
-        names.iter().zip(&analyses).map(|(name, a)| NamedAnalysis::new(name, a)).collect();
-    let output = match options.format {
-        Format::Json => to_json(&named),
-        Format::Jsonl => to_jsonl(&named),
-        Format::Csv => to_csv(&named),
+    let named: Vec<NamedAnalysis<'_>> = names
+        .iter()
+        .zip(&texts)
+        .zip(&analyses)
+        .map(|((name, text), analysis)| NamedAnalysis::with_text(name, text, analysis))
+        .collect();
+    let output = match (options.format, &options.out_dir) {
+        (Format::Json, _) => to_json(&named),
+        (Format::Jsonl, _) => to_jsonl(&named),
+        (Format::Csv, _) => to_csv(&named),
+        (Format::Conll, _) => to_conll(&named),
+        (Format::Html, _) => to_html_report(&named),
+        (Format::FiguresCsv, _) => figures_to_csv(&named),
+        (Format::Brat, None) => texts.first().zip(analyses.first()).map(|(t, a)| to_brat(t, a).1).unwrap_or_default(),
+        (Format::Brat, Some(dir)) => match write_brat(dir, &named, &analyses) {
+            Ok(()) => String::new(),
+            Err(message) => {
+                eprintln!("kashif: {message}");
+                return ExitCode::from(2);
+            }
+        },
     };
     let mut stdout = std::io::stdout().lock();
     if let Err(error) = stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()) {
@@ -167,6 +242,31 @@ fn analyze(options: &Options) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Writes `DIR/NAME.txt` and `DIR/NAME.ann` for every document, NAME being its file name
+/// without the extension (`-2`, `-3`, … added when two inputs have the same).
+fn write_brat(dir: &str, documents: &[NamedAnalysis<'_>], analyses: &[Analysis]) -> Result<(), String> {
+    let dir = std::path::Path::new(dir);
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut used = std::collections::HashSet::new();
+    for (document, analysis) in documents.iter().zip(analyses) {
+        let stem = std::path::Path::new(document.name).file_stem().map(|s| s.to_string_lossy().into_owned());
+        let stem = stem.filter(|s| !s.is_empty()).unwrap_or_else(|| "document".to_owned());
+        let mut name = stem.clone();
+        for n in 2.. {
+            if used.insert(name.clone()) {
+                break;
+            }
+            name = format!("{stem}-{n}");
+        }
+        let (txt, ann) = to_brat(document.text.unwrap_or(""), analysis);
+        for (extension, content) in [("txt", txt), ("ann", ann)] {
+            let path = dir.join(format!("{name}.{extension}"));
+            std::fs::write(&path, content).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 struct EvalOptions {

@@ -5,7 +5,7 @@ use super::NamedAnalysis;
 const HEADER: &str = "document,label,text,start,end,canonical,id,title\r\n";
 
 /// Quotes a field when it holds a comma, a quote or a line break; doubles inner quotes.
-fn field(value: &str) -> String {
+pub(super) fn field(value: &str) -> String {
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {

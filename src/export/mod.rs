@@ -1,13 +1,23 @@
-//! Writing analyses out: JSON, JSON Lines and CSV, one file per format.
+//! Writing analyses out, one file per format: JSON, JSON Lines and CSV of the mentions; CoNLL
+//! (BIO tags per token); brat standoff; CSV of the figures; a self-contained HTML report.
 //!
 //! Every format carries the same fields per mention: label, surface text, start and end (chars
 //! into the original text, end exclusive), canonical name and entity id, under the name of the
-//! document they come from.
+//! document they come from. The formats that show the text itself (CoNLL, brat, the figures'
+//! sentences, the report) need it: give it with [`NamedAnalysis::with_text`].
 
+mod brat;
+mod conll;
 mod csv;
+mod figures;
+mod html;
 mod json;
 
+pub use self::brat::to_brat;
+pub use self::conll::to_conll;
 pub use self::csv::to_csv;
+pub use self::figures::figures_to_csv;
+pub use self::html::to_html_report;
 pub use self::json::{to_json, to_jsonl};
 
 use serde::Serialize;
@@ -25,6 +35,9 @@ pub struct NamedAnalysis<'a> {
     pub figures: &'a [Figure],
     /// Its quotes with their speakers, in text order.
     pub quotes: &'a [Quote],
+    /// The text that was analyzed, when the format needs it (never serialized).
+    #[serde(skip)]
+    pub text: Option<&'a str>,
 }
 
 impl<'a> NamedAnalysis<'a> {
@@ -36,6 +49,26 @@ impl<'a> NamedAnalysis<'a> {
     /// assert_eq!(named.entities.len(), 1);
     /// ```
     pub fn new(name: &'a str, analysis: &'a Analysis) -> Self {
-        NamedAnalysis { name, entities: &analysis.entities, figures: &analysis.figures, quotes: &analysis.quotes }
+        NamedAnalysis {
+            name,
+            entities: &analysis.entities,
+            figures: &analysis.figures,
+            quotes: &analysis.quotes,
+            text: None,
+        }
+    }
+
+    /// Pairs a name with an analysis and the text it was made from, for the formats that show
+    /// the text (CoNLL, the figures' CSV, the HTML report).
+    ///
+    /// ```
+    /// let text = "وصل لافروف";
+    /// let analysis = kashif::Analyzer::new().analyze(text);
+    /// let named = kashif::export::NamedAnalysis::with_text("a.txt", text, &analysis);
+    /// assert_eq!(named.text, Some(text));
+    /// assert!(!kashif::export::to_json(&[named]).contains("\"text\": \"وصل"));
+    /// ```
+    pub fn with_text(name: &'a str, text: &'a str, analysis: &'a Analysis) -> Self {
+        NamedAnalysis { text: Some(text), ..NamedAnalysis::new(name, analysis) }
     }
 }
