@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# Trains the embedded tagger model, data/tagger.bin, from the ANERcorp train split in
-# ../shared/data (the one command that makes it; training is deterministic).
+# Trains the embedded tagger model, data/tagger.bin, from the ANERcorp train split and WikiFANE
+# in ../shared/data, with domain adaptation (ANERcorp news is the target domain; the one command
+# that makes it; training is deterministic).
 #
 #   bash scripts/train_tagger.sh           rewrite data/tagger.bin
 #   bash scripts/train_tagger.sh --check   exit 1 if data/tagger.bin is not what the code trains
 set -euo pipefail
 cd "$(dirname "$0")/.."
 train=../shared/data/ner/anercorp/camel_split_reconstructed/ANERCorp_CamelLab_train.reconstructed.txt
-[ -f "$train" ] || { echo "train_tagger: $train not found (../shared must be beside the checkout)" >&2; exit 1; }
+wiki=../shared/data/ner/fane/WikiFANE_Gold_2014_500K.txt
+for file in "$train" "$wiki"; do
+    [ -f "$file" ] || { echo "train_tagger: $file not found (../shared must be beside the checkout)" >&2; exit 1; }
+done
 out=data/tagger.bin
 [ "${1:-}" = "--check" ] && out=$(mktemp)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-cargo run --release --quiet -- train --epochs 20 --min-count 2 --out "$out" --conll "$train" > "$log" 2>&1 ||
+cargo run --release --quiet -- train --epochs 12 --min-count 2 --adapt --out "$out" --conll "$train" --conll "$wiki" > "$log" 2>&1 ||
     { cat "$log" >&2; exit 1; }
 if [ "${1:-}" = "--check" ]; then
     if cmp -s "$out" data/tagger.bin; then
