@@ -141,7 +141,12 @@ pub struct EntitySummary {
 pub struct Figure {
     /// The value; for a vague quantity (`عشرات`، `مئات`، `آلاف`) its lower bound (10, 100, 1000).
     pub value: f64,
-    /// True when the text gives the number as an approximation or a bound, or a vague quantity.
+    /// The upper bound of a range (`بين 20 و30`، `من 5 إلى 7 آلاف`، `10-15`); `value` is then
+    /// the lower bound.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub value_max: Option<f64>,
+    /// True when the text gives the number as an approximation or a bound, a range, or a vague
+    /// quantity.
     pub approximate: bool,
     /// The approximation as written: `أكثر من`، `نحو`، `على الأقل`، `عشرات`.
     #[serde(skip_serializing_if = "Option::is_none", default)]

@@ -91,6 +91,7 @@ mod tests {
         );
         let analysis = Analysis {
             figures: vec![Figure {
+                value_max: None,
                 value: 5.0,
                 approximate: false,
                 qualifier: None,

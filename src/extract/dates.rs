@@ -114,14 +114,29 @@ const AGO: &[&str] = &["قبل", "منذ", "بعد"];
 
 /// Durations that stand alone after قبل/منذ/بعد (one or two of a unit).
 const DURATIONS: &[&str] = &[
-    "يومين", "اسبوع", "اسبوعين", "شهر", "شهرين", "عام", "عامين", "سنه", "سنتين", "ساعات", "ايام",
-    "اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "عقد", "عقدين",
+    "يومين",
+    "اسبوع",
+    "اسبوعين",
+    "شهر",
+    "شهرين",
+    "عام",
+    "عامين",
+    "سنه",
+    "سنتين",
+    "ساعات",
+    "ايام",
+    "اسابيع",
+    "اشهر",
+    "شهور",
+    "اعوام",
+    "سنوات",
+    "عقد",
+    "عقدين",
 ];
 
 /// Units after a count: «قبل 3 أيام», «منذ خمسة أشهر».
-const UNITS: &[&str] = &[
-    "ايام", "يوما", "اسابيع", "اسبوعا", "اشهر", "شهور", "شهرا", "اعوام", "عاما", "سنوات", "سنه", "ساعات", "ساعه",
-];
+const UNITS: &[&str] =
+    &["ايام", "يوما", "اسابيع", "اسبوعا", "اشهر", "شهور", "شهرا", "اعوام", "عاما", "سنوات", "سنه", "ساعات", "ساعه"];
 
 /// Ordinal days in words (the first word): «الخامس عشر من آذار», «الحادي والعشرين من أيار».
 const ORDINALS: &[(&str, u32)] = &[
@@ -324,7 +339,12 @@ impl Cursor<'_> {
         let next_is = |list: &[&str]| self.text(at + 1).is_some_and(|t| list.contains(&t));
         // منتصف آذار، أواخر العام الماضي، مطلع عام 2020، نهاية الشهر
         if let Some(prefix) = self.reading_in(at, PARTS) {
-            if next_is(PERIODS) && self.year(at + 2).is_none() && !self.text(at + 2).is_some_and(|t| ["الماضي", "المقبل", "الجاري", "الحالي", "الماضيه", "المقبله"].contains(&t)) {
+            if next_is(PERIODS)
+                && self.year(at + 2).is_none()
+                && !self
+                    .text(at + 2)
+                    .is_some_and(|t| ["الماضي", "المقبل", "الجاري", "الحالي", "الماضيه", "المقبله"].contains(&t))
+            {
                 return Some(date(at, at + 2, prefix, String::new()));
             }
             if !next_is(PARTS) && !next_is(TIMES_OF_DAY) {
@@ -394,6 +414,11 @@ pub(crate) fn find(words: &Words<'_>) -> Vec<Candidate> {
     let mut found = Vec::new();
     let mut at = 0;
     while at < words.tokens.len() {
+        if let Some(range) = day_range(&cursor, at) {
+            at = range.last;
+            found.push(range);
+            continue;
+        }
         match cursor.date_at(at) {
             Some(mut candidate) => {
                 // A weekday or relative day followed by a dated day is one date:
@@ -411,6 +436,36 @@ pub(crate) fn find(words: &Words<'_>) -> Vec<Candidate> {
         }
     }
     found
+}
+
+/// A day of the month written in digits (1–31).
+fn day_number(text: &str) -> Option<u32> {
+    (text.len() <= 2 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+        .filter(|d| (1..=31).contains(d))
+}
+
+/// A range of days sharing a month: `5 إلى 7 آذار 2024`، `بين 10 و12 نيسان`، `5-7 آذار`. With a
+/// full date at its end the canonical form is an ISO 8601 interval (`2024-03-05/2024-03-07`).
+fn day_range(cursor: &Cursor<'_>, at: usize) -> Option<Candidate> {
+    let words = cursor.words;
+    let low = day_number(words.text(at)?)?;
+    if !matches!(words.text(at + 1)?, "و" | "-" | "–" | "الي" | "حتي") {
+        return None;
+    }
+    let end = cursor.date_at(at + 2).filter(|c| c.first == at + 2 && c.prefix == 0)?;
+    let high = day_number(words.text(at + 2)?)?;
+    if low >= high {
+        return None;
+    }
+    let canonical = match end.canonical.as_bytes() {
+        [y @ .., b'-', _, _] if end.canonical.len() == 10 && y.len() == 7 => {
+            format!("{}-{low:02}/{}", &end.canonical[..7], end.canonical)
+        }
+        _ => String::new(),
+    };
+    Some(Candidate { first: at, canonical, ..end })
 }
 
 #[cfg(test)]
@@ -433,6 +488,16 @@ mod tests {
 
     fn d(surface: &str, canonical: &str) -> (String, String) {
         (surface.to_owned(), canonical.to_owned())
+    }
+
+    #[test]
+    fn day_ranges() {
+        assert_eq!(dates("من 5 إلى 7 آذار/مارس 2024"), [d("5 إلى 7 آذار/مارس 2024", "2024-03-05/2024-03-07")]);
+        assert_eq!(dates("بين 10 و12 نيسان"), [d("10 و12 نيسان", "")]);
+        assert_eq!(dates("في 28-30 أيلول 2015"), [d("28-30 أيلول 2015", "2015-09-28/2015-09-30")]);
+        // Not ranges: a decreasing pair, a count before a date.
+        assert_eq!(dates("12 و10 نيسان 2020"), [d("10 نيسان 2020", "2020-04-10")]);
+        assert_eq!(dates("قتل 40 و5 آذار 2020"), [d("5 آذار 2020", "2020-03-05")]);
     }
 
     #[test]
@@ -489,7 +554,8 @@ mod tests {
             assert_eq!(dates(text), expected, "dates in {text:?}");
         }
         // Not dates: an ordinal with no month, قبل with no duration, a part with no period.
-        for text in ["الخامس من المرشحين", "قبل الاجتماع", "منتصف الطريق", "الفصل الثاني من الكتاب"] {
+        for text in ["الخامس من المرشحين", "قبل الاجتماع", "منتصف الطريق", "الفصل الثاني من الكتاب"]
+        {
             assert!(dates(text).is_empty(), "{text:?}: {:?}", dates(text));
         }
     }

@@ -264,6 +264,37 @@ fn qualifier_before(cx: &Context<'_>, at: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// Words between the two numbers of a range.
+const RANGE_JOINERS: &[&str] = &["و", "-", "–", "الي", "حتي"];
+
+/// The scale a number's mention ends with (`7 آلاف` → 1000), 1 without one.
+fn scale_of(text: &str) -> f64 {
+    let last = crate::text::normalize::fold(text.split_whitespace().last().unwrap_or(""));
+    match last.trim_start_matches(['و', 'ب', 'ل']) {
+        "الف" | "الاف" | "الفا" => 1e3,
+        "مليون" | "ملايين" | "مليونا" => 1e6,
+        "مليار" | "مليارات" => 1e9,
+        _ => 1.0,
+    }
+}
+
+/// A second number after `last` that makes a range with the first (`20 و30`، `5 إلى 7 آلاف`):
+/// (the token after it, lower bound, upper bound).
+fn range_after(cx: &Context<'_>, first_mention: usize, last: usize, value: f64) -> Option<(usize, f64, f64)> {
+    if !RANGE_JOINERS.contains(&cx.text(last)) || cx.sentence_of.get(last + 1) != cx.sentence_of.get(last) {
+        return None;
+    }
+    let (m, label) = cx.mention(last + 1)?;
+    if label != Label::Num || cx.mentions[m].text.ends_with('%') {
+        return None;
+    }
+    let (_, end) = cx.mention_tokens(m, last + 1);
+    let high: f64 = cx.mentions[m].canonical.parse().ok()?;
+    let (low_scale, high_scale) = (scale_of(&cx.mentions[first_mention].text), scale_of(&cx.mentions[m].text));
+    let low = if low_scale == 1.0 && high_scale > 1.0 { value * high_scale } else { value };
+    (low < high).then_some((end, low, high))
+}
+
 /// The counted noun from token `at`: (noun token, category). A `من` may come first
 /// (`عشرات من الجرحى`, `5 من عناصر`).
 fn noun_at(cx: &Context<'_>, at: usize) -> Option<(usize, &'static str)> {
@@ -323,6 +354,12 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Figure> {
                 }
             },
         };
+        // A range: `بين 20 و30 مدنيا`.
+        let (last, value, value_max) =
+            match cx.mention(first).and_then(|(m, _)| range_after(cx, m, last, value).filter(|_| value.is_finite())) {
+                Some((end, low, high)) => (end, low, Some(high)),
+                None => (last, value, None),
+            };
         i = last;
         if !value.is_finite() {
             continue;
@@ -330,7 +367,14 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Figure> {
         let sentence = cx.sentence_of[first];
         let same_sentence = |k: usize| k < cx.len() && cx.sentence_of[k] == sentence;
         let noun = noun_at(cx, last).filter(|&(k, _)| same_sentence(k));
-        let qualifier = qualifier_before(cx, first);
+        let qualifier = match value_max {
+            // `بين`، `ما بين`، `من` before a range.
+            Some(_) if first > 0 && matches!(cx.text(first - 1), "بين" | "من") => Some((
+                if first > 1 && cx.is(first - 2, "ما") && cx.is(first - 1, "بين") { first - 2 } else { first - 1 },
+                0,
+            )),
+            _ => qualifier_before(cx, first),
+        };
         let context_start = qualifier.map_or(first, |(q, _)| q);
         let event_before = (context_start.saturating_sub(4)..context_start)
             .rev()
@@ -362,7 +406,11 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Figure> {
         let trailing = AFTER.iter().find(|pattern| {
             pattern.iter().enumerate().all(|(k, w)| same_sentence(end_token + k) && cx.text(end_token + k) == *w)
         });
-        let qualifier_text = if let Some((q, prefix)) = qualifier {
+        let qualifier_text = if value_max.is_some() {
+            // The whole range as written.
+            let (s, e) = cx.span(qualifier.map_or(first, |(q, _)| q), last, qualifier.map_or(0, |(_, p)| p));
+            Some(cx.original(s, e))
+        } else if let Some((q, prefix)) = qualifier {
             let (s, e) = cx.span(q, first, prefix);
             Some(cx.original(s, e))
         } else if let Some(pattern) = trailing {
@@ -378,6 +426,7 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Figure> {
         let (sentence_start, sentence_end) = cx.sentences[sentence];
         figures.push(Figure {
             value,
+            value_max,
             approximate: qualifier_text.is_some(),
             qualifier: qualifier_text,
             counts: counts.to_owned(),
@@ -430,6 +479,29 @@ mod tests {
         event: &str,
     ) -> (f64, String, String, String, String, String) {
         (value, qualifier.into(), counts.into(), noun.into(), covered.into(), event.into())
+    }
+
+    #[test]
+    fn ranges_keep_both_bounds() {
+        let text = "قتل ما بين 20 و30 مدنيا في القصف، ونزح من 5 إلى 7 آلاف شخص، وأصيب 10-15 جنديا.";
+        let found: Vec<(f64, Option<f64>, String, String)> = crate::analyzer::shared_for_tests()
+            .analyze(text)
+            .figures
+            .into_iter()
+            .map(|f| (f.value, f.value_max, f.counts, f.qualifier.unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (20.0, Some(30.0), "civilians".into(), "ما بين 20 و30".into()),
+                (5000.0, Some(7000.0), "displaced".into(), "من 5 إلى 7 آلاف".into()),
+                (10.0, Some(15.0), "soldiers".into(), "10-15".into()),
+            ]
+        );
+        // Not ranges: a decreasing pair, a percentage.
+        let text = "قتل 30 و20 جنديا، وارتفعت النسبة من 5 إلى 7%.";
+        let found = crate::analyzer::shared_for_tests().analyze(text).figures;
+        assert!(found.iter().all(|f| f.value_max.is_none()), "{found:?}");
     }
 
     #[test]

@@ -8,6 +8,13 @@
 //! - **Indirect**: the إن/أن clause after a speech verb, to the end of the sentence (or to a
 //!   quote mark, or to `، فيما …`).
 //!
+//! - **Relayed**: `نقلت وكالة تاس عن لافروف قوله إن …`: the speaker is the one after `عن`,
+//!   not the agency that relays.
+//! - **Attributed**: a clause with its source after `بحسب`، `حسب`، `وفقا لـ`، `نقلا عن`:
+//!   `قتل 20 مدنيا، بحسب المرصد السوري.` (the clause before, up to the comma) or
+//!   `وبحسب المرصد، فإن 20 مدنيا قتلوا.` (the clause after the comma); the source must be a
+//!   mention of a person, organization or place right after the attribution word.
+//!
 //! The speaker is the person (or organization, or a country right after the verb) that is the
 //! subject of the verb: after it (`قال لافروف`), or before it (`لافروف قال`). A verb with no
 //! named subject (`وأضاف`، `وتابع في بيان`، `مضيفاً`) takes the speaker of the previous quote,
@@ -101,8 +108,17 @@ const VERBS: &[&str] = &[
     "اكد",
     "استطرد",
     "ختم",
-    "يضيف",
+    "نقل",
+    "نقلت",
+    "نقلوا",
 ];
+
+/// Verbs whose speaker is the one after `عن` (`نقلت الوكالة عن الوزير`).
+const RELAY_VERBS: &[&str] = &["نقل", "نقلت", "نقلوا"];
+
+/// Words that attribute a clause to a source right after them (`بحسب المرصد`); `وفقا` and
+/// `استنادا` take the source with `ل` (`وفقا للمرصد`).
+const ATTRIBUTION: &[&str] = &["بحسب", "حسب", "وفقا", "طبقا", "استنادا", "نقلا"];
 
 /// Participles that carry on the speech of the verb before them: no subject of their own.
 const PARTICIPLES: &[&str] = &[
@@ -154,6 +170,8 @@ struct Tables {
     not_reported: HashSet<&'static str>,
     no_subject: HashSet<&'static str>,
     clause_break: HashSet<&'static str>,
+    relay: HashSet<&'static str>,
+    attribution: HashSet<&'static str>,
 }
 
 fn tables() -> &'static Tables {
@@ -165,6 +183,8 @@ fn tables() -> &'static Tables {
         not_reported: word_set(NOT_REPORTED_BEFORE),
         no_subject: word_set(NO_SUBJECT),
         clause_break: word_set(CLAUSE_BREAK),
+        relay: word_set(RELAY_VERBS),
+        attribution: word_set(ATTRIBUTION),
     })
 }
 
@@ -204,6 +224,8 @@ struct Found {
     direct: bool,
     /// The verb comes after the quote (`«…»، قال لافروف`).
     verb_after: bool,
+    /// The speaker, when the way the quote was found names it (attributions).
+    source: Option<usize>,
 }
 
 /// The outermost quote-mark pairs: (open token, close token).
@@ -286,7 +308,15 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Quote> {
             }
         }
         if let Some((verb, verb_after)) = verb {
-            found.push(Found { verb, opener: open, first: open + 1, last: close, direct: true, verb_after });
+            found.push(Found {
+                verb,
+                opener: open,
+                first: open + 1,
+                last: close,
+                direct: true,
+                verb_after,
+                source: None,
+            });
         }
     }
     // Colons and complementizers after a speech verb.
@@ -311,6 +341,7 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Quote> {
                         last: trim_end(cx, k + 1, end),
                         direct: true,
                         verb_after: false,
+                        source: None,
                     });
                 }
                 break;
@@ -324,7 +355,15 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Quote> {
                     // Cut short by a quote mark (`إن بلاده «…»`): the direct quote says it.
                     let cut_by_quote = last < end && (is_open(cx.text(last)) || inside[last]);
                     if last > k + 1 && !(cut_by_quote && last - (k + 1) < MIN_DIRECT_TOKENS) {
-                        found.push(Found { verb: v, opener: k, first: k + 1, last, direct: false, verb_after: false });
+                        found.push(Found {
+                            verb: v,
+                            opener: k,
+                            first: k + 1,
+                            last,
+                            direct: false,
+                            verb_after: false,
+                            source: None,
+                        });
                     }
                 }
                 break;
@@ -336,13 +375,17 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Quote> {
             k += 1;
         }
     }
+    attributed(cx, &inside, &sentence_end, &mut found);
     found.sort_by_key(|f| (f.first, f.last));
     found.dedup_by_key(|f| f.first);
     let last_person = last_person_before(cx);
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
     let mut previous: Option<(usize, Option<usize>)> = None; // (sentence, speaker mention)
     for f in found {
-        let named = subject(cx, &f);
+        let named = match f.source {
+            Some(m) => Subject::Named(m),
+            None => subject(cx, &f),
+        };
         let speaker = match named {
             Subject::Named(m) => Some(m),
             Subject::Unnamed => {
@@ -372,6 +415,61 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Quote> {
         });
     }
     quotes
+}
+
+/// Clauses attributed to a source (`…، بحسب المرصد.` or `وبحسب المرصد، …`), unless a quote
+/// already covers them.
+fn attributed(cx: &Context<'_>, inside: &[bool], sentence_end: &[usize], found: &mut Vec<Found>) {
+    let t = tables();
+    for a in 0..cx.len() {
+        if inside[a] || cx.reading_in(a, &t.attribution).is_none() {
+            continue;
+        }
+        // The source: right after, or after a glued or separate ل (`وفقا للمرصد`، `وفقا ل`).
+        let source = cx.mention(a + 1).filter(|&(_, label)| matches!(label, Label::Per | Label::Org | Label::Loc));
+        let Some((m, _)) = source else { continue };
+        let sentence = cx.sentence_of[a];
+        let first_token = (0..a).rev().take_while(|&k| cx.sentence_of[k] == sentence).last().unwrap_or(a);
+        let end = sentence_end[sentence];
+        let covered = |first: usize, last: usize| found.iter().any(|f| f.first < last && first < f.last);
+        if a > first_token && matches!(cx.text(a - 1), "،" | "," | "-") {
+            // `قتل 20 مدنيا، بحسب المرصد.`: the clause before the comma.
+            let last = trim_end(cx, first_token, a - 1);
+            if last > first_token + 1 && !covered(first_token, last) && !(first_token..last).any(|k| inside[k]) {
+                found.push(Found {
+                    verb: a,
+                    opener: a,
+                    first: first_token,
+                    last,
+                    direct: false,
+                    verb_after: true,
+                    source: Some(m),
+                });
+            }
+        } else if a <= first_token + 1 {
+            // `وبحسب المرصد، فإن …`: the clause after the source's comma.
+            let after = cx.mentions[m].end;
+            let Some(comma) = (a + 1..end.min(a + 12)).find(|&k| cx.spans[k].0 >= after && cx.is(k, "،")) else {
+                continue;
+            };
+            let mut first = comma + 1;
+            if first < end && matches!(cx.text(first), "فان" | "فانه" | "فانها" | "ان") {
+                first += 1;
+            }
+            let last = clause_end(cx, first, end, inside);
+            if last > first + 1 && !covered(first, last) {
+                found.push(Found {
+                    verb: a,
+                    opener: a,
+                    first,
+                    last,
+                    direct: false,
+                    verb_after: false,
+                    source: Some(m),
+                });
+            }
+        }
+    }
 }
 
 /// One past the last token of each sentence.
@@ -443,6 +541,15 @@ fn subject(cx: &Context<'_>, f: &Found) -> Subject {
         return Subject::Unnamed;
     }
     let sentence = cx.sentence_of[f.verb];
+    // `نقلت وكالة تاس عن لافروف قوله`: the speaker is the one after `عن`.
+    if cx.reading_in(f.verb, &t.relay).is_some() {
+        let from = (f.verb + 1..f.opener).find(|&k| cx.is(k, "عن"));
+        return match from.and_then(|k| speaker_at(cx, k + 1, true)) {
+            Some(m) => Subject::Named(m),
+            None if from.is_some() => Subject::Unknown,
+            None => Subject::Unnamed,
+        };
+    }
     // After the verb: up to the quote (or a few tokens when the verb follows the quote).
     let window_end = if f.verb_after { (f.verb + 7).min(cx.len()) } else { f.opener };
     let mut k = f.verb + 1;
@@ -586,6 +693,19 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(quotes(text), expected, "quotes in {text:?}");
         }
+    }
+
+    #[test]
+    fn relayed_and_attributed_speech() {
+        let text = "ونقلت وكالة تاس عن لافروف قوله إن المفاوضات مستمرة.";
+        assert_eq!(quotes(text), [q("سيرغي لافروف", "ونقلت", "المفاوضات مستمرة", "indirect")]);
+        let text = "قتل 20 مدنيا في قصف على إدلب، بحسب المرصد السوري لحقوق الإنسان.";
+        assert_eq!(quotes(text), [q("المرصد السوري لحقوق الإنسان", "بحسب", "قتل 20 مدنيا في قصف على إدلب", "indirect")]);
+        let text = "ووفقا للأمم المتحدة، فإن مليون شخص نزحوا منذ بداية العام.";
+        assert_eq!(quotes(text), [q("الأمم المتحدة", "ووفقا", "مليون شخص نزحوا منذ بداية العام", "indirect")]);
+        // No source named right after: no quote; a number is not a source.
+        assert_eq!(quotes("ارتفعت الأسعار، بحسب التقديرات."), []);
+        assert_eq!(quotes("وزعت المساعدات حسب 3 معايير."), []);
     }
 
     #[test]
