@@ -24,30 +24,50 @@ pub fn PasteBox(on_text: Callback<String>) -> impl IntoView {
     }
 }
 
-/// The button that opens the file chooser for one or more `.txt` files.
+/// The file types the pickers offer (any file may still be dropped: its content decides).
+const ACCEPT: &str = ".txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,text/plain,text/markdown,text/html,\
+                      application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// The files an `<input type=file>` holds; clears it so the same file can be picked again.
+fn take_files(ev: &leptos::ev::Event) -> Vec<File> {
+    let input: HtmlInputElement = event_target(ev);
+    let files = input.files().map(|list| files_of(&list)).unwrap_or_default();
+    input.set_value("");
+    files
+}
+
+/// The buttons that open the file chooser: one or more files, or a whole folder.
 #[component]
 pub fn FilePicker(on_files: Callback<Vec<File>>) -> impl IntoView {
     view! {
         <div class="file-row">
             <label class="file-picker">
-                <span class="button-like">"اختر ملفات نصية"</span>
+                <span class="button-like">"اختر ملفات"</span>
                 <input
                     type="file"
                     class="visually-hidden"
                     data-testid="file-input"
                     multiple=true
-                    accept=".txt,text/plain"
-                    on:change=move |ev| {
-                        let input: HtmlInputElement = event_target(&ev);
-                        if let Some(list) = input.files() {
-                            on_files.run(files_of(&list));
-                        }
-                        // Let the same file be picked again after it changed on disk.
-                        input.set_value("");
-                    }
+                    accept=ACCEPT
+                    on:change=move |ev| on_files.run(take_files(&ev))
                 />
             </label>
-            <span class="muted">"أو اسحب ملفات " <bdi dir="ltr">".txt"</bdi> " وأفلتها في أي مكان من الصفحة."</span>
+            <label class="file-picker">
+                <span class="button-like">"اختر مجلدا"</span>
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    data-testid="folder-input"
+                    multiple=true
+                    prop:webkitdirectory=true
+                    on:change=move |ev| on_files.run(take_files(&ev))
+                />
+            </label>
+            <span class="muted">
+                "أو اسحب ملفات أو مجلدات وأفلتها في أي مكان من الصفحة: "
+                <bdi dir="ltr">".txt .md .html .docx"</bdi>
+                "، بترميز UTF-8 أو UTF-16 أو Windows-1256."
+            </span>
         </div>
     }
 }
@@ -62,7 +82,7 @@ pub fn drags_files(ev: &DragEvent) -> bool {
 pub fn DropOverlay(visible: Signal<bool>) -> impl IntoView {
     view! {
         <div class="drop-overlay" class:visible=move || visible.get() aria-hidden="true">
-            <p>"أفلت ملفات " <bdi dir="ltr">".txt"</bdi> " هنا لتحليلها"</p>
+            <p>"أفلت الملفات أو المجلدات هنا لتحليلها"</p>
         </div>
     }
 }

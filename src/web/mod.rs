@@ -122,12 +122,20 @@ pub fn App() -> impl IntoView {
             on:dragleave=move |_: DragEvent| drag_depth.update(|depth| *depth = depth.saturating_sub(1))
             on:drop=move |ev: DragEvent| {
                 drag_depth.set(0);
-                let Some(list) = ev.data_transfer().and_then(|transfer| transfer.files()) else { return };
-                if list.length() == 0 {
+                let Some(transfer) = ev.data_transfer() else { return };
+                if transfer.files().is_none_or(|list| list.length() == 0) {
                     return; // a text selection dropped into the text box: let the browser handle it
                 }
                 ev.prevent_default();
-                on_files.run(files::files_of(&list));
+                // Folders too: their entries must be taken now, their files are read later.
+                let entries = files::dropped_entries(&transfer);
+                if entries.is_empty() {
+                    if let Some(list) = transfer.files() {
+                        on_files.run(files::files_of(&list));
+                    }
+                } else {
+                    spawn_local(async move { on_files.run(files::files_under(entries).await) });
+                }
             }
         >
             <Header />
