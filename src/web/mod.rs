@@ -10,9 +10,13 @@
 //! - the components: header, input (text box, file picker, drop zone), documents, analyzed
 //!   text, legend, entities, notices.
 
+pub mod analyses;
+pub mod engine;
 pub mod files;
 pub mod spans;
 pub mod state;
+pub mod store;
+pub mod worker_protocol;
 
 mod documents;
 mod entities;
