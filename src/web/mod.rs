@@ -3,13 +3,14 @@
 //! All state lives in a [`Session`](session::Session) created at the top of [`App`]; each
 //! component gets only the signals and callbacks it needs. The page sends every document to
 //! the worker (`src/bin/kashif_worker.rs`) and keeps the analyses it gets back; documents,
-//! the selection and settings are saved in IndexedDB. Nothing is sent anywhere else.
+//! the selection and settings are saved in IndexedDB; a service worker keeps the page usable
+//! offline. Nothing is sent anywhere else.
 //!
 //! Modules, one concern each:
 //! - [`worker_protocol`]: the messages to and from the worker, and the worker's logic;
 //! - [`engine`]: starting the worker and posting to it; [`analyses`]: requests and replies;
 //! - [`session`]: the page's state and what changes it; [`settings`]: the shared settings;
-//! - [`store`]: saving in IndexedDB, and reading back;
+//! - [`store`]: saving in IndexedDB, and reading back; [`offline`]: the service worker;
 //! - [`state`]: the documents (pasted text and files) and their ids;
 //! - [`files`]: reading picked or dropped `.txt` files;
 //! - [`spans`]: cutting the text into plain runs and mentions by char offsets;
@@ -19,6 +20,7 @@
 pub mod analyses;
 pub mod engine;
 pub mod files;
+pub mod offline;
 pub mod session;
 pub mod settings;
 pub mod spans;
@@ -58,9 +60,10 @@ use text_view::AnalyzedText;
 const LOADING_ID: &str = "kashif-loading";
 
 /// Mounts the page into `<body>` for the lifetime of the page (the entry point of `kashif-web`):
-/// reads what earlier visits saved, then shows the page with the
+/// registers the service worker, reads what earlier visits saved, then shows the page with the
 /// analysis worker started.
 pub fn mount() {
+    offline::register_service_worker();
     // Leptos' executor starts with the mount: until then, wasm-bindgen's.
     wasm_bindgen_futures::spawn_local(async {
         let restored = match store::load_all().await {
