@@ -1,7 +1,8 @@
 // Trunk post_build hook (see Trunk.toml), run on the staging directory of every build:
 //   1. writes the sha256 of each inline <script> of index.html into its CSP script-src, so the
 //      policy needs no 'unsafe-inline' (Trunk's loader script names hashed files and changes
-//      with every build; under `trunk serve` its autoreload script is hashed too);
+//      with every build; under `trunk serve` its autoreload script is hashed too, once its
+//      placeholders are filled);
 //   2. writes into sw.js the list of every file of the build and a cache version derived from
 //      their contents (see www/sw.js).
 import { createHash } from 'node:crypto';
@@ -17,6 +18,13 @@ if (!dir) {
 // 1. CSP hashes.
 const htmlPath = path.join(dir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
+// Under `trunk serve`, Trunk's autoreload script has two placeholders the server fills in each
+// response, which would change the script after it was hashed. Fill them here instead, with
+// what the server would write: the page's own host, and the web-socket path pinned in
+// Trunk.toml ([serve] ws_base).
+html = html
+  .replaceAll("'{{__TRUNK_ADDRESS__}}'", 'window.location.host')
+  .replaceAll('{{__TRUNK_WS_BASE__}}', '/');
 const hashes = [];
 for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
   if (/\bsrc\s*=/i.test(attrs)) continue;
@@ -60,7 +68,10 @@ const assets = files(dir)
   .sort();
 const version = createHash('sha256');
 for (const asset of assets) version.update(asset).update(readFileSync(path.join(dir, asset)));
-const urls = ['./', ...assets.map((asset) => './' + asset)];
+// Under `trunk serve` (its autoreload script is in the page) nothing is cached: a cache-first
+// worker would keep showing the previous build after every rebuild.
+const serving = html.includes('.well-known/trunk/ws');
+const urls = serving ? [] : ['./', ...assets.map((asset) => './' + asset)];
 let sw;
 try {
   sw = readFileSync(swPath, 'utf8');
@@ -72,4 +83,7 @@ sw = sw
   .replace(/^const VERSION = .*$/m, `const VERSION = 'kashif-${version.digest('hex').slice(0, 16)}';`)
   .replace(/^const ASSETS = .*$/m, `const ASSETS = ${JSON.stringify(urls)};`);
 writeFileSync(swPath, sw);
-console.log(`postbuild: ${hashes.length} inline script(s) hashed into the CSP; sw.js lists ${urls.length} URLs`);
+console.log(
+  `postbuild: ${hashes.length} inline script(s) hashed into the CSP; sw.js lists ${urls.length} URLs` +
+    (serving ? ' (trunk serve: nothing cached)' : ''),
+);

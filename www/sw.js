@@ -5,6 +5,7 @@
 // index.html with its hashed scripts, wasm and CSS, the analysis worker's files and the
 // wasm-bindgen snippets, which index.html alone does not name. A new build therefore changes
 // this file, the browser installs the new worker, and the old cache is deleted on activate.
+// Under `trunk serve` the list is empty: every request then simply goes to the network.
 // Requests are answered cache-first; nothing is ever fetched from another origin.
 
 const VERSION = 'kashif-dev';
