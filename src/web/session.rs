@@ -137,27 +137,45 @@ impl Session {
         }
         let shown = selected.filter(|id| ids.contains(id)).or_else(|| ids.first().copied());
         self.selected.set(shown);
-        for id in ids {
-            self.analyze(id);
-        }
+        self.analyze_all(&ids);
     }
 
     /// Sends a document to the engine (again).
     fn analyze(self, id: DocId) {
-        let Some((name, text)) =
-            self.library.with_untracked(|library| library.get(id).map(|doc| (doc.name.clone(), doc.text.to_string())))
-        else {
-            return;
-        };
-        let Some(request) = self.tracker.try_update(|tracker| tracker.request(id)) else { return };
-        if !self.link.try_with_value(Link::is_running).unwrap_or(false) {
-            // The failure was already reported once: the document just stays unanalyzed.
-            self.tracker.update(|tracker| tracker.fail_all("no analysis worker"));
+        self.analyze_all(&[id]);
+    }
+
+    /// Sends documents to the engine, with one update of the tracker for all of them (every
+    /// update re-runs each row's state in the document list).
+    fn analyze_all(self, ids: &[DocId]) {
+        let docs: Vec<(DocId, String, String)> = self.library.with_untracked(|library| {
+            ids.iter()
+                .filter_map(|&id| library.get(id).map(|doc| (id, doc.name.clone(), doc.text.to_string())))
+                .collect()
+        });
+        if docs.is_empty() {
             return;
         }
-        let message = Request { id: request, name, text }.to_message();
-        if let Err(reason) = self.link.try_update_value(|link| link.send(message)).unwrap_or(Ok(())) {
-            self.engine_failed(&reason);
+        let running = self.link.try_with_value(Link::is_running).unwrap_or(false);
+        let Some(requests) = self.tracker.try_update(|tracker| {
+            let requests: Vec<u32> = docs.iter().map(|(id, _, _)| tracker.request(*id)).collect();
+            if !running {
+                // The failure was already reported once: the documents just stay unanalyzed.
+                tracker.fail_all("no analysis worker");
+            }
+            requests
+        }) else {
+            return;
+        };
+        if !running {
+            return;
+        }
+        for ((_, name, text), request) in docs.into_iter().zip(requests) {
+            let message = Request { id: request, name, text }.to_message();
+            if let Err(reason) = self.link.try_update_value(|link| link.send(message)).unwrap_or(Ok(())) {
+                self.engine_failed(&reason);
+                return;
+            }
         }
     }
 
@@ -245,8 +263,8 @@ impl Session {
             if let Some(&first) = ids.first() {
                 self.selected.set(Some(first));
             }
-            for id in ids {
-                self.analyze(id);
+            self.analyze_all(&ids);
+            for &id in &ids {
                 self.save(id);
             }
         });

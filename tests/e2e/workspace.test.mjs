@@ -97,7 +97,8 @@ function article(i) {
     `وأفادت مصادر محلية بأن نحو ${100 + i * 13} شخص نزحوا من ريف ${there} خلال الأسبوع الماضي.`,
   ];
   const paragraphs = [];
-  for (let k = 0; k < 12 + (i % 12); k++) paragraphs.push(sentences[k % 3]);
+  // 40 to 79 sentences (about 3 to 7 kB), the length of a long news story.
+  for (let k = 0; k < 40 + (i % 40); k++) paragraphs.push(sentences[k % 3]);
   return `الخبر رقم ${i + 1}\n\n${paragraphs.join('\n')}\n`;
 }
 
