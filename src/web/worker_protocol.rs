@@ -10,7 +10,10 @@
 //! `serde-wasm-bindgen` would instead build a JS object per mention field (thousands of calls
 //! across the wasm boundary per document), then structured-clone that object graph, then walk
 //! it again call by call on the page: slower for the batches of hundreds of documents the page
-//! sends, and one more dependency in each wasm.
+//! sends, and one more dependency in each wasm. Measured in headless Chromium (release build,
+//! `structuredClone` standing in for `postMessage`) on 500 replies of 40 to 79 sentences
+//! (88,650 mentions): JSON 410 ms in all (110 to serialize, 215 to parse), serde-wasm-bindgen
+//! 1,485 ms (500 and 695).
 
 use serde::{Deserialize, Serialize};
 
