@@ -46,9 +46,10 @@ read -r wasm_passed wasm_failed < <(cargo_counts "$logs/wasm")
 step "release build of the page (trunk build --release --offline)"
 rm -rf dist
 trunk build --release --offline
-wasm=$(ls dist/*.wasm)
-printf 'dist/: %s bytes; wasm %s bytes raw, %s bytes gzip\n' \
-    "$(du -sb dist | cut -f1)" "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"
+printf 'dist/: %s bytes\n' "$(du -sb dist | cut -f1)"
+for wasm in dist/*.wasm; do
+    printf '%s: %s bytes raw, %s bytes gzip\n' "$wasm" "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"
+done
 
 step "end-to-end tests (Playwright + Chromium, node --test)"
 node --test --test-reporter=spec --test-reporter-destination=stdout \

@@ -1,4 +1,6 @@
-//! Browser tests: the analyzer compiled to wasm, and the page mounted into a container.
+//! Browser tests: the analyzer compiled to wasm, the worker protocol and the page's request
+//! bookkeeping, the IndexedDB store, and the page mounted into a container (with the worker's
+//! service run in the page: the test runner serves no worker file).
 //!
 //! Run with `cargo test --target wasm32-unknown-unknown --test web` (the runner in
 //! `.cargo/config.toml` is `wasm-bindgen-test-runner`, which drives Chromium through
@@ -6,7 +8,13 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use kashif::web::analyses::{Status, Tracker};
+use kashif::web::engine::Starter;
+use kashif::web::session::Restored;
 use kashif::web::spans::{glyphs, segments, Glyphs, Segment};
+use kashif::web::state::{Document, Source};
+use kashif::web::store;
+use kashif::web::worker_protocol::{FromWorker, Reply, Request, Service, READY};
 use kashif::{Analyzer, Label, Mention};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -107,7 +115,7 @@ fn mounted_app() -> HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();
-    kashif::web::mount_to(container.clone()).forget();
+    kashif::web::mount_to(container.clone(), Starter::in_page(), Restored::Off).forget();
     container
 }
 
@@ -146,6 +154,80 @@ async fn until(mut ready: impl FnMut() -> bool) -> bool {
         sleep(20).await;
     }
     ready()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The worker protocol, the request bookkeeping, the store
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+fn the_worker_service_answers_requests_and_bad_messages() {
+    let service = Service::new();
+    let request = Request { id: 7, name: "قمة".to_owned(), text: SUMMIT.to_owned() };
+    let FromWorker::Reply(reply) = FromWorker::parse(&service.handle(&request.to_message())).unwrap() else {
+        panic!("not a reply")
+    };
+    assert_eq!(reply.id, Some(7));
+    assert_eq!(reply.analysis, Some(Analyzer::new().analyze(SUMMIT)));
+    assert_eq!(reply.error, None);
+
+    let FromWorker::Reply(bad) = FromWorker::parse(&service.handle("{not json")).unwrap() else {
+        panic!("not a reply")
+    };
+    assert_eq!((bad.id, bad.analysis), (None, None));
+    assert!(bad.error.is_some_and(|e| e.contains("unreadable request")));
+    assert_eq!(FromWorker::parse(READY), Ok(FromWorker::Ready));
+    assert!(FromWorker::parse("").is_err());
+}
+
+fn reply(id: u32) -> Reply {
+    Reply { id: Some(id), analysis: Some(kashif::Analysis::default()), error: None }
+}
+
+#[wasm_bindgen_test]
+fn the_tracker_ignores_stale_and_removed_replies_and_counts_the_batch() {
+    let mut tracker = Tracker::new();
+    let (a1, b, c) = (tracker.request(1), tracker.request(2), tracker.request(3));
+    assert_eq!(tracker.progress(), Some((0, 3)));
+    let a2 = tracker.request(1); // edited: the first request for 1 is stale
+    assert_eq!(tracker.progress(), Some((0, 3)));
+    assert_eq!(tracker.receive(reply(a1)), None);
+    assert_eq!(tracker.status(1), Status::Waiting);
+    assert_eq!(tracker.receive(reply(a2)), Some(1));
+    assert_eq!(tracker.status(1), Status::Done);
+    assert_eq!(tracker.progress(), Some((1, 3)));
+    tracker.forget(2); // removed while waiting
+    assert_eq!(tracker.receive(reply(b)), None);
+    assert_eq!(tracker.progress(), Some((1, 2)));
+    assert_eq!(tracker.receive(Reply { id: Some(c), analysis: None, error: Some("x".into()) }), Some(3));
+    assert_eq!(tracker.status(3), Status::Failed);
+    assert_eq!(tracker.progress(), None, "the batch ended");
+    assert_eq!(tracker.receive(reply(9999)), None);
+    assert_eq!(tracker.receive(Reply { id: None, analysis: None, error: None }), None);
+    assert!(tracker.analysis(1).is_some() && tracker.analysis(2).is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_store_saves_documents_selection_and_settings() {
+    store::clear().await.unwrap();
+    let doc = |id, name: &str, text: &str, source| Document { id, name: name.to_owned(), text: text.into(), source };
+    store::put_document(&doc(4, "نص ملصق", SUMMIT, Source::Pasted)).await.unwrap();
+    store::put_document(&doc(9, "b.txt", IDLIB, Source::File)).await.unwrap();
+    store::put_document(&doc(12, "c.txt", "نص", Source::File)).await.unwrap();
+    store::delete_document(12).await.unwrap();
+    store::put_selected(Some(9)).await.unwrap();
+    store::put_setting("theme", "dark").await.unwrap();
+    let saved = store::load_all().await.unwrap();
+    let docs: Vec<(u32, &str, Source)> = saved.documents.iter().map(|d| (d.id, d.name.as_str(), d.source)).collect();
+    assert_eq!(docs, [(4, "نص ملصق", Source::Pasted), (9, "b.txt", Source::File)]);
+    assert_eq!(saved.documents[0].text, SUMMIT);
+    assert_eq!(saved.selected, Some(9));
+    assert_eq!(saved.settings.get("theme").map(String::as_str), Some("dark"));
+
+    store::clear().await.unwrap();
+    let saved = store::load_all().await.unwrap();
+    assert!(saved.documents.is_empty() && saved.selected.is_none());
+    assert_eq!(saved.settings.get("theme").map(String::as_str), Some("dark"), "settings outlive clear");
 }
 
 #[wasm_bindgen_test]
@@ -216,4 +298,27 @@ async fn html_and_bidi_controls_are_shown_as_text() {
     assert!(!visible.contains('\u{202E}') && !visible.contains('\u{202C}'), "raw bidi controls reached the page");
     let controls: Vec<String> = find_all(&shown, ".bidi-control").iter().map(|c| c.text_content().unwrap()).collect();
     assert_eq!(controls, ["RLO", "PDF"]);
+}
+
+#[wasm_bindgen_test]
+async fn documents_can_be_removed_one_by_one_or_all_at_once() {
+    let root = mounted_app();
+    type_text(&root, SUMMIT);
+    assert!(until(|| find(&root, "[data-testid=doc-item][data-state=done]").is_some()).await, "not analyzed");
+    assert!(find(&root, "[data-testid=analyzed-text] mark").is_some());
+
+    // Removing the pasted document empties the box too.
+    let remove: HtmlElement = find(&root, "[data-testid=doc-remove]").unwrap().unchecked_into();
+    remove.click();
+    assert!(until(|| find_all(&root, "[data-testid=doc-item]").is_empty()).await);
+    let textarea: HtmlTextAreaElement = find(&root, "[data-testid=input-text]").unwrap().unchecked_into();
+    assert_eq!(textarea.value(), "");
+    assert!(find(&root, "[data-testid=hint]").is_some());
+
+    type_text(&root, IDLIB);
+    assert!(until(|| find(&root, "[data-testid=clear-all]").is_some()).await);
+    let clear: HtmlElement = find(&root, "[data-testid=clear-all]").unwrap().unchecked_into();
+    clear.click();
+    assert!(until(|| find_all(&root, "[data-testid=doc-item]").is_empty()).await);
+    assert!(find(&root, "[data-testid=progress]").is_none());
 }

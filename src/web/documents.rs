@@ -1,10 +1,12 @@
-//! The list of documents, one click to switch between them.
+//! The list of documents: one click to switch between them, one to remove one, one to remove
+//! them all.
 
 use leptos::prelude::*;
 
 use super::state::DocId;
 
-/// Every document by name; the selected one is marked with `aria-current`.
+/// Every document by name; the selected one is marked with `aria-current`, and each carries
+/// its analysis state in `data-state` (`waiting`, `done`, `failed`).
 #[component]
 pub fn DocList(
     /// Id and name of every document, in list order.
@@ -13,32 +15,62 @@ pub fn DocList(
     /// The document being shown.
     #[prop(into)]
     selected: Signal<Option<DocId>>,
+    /// The analysis state of a document, for `data-state`.
+    state_of: Callback<DocId, &'static str>,
     /// Called with the id of the document the user picks.
     on_select: Callback<DocId>,
+    /// Called with the id of the document the user removes.
+    on_remove: Callback<DocId>,
+    /// Called when the user removes every document.
+    on_clear: Callback<()>,
 ) -> impl IntoView {
     view! {
         <section class="panel docs" aria-labelledby="kashif-docs-title">
-            <h2 id="kashif-docs-title">"المستندات"</h2>
+            <div class="panel-head">
+                <h2 id="kashif-docs-title">"المستندات"</h2>
+                <Show when=move || items.with(|items| !items.is_empty())>
+                    <button
+                        type="button"
+                        class="link-button"
+                        data-testid="clear-all"
+                        on:click=move |_| on_clear.run(())
+                    >
+                        "حذف الكل"
+                    </button>
+                </Show>
+            </div>
             <Show when=move || items.with(Vec::is_empty)>
                 <p class="muted">"لا مستندات بعد."</p>
             </Show>
             <ul class="doc-list" data-testid="doc-list">
                 <For
                     each=move || items.get()
-                    key=|(id, _)| *id
+                    key=|(id, name)| (*id, name.clone())
                     children=move |(id, name)| {
                         let is_current = move || selected.get() == Some(id);
+                        let label = format!("حذف «{name}»");
                         view! {
-                            <li>
+                            <li class="doc-row">
                                 <button
                                     type="button"
                                     class="doc-item"
                                     data-testid="doc-item"
                                     data-doc=id
+                                    data-state=move || state_of.run(id)
                                     aria-current=move || is_current().then_some("true")
                                     on:click=move |_| on_select.run(id)
                                 >
                                     <bdi>{name}</bdi>
+                                </button>
+                                <button
+                                    type="button"
+                                    class="doc-remove"
+                                    data-testid="doc-remove"
+                                    aria-label=label.clone()
+                                    title=label
+                                    on:click=move |_| on_remove.run(id)
+                                >
+                                    "×"
                                 </button>
                             </li>
                         }

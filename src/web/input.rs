@@ -5,9 +5,16 @@ use web_sys::{DragEvent, File, HtmlInputElement};
 
 use super::files::files_of;
 
-/// The text box. Every edit hands the whole text to `on_text`.
+/// The text box. Every edit hands the whole text to `on_text`; `value` replaces what it shows
+/// (after a reload or a removal), typing does not go through it.
 #[component]
-pub fn PasteBox(on_text: Callback<String>) -> impl IntoView {
+pub fn PasteBox(
+    /// Called with the whole text after every edit.
+    on_text: Callback<String>,
+    /// Text to show instead of what is there.
+    #[prop(into)]
+    value: Signal<String>,
+) -> impl IntoView {
     view! {
         <label class="field-label" for="kashif-paste">"الصق نص خبر أو اكتبه هنا"</label>
         <textarea
@@ -19,6 +26,7 @@ pub fn PasteBox(on_text: Callback<String>) -> impl IntoView {
             rows="7"
             spellcheck="false"
             placeholder="مثال: التقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في موسكو…"
+            prop:value=move || value.get()
             on:input=move |ev| on_text.run(event_target_value(&ev))
         ></textarea>
     }

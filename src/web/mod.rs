@@ -1,18 +1,32 @@
-//! The browser page: Leptos components over the [`Analyzer`](crate::Analyzer).
+//! The browser page: Leptos components over an analysis engine that runs in a Web Worker.
 //!
-//! All state lives in signals created at the top of [`App`]; each component gets only the
-//! signals and callbacks it needs. Text is analyzed in the page itself: nothing is sent anywhere.
+//! All state lives in a [`Session`](session::Session) created at the top of [`App`]; each
+//! component gets only the signals and callbacks it needs. The page sends every document to
+//! the worker (`src/bin/kashif_worker.rs`) and keeps the analyses it gets back; documents,
+//! the selection and settings are saved in IndexedDB; a service worker keeps the page usable
+//! offline. Nothing is sent anywhere else.
 //!
 //! Modules, one concern each:
+//! - [`worker_protocol`]: the messages to and from the worker, and the worker's logic;
+//! - [`engine`]: starting the worker and posting to it; [`analyses`]: requests and replies;
+//! - [`session`]: the page's state and what changes it; [`settings`]: the shared settings;
+//! - [`store`]: saving in IndexedDB, and reading back; [`offline`]: the service worker;
 //! - [`state`]: the documents (pasted text and files) and their ids;
 //! - [`files`]: reading picked or dropped `.txt` files;
 //! - [`spans`]: cutting the text into plain runs and mentions by char offsets;
-//! - the components: header, input (text box, file picker, drop zone), documents, analyzed
-//!   text, legend, entities, notices.
+//! - the components: header, input (text box, file picker, drop zone), progress, documents,
+//!   analyzed text, legend, entities, notices.
 
+pub mod analyses;
+pub mod engine;
 pub mod files;
+pub mod offline;
+pub mod session;
+pub mod settings;
 pub mod spans;
 pub mod state;
+pub mod store;
+pub mod worker_protocol;
 
 mod documents;
 mod entities;
@@ -20,53 +34,72 @@ mod header;
 mod input;
 mod legend;
 mod notices;
+mod progress;
 mod text_view;
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::tachys::view::Mountable;
-use leptos::task::spawn_local;
 use web_sys::{DragEvent, File};
 
-use crate::{Analysis, Analyzer};
+use crate::Analysis;
 use documents::DocList;
+use engine::{Starter, WORKER_URL};
 use entities::EntityList;
-use files::{read_text, FileProblem};
 use header::Header;
 use input::{drags_files, DropOverlay, FilePicker, PasteBox};
 use legend::Legend;
-use notices::FileProblems;
-use state::{DocId, Library};
+use notices::{FileProblems, StatusNotes};
+use progress::BatchProgress;
+use session::{Restored, Session};
+use state::DocId;
 use text_view::AnalyzedText;
 
 /// The id of the placeholder `index.html` shows until the app is mounted.
 const LOADING_ID: &str = "kashif-loading";
 
-/// Mounts the page into `<body>` for the lifetime of the page (the entry point of `kashif-web`).
+/// Mounts the page into `<body>` for the lifetime of the page (the entry point of `kashif-web`):
+/// registers the service worker, reads what earlier visits saved, then shows the page with the
+/// analysis worker started.
 pub fn mount() {
-    if let Some(loading) = document().get_element_by_id(LOADING_ID) {
-        loading.remove();
-    }
-    leptos::mount::mount_to_body(App);
+    offline::register_service_worker();
+    // Leptos' executor starts with the mount: until then, wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async {
+        let restored = match store::load_all().await {
+            Ok(saved) => Restored::Saved(saved),
+            Err(error) => Restored::Unavailable(error.to_string()),
+        };
+        if let Some(loading) = document().get_element_by_id(LOADING_ID) {
+            loading.remove();
+        }
+        leptos::mount::mount_to_body(move || view! { <App engine=Starter::worker(WORKER_URL) restored /> });
+    });
 }
 
-/// Mounts the page into `parent` (tests mount it into a container of their own).
+/// Mounts the page into `parent` with the given engine and saved state (tests mount it into a
+/// container of their own, with [`Starter::in_page`] and [`Restored::Off`]).
 ///
 /// Dropping the returned handle unmounts the page; call `forget()` on it to keep it.
-pub fn mount_to(parent: web_sys::HtmlElement) -> leptos::mount::UnmountHandle<impl Mountable> {
-    leptos::mount::mount_to(parent, App)
+pub fn mount_to(
+    parent: web_sys::HtmlElement,
+    engine: Starter,
+    restored: Restored,
+) -> leptos::mount::UnmountHandle<impl Mountable> {
+    leptos::mount::mount_to(parent, move || view! { <App engine restored /> })
 }
 
 /// The whole page.
 #[component]
-pub fn App() -> impl IntoView {
-    // Built once: building decodes the lexicon.
-    let analyzer = StoredValue::new_local(Analyzer::new());
-
-    let library = RwSignal::new(Library::new());
-    let selected = RwSignal::new(None::<DocId>);
-    let problems = RwSignal::new(Vec::<FileProblem>::new());
+pub fn App(
+    /// What analyzes the documents.
+    engine: Starter,
+    /// What earlier visits saved.
+    restored: Restored,
+) -> impl IntoView {
+    let session = Session::start(engine, restored);
+    provide_context(session.settings);
+    let Session { library, selected, tracker, problems, notes, paste_value, .. } = session;
     let focus = RwSignal::new(None::<String>);
     let drag_depth = RwSignal::new(0_u32);
 
@@ -79,27 +112,23 @@ pub fn App() -> impl IntoView {
         library.with(|library| library.get(id).map(|doc| doc.name.clone()))
     });
     let analysis = Memo::new(move |_| {
-        text.with(|text| match text {
-            Some(text) => analyzer.with_value(|analyzer| analyzer.analyze(text)),
-            None => Analysis::default(),
-        })
+        let id = selected.get()?;
+        tracker.with(|tracker| tracker.analysis(id).cloned())
     });
-    let mentions = Memo::new(move |_| analysis.with(|analysis| analysis.entities.clone()));
-    let summaries = Memo::new(move |_| analysis.with(Analysis::entity_summaries));
+    let mentions = Memo::new(move |_| analysis.with(|a| a.as_ref().map(|a| a.entities.clone()).unwrap_or_default()));
+    let summaries =
+        Memo::new(move |_| analysis.with(|a| a.as_deref().map(Analysis::entity_summaries).unwrap_or_default()));
     let doc_items = Memo::new(move |_| {
         library.with(|library| library.docs().iter().map(|doc| (doc.id, doc.name.clone())).collect::<Vec<_>>())
     });
+    let progress = Memo::new(move |_| tracker.with(|tracker| tracker.progress()));
 
-    let on_text = Callback::new(move |value: String| {
-        let id = library.try_update(|library| library.set_pasted(&value)).flatten();
-        match id {
-            Some(id) => selected.set(Some(id)),
-            // The pasted text was cleared: show another document if there is one.
-            None => selected.set(library.with(|library| library.docs().first().map(|doc| doc.id))),
-        }
-    });
-    let on_files = Callback::new(move |files: Vec<File>| load_files(files, library, selected, problems));
+    let on_text = Callback::new(move |value: String| session.typed(value));
+    let on_files = Callback::new(move |files: Vec<File>| session.add_files(files));
     let on_select = Callback::new(move |id: DocId| selected.set(Some(id)));
+    let on_remove = Callback::new(move |id: DocId| session.remove(id));
+    let on_clear = Callback::new(move |()| session.clear());
+    let state_of = Callback::new(move |id: DocId| tracker.with(|tracker| tracker.status(id).as_str()));
     let on_dismiss = Callback::new(move |()| problems.set(Vec::new()));
 
     view! {
@@ -134,7 +163,7 @@ pub fn App() -> impl IntoView {
                         on_files.run(files::files_of(&list));
                     }
                 } else {
-                    spawn_local(async move { on_files.run(files::files_under(entries).await) });
+                    leptos::task::spawn_local(async move { on_files.run(files::files_under(entries).await) });
                 }
             }
         >
@@ -142,9 +171,11 @@ pub fn App() -> impl IntoView {
             <main class="layout">
                 <div class="workspace">
                     <section class="panel input-panel" aria-label="إدخال النص">
-                        <PasteBox on_text />
+                        <PasteBox on_text value=paste_value />
                         <FilePicker on_files />
+                        <BatchProgress progress />
                         <FileProblems problems on_dismiss />
+                        <StatusNotes notes />
                     </section>
                     <section class="panel text-panel" aria-labelledby="kashif-text-title">
                         <h2 id="kashif-text-title">
@@ -157,7 +188,7 @@ pub fn App() -> impl IntoView {
                     </section>
                 </div>
                 <aside class="sidebar">
-                    <DocList items=doc_items selected on_select />
+                    <DocList items=doc_items selected state_of on_select on_remove on_clear />
                     <EntityList summaries focus />
                     <Legend />
                 </aside>
@@ -165,36 +196,4 @@ pub fn App() -> impl IntoView {
             <DropOverlay visible=Signal::derive(move || drag_depth.get() > 0) />
         </div>
     }
-}
-
-/// Reads `files` one after the other: each readable file becomes a document (the first of the
-/// batch is shown), each unreadable one a message naming it.
-fn load_files(
-    files: Vec<File>,
-    library: RwSignal<Library>,
-    selected: RwSignal<Option<DocId>>,
-    problems: RwSignal<Vec<FileProblem>>,
-) {
-    if files.is_empty() {
-        return;
-    }
-    problems.set(Vec::new());
-    spawn_local(async move {
-        let mut shown = false;
-        for file in files {
-            let name = file.name();
-            match read_text(&file).await {
-                Ok(text) => {
-                    let Some(id) = library.try_update(|library| library.add_file(&name, text)) else { return };
-                    if !shown {
-                        selected.set(Some(id));
-                        shown = true;
-                    }
-                }
-                Err(error) => {
-                    problems.update(|problems| problems.push(FileProblem { name, reason: error.to_string() }));
-                }
-            }
-        }
-    });
 }

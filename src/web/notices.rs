@@ -39,3 +39,49 @@ pub fn FileProblems(
         </Show>
     }
 }
+
+/// The page's status messages (the worker could not start, nothing can be saved…), each
+/// shown once.
+#[derive(Debug, Clone, Copy)]
+pub struct Notes(RwSignal<Vec<String>>);
+
+impl Default for Notes {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Notes {
+    /// No messages.
+    pub fn new() -> Self {
+        Notes(RwSignal::new(Vec::new()))
+    }
+
+    /// Shows `message`, unless it is already shown.
+    pub fn add(self, message: String) {
+        self.0.try_update(|notes| {
+            if !notes.contains(&message) {
+                notes.push(message);
+            }
+        });
+    }
+}
+
+/// The status messages, one line each.
+#[component]
+pub fn StatusNotes(notes: Notes) -> impl IntoView {
+    let Notes(notes) = notes;
+    view! {
+        <Show when=move || notes.with(|n| !n.is_empty())>
+            <div class="status-notes" role="status">
+                <ul>
+                    <For
+                        each=move || notes.get()
+                        key=|note| note.clone()
+                        children=|note| view! { <li data-testid="notice">{note}</li> }
+                    />
+                </ul>
+            </div>
+        </Show>
+    }
+}

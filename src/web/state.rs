@@ -2,14 +2,17 @@
 
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 /// The name shown in the document list for the text typed or pasted into the text box.
 pub const PASTED_NAME: &str = "نص ملصق";
 
 /// Identifies a document for as long as the page is open.
 pub type DocId = u32;
 
-/// Where a document came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a document came from (saved as `"pasted"` or `"file"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Source {
     /// Typed or pasted into the text box; there is at most one such document.
     Pasted,
@@ -92,6 +95,41 @@ impl Library {
         let id = self.fresh_id();
         self.docs.push(Document { id, name: name.to_owned(), text: Arc::from(text), source: Source::File });
         id
+    }
+
+    /// Puts back documents saved by an earlier visit (see [`store`](super::store)), keeping
+    /// their ids; documents already here keep theirs. A saved document whose id is taken, or a
+    /// second pasted one, is left out. New ids continue after the largest id seen.
+    pub fn restore(&mut self, saved: Vec<Document>) {
+        for doc in saved {
+            let taken = self.get(doc.id).is_some();
+            let second_paste = doc.source == Source::Pasted && self.docs.iter().any(|d| d.source == Source::Pasted);
+            if taken || second_paste {
+                continue;
+            }
+            self.next_id = self.next_id.max(doc.id.saturating_add(1));
+            if doc.source == Source::Pasted {
+                self.docs.insert(0, doc);
+            } else {
+                self.docs.push(doc);
+            }
+        }
+    }
+
+    /// Removes the document with this id; returns it if it was there.
+    pub fn remove(&mut self, id: DocId) -> Option<Document> {
+        let index = self.docs.iter().position(|doc| doc.id == id)?;
+        Some(self.docs.remove(index))
+    }
+
+    /// Removes every document (ids are still never reused).
+    pub fn clear(&mut self) {
+        self.docs.clear();
+    }
+
+    /// The id of the pasted document, if there is one.
+    pub fn pasted(&self) -> Option<DocId> {
+        self.docs.iter().find(|doc| doc.source == Source::Pasted).map(|doc| doc.id)
     }
 
     fn fresh_id(&mut self) -> DocId {

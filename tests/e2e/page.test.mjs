@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { ARTIFACTS, launchBrowser, requireDist, serveDist } from './support.mjs';
+import { ARTIFACTS, launchBrowser, recordRequests, requestsElsewhere, requireDist, serveDist, watchProblems } from './support.mjs';
 
 const ARTICLE = [
   'التقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في موسكو يوم 5 آذار 2024،',
@@ -55,16 +55,8 @@ async function openApp(label) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
   const page = await context.newPage();
   const problems = [];
-  page.on('request', (request) => requests.push([label, request.url()]));
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) =>
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
-    );
-  });
+  recordRequests(context, label, requests);
+  await watchProblems(page, problems);
   await page.goto(served.origin + '/');
   await page.getByTestId('input-text').waitFor({ state: 'visible', timeout: 15_000 });
   return { page, context, problems };
@@ -74,6 +66,12 @@ async function marks(page) {
   return page.$$eval('[data-testid=analyzed-text] mark', (nodes) =>
     nodes.map((node) => ({ label: node.dataset.label, text: node.textContent, entity: node.dataset.entity })),
   );
+}
+
+/** Waits until the worker's analysis of the shown document is on the page. */
+async function analyzed(page) {
+  await page.locator('[data-testid=doc-item][aria-current=true][data-state=done]').waitFor();
+  await page.locator('[data-testid=analyzed-text] mark').first().waitFor();
 }
 
 async function docNames(page) {
@@ -174,6 +172,7 @@ describe('Kashif page', () => {
       await error.waitFor();
       assert.equal(await error.count(), 1);
       assert.ok((await error.textContent()).includes(BROKEN), await error.textContent());
+      await analyzed(page);
       assert.ok((await marks(page)).some((m) => m.label === 'PER' && m.text === 'فلاديمير بوتين'));
 
       // Switching.
@@ -186,6 +185,7 @@ describe('Kashif page', () => {
         { name: FILE_A, current: false },
         { name: FILE_B, current: true },
       ]);
+      await analyzed(page);
       assert.ok((await marks(page)).some((m) => m.label === 'LOC' && m.text.includes('إدلب')));
 
       // A drop: a DataTransfer built in the page with the bytes of two more files and a picture.
@@ -227,6 +227,7 @@ describe('Kashif page', () => {
         (text) => document.querySelector('[data-testid=analyzed-text]')?.textContent === text,
         TEXT_A,
       );
+      await analyzed(page);
       assert.ok((await marks(page)).some((m) => m.label === 'LOC' && m.text === 'موسكو'));
       assert.deepEqual(problems, []);
     } finally {
@@ -248,13 +249,7 @@ describe('Kashif page', () => {
       await context.close();
     }
     assert.ok(requests.length > 0, 'no request recorded at all');
-    const origin = new URL(served.origin);
-    const elsewhere = requests.filter(([, url]) => {
-      const parsed = new URL(url);
-      if (parsed.protocol === 'data:' || parsed.protocol === 'blob:') return false;
-      return parsed.hostname !== origin.hostname || parsed.port !== origin.port;
-    });
-    assert.deepEqual(elsewhere, [], 'requests left 127.0.0.1');
+    assert.deepEqual(requestsElsewhere(requests, served.origin), [], 'requests left 127.0.0.1');
   });
 
   it('renders Arabic right-to-left at 1280px (screenshot in tests/e2e/artifacts/page.png)', async () => {

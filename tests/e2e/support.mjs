@@ -83,3 +83,34 @@ export function launchBrowser() {
     ],
   });
 }
+
+/**
+ * Records every request a browser context makes (its pages, their workers, its service
+ * worker) into `requests` as [label, url]. Check them with requestsElsewhere().
+ */
+export function recordRequests(context, label, requests) {
+  context.on('request', (request) => requests.push([label, request.url()]));
+}
+
+/** The recorded requests that went anywhere but `origin` (data: and blob: URLs stay local). */
+export function requestsElsewhere(requests, origin) {
+  const home = new URL(origin);
+  return requests.filter(([, url]) => {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'data:' || parsed.protocol === 'blob:') return false;
+    return parsed.hostname !== home.hostname || parsed.port !== home.port;
+  });
+}
+
+/** Collects page errors, console errors and CSP violations of `page` into `problems`. */
+export async function watchProblems(page, problems) {
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
+}

@@ -1,0 +1,307 @@
+//! The page's state and what changes it: documents in and out, requests to the analysis
+//! engine and its replies, and saving to the [`store`](super::store).
+//!
+//! A [`Session`] is a bundle of signals (it is `Copy`); the components get the signals they
+//! show and callbacks that call its methods. Every change is applied in memory first; saving
+//! happens after, and a failed save only adds a message.
+
+use std::future::Future;
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::File;
+
+use super::analyses::Tracker;
+use super::engine::{EngineEvent, Link, Starter};
+use super::files::{read_text, FileProblem};
+use super::notices::Notes;
+use super::settings::Settings;
+use super::state::{DocId, Library, Source};
+use super::store::{self, Saved, StoreError};
+use super::worker_protocol::{FromWorker, Request};
+
+/// How long the paste box waits after the last keystroke before the text is analyzed.
+pub const DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// What the page found saved when it started.
+#[derive(Debug, Clone)]
+pub enum Restored {
+    /// IndexedDB works; this is what earlier visits saved.
+    Saved(Saved),
+    /// IndexedDB is not available (the reason): the page works without saving, and says so.
+    Unavailable(String),
+    /// Saving is off (the browser tests).
+    Off,
+}
+
+/// Saves in the background when saving is on; a failure becomes a message.
+#[derive(Debug, Clone, Copy)]
+pub struct Saver {
+    enabled: bool,
+    notes: Notes,
+}
+
+impl Saver {
+    /// Saves when `enabled`, reporting failures in `notes`.
+    pub fn new(enabled: bool, notes: Notes) -> Self {
+        Saver { enabled, notes }
+    }
+
+    /// Runs one store operation (built lazily: nothing is done when saving is off).
+    pub fn run<F: Future<Output = Result<(), StoreError>> + 'static>(self, operation: impl FnOnce() -> F) {
+        if !self.enabled {
+            return;
+        }
+        let future = operation();
+        let notes = self.notes;
+        spawn_local(async move {
+            if let Err(error) = future.await {
+                notes.add(format!("تعذّر الحفظ في المتصفح ({error})؛ ما زالت المستندات في هذه الصفحة."));
+            }
+        });
+    }
+}
+
+/// The page's state (see the module documentation).
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// The documents.
+    pub library: RwSignal<Library>,
+    /// The document shown.
+    pub selected: RwSignal<Option<DocId>>,
+    /// Requests out and analyses in.
+    pub tracker: RwSignal<Tracker>,
+    /// Files of the latest batch that could not be read.
+    pub problems: RwSignal<Vec<FileProblem>>,
+    /// Status messages.
+    pub notes: Notes,
+    /// What the paste box must show after a restore or a removal (typing does not set it).
+    pub paste_value: RwSignal<String>,
+    /// Settings shared with every view.
+    pub settings: Settings,
+    saver: Saver,
+    link: StoredValue<Link, LocalStorage>,
+    debounce: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Session {
+    /// Starts the engine and puts back what was saved. Call inside the page's reactive owner.
+    pub fn start(starter: Starter, restored: Restored) -> Session {
+        let notes = Notes::new();
+        let (saver, saved) = match restored {
+            Restored::Saved(saved) => (Saver::new(true, notes), saved),
+            Restored::Unavailable(reason) => {
+                notes.add(format!(
+                    "الحفظ في المتصفح غير متاح هنا ({reason})، فلن تبقى المستندات بعد إعادة تحميل الصفحة."
+                ));
+                (Saver::new(false, notes), Saved::default())
+            }
+            Restored::Off => (Saver::new(false, notes), Saved::default()),
+        };
+        let session = Session {
+            library: RwSignal::new(Library::new()),
+            selected: RwSignal::new(None),
+            tracker: RwSignal::new(Tracker::new()),
+            problems: RwSignal::new(Vec::new()),
+            notes,
+            paste_value: RwSignal::new(String::new()),
+            settings: Settings::new(saved.settings.clone(), saver),
+            saver,
+            link: StoredValue::new_local(Link::default()),
+            debounce: StoredValue::new(None),
+        };
+        match starter.start(Rc::new(move |event| session.on_engine(event))) {
+            Ok(engine) => session.link.set_value(Link::new(engine)),
+            Err(reason) => session.engine_failed(&reason),
+        }
+        session.restore(saved);
+        let selected = session.selected;
+        Effect::new(move |_| {
+            let id = selected.get();
+            saver.run(move || store::put_selected(id));
+        });
+        session
+    }
+
+    fn restore(self, saved: Saved) {
+        let Saved { documents, selected, .. } = saved;
+        self.library.update(|library| library.restore(documents.into_iter().map(Into::into).collect()));
+        let (ids, pasted) = self.library.with_untracked(|library| {
+            let pasted = library.docs().iter().find(|doc| doc.source == Source::Pasted).map(|doc| doc.text.to_string());
+            (library.docs().iter().map(|doc| doc.id).collect::<Vec<_>>(), pasted)
+        });
+        if let Some(text) = pasted {
+            self.paste_value.set(text);
+        }
+        let shown = selected.filter(|id| ids.contains(id)).or_else(|| ids.first().copied());
+        self.selected.set(shown);
+        self.analyze_all(&ids);
+    }
+
+    /// Sends a document to the engine (again).
+    fn analyze(self, id: DocId) {
+        self.analyze_all(&[id]);
+    }
+
+    /// Sends documents to the engine, with one update of the tracker for all of them (every
+    /// update re-runs each row's state in the document list).
+    fn analyze_all(self, ids: &[DocId]) {
+        let docs: Vec<(DocId, String, String)> = self.library.with_untracked(|library| {
+            ids.iter()
+                .filter_map(|&id| library.get(id).map(|doc| (id, doc.name.clone(), doc.text.to_string())))
+                .collect()
+        });
+        if docs.is_empty() {
+            return;
+        }
+        let running = self.link.try_with_value(Link::is_running).unwrap_or(false);
+        let Some(requests) = self.tracker.try_update(|tracker| {
+            let requests: Vec<u32> = docs.iter().map(|(id, _, _)| tracker.request(*id)).collect();
+            if !running {
+                // The failure was already reported once: the documents just stay unanalyzed.
+                tracker.fail_all("no analysis worker");
+            }
+            requests
+        }) else {
+            return;
+        };
+        if !running {
+            return;
+        }
+        for ((_, name, text), request) in docs.into_iter().zip(requests) {
+            let message = Request { id: request, name, text }.to_message();
+            if let Err(reason) = self.link.try_update_value(|link| link.send(message)).unwrap_or(Ok(())) {
+                self.engine_failed(&reason);
+                return;
+            }
+        }
+    }
+
+    fn on_engine(self, event: EngineEvent) {
+        match event {
+            EngineEvent::Message(message) => match FromWorker::parse(&message) {
+                Ok(FromWorker::Ready) => {
+                    if let Some(Err(reason)) = self.link.try_update_value(Link::set_ready) {
+                        self.engine_failed(&reason);
+                    }
+                }
+                Ok(FromWorker::Reply(reply)) => {
+                    self.tracker.try_update(|tracker| tracker.receive(reply));
+                }
+                Err(error) => self.notes.add(format!("ردّ غير مفهوم من عامل التحليل: {error}")),
+            },
+            EngineEvent::Failed(reason) => self.engine_failed(&reason),
+        }
+    }
+
+    fn engine_failed(self, reason: &str) {
+        self.link.try_update_value(Link::stop);
+        self.tracker.try_update(|tracker| tracker.fail_all(reason));
+        self.notes.add(format!(
+            "تعذّر تشغيل عامل التحليل (Web Worker) في هذا المتصفح، فلا يمكن تحليل النصوص: {reason}"
+        ));
+    }
+
+    /// The paste box changed: the text is taken after [`DEBOUNCE`] without another change.
+    pub fn typed(self, value: String) {
+        self.cancel_typing();
+        let handle = set_timeout_with_handle(move || self.set_pasted(&value), DEBOUNCE).ok();
+        self.debounce.try_set_value(handle);
+    }
+
+    fn cancel_typing(self) {
+        if let Some(Some(handle)) = self.debounce.try_get_value() {
+            handle.clear();
+        }
+        self.debounce.try_set_value(None);
+    }
+
+    /// Creates, updates or (for blank text) removes the pasted document.
+    pub fn set_pasted(self, text: &str) {
+        let before = self.library.with_untracked(Library::pasted);
+        let Some(id) = self.library.try_update(|library| library.set_pasted(text)) else { return };
+        match id {
+            Some(id) => {
+                self.selected.set(Some(id));
+                self.analyze(id);
+                self.save(id);
+            }
+            None => {
+                if let Some(old) = before {
+                    self.forget(old);
+                }
+            }
+        }
+    }
+
+    /// Reads `files` one after the other, then adds the readable ones as documents (the first
+    /// is shown) and sends them to the engine together, so the batch's total is known from its
+    /// first step; each unreadable file becomes a message naming it.
+    pub fn add_files(self, files: Vec<File>) {
+        if files.is_empty() {
+            return;
+        }
+        self.problems.set(Vec::new());
+        spawn_local(async move {
+            let mut texts = Vec::with_capacity(files.len());
+            let mut problems = Vec::new();
+            for file in files {
+                let name = file.name();
+                match read_text(&file).await {
+                    Ok(text) => texts.push((name, text)),
+                    Err(error) => problems.push(FileProblem { name, reason: error.to_string() }),
+                }
+            }
+            self.problems.try_set(problems);
+            let Some(ids) = self.library.try_update(|library| {
+                texts.into_iter().map(|(name, text)| library.add_file(&name, text)).collect::<Vec<_>>()
+            }) else {
+                return;
+            };
+            if let Some(&first) = ids.first() {
+                self.selected.set(Some(first));
+            }
+            self.analyze_all(&ids);
+            for &id in &ids {
+                self.save(id);
+            }
+        });
+    }
+
+    /// Removes one document (from the page and the store).
+    pub fn remove(self, id: DocId) {
+        let Some(Some(removed)) = self.library.try_update(|library| library.remove(id)) else { return };
+        if removed.source == Source::Pasted {
+            self.cancel_typing();
+            self.paste_value.set(String::new());
+        }
+        self.forget(id);
+    }
+
+    /// Removes every document.
+    pub fn clear(self) {
+        self.cancel_typing();
+        self.library.update(Library::clear);
+        self.tracker.update(Tracker::clear);
+        self.paste_value.set(String::new());
+        self.selected.set(None);
+        self.saver.run(store::clear);
+    }
+
+    /// After a document left the library: drop its analysis, show another one, unsave it.
+    fn forget(self, id: DocId) {
+        self.tracker.update(|tracker| tracker.forget(id));
+        if self.selected.get_untracked() == Some(id) {
+            self.selected.set(self.library.with_untracked(|library| library.docs().first().map(|doc| doc.id)));
+        }
+        self.saver.run(move || store::delete_document(id));
+    }
+
+    fn save(self, id: DocId) {
+        if let Some(doc) = self.library.with_untracked(|library| library.get(id).cloned()) {
+            self.saver.run(move || async move { store::put_document(&doc).await });
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! Settings shared by every view (theme, language, label toggles…): a key/value map kept in
+//! a signal and saved in the [`store`](super::store). Get it with
+//! `use_context::<Settings>()`; [`App`](super::App) provides it.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use super::session::Saver;
+use super::store;
+
+/// The settings (`Copy`: a signal and a saver).
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    values: RwSignal<BTreeMap<String, String>>,
+    saver: Saver,
+}
+
+impl Settings {
+    /// Settings starting from `values` (as saved), saved through `saver`.
+    pub fn new(values: BTreeMap<String, String>, saver: Saver) -> Self {
+        Settings { values: RwSignal::new(values), saver }
+    }
+
+    /// The value of `key`, if set (reactive: a view reading it updates when it changes).
+    pub fn get(&self, key: &str) -> Option<String> {
+        self.values.with(|values| values.get(key).cloned())
+    }
+
+    /// Sets `key` to `value`, in the page at once and in the store after.
+    pub fn set(&self, key: &str, value: &str) {
+        self.values.update(|values| {
+            values.insert(key.to_owned(), value.to_owned());
+        });
+        let (key, value) = (key.to_owned(), value.to_owned());
+        self.saver.run(move || async move { store::put_setting(&key, &value).await });
+    }
+}

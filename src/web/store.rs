@@ -1,0 +1,112 @@
+//! What the page keeps between visits: documents, the selected document and settings, in the
+//! browser's IndexedDB (the JavaScript half is `src/web/store.js`; its header lists the object
+//! stores and how to add one).
+//!
+//! Every call is async and returns a [`StoreError`] instead of failing loudly: IndexedDB may be
+//! missing (some private modes) or refuse a write (quota), and the page then keeps working from
+//! memory.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use super::engine::describe;
+use super::state::{DocId, Document, Source};
+
+#[wasm_bindgen(module = "/src/web/store.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = loadAll, catch)]
+    async fn js_load_all() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = putDocument, catch)]
+    async fn js_put_document(id: DocId, name: &str, text: &str, source: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = deleteDocument, catch)]
+    async fn js_delete_document(id: DocId) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = putSetting, catch)]
+    async fn js_put_setting(key: &str, value: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = putSelected, catch)]
+    async fn js_put_selected(id: Option<DocId>) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = clearDocuments, catch)]
+    async fn js_clear_documents() -> Result<JsValue, JsValue>;
+}
+
+/// Why the store could not do what it was asked (IndexedDB's message, in English).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreError(pub String);
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Everything saved by earlier visits.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct Saved {
+    /// The documents, in id order.
+    pub documents: Vec<SavedDocument>,
+    /// The document that was shown.
+    pub selected: Option<DocId>,
+    /// Settings by key.
+    pub settings: BTreeMap<String, String>,
+}
+
+/// One saved document.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct SavedDocument {
+    /// Its id in the page (and its key in the store).
+    pub id: DocId,
+    /// Its name.
+    pub name: String,
+    /// Its text.
+    pub text: String,
+    /// Pasted or from a file.
+    pub source: Source,
+}
+
+impl From<SavedDocument> for Document {
+    fn from(saved: SavedDocument) -> Self {
+        Document { id: saved.id, name: saved.name, text: Arc::from(saved.text), source: saved.source }
+    }
+}
+
+fn done(result: Result<JsValue, JsValue>) -> Result<(), StoreError> {
+    result.map(drop).map_err(|error| StoreError(describe(&error)))
+}
+
+/// Reads everything saved (opening, and on the first visit creating, the database).
+pub async fn load_all() -> Result<Saved, StoreError> {
+    let json = js_load_all().await.map_err(|error| StoreError(describe(&error)))?;
+    let json = json.as_string().ok_or_else(|| StoreError("the store answered no text".to_owned()))?;
+    serde_json::from_str(&json).map_err(|error| StoreError(format!("unreadable saved data: {error}")))
+}
+
+/// Saves a document (a new one, or a new text for one saved before).
+pub async fn put_document(doc: &Document) -> Result<(), StoreError> {
+    let source = match doc.source {
+        Source::Pasted => "pasted",
+        Source::File => "file",
+    };
+    done(js_put_document(doc.id, &doc.name, &doc.text, source).await)
+}
+
+/// Deletes a saved document (nothing happens if it was not saved).
+pub async fn delete_document(id: DocId) -> Result<(), StoreError> {
+    done(js_delete_document(id).await)
+}
+
+/// Saves one setting.
+pub async fn put_setting(key: &str, value: &str) -> Result<(), StoreError> {
+    done(js_put_setting(key, value).await)
+}
+
+/// Saves which document is shown (`None`: none).
+pub async fn put_selected(id: Option<DocId>) -> Result<(), StoreError> {
+    done(js_put_selected(id).await)
+}
+
+/// Deletes every saved document and the selection; settings stay.
+pub async fn clear() -> Result<(), StoreError> {
+    done(js_clear_documents().await)
+}
