@@ -390,6 +390,34 @@ pub(crate) fn extract(infos: &[TokenInfo<'_>], i: usize, out: &mut Vec<u64>) {
     }
     out.push(feature(45, &[word_at(-1), &[class_at(0)]]));
     out.push(feature(46, &[&[class_at(0)], word_at(1)]));
+    {
+        // Character 3-grams of stems of up to 13 letters, and their first and last four
+        // letters, for names never seen: 5-fold CV 74.36 → 74.59, AQMAR dev 57.41 → 57.47
+        // (with the ends marked 74.45-74.74 and 57.43-57.85; adding 4-grams 74.33, 57.59).
+        let stem = this.stem;
+        let mut starts = [0usize; 13];
+        let mut count = 0;
+        for (at, _) in stem.char_indices() {
+            if count == starts.len() {
+                count += 1;
+                break;
+            }
+            starts[count] = at;
+            count += 1;
+        }
+        if (3..=starts.len()).contains(&count) {
+            for k in 0..count - 2 {
+                let end = if k + 3 < count { starts[k + 3] } else { stem.len() };
+                out.push(feature(47, &[&stem.as_bytes()[starts[k]..end]]));
+            }
+        }
+        if let Some(p) = prefix(this.stem, 4) {
+            out.push(feature(48, &[p.as_bytes()]));
+        }
+        if let Some(x) = suffix(this.stem, 4) {
+            out.push(feature(49, &[x.as_bytes()]));
+        }
+    }
 }
 
 /// The key under which a token's other occurrences in the document are looked up: its folded
