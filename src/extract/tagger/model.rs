@@ -5,6 +5,10 @@
 //! scores as `i16` quanta (the last row is the start of the text), the feature keys sorted and
 //! delta-coded as LEB128 varints, then the weights as `i8` quanta, tag-major (all features' `O`
 //! weights, then all `B-PER` weights, …), which compresses better than feature-major.
+//!
+//! In memory the rows live in an open-addressing table whose slots hold the key beside its
+//! weights, so scoring a feature touches one cache line (with a hash map from key to row and a
+//! separate weight array, the tagger ran at about 0.9 M tokens/s; with the table, 1.48 M).
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -13,19 +17,80 @@ use crate::conll::TAG_COUNT;
 const MAGIC: &[u8; 4] = b"KSHT";
 const VERSION: u8 = 1;
 
-/// A feature hash reduced to the 32-bit key the model stores.
+/// A feature hash reduced to the 32-bit key the model stores (never 0: that marks an empty
+/// slot of the table).
 #[inline]
 pub(crate) fn key(hash: u64) -> u32 {
-    (hash >> 32) as u32 ^ hash as u32
+    ((hash >> 32) as u32 ^ hash as u32).max(1)
+}
+
+/// One feature's key and quantized weights, side by side so a lookup touches one cache line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Slot {
+    key: u32,
+    weights: [i8; TAG_COUNT],
+}
+
+const EMPTY: Slot = Slot { key: 0, weights: [0; TAG_COUNT] };
+
+/// The feature rows in an open-addressing table (linear probing, at most half full).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Table {
+    slots: Vec<Slot>,
+    len: usize,
+}
+
+impl Table {
+    fn with_rows(rows: impl ExactSizeIterator<Item = (u32, [i8; TAG_COUNT])>) -> Table {
+        let capacity = (rows.len() * 2).next_power_of_two().max(16);
+        let mut table = Table { slots: vec![EMPTY; capacity], len: 0 };
+        for (key, weights) in rows {
+            let mut at = table.home(key);
+            while table.slots[at].key != 0 && table.slots[at].key != key {
+                at = (at + 1) & (capacity - 1);
+            }
+            if table.slots[at].key == 0 {
+                table.len += 1;
+            }
+            table.slots[at] = Slot { key, weights };
+        }
+        table
+    }
+
+    #[inline]
+    fn home(&self, key: u32) -> usize {
+        (u64::from(key).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    #[inline]
+    fn get(&self, key: u32) -> Option<&[i8; TAG_COUNT]> {
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(key);
+        loop {
+            let slot = &self.slots[at];
+            if slot.key == key {
+                return Some(&slot.weights);
+            }
+            if slot.key == 0 {
+                return None;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The rows sorted by key.
+    fn rows(&self) -> Vec<&Slot> {
+        let mut rows: Vec<&Slot> = self.slots.iter().filter(|s| s.key != 0).collect();
+        rows.sort_unstable_by_key(|s| s.key);
+        rows
+    }
 }
 
 /// A trained, quantized model.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Model {
-    /// Feature key → row.
-    index: HashMap<u32, u32>,
-    /// Row-major: `TAG_COUNT` quanta per row.
-    weights: Vec<i8>,
+    /// Feature key → quantized weights.
+    table: Table,
     /// `(TAG_COUNT + 1) × TAG_COUNT` transition scores in weight units.
     pub transitions: Vec<f32>,
     /// Weight units per quantum.
@@ -57,23 +122,20 @@ impl Model {
         }
         let mut keys: Vec<u32> = rows.keys().copied().collect();
         keys.sort_unstable();
-        let mut index = HashMap::default();
-        let mut weights = Vec::new();
-        for k in keys {
-            let q: Vec<i8> = rows[&k].iter().map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8).collect();
-            if q.iter().any(|&v| v != 0) {
-                index.insert(k, (weights.len() / TAG_COUNT) as u32);
-                weights.extend(q);
-            }
-        }
+        let quantized: Vec<(u32, [i8; TAG_COUNT])> = keys
+            .into_iter()
+            .map(|k| (k, rows[&k].map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8)))
+            .filter(|(_, q)| q.iter().any(|&v| v != 0))
+            .collect();
+        let table = Table::with_rows(quantized.into_iter());
         let transitions = transitions.iter().map(|t| ((t / scale).round().clamp(-32767.0, 32767.0)) * scale).collect();
-        Model { index, weights, transitions, scale }
+        Model { table, transitions, scale }
     }
 
     /// How many features the model keeps.
     #[cfg(test)]
     pub fn len(&self) -> usize {
-        self.index.len()
+        self.table.len
     }
 
     /// Adds the scores of the features `hashes` into `scores` (in weight units).
@@ -81,8 +143,7 @@ impl Model {
     pub fn score(&self, hashes: &[u64], scores: &mut [f32; TAG_COUNT]) {
         let mut sum = [0i32; TAG_COUNT];
         for &hash in hashes {
-            if let Some(&row) = self.index.get(&key(hash)) {
-                let row = &self.weights[row as usize * TAG_COUNT..][..TAG_COUNT];
+            if let Some(row) = self.table.get(key(hash)) {
                 for t in 0..TAG_COUNT {
                     sum[t] += i32::from(row[t]);
                 }
@@ -95,8 +156,7 @@ impl Model {
 
     /// The binary form (see the module documentation).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut rows: Vec<(u32, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
-        rows.sort_unstable();
+        let rows = self.table.rows();
         let mut out = Vec::with_capacity(16 + rows.len() * (TAG_COUNT + 3));
         out.extend_from_slice(MAGIC);
         out.push(VERSION);
@@ -107,9 +167,9 @@ impl Model {
             out.extend_from_slice(&((t / self.scale).round() as i16).to_le_bytes());
         }
         let mut previous = 0u32;
-        for &(k, _) in &rows {
-            let mut delta = k - previous;
-            previous = k;
+        for row in &rows {
+            let mut delta = row.key - previous;
+            previous = row.key;
             loop {
                 let byte = (delta & 0x7f) as u8;
                 delta >>= 7;
@@ -121,8 +181,8 @@ impl Model {
             }
         }
         for t in 0..TAG_COUNT {
-            for &(_, r) in &rows {
-                out.push(self.weights[r as usize * TAG_COUNT + t] as u8);
+            for row in &rows {
+                out.push(row.weights[t] as u8);
             }
         }
         out
@@ -166,14 +226,17 @@ impl Model {
         if at + count * TAG_COUNT != bytes.len() {
             return Err(error("trailing bytes"));
         }
-        let mut weights = vec![0i8; count * TAG_COUNT];
-        for t in 0..TAG_COUNT {
-            for r in 0..count {
-                weights[r * TAG_COUNT + t] = columns[t * count + r] as i8;
-            }
+        if keys.contains(&0) {
+            return Err(error("bad key"));
         }
-        let index = keys.into_iter().enumerate().map(|(r, k)| (k, r as u32)).collect();
-        Ok(Model { index, weights, transitions, scale })
+        let rows = keys.iter().enumerate().map(|(r, &k)| {
+            let mut weights = [0i8; TAG_COUNT];
+            for (t, w) in weights.iter_mut().enumerate() {
+                *w = columns[t * count + r] as i8;
+            }
+            (k, weights)
+        });
+        Ok(Model { table: Table::with_rows(rows), transitions, scale })
     }
 }
 
