@@ -260,6 +260,12 @@ impl Tagger {
                 continue;
             }
             covered[span.first..span.last].iter_mut().for_each(|c| *c = true);
+            // Two known names side by side read as one (`استقبل بوتين أردوغان`): split them.
+            let parts = tiling(&lexicon, &lexicon_at, span);
+            if parts.len() >= 2 {
+                out.extend(parts.into_iter().map(|c| (c.clone(), span.confidence)));
+                continue;
+            }
             let inside = (span.first..span.last)
                 .filter_map(|token| lexicon_at[token].map(|index| &lexicon[index]))
                 .filter(|c| c.label == span.label && c.first >= span.first && c.last <= span.last)
@@ -284,6 +290,22 @@ impl Tagger {
         }
         out
     }
+}
+
+/// The lexicon names of the span's type that cover its tokens exactly, one after the other, each
+/// a different entity; empty when they don't.
+fn tiling<'a>(lexicon: &'a [Candidate], lexicon_at: &[Option<usize>], span: &Span) -> Vec<&'a Candidate> {
+    let mut parts: Vec<&Candidate> = Vec::new();
+    let mut at = span.first;
+    while at < span.last {
+        let Some(c) = lexicon_at[at].map(|index| &lexicon[index]) else { return Vec::new() };
+        if c.first != at || c.last > span.last || c.label != span.label || parts.iter().any(|p| p.id == c.id) {
+            return Vec::new();
+        }
+        parts.push(c);
+        at = c.last;
+    }
+    parts
 }
 
 /// True for hand-written lexicon entries (`per:`, `org:`, `loc:`, `misc:` ids).
@@ -320,6 +342,14 @@ mod tests {
         assert_eq!(spans.len(), 1);
         assert_eq!((spans[0].first, spans[0].last, spans[0].label), (1, 3, Label::Per));
         assert!(spans[0].confidence > 0.4 && spans[0].confidence < 1.0);
+    }
+
+    #[test]
+    fn two_known_names_side_by_side_are_two_mentions() {
+        let analysis = crate::analyzer::shared_for_tests().analyze("استقبل بوتين أردوغان في الكرملين.");
+        let people: Vec<&str> =
+            analysis.entities.iter().filter(|m| m.label == Label::Per).map(|m| m.text.as_str()).collect();
+        assert_eq!(people, ["بوتين", "أردوغان"]);
     }
 
     #[test]
