@@ -30,6 +30,7 @@ pub mod worker_protocol;
 
 mod documents;
 mod entities;
+mod export_panel;
 mod header;
 mod input;
 mod legend;
@@ -47,6 +48,7 @@ use crate::Analysis;
 use documents::DocList;
 use engine::{Starter, WORKER_URL};
 use entities::EntityList;
+use export_panel::{ExportDoc, ExportPanel};
 use header::Header;
 use input::{drags_files, DropOverlay, FilePicker, PasteBox};
 use legend::Legend;
@@ -122,6 +124,26 @@ pub fn App(
         library.with(|library| library.docs().iter().map(|doc| (doc.id, doc.name.clone())).collect::<Vec<_>>())
     });
     let progress = Memo::new(move |_| tracker.with(|tracker| tracker.progress()));
+    // The analysed documents, for the exports.
+    let export_docs = Memo::new(move |_| {
+        library.with(|library| {
+            tracker.with(|tracker| {
+                library
+                    .docs()
+                    .iter()
+                    .filter_map(|doc| {
+                        let analysis = Arc::clone(tracker.analysis(doc.id)?);
+                        Some((doc.id, ExportDoc { name: doc.name.clone(), text: Arc::clone(&doc.text), analysis }))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let export_current = Signal::derive(move || {
+        let id = selected.get()?;
+        export_docs.with(|docs| docs.iter().position(|(doc, _)| *doc == id))
+    });
+    let export_list = Signal::derive(move || export_docs.with(|docs| docs.iter().map(|(_, d)| d.clone()).collect()));
 
     let on_text = Callback::new(move |value: String| session.typed(value));
     let on_files = Callback::new(move |files: Vec<File>| session.add_files(files));
@@ -191,6 +213,7 @@ pub fn App(
                     <DocList items=doc_items selected state_of on_select on_remove on_clear />
                     <EntityList summaries focus />
                     <Legend />
+                    <ExportPanel docs=export_list current=export_current />
                 </aside>
             </main>
             <DropOverlay visible=Signal::derive(move || drag_depth.get() > 0) />

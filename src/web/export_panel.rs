@@ -1,0 +1,159 @@
+//! Exports of the analysed documents: JSON (the CLI's schema), CSV of mentions and of figures,
+//! CoNLL/BIO tokens, brat standoff (`.ann` with its `.txt`, for the shown document) and a
+//! self-contained HTML report; each downloaded as a file or copied to the clipboard. Entities
+//! are linked across the documents first (`link::link_corpus`), as the CLI does.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::export::{figures_to_csv, to_brat, to_conll, to_csv, to_html_report, to_json, NamedAnalysis};
+use crate::Analysis;
+
+/// One analysed document as the exports need it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportDoc {
+    /// The document's name.
+    pub name: String,
+    /// Its text.
+    pub text: Arc<str>,
+    /// Its analysis.
+    pub analysis: Arc<Analysis>,
+}
+
+/// The formats offered: (id for tests, label, file suffix, MIME type).
+const FORMATS: &[(&str, &str, &str, &str)] = &[
+    ("json", "JSON", ".json", "application/json"),
+    ("csv", "CSV للكيانات", "-entities.csv", "text/csv"),
+    ("figures-csv", "CSV للأرقام", "-figures.csv", "text/csv"),
+    ("conll", "CoNLL/BIO", ".conll", "text/plain"),
+    ("brat", "brat (.ann)", ".ann", "text/plain"),
+    ("html", "تقرير HTML", "-report.html", "text/html"),
+];
+
+/// The export of `docs` in `format` (see [`FORMATS`]); brat exports the `current` document only,
+/// with its `.txt` as the second value.
+pub fn render(format: &str, docs: &[ExportDoc], current: Option<usize>) -> (String, Option<String>) {
+    let mut analyses: Vec<Analysis> = docs.iter().map(|d| (*d.analysis).clone()).collect();
+    crate::link::link_corpus(&mut analyses);
+    let named: Vec<NamedAnalysis<'_>> =
+        docs.iter().zip(&analyses).map(|(d, a)| NamedAnalysis::with_text(&d.name, &d.text, a)).collect();
+    match format {
+        "json" => (to_json(&named), None),
+        "csv" => (to_csv(&named), None),
+        "figures-csv" => (figures_to_csv(&named), None),
+        "conll" => (to_conll(&named), None),
+        "html" => (to_html_report(&named), None),
+        "brat" => {
+            let Some(i) = current.filter(|&i| i < docs.len()) else { return (String::new(), None) };
+            let (txt, ann) = to_brat(&docs[i].text, &analyses[i]);
+            (ann, Some(txt))
+        }
+        _ => (String::new(), None),
+    }
+}
+
+/// Saves `content` as a file named `name` (a Blob URL clicked through a hidden link).
+fn download(name: &str, content: &str, mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(&format!("{mime};charset=utf-8"));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = document();
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.set_attribute("data-testid", "download-link")?;
+    link.set_hidden(true);
+    document.body().ok_or("no body")?.append_child(&link)?;
+    link.click();
+    link.remove();
+    // Revoked later: revoking at once can cancel the download in some browsers.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    window().set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)?;
+    Ok(())
+}
+
+/// A file name stem from the document names: the one document's name, else `kashif`.
+fn stem(docs: &[ExportDoc], format: &str, current: Option<usize>) -> String {
+    let name = match (format, current) {
+        ("brat", Some(i)) => docs.get(i).map(|d| d.name.as_str()),
+        _ if docs.len() == 1 => Some(docs[0].name.as_str()),
+        _ => None,
+    };
+    let name = name.unwrap_or("kashif");
+    let base = name.rsplit_once('.').map_or(name, |(b, _)| b);
+    base.chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c }).collect()
+}
+
+/// The export buttons.
+#[component]
+pub fn ExportPanel(
+    /// The analysed documents, in list order.
+    docs: Signal<Vec<ExportDoc>>,
+    /// The index in `docs` of the shown document.
+    current: Signal<Option<usize>>,
+) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let format = RwSignal::new("json".to_owned());
+    let run = move |copy: bool| {
+        let docs = docs.get_untracked();
+        if docs.is_empty() {
+            status.set("لا توجد وثائق محلَّلة للتصدير بعد.".to_owned());
+            return;
+        }
+        let chosen = format.get_untracked();
+        let Some(&(_, label, suffix, mime)) = FORMATS.iter().find(|f| f.0 == chosen) else { return };
+        let current = current.get_untracked();
+        let (content, extra) = render(&chosen, &docs, current);
+        if content.is_empty() && extra.is_none() {
+            status.set("اختر وثيقة لتصديرها بصيغة brat.".to_owned());
+            return;
+        }
+        let stem = stem(&docs, &chosen, current);
+        if copy {
+            let clipboard = window().navigator().clipboard();
+            let promise = clipboard.write_text(&content);
+            leptos::task::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(promise).await {
+                    Ok(_) => status.set(format!("نُسخ {label} إلى الحافظة.")),
+                    Err(_) => status.set("تعذّر النسخ إلى الحافظة: المتصفح لم يسمح بذلك.".to_owned()),
+                }
+            });
+            return;
+        }
+        let mut result = download(&format!("{stem}{suffix}"), &content, mime);
+        if let Some(txt) = extra {
+            result = result.and_then(|()| download(&format!("{stem}.txt"), &txt, "text/plain"));
+        }
+        status.set(match result {
+            Ok(()) => format!("نُزّل {label}."),
+            Err(_) => "تعذّر تنزيل الملف.".to_owned(),
+        });
+    };
+    view! {
+        <section class="panel export-panel" aria-labelledby="kashif-export-title" data-testid="export-panel">
+            <h2 id="kashif-export-title">"تصدير"</h2>
+            <div class="export-row">
+                <label class="visually-hidden" for="kashif-export-format">"الصيغة"</label>
+                <select
+                    id="kashif-export-format"
+                    data-testid="export-format"
+                    on:change=move |ev| format.set(event_target_value(&ev))
+                >
+                    {FORMATS
+                        .iter()
+                        .map(|&(id, label, _, _)| view! { <option value=id>{label}</option> })
+                        .collect_view()}
+                </select>
+                <button type="button" data-testid="export-download" on:click=move |_| run(false)>"تنزيل"</button>
+                <button type="button" data-testid="export-copy" on:click=move |_| run(true)>"نسخ"</button>
+            </div>
+            <p class="muted export-status" data-testid="export-status" role="status">{move || status.get()}</p>
+        </section>
+    }
+}
