@@ -20,6 +20,7 @@
 mod analysis;
 mod analyzer;
 pub mod conll;
+pub mod corpus;
 pub mod corrections;
 pub mod eval;
 pub mod export;

@@ -197,7 +197,8 @@ fn settle_canonical_names(mentions: &mut [Mention]) {
 
 /// Links the entities of several documents: names the lexicon does not know that are spelled
 /// alike (same label, name keys equal or one long vowel apart) get one id and one display name
-/// everywhere. Lexicon entities already share their ids across documents.
+/// everywhere. Lexicon entities already share their ids across documents. Quotes follow their
+/// speaker: a quote whose speaker was relinked gets the new id and display name too.
 ///
 /// ```
 /// let analyzer = kashif::Analyzer::new();
@@ -209,6 +210,8 @@ pub fn link_corpus(analyses: &mut [Analysis]) {
     // (label, words of the key, id, canonical) of the entities seen so far.
     let mut seen: Vec<(Label, Vec<String>, String, String)> = Vec::new();
     for analysis in analyses.iter_mut() {
+        // Old id → (new id, display name) of the entities of this document linked to an earlier one.
+        let mut relinked: Vec<(String, String, String)> = Vec::new();
         for mention in analysis.entities.iter_mut() {
             if !LINKED.contains(&mention.label) || is_lexicon_id(&mention.id) {
                 continue;
@@ -221,6 +224,9 @@ pub fn link_corpus(analyses: &mut [Analysis]) {
             });
             match found {
                 Some((_, _, id, canonical)) => {
+                    if (mention.id != *id || mention.canonical != *canonical) && !relinked.iter().any(|(old, _, _)| *old == mention.id) {
+                        relinked.push((mention.id.clone(), id.clone(), canonical.clone()));
+                    }
                     mention.id = id.clone();
                     mention.canonical = canonical.clone();
                 }
@@ -230,6 +236,13 @@ pub fn link_corpus(analyses: &mut [Analysis]) {
                     mention.id.clone(),
                     mention.canonical.clone(),
                 )),
+            }
+        }
+        for quote in analysis.quotes.iter_mut() {
+            let Some(speaker) = quote.speaker.as_deref() else { continue };
+            if let Some((_, id, canonical)) = relinked.iter().find(|(old, _, _)| old == speaker) {
+                quote.speaker = Some(id.clone());
+                quote.speaker_name = Some(canonical.clone());
             }
         }
     }

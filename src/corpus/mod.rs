@@ -1,0 +1,93 @@
+//! Views over several analyzed documents at once: the analyst's workspace.
+//!
+//! Every function takes the documents as a slice of [`CorpusDoc`] (a name, the text and its
+//! [`Analysis`]) whose entities were linked across documents first
+//! ([`link_corpus`](crate::link::link_corpus)), so one entity has one id everywhere. Results refer
+//! to documents by their index in that slice; offsets count chars into that document's text,
+//! like every span of Kashif.
+//!
+//! - [`entity_table`]: each entity once, with its spellings and its mentions per document;
+//! - [`figure_groups`]: the figures of all documents grouped by what they count, with the
+//!   groups where the documents disagree marked;
+//! - [`quotes`]: who said what, in which document;
+//! - [`framing_table`]: the loaded descriptors (`النظام`، `الإرهابيين`، `الشهداء`…) each
+//!   document uses, and for which actor.
+//!
+//! ```
+//! use kashif::corpus::{entity_table, CorpusDoc};
+//!
+//! let analyzer = kashif::Analyzer::new();
+//! let texts = ["وصل بوتين إلى أنقرة", "التقى فلاديمير بوتين نظيره التركي"];
+//! let mut analyses: Vec<_> = texts.iter().map(|t| analyzer.analyze(t)).collect();
+//! kashif::link::link_corpus(&mut analyses);
+//! let docs: Vec<CorpusDoc> =
+//!     texts.iter().zip(&analyses).map(|(t, a)| CorpusDoc::new("خبر", t, a)).collect();
+//! let table = entity_table(&docs);
+//! let putin = table.iter().find(|row| row.canonical == "فلاديمير بوتين").unwrap();
+//! assert_eq!(putin.total, 2);
+//! assert_eq!(putin.spellings, ["بوتين", "فلاديمير بوتين"]);
+//! ```
+
+mod entities;
+mod figures;
+mod framing;
+mod quotes;
+
+pub use self::entities::{entity_table, DocMentions, EntityRow};
+pub use self::figures::{count_name, figure_groups, FigureGroup, FigureRow};
+pub use self::framing::{
+    builtin_descriptors, document_framing, framing_table, parse_descriptors, Actor, Category, Descriptor,
+    DescriptorError, FramingHit, FramingRow, FramingTable,
+};
+pub use self::quotes::{quotes, QuoteRow};
+
+use crate::analysis::Analysis;
+
+/// One document of a corpus: its name, its text and its analysis.
+///
+/// ```
+/// let analysis = kashif::Analyzer::new().analyze("حلب");
+/// let doc = kashif::corpus::CorpusDoc::new("a.txt", "حلب", &analysis);
+/// assert_eq!(doc.name, "a.txt");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct CorpusDoc<'a> {
+    /// The document's name (a file name).
+    pub name: &'a str,
+    /// The text that was analyzed (figures show their sentence from it; framing reads it).
+    pub text: &'a str,
+    /// The analysis of `text`, linked across the corpus.
+    pub analysis: &'a Analysis,
+}
+
+impl<'a> CorpusDoc<'a> {
+    /// Pairs a name and a text with its analysis.
+    pub fn new(name: &'a str, text: &'a str, analysis: &'a Analysis) -> Self {
+        CorpusDoc { name, text, analysis }
+    }
+}
+
+/// The chars `[start, end)` of `text` (clamped to its length).
+pub(crate) fn char_slice(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end.saturating_sub(start)).collect()
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::CorpusDoc;
+    use crate::analysis::Analysis;
+
+    /// Analyzes and links `texts` with the shared analyzer.
+    pub fn analyze(texts: &[&str]) -> Vec<Analysis> {
+        let analyzer = crate::analyzer::shared_for_tests();
+        let mut analyses: Vec<Analysis> = texts.iter().map(|t| analyzer.analyze(t)).collect();
+        crate::link::link_corpus(&mut analyses);
+        analyses
+    }
+
+    /// Names the documents `a`, `b`, `c`…
+    pub fn docs<'a>(texts: &[&'a str], analyses: &'a [Analysis]) -> Vec<CorpusDoc<'a>> {
+        const NAMES: [&str; 4] = ["a", "b", "c", "d"];
+        texts.iter().zip(analyses).enumerate().map(|(i, (t, a))| CorpusDoc::new(NAMES[i], t, a)).collect()
+    }
+}
