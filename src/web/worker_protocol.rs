@@ -104,7 +104,9 @@ impl Service {
     /// Answers one message: the reply to a [`Request`], or an error reply for anything else.
     pub fn handle(&self, message: &str) -> String {
         let reply = match serde_json::from_str::<Request>(message) {
-            Ok(request) => Reply { id: Some(request.id), analysis: Some(self.analyzer.analyze(&request.text)), error: None },
+            Ok(request) => {
+                Reply { id: Some(request.id), analysis: Some(self.analyzer.analyze(&request.text)), error: None }
+            }
             Err(error) => Reply { id: None, analysis: None, error: Some(format!("unreadable request: {error}")) },
         };
         reply.to_message()
