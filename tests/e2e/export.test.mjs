@@ -5,28 +5,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-import { launchBrowser, requireDist, serveDist } from './support.mjs';
+import { servedApp } from './support.mjs';
 
 const TEXT =
   'قال وزير الخارجية الروسي سيرغي لافروف إن «الحل في سوريا سياسي». ' +
   'وقتل 25 مدنيا في قصف على إدلب يوم 5 آذار/مارس 2024.';
 
-let served;
-let browser;
-const requests = [];
-
-before(async () => {
-  requireDist();
-  served = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (served ? served.server.close(resolve) : resolve()));
-  const outside = requests.filter((url) => !url.startsWith(served.origin));
-  assert.deepEqual(outside, [], 'no request leaves 127.0.0.1');
-});
+const app = servedApp(before, after, assert);
 
 /** Chooses `format`, clicks download and returns the saved files' [name, text]. */
 async function downloadAs(page, format, count = 1) {
@@ -47,14 +32,14 @@ async function downloadAs(page, format, count = 1) {
 
 describe('exports', () => {
   it('downloads and copies JSON, CSV, figures CSV, CoNLL, brat and the HTML report, which parse back', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.origin });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.served.origin });
     const page = await context.newPage();
     const problems = [];
-    page.on('request', (request) => requests.push(request.url()));
+    page.on('request', (request) => app.requests.push(request.url()));
     page.on('pageerror', (error) => problems.push(error.message));
     try {
-      await page.goto(served.origin + '/');
+      await page.goto(app.served.origin + '/');
       await page.getByTestId('input-text').fill(TEXT);
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=analyzed-text] mark').length >= 4);
 

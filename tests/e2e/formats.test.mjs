@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { launchBrowser, requireDist, serveDist } from './support.mjs';
+import { servedApp } from './support.mjs';
 
 const MD = '# خبر\n\nالتقى **سيرغي لافروف** نظيره [التركي](https://example.org) في أنقرة.\n';
 const HTML =
@@ -80,30 +80,15 @@ function docx(text) {
   ]);
 }
 
-let served;
-let browser;
-const requests = [];
-
-before(async () => {
-  requireDist();
-  served = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (served ? served.server.close(resolve) : resolve()));
-  const outside = requests.filter((url) => !url.startsWith(served.origin));
-  assert.deepEqual(outside, [], 'no request leaves 127.0.0.1');
-});
+const app = servedApp(before, after, assert);
 
 async function openApp() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
   const page = await context.newPage();
   const problems = [];
-  page.on('request', (request) => requests.push(request.url()));
+  page.on('request', (request) => app.requests.push(request.url()));
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.goto(served.origin + '/');
+  await page.goto(app.served.origin + '/');
   await page.getByTestId('input-text').waitFor({ state: 'visible', timeout: 15_000 });
   return { page, context, problems };
 }

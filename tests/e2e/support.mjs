@@ -114,3 +114,25 @@ export async function watchProblems(page, problems) {
     );
   });
 }
+
+/**
+ * The hooks most test files share: serve dist/ and launch Chromium before the file's tests,
+ * record the URL of every request, and after them close both and assert that no request left
+ * the page's own server. Returns the state the tests use: { served, browser, requests }.
+ * Call at the top level of a test file, with that file's `before` and `after`.
+ */
+export function servedApp(before, after, assert) {
+  const state = { served: undefined, browser: undefined, requests: [] };
+  before(async () => {
+    requireDist();
+    state.served = await serveDist();
+    state.browser = await launchBrowser();
+  });
+  after(async () => {
+    await state.browser?.close();
+    await new Promise((resolve) => (state.served ? state.served.server.close(resolve) : resolve()));
+    const outside = state.requests.filter((url) => !url.startsWith(state.served.origin));
+    assert.deepEqual(outside, [], 'no request leaves 127.0.0.1');
+  });
+  return state;
+}
