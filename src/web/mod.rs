@@ -8,18 +8,26 @@
 //! - [`files`]: reading picked or dropped `.txt` files;
 //! - [`spans`]: cutting the text into plain runs and mentions by char offsets;
 //! - the components: header, input (text box, file picker, drop zone), documents, analyzed
-//!   text, legend, entities, notices.
+//!   text, legend, entities, notices;
+//! - [`workspace`]: the analyses of all documents, the view tabs and jumps to a place in a
+//!   document; the tables over all documents (`tables`, `figures_view`, `framing_view`) and the
+//!   reading-view helpers (`reading`: mention card, stepper, theme).
 
 pub mod files;
 pub mod spans;
 pub mod state;
+pub mod workspace;
 
 mod documents;
 mod entities;
+mod figures_view;
+mod framing_view;
 mod header;
 mod input;
 mod legend;
 mod notices;
+mod reading;
+mod tables;
 mod text_view;
 
 use std::sync::Arc;
@@ -38,7 +46,9 @@ use input::{drags_files, DropOverlay, FilePicker, PasteBox};
 use legend::Legend;
 use notices::FileProblems;
 use state::{DocId, Library};
+use reading::{CardAt, MentionCard, MentionStepper, ThemeToggle};
 use text_view::AnalyzedText;
+use workspace::{analyze_corpus, CorpusEntry, Navigator, Tab, ViewTabs, WorkspaceTables};
 
 /// The id of the placeholder `index.html` shows until the app is mounted.
 const LOADING_ID: &str = "kashif-loading";
@@ -69,6 +79,12 @@ pub fn App() -> impl IntoView {
     let problems = RwSignal::new(Vec::<FileProblem>::new());
     let focus = RwSignal::new(None::<String>);
     let drag_depth = RwSignal::new(0_u32);
+    let tab = RwSignal::new(Tab::Text);
+    let hidden = RwSignal::new(Vec::<crate::Label>::new());
+    let spotlight = RwSignal::new(None::<(DocId, usize, usize)>);
+    let current = RwSignal::new(None::<usize>);
+    let card = RwSignal::new(None::<CardAt>);
+    let nav = Navigator { selected, tab, spotlight, focus, current };
 
     let text = Memo::new(move |_| {
         let id = selected.get()?;
@@ -86,6 +102,16 @@ pub fn App() -> impl IntoView {
     });
     let mentions = Memo::new(move |_| analysis.with(|analysis| analysis.entities.clone()));
     let summaries = Memo::new(move |_| analysis.with(Analysis::entity_summaries));
+    // Every document analyzed and linked, for the tables (computed only while one is shown).
+    let corpus = Memo::new(move |previous: Option<&Arc<Vec<CorpusEntry>>>| {
+        let entries = library.with(|library| {
+            analyzer.with_value(|analyzer| analyze_corpus(library.docs(), analyzer, previous.map(|p| p.as_slice())))
+        });
+        Arc::new(entries)
+    });
+    let spot = Signal::derive(move || {
+        spotlight.get().filter(|(doc, _, _)| selected.get() == Some(*doc)).map(|(_, start, end)| (start, end))
+    });
     let doc_items = Memo::new(move |_| {
         library.with(|library| library.docs().iter().map(|doc| (doc.id, doc.name.clone())).collect::<Vec<_>>())
     });
@@ -131,6 +157,7 @@ pub fn App() -> impl IntoView {
             }
         >
             <Header />
+            <ThemeToggle />
             <main class="layout">
                 <div class="workspace">
                     <section class="panel input-panel" aria-label="إدخال النص">
@@ -138,20 +165,29 @@ pub fn App() -> impl IntoView {
                         <FilePicker on_files />
                         <FileProblems problems on_dismiss />
                     </section>
-                    <section class="panel text-panel" aria-labelledby="kashif-text-title">
+                    <ViewTabs tab />
+                    <section
+                        class="panel text-panel"
+                        aria-labelledby="kashif-text-title"
+                        role="tabpanel"
+                        hidden=move || tab.get() != Tab::Text
+                    >
                         <h2 id="kashif-text-title">
                             {move || match title.get() {
                                 Some(name) => leptos::either::Either::Left(view! { <bdi>{name}</bdi> }),
                                 None => leptos::either::Either::Right("النص المحلَّل"),
                             }}
                         </h2>
-                        <AnalyzedText text mentions focus />
+                        <MentionStepper mentions focus current tab />
+                        <AnalyzedText text mentions focus hidden spotlight=spot current card />
+                        <MentionCard card mentions summaries />
                     </section>
+                    <WorkspaceTables tab corpus nav />
                 </div>
                 <aside class="sidebar">
                     <DocList items=doc_items selected on_select />
                     <EntityList summaries focus />
-                    <Legend />
+                    <Legend hidden />
                 </aside>
             </main>
             <DropOverlay visible=Signal::derive(move || drag_depth.get() > 0) />
