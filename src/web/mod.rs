@@ -15,7 +15,10 @@
 //! - [`files`]: reading picked or dropped `.txt` files;
 //! - [`spans`]: cutting the text into plain runs and mentions by char offsets;
 //! - the components: header, input (text box, file picker, drop zone), progress, documents,
-//!   analyzed text, legend, entities, notices.
+//!   analyzed text, legend, entities, notices, export panel;
+//! - [`workspace`]: the analyses of all documents, the view tabs and jumps to a place in a
+//!   document; the tables over all documents (`tables`, `figures_view`, `framing_view`) and the
+//!   reading-view helpers (`reading`: mention card, stepper, theme).
 
 pub mod analyses;
 pub mod engine;
@@ -27,15 +30,20 @@ pub mod spans;
 pub mod state;
 pub mod store;
 pub mod worker_protocol;
+pub mod workspace;
 
 mod documents;
 mod entities;
 mod export_panel;
+mod figures_view;
+mod framing_view;
 mod header;
 mod input;
 mod legend;
 mod notices;
 mod progress;
+mod reading;
+mod tables;
 mod text_view;
 
 use std::sync::Arc;
@@ -54,9 +62,11 @@ use input::{drags_files, DropOverlay, FilePicker, PasteBox};
 use legend::Legend;
 use notices::{FileProblems, StatusNotes};
 use progress::BatchProgress;
+use reading::{CardAt, MentionCard, MentionStepper, ThemeToggle};
 use session::{Restored, Session};
 use state::DocId;
 use text_view::AnalyzedText;
+use workspace::{analyze_corpus, Navigator, Tab, ViewTabs, WorkspaceTables};
 
 /// The id of the placeholder `index.html` shows until the app is mounted.
 const LOADING_ID: &str = "kashif-loading";
@@ -104,6 +114,12 @@ pub fn App(
     let Session { library, selected, tracker, problems, notes, paste_value, .. } = session;
     let focus = RwSignal::new(None::<String>);
     let drag_depth = RwSignal::new(0_u32);
+    let tab = RwSignal::new(Tab::Text);
+    let hidden = RwSignal::new(Vec::<crate::Label>::new());
+    let spotlight = RwSignal::new(None::<(DocId, usize, usize)>);
+    let current = RwSignal::new(None::<usize>);
+    let card = RwSignal::new(None::<CardAt>);
+    let nav = Navigator { selected, tab, spotlight, focus, current };
 
     let text = Memo::new(move |_| {
         let id = selected.get()?;
@@ -120,6 +136,15 @@ pub fn App(
     let mentions = Memo::new(move |_| analysis.with(|a| a.as_ref().map(|a| a.entities.clone()).unwrap_or_default()));
     let summaries =
         Memo::new(move |_| analysis.with(|a| a.as_deref().map(Analysis::entity_summaries).unwrap_or_default()));
+    // Every analysed document, linked across documents, for the tables.
+    let corpus = Memo::new(move |_| {
+        let entries = library
+            .with(|library| tracker.with(|tracker| analyze_corpus(library.docs(), |id| tracker.analysis(id).cloned())));
+        Arc::new(entries)
+    });
+    let spot = Signal::derive(move || {
+        spotlight.get().filter(|(doc, _, _)| selected.get() == Some(*doc)).map(|(_, start, end)| (start, end))
+    });
     let doc_items = Memo::new(move |_| {
         library.with(|library| library.docs().iter().map(|doc| (doc.id, doc.name.clone())).collect::<Vec<_>>())
     });
@@ -190,6 +215,7 @@ pub fn App(
             }
         >
             <Header />
+            <ThemeToggle />
             <main class="layout">
                 <div class="workspace">
                     <section class="panel input-panel" aria-label="إدخال النص">
@@ -199,20 +225,29 @@ pub fn App(
                         <FileProblems problems on_dismiss />
                         <StatusNotes notes />
                     </section>
-                    <section class="panel text-panel" aria-labelledby="kashif-text-title">
+                    <ViewTabs tab />
+                    <section
+                        class="panel text-panel"
+                        aria-labelledby="kashif-text-title"
+                        role="tabpanel"
+                        hidden=move || tab.get() != Tab::Text
+                    >
                         <h2 id="kashif-text-title">
                             {move || match title.get() {
                                 Some(name) => leptos::either::Either::Left(view! { <bdi>{name}</bdi> }),
                                 None => leptos::either::Either::Right("النص المحلَّل"),
                             }}
                         </h2>
-                        <AnalyzedText text mentions focus />
+                        <MentionStepper mentions focus current tab />
+                        <AnalyzedText text mentions focus hidden spotlight=spot current card />
+                        <MentionCard card mentions summaries />
                     </section>
+                    <WorkspaceTables tab corpus nav />
                 </div>
                 <aside class="sidebar">
                     <DocList items=doc_items selected state_of on_select on_remove on_clear />
                     <EntityList summaries focus />
-                    <Legend />
+                    <Legend hidden />
                     <ExportPanel docs=export_list current=export_current />
                 </aside>
             </main>

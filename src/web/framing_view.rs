@@ -1,0 +1,223 @@
+//! The framing view: the loaded descriptors each document uses, per actor, side by side; and a
+//! form to count descriptors of the reader's own.
+
+use std::sync::Arc;
+
+use leptos::either::Either;
+use leptos::prelude::*;
+
+use super::tables::{matches, FilterBox, NoDocuments, Sort, SortHeader};
+use super::workspace::{corpus_docs, CorpusEntry, Navigator};
+use crate::corpus::{framing_table, Category, Descriptor, FramingRow};
+
+const ACTOR: usize = 0;
+const DESCRIPTOR: usize = 1;
+const CATEGORY: usize = 2;
+const TOTAL: usize = 3;
+/// Columns from here on are the documents.
+const FIRST_DOC: usize = 4;
+
+/// The framing table (rows: actor × descriptor; columns: documents; cells: counts).
+#[component]
+pub fn FramingView(
+    /// The analyzed documents.
+    #[prop(into)]
+    corpus: Signal<Arc<Vec<CorpusEntry>>>,
+    /// The reader's own descriptors.
+    extra: RwSignal<Vec<Descriptor>>,
+    /// Where a click on a count leads.
+    nav: Navigator,
+) -> impl IntoView {
+    let table = Memo::new(move |_| extra.with(|extra| corpus.with(|c| framing_table(&corpus_docs(c), extra))));
+    let docs = Memo::new(move |_| corpus.with(|c| c.iter().map(|e| (e.id, e.name.clone())).collect::<Vec<_>>()));
+    let filter = RwSignal::new(String::new());
+    let category = RwSignal::new(None::<Category>);
+    // The table's own order (actors by weight) until a header is clicked.
+    let sort = RwSignal::new(Sort::by(usize::MAX, false));
+    let shown = Memo::new(move |_| {
+        let needle = filter.get();
+        let only = category.get();
+        let sort = sort.get();
+        table.with(|table| {
+            let mut rows: Vec<FramingRow> = table
+                .rows
+                .iter()
+                .filter(|r| only.is_none_or(|c| r.category == c))
+                .filter(|r| {
+                    let actor = r.actor.as_ref().map_or("—", |a| a.name.as_str());
+                    matches(&needle, &[actor, &r.descriptor, &r.gloss])
+                })
+                .cloned()
+                .collect();
+            if sort.column != usize::MAX {
+                rows.sort_by(|a, b| {
+                    let ascending = match sort.column {
+                        ACTOR => actor_name(a).cmp(actor_name(b)),
+                        DESCRIPTOR => a.descriptor.cmp(&b.descriptor),
+                        CATEGORY => a.category.cmp(&b.category),
+                        TOTAL => a.total.cmp(&b.total),
+                        doc => a.counts.get(doc - FIRST_DOC).cmp(&b.counts.get(doc - FIRST_DOC)),
+                    };
+                    sort.order(ascending)
+                });
+            }
+            rows
+        })
+    });
+    view! {
+        <section class="panel table-panel" aria-labelledby="kashif-framing-title">
+            <h2 id="kashif-framing-title">
+                "التأطير: كيف تصف المستندات الأطراف "
+                <span class="count-badge">{move || shown.with(Vec::len)}</span>
+            </h2>
+            <p class="muted table-note">
+                "يُنسب الوصف إلى الطرف المذكور بجانبه مباشرة (اسمًا أو صفة نسبة مثل «السوري»)، وإلا يظهر «—»."
+            </p>
+            <div class="table-tools">
+                <FilterBox filter testid="framing-filter" />
+                <select
+                    class="type-filter"
+                    aria-label="الدلالة"
+                    data-testid="framing-category-filter"
+                    on:change=move |ev| category.set(event_target_value(&ev).parse::<Category>().ok())
+                >
+                    <option value="">"كل الدلالات"</option>
+                    {Category::ALL
+                        .into_iter()
+                        .map(|c| view! { <option value=c.as_str()>{c.arabic_name()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <AddDescriptor extra />
+            <Show when=move || corpus.with(|c| !c.is_empty()) fallback=|| view! { <NoDocuments /> }>
+                <div class="table-scroll">
+                    <table class="data-table" data-testid="framing-table">
+                        <thead>
+                            <tr>
+                                <SortHeader label="الطرف" column=ACTOR sort />
+                                <SortHeader label="الوصف" column=DESCRIPTOR sort />
+                                <SortHeader label="الدلالة" column=CATEGORY sort />
+                                <SortHeader label="المجموع" column=TOTAL sort />
+                                {move || {
+                                    docs.get()
+                                        .into_iter()
+                                        .enumerate()
+                                        .map(|(i, (_, name))| view! { <SortHeader label=name column=FIRST_DOC + i sort /> })
+                                        .collect_view()
+                                }}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                let docs = docs.get();
+                                shown.get().into_iter().map(|row| framing_row(row, &docs, nav)).collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+fn actor_name(row: &FramingRow) -> &str {
+    row.actor.as_ref().map_or("—", |a| a.name.as_str())
+}
+
+fn framing_row(row: FramingRow, docs: &[(u32, String)], nav: Navigator) -> impl IntoView {
+    let cells = docs
+        .iter()
+        .enumerate()
+        .map(|(index, (doc_id, _))| {
+            let doc_id = *doc_id;
+            match (row.counts.get(index).copied().unwrap_or(0), row.first.get(index).copied().flatten()) {
+                (count, Some((start, end))) if count > 0 => Either::Left(view! {
+                    <td class="num-cell" data-testid="framing-cell" data-doc=index>
+                        <button
+                            type="button"
+                            class="cell-link"
+                            data-testid="framing-jump"
+                            on:click=move |_| nav.jump(doc_id, start, end)
+                        >
+                            {count}
+                        </button>
+                    </td>
+                }),
+                _ => Either::Right(view! { <td class="num-cell muted" data-testid="framing-cell" data-doc=index>"0"</td> }),
+            }
+        })
+        .collect_view();
+    let actor = actor_name(&row).to_owned();
+    view! {
+        <tr
+            data-testid="framing-row"
+            data-actor=row.actor.as_ref().map(|a| a.id.clone()).unwrap_or_default()
+            data-descriptor=row.descriptor.clone()
+            data-category=row.category.as_str()
+        >
+            <th scope="row"><bdi>{actor}</bdi></th>
+            <td>
+                <bdi class="descriptor">{row.descriptor.clone()}</bdi>
+                {(!row.gloss.is_empty()).then(|| view! { <div class="gloss muted" dir="ltr" lang="en">{row.gloss.clone()}</div> })}
+            </td>
+            <td><span class="badge category" data-category=row.category.as_str()>{row.category.arabic_name()}</span></td>
+            <td class="num-cell total">{row.total}</td>
+            {cells}
+        </tr>
+    }
+}
+
+/// A term and a category, added to the reader's own descriptors.
+#[component]
+fn AddDescriptor(extra: RwSignal<Vec<Descriptor>>) -> impl IntoView {
+    let term = RwSignal::new(String::new());
+    let category = RwSignal::new(Category::Pejorative);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let value = term.get_untracked();
+        if value.trim().is_empty() {
+            return;
+        }
+        extra.update(|extra| extra.push(Descriptor::new(&value, category.get_untracked())));
+        term.set(String::new());
+    };
+    view! {
+        <form class="add-descriptor" data-testid="add-descriptor" on:submit=add>
+            <label class="field-label" for="kashif-descriptor">"أضف وصفًا تتتبّعه"</label>
+            <div class="add-row">
+                <input
+                    id="kashif-descriptor"
+                    type="text"
+                    dir="rtl"
+                    class="filter-box"
+                    placeholder="مثال: البغاة"
+                    data-testid="descriptor-input"
+                    prop:value=move || term.get()
+                    on:input=move |ev| term.set(event_target_value(&ev))
+                />
+                <select
+                    class="type-filter"
+                    aria-label="دلالة الوصف"
+                    data-testid="descriptor-category"
+                    on:change=move |ev| {
+                        if let Ok(c) = event_target_value(&ev).parse::<Category>() {
+                            category.set(c);
+                        }
+                    }
+                >
+                    {Category::ALL
+                        .into_iter()
+                        .map(|c| view! { <option value=c.as_str()>{c.arabic_name()}</option> })
+                        .collect_view()}
+                </select>
+                <button type="submit" class="button-like" data-testid="descriptor-add">"أضف"</button>
+            </div>
+            <Show when=move || extra.with(|e| !e.is_empty())>
+                <p class="muted">
+                    "أوصافك: "
+                    {move || extra.with(|e| e.iter().map(|d| d.term.clone()).collect::<Vec<_>>().join("، "))}
+                </p>
+            </Show>
+        </form>
+    }
+}

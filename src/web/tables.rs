@@ -1,0 +1,379 @@
+//! The workspace's tables: the pieces they share (sortable headers, filters, the empty state)
+//! and the entity and quote tables. Figures and framing have files of their own.
+
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::workspace::{corpus_docs, CorpusEntry, Navigator};
+use crate::corpus::{entity_table, quotes, EntityRow, QuoteRow};
+use crate::text::normalize::fold;
+use crate::Label;
+
+/// Which column a table is sorted by, and which way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    /// The column's index.
+    pub column: usize,
+    /// Largest (or last) first.
+    pub descending: bool,
+}
+
+impl Sort {
+    /// Sorted by `column`, ascending or descending.
+    pub fn by(column: usize, descending: bool) -> Self {
+        Sort { column, descending }
+    }
+
+    /// Applies the direction to an ascending comparison.
+    pub fn order(self, ascending: Ordering) -> Ordering {
+        if self.descending {
+            ascending.reverse()
+        } else {
+            ascending
+        }
+    }
+}
+
+/// A column header that sorts the table by its column (click again to reverse).
+#[component]
+pub fn SortHeader(
+    /// The header text.
+    #[prop(into)]
+    label: String,
+    /// The column's index.
+    column: usize,
+    /// The table's sort.
+    sort: RwSignal<Sort>,
+) -> impl IntoView {
+    let state = move || {
+        sort.with(|s| match (s.column == column, s.descending) {
+            (false, _) => "none",
+            (true, false) => "ascending",
+            (true, true) => "descending",
+        })
+    };
+    view! {
+        <th scope="col" aria-sort=state>
+            <button
+                type="button"
+                class="sort-button"
+                data-testid="sort-header"
+                on:click=move |_| {
+                    sort.update(|s| {
+                        if s.column == column {
+                            s.descending = !s.descending;
+                        } else {
+                            *s = Sort::by(column, false);
+                        }
+                    })
+                }
+            >
+                <bdi>{label}</bdi>
+                <span class="sort-arrow" aria-hidden="true">
+                    {move || match state() {
+                        "ascending" => "▲",
+                        "descending" => "▼",
+                        _ => "↕",
+                    }}
+                </span>
+            </button>
+        </th>
+    }
+}
+
+/// A text filter box; its value, folded, is in `filter`.
+#[component]
+pub fn FilterBox(filter: RwSignal<String>, #[prop(into)] testid: String) -> impl IntoView {
+    view! {
+        <input
+            type="search"
+            class="filter-box"
+            dir="rtl"
+            placeholder="تصفية…"
+            aria-label="تصفية الجدول"
+            data-testid=testid
+            prop:value=move || filter.get()
+            on:input=move |ev| filter.set(event_target_value(&ev))
+        />
+    }
+}
+
+/// True when `needle` (folded) is empty or in one of `haystacks` (folded).
+pub fn matches(needle: &str, haystacks: &[&str]) -> bool {
+    let needle = fold(needle.trim());
+    needle.is_empty() || haystacks.iter().any(|h| fold(h).contains(&needle))
+}
+
+/// Shown instead of a table while there is no document.
+#[component]
+pub fn NoDocuments() -> impl IntoView {
+    view! { <p class="muted" data-testid="no-documents">"أضف مستندًا أو أكثر ليظهر هنا ما فيها مجتمعةً."</p> }
+}
+
+/// A number as the tables show it: whole numbers without a fraction.
+pub fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+const NAME: usize = 0;
+const TYPE: usize = 1;
+const TOTAL: usize = 2;
+/// Columns from here on are the documents.
+const FIRST_DOC: usize = 3;
+
+/// Every entity of every document once, with its spellings and its mentions per document.
+/// Clicking a count shows that document at the entity's first mention there.
+#[component]
+pub fn EntityTable(
+    /// The analyzed documents.
+    #[prop(into)]
+    corpus: Signal<Arc<Vec<CorpusEntry>>>,
+    /// Where a click on a count leads.
+    nav: Navigator,
+) -> impl IntoView {
+    let rows = Memo::new(move |_| corpus.with(|c| entity_table(&corpus_docs(c))));
+    let filter = RwSignal::new(String::new());
+    let label_filter = RwSignal::new(None::<Label>);
+    let sort = RwSignal::new(Sort::by(TOTAL, true));
+    let shown = Memo::new(move |_| {
+        let needle = filter.get();
+        let only = label_filter.get();
+        let sort = sort.get();
+        rows.with(|rows| {
+            let mut shown: Vec<EntityRow> = rows
+                .iter()
+                .filter(|row| only.is_none_or(|label| row.label == label))
+                .filter(|row| {
+                    let mut names: Vec<&str> = row.spellings.iter().map(String::as_str).collect();
+                    names.push(&row.canonical);
+                    matches(&needle, &names)
+                })
+                .cloned()
+                .collect();
+            shown.sort_by(|a, b| {
+                let ascending = match sort.column {
+                    NAME => a.canonical.cmp(&b.canonical),
+                    TYPE => a.label.cmp(&b.label),
+                    TOTAL => a.total.cmp(&b.total),
+                    doc => {
+                        let count = |row: &EntityRow| row.per_doc.get(doc - FIRST_DOC).map_or(0, |d| d.count);
+                        count(a).cmp(&count(b))
+                    }
+                };
+                sort.order(ascending).then_with(|| a.canonical.cmp(&b.canonical))
+            });
+            shown
+        })
+    });
+    let docs = Memo::new(move |_| corpus.with(|c| c.iter().map(|e| (e.id, e.name.clone())).collect::<Vec<_>>()));
+    view! {
+        <section class="panel table-panel" aria-labelledby="kashif-entity-table-title">
+            <h2 id="kashif-entity-table-title">
+                "الكيانات في كل المستندات "
+                <span class="count-badge" data-testid="entity-table-count">{move || shown.with(Vec::len)}</span>
+            </h2>
+            <div class="table-tools">
+                <FilterBox filter testid="entity-filter" />
+                <select
+                    class="type-filter"
+                    aria-label="النوع"
+                    data-testid="entity-type-filter"
+                    on:change=move |ev| label_filter.set(event_target_value(&ev).parse::<Label>().ok())
+                >
+                    <option value="">"كل الأنواع"</option>
+                    {Label::ALL
+                        .into_iter()
+                        .map(|label| view! { <option value=label.as_str()>{label.arabic_name()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <Show when=move || corpus.with(|c| !c.is_empty()) fallback=|| view! { <NoDocuments /> }>
+                <div class="table-scroll">
+                    <table class="data-table" data-testid="entity-table">
+                        <thead>
+                            <tr>
+                                <SortHeader label="الكيان" column=NAME sort />
+                                <SortHeader label="النوع" column=TYPE sort />
+                                <SortHeader label="المجموع" column=TOTAL sort />
+                                {move || {
+                                    docs.get()
+                                        .into_iter()
+                                        .enumerate()
+                                        .map(|(i, (_, name))| view! { <SortHeader label=name column=FIRST_DOC + i sort /> })
+                                        .collect_view()
+                                }}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                let docs = docs.get();
+                                shown.get().into_iter().map(|row| entity_row(row, &docs, nav)).collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+fn entity_row(row: EntityRow, docs: &[(u32, String)], nav: Navigator) -> impl IntoView {
+    let others: Vec<String> = row.spellings.iter().filter(|s| **s != row.canonical).cloned().collect();
+    let cells = row
+        .per_doc
+        .iter()
+        .zip(docs)
+        .enumerate()
+        .map(|(index, (mentions, (doc_id, doc_name)))| {
+            let doc_id = *doc_id;
+            match mentions.first {
+                Some((start, end)) => leptos::either::Either::Left(view! {
+                    <td class="num-cell">
+                        <button
+                            type="button"
+                            class="cell-link"
+                            data-testid="entity-cell"
+                            data-doc=index
+                            title=format!("أول إشارة في «{doc_name}»")
+                            on:click=move |_| nav.jump(doc_id, start, end)
+                        >
+                            {mentions.count}
+                        </button>
+                    </td>
+                }),
+                None => leptos::either::Either::Right(view! { <td class="num-cell muted" data-doc=index>"—"</td> }),
+            }
+        })
+        .collect_view();
+    view! {
+        <tr data-testid="entity-row" data-entity=row.id.clone() data-label=row.label.as_str()>
+            <th scope="row" class="entity-cell">
+                <span class="swatch" data-label=row.label.as_str() aria-hidden="true"></span>
+                " "
+                <bdi class="entity-name">{row.canonical.clone()}</bdi>
+                {(!others.is_empty()).then(|| view! {
+                    <div class="spellings" data-testid="entity-spellings">
+                        "يُكتب أيضًا: " <bdi>{others.join("، ")}</bdi>
+                    </div>
+                })}
+            </th>
+            <td>{row.label.arabic_name()}</td>
+            <td class="num-cell total">{row.total}</td>
+            {cells}
+        </tr>
+    }
+}
+
+const SPEAKER: usize = 0;
+const QUOTE: usize = 1;
+const DOCUMENT: usize = 2;
+const KIND: usize = 3;
+
+/// Who said what: every quote of every document, by speaker. Clicking a document name shows the
+/// quote in its document.
+#[component]
+pub fn QuoteTable(
+    /// The analyzed documents.
+    #[prop(into)]
+    corpus: Signal<Arc<Vec<CorpusEntry>>>,
+    /// Where a click leads.
+    nav: Navigator,
+) -> impl IntoView {
+    let rows = Memo::new(move |_| corpus.with(|c| quotes(&corpus_docs(c))));
+    let docs = Memo::new(move |_| corpus.with(|c| c.iter().map(|e| (e.id, e.name.clone())).collect::<Vec<_>>()));
+    let filter = RwSignal::new(String::new());
+    let sort = RwSignal::new(Sort::by(SPEAKER, false));
+    let shown = Memo::new(move |_| {
+        let needle = filter.get();
+        let sort = sort.get();
+        let docs = docs.get();
+        rows.with(|rows| {
+            let mut shown: Vec<QuoteRow> = rows
+                .iter()
+                .filter(|q| {
+                    let doc = docs.get(q.doc).map_or("", |(_, name)| name.as_str());
+                    matches(&needle, &[q.speaker_name.as_deref().unwrap_or(""), &q.text, doc, &q.verb])
+                })
+                .cloned()
+                .collect();
+            // `quotes` already orders by speaker; other columns sort stably on top of it.
+            shown.sort_by(|a, b| {
+                let ascending = match sort.column {
+                    SPEAKER => (a.speaker_name.is_none(), &a.speaker_name).cmp(&(b.speaker_name.is_none(), &b.speaker_name)),
+                    QUOTE => a.text.cmp(&b.text),
+                    DOCUMENT => a.doc.cmp(&b.doc),
+                    _ => a.kind.cmp(&b.kind),
+                };
+                sort.order(ascending)
+            });
+            shown
+        })
+    });
+    view! {
+        <section class="panel table-panel" aria-labelledby="kashif-quote-table-title">
+            <h2 id="kashif-quote-table-title">
+                "الاقتباسات " <span class="count-badge">{move || shown.with(Vec::len)}</span>
+            </h2>
+            <div class="table-tools">
+                <FilterBox filter testid="quote-filter" />
+            </div>
+            <Show when=move || corpus.with(|c| !c.is_empty()) fallback=|| view! { <NoDocuments /> }>
+                <div class="table-scroll">
+                    <table class="data-table" data-testid="quote-table">
+                        <thead>
+                            <tr>
+                                <SortHeader label="القائل" column=SPEAKER sort />
+                                <SortHeader label="ما قاله" column=QUOTE sort />
+                                <SortHeader label="المستند" column=DOCUMENT sort />
+                                <SortHeader label="النوع" column=KIND sort />
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                let docs = docs.get();
+                                shown
+                                    .get()
+                                    .into_iter()
+                                    .map(|q| {
+                                        let (doc_id, doc_name) = docs.get(q.doc).cloned().unwrap_or_default();
+                                        let (start, end) = (q.start, q.end);
+                                        let speaker = match q.speaker_name {
+                                            Some(name) => leptos::either::Either::Left(view! { <bdi class="speaker">{name}</bdi> }),
+                                            None => leptos::either::Either::Right(view! { <span class="muted">"غير معروف"</span> }),
+                                        };
+                                        view! {
+                                            <tr data-testid="quote-row" data-speaker=q.speaker.unwrap_or_default() data-doc=q.doc>
+                                                <th scope="row">{speaker}</th>
+                                                <td class="quote-text">
+                                                    <span class="muted verb">{q.verb}": "</span>
+                                                    "«" <bdi>{q.text}</bdi> "»"
+                                                </td>
+                                                <td>
+                                                    <button
+                                                        type="button"
+                                                        class="cell-link"
+                                                        data-testid="quote-jump"
+                                                        on:click=move |_| nav.jump(doc_id, start, end)
+                                                    >
+                                                        <bdi>{doc_name}</bdi>
+                                                    </button>
+                                                </td>
+                                                <td>{if q.kind == "direct" { "مباشر" } else { "غير مباشر" }}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}

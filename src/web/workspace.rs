@@ -1,0 +1,204 @@
+//! The analyst's workspace: the analyses of every document, the view switcher, and jumping from
+//! a table cell to the place in a document it counts.
+//!
+//! [`analyze_corpus`] is the one place the page gets the analyses of all documents from; the
+//! tables only read its result.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::{DocId, Document};
+use crate::corpus::CorpusDoc;
+use crate::Analysis;
+
+/// One analyzed document of the workspace.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CorpusEntry {
+    /// The document's id in the library.
+    pub id: DocId,
+    /// Its name.
+    pub name: String,
+    /// Its text.
+    pub text: Arc<str>,
+    /// Its analysis, linked across all the documents.
+    pub analysis: Analysis,
+}
+
+/// The analysed documents (`analysis_of` gives the worker's analysis of a document, if it has
+/// come back), linked across documents ([`link_corpus`](crate::link::link_corpus)).
+pub fn analyze_corpus(docs: &[Document], analysis_of: impl Fn(DocId) -> Option<Arc<Analysis>>) -> Vec<CorpusEntry> {
+    let analysed: Vec<(&Document, Arc<Analysis>)> =
+        docs.iter().filter_map(|doc| analysis_of(doc.id).map(|a| (doc, a))).collect();
+    let mut analyses: Vec<Analysis> = analysed.iter().map(|(_, a)| (**a).clone()).collect();
+    crate::link::link_corpus(&mut analyses);
+    analysed
+        .iter()
+        .zip(analyses)
+        .map(|((doc, _), analysis)| CorpusEntry { id: doc.id, name: doc.name.clone(), text: Arc::clone(&doc.text), analysis })
+        .collect()
+}
+
+/// The documents of the workspace as the core's [`CorpusDoc`]s.
+pub fn corpus_docs(entries: &[CorpusEntry]) -> Vec<CorpusDoc<'_>> {
+    entries.iter().map(|e| CorpusDoc::new(&e.name, &e.text, &e.analysis)).collect()
+}
+
+/// The views of the workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// The reading view: the text with its mentions marked.
+    Text,
+    /// The cross-document entity table.
+    Entities,
+    /// The quotes by speaker.
+    Quotes,
+    /// The figures side by side.
+    Figures,
+    /// The framing descriptors per actor and document.
+    Framing,
+}
+
+impl Tab {
+    /// Every view, in tab order.
+    pub const ALL: [Tab; 5] = [Tab::Text, Tab::Entities, Tab::Quotes, Tab::Figures, Tab::Framing];
+
+    /// The tab's Arabic title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Text => "النص",
+            Tab::Entities => "الكيانات",
+            Tab::Quotes => "الاقتباسات",
+            Tab::Figures => "الأرقام",
+            Tab::Framing => "التأطير",
+        }
+    }
+
+    /// A stable key for test ids (`tab-entities`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Tab::Text => "text",
+            Tab::Entities => "entities",
+            Tab::Quotes => "quotes",
+            Tab::Figures => "figures",
+            Tab::Framing => "framing",
+        }
+    }
+}
+
+/// The view switcher: one tab per view (`role=tablist`).
+#[component]
+pub fn ViewTabs(tab: RwSignal<Tab>) -> impl IntoView {
+    view! {
+        <nav class="view-tabs" role="tablist" aria-label="طرق العرض" data-testid="view-tabs">
+            {Tab::ALL
+                .into_iter()
+                .map(|t| {
+                    view! {
+                        <button
+                            type="button"
+                            role="tab"
+                            class="view-tab"
+                            id=format!("kashif-tab-{}", t.key())
+                            data-testid=format!("tab-{}", t.key())
+                            aria-selected=move || if tab.get() == t { "true" } else { "false" }
+                            on:click=move |_| tab.set(t)
+                        >
+                            {t.title()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+/// The signals a jump to a place in a document moves: which document is shown, which view, the
+/// span to light up, the entity to follow and the mention the stepper is on.
+#[derive(Debug, Clone, Copy)]
+pub struct Navigator {
+    /// The document shown.
+    pub selected: RwSignal<Option<DocId>>,
+    /// The view shown.
+    pub tab: RwSignal<Tab>,
+    /// A span of a document to light up (a quote, a figure, a descriptor): the document, start
+    /// and end.
+    pub spotlight: RwSignal<Option<(DocId, usize, usize)>>,
+    /// The entity whose mentions are highlighted and stepped through.
+    pub focus: RwSignal<Option<String>>,
+    /// The start of the mention the stepper is on.
+    pub current: RwSignal<Option<usize>>,
+}
+
+impl Navigator {
+    /// Shows document `doc` in the reading view and moves the keyboard focus to the span
+    /// `[start, end)`: onto its mention when it starts one (and follows that entity), else onto
+    /// the lit-up span.
+    pub fn jump(self, doc: DocId, start: usize, end: usize) {
+        self.selected.set(Some(doc));
+        self.tab.set(Tab::Text);
+        self.spotlight.set(Some((doc, start, end)));
+        // The text is rendered by effects of the signals above; look for it once it is there.
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                if let Some(mark) = mention_element(start) {
+                    if let Some(entity) = mark.get_attribute("data-entity") {
+                        self.current.set(Some(start));
+                        self.focus.set(Some(entity));
+                    }
+                    focus_element(&mark);
+                } else if let Some(spot) = document().get_element_by_id(SPOTLIGHT_ID) {
+                    focus_element(&spot);
+                }
+            })
+        });
+    }
+}
+
+/// The element id of the first piece of the lit-up span.
+pub const SPOTLIGHT_ID: &str = "kashif-spot";
+
+/// The element id of the mention starting at char `start` of the shown document.
+pub fn mention_element_id(start: usize) -> String {
+    format!("kashif-m-{start}")
+}
+
+/// The mark of the mention starting at `start`, if it is rendered.
+pub fn mention_element(start: usize) -> Option<web_sys::Element> {
+    document().get_element_by_id(&mention_element_id(start))
+}
+
+/// Moves the keyboard focus to `element` (which scrolls it into view).
+pub fn focus_element(element: &web_sys::Element) {
+    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
+/// The table of the view shown (nothing in the reading view).
+#[component]
+pub fn WorkspaceTables(
+    /// The view shown.
+    tab: RwSignal<Tab>,
+    /// The analyzed documents.
+    #[prop(into)]
+    corpus: Signal<Arc<Vec<CorpusEntry>>>,
+    /// Where clicks in the tables lead.
+    nav: Navigator,
+) -> impl IntoView {
+    use super::figures_view::FigureTable;
+    use super::framing_view::FramingView;
+    use super::tables::{EntityTable, QuoteTable};
+    use leptos::either::EitherOf5;
+
+    // The reader's own descriptors live as long as the page.
+    let extra = RwSignal::new(Vec::<crate::corpus::Descriptor>::new());
+    move || match tab.get() {
+        Tab::Text => EitherOf5::A(()),
+        Tab::Entities => EitherOf5::B(view! { <EntityTable corpus nav /> }),
+        Tab::Quotes => EitherOf5::C(view! { <QuoteTable corpus nav /> }),
+        Tab::Figures => EitherOf5::D(view! { <FigureTable corpus nav /> }),
+        Tab::Framing => EitherOf5::E(view! { <FramingView corpus extra nav /> }),
+    }
+}
