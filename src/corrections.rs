@@ -27,12 +27,14 @@ use crate::text::tokenize::tokenize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Correction {
-    /// The mention at exactly `start..end` is wrong: drop it.
+    /// The mention at exactly `start..end` (which must read `text`) is wrong: drop it.
     Remove {
         /// First char.
         start: usize,
         /// One past the last char.
         end: usize,
+        /// The text the span must hold, so an edited document does not lose another mention.
+        text: String,
     },
     /// `start..end` (which must read `text`) is a mention of `label`; mentions it overlaps go.
     Add {
@@ -45,7 +47,7 @@ pub enum Correction {
         /// The text the span must hold, so an edited document does not get a shifted mention.
         text: String,
     },
-    /// The mention at exactly `start..end` is of type `label`.
+    /// The mention at exactly `start..end` (which must read `text`) is of type `label`.
     Relabel {
         /// First char.
         start: usize,
@@ -53,6 +55,8 @@ pub enum Correction {
         end: usize,
         /// The right type.
         label: Label,
+        /// The text the span must hold.
+        text: String,
     },
     /// Entity `from` is entity `into`: its mentions take `into`'s id and display name.
     Merge {
@@ -60,6 +64,9 @@ pub enum Correction {
         from: String,
         /// The id that stays.
         into: String,
+        /// `into`'s display name, used where `into` has no mention (empty: keep the names).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        into_name: String,
     },
 }
 
@@ -172,10 +179,15 @@ pub fn apply(text: &str, analysis: &mut Analysis, corrections: &[Correction], le
     }
     for correction in corrections {
         match correction {
-            Correction::Remove { start, end } => {
-                analysis.entities.retain(|m| !(m.start == *start && m.end == *end));
+            Correction::Remove { start, end, text: expected } => {
+                if slice(&chars, *start, *end).as_deref() == Some(expected.as_str()) {
+                    analysis.entities.retain(|m| !(m.start == *start && m.end == *end));
+                }
             }
-            Correction::Relabel { start, end, label } => {
+            Correction::Relabel { start, end, label, text: expected } => {
+                if slice(&chars, *start, *end).as_deref() != Some(expected.as_str()) {
+                    continue;
+                }
                 for m in analysis.entities.iter_mut().filter(|m| m.start == *start && m.end == *end) {
                     if m.label != *label {
                         m.label = *label;
@@ -201,9 +213,11 @@ pub fn apply(text: &str, analysis: &mut Analysis, corrections: &[Correction], le
                     confidence: 1.0,
                 });
             }
-            Correction::Merge { from, into } => {
-                let Some(target) = analysis.entities.iter().find(|m| &m.id == into).map(|m| m.canonical.clone()) else {
-                    // `into` has no mention here: take the id, keep the names.
+            Correction::Merge { from, into, into_name } => {
+                let named = (!into_name.is_empty()).then(|| into_name.clone());
+                let Some(target) = analysis.entities.iter().find(|m| &m.id == into).map(|m| m.canonical.clone()).or(named)
+                else {
+                    // `into` has no mention here and no name was given: take the id, keep the names.
                     analysis.entities.iter_mut().filter(|m| &m.id == from).for_each(|m| m.id.clone_from(into));
                     rename_speakers(analysis, from, into, None);
                     continue;
@@ -246,22 +260,22 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let geir = text.find("غير بيدرسون").map(|b| text[..b].chars().count()).unwrap();
         let fixes = vec![
-            Correction::Remove { start: sochi.start, end: sochi.end },
-            Correction::Relabel { start: putin.start, end: putin.end, label: Label::Org },
+            Correction::Remove { start: sochi.start, end: sochi.end, text: sochi.text.clone() },
+            Correction::Relabel { start: putin.start, end: putin.end, label: Label::Org, text: putin.text.clone() },
             Correction::Add {
                 start: geir,
                 end: geir + 11,
                 label: Label::Per,
                 text: chars[geir..geir + 11].iter().collect(),
             },
-            Correction::Merge { from: erdogan.id.clone(), into: "per:someone-else".into() },
+            Correction::Merge { from: erdogan.id.clone(), into: "per:someone-else".into(), into_name: "غيره".into() },
         ];
         apply(text, &mut analysis, &fixes, &UserLexicon::default());
         let found = spans(&analysis);
         assert!(!found.contains(&(Label::Loc, "موسكو")), "{found:?}");
         assert!(found.contains(&(Label::Org, "بوتين")), "{found:?}");
         assert!(found.contains(&(Label::Per, "غير بيدرسون")), "{found:?}");
-        assert!(analysis.entities.iter().any(|m| m.text == "أردوغان" && m.id == "per:someone-else"));
+        assert!(analysis.entities.iter().any(|m| m.text == "أردوغان" && m.id == "per:someone-else" && m.canonical == "غيره"));
         assert!(analysis.entities.windows(2).all(|w| w[0].start <= w[1].start));
     }
 
@@ -273,8 +287,9 @@ mod tests {
         let fixes = vec![
             Correction::Add { start: 4, end: 8, label: Label::Org, text: "كلمة أخرى".into() },
             Correction::Add { start: 10, end: 400, label: Label::Org, text: "x".into() },
-            Correction::Remove { start: 1, end: 2 },
-            Correction::Relabel { start: 0, end: 1, label: Label::Per },
+            Correction::Remove { start: 1, end: 2, text: "ص".into() },
+            Correction::Relabel { start: 0, end: 1, label: Label::Per, text: "و".into() },
+            Correction::Remove { start: 14, end: 17, text: "حمص".into() },
         ];
         apply(text, &mut analysis, &fixes, &UserLexicon::default());
         assert_eq!(analysis, before);
@@ -294,8 +309,8 @@ mod tests {
     #[test]
     fn corrections_round_trip_as_json() {
         let fixes = vec![
-            Correction::Remove { start: 1, end: 3 },
-            Correction::Merge { from: "per:a".into(), into: "per:b".into() },
+            Correction::Remove { start: 1, end: 3, text: "اب".into() },
+            Correction::Merge { from: "per:a".into(), into: "per:b".into(), into_name: String::new() },
         ];
         let json = serde_json::to_string(&fixes).unwrap();
         assert!(json.contains("\"kind\":\"remove\""), "{json}");

@@ -8,7 +8,9 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use kashif::corrections::{Correction, UserName};
 use kashif::web::analyses::{Status, Tracker};
+use kashif::web::corrections::CorrectionBook;
 use kashif::web::engine::Starter;
 use kashif::web::session::Restored;
 use kashif::web::spans::{glyphs, segments, Glyphs, Segment};
@@ -228,6 +230,37 @@ async fn the_store_saves_documents_selection_and_settings() {
     let saved = store::load_all().await.unwrap();
     assert!(saved.documents.is_empty() && saved.selected.is_none());
     assert_eq!(saved.settings.get("theme").map(String::as_str), Some("dark"), "settings outlive clear");
+}
+
+#[wasm_bindgen_test]
+async fn corrections_are_saved_read_back_and_cleared_with_their_documents() {
+    store::clear().await.unwrap();
+    let mut book = CorrectionBook::default();
+    let remove = Correction::Remove { start: 0, end: 4, text: "قصفت".into() };
+    book.add(7, remove.clone());
+    book.add(7, Correction::Merge { from: "per:a".into(), into: "per:b".into(), into_name: "ب".into() });
+    assert!(book.add_name(UserName { text: " جبل الزاوية ".into(), label: Label::Loc }));
+    assert!(!book.add_name(UserName { text: "  ".into(), label: Label::Loc }), "a blank name is refused");
+    store::put_corrections("doc:7", Some(serde_json::to_string(book.of(7)).unwrap())).await.unwrap();
+    store::put_corrections("merges", Some(serde_json::to_string(book.merges()).unwrap())).await.unwrap();
+    store::put_corrections("lexicon", Some(book.lexicon.to_json())).await.unwrap();
+    store::put_corrections("doc:8", Some("not json".into())).await.unwrap();
+
+    let saved = store::load_all().await.unwrap();
+    let (read, unreadable) = CorrectionBook::from_saved(&saved.corrections);
+    assert_eq!(unreadable, ["doc:8"]);
+    assert_eq!(read.of(7), [remove]);
+    assert_eq!(read.merges(), book.merges());
+    assert_eq!(read.lexicon.names[0].text, "جبل الزاوية");
+    assert_eq!(read.fixes_for(7).len(), 2);
+    assert_eq!(read.fixes_for(9).len(), 1, "merges apply to every document");
+
+    store::clear().await.unwrap();
+    let saved = store::load_all().await.unwrap();
+    let keys: Vec<&str> = saved.corrections.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["lexicon", "merges"], "a document's corrections go with it; names and merges stay");
+    store::put_corrections("lexicon", None).await.unwrap();
+    store::put_corrections("merges", None).await.unwrap();
 }
 
 #[wasm_bindgen_test]

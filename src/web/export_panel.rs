@@ -1,26 +1,17 @@
 //! Exports of the analysed documents: JSON (the CLI's schema), CSV of mentions and of figures,
 //! CoNLL/BIO tokens, brat standoff (`.ann` with its `.txt`, for the shown document) and a
-//! self-contained HTML report; each downloaded as a file or copied to the clipboard. Entities
-//! are linked across the documents first (`link::link_corpus`), as the CLI does.
+//! self-contained HTML report; each downloaded as a file or copied to the clipboard. The
+//! documents come corrected and linked across documents ([`link_docs`](super::workspace::link_docs)),
+//! as the tables show them.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::state::DocId;
+use super::workspace::CorpusEntry;
 use crate::export::{figures_to_csv, to_brat, to_conll, to_csv, to_html_report, to_json, NamedAnalysis};
-use crate::Analysis;
-
-/// One analysed document as the exports need it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ExportDoc {
-    /// The document's name.
-    pub name: String,
-    /// Its text.
-    pub text: Arc<str>,
-    /// Its analysis.
-    pub analysis: Arc<Analysis>,
-}
 
 /// The formats offered: (id for tests, label, file suffix, MIME type).
 const FORMATS: &[(&str, &str, &str, &str)] = &[
@@ -34,11 +25,9 @@ const FORMATS: &[(&str, &str, &str, &str)] = &[
 
 /// The export of `docs` in `format` (see [`FORMATS`]); brat exports the `current` document only,
 /// with its `.txt` as the second value.
-pub fn render(format: &str, docs: &[ExportDoc], current: Option<usize>) -> (String, Option<String>) {
-    let mut analyses: Vec<Analysis> = docs.iter().map(|d| (*d.analysis).clone()).collect();
-    crate::link::link_corpus(&mut analyses);
+pub fn render(format: &str, docs: &[CorpusEntry], current: Option<usize>) -> (String, Option<String>) {
     let named: Vec<NamedAnalysis<'_>> =
-        docs.iter().zip(&analyses).map(|(d, a)| NamedAnalysis::with_text(&d.name, &d.text, a)).collect();
+        docs.iter().map(|d| NamedAnalysis::with_text(&d.name, &d.text, &d.analysis)).collect();
     match format {
         "json" => (to_json(&named), None),
         "csv" => (to_csv(&named), None),
@@ -47,7 +36,7 @@ pub fn render(format: &str, docs: &[ExportDoc], current: Option<usize>) -> (Stri
         "html" => (to_html_report(&named), None),
         "brat" => {
             let Some(i) = current.filter(|&i| i < docs.len()) else { return (String::new(), None) };
-            let (txt, ann) = to_brat(&docs[i].text, &analyses[i]);
+            let (txt, ann) = to_brat(&docs[i].text, &docs[i].analysis);
             (ann, Some(txt))
         }
         _ => (String::new(), None),
@@ -55,7 +44,7 @@ pub fn render(format: &str, docs: &[ExportDoc], current: Option<usize>) -> (Stri
 }
 
 /// Saves `content` as a file named `name` (a Blob URL clicked through a hidden link).
-fn download(name: &str, content: &str, mime: &str) -> Result<(), JsValue> {
+pub(super) fn download(name: &str, content: &str, mime: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(&format!("{mime};charset=utf-8"));
@@ -79,7 +68,7 @@ fn download(name: &str, content: &str, mime: &str) -> Result<(), JsValue> {
 }
 
 /// A file name stem from the document names: the one document's name, else `kashif`.
-fn stem(docs: &[ExportDoc], format: &str, current: Option<usize>) -> String {
+fn stem(docs: &[CorpusEntry], format: &str, current: Option<usize>) -> String {
     let name = match (format, current) {
         ("brat", Some(i)) => docs.get(i).map(|d| d.name.as_str()),
         _ if docs.len() == 1 => Some(docs[0].name.as_str()),
@@ -93,10 +82,12 @@ fn stem(docs: &[ExportDoc], format: &str, current: Option<usize>) -> String {
 /// The export buttons.
 #[component]
 pub fn ExportPanel(
-    /// The analysed documents, in list order.
-    docs: Signal<Vec<ExportDoc>>,
-    /// The index in `docs` of the shown document.
-    current: Signal<Option<usize>>,
+    /// The analysed documents, corrected and linked, in list order.
+    #[prop(into)]
+    docs: Signal<Arc<Vec<CorpusEntry>>>,
+    /// The shown document.
+    #[prop(into)]
+    shown: Signal<Option<DocId>>,
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let format = RwSignal::new("json".to_owned());
@@ -108,7 +99,7 @@ pub fn ExportPanel(
         }
         let chosen = format.get_untracked();
         let Some(&(_, label, suffix, mime)) = FORMATS.iter().find(|f| f.0 == chosen) else { return };
-        let current = current.get_untracked();
+        let current = shown.get_untracked().and_then(|id| docs.iter().position(|d| d.id == id));
         let (content, extra) = render(&chosen, &docs, current);
         if content.is_empty() && extra.is_none() {
             status.set("اختر وثيقة لتصديرها بصيغة brat.".to_owned());

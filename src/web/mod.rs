@@ -10,6 +10,8 @@
 //! - [`worker_protocol`]: the messages to and from the worker, and the worker's logic;
 //! - [`engine`]: starting the worker and posting to it; [`analyses`]: requests and replies;
 //! - [`session`]: the page's state and what changes it; [`settings`]: the shared settings;
+//! - [`corrections`]: the user's corrections, saved and applied to every analysis; the
+//!   correction bar and the user's names panel (`correct_panel`);
 //! - [`store`]: saving in IndexedDB, and reading back; [`offline`]: the service worker;
 //! - [`state`]: the documents (pasted text and files) and their ids;
 //! - [`files`]: reading picked or dropped `.txt` files;
@@ -21,6 +23,7 @@
 //!   reading-view helpers (`reading`: mention card, stepper, theme).
 
 pub mod analyses;
+pub mod corrections;
 pub mod engine;
 pub mod files;
 pub mod offline;
@@ -32,6 +35,7 @@ pub mod store;
 pub mod worker_protocol;
 pub mod workspace;
 
+mod correct_panel;
 mod documents;
 mod entities;
 mod export_panel;
@@ -53,10 +57,11 @@ use leptos::tachys::view::Mountable;
 use web_sys::{DragEvent, File};
 
 use crate::Analysis;
+use correct_panel::{CorrectionBar, Picked, UserNamesPanel};
 use documents::DocList;
 use engine::{Starter, WORKER_URL};
 use entities::EntityList;
-use export_panel::{ExportDoc, ExportPanel};
+use export_panel::ExportPanel;
 use header::Header;
 use input::{drags_files, DropOverlay, FilePicker, PasteBox};
 use legend::Legend;
@@ -66,7 +71,7 @@ use reading::{CardAt, MentionCard, MentionStepper, ThemeToggle};
 use session::{Restored, Session};
 use state::DocId;
 use text_view::AnalyzedText;
-use workspace::{analyze_corpus, Navigator, Tab, ViewTabs, WorkspaceTables};
+use workspace::{analysed_docs, link_docs, Navigator, Tab, ViewTabs, WorkspaceTables};
 
 /// The id of the placeholder `index.html` shows until the app is mounted.
 const LOADING_ID: &str = "kashif-loading";
@@ -111,7 +116,7 @@ pub fn App(
 ) -> impl IntoView {
     let session = Session::start(engine, restored);
     provide_context(session.settings);
-    let Session { library, selected, tracker, problems, notes, paste_value, .. } = session;
+    let Session { library, selected, tracker, problems, notes, paste_value, corrections, .. } = session;
     let focus = RwSignal::new(None::<String>);
     let drag_depth = RwSignal::new(0_u32);
     let tab = RwSignal::new(Tab::Text);
@@ -119,6 +124,7 @@ pub fn App(
     let spotlight = RwSignal::new(None::<(DocId, usize, usize)>);
     let current = RwSignal::new(None::<usize>);
     let card = RwSignal::new(None::<CardAt>);
+    let picked = RwSignal::new(None::<Picked>);
     let nav = Navigator { selected, tab, spotlight, focus, current };
 
     let text = Memo::new(move |_| {
@@ -129,18 +135,30 @@ pub fn App(
         let id = selected.get()?;
         library.with(|library| library.get(id).map(|doc| doc.name.clone()))
     });
+    // Every analysed document with the user's corrections: the one source of the reading view,
+    // the tables and the exports.
+    let analysed = Memo::new(move |_| {
+        let docs = library.with(|library| {
+            tracker.with(|tracker| {
+                analysed_docs(library.docs(), |doc| {
+                    tracker.analysis(doc.id).map(|raw| corrections.apply(doc.id, &doc.text, raw))
+                })
+            })
+        });
+        Arc::new(docs)
+    });
     let analysis = Memo::new(move |_| {
         let id = selected.get()?;
-        tracker.with(|tracker| tracker.analysis(id).cloned())
+        analysed.with(|docs| docs.iter().find(|doc| doc.id == id).map(|doc| Arc::clone(&doc.analysis)))
     });
     let mentions = Memo::new(move |_| analysis.with(|a| a.as_ref().map(|a| a.entities.clone()).unwrap_or_default()));
     let summaries =
         Memo::new(move |_| analysis.with(|a| a.as_deref().map(Analysis::entity_summaries).unwrap_or_default()));
-    // Every analysed document, linked across documents, for the tables.
+    // Linked across documents, for the tables and the exports (worked out only when one of them
+    // reads it: memos are lazy).
     let corpus = Memo::new(move |_| {
-        let entries = library
-            .with(|library| tracker.with(|tracker| analyze_corpus(library.docs(), |id| tracker.analysis(id).cloned())));
-        Arc::new(entries)
+        let merges = corrections.with(|book| book.merges().to_vec());
+        Arc::new(analysed.with(|docs| link_docs(docs, &merges)))
     });
     let spot = Signal::derive(move || {
         spotlight.get().filter(|(doc, _, _)| selected.get() == Some(*doc)).map(|(_, start, end)| (start, end))
@@ -149,27 +167,6 @@ pub fn App(
         library.with(|library| library.docs().iter().map(|doc| (doc.id, doc.name.clone())).collect::<Vec<_>>())
     });
     let progress = Memo::new(move |_| tracker.with(|tracker| tracker.progress()));
-    // The analysed documents, for the exports.
-    let export_docs = Memo::new(move |_| {
-        library.with(|library| {
-            tracker.with(|tracker| {
-                library
-                    .docs()
-                    .iter()
-                    .filter_map(|doc| {
-                        let analysis = Arc::clone(tracker.analysis(doc.id)?);
-                        Some((doc.id, ExportDoc { name: doc.name.clone(), text: Arc::clone(&doc.text), analysis }))
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
-    let export_current = Signal::derive(move || {
-        let id = selected.get()?;
-        export_docs.with(|docs| docs.iter().position(|(doc, _)| *doc == id))
-    });
-    let export_list = Signal::derive(move || export_docs.with(|docs| docs.iter().map(|(_, d)| d.clone()).collect()));
-
     let on_text = Callback::new(move |value: String| session.typed(value));
     let on_files = Callback::new(move |files: Vec<File>| session.add_files(files));
     let on_select = Callback::new(move |id: DocId| selected.set(Some(id)));
@@ -239,7 +236,8 @@ pub fn App(
                             }}
                         </h2>
                         <MentionStepper mentions focus current tab />
-                        <AnalyzedText text mentions focus hidden spotlight=spot current card />
+                        <CorrectionBar doc=selected mentions summaries current picked corrections />
+                        <AnalyzedText text mentions focus hidden spotlight=spot current card picked />
                         <MentionCard card mentions summaries />
                     </section>
                     <WorkspaceTables tab corpus nav />
@@ -248,7 +246,8 @@ pub fn App(
                     <DocList items=doc_items selected state_of on_select on_remove on_clear />
                     <EntityList summaries focus />
                     <Legend hidden />
-                    <ExportPanel docs=export_list current=export_current />
+                    <UserNamesPanel corrections />
+                    <ExportPanel docs=corpus shown=selected />
                 </aside>
             </main>
             <DropOverlay visible=Signal::derive(move || drag_depth.get() > 0) />

@@ -14,6 +14,7 @@ use leptos::task::spawn_local;
 use web_sys::File;
 
 use super::analyses::Tracker;
+use super::corrections::{CorrectionBook, Corrections};
 use super::engine::{EngineEvent, Link, Starter};
 use super::files::{read_text, FileProblem};
 use super::notices::Notes;
@@ -81,6 +82,8 @@ pub struct Session {
     pub paste_value: RwSignal<String>,
     /// Settings shared with every view.
     pub settings: Settings,
+    /// The user's corrections and names.
+    pub corrections: Corrections,
     saver: Saver,
     link: StoredValue<Link, LocalStorage>,
     debounce: StoredValue<Option<TimeoutHandle>>,
@@ -100,6 +103,10 @@ impl Session {
             }
             Restored::Off => (Saver::new(false, notes), Saved::default()),
         };
+        let (book, unreadable) = CorrectionBook::from_saved(&saved.corrections);
+        if !unreadable.is_empty() {
+            notes.add(format!("تعذّرت قراءة بعض التصحيحات المحفوظة ({}) فتُركت.", unreadable.join("، ")));
+        }
         let session = Session {
             library: RwSignal::new(Library::new()),
             selected: RwSignal::new(None),
@@ -108,6 +115,7 @@ impl Session {
             notes,
             paste_value: RwSignal::new(String::new()),
             settings: Settings::new(saved.settings.clone(), saver),
+            corrections: Corrections::new(book, saver),
             saver,
             link: StoredValue::new_local(Link::default()),
             debounce: StoredValue::new(None),
@@ -285,6 +293,7 @@ impl Session {
         self.cancel_typing();
         self.library.update(Library::clear);
         self.tracker.update(Tracker::clear);
+        self.corrections.forget_docs();
         self.paste_value.set(String::new());
         self.selected.set(None);
         self.saver.run(store::clear);
@@ -293,6 +302,7 @@ impl Session {
     /// After a document left the library: drop its analysis, show another one, unsave it.
     fn forget(self, id: DocId) {
         self.tracker.update(|tracker| tracker.forget(id));
+        self.corrections.forget(id);
         if self.selected.get_untracked() == Some(id) {
             self.selected.set(self.library.with_untracked(|library| library.docs().first().map(|doc| doc.id)));
         }

@@ -5,11 +5,13 @@
 //   documents  {id, name, text, source}, key path "id"
 //   settings   key/value strings (theme, language, label toggles...)
 //   session    "selected": the id of the document shown
-// To add a store (say "corrections"), raise DB_VERSION and add a `case` for the old version
+//   corrections  (version 2) JSON strings: "doc:<id>" a document's corrections, "merges" the
+//              merges of entities, "lexicon" the user's names
+// To add a store, raise DB_VERSION and add a `case` for the old version
 // in upgrade(): every case falls through, so a database of any age is brought up to date.
 
 const DB_NAME = 'kashif';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 const OPEN_TIMEOUT_MS = 4000;
 
 let opening = null;
@@ -20,6 +22,9 @@ function upgrade(db, oldVersion) {
       db.createObjectStore('documents', { keyPath: 'id' });
       db.createObjectStore('settings');
       db.createObjectStore('session');
+    // falls through
+    case 1:
+      db.createObjectStore('corrections');
     // falls through: later versions add their cases here
     default:
   }
@@ -74,10 +79,13 @@ function run(stores, mode, work) {
   );
 }
 
-/** Everything saved, as a JSON string: {documents: [...], selected, settings: {key: value}}. */
+/**
+ * Everything saved, as a JSON string:
+ * {documents: [...], selected, settings: {key: value}, corrections: {key: json}}.
+ */
 export function loadAll() {
-  return run(['documents', 'settings', 'session'], 'readonly', (tx) => {
-    const saved = { documents: [], selected: null, settings: {} };
+  return run(['documents', 'settings', 'session', 'corrections'], 'readonly', (tx) => {
+    const saved = { documents: [], selected: null, settings: {}, corrections: {} };
     tx.objectStore('documents').getAll().onsuccess = (event) => {
       saved.documents = event.target.result;
     };
@@ -85,6 +93,13 @@ export function loadAll() {
       const cursor = event.target.result;
       if (cursor) {
         saved.settings[String(cursor.key)] = String(cursor.value);
+        cursor.continue();
+      }
+    };
+    tx.objectStore('corrections').openCursor().onsuccess = (event) => {
+      const cursor = event.target.result;
+      if (cursor) {
+        saved.corrections[String(cursor.key)] = String(cursor.value);
         cursor.continue();
       }
     };
@@ -123,8 +138,19 @@ export function putSelected(id) {
 }
 
 export function clearDocuments() {
-  return run(['documents', 'session'], 'readwrite', (tx) => {
+  return run(['documents', 'session', 'corrections'], 'readwrite', (tx) => {
     tx.objectStore('documents').clear();
     tx.objectStore('session').clear();
+    // The documents' corrections go with them; the merges and the user's names stay.
+    tx.objectStore('corrections').delete(IDBKeyRange.bound('doc:', 'doc:\uffff'));
+  });
+}
+
+/** Saves `json` under `key` in the corrections store, or deletes the key when `json` is null. */
+export function putCorrections(key, json) {
+  return run(['corrections'], 'readwrite', (tx) => {
+    const store = tx.objectStore('corrections');
+    if (json === undefined || json === null) store.delete(key);
+    else store.put(json, key);
   });
 }

@@ -27,6 +27,8 @@ extern "C" {
     async fn js_put_setting(key: &str, value: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = putSelected, catch)]
     async fn js_put_selected(id: Option<DocId>) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = putCorrections, catch)]
+    async fn js_put_corrections(key: &str, json: Option<String>) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = clearDocuments, catch)]
     async fn js_clear_documents() -> Result<JsValue, JsValue>;
 }
@@ -50,6 +52,10 @@ pub struct Saved {
     pub selected: Option<DocId>,
     /// Settings by key.
     pub settings: BTreeMap<String, String>,
+    /// The corrections store: JSON by key (`doc:<id>`, `merges`, `lexicon`; see
+    /// [`CorrectionBook`](super::corrections::CorrectionBook)).
+    #[serde(default)]
+    pub corrections: BTreeMap<String, String>,
 }
 
 /// One saved document.
@@ -106,7 +112,13 @@ pub async fn put_selected(id: Option<DocId>) -> Result<(), StoreError> {
     done(js_put_selected(id).await)
 }
 
-/// Deletes every saved document and the selection; settings stay.
+/// Saves `json` under `key` in the corrections store (`None`: deletes the key).
+pub async fn put_corrections(key: &str, json: Option<String>) -> Result<(), StoreError> {
+    done(js_put_corrections(key, json).await)
+}
+
+/// Deletes every saved document, its corrections and the selection; settings, merges and the
+/// user's names stay.
 pub async fn clear() -> Result<(), StoreError> {
     done(js_clear_documents().await)
 }

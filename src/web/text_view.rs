@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
+use super::correct_panel::{picked_in, Picked};
 use super::reading::CardAt;
 use super::spans::{glyphs, segments, Glyphs, Segment};
 use super::workspace::{mention_element_id, SPOTLIGHT_ID};
@@ -41,13 +42,15 @@ pub fn AnalyzedText(
     current: RwSignal<Option<usize>>,
     /// Where the mention card is shown.
     card: RwSignal<Option<CardAt>>,
+    /// The text the reader selected (to add as a mention).
+    picked: RwSignal<Option<Picked>>,
 ) -> impl IntoView {
-    let marks = Marks { focus, current };
+    let marks = Marks { focus, current, picked };
     move || match text.get() {
         Some(text) if !text.trim().is_empty() => {
             let hidden = hidden.get();
             let spotlight = spotlight.get();
-            Either::Left(mentions.with(|mentions| marked_text(&text, mentions, &hidden, spotlight, marks, card)))
+            Either::Left(mentions.with(|mentions| marked_text(text, mentions, &hidden, spotlight, marks, card)))
         }
         Some(_) => Either::Right(Either::Left(view! {
             <div class="hint" data-testid="hint">
@@ -78,6 +81,7 @@ fn EmptyHint() -> impl IntoView {
 struct Marks {
     focus: RwSignal<Option<String>>,
     current: RwSignal<Option<usize>>,
+    picked: RwSignal<Option<Picked>>,
 }
 
 /// The `<mark>` an event happened in, if any.
@@ -87,7 +91,7 @@ fn mark_of(ev: &web_sys::Event) -> Option<HtmlElement> {
 }
 
 fn marked_text(
-    text: &str,
+    text: Arc<str>,
     mentions: &[Mention],
     hidden: &[Label],
     spotlight: Option<(usize, usize)>,
@@ -97,18 +101,18 @@ fn marked_text(
     let mut pieces: Vec<AnyView> = Vec::new();
     let mut offset = 0; // chars before the current segment
     let mut spot_placed = false;
-    for segment in segments(text, mentions) {
+    for segment in segments(&text, mentions) {
         match segment {
             Segment::Plain(plain) => {
                 let len = plain.chars().count();
-                pieces.extend(plain_pieces(plain, offset, spotlight, &mut spot_placed));
+                pieces.push(plain_run(plain, offset, spotlight, &mut spot_placed));
                 offset += len;
             }
             Segment::Mention { surface, mention } => {
                 offset += surface.chars().count();
                 let lit = spotlight.is_some_and(|(s, e)| mention.start < e && mention.end > s);
                 if hidden.contains(&mention.label) {
-                    pieces.extend(plain_pieces(surface, mention.start, spotlight, &mut spot_placed));
+                    pieces.push(plain_run(surface, mention.start, spotlight, &mut spot_placed));
                 } else {
                     pieces.push(mark(surface, mention, marks, lit).into_any());
                 }
@@ -129,6 +133,14 @@ fn marked_text(
         marks.current.set(Some(start));
         marks.focus.set(Some(entity));
     };
+    // A selection (by mouse or keyboard) becomes the span the correction bar offers to add.
+    let pick = move |ev: web_sys::Event, text: &str| {
+        let Some(article) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let span = picked_in(&article, text);
+        if span.is_some() || marks.picked.with_untracked(Option::is_some) {
+            marks.picked.set(span);
+        }
+    };
     view! {
         <article
             class="analyzed"
@@ -141,10 +153,22 @@ fn marked_text(
             on:focusout=move |_| card.set(None)
             on:scroll=move |_| card.set(None)
             on:click=follow
+            on:mouseup={
+                let text = Arc::clone(&text);
+                move |ev| pick(ev.into(), &text)
+            }
+            on:keyup=move |ev| pick(ev.into(), &text)
         >
             {pieces}
         </article>
     }
+}
+
+/// A run of plain text starting at char `offset`, in a span that carries the offset (so a
+/// selection can be turned back into chars of the text).
+fn plain_run(plain: &str, offset: usize, spotlight: Option<(usize, usize)>, spot_placed: &mut bool) -> AnyView {
+    let inner = plain_pieces(plain, offset, spotlight, spot_placed);
+    view! { <span data-start=offset>{inner}</span> }.into_any()
 }
 
 /// Plain text starting at char `offset`, the part inside `spotlight` wrapped in a lit-up span (the

@@ -1,8 +1,8 @@
 //! The analyst's workspace: the analyses of every document, the view switcher, and jumping from
 //! a table cell to the place in a document it counts.
 //!
-//! [`analyze_corpus`] is the one place the page gets the analyses of all documents from; the
-//! tables only read its result.
+//! [`analysed_docs`] is the one place the page gets the (corrected) analyses of all documents
+//! from, and [`link_docs`] links them across documents; the tables and exports only read them.
 
 use std::sync::Arc;
 
@@ -11,9 +11,34 @@ use wasm_bindgen::JsCast;
 
 use super::state::{DocId, Document};
 use crate::corpus::CorpusDoc;
+use crate::corrections::Correction;
 use crate::Analysis;
 
-/// One analyzed document of the workspace.
+/// One analysed document as the worker sent it, with the user's corrections applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalysedDoc {
+    /// The document's id in the library.
+    pub id: DocId,
+    /// Its name.
+    pub name: String,
+    /// Its text.
+    pub text: Arc<str>,
+    /// Its analysis (this document alone: not linked to the others).
+    pub analysis: Arc<Analysis>,
+}
+
+/// The documents of `docs` that have an analysis (`analysis_of` gives it, corrected, once the
+/// worker has sent it), in list order.
+pub fn analysed_docs(docs: &[Document], analysis_of: impl Fn(&Document) -> Option<Arc<Analysis>>) -> Vec<AnalysedDoc> {
+    docs.iter()
+        .filter_map(|doc| {
+            let analysis = analysis_of(doc)?;
+            Some(AnalysedDoc { id: doc.id, name: doc.name.clone(), text: Arc::clone(&doc.text), analysis })
+        })
+        .collect()
+}
+
+/// One analyzed document of the workspace, linked to the others.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CorpusEntry {
     /// The document's id in the library.
@@ -26,17 +51,20 @@ pub struct CorpusEntry {
     pub analysis: Analysis,
 }
 
-/// The analysed documents (`analysis_of` gives the worker's analysis of a document, if it has
-/// come back), linked across documents ([`link_corpus`](crate::link::link_corpus)).
-pub fn analyze_corpus(docs: &[Document], analysis_of: impl Fn(DocId) -> Option<Arc<Analysis>>) -> Vec<CorpusEntry> {
-    let analysed: Vec<(&Document, Arc<Analysis>)> =
-        docs.iter().filter_map(|doc| analysis_of(doc.id).map(|a| (doc, a))).collect();
-    let mut analyses: Vec<Analysis> = analysed.iter().map(|(_, a)| (**a).clone()).collect();
+/// The analysed documents linked across documents ([`link_corpus`](crate::link::link_corpus)),
+/// then the user's `merges` applied again (a merge made in a table names the linked ids).
+pub fn link_docs(docs: &[AnalysedDoc], merges: &[Correction]) -> Vec<CorpusEntry> {
+    let mut analyses: Vec<Analysis> = docs.iter().map(|doc| (*doc.analysis).clone()).collect();
     crate::link::link_corpus(&mut analyses);
-    analysed
-        .iter()
+    let none = crate::corrections::UserLexicon::default();
+    docs.iter()
         .zip(analyses)
-        .map(|((doc, _), analysis)| CorpusEntry { id: doc.id, name: doc.name.clone(), text: Arc::clone(&doc.text), analysis })
+        .map(|(doc, mut analysis)| {
+            if !merges.is_empty() {
+                crate::corrections::apply(&doc.text, &mut analysis, merges, &none);
+            }
+            CorpusEntry { id: doc.id, name: doc.name.clone(), text: Arc::clone(&doc.text), analysis }
+        })
         .collect()
 }
 

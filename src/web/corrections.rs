@@ -1,0 +1,312 @@
+//! The user's corrections in the page: each document's own (remove, add, relabel), the merges of
+//! entities and the user's names, kept in IndexedDB and applied to every analysis the worker
+//! sends back ([`crate::corrections::apply`]), so the reading view, the tables and the exports
+//! all show the corrected analysis.
+//!
+//! Keys in the store's `corrections` object store: `doc:<id>` (a document's list), `merges` and
+//! `lexicon` (the [`UserLexicon`] file format).
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::session::Saver;
+use super::state::DocId;
+use super::store;
+use crate::corrections::{apply, Correction, UserLexicon, UserName};
+use crate::Analysis;
+
+/// Every correction the user made (plain data: [`Corrections`] holds it in a signal).
+///
+/// ```
+/// use kashif::corrections::Correction;
+/// use kashif::web::corrections::CorrectionBook;
+///
+/// let mut book = CorrectionBook::default();
+/// book.add(3, Correction::Merge { from: "per:a".into(), into: "per:b".into(), into_name: "ب".into() });
+/// assert_eq!(book.fixes_for(3).len(), 1);
+/// assert_eq!(book.of(3).len(), 0, "a merge is for every document");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CorrectionBook {
+    docs: BTreeMap<DocId, Vec<Correction>>,
+    merges: Vec<Correction>,
+    /// The user's names, found in every document.
+    pub lexicon: UserLexicon,
+    generation: u64,
+}
+
+/// The store key of document `id`'s corrections.
+fn doc_key(id: DocId) -> String {
+    format!("doc:{id}")
+}
+
+const MERGES_KEY: &str = "merges";
+const LEXICON_KEY: &str = "lexicon";
+
+impl CorrectionBook {
+    /// The book saved in the store's `corrections` entries (key → JSON); entries that cannot be
+    /// read are skipped and named in the second value.
+    pub fn from_saved(saved: &BTreeMap<String, String>) -> (CorrectionBook, Vec<String>) {
+        let mut book = CorrectionBook::default();
+        let mut unreadable = Vec::new();
+        for (key, json) in saved {
+            let read = if key == LEXICON_KEY {
+                UserLexicon::from_json(json).map(|lexicon| book.lexicon = lexicon)
+            } else if key == MERGES_KEY {
+                serde_json::from_str(json).map(|merges| book.merges = merges).map_err(|e| e.to_string())
+            } else if let Some(id) = key.strip_prefix("doc:").and_then(|id| id.parse().ok()) {
+                serde_json::from_str(json).map(|list| drop(book.docs.insert(id, list))).map_err(|e| e.to_string())
+            } else {
+                Err("unknown key".to_owned())
+            };
+            if read.is_err() {
+                unreadable.push(key.clone());
+            }
+        }
+        (book, unreadable)
+    }
+
+    /// Document `doc`'s own corrections, oldest first.
+    pub fn of(&self, doc: DocId) -> &[Correction] {
+        self.docs.get(&doc).map_or(&[], Vec::as_slice)
+    }
+
+    /// The merges of entities (they apply to every document), oldest first.
+    pub fn merges(&self) -> &[Correction] {
+        &self.merges
+    }
+
+    /// What applies to document `doc`: its own corrections, then the merges.
+    pub fn fixes_for(&self, doc: DocId) -> Vec<Correction> {
+        self.of(doc).iter().chain(&self.merges).cloned().collect()
+    }
+
+    /// Records a correction of document `doc` (a merge goes to the merges of every document).
+    pub fn add(&mut self, doc: DocId, correction: Correction) {
+        match correction {
+            Correction::Merge { .. } => self.merges.push(correction),
+            _ => self.docs.entry(doc).or_default().push(correction),
+        }
+        self.generation += 1;
+    }
+
+    /// Drops document `doc`'s correction number `index`; true if there was one.
+    pub fn undo(&mut self, doc: DocId, index: usize) -> bool {
+        let Some(list) = self.docs.get_mut(&doc).filter(|list| index < list.len()) else { return false };
+        list.remove(index);
+        if list.is_empty() {
+            self.docs.remove(&doc);
+        }
+        self.generation += 1;
+        true
+    }
+
+    /// Drops merge number `index`; true if there was one.
+    pub fn unmerge(&mut self, index: usize) -> bool {
+        if index >= self.merges.len() {
+            return false;
+        }
+        self.merges.remove(index);
+        self.generation += 1;
+        true
+    }
+
+    /// Adds a name to the user's names (a name already there with the same text takes the new
+    /// type); returns false when the name is blank.
+    pub fn add_name(&mut self, name: UserName) -> bool {
+        let text = name.text.trim();
+        if text.is_empty() {
+            return false;
+        }
+        let name = UserName { text: text.to_owned(), label: name.label };
+        match self.lexicon.names.iter_mut().find(|n| n.text == name.text) {
+            Some(known) => known.label = name.label,
+            None => self.lexicon.names.push(name),
+        }
+        self.generation += 1;
+        true
+    }
+
+    /// Drops the user's name number `index`; true if there was one.
+    pub fn remove_name(&mut self, index: usize) -> bool {
+        if index >= self.lexicon.names.len() {
+            return false;
+        }
+        self.lexicon.names.remove(index);
+        self.generation += 1;
+        true
+    }
+
+    /// Forgets document `doc`'s corrections; true if it had some.
+    pub fn forget(&mut self, doc: DocId) -> bool {
+        let had = self.docs.remove(&doc).is_some();
+        self.generation += u64::from(had);
+        had
+    }
+
+    /// Forgets every document's corrections (the merges and names stay).
+    pub fn forget_docs(&mut self) {
+        self.docs.clear();
+        self.generation += 1;
+    }
+
+    /// A number that changes whenever the book does.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// True when nothing at all would change an analysis.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty() && self.merges.is_empty() && self.lexicon.names.is_empty()
+    }
+}
+
+/// A corrected analysis kept until its raw analysis or the book changes.
+#[derive(Clone)]
+struct Corrected {
+    raw: Arc<Analysis>,
+    generation: u64,
+    corrected: Arc<Analysis>,
+}
+
+/// The corrections of the page: the book in a signal, saved through the store (`Copy`).
+#[derive(Clone, Copy)]
+pub struct Corrections {
+    book: RwSignal<CorrectionBook>,
+    cache: StoredValue<HashMap<DocId, Corrected>>,
+    saver: Saver,
+}
+
+impl Corrections {
+    /// The corrections saved in `saved` (the store's entries), saved through `saver`.
+    pub fn new(book: CorrectionBook, saver: Saver) -> Corrections {
+        Corrections { book: RwSignal::new(book), cache: StoredValue::new(HashMap::new()), saver }
+    }
+
+    /// Reads the book (reactive).
+    pub fn with<T>(self, read: impl FnOnce(&CorrectionBook) -> T) -> T {
+        self.book.with(read)
+    }
+
+    /// Records a correction of document `doc` and saves it.
+    pub fn add(self, doc: DocId, correction: Correction) {
+        let merge = matches!(correction, Correction::Merge { .. });
+        self.book.update(|book| book.add(doc, correction));
+        if merge {
+            self.save_merges();
+        } else {
+            self.save_doc(doc);
+        }
+    }
+
+    /// Drops document `doc`'s correction number `index` and saves.
+    pub fn undo(self, doc: DocId, index: usize) {
+        if self.book.try_update(|book| book.undo(doc, index)) == Some(true) {
+            self.save_doc(doc);
+        }
+    }
+
+    /// Drops merge number `index` and saves.
+    pub fn unmerge(self, index: usize) {
+        if self.book.try_update(|book| book.unmerge(index)) == Some(true) {
+            self.save_merges();
+        }
+    }
+
+    /// Adds a name to the user's names and saves them.
+    pub fn add_name(self, name: UserName) {
+        if self.book.try_update(|book| book.add_name(name)) == Some(true) {
+            self.save_lexicon();
+        }
+    }
+
+    /// Drops the user's name number `index` and saves.
+    pub fn remove_name(self, index: usize) {
+        if self.book.try_update(|book| book.remove_name(index)) == Some(true) {
+            self.save_lexicon();
+        }
+    }
+
+    /// Adds the names of a user lexicon file; returns how many names it held.
+    pub fn import_lexicon(self, json: &str) -> Result<usize, String> {
+        let lexicon = UserLexicon::from_json(json)?;
+        let count = lexicon.names.len();
+        self.book.update(|book| {
+            for name in lexicon.names {
+                book.add_name(name);
+            }
+        });
+        self.save_lexicon();
+        Ok(count)
+    }
+
+    /// The user's names as a lexicon file.
+    pub fn lexicon_file(self) -> String {
+        self.book.with_untracked(|book| book.lexicon.to_json())
+    }
+
+    /// Forgets a removed document's corrections (in the page; the store drops them with it).
+    pub fn forget(self, doc: DocId) {
+        if self.book.try_update(|book| book.forget(doc)) == Some(true) {
+            let key = doc_key(doc);
+            self.saver.run(move || async move { store::put_corrections(&key, None).await });
+        }
+        self.cache.update_value(|cache| drop(cache.remove(&doc)));
+    }
+
+    /// Forgets every document's corrections (the store's `clear` drops them too).
+    pub fn forget_docs(self) {
+        self.book.update(CorrectionBook::forget_docs);
+        self.cache.update_value(HashMap::clear);
+    }
+
+    /// The analysis `raw` of document `doc` (whose text is `text`) with the corrections applied;
+    /// `raw` itself when nothing applies. Reactive on the book; each result is kept until `raw`
+    /// or the book changes.
+    pub fn apply(self, doc: DocId, text: &str, raw: &Arc<Analysis>) -> Arc<Analysis> {
+        let (generation, fixes, lexicon) = self.book.with(|book| {
+            let fixes = book.fixes_for(doc);
+            let lexicon = (!book.lexicon.names.is_empty()).then(|| book.lexicon.clone());
+            (book.generation(), fixes, lexicon)
+        });
+        if fixes.is_empty() && lexicon.is_none() {
+            return Arc::clone(raw);
+        }
+        let kept = self.cache.with_value(|cache| {
+            cache
+                .get(&doc)
+                .filter(|c| c.generation == generation && Arc::ptr_eq(&c.raw, raw))
+                .map(|c| Arc::clone(&c.corrected))
+        });
+        if let Some(corrected) = kept {
+            return corrected;
+        }
+        let mut analysis = (**raw).clone();
+        apply(text, &mut analysis, &fixes, &lexicon.unwrap_or_default());
+        let corrected = Arc::new(analysis);
+        let entry = Corrected { raw: Arc::clone(raw), generation, corrected: Arc::clone(&corrected) };
+        self.cache.update_value(|cache| drop(cache.insert(doc, entry)));
+        corrected
+    }
+
+    fn save_doc(self, doc: DocId) {
+        let json = self.book.with_untracked(|book| {
+            let list = book.of(doc);
+            (!list.is_empty()).then(|| serde_json::to_string(list).unwrap_or_default())
+        });
+        let key = doc_key(doc);
+        self.saver.run(move || async move { store::put_corrections(&key, json).await });
+    }
+
+    fn save_merges(self) {
+        let json = self.book.with_untracked(|book| serde_json::to_string(book.merges()).unwrap_or_default());
+        self.saver.run(move || async move { store::put_corrections(MERGES_KEY, Some(json)).await });
+    }
+
+    fn save_lexicon(self) {
+        let json = self.lexicon_file();
+        self.saver.run(move || async move { store::put_corrections(LEXICON_KEY, Some(json)).await });
+    }
+}
