@@ -90,16 +90,13 @@ mod tests {
     use super::*;
     use crate::analysis::{Label, Mention};
 
+    /// A mention whose notes need escaping (a tab in its name) and carry a title.
     fn mention(label: Label, text: &str, start: usize, end: usize) -> Mention {
         Mention {
-            label,
-            text: text.to_owned(),
-            start,
-            end,
             canonical: "الاسم\tالكامل".to_owned(),
             id: "per:x".to_owned(),
             title: Some("وزير".to_owned()),
-            confidence: 1.0,
+            ..crate::export::test_mention(label, text, start, end)
         }
     }
 

@@ -89,18 +89,7 @@ mod tests {
     use crate::analysis::Label;
     use crate::Analysis;
 
-    fn mention(label: Label, text: &str, start: usize, end: usize) -> Mention {
-        Mention {
-            label,
-            text: text.to_owned(),
-            start,
-            end,
-            canonical: text.to_owned(),
-            id: text.to_owned(),
-            title: None,
-            confidence: 1.0,
-        }
-    }
+    use crate::export::test_mention as mention;
 
     #[test]
     fn tokens_keep_their_surface_and_clitics_take_the_tag() {

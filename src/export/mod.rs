@@ -72,3 +72,18 @@ impl<'a> NamedAnalysis<'a> {
         NamedAnalysis { text: Some(text), ..NamedAnalysis::new(name, analysis) }
     }
 }
+
+/// A mention for the exporters' tests: its own text as display name and id, no title.
+#[cfg(test)]
+pub(crate) fn test_mention(label: crate::Label, text: &str, start: usize, end: usize) -> Mention {
+    Mention {
+        label,
+        text: text.to_owned(),
+        start,
+        end,
+        canonical: text.to_owned(),
+        id: text.to_owned(),
+        title: None,
+        confidence: 1.0,
+    }
+}
