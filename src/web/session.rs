@@ -21,7 +21,7 @@ use super::notices::Notes;
 use super::settings::Settings;
 use super::state::{DocId, Library, Source};
 use super::store::{self, Saved, StoreError};
-use super::worker_protocol::{FromWorker, Request};
+use super::worker_protocol::{FromWorker, Reply, Request};
 
 /// How long the paste box waits after the last keystroke before the text is analyzed.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -87,6 +87,9 @@ pub struct Session {
     saver: Saver,
     link: StoredValue<Link, LocalStorage>,
     debounce: StoredValue<Option<TimeoutHandle>>,
+    /// Replies received since the last frame: taken in together, once a frame, so a batch of
+    /// hundreds of documents updates the page a few times a second, not once per document.
+    replies: StoredValue<Vec<Reply>>,
 }
 
 impl Session {
@@ -119,6 +122,7 @@ impl Session {
             saver,
             link: StoredValue::new_local(Link::default()),
             debounce: StoredValue::new(None),
+            replies: StoredValue::new(Vec::new()),
         };
         match starter.start(Rc::new(move |event| session.on_engine(event))) {
             Ok(engine) => session.link.set_value(Link::new(engine)),
@@ -195,12 +199,28 @@ impl Session {
                         self.engine_failed(&reason);
                     }
                 }
-                Ok(FromWorker::Reply(reply)) => {
-                    self.tracker.try_update(|tracker| tracker.receive(reply));
-                }
+                Ok(FromWorker::Reply(reply)) => self.queue_reply(reply),
                 Err(error) => self.notes.add(format!("ردّ غير مفهوم من عامل التحليل: {error}")),
             },
             EngineEvent::Failed(reason) => self.engine_failed(&reason),
+        }
+    }
+
+    /// Keeps `reply` for the next frame (asking for one when it is the first kept).
+    fn queue_reply(self, reply: Reply) {
+        let first = self.replies.try_update_value(|replies| {
+            replies.push(reply);
+            replies.len() == 1
+        });
+        if first == Some(true) {
+            request_animation_frame(move || {
+                let replies = self.replies.try_update_value(std::mem::take).unwrap_or_default();
+                self.tracker.try_update(|tracker| {
+                    for reply in replies {
+                        tracker.receive(reply);
+                    }
+                });
+            });
         }
     }
 
