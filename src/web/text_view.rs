@@ -46,6 +46,7 @@ pub fn AnalyzedText(
     picked: RwSignal<Option<Picked>>,
 ) -> impl IntoView {
     let marks = Marks { focus, current, picked };
+    follow_classes(focus, current);
     move || match text.get() {
         Some(text) if !text.trim().is_empty() => {
             let hidden = hidden.get();
@@ -76,6 +77,9 @@ fn EmptyHint() -> impl IntoView {
     }
 }
 
+/// About how many chars of text one block of the rendered text holds (see `marked_text`).
+const CHUNK_CHARS: usize = 3_000;
+
 /// The signals every mark reads.
 #[derive(Clone, Copy)]
 struct Marks {
@@ -98,18 +102,37 @@ fn marked_text(
     marks: Marks,
     card: RwSignal<Option<CardAt>>,
 ) -> impl IntoView {
+    // Runs of paragraphs (ended at a line break once they hold CHUNK_CHARS) become blocks the
+    // browser lays out only when they come near the screen (`content-visibility: auto`): a
+    // 50,000-word document then opens at the cost of a few pages. Much smaller blocks would make
+    // scrolling itself slower (each frame would bring new blocks in).
+    let mut chunk_chars = 0;
+    let mut chunks: Vec<AnyView> = Vec::new();
     let mut pieces: Vec<AnyView> = Vec::new();
     let mut offset = 0; // chars before the current segment
     let mut spot_placed = false;
+    let end_chunk = |pieces: &mut Vec<AnyView>, chunks: &mut Vec<AnyView>| {
+        let done = std::mem::take(pieces);
+        chunks.push(view! { <div class="chunk">{done}</div> }.into_any());
+    };
     for segment in segments(&text, mentions) {
         match segment {
             Segment::Plain(plain) => {
-                let len = plain.chars().count();
-                pieces.push(plain_run(plain, offset, spotlight, &mut spot_placed));
-                offset += len;
+                for line in plain.split_inclusive('\n') {
+                    pieces.push(plain_run(line, offset, spotlight, &mut spot_placed));
+                    let len = line.chars().count();
+                    offset += len;
+                    chunk_chars += len;
+                    if line.ends_with('\n') && chunk_chars >= CHUNK_CHARS {
+                        end_chunk(&mut pieces, &mut chunks);
+                        chunk_chars = 0;
+                    }
+                }
             }
             Segment::Mention { surface, mention } => {
-                offset += surface.chars().count();
+                let len = surface.chars().count();
+                offset += len;
+                chunk_chars += len;
                 let lit = spotlight.is_some_and(|(s, e)| mention.start < e && mention.end > s);
                 if hidden.contains(&mention.label) {
                     pieces.push(plain_run(surface, mention.start, spotlight, &mut spot_placed));
@@ -118,6 +141,9 @@ fn marked_text(
                 }
             }
         }
+    }
+    if !pieces.is_empty() {
+        end_chunk(&mut pieces, &mut chunks);
     }
     let show_card = move |ev: web_sys::Event| match mark_of(&ev) {
         Some(mark) => card.set(CardAt::below(&mark)),
@@ -159,7 +185,7 @@ fn marked_text(
             }
             on:keyup=move |ev| pick(ev.into(), &text)
         >
-            {pieces}
+            {chunks}
         </article>
     }
 }
@@ -203,13 +229,14 @@ fn plain_pieces(
     out
 }
 
+/// A mention's mark. Its `focused` and `current` classes are right when it is made; later
+/// changes are applied by [`follow_classes`], not by a reactive closure per mark (a long text has
+/// thousands of marks).
 fn mark(surface: &str, mention: &Mention, marks: Marks, lit: bool) -> impl IntoView + use<> {
     let id = mention.id.clone();
     let start = mention.start;
-    let focused = {
-        let id = id.clone();
-        move || marks.focus.with(|f| f.as_deref() == Some(id.as_str()))
-    };
+    let focused = marks.focus.with_untracked(|f| f.as_deref() == Some(id.as_str()));
+    let current = marks.current.get_untracked() == Some(start);
     view! {
         <mark
             id=mention_element_id(start)
@@ -220,11 +247,43 @@ fn mark(surface: &str, mention: &Mention, marks: Marks, lit: bool) -> impl IntoV
             title=mention.canonical.clone()
             aria-describedby="kashif-card"
             class:focused=focused
-            class:current=move || marks.current.get() == Some(start)
+            class:current=current
             class:spotlight=lit
         >
             {visible_text(surface)}
         </mark>
+    }
+}
+
+/// Keeps the `focused` class on the marks of the followed entity and `current` on the mark the
+/// stepper is on, moving them when the signals change.
+fn follow_classes(focus: RwSignal<Option<String>>, current: RwSignal<Option<usize>>) {
+    Effect::new(move |_| {
+        let entity = focus.get();
+        let selector = entity.map(|id| format!("mark[data-entity=\"{}\"]", id.replace('\\', "\\\\").replace('"', "\\\"")));
+        move_class("focused", selector.as_deref());
+    });
+    Effect::new(move |_| {
+        let selector = current.get().map(|start| format!("#{}", mention_element_id(start)));
+        move_class("current", selector.as_deref());
+    });
+}
+
+/// Takes `class` off every mark of the text and puts it on those `selector` finds.
+fn move_class(class: &str, selector: Option<&str>) {
+    let document = document();
+    let each = |selector: &str, add: bool| {
+        let Ok(found) = document.query_selector_all(selector) else { return };
+        for i in 0..found.length() {
+            if let Some(element) = found.item(i).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) {
+                let list = element.class_list();
+                let _ = if add { list.add_1(class) } else { list.remove_1(class) };
+            }
+        }
+    };
+    each(&format!(".analyzed mark.{class}"), false);
+    if let Some(selector) = selector {
+        each(&format!(".analyzed {selector}"), true);
     }
 }
 
