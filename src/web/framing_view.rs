@@ -6,7 +6,8 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::tables::{matches, FilterBox, NoDocuments, Sort, SortHeader};
+use super::i18n::{category_name, use_i18n, Lang, Msg};
+use super::tables::{matches, DocHeaders, FilterBox, NoDocuments, Sort, SortHeader};
 use super::workspace::{corpus_docs, CorpusEntry, Navigator};
 use crate::corpus::{framing_table, Category, Descriptor, FramingRow};
 
@@ -28,6 +29,7 @@ pub fn FramingView(
     /// Where a click on a count leads.
     nav: Navigator,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let table = Memo::new(move |_| extra.with(|extra| corpus.with(|c| framing_table(&corpus_docs(c), extra))));
     let docs = Memo::new(move |_| corpus.with(|c| c.iter().map(|e| (e.id, e.name.clone())).collect::<Vec<_>>()));
     let filter = RwSignal::new(String::new());
@@ -67,25 +69,23 @@ pub fn FramingView(
     view! {
         <section class="panel table-panel" aria-labelledby="kashif-framing-title">
             <h2 id="kashif-framing-title">
-                "التأطير: كيف تصف المستندات الأطراف "
+                {i18n.t(Msg::FramingTitle)}
+                " "
                 <span class="count-badge">{move || shown.with(Vec::len)}</span>
             </h2>
             <p class="muted table-note">
-                "يُنسب الوصف إلى الطرف المذكور بجانبه مباشرة (اسمًا أو صفة نسبة مثل «السوري»)، وإلا يظهر «—»."
+                {i18n.t(Msg::FramingNote)}
             </p>
             <div class="table-tools">
                 <FilterBox filter testid="framing-filter" />
                 <select
                     class="type-filter"
-                    aria-label="الدلالة"
+                    aria-label=i18n.t(Msg::Connotation)
                     data-testid="framing-category-filter"
                     on:change=move |ev| category.set(event_target_value(&ev).parse::<Category>().ok())
                 >
-                    <option value="">"كل الدلالات"</option>
-                    {Category::ALL
-                        .into_iter()
-                        .map(|c| view! { <option value=c.as_str()>{c.arabic_name()}</option> })
-                        .collect_view()}
+                    <option value="">{i18n.t(Msg::AllConnotations)}</option>
+                    <CategoryOptions />
                 </select>
             </div>
             <AddDescriptor extra />
@@ -94,23 +94,18 @@ pub fn FramingView(
                     <table class="data-table" data-testid="framing-table">
                         <thead>
                             <tr>
-                                <SortHeader label="الطرف" column=ACTOR sort />
-                                <SortHeader label="الوصف" column=DESCRIPTOR sort />
-                                <SortHeader label="الدلالة" column=CATEGORY sort />
-                                <SortHeader label="المجموع" column=TOTAL sort />
-                                {move || {
-                                    docs.get()
-                                        .into_iter()
-                                        .enumerate()
-                                        .map(|(i, (_, name))| view! { <SortHeader label=name column=FIRST_DOC + i sort /> })
-                                        .collect_view()
-                                }}
+                                <SortHeader column=ACTOR sort>{i18n.t(Msg::Actor)}</SortHeader>
+                                <SortHeader column=DESCRIPTOR sort>{i18n.t(Msg::Descriptor)}</SortHeader>
+                                <SortHeader column=CATEGORY sort>{i18n.t(Msg::Connotation)}</SortHeader>
+                                <SortHeader column=TOTAL sort>{i18n.t(Msg::Total)}</SortHeader>
+                                <DocHeaders docs first=FIRST_DOC sort />
                             </tr>
                         </thead>
                         <tbody>
                             {move || {
                                 let docs = docs.get();
-                                shown.get().into_iter().map(|row| framing_row(row, &docs, nav)).collect_view()
+                                let lang = i18n.lang();
+                                shown.get().into_iter().map(|row| framing_row(row, &docs, nav, lang)).collect_view()
                             }}
                         </tbody>
                     </table>
@@ -124,7 +119,7 @@ fn actor_name(row: &FramingRow) -> &str {
     row.actor.as_ref().map_or("—", |a| a.name.as_str())
 }
 
-fn framing_row(row: FramingRow, docs: &[(u32, String)], nav: Navigator) -> impl IntoView {
+fn framing_row(row: FramingRow, docs: &[(u32, String)], nav: Navigator, lang: Lang) -> impl IntoView {
     let cells = docs
         .iter()
         .enumerate()
@@ -157,19 +152,30 @@ fn framing_row(row: FramingRow, docs: &[(u32, String)], nav: Navigator) -> impl 
         >
             <th scope="row"><bdi>{actor}</bdi></th>
             <td>
-                <bdi class="descriptor">{row.descriptor.clone()}</bdi>
+                <bdi class="descriptor" dir="rtl" lang="ar">{row.descriptor.clone()}</bdi>
                 {(!row.gloss.is_empty()).then(|| view! { <div class="gloss muted" dir="ltr" lang="en">{row.gloss.clone()}</div> })}
             </td>
-            <td><span class="badge category" data-category=row.category.as_str()>{row.category.arabic_name()}</span></td>
+            <td><span class="badge category" data-category=row.category.as_str()>{category_name(lang, row.category)}</span></td>
             <td class="num-cell total">{row.total}</td>
             {cells}
         </tr>
     }
 }
 
+/// One `<option>` per category, named in the language in effect.
+#[component]
+fn CategoryOptions() -> impl IntoView {
+    let i18n = use_i18n();
+    Category::ALL
+        .into_iter()
+        .map(|c| view! { <option value=c.as_str()>{move || category_name(i18n.lang(), c)}</option> })
+        .collect_view()
+}
+
 /// A term and a category, added to the reader's own descriptors.
 #[component]
 fn AddDescriptor(extra: RwSignal<Vec<Descriptor>>) -> impl IntoView {
+    let i18n = use_i18n();
     let term = RwSignal::new(String::new());
     let category = RwSignal::new(Category::Pejorative);
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -183,21 +189,22 @@ fn AddDescriptor(extra: RwSignal<Vec<Descriptor>>) -> impl IntoView {
     };
     view! {
         <form class="add-descriptor" data-testid="add-descriptor" on:submit=add>
-            <label class="field-label" for="kashif-descriptor">"أضف وصفًا تتتبّعه"</label>
+            <label class="field-label" for="kashif-descriptor">{i18n.t(Msg::AddDescriptor)}</label>
             <div class="add-row">
                 <input
                     id="kashif-descriptor"
                     type="text"
                     dir="rtl"
+                    lang="ar"
                     class="filter-box"
-                    placeholder="مثال: البغاة"
+                    placeholder=i18n.t(Msg::DescriptorExample)
                     data-testid="descriptor-input"
                     prop:value=move || term.get()
                     on:input=move |ev| term.set(event_target_value(&ev))
                 />
                 <select
                     class="type-filter"
-                    aria-label="دلالة الوصف"
+                    aria-label=i18n.t(Msg::DescriptorConnotation)
                     data-testid="descriptor-category"
                     on:change=move |ev| {
                         if let Ok(c) = event_target_value(&ev).parse::<Category>() {
@@ -205,16 +212,14 @@ fn AddDescriptor(extra: RwSignal<Vec<Descriptor>>) -> impl IntoView {
                         }
                     }
                 >
-                    {Category::ALL
-                        .into_iter()
-                        .map(|c| view! { <option value=c.as_str()>{c.arabic_name()}</option> })
-                        .collect_view()}
+                    <CategoryOptions />
                 </select>
-                <button type="submit" class="button-like" data-testid="descriptor-add">"أضف"</button>
+                <button type="submit" class="button-like" data-testid="descriptor-add">{i18n.t(Msg::Add)}</button>
             </div>
             <Show when=move || extra.with(|e| !e.is_empty())>
                 <p class="muted">
-                    "أوصافك: "
+                    {i18n.t(Msg::YourDescriptors)}
+                    ": "
                     {move || extra.with(|e| e.iter().map(|d| d.term.clone()).collect::<Vec<_>>().join("، "))}
                 </p>
             </Show>

@@ -16,6 +16,7 @@ use web_sys::File;
 use super::analyses::Tracker;
 use super::engine::{EngineEvent, Link, Starter};
 use super::files::{read_text, FileProblem};
+use super::i18n::{Message, Msg};
 use super::notices::Notes;
 use super::settings::Settings;
 use super::state::{DocId, Library, Source};
@@ -58,7 +59,7 @@ impl Saver {
         let notes = self.notes;
         spawn_local(async move {
             if let Err(error) = future.await {
-                notes.add(format!("تعذّر الحفظ في المتصفح ({error})؛ ما زالت المستندات في هذه الصفحة."));
+                notes.add(Message::new(Msg::SaveFailed, &[&error.to_string()]));
             }
         });
     }
@@ -93,9 +94,7 @@ impl Session {
         let (saver, saved) = match restored {
             Restored::Saved(saved) => (Saver::new(true, notes), saved),
             Restored::Unavailable(reason) => {
-                notes.add(format!(
-                    "الحفظ في المتصفح غير متاح هنا ({reason})، فلن تبقى المستندات بعد إعادة تحميل الصفحة."
-                ));
+                notes.add(Message::new(Msg::SavingUnavailable, &[&reason]));
                 (Saver::new(false, notes), Saved::default())
             }
             Restored::Off => (Saver::new(false, notes), Saved::default()),
@@ -190,7 +189,7 @@ impl Session {
                 Ok(FromWorker::Reply(reply)) => {
                     self.tracker.try_update(|tracker| tracker.receive(reply));
                 }
-                Err(error) => self.notes.add(format!("ردّ غير مفهوم من عامل التحليل: {error}")),
+                Err(error) => self.notes.add(Message::new(Msg::BadReply, &[&error.to_string()])),
             },
             EngineEvent::Failed(reason) => self.engine_failed(&reason),
         }
@@ -199,9 +198,7 @@ impl Session {
     fn engine_failed(self, reason: &str) {
         self.link.try_update_value(Link::stop);
         self.tracker.try_update(|tracker| tracker.fail_all(reason));
-        self.notes.add(format!(
-            "تعذّر تشغيل عامل التحليل (Web Worker) في هذا المتصفح، فلا يمكن تحليل النصوص: {reason}"
-        ));
+        self.notes.add(Message::new(Msg::EngineFailed, &[reason]));
     }
 
     /// The paste box changed: the text is taken after [`DEBOUNCE`] without another change.

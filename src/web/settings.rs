@@ -9,6 +9,9 @@ use leptos::prelude::*;
 use super::session::Saver;
 use super::store;
 
+/// The key of the interface language (`ar`, `en`; see [`Lang`](super::i18n::Lang)).
+pub const LANG: &str = "lang";
+
 /// The settings (`Copy`: a signal and a saver).
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {

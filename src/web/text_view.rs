@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
+use super::i18n::{use_i18n, Msg};
 use super::reading::CardAt;
 use super::spans::{glyphs, segments, Glyphs, Segment};
 use super::workspace::{mention_element_id, SPOTLIGHT_ID};
@@ -43,6 +44,7 @@ pub fn AnalyzedText(
     card: RwSignal<Option<CardAt>>,
 ) -> impl IntoView {
     let marks = Marks { focus, current };
+    let i18n = use_i18n();
     move || match text.get() {
         Some(text) if !text.trim().is_empty() => {
             let hidden = hidden.get();
@@ -51,7 +53,7 @@ pub fn AnalyzedText(
         }
         Some(_) => Either::Right(Either::Left(view! {
             <div class="hint" data-testid="hint">
-                <p>"هذا المستند فارغ: لا نص فيه لتحليله."</p>
+                <p>{i18n.t(Msg::EmptyDocument)}</p>
             </div>
         })),
         None => Either::Right(Either::Right(view! { <EmptyHint /> })),
@@ -61,13 +63,14 @@ pub fn AnalyzedText(
 /// What to do when there is no text yet.
 #[component]
 fn EmptyHint() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="hint" data-testid="hint">
-            <p>"لا يوجد نص بعد."</p>
+            <p>{i18n.t(Msg::NoTextYet)}</p>
             <p>
-                "الصق نص خبر في المربع أعلاه، أو أفلت ملفات "
+                {i18n.t(Msg::NoTextHintBefore)}
                 <bdi dir="ltr">".txt"</bdi>
-                " على الصفحة، فتظهر هنا الأسماء والأماكن والتواريخ ملوّنة."
+                {i18n.t(Msg::NoTextHintAfter)}
             </p>
         </div>
     }
