@@ -83,8 +83,10 @@ pub fn mount() {
     wasm_bindgen_futures::spawn_local(async {
         let restored = match store::load_all().await {
             Ok(saved) => {
-                // Before the first render, so the page never shows in the wrong language.
-                i18n::apply_to_root(Lang::from_code(saved.settings.get(settings::LANG).map(String::as_str)));
+                // Before the first render, so the page never shows in the wrong language or theme.
+                let setting = |key| saved.settings.get(key).map(String::as_str);
+                i18n::apply_to_root(Lang::from_code(setting(settings::LANG)));
+                reading::apply_theme(setting(settings::THEME));
                 Restored::Saved(saved)
             }
             Err(error) => Restored::Unavailable(error.to_string()),

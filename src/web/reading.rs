@@ -1,11 +1,12 @@
 //! Reading-view helpers: the card shown for a hovered or focused mention, stepping through the
-//! mentions of one entity (buttons and keys n/p or ←/→), and the light/dark theme switch.
+//! mentions of one entity (buttons and keys n/p or ←/→), and the light/dark theme switch (saved).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
 use super::i18n::{label_name, use_i18n, Msg};
+use super::settings::{Settings, THEME};
 use super::workspace::{focus_element, mention_element, Tab};
 use crate::{EntitySummary, Mention};
 
@@ -200,19 +201,26 @@ pub fn MentionStepper(
 }
 
 /// Switches between the light and dark themes. Until it is first used, the page follows the
-/// system's preference (`prefers-color-scheme`); the button shows the theme in effect.
+/// system's preference (`prefers-color-scheme`); the button shows the theme in effect. The choice
+/// is saved with the [`Settings`] and put back on the next visit.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
     let i18n = use_i18n();
-    let dark = RwSignal::new(false);
+    let settings = use_context::<Settings>();
+    let saved = settings.and_then(|settings| settings.get_untracked(THEME));
+    if saved.is_some() {
+        apply_theme(saved.as_deref());
+    }
+    let dark = RwSignal::new(saved.as_deref() == Some("dark"));
     // The stylesheet sets `--theme: dark` on the root while the dark theme is in effect.
     request_animation_frame(move || dark.set(dark_in_effect()));
     let toggle = move |_| {
-        let next = !dark.get_untracked();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-theme", if next { "dark" } else { "light" });
+        let next = if dark.get_untracked() { "light" } else { "dark" };
+        apply_theme(Some(next));
+        if let Some(settings) = settings {
+            settings.set(THEME, next);
         }
-        dark.set(next);
+        dark.set(next == "dark");
     };
     view! {
         <button
@@ -228,6 +236,16 @@ pub fn ThemeToggle() -> impl IntoView {
             {move || i18n.text(if dark.get() { Msg::LightMode } else { Msg::DarkMode })}
         </button>
     }
+}
+
+/// Puts a chosen theme (`light` or `dark`) on the page's root element; anything else leaves the
+/// choice to the system.
+pub fn apply_theme(theme: Option<&str>) {
+    let Some(root) = document().document_element() else { return };
+    let _ = match theme {
+        Some(theme @ ("light" | "dark")) => root.set_attribute("data-theme", theme),
+        _ => root.remove_attribute("data-theme"),
+    };
 }
 
 fn dark_in_effect() -> bool {
