@@ -1,15 +1,20 @@
 //! The framing view: the loaded descriptors each document uses, per actor, side by side; and a
-//! form to count descriptors of the reader's own.
+//! form to count descriptors of the reader's own, kept with the settings (key
+//! [`DESCRIPTORS`](super::settings::DESCRIPTORS), in the format of `data/descriptors.tsv`).
 
 use std::sync::Arc;
 
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::i18n::{category_name, use_i18n, Lang, Msg};
+use super::i18n::{category_name, use_i18n, I18n, Lang, Msg};
+use super::settings::{Settings, DESCRIPTORS};
 use super::tables::{matches, DocHeaders, FilterBox, NoDocuments, Sort, SortHeader};
 use super::workspace::{corpus_docs, CorpusEntry, Navigator};
-use crate::corpus::{framing_table, Category, Descriptor, FramingRow};
+use crate::corpus::{
+    descriptors_to_tsv, framing_table, known_descriptor, parse_descriptors, Category, Descriptor, FramingRow,
+};
+use crate::text::normalize::fold;
 
 const ACTOR: usize = 0;
 const DESCRIPTOR: usize = 1;
@@ -24,12 +29,12 @@ pub fn FramingView(
     /// The analyzed documents.
     #[prop(into)]
     corpus: Signal<Arc<Vec<CorpusEntry>>>,
-    /// The reader's own descriptors.
-    extra: RwSignal<Vec<Descriptor>>,
     /// Where a click on a count leads.
     nav: Navigator,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let settings = expect_context::<Settings>();
+    let extra = Memo::new(move |_| own_descriptors(settings));
     let table = Memo::new(move |_| extra.with(|extra| corpus.with(|c| framing_table(&corpus_docs(c), extra))));
     let docs = Memo::new(move |_| corpus.with(|c| c.iter().map(|e| (e.id, e.name.clone())).collect::<Vec<_>>()));
     let filter = RwSignal::new(String::new());
@@ -88,7 +93,7 @@ pub fn FramingView(
                     <CategoryOptions />
                 </select>
             </div>
-            <AddDescriptor extra />
+            <AddDescriptor extra settings />
             <Show when=move || corpus.with(|c| !c.is_empty()) fallback=|| view! { <NoDocuments /> }>
                 <div class="table-scroll">
                     <table class="data-table" data-testid="framing-table">
@@ -162,6 +167,11 @@ fn framing_row(row: FramingRow, docs: &[(u32, String)], nav: Navigator, lang: La
     }
 }
 
+/// The reader's own descriptors, as saved in the settings (none when nothing readable is there).
+fn own_descriptors(settings: Settings) -> Vec<Descriptor> {
+    settings.get(DESCRIPTORS).and_then(|tsv| parse_descriptors(&tsv).ok()).unwrap_or_default()
+}
+
 /// One `<option>` per category, named in the language in effect.
 #[component]
 fn CategoryOptions() -> impl IntoView {
@@ -172,20 +182,45 @@ fn CategoryOptions() -> impl IntoView {
         .collect_view()
 }
 
-/// A term and a category, added to the reader's own descriptors.
+/// The form that adds a term and a category to the reader's own descriptors (refusing a term
+/// already counted, and saying under which descriptor), and the list of them, each with a button
+/// that removes it. Every change is saved with the settings.
 #[component]
-fn AddDescriptor(extra: RwSignal<Vec<Descriptor>>) -> impl IntoView {
+fn AddDescriptor(
+    /// The reader's own descriptors.
+    #[prop(into)]
+    extra: Signal<Vec<Descriptor>>,
+    /// Where they are saved.
+    settings: Settings,
+) -> impl IntoView {
     let i18n = use_i18n();
     let term = RwSignal::new(String::new());
     let category = RwSignal::new(Category::Pejorative);
+    // Why the last term was not added: the term and the descriptor that already counts it.
+    let refused = RwSignal::new(None::<(String, String)>);
+    let save = move |list: Vec<Descriptor>| settings.set(DESCRIPTORS, &descriptors_to_tsv(&list));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let value = term.get_untracked();
-        if value.trim().is_empty() {
+        let value = term.get_untracked().trim().to_owned();
+        if fold(&value).split_whitespace().next().is_none() {
             return;
         }
-        extra.update(|extra| extra.push(Descriptor::new(&value, category.get_untracked())));
+        let mut list = extra.get_untracked();
+        if let Some(known) = known_descriptor(&value, &list) {
+            refused.set(Some((value, known.term.clone())));
+            return;
+        }
+        list.push(Descriptor::new(&value, category.get_untracked()));
+        save(list);
+        refused.set(None);
         term.set(String::new());
+    };
+    let remove = move |index: usize| {
+        let mut list = extra.get_untracked();
+        if index < list.len() {
+            list.remove(index);
+            save(list);
+        }
     };
     view! {
         <form class="add-descriptor" data-testid="add-descriptor" on:submit=add>
@@ -216,13 +251,50 @@ fn AddDescriptor(extra: RwSignal<Vec<Descriptor>>) -> impl IntoView {
                 </select>
                 <button type="submit" class="button-like" data-testid="descriptor-add">{i18n.t(Msg::Add)}</button>
             </div>
+            {move || {
+                refused.get().map(|(term, known)| view! {
+                    <p class="muted" data-testid="descriptor-known" role="status">
+                        {i18n.fill(Msg::AlreadyKnown, &[&term, &known])}
+                    </p>
+                })
+            }}
             <Show when=move || extra.with(|e| !e.is_empty())>
-                <p class="muted">
-                    {i18n.t(Msg::YourDescriptors)}
-                    ": "
-                    {move || extra.with(|e| e.iter().map(|d| d.term.clone()).collect::<Vec<_>>().join("، "))}
-                </p>
+                <div class="own-descriptors">
+                    <span class="muted">{i18n.t(Msg::YourDescriptors)}</span>
+                    <ul class="chip-list" data-testid="own-descriptors">
+                        {move || {
+                            extra
+                                .get()
+                                .into_iter()
+                                .enumerate()
+                                .map(|(index, d)| own_descriptor(index, d, i18n, remove))
+                                .collect_view()
+                        }}
+                    </ul>
+                </div>
             </Show>
         </form>
+    }
+}
+
+/// One of the reader's descriptors in the list: the term, its category, a remove button.
+fn own_descriptor(index: usize, d: Descriptor, i18n: I18n, remove: impl Fn(usize) + 'static) -> impl IntoView {
+    let label = i18n.fill(Msg::RemoveNamed, &[&d.term]);
+    view! {
+        <li class="chip" data-testid="own-descriptor" data-term=d.term.clone() data-category=d.category.as_str()>
+            <bdi dir="rtl" lang="ar">{d.term.clone()}</bdi>
+            " "
+            <span class="badge category" data-category=d.category.as_str()>{category_name(i18n.lang(), d.category)}</span>
+            <button
+                type="button"
+                class="doc-remove"
+                data-testid="descriptor-remove"
+                aria-label=label.clone()
+                title=label
+                on:click=move |_| remove(index)
+            >
+                "×"
+            </button>
+        </li>
     }
 }

@@ -13,6 +13,8 @@ use super::store;
 pub const LANG: &str = "lang";
 /// The key of the theme the reader chose (`light`, `dark`; unset: the system's).
 pub const THEME: &str = "theme";
+/// The key of the reader's own framing descriptors (in the format of `data/descriptors.tsv`).
+pub const DESCRIPTORS: &str = "descriptors";
 
 /// The settings (`Copy`: a signal and a saver).
 #[derive(Debug, Clone, Copy)]

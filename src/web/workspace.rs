@@ -194,13 +194,11 @@ pub fn WorkspaceTables(
     use super::tables::{EntityTable, QuoteTable};
     use leptos::either::EitherOf5;
 
-    // The reader's own descriptors live as long as the page.
-    let extra = RwSignal::new(Vec::<crate::corpus::Descriptor>::new());
     move || match tab.get() {
         Tab::Text => EitherOf5::A(()),
         Tab::Entities => EitherOf5::B(view! { <EntityTable corpus nav /> }),
         Tab::Quotes => EitherOf5::C(view! { <QuoteTable corpus nav /> }),
         Tab::Figures => EitherOf5::D(view! { <FigureTable corpus nav /> }),
-        Tab::Framing => EitherOf5::E(view! { <FramingView corpus extra nav /> }),
+        Tab::Framing => EitherOf5::E(view! { <FramingView corpus nav /> }),
     }
 }
