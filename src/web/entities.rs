@@ -60,7 +60,7 @@ fn EntityItem(summary: EntitySummary, focus: RwSignal<Option<String>>) -> impl I
                 on:click=toggle
             >
                 <span class="swatch" data-label=label.as_str() aria-hidden="true"></span>
-                <bdi class="entity-name">{canonical}</bdi>
+                <span class="entity-name"><bdi>{canonical}</bdi></span>
                 <span class="entity-label">{move || label_name(i18n.lang(), label)}</span>
                 <span class="entity-count" title=i18n.t(Msg::MentionCount)>{mentions}</span>
             </button>
