@@ -12,6 +12,7 @@ use kashif::corrections::{Correction, UserName};
 use kashif::web::analyses::{Status, Tracker};
 use kashif::web::corrections::CorrectionBook;
 use kashif::web::engine::Starter;
+use kashif::web::i18n::{fill, text, Lang, Message, Msg};
 use kashif::web::session::Restored;
 use kashif::web::spans::{glyphs, segments, Glyphs, Segment};
 use kashif::web::state::{Document, Source};
@@ -261,6 +262,47 @@ async fn corrections_are_saved_read_back_and_cleared_with_their_documents() {
     assert_eq!(keys, ["lexicon", "merges"], "a document's corrections go with it; names and merges stay");
     store::put_corrections("lexicon", None).await.unwrap();
     store::put_corrections("merges", None).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn interface_texts_come_in_both_languages_with_their_holes_filled() {
+    assert_eq!(fill(text(Lang::Ar, Msg::MentionsHereMany), &[&3]), "3 إشارات في هذا المستند");
+    assert_eq!(fill(text(Lang::En, Msg::Spread), &[&12, &20]), "from 12 to 20");
+    assert_eq!(fill("{} and {}", &[&1]), "1 and ", "a hole left over stays empty");
+    // A name is isolated (FSI … PDI) so that its direction does not reorder the sentence.
+    assert_eq!(Message::new(Msg::RemoveNamed, &["a.txt"]).render(Lang::En), "Remove “\u{2068}a.txt\u{2069}”");
+    assert_eq!(Message::new(Msg::RemoveNamed, &["a.txt"]).render(Lang::Ar), "حذف «\u{2068}a.txt\u{2069}»");
+    for lang in [Lang::Ar, Lang::En] {
+        assert_eq!(Lang::from_code(Some(lang.code())), lang);
+        assert_ne!(lang.other(), lang);
+    }
+    assert_eq!((Lang::from_code(None), Lang::from_code(Some("fr"))), (Lang::Ar, Lang::Ar));
+    assert_eq!((Lang::Ar.dir(), Lang::En.dir()), ("rtl", "ltr"));
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_relabels_the_page_but_not_the_text() {
+    let root = mounted_app();
+    let html = web_sys::window().unwrap().document().unwrap().document_element().unwrap();
+    let privacy = || find(&root, "[data-testid=privacy]").unwrap().text_content().unwrap();
+    type_text(&root, SUMMIT);
+    assert!(until(|| find(&root, "[data-testid=analyzed-text] mark").is_some()).await, "no <mark> after typing");
+    let switch: HtmlElement = find(&root, "[data-testid=lang-switch]").unwrap().unchecked_into();
+    assert_eq!(switch.text_content().unwrap(), "English");
+    switch.click();
+    assert!(until(|| privacy().contains("nothing is sent")).await, "still: {}", privacy());
+    assert_eq!((html.get_attribute("lang"), html.get_attribute("dir")), (Some("en".into()), Some("ltr".into())));
+    assert_eq!(find(&root, "[data-testid=tab-entities]").unwrap().text_content().unwrap(), "Entities");
+    assert!(root.text_content().unwrap().contains("Person"), "the legend names the labels in English");
+    // The article keeps its direction, and its analysis (no new request needed).
+    let article = find(&root, "[data-testid=analyzed-text]").unwrap();
+    assert_eq!(article.get_attribute("dir").as_deref(), Some("rtl"));
+    assert!(find(&article, "mark[data-label=PER]").is_some());
+    assert_eq!(find(&root, "[data-testid=input-text]").unwrap().get_attribute("dir").as_deref(), Some("rtl"));
+    switch.click();
+    assert!(until(|| privacy().contains("لا يُرسَل شيء")).await, "still: {}", privacy());
+    assert_eq!(html.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(switch.text_content().unwrap(), "English");
 }
 
 #[wasm_bindgen_test]

@@ -92,7 +92,9 @@ pub fn entity_table(docs: &[CorpusDoc<'_>]) -> Vec<EntityRow> {
             row.total += 1;
         }
     }
-    rows.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.canonical.cmp(&b.canonical)).then_with(|| a.id.cmp(&b.id)));
+    rows.sort_by(|a, b| {
+        b.total.cmp(&a.total).then_with(|| a.canonical.cmp(&b.canonical)).then_with(|| a.id.cmp(&b.id))
+    });
     rows
 }
 

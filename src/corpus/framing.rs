@@ -161,6 +161,53 @@ pub fn parse_descriptors(tsv: &str) -> Result<Vec<Descriptor>, DescriptorError> 
     Ok(out)
 }
 
+/// Writes descriptors in the format [`parse_descriptors`] reads (the format of
+/// `data/descriptors.tsv`, with its header line and no comments), so a list saved as text reads
+/// back the same. Tabs and line breaks inside a field become spaces.
+///
+/// ```
+/// use kashif::corpus::{descriptors_to_tsv, parse_descriptors, Category, Descriptor};
+/// let mine = vec![Descriptor::new("البغاة", Category::Pejorative), Descriptor::new("الأهالي", Category::Neutral)];
+/// let tsv = descriptors_to_tsv(&mine);
+/// assert!(tsv.starts_with("term\tcategory\tgloss\tvariants\n"));
+/// assert_eq!(parse_descriptors(&tsv).unwrap(), mine);
+/// ```
+pub fn descriptors_to_tsv(descriptors: &[Descriptor]) -> String {
+    let clean = |field: &str| field.trim().replace(['\t', '\n', '\r'], " ");
+    let mut out = String::from("term\tcategory\tgloss\tvariants\n");
+    for d in descriptors {
+        let variants: Vec<String> = d.variants.iter().map(|v| clean(v).replace('|', " ")).collect();
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\n",
+            clean(&d.term),
+            d.category.as_str(),
+            clean(&d.gloss),
+            variants.join("|")
+        ));
+    }
+    out
+}
+
+/// The descriptor, built-in or among `extra`, that already counts `term` (as its display form
+/// or one of its variants, compared folded and word by word), if any. A descriptor added with
+/// such a term would never be counted: the form keeps its first descriptor.
+///
+/// ```
+/// use kashif::corpus::{known_descriptor, Category, Descriptor};
+/// assert_eq!(known_descriptor("ميليشيات", &[]).unwrap().term, "الميليشيات");
+/// let mine = [Descriptor::new("البغاة", Category::Pejorative)];
+/// assert!(known_descriptor("البُغاة", &mine).is_some());
+/// assert!(known_descriptor("البغاة", &[]).is_none());
+/// ```
+pub fn known_descriptor<'a>(term: &str, extra: &'a [Descriptor]) -> Option<&'a Descriptor> {
+    let words = |form: &str| fold(form).split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+    let wanted = words(term);
+    if wanted.is_empty() {
+        return None;
+    }
+    builtin_descriptors().iter().chain(extra).find(|d| d.forms().any(|form| words(form) == wanted))
+}
+
 /// The descriptor lexicon shipped with Kashif (`data/descriptors.tsv`, embedded at build time).
 ///
 /// ```
@@ -440,8 +487,20 @@ pub fn framing_table(docs: &[CorpusDoc<'_>], extra: &[Descriptor]) -> FramingTab
         *actor_totals.entry(row.actor.clone()).or_default() += row.total;
     }
     rows.sort_by(|a, b| {
-        (a.actor.is_none(), std::cmp::Reverse(actor_totals[&a.actor]), &a.actor, std::cmp::Reverse(a.total), &a.descriptor)
-            .cmp(&(b.actor.is_none(), std::cmp::Reverse(actor_totals[&b.actor]), &b.actor, std::cmp::Reverse(b.total), &b.descriptor))
+        (
+            a.actor.is_none(),
+            std::cmp::Reverse(actor_totals[&a.actor]),
+            &a.actor,
+            std::cmp::Reverse(a.total),
+            &a.descriptor,
+        )
+            .cmp(&(
+                b.actor.is_none(),
+                std::cmp::Reverse(actor_totals[&b.actor]),
+                &b.actor,
+                std::cmp::Reverse(b.total),
+                &b.descriptor,
+            ))
     });
     FramingTable { documents: docs.iter().map(|d| d.name.to_owned()).collect(), rows }
 }
@@ -490,7 +549,11 @@ mod tests {
         assert_eq!(hits("وصرح المتحدث باسم الحكومة السورية"), [hit("الحكومة", Some("سوريا"), "الحكومة")]);
         let isis = hits("وهاجم مسلحو داعش القرية، ثم انسحب مسلحي داعش");
         assert_eq!(isis.len(), 2, "{isis:?}");
-        assert!(isis.iter().all(|(d, actor, _)| d == "المسلحين" && actor.as_deref().is_some_and(|a| a.contains("داعش") || a.contains("الدولة"))), "{isis:?}");
+        assert!(
+            isis.iter().all(|(d, actor, _)| d == "المسلحين"
+                && actor.as_deref().is_some_and(|a| a.contains("داعش") || a.contains("الدولة"))),
+            "{isis:?}"
+        );
         // Unattached: nothing named beside it.
         assert_eq!(hits("وقال إن الإرهابيين انسحبوا"), [hit("الإرهابيين", None, "الإرهابيين")]);
     }
@@ -521,7 +584,13 @@ mod tests {
         let analyses = analyze(&texts);
         let table = framing_table(&docs(&texts, &analyses), &[]);
         assert_eq!(table.documents, ["a", "b"]);
-        let row = |descriptor: &str| table.rows.iter().find(|r| r.descriptor == descriptor).unwrap_or_else(|| panic!("no {descriptor}: {table:#?}"));
+        let row = |descriptor: &str| {
+            table
+                .rows
+                .iter()
+                .find(|r| r.descriptor == descriptor)
+                .unwrap_or_else(|| panic!("no {descriptor}: {table:#?}"))
+        };
         let regime = row("قوات النظام");
         assert_eq!(regime.actor.as_ref().map(|a| a.id.as_str()), Some("cc:SY"));
         assert_eq!(regime.counts, [1, 0]);
@@ -552,6 +621,21 @@ mod tests {
         assert_eq!(table.rows[0].descriptor, "البغاة");
         assert_eq!(table.rows[0].counts, [1]);
         assert!(framing_table(&docs(&texts, &analyses), &[]).rows.is_empty());
+    }
+
+    #[test]
+    fn own_descriptors_survive_a_round_trip_as_text_and_known_forms_are_found() {
+        let mut tabbed = Descriptor::new("قوات\tالغزو", Category::Pejorative);
+        tabbed.variants.push("غزاة|محتلون".to_owned());
+        let back = parse_descriptors(&descriptors_to_tsv(&[tabbed])).unwrap();
+        assert_eq!(back[0].term, "قوات الغزو");
+        assert_eq!(back[0].variants, ["غزاة محتلون"]);
+        assert!(parse_descriptors(&descriptors_to_tsv(&[])).unwrap().is_empty());
+        // A variant of a built-in descriptor, a different hamza seat, and a word that is not one.
+        assert_eq!(known_descriptor("مليشيات", &[]).map(|d| d.term.as_str()), Some("الميليشيات"));
+        assert_eq!(known_descriptor("الارهابيين", &[]).map(|d| d.category), Some(Category::Pejorative));
+        assert!(known_descriptor("المدينة", &[]).is_none());
+        assert!(known_descriptor("  ", &[]).is_none());
     }
 
     #[test]

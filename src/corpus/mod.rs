@@ -36,8 +36,8 @@ mod quotes;
 pub use self::entities::{entity_table, DocMentions, EntityRow};
 pub use self::figures::{count_name, figure_groups, FigureGroup, FigureRow};
 pub use self::framing::{
-    builtin_descriptors, document_framing, framing_table, parse_descriptors, Actor, Category, Descriptor,
-    DescriptorError, FramingHit, FramingRow, FramingTable,
+    builtin_descriptors, descriptors_to_tsv, document_framing, framing_table, known_descriptor, parse_descriptors,
+    Actor, Category, Descriptor, DescriptorError, FramingHit, FramingRow, FramingTable,
 };
 pub use self::quotes::{quotes, QuoteRow};
 

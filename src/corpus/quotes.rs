@@ -80,7 +80,8 @@ mod tests {
         ];
         let analyses = analyze(&texts);
         let rows = quotes(&docs(&texts, &analyses));
-        let saleh = rows.iter().find(|r| r.speaker.as_deref() == Some("per:raed-al-saleh")).expect("a quote of al-Saleh");
+        let saleh =
+            rows.iter().find(|r| r.speaker.as_deref() == Some("per:raed-al-saleh")).expect("a quote of al-Saleh");
         assert_eq!(saleh.text, "الشهداء بينهم أطفال");
         assert_eq!(saleh.kind, "direct");
         assert_eq!(saleh.doc, 0);

@@ -11,6 +11,7 @@ use web_sys::{Element, Node};
 
 use super::corrections::Corrections;
 use super::export_panel::download;
+use super::i18n::{label_name, use_i18n, Lang, Message, Msg};
 use super::state::DocId;
 use crate::corrections::{Correction, UserName};
 use crate::{EntitySummary, Label, Mention};
@@ -100,17 +101,18 @@ fn find_near(chars: &[char], wanted: &str, near: usize) -> Option<Picked> {
         .and_then(|at| trim_span(chars, at, at + wanted.len()))
 }
 
-/// What a correction does, in words.
-fn describe(correction: &Correction) -> String {
-    match correction {
-        Correction::Remove { text, .. } => format!("حذف «{text}»"),
-        Correction::Add { text, label, .. } => format!("إضافة «{text}» ({})", label.arabic_name()),
-        Correction::Relabel { text, label, .. } => format!("«{text}» صار {}", label.arabic_name()),
+/// What a correction does, in words of `lang`.
+fn describe(lang: Lang, correction: &Correction) -> String {
+    let message = match correction {
+        Correction::Remove { text, .. } => Message::new(Msg::CorrectRemoved, &[text]),
+        Correction::Add { text, label, .. } => Message::new(Msg::CorrectAdded, &[text, label_name(lang, *label)]),
+        Correction::Relabel { text, label, .. } => Message::new(Msg::CorrectRelabelled, &[text, label_name(lang, *label)]),
         Correction::Merge { from, into, into_name } => {
             let into = if into_name.is_empty() { id_name(into) } else { into_name.as_str() };
-            format!("دمج «{}» في «{into}»", id_name(from))
+            Message::new(Msg::CorrectMerged, &[id_name(from), into])
         }
-    }
+    };
+    message.render(lang)
 }
 
 /// An entity id as a reader can read it: the name key of `per:بوتين`, the slug of a lexicon id.
@@ -120,10 +122,15 @@ fn id_name(id: &str) -> &str {
 
 /// The labels a reader can give a mention, as `<option>`s (`selected` first chosen).
 fn label_options(selected: Option<Label>) -> impl IntoView {
+    let i18n = use_i18n();
     Label::ALL
         .into_iter()
         .map(|label| {
-            view! { <option value=label.as_str() selected=selected == Some(label)>{label.arabic_name()}</option> }
+            view! {
+                <option value=label.as_str() selected=selected == Some(label)>
+                    {move || label_name(i18n.lang(), label)}
+                </option>
+            }
         })
         .collect_view()
 }
@@ -152,6 +159,7 @@ pub fn CorrectionBar(
     /// Where the corrections go.
     corrections: Corrections,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let mention = Memo::new(move |_| {
         let start = current.get()?;
         mentions.with(|m| m.iter().find(|m| m.start == start).cloned())
@@ -174,9 +182,9 @@ pub fn CorrectionBar(
     let selection_tools = move |span: Picked| {
         view! {
             <div class="correction-tools" data-testid="add-tools">
-                <span>"التحديد: "</span>
+                <span>{i18n.t(Msg::Selection)}</span>
                 <bdi class="correction-subject" data-testid="picked-text">{span.text}</bdi>
-                <label class="visually-hidden" for="kashif-add-label">"النوع"</label>
+                <label class="visually-hidden" for="kashif-add-label">{i18n.t(Msg::Type)}</label>
                 <select
                     id="kashif-add-label"
                     data-testid="add-label"
@@ -184,11 +192,13 @@ pub fn CorrectionBar(
                 >
                     {label_options(Some(add_label.get_untracked()))}
                 </select>
-                <button type="button" data-testid="add-here" on:click=move |_| add(false)>"أضف هنا"</button>
+                <button type="button" data-testid="add-here" on:click=move |_| add(false)>{i18n.t(Msg::AddHere)}</button>
                 <button type="button" data-testid="add-everywhere" on:click=move |_| add(true)>
-                    "أضف في كل المستندات"
+                    {i18n.t(Msg::AddEverywhere)}
                 </button>
-                <button type="button" class="link-button" on:click=move |_| picked.set(None)>"إلغاء"</button>
+                <button type="button" class="link-button" on:click=move |_| picked.set(None)>
+                    {i18n.t(Msg::CancelPick)}
+                </button>
             </div>
         }
     };
@@ -201,7 +211,7 @@ pub fn CorrectionBar(
         view! {
             <div class="correction-tools" data-testid="mention-tools">
                 <bdi class="correction-subject" data-testid="mention-subject">{m.text.clone()}</bdi>
-                <span class="muted">{format!("({})", m.label.arabic_name())}</span>
+                <span class="muted">{move || format!("({})", label_name(i18n.lang(), label))}</span>
                 <button
                     type="button"
                     data-testid="remove-mention"
@@ -210,10 +220,10 @@ pub fn CorrectionBar(
                         current.set(None);
                     }
                 >
-                    "ليس كيانا: احذف"
+                    {i18n.t(Msg::NotAnEntity)}
                 </button>
                 <label>
-                    "النوع: "
+                    {i18n.t(Msg::TypeColon)}
                     <select
                         data-testid="relabel"
                         on:change=move |ev| {
@@ -227,7 +237,7 @@ pub fn CorrectionBar(
                 </label>
                 <Show when=move || has_others>
                     <label>
-                        "ادمجه في: "
+                        {i18n.t(Msg::MergeInto)}
                         <select
                             data-testid="merge-into"
                             on:change=move |ev| {
@@ -259,14 +269,15 @@ pub fn CorrectionBar(
                         move |_| corrections.add_name(UserName { text: surface.clone(), label })
                     }
                 >
-                    "أضفه إلى أسمائي"
+                    {i18n.t(Msg::AddToNames)}
                 </button>
             </div>
         }
     };
     let done = Memo::new(move |_| {
         let doc = doc.get()?;
-        let list: Vec<String> = corrections.with(|book| book.of(doc).iter().map(describe).collect());
+        let lang = i18n.lang();
+        let list: Vec<String> = corrections.with(|book| book.of(doc).iter().map(|c| describe(lang, c)).collect());
         Some((doc, list))
     });
     view! {
@@ -280,7 +291,7 @@ pub fn CorrectionBar(
                 let (doc, list) = done.get().filter(|(_, list)| !list.is_empty())?;
                 Some(view! {
                     <details class="correction-list" data-testid="doc-corrections">
-                        <summary>{format!("تصحيحات هذا المستند: {}", list.len())}</summary>
+                        <summary>{i18n.fill(Msg::DocCorrections, &[&list.len()])}</summary>
                         <ol>
                             {list
                                 .into_iter()
@@ -296,7 +307,7 @@ pub fn CorrectionBar(
                                                 data-testid="undo-correction"
                                                 on:click=move |_| corrections.undo(doc, i)
                                             >
-                                                "تراجع"
+                                                {i18n.t(Msg::Undo)}
                                             </button>
                                         </li>
                                     }
@@ -323,17 +334,21 @@ pub fn UserNamesPanel(
     /// The corrections.
     corrections: Corrections,
 ) -> impl IntoView {
-    let status = RwSignal::new(String::new());
+    let i18n = use_i18n();
+    let status = RwSignal::new(None::<Message>);
     let names = Memo::new(move |_| {
         corrections.with(|book| book.lexicon.names.iter().map(|n| (n.text.clone(), n.label)).collect::<Vec<_>>())
     });
-    let merges = Memo::new(move |_| corrections.with(|book| book.merges().iter().map(describe).collect::<Vec<_>>()));
+    let merges = Memo::new(move |_| {
+        let lang = i18n.lang();
+        corrections.with(|book| book.merges().iter().map(|c| describe(lang, c)).collect::<Vec<_>>())
+    });
     let export = move |_| {
         let file = corrections.lexicon_file();
-        status.set(match download("kashif-names.json", &file, "application/json") {
-            Ok(()) => "نُزّل ملف الأسماء.".to_owned(),
-            Err(_) => "تعذّر تنزيل الملف.".to_owned(),
-        });
+        status.set(Some(match download("kashif-names.json", &file, "application/json") {
+            Ok(()) => Message::new(Msg::NamesDownloaded, &[]),
+            Err(_) => Message::new(Msg::DownloadFailed, &[]),
+        }));
     };
     let import = move |ev: web_sys::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -341,20 +356,21 @@ pub fn UserNamesPanel(
         input.set_value("");
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let name = file.name();
             let message = match text.ok().and_then(|t| t.as_string()) {
-                None => format!("تعذّرت قراءة الملف {}.", file.name()),
+                None => Message::new(Msg::FileUnreadable, &[&name]),
                 Some(json) => match corrections.import_lexicon(&json) {
-                    Ok(count) => format!("استُورد {count} اسما من {}.", file.name()),
-                    Err(error) => format!("الملف {} ليس ملف أسماء من كاشف: {error}", file.name()),
+                    Ok(count) => Message::new(Msg::NamesImported, &[&count.to_string(), &name]),
+                    Err(error) => Message::new(Msg::NotANamesFile, &[&name, &error]),
                 },
             };
-            status.set(message);
+            status.set(Some(message));
         });
     };
     view! {
         <section class="panel names-panel" aria-labelledby="kashif-names-title" data-testid="names-panel">
-            <h2 id="kashif-names-title">"أسمائي"</h2>
-            <p class="muted">"أسماء تُعلَّم في كل المستندات، وعمليات الدمج."</p>
+            <h2 id="kashif-names-title">{i18n.t(Msg::YourNames)}</h2>
+            <p class="muted">{i18n.t(Msg::NamesHint)}</p>
             <ul class="user-names" data-testid="user-names">
                 {move || {
                     names
@@ -365,12 +381,12 @@ pub fn UserNamesPanel(
                             view! {
                                 <li data-label=label.as_str()>
                                     <bdi>{text}</bdi>
-                                    <span class="muted">{format!(" ({})", label.arabic_name())}</span>
+                                    <span class="muted">{format!(" ({})", label_name(i18n.lang(), label))}</span>
                                     <button
                                         type="button"
                                         class="link-button"
                                         data-testid="remove-name"
-                                        aria-label="احذف الاسم"
+                                        aria-label=i18n.t(Msg::RemoveName)
                                         on:click=move |_| corrections.remove_name(i)
                                     >
                                         "×"
@@ -397,7 +413,7 @@ pub fn UserNamesPanel(
                                         data-testid="undo-merge"
                                         on:click=move |_| corrections.unmerge(i)
                                     >
-                                        "تراجع"
+                                        {i18n.t(Msg::Undo)}
                                     </button>
                                 </li>
                             }
@@ -406,9 +422,9 @@ pub fn UserNamesPanel(
                 }}
             </ul>
             <div class="export-row">
-                <button type="button" data-testid="names-export" on:click=export>"تصدير الأسماء"</button>
+                <button type="button" data-testid="names-export" on:click=export>{i18n.t(Msg::ExportNames)}</button>
                 <label class="file-picker">
-                    <span class="button-like">"استيراد أسماء"</span>
+                    <span class="button-like">{i18n.t(Msg::ImportNames)}</span>
                     <input
                         type="file"
                         class="visually-hidden"
@@ -418,7 +434,9 @@ pub fn UserNamesPanel(
                     />
                 </label>
             </div>
-            <p class="muted export-status" data-testid="names-status" role="status">{move || status.get()}</p>
+            <p class="muted export-status" data-testid="names-status" role="status">
+                {move || status.with(|m| m.as_ref().map(|m| m.render(i18n.lang())))}
+            </p>
         </section>
     }
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{use_i18n, Msg};
 use super::state::DocId;
 
 /// Every document by name; the selected one is marked with `aria-current`, and each carries
@@ -24,10 +25,11 @@ pub fn DocList(
     /// Called when the user removes every document.
     on_clear: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <section class="panel docs" aria-labelledby="kashif-docs-title">
             <div class="panel-head">
-                <h2 id="kashif-docs-title">"المستندات"</h2>
+                <h2 id="kashif-docs-title">{i18n.t(Msg::Documents)}</h2>
                 <Show when=move || items.with(|items| !items.is_empty())>
                     <button
                         type="button"
@@ -35,12 +37,12 @@ pub fn DocList(
                         data-testid="clear-all"
                         on:click=move |_| on_clear.run(())
                     >
-                        "حذف الكل"
+                        {i18n.t(Msg::RemoveAll)}
                     </button>
                 </Show>
             </div>
             <Show when=move || items.with(Vec::is_empty)>
-                <p class="muted">"لا مستندات بعد."</p>
+                <p class="muted">{i18n.t(Msg::NoDocumentsYet)}</p>
             </Show>
             <ul class="doc-list" data-testid="doc-list">
                 <For
@@ -48,7 +50,10 @@ pub fn DocList(
                     key=|(id, name)| (*id, name.clone())
                     children=move |(id, name)| {
                         let is_current = move || selected.get() == Some(id);
-                        let label = format!("حذف «{name}»");
+                        let label = {
+                            let name = name.clone();
+                            move || i18n.fill(Msg::RemoveNamed, &[&name])
+                        };
                         view! {
                             <li class="doc-row">
                                 <button

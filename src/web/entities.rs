@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{label_name, use_i18n, Msg};
 use crate::EntitySummary;
 
 /// The entity list. Clicking an entity highlights its mentions in the text (click again to stop).
@@ -13,14 +14,16 @@ pub fn EntityList(
     /// The entity whose mentions are highlighted.
     focus: RwSignal<Option<String>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <section class="panel entities" aria-labelledby="kashif-entities-title">
             <h2 id="kashif-entities-title">
-                "الكيانات "
+                {i18n.t(Msg::Entities)}
+                " "
                 <span class="count-badge">{move || summaries.with(Vec::len)}</span>
             </h2>
             <Show when=move || summaries.with(Vec::is_empty)>
-                <p class="muted">"لا كيانات في النص المعروض."</p>
+                <p class="muted">{i18n.t(Msg::NoEntities)}</p>
             </Show>
             <ol class="entity-list" data-testid="entity-list">
                 <For
@@ -46,6 +49,7 @@ fn EntityItem(summary: EntitySummary, focus: RwSignal<Option<String>>) -> impl I
         move |_| focus.update(|f| *f = if f.as_deref() == Some(id.as_str()) { None } else { Some(id.clone()) })
     };
     let variants = surfaces.join("، ");
+    let i18n = use_i18n();
     view! {
         <li data-testid="entity-item" data-entity=id.clone() data-label=label.as_str()>
             <button
@@ -56,9 +60,9 @@ fn EntityItem(summary: EntitySummary, focus: RwSignal<Option<String>>) -> impl I
                 on:click=toggle
             >
                 <span class="swatch" data-label=label.as_str() aria-hidden="true"></span>
-                <bdi class="entity-name">{canonical}</bdi>
-                <span class="entity-label">{label.arabic_name()}</span>
-                <span class="entity-count" title="عدد الإشارات">{mentions}</span>
+                <span class="entity-name"><bdi>{canonical}</bdi></span>
+                <span class="entity-label">{move || label_name(i18n.lang(), label)}</span>
+                <span class="entity-count" title=i18n.t(Msg::MentionCount)>{mentions}</span>
             </button>
         </li>
     }

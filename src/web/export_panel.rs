@@ -11,16 +11,17 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::state::DocId;
 use super::workspace::CorpusEntry;
+use super::i18n::{self, use_i18n, Message, Msg};
 use crate::export::{figures_to_csv, to_brat, to_conll, to_csv, to_html_report, to_json, NamedAnalysis};
 
 /// The formats offered: (id for tests, label, file suffix, MIME type).
-const FORMATS: &[(&str, &str, &str, &str)] = &[
-    ("json", "JSON", ".json", "application/json"),
-    ("csv", "CSV للكيانات", "-entities.csv", "text/csv"),
-    ("figures-csv", "CSV للأرقام", "-figures.csv", "text/csv"),
-    ("conll", "CoNLL/BIO", ".conll", "text/plain"),
-    ("brat", "brat (.ann)", ".ann", "text/plain"),
-    ("html", "تقرير HTML", "-report.html", "text/html"),
+const FORMATS: &[(&str, Msg, &str, &str)] = &[
+    ("json", Msg::FormatJson, ".json", "application/json"),
+    ("csv", Msg::FormatEntitiesCsv, "-entities.csv", "text/csv"),
+    ("figures-csv", Msg::FormatFiguresCsv, "-figures.csv", "text/csv"),
+    ("conll", Msg::FormatConll, ".conll", "text/plain"),
+    ("brat", Msg::FormatBrat, ".ann", "text/plain"),
+    ("html", Msg::FormatHtml, "-report.html", "text/html"),
 ];
 
 /// The export of `docs` in `format` (see [`FORMATS`]); brat exports the `current` document only,
@@ -89,12 +90,14 @@ pub fn ExportPanel(
     #[prop(into)]
     shown: Signal<Option<DocId>>,
 ) -> impl IntoView {
-    let status = RwSignal::new(String::new());
+    let i18n = use_i18n();
+    // The outcome of the last export: a message, filled with the label of a format if any.
+    let status = RwSignal::new(None::<(Msg, Option<Msg>)>);
     let format = RwSignal::new("json".to_owned());
     let run = move |copy: bool| {
         let docs = docs.get_untracked();
         if docs.is_empty() {
-            status.set("لا توجد وثائق محلَّلة للتصدير بعد.".to_owned());
+            status.set(Some((Msg::NothingToExport, None)));
             return;
         }
         let chosen = format.get_untracked();
@@ -102,7 +105,7 @@ pub fn ExportPanel(
         let current = shown.get_untracked().and_then(|id| docs.iter().position(|d| d.id == id));
         let (content, extra) = render(&chosen, &docs, current);
         if content.is_empty() && extra.is_none() {
-            status.set("اختر وثيقة لتصديرها بصيغة brat.".to_owned());
+            status.set(Some((Msg::ChooseForBrat, None)));
             return;
         }
         let stem = stem(&docs, &chosen, current);
@@ -111,8 +114,8 @@ pub fn ExportPanel(
             let promise = clipboard.write_text(&content);
             leptos::task::spawn_local(async move {
                 match wasm_bindgen_futures::JsFuture::from(promise).await {
-                    Ok(_) => status.set(format!("نُسخ {label} إلى الحافظة.")),
-                    Err(_) => status.set("تعذّر النسخ إلى الحافظة: المتصفح لم يسمح بذلك.".to_owned()),
+                    Ok(_) => status.set(Some((Msg::Copied, Some(label)))),
+                    Err(_) => status.set(Some((Msg::CopyFailed, None))),
                 }
             });
             return;
@@ -121,16 +124,16 @@ pub fn ExportPanel(
         if let Some(txt) = extra {
             result = result.and_then(|()| download(&format!("{stem}.txt"), &txt, "text/plain"));
         }
-        status.set(match result {
-            Ok(()) => format!("نُزّل {label}."),
-            Err(_) => "تعذّر تنزيل الملف.".to_owned(),
-        });
+        status.set(Some(match result {
+            Ok(()) => (Msg::Downloaded, Some(label)),
+            Err(_) => (Msg::DownloadFailed, None),
+        }));
     };
     view! {
         <section class="panel export-panel" aria-labelledby="kashif-export-title" data-testid="export-panel">
-            <h2 id="kashif-export-title">"تصدير"</h2>
+            <h2 id="kashif-export-title">{i18n.t(Msg::Export)}</h2>
             <div class="export-row">
-                <label class="visually-hidden" for="kashif-export-format">"الصيغة"</label>
+                <label class="visually-hidden" for="kashif-export-format">{i18n.t(Msg::Format)}</label>
                 <select
                     id="kashif-export-format"
                     data-testid="export-format"
@@ -138,13 +141,21 @@ pub fn ExportPanel(
                 >
                     {FORMATS
                         .iter()
-                        .map(|&(id, label, _, _)| view! { <option value=id>{label}</option> })
+                        .map(|&(id, label, _, _)| view! { <option value=id>{i18n.t(label)}</option> })
                         .collect_view()}
                 </select>
-                <button type="button" data-testid="export-download" on:click=move |_| run(false)>"تنزيل"</button>
-                <button type="button" data-testid="export-copy" on:click=move |_| run(true)>"نسخ"</button>
+                <button type="button" data-testid="export-download" on:click=move |_| run(false)>{i18n.t(Msg::Download)}</button>
+                <button type="button" data-testid="export-copy" on:click=move |_| run(true)>{i18n.t(Msg::Copy)}</button>
             </div>
-            <p class="muted export-status" data-testid="export-status" role="status">{move || status.get()}</p>
+            <p class="muted export-status" data-testid="export-status" role="status">
+                {move || {
+                    let lang = i18n.lang();
+                    status.get().map(|(msg, label)| {
+                        let label = label.map(|label| i18n::text(lang, label)).unwrap_or_default();
+                        Message::new(msg, &[label]).render(lang)
+                    })
+                }}
+            </p>
         </section>
     }
 }

@@ -6,20 +6,22 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::tables::{matches, number, FilterBox, NoDocuments, Sort, SortHeader};
+use super::i18n::{count_name, use_i18n, I18n, Lang, Msg};
+use super::tables::{matches, number, DocHeaders, FilterBox, NoDocuments, Sort, SortHeader};
 use super::workspace::{corpus_docs, CorpusEntry, Navigator};
-use crate::corpus::{count_name, figure_groups, FigureGroup, FigureRow};
+use crate::corpus::{figure_groups, FigureGroup, FigureRow};
 
 const KIND: usize = 0;
 const AGREEMENT: usize = 1;
 /// Columns from here on are the documents.
 const FIRST_DOC: usize = 2;
 
-/// What a group counts, in Arabic: `مدنيون (قتلى)`.
-fn group_title(group: &FigureGroup) -> String {
+/// What a group counts, in `lang`: `مدنيون (قتلى)`, `civilians (killed)`.
+fn group_title(lang: Lang, group: &FigureGroup) -> String {
+    let name = |key| count_name(lang, key);
     match group.event.as_deref() {
-        Some(event) if event != group.counts => format!("{} ({})", count_name(&group.counts), count_name(event)),
-        _ => count_name(&group.counts).to_owned(),
+        Some(event) if event != group.counts => format!("{} ({})", name(&group.counts), name(event)),
+        _ => name(&group.counts).to_owned(),
     }
 }
 
@@ -32,6 +34,7 @@ pub fn FigureTable(
     /// Where a click on a figure leads.
     nav: Navigator,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let groups = Memo::new(move |_| corpus.with(|c| figure_groups(&corpus_docs(c))));
     let docs = Memo::new(move |_| corpus.with(|c| c.iter().map(|e| (e.id, e.name.clone())).collect::<Vec<_>>()));
     let filter = RwSignal::new(String::new());
@@ -39,12 +42,13 @@ pub fn FigureTable(
     let shown = Memo::new(move |_| {
         let needle = filter.get();
         let sort = sort.get();
+        let lang = i18n.lang();
         let documents = docs.with(Vec::len);
         groups.with(|groups| {
             let mut shown: Vec<FigureGroup> = groups
                 .iter()
                 .filter(|g| {
-                    let title = group_title(g);
+                    let title = group_title(lang, g);
                     let mut texts: Vec<&str> = vec![&title, &g.counts];
                     texts.extend(g.figures.iter().map(|f| f.sentence.as_str()));
                     matches(&needle, &texts)
@@ -53,7 +57,7 @@ pub fn FigureTable(
                 .collect();
             shown.sort_by(|a, b| {
                 let ascending = match sort.column {
-                    KIND => group_title(a).cmp(&group_title(b)),
+                    KIND => group_title(lang, a).cmp(&group_title(lang, b)),
                     AGREEMENT => (a.disagrees(), a.documents).cmp(&(b.disagrees(), b.documents)),
                     doc => {
                         let toll = |g: &FigureGroup| g.per_document(documents).get(doc - FIRST_DOC).copied().flatten();
@@ -68,11 +72,12 @@ pub fn FigureTable(
     view! {
         <section class="panel table-panel" aria-labelledby="kashif-figure-table-title">
             <h2 id="kashif-figure-table-title">
-                "الأرقام في كل المستندات "
+                {i18n.t(Msg::FiguresTitle)}
+                " "
                 <span class="count-badge">{move || shown.with(Vec::len)}</span>
             </h2>
             <p class="muted table-note">
-                "تُجمع الأرقام بحسب ما تعدّه؛ وتُعلَّم بـ«تباين» حين تختلف المستندات في أكبر رقم تذكره."
+                {i18n.t(Msg::FiguresNote)}
             </p>
             <div class="table-tools">
                 <FilterBox filter testid="figure-filter" />
@@ -82,21 +87,15 @@ pub fn FigureTable(
                     <table class="data-table" data-testid="figure-table">
                         <thead>
                             <tr>
-                                <SortHeader label="ما يُعدّ" column=KIND sort />
-                                <SortHeader label="الاتفاق" column=AGREEMENT sort />
-                                {move || {
-                                    docs.get()
-                                        .into_iter()
-                                        .enumerate()
-                                        .map(|(i, (_, name))| view! { <SortHeader label=name column=FIRST_DOC + i sort /> })
-                                        .collect_view()
-                                }}
+                                <SortHeader column=KIND sort>{i18n.t(Msg::Counted)}</SortHeader>
+                                <SortHeader column=AGREEMENT sort>{i18n.t(Msg::Agreement)}</SortHeader>
+                                <DocHeaders docs first=FIRST_DOC sort />
                             </tr>
                         </thead>
                         <tbody>
                             {move || {
                                 let docs = docs.get();
-                                shown.get().into_iter().map(|group| figure_row(group, &docs, nav)).collect_view()
+                                shown.get().into_iter().map(|group| figure_row(group, &docs, nav, i18n)).collect_view()
                             }}
                         </tbody>
                     </table>
@@ -106,17 +105,17 @@ pub fn FigureTable(
     }
 }
 
-fn figure_row(group: FigureGroup, docs: &[(u32, String)], nav: Navigator) -> impl IntoView {
+fn figure_row(group: FigureGroup, docs: &[(u32, String)], nav: Navigator, i18n: I18n) -> impl IntoView {
     let agreement = match group.spread {
         Some((low, high)) => Either::Left(view! {
-            <span class="badge disagree" data-testid="disagreement" title="تختلف المستندات في هذا الرقم">
-                "تباين"
+            <span class="badge disagree" data-testid="disagreement" title=i18n.text(Msg::DifferTitle)>
+                {i18n.text(Msg::Differ)}
             </span>
             " "
-            <span class="spread" data-testid="spread">{format!("من {} إلى {}", number(low), number(high))}</span>
+            <span class="spread" data-testid="spread">{i18n.fill(Msg::Spread, &[&number(low), &number(high)])}</span>
         }),
-        None if group.documents > 1 => Either::Right(Either::Left(view! { <span class="badge agree">"متفق"</span> })),
-        None => Either::Right(Either::Right(view! { <span class="muted nowrap">"مصدر واحد"</span> })),
+        None if group.documents > 1 => Either::Right(Either::Left(view! { <span class="badge agree">{i18n.text(Msg::Agree)}</span> })),
+        None => Either::Right(Either::Right(view! { <span class="muted nowrap">{i18n.text(Msg::OneSource)}</span> })),
     };
     let cells = docs
         .iter()
@@ -129,7 +128,7 @@ fn figure_row(group: FigureGroup, docs: &[(u32, String)], nav: Navigator) -> imp
             }
             Either::Right(view! {
                 <td data-testid="figure-cell" data-doc=index>
-                    <ul class="figure-list">
+                    <ul class="figure-list" dir="rtl" lang="ar">
                         {figures
                             .into_iter()
                             .map(|figure| {
@@ -167,7 +166,7 @@ fn figure_row(group: FigureGroup, docs: &[(u32, String)], nav: Navigator) -> imp
             data-counts=group.counts.clone()
             class:disagrees=group.disagrees()
         >
-            <th scope="row">{group_title(&group)}</th>
+            <th scope="row">{group_title(i18n.lang(), &group)}</th>
             <td>{agreement}</td>
             {cells}
         </tr>

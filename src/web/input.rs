@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use web_sys::{DragEvent, File, HtmlInputElement};
 
 use super::files::files_of;
+use super::i18n::{use_i18n, Msg};
 
 /// The text box. Every edit hands the whole text to `on_text`; `value` replaces what it shows
 /// (after a reload or a removal), typing does not go through it.
@@ -15,8 +16,9 @@ pub fn PasteBox(
     #[prop(into)]
     value: Signal<String>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <label class="field-label" for="kashif-paste">"الصق نص خبر أو اكتبه هنا"</label>
+        <label class="field-label" for="kashif-paste">{i18n.t(Msg::PasteLabel)}</label>
         <textarea
             id="kashif-paste"
             class="paste-box"
@@ -47,10 +49,11 @@ fn take_files(ev: &leptos::ev::Event) -> Vec<File> {
 /// The buttons that open the file chooser: one or more files, or a whole folder.
 #[component]
 pub fn FilePicker(on_files: Callback<Vec<File>>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="file-row">
             <label class="file-picker">
-                <span class="button-like">"اختر ملفات"</span>
+                <span class="button-like">{i18n.t(Msg::PickFiles)}</span>
                 <input
                     type="file"
                     class="visually-hidden"
@@ -61,7 +64,7 @@ pub fn FilePicker(on_files: Callback<Vec<File>>) -> impl IntoView {
                 />
             </label>
             <label class="file-picker">
-                <span class="button-like">"اختر مجلدا"</span>
+                <span class="button-like">{i18n.t(Msg::PickFolder)}</span>
                 <input
                     type="file"
                     class="visually-hidden"
@@ -72,9 +75,9 @@ pub fn FilePicker(on_files: Callback<Vec<File>>) -> impl IntoView {
                 />
             </label>
             <span class="muted">
-                "أو اسحب ملفات أو مجلدات وأفلتها في أي مكان من الصفحة: "
+                {i18n.t(Msg::DropHintBefore)}
                 <bdi dir="ltr">".txt .md .html .docx"</bdi>
-                "، بترميز UTF-8 أو UTF-16 أو Windows-1256."
+                {i18n.t(Msg::DropHintAfter)}
             </span>
         </div>
     }
@@ -88,9 +91,10 @@ pub fn drags_files(ev: &DragEvent) -> bool {
 /// The veil shown over the page while files are dragged over it.
 #[component]
 pub fn DropOverlay(visible: Signal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="drop-overlay" class:visible=move || visible.get() aria-hidden="true">
-            <p>"أفلت الملفات أو المجلدات هنا لتحليلها"</p>
+            <p>{i18n.t(Msg::DropHere)}</p>
         </div>
     }
 }

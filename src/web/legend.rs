@@ -1,8 +1,9 @@
-//! The key to the colours: the six labels with their Arabic names and tags, each a switch that
+//! The key to the colours: the six labels with their names and tags, each a switch that
 //! shows or hides the marks of its label in the text.
 
 use leptos::prelude::*;
 
+use super::i18n::{label_name, use_i18n, Msg};
 use crate::Label;
 
 /// One swatch per label, in [`Label::ALL`] order. Each entry is a toggle button
@@ -13,10 +14,11 @@ pub fn Legend(
     /// The labels shown as plain text.
     hidden: RwSignal<Vec<Label>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <section class="panel legend" aria-labelledby="kashif-legend-title">
-            <h2 id="kashif-legend-title">"دليل الألوان"</h2>
-            <p class="muted legend-hint">"انقر نوعًا لإخفاء تلوينه أو إظهاره."</p>
+            <h2 id="kashif-legend-title">{i18n.t(Msg::Legend)}</h2>
+            <p class="muted legend-hint">{i18n.t(Msg::LegendHint)}</p>
             <ul class="legend-list" data-testid="legend">
                 {Label::ALL
                     .into_iter()
@@ -41,7 +43,7 @@ pub fn Legend(
                                     }
                                 >
                                     <span class="swatch" data-label=label.as_str() aria-hidden="true"></span>
-                                    <span class="legend-name">{label.arabic_name()}</span>
+                                    <span class="legend-name">{move || label_name(i18n.lang(), label)}</span>
                                     <code class="tag" dir="ltr">{label.as_str()}</code>
                                 </button>
                             </li>

@@ -12,6 +12,7 @@
 //! - [`session`]: the page's state and what changes it; [`settings`]: the shared settings;
 //! - [`corrections`]: the user's corrections, saved and applied to every analysis; the
 //!   correction bar and the user's names panel (`correct_panel`);
+//! - [`i18n`]: the interface language (Arabic or English) and every interface text;
 //! - [`store`]: saving in IndexedDB, and reading back; [`offline`]: the service worker;
 //! - [`state`]: the documents (pasted text and files) and their ids;
 //! - [`files`]: reading picked or dropped `.txt` files;
@@ -26,6 +27,7 @@ pub mod analyses;
 pub mod corrections;
 pub mod engine;
 pub mod files;
+pub mod i18n;
 pub mod offline;
 pub mod session;
 pub mod settings;
@@ -63,11 +65,12 @@ use engine::{Starter, WORKER_URL};
 use entities::EntityList;
 use export_panel::ExportPanel;
 use header::Header;
+use i18n::{I18n, Lang, Msg};
 use input::{drags_files, DropOverlay, FilePicker, PasteBox};
 use legend::Legend;
 use notices::{FileProblems, StatusNotes};
 use progress::BatchProgress;
-use reading::{CardAt, MentionCard, MentionStepper, ThemeToggle};
+use reading::{CardAt, MentionCard, MentionStepper};
 use session::{Restored, Session};
 use state::DocId;
 use text_view::AnalyzedText;
@@ -84,7 +87,13 @@ pub fn mount() {
     // Leptos' executor starts with the mount: until then, wasm-bindgen's.
     wasm_bindgen_futures::spawn_local(async {
         let restored = match store::load_all().await {
-            Ok(saved) => Restored::Saved(saved),
+            Ok(saved) => {
+                // Before the first render, so the page never shows in the wrong language or theme.
+                let setting = |key| saved.settings.get(key).map(String::as_str);
+                i18n::apply_to_root(Lang::from_code(setting(settings::LANG)));
+                reading::apply_theme(setting(settings::THEME));
+                Restored::Saved(saved)
+            }
             Err(error) => Restored::Unavailable(error.to_string()),
         };
         if let Some(loading) = document().get_element_by_id(LOADING_ID) {
@@ -116,6 +125,9 @@ pub fn App(
 ) -> impl IntoView {
     let session = Session::start(engine, restored);
     provide_context(session.settings);
+    let i18n = I18n::new(session.settings);
+    provide_context(i18n);
+    Effect::new(move |_| i18n::apply_to_root(i18n.lang()));
     let Session { library, selected, tracker, problems, notes, paste_value, corrections, .. } = session;
     let focus = RwSignal::new(None::<String>);
     let drag_depth = RwSignal::new(0_u32);
@@ -212,10 +224,9 @@ pub fn App(
             }
         >
             <Header />
-            <ThemeToggle />
             <main class="layout">
                 <div class="workspace">
-                    <section class="panel input-panel" aria-label="إدخال النص">
+                    <section class="panel input-panel" aria-label=i18n.t(Msg::InputRegion)>
                         <PasteBox on_text value=paste_value />
                         <FilePicker on_files />
                         <BatchProgress progress />
@@ -232,7 +243,7 @@ pub fn App(
                         <h2 id="kashif-text-title">
                             {move || match title.get() {
                                 Some(name) => leptos::either::Either::Left(view! { <bdi>{name}</bdi> }),
-                                None => leptos::either::Either::Right("النص المحلَّل"),
+                                None => leptos::either::Either::Right(i18n.text(Msg::AnalyzedText)),
                             }}
                         </h2>
                         <MentionStepper mentions focus current tab />

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::files::FileProblem;
+use super::i18n::{use_i18n, Message, Msg};
 
 /// One visible line per file that failed, naming the file; the other files load normally.
 #[component]
@@ -13,6 +14,7 @@ pub fn FileProblems(
     /// Hides the messages.
     on_dismiss: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <Show when=move || problems.with(|p| !p.is_empty())>
             <div class="problems" role="alert">
@@ -20,12 +22,12 @@ pub fn FileProblems(
                     <For
                         each=move || problems.get().into_iter().enumerate()
                         key=|(index, _)| *index
-                        children=|(_, problem)| {
+                        children=move |(_, problem)| {
                             view! {
                                 <li data-testid="error">
-                                    "تعذّرت قراءة الملف «"
+                                    {i18n.t(Msg::FileUnreadableBefore)}
                                     <bdi class="file-name">{problem.name}</bdi>
-                                    "»: "
+                                    {i18n.t(Msg::FileUnreadableAfter)}
                                     <span dir="ltr" lang="en">{problem.reason}</span>
                                 </li>
                             }
@@ -33,7 +35,7 @@ pub fn FileProblems(
                     />
                 </ul>
                 <button type="button" class="link-button" on:click=move |_| on_dismiss.run(())>
-                    "إخفاء"
+                    {i18n.t(Msg::Dismiss)}
                 </button>
             </div>
         </Show>
@@ -41,9 +43,9 @@ pub fn FileProblems(
 }
 
 /// The page's status messages (the worker could not start, nothing can be saved…), each
-/// shown once.
+/// shown once, in the language in effect.
 #[derive(Debug, Clone, Copy)]
-pub struct Notes(RwSignal<Vec<String>>);
+pub struct Notes(RwSignal<Vec<Message>>);
 
 impl Default for Notes {
     fn default() -> Self {
@@ -58,7 +60,7 @@ impl Notes {
     }
 
     /// Shows `message`, unless it is already shown.
-    pub fn add(self, message: String) {
+    pub fn add(self, message: Message) {
         self.0.try_update(|notes| {
             if !notes.contains(&message) {
                 notes.push(message);
@@ -71,6 +73,7 @@ impl Notes {
 #[component]
 pub fn StatusNotes(notes: Notes) -> impl IntoView {
     let Notes(notes) = notes;
+    let i18n = use_i18n();
     view! {
         <Show when=move || notes.with(|n| !n.is_empty())>
             <div class="status-notes" role="status">
@@ -78,7 +81,7 @@ pub fn StatusNotes(notes: Notes) -> impl IntoView {
                     <For
                         each=move || notes.get()
                         key=|note| note.clone()
-                        children=|note| view! { <li data-testid="notice">{note}</li> }
+                        children=move |note| view! { <li data-testid="notice">{move || note.render(i18n.lang())}</li> }
                     />
                 </ul>
             </div>

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{use_i18n, Msg};
+
 /// A progress bar with "n / total", shown only while a batch runs.
 #[component]
 pub fn BatchProgress(
@@ -9,11 +11,12 @@ pub fn BatchProgress(
     #[prop(into)]
     progress: Signal<Option<(usize, usize)>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         progress.get().map(|(done, total)| {
             view! {
                 <div class="batch-progress">
-                    <label for="kashif-progress">"جارٍ التحليل: "</label>
+                    <label for="kashif-progress">{i18n.t(Msg::Analyzing)}</label>
                     <progress id="kashif-progress" data-testid="progress" max=total value=done>
                         {format!("{done} / {total}")}
                     </progress>

@@ -1,10 +1,12 @@
 //! Reading-view helpers: the card shown for a hovered or focused mention, stepping through the
-//! mentions of one entity (buttons and keys n/p or ←/→), and the light/dark theme switch.
+//! mentions of one entity (buttons and keys n/p or ←/→), and the light/dark theme switch (saved).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 
+use super::i18n::{label_name, use_i18n, Msg};
+use super::settings::{Settings, THEME};
 use super::workspace::{focus_element, mention_element, Tab};
 use crate::{EntitySummary, Mention};
 
@@ -45,6 +47,7 @@ pub fn MentionCard(
     #[prop(into)]
     summaries: Signal<Vec<EntitySummary>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let content = move || {
         let at = card.get()?;
         let mention = mentions.with(|m| m.iter().find(|m| m.start == at.start).cloned())?;
@@ -65,19 +68,17 @@ pub fn MentionCard(
                 <div class="card-head">
                     <span class="swatch" data-label=mention.label.as_str() aria-hidden="true"></span>
                     " "
-                    <span class="card-type" data-testid="card-type">{mention.label.arabic_name()}</span>
+                    <span class="card-type" data-testid="card-type">{label_name(i18n.lang(), mention.label)}</span>
                 </div>
                 <div class="card-name" data-testid="card-name"><bdi>{mention.canonical.clone()}</bdi></div>
                 {mention.title.clone().map(|title| view! { <div class="card-title muted"><bdi>{title}</bdi></div> })}
                 {(!others.is_empty()).then(|| view! {
                     <div class="card-spellings" data-testid="card-spellings">
-                        "تهجئات أخرى: " <bdi>{others.join("، ")}</bdi>
+                        {i18n.text(Msg::OtherSpellings)} <bdi>{others.join("، ")}</bdi>
                     </div>
                 })}
                 <div class="card-count" data-testid="card-count">
-                    {format!("{count} ")}
-                    {if count == 1 { "إشارة" } else { "إشارات" }}
-                    " في هذا المستند"
+                    {i18n.fill(if count == 1 { Msg::MentionsHereOne } else { Msg::MentionsHereMany }, &[&count])}
                 </div>
             </div>
         })
@@ -99,6 +100,7 @@ pub fn MentionStepper(
     /// The view shown (keys only act in the reading view).
     tab: RwSignal<Tab>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     // The starts of the followed entity's mentions, in text order.
     let starts = Memo::new(move |_| {
         let id = focus.get()?;
@@ -167,9 +169,9 @@ pub fn MentionStepper(
     };
     view! {
         <Show when=move || starts.with(Option::is_some)>
-            <div class="stepper" data-testid="stepper" role="group" aria-label="التنقل بين الإشارات">
-                <button type="button" class="step-button" data-testid="step-prev" on:click=move |_| step(-1) aria-label="الإشارة السابقة">
-                    "→ السابقة"
+            <div class="stepper" data-testid="stepper" role="group" aria-label=i18n.t(Msg::Stepper)>
+                <button type="button" class="step-button" data-testid="step-prev" on:click=move |_| step(-1) aria-label=i18n.t(Msg::PreviousMention)>
+                    {i18n.t(Msg::Previous)}
                 </button>
                 <span class="step-count" data-testid="stepper-count" dir="ltr" aria-live="polite">
                     {move || {
@@ -177,11 +179,11 @@ pub fn MentionStepper(
                         format!("{} / {}", index.get().map_or(0, |i| i + 1), total)
                     }}
                 </span>
-                <button type="button" class="step-button" data-testid="step-next" on:click=move |_| step(1) aria-label="الإشارة التالية">
-                    "التالية ←"
+                <button type="button" class="step-button" data-testid="step-next" on:click=move |_| step(1) aria-label=i18n.t(Msg::NextMention)>
+                    {i18n.t(Msg::Next)}
                 </button>
                 <bdi class="step-name">{name}</bdi>
-                <span class="muted step-keys">"المفاتيح: n / p أو الأسهم، Esc للإلغاء"</span>
+                <span class="muted step-keys">{i18n.t(Msg::StepKeys)}</span>
                 <button
                     type="button"
                     class="link-button step-close"
@@ -191,7 +193,7 @@ pub fn MentionStepper(
                         current.set(None);
                     }
                 >
-                    "إلغاء"
+                    {i18n.t(Msg::StopFollowing)}
                 </button>
             </div>
         </Show>
@@ -199,33 +201,51 @@ pub fn MentionStepper(
 }
 
 /// Switches between the light and dark themes. Until it is first used, the page follows the
-/// system's preference (`prefers-color-scheme`); the button shows the theme in effect.
+/// system's preference (`prefers-color-scheme`); the button shows the theme in effect. The choice
+/// is saved with the [`Settings`] and put back on the next visit.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let dark = RwSignal::new(false);
+    let i18n = use_i18n();
+    let settings = use_context::<Settings>();
+    let saved = settings.and_then(|settings| settings.get_untracked(THEME));
+    if saved.is_some() {
+        apply_theme(saved.as_deref());
+    }
+    let dark = RwSignal::new(saved.as_deref() == Some("dark"));
     // The stylesheet sets `--theme: dark` on the root while the dark theme is in effect.
     request_animation_frame(move || dark.set(dark_in_effect()));
     let toggle = move |_| {
-        let next = !dark.get_untracked();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-theme", if next { "dark" } else { "light" });
+        let next = if dark.get_untracked() { "light" } else { "dark" };
+        apply_theme(Some(next));
+        if let Some(settings) = settings {
+            settings.set(THEME, next);
         }
-        dark.set(next);
+        dark.set(next == "dark");
     };
     view! {
         <button
             type="button"
-            class="theme-toggle"
+            class="header-button theme-toggle"
             data-testid="theme-toggle"
             aria-pressed=move || if dark.get() { "true" } else { "false" }
-            title="تبديل الوضع الفاتح والداكن"
+            title=i18n.t(Msg::ThemeTitle)
             on:click=toggle
         >
             <span aria-hidden="true">{move || if dark.get() { "☀" } else { "☾" }}</span>
             " "
-            {move || if dark.get() { "الوضع الفاتح" } else { "الوضع الداكن" }}
+            {move || i18n.text(if dark.get() { Msg::LightMode } else { Msg::DarkMode })}
         </button>
     }
+}
+
+/// Puts a chosen theme (`light` or `dark`) on the page's root element; anything else leaves the
+/// choice to the system.
+pub fn apply_theme(theme: Option<&str>) {
+    let Some(root) = document().document_element() else { return };
+    let _ = match theme {
+        Some(theme @ ("light" | "dark")) => root.set_attribute("data-theme", theme),
+        _ => root.remove_attribute("data-theme"),
+    };
 }
 
 fn dark_in_effect() -> bool {

@@ -17,6 +17,7 @@ use super::analyses::Tracker;
 use super::corrections::{CorrectionBook, Corrections};
 use super::engine::{EngineEvent, Link, Starter};
 use super::files::{read_text, FileProblem};
+use super::i18n::{Message, Msg};
 use super::notices::Notes;
 use super::settings::Settings;
 use super::state::{DocId, Library, Source};
@@ -59,7 +60,7 @@ impl Saver {
         let notes = self.notes;
         spawn_local(async move {
             if let Err(error) = future.await {
-                notes.add(format!("تعذّر الحفظ في المتصفح ({error})؛ ما زالت المستندات في هذه الصفحة."));
+                notes.add(Message::new(Msg::SaveFailed, &[&error.to_string()]));
             }
         });
     }
@@ -99,16 +100,14 @@ impl Session {
         let (saver, saved) = match restored {
             Restored::Saved(saved) => (Saver::new(true, notes), saved),
             Restored::Unavailable(reason) => {
-                notes.add(format!(
-                    "الحفظ في المتصفح غير متاح هنا ({reason})، فلن تبقى المستندات بعد إعادة تحميل الصفحة."
-                ));
+                notes.add(Message::new(Msg::SavingUnavailable, &[&reason]));
                 (Saver::new(false, notes), Saved::default())
             }
             Restored::Off => (Saver::new(false, notes), Saved::default()),
         };
         let (book, unreadable) = CorrectionBook::from_saved(&saved.corrections);
         if !unreadable.is_empty() {
-            notes.add(format!("تعذّرت قراءة بعض التصحيحات المحفوظة ({}) فتُركت.", unreadable.join("، ")));
+            notes.add(Message::new(Msg::CorrectionsUnreadable, &[&unreadable.join(", ")]));
         }
         let session = Session {
             library: RwSignal::new(Library::new()),
@@ -200,7 +199,7 @@ impl Session {
                     }
                 }
                 Ok(FromWorker::Reply(reply)) => self.queue_reply(reply),
-                Err(error) => self.notes.add(format!("ردّ غير مفهوم من عامل التحليل: {error}")),
+                Err(error) => self.notes.add(Message::new(Msg::BadReply, &[&error.to_string()])),
             },
             EngineEvent::Failed(reason) => self.engine_failed(&reason),
         }
@@ -227,9 +226,7 @@ impl Session {
     fn engine_failed(self, reason: &str) {
         self.link.try_update_value(Link::stop);
         self.tracker.try_update(|tracker| tracker.fail_all(reason));
-        self.notes.add(format!(
-            "تعذّر تشغيل عامل التحليل (Web Worker) في هذا المتصفح، فلا يمكن تحليل النصوص: {reason}"
-        ));
+        self.notes.add(Message::new(Msg::EngineFailed, &[reason]));
     }
 
     /// The paste box changed: the text is taken after [`DEBOUNCE`] without another change.

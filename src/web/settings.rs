@@ -9,6 +9,13 @@ use leptos::prelude::*;
 use super::session::Saver;
 use super::store;
 
+/// The key of the interface language (`ar`, `en`; see [`Lang`](super::i18n::Lang)).
+pub const LANG: &str = "lang";
+/// The key of the theme the reader chose (`light`, `dark`; unset: the system's).
+pub const THEME: &str = "theme";
+/// The key of the reader's own framing descriptors (in the format of `data/descriptors.tsv`).
+pub const DESCRIPTORS: &str = "descriptors";
+
 /// The settings (`Copy`: a signal and a saver).
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {
@@ -25,6 +32,11 @@ impl Settings {
     /// The value of `key`, if set (reactive: a view reading it updates when it changes).
     pub fn get(&self, key: &str) -> Option<String> {
         self.values.with(|values| values.get(key).cloned())
+    }
+
+    /// The value of `key`, if set, without tracking it.
+    pub fn get_untracked(&self, key: &str) -> Option<String> {
+        self.values.with_untracked(|values| values.get(key).cloned())
     }
 
     /// Sets `key` to `value`, in the page at once and in the store after.

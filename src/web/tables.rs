@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::i18n::{label_name, use_i18n, I18n, Msg};
 use super::workspace::{corpus_docs, CorpusEntry, Navigator};
 use crate::corpus::{entity_table, quotes, EntityRow, QuoteRow};
 use crate::text::normalize::fold;
@@ -36,12 +37,12 @@ impl Sort {
     }
 }
 
-/// A column header that sorts the table by its column (click again to reverse).
+/// A column header that sorts the table by its column (click again to reverse); its children
+/// are the header text.
 #[component]
 pub fn SortHeader(
     /// The header text.
-    #[prop(into)]
-    label: String,
+    children: Children,
     /// The column's index.
     column: usize,
     /// The table's sort.
@@ -70,7 +71,7 @@ pub fn SortHeader(
                     })
                 }
             >
-                <bdi>{label}</bdi>
+                <bdi>{children()}</bdi>
                 <span class="sort-arrow" aria-hidden="true">
                     {move || match state() {
                         "ascending" => "▲",
@@ -83,16 +84,37 @@ pub fn SortHeader(
     }
 }
 
+/// One sortable header per document, by name, for the columns from `first` on.
+#[component]
+pub fn DocHeaders(
+    /// Id and name of every document, in column order.
+    #[prop(into)]
+    docs: Signal<Vec<(u32, String)>>,
+    /// The column of the first document.
+    first: usize,
+    /// The table's sort.
+    sort: RwSignal<Sort>,
+) -> impl IntoView {
+    move || {
+        docs.get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, (_, name))| view! { <SortHeader column=first + i sort>{name}</SortHeader> })
+            .collect_view()
+    }
+}
+
 /// A text filter box; its value, folded, is in `filter`.
 #[component]
 pub fn FilterBox(filter: RwSignal<String>, #[prop(into)] testid: String) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <input
             type="search"
             class="filter-box"
-            dir="rtl"
-            placeholder="تصفية…"
-            aria-label="تصفية الجدول"
+            dir="auto"
+            placeholder=i18n.t(Msg::FilterPlaceholder)
+            aria-label=i18n.t(Msg::FilterTable)
             data-testid=testid
             prop:value=move || filter.get()
             on:input=move |ev| filter.set(event_target_value(&ev))
@@ -109,7 +131,8 @@ pub fn matches(needle: &str, haystacks: &[&str]) -> bool {
 /// Shown instead of a table while there is no document.
 #[component]
 pub fn NoDocuments() -> impl IntoView {
-    view! { <p class="muted" data-testid="no-documents">"أضف مستندًا أو أكثر ليظهر هنا ما فيها مجتمعةً."</p> }
+    let i18n = use_i18n();
+    view! { <p class="muted" data-testid="no-documents">{i18n.t(Msg::NoDocumentsHint)}</p> }
 }
 
 /// A number as the tables show it: whole numbers without a fraction.
@@ -137,6 +160,7 @@ pub fn EntityTable(
     /// Where a click on a count leads.
     nav: Navigator,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let rows = Memo::new(move |_| corpus.with(|c| entity_table(&corpus_docs(c))));
     let filter = RwSignal::new(String::new());
     let label_filter = RwSignal::new(None::<Label>);
@@ -175,21 +199,22 @@ pub fn EntityTable(
     view! {
         <section class="panel table-panel" aria-labelledby="kashif-entity-table-title">
             <h2 id="kashif-entity-table-title">
-                "الكيانات في كل المستندات "
+                {i18n.t(Msg::EntitiesTitle)}
+                " "
                 <span class="count-badge" data-testid="entity-table-count">{move || shown.with(Vec::len)}</span>
             </h2>
             <div class="table-tools">
                 <FilterBox filter testid="entity-filter" />
                 <select
                     class="type-filter"
-                    aria-label="النوع"
+                    aria-label=i18n.t(Msg::Type)
                     data-testid="entity-type-filter"
                     on:change=move |ev| label_filter.set(event_target_value(&ev).parse::<Label>().ok())
                 >
-                    <option value="">"كل الأنواع"</option>
+                    <option value="">{i18n.t(Msg::AllTypes)}</option>
                     {Label::ALL
                         .into_iter()
-                        .map(|label| view! { <option value=label.as_str()>{label.arabic_name()}</option> })
+                        .map(|label| view! { <option value=label.as_str()>{move || label_name(i18n.lang(), label)}</option> })
                         .collect_view()}
                 </select>
             </div>
@@ -198,22 +223,16 @@ pub fn EntityTable(
                     <table class="data-table" data-testid="entity-table">
                         <thead>
                             <tr>
-                                <SortHeader label="الكيان" column=NAME sort />
-                                <SortHeader label="النوع" column=TYPE sort />
-                                <SortHeader label="المجموع" column=TOTAL sort />
-                                {move || {
-                                    docs.get()
-                                        .into_iter()
-                                        .enumerate()
-                                        .map(|(i, (_, name))| view! { <SortHeader label=name column=FIRST_DOC + i sort /> })
-                                        .collect_view()
-                                }}
+                                <SortHeader column=NAME sort>{i18n.t(Msg::Entity)}</SortHeader>
+                                <SortHeader column=TYPE sort>{i18n.t(Msg::Type)}</SortHeader>
+                                <SortHeader column=TOTAL sort>{i18n.t(Msg::Total)}</SortHeader>
+                                <DocHeaders docs first=FIRST_DOC sort />
                             </tr>
                         </thead>
                         <tbody>
                             {move || {
                                 let docs = docs.get();
-                                shown.get().into_iter().map(|row| entity_row(row, &docs, nav)).collect_view()
+                                shown.get().into_iter().map(|row| entity_row(row, &docs, nav, i18n)).collect_view()
                             }}
                         </tbody>
                     </table>
@@ -223,7 +242,7 @@ pub fn EntityTable(
     }
 }
 
-fn entity_row(row: EntityRow, docs: &[(u32, String)], nav: Navigator) -> impl IntoView {
+fn entity_row(row: EntityRow, docs: &[(u32, String)], nav: Navigator, i18n: I18n) -> impl IntoView {
     let others: Vec<String> = row.spellings.iter().filter(|s| **s != row.canonical).cloned().collect();
     let cells = row
         .per_doc
@@ -240,7 +259,7 @@ fn entity_row(row: EntityRow, docs: &[(u32, String)], nav: Navigator) -> impl In
                             class="cell-link"
                             data-testid="entity-cell"
                             data-doc=index
-                            title=format!("أول إشارة في «{doc_name}»")
+                            title=i18n.fill(Msg::FirstMentionIn, &[doc_name])
                             on:click=move |_| nav.jump(doc_id, start, end)
                         >
                             {mentions.count}
@@ -259,11 +278,11 @@ fn entity_row(row: EntityRow, docs: &[(u32, String)], nav: Navigator) -> impl In
                 <bdi class="entity-name">{row.canonical.clone()}</bdi>
                 {(!others.is_empty()).then(|| view! {
                     <div class="spellings" data-testid="entity-spellings">
-                        "يُكتب أيضًا: " <bdi>{others.join("، ")}</bdi>
+                        {i18n.text(Msg::AlsoWritten)} <bdi>{others.join("، ")}</bdi>
                     </div>
                 })}
             </th>
-            <td>{row.label.arabic_name()}</td>
+            <td>{label_name(i18n.lang(), row.label)}</td>
             <td class="num-cell total">{row.total}</td>
             {cells}
         </tr>
@@ -285,6 +304,7 @@ pub fn QuoteTable(
     /// Where a click leads.
     nav: Navigator,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let rows = Memo::new(move |_| corpus.with(|c| quotes(&corpus_docs(c))));
     let docs = Memo::new(move |_| corpus.with(|c| c.iter().map(|e| (e.id, e.name.clone())).collect::<Vec<_>>()));
     let filter = RwSignal::new(String::new());
@@ -318,7 +338,7 @@ pub fn QuoteTable(
     view! {
         <section class="panel table-panel" aria-labelledby="kashif-quote-table-title">
             <h2 id="kashif-quote-table-title">
-                "الاقتباسات " <span class="count-badge">{move || shown.with(Vec::len)}</span>
+                {i18n.t(Msg::TabQuotes)} " " <span class="count-badge">{move || shown.with(Vec::len)}</span>
             </h2>
             <div class="table-tools">
                 <FilterBox filter testid="quote-filter" />
@@ -328,10 +348,10 @@ pub fn QuoteTable(
                     <table class="data-table" data-testid="quote-table">
                         <thead>
                             <tr>
-                                <SortHeader label="القائل" column=SPEAKER sort />
-                                <SortHeader label="ما قاله" column=QUOTE sort />
-                                <SortHeader label="المستند" column=DOCUMENT sort />
-                                <SortHeader label="النوع" column=KIND sort />
+                                <SortHeader column=SPEAKER sort>{i18n.t(Msg::Speaker)}</SortHeader>
+                                <SortHeader column=QUOTE sort>{i18n.t(Msg::Said)}</SortHeader>
+                                <SortHeader column=DOCUMENT sort>{i18n.t(Msg::Document)}</SortHeader>
+                                <SortHeader column=KIND sort>{i18n.t(Msg::Type)}</SortHeader>
                             </tr>
                         </thead>
                         <tbody>
@@ -345,12 +365,12 @@ pub fn QuoteTable(
                                         let (start, end) = (q.start, q.end);
                                         let speaker = match q.speaker_name {
                                             Some(name) => leptos::either::Either::Left(view! { <bdi class="speaker">{name}</bdi> }),
-                                            None => leptos::either::Either::Right(view! { <span class="muted">"غير معروف"</span> }),
+                                            None => leptos::either::Either::Right(view! { <span class="muted">{i18n.text(Msg::UnknownSpeaker)}</span> }),
                                         };
                                         view! {
                                             <tr data-testid="quote-row" data-speaker=q.speaker.unwrap_or_default() data-doc=q.doc>
                                                 <th scope="row">{speaker}</th>
-                                                <td class="quote-text">
+                                                <td class="quote-text" dir="rtl" lang="ar">
                                                     <span class="muted verb">{q.verb}": "</span>
                                                     "«" <bdi>{q.text}</bdi> "»"
                                                 </td>
@@ -364,7 +384,7 @@ pub fn QuoteTable(
                                                         <bdi>{doc_name}</bdi>
                                                     </button>
                                                 </td>
-                                                <td>{if q.kind == "direct" { "مباشر" } else { "غير مباشر" }}</td>
+                                                <td>{i18n.text(if q.kind == "direct" { Msg::Direct } else { Msg::Indirect })}</td>
                                             </tr>
                                         }
                                     })

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use super::correct_panel::{picked_in, Picked};
+use super::i18n::{use_i18n, Msg};
 use super::reading::CardAt;
 use super::spans::{glyphs, segments, Glyphs, Segment};
 use super::workspace::{mention_element_id, SPOTLIGHT_ID};
@@ -47,6 +48,7 @@ pub fn AnalyzedText(
 ) -> impl IntoView {
     let marks = Marks { focus, current, picked };
     follow_classes(focus, current);
+    let i18n = use_i18n();
     move || match text.get() {
         Some(text) if !text.trim().is_empty() => {
             let hidden = hidden.get();
@@ -55,7 +57,7 @@ pub fn AnalyzedText(
         }
         Some(_) => Either::Right(Either::Left(view! {
             <div class="hint" data-testid="hint">
-                <p>"هذا المستند فارغ: لا نص فيه لتحليله."</p>
+                <p>{i18n.t(Msg::EmptyDocument)}</p>
             </div>
         })),
         None => Either::Right(Either::Right(view! { <EmptyHint /> })),
@@ -65,13 +67,14 @@ pub fn AnalyzedText(
 /// What to do when there is no text yet.
 #[component]
 fn EmptyHint() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="hint" data-testid="hint">
-            <p>"لا يوجد نص بعد."</p>
+            <p>{i18n.t(Msg::NoTextYet)}</p>
             <p>
-                "الصق نص خبر في المربع أعلاه، أو أفلت ملفات "
+                {i18n.t(Msg::NoTextHintBefore)}
                 <bdi dir="ltr">".txt"</bdi>
-                " على الصفحة، فتظهر هنا الأسماء والأماكن والتواريخ ملوّنة."
+                {i18n.t(Msg::NoTextHintAfter)}
             </p>
         </div>
     }

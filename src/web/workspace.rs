@@ -9,6 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::i18n::{use_i18n, Msg};
 use super::state::{DocId, Document};
 use crate::corpus::CorpusDoc;
 use crate::corrections::Correction;
@@ -92,14 +93,14 @@ impl Tab {
     /// Every view, in tab order.
     pub const ALL: [Tab; 5] = [Tab::Text, Tab::Entities, Tab::Quotes, Tab::Figures, Tab::Framing];
 
-    /// The tab's Arabic title.
-    pub fn title(self) -> &'static str {
+    /// The tab's title.
+    pub fn title(self) -> Msg {
         match self {
-            Tab::Text => "النص",
-            Tab::Entities => "الكيانات",
-            Tab::Quotes => "الاقتباسات",
-            Tab::Figures => "الأرقام",
-            Tab::Framing => "التأطير",
+            Tab::Text => Msg::TabText,
+            Tab::Entities => Msg::TabEntities,
+            Tab::Quotes => Msg::TabQuotes,
+            Tab::Figures => Msg::TabFigures,
+            Tab::Framing => Msg::TabFraming,
         }
     }
 
@@ -118,8 +119,9 @@ impl Tab {
 /// The view switcher: one tab per view (`role=tablist`).
 #[component]
 pub fn ViewTabs(tab: RwSignal<Tab>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <nav class="view-tabs" role="tablist" aria-label="طرق العرض" data-testid="view-tabs">
+        <nav class="view-tabs" role="tablist" aria-label=i18n.t(Msg::Views) data-testid="view-tabs">
             {Tab::ALL
                 .into_iter()
                 .map(|t| {
@@ -133,7 +135,7 @@ pub fn ViewTabs(tab: RwSignal<Tab>) -> impl IntoView {
                             aria-selected=move || if tab.get() == t { "true" } else { "false" }
                             on:click=move |_| tab.set(t)
                         >
-                            {t.title()}
+                            {i18n.t(t.title())}
                         </button>
                     }
                 })
@@ -220,13 +222,11 @@ pub fn WorkspaceTables(
     use super::tables::{EntityTable, QuoteTable};
     use leptos::either::EitherOf5;
 
-    // The reader's own descriptors live as long as the page.
-    let extra = RwSignal::new(Vec::<crate::corpus::Descriptor>::new());
     move || match tab.get() {
         Tab::Text => EitherOf5::A(()),
         Tab::Entities => EitherOf5::B(view! { <EntityTable corpus nav /> }),
         Tab::Quotes => EitherOf5::C(view! { <QuoteTable corpus nav /> }),
         Tab::Figures => EitherOf5::D(view! { <FigureTable corpus nav /> }),
-        Tab::Framing => EitherOf5::E(view! { <FramingView corpus extra nav /> }),
+        Tab::Framing => EitherOf5::E(view! { <FramingView corpus nav /> }),
     }
 }
