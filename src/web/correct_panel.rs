@@ -293,32 +293,41 @@ pub fn CorrectionBar(
                     <details class="correction-list" data-testid="doc-corrections">
                         <summary>{i18n.fill(Msg::DocCorrections, &[&list.len()])}</summary>
                         <ol>
-                            {list
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, what)| {
-                                    view! {
-                                        <li>
-                                            <bdi>{what}</bdi>
-                                            " "
-                                            <button
-                                                type="button"
-                                                class="link-button"
-                                                data-testid="undo-correction"
-                                                on:click=move |_| corrections.undo(doc, i)
-                                            >
-                                                {i18n.t(Msg::Undo)}
-                                            </button>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
+                            <UndoItems items=list undo_id="undo-correction" on_undo=Callback::new(move |i| corrections.undo(doc, i)) />
                         </ol>
                     </details>
                 })
             }}
         </div>
     }
+}
+
+/// `<li>`s of corrections described in words, each with an undo button.
+#[component]
+fn UndoItems(
+    /// The corrections, in words.
+    items: Vec<String>,
+    /// The undo buttons' test id.
+    undo_id: &'static str,
+    /// Called with the index of the correction to undo.
+    on_undo: Callback<usize>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, what)| {
+            view! {
+                <li>
+                    <bdi>{what}</bdi>
+                    " "
+                    <button type="button" class="link-button" data-testid=undo_id on:click=move |_| on_undo.run(i)>
+                        {i18n.t(Msg::Undo)}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 fn clear_selection() {
@@ -399,26 +408,7 @@ pub fn UserNamesPanel(
             </ul>
             <ul class="user-merges" data-testid="user-merges">
                 {move || {
-                    merges
-                        .get()
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, what)| {
-                            view! {
-                                <li>
-                                    <bdi>{what}</bdi>
-                                    <button
-                                        type="button"
-                                        class="link-button"
-                                        data-testid="undo-merge"
-                                        on:click=move |_| corrections.unmerge(i)
-                                    >
-                                        {i18n.t(Msg::Undo)}
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
+                    view! { <UndoItems items=merges.get() undo_id="undo-merge" on_undo=Callback::new(move |i| corrections.unmerge(i)) /> }
                 }}
             </ul>
             <div class="export-row">

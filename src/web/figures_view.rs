@@ -7,7 +7,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::i18n::{count_name, use_i18n, I18n, Lang, Msg};
-use super::tables::{matches, number, DocHeaders, FilterBox, NoDocuments, Sort, SortHeader};
+use super::tables::{doc_names, matches, number, DocHeaders, FilterBox, NoDocuments, Sort, SortHeader};
 use super::workspace::{corpus_docs, CorpusEntry, Navigator};
 use crate::corpus::{figure_groups, FigureGroup, FigureRow};
 
@@ -36,7 +36,7 @@ pub fn FigureTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let groups = Memo::new(move |_| corpus.with(|c| figure_groups(&corpus_docs(c))));
-    let docs = Memo::new(move |_| corpus.with(|c| c.iter().map(|e| (e.id, e.name.clone())).collect::<Vec<_>>()));
+    let docs = doc_names(corpus);
     let filter = RwSignal::new(String::new());
     let sort = RwSignal::new(Sort::by(AGREEMENT, true));
     let shown = Memo::new(move |_| {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::i18n::{category_name, use_i18n, I18n, Lang, Msg};
 use super::settings::{Settings, DESCRIPTORS};
-use super::tables::{matches, DocHeaders, FilterBox, NoDocuments, Sort, SortHeader};
+use super::tables::{doc_names, matches, DocHeaders, FilterBox, NoDocuments, Sort, SortHeader};
 use super::workspace::{corpus_docs, CorpusEntry, Navigator};
 use crate::corpus::{
     descriptors_to_tsv, framing_table, known_descriptor, parse_descriptors, Category, Descriptor, FramingRow,
@@ -36,7 +36,7 @@ pub fn FramingView(
     let settings = expect_context::<Settings>();
     let extra = Memo::new(move |_| own_descriptors(settings));
     let table = Memo::new(move |_| extra.with(|extra| corpus.with(|c| framing_table(&corpus_docs(c), extra))));
-    let docs = Memo::new(move |_| corpus.with(|c| c.iter().map(|e| (e.id, e.name.clone())).collect::<Vec<_>>()));
+    let docs = doc_names(corpus);
     let filter = RwSignal::new(String::new());
     let category = RwSignal::new(None::<Category>);
     // The table's own order (actors by weight) until a header is clicked.

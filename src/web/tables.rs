@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::i18n::{label_name, use_i18n, I18n, Msg};
+use super::state::DocId;
 use super::workspace::{corpus_docs, CorpusEntry, Navigator};
 use crate::corpus::{entity_table, quotes, EntityRow, QuoteRow};
 use crate::text::normalize::fold;
@@ -35,6 +36,11 @@ impl Sort {
             ascending
         }
     }
+}
+
+/// The id and name of every document of `corpus`, in order (the tables' document columns).
+pub fn doc_names(corpus: Signal<Arc<Vec<CorpusEntry>>>) -> Memo<Vec<(DocId, String)>> {
+    Memo::new(move |_| corpus.with(|c| c.iter().map(|e| (e.id, e.name.clone())).collect()))
 }
 
 /// A column header that sorts the table by its column (click again to reverse); its children
@@ -195,7 +201,7 @@ pub fn EntityTable(
             shown
         })
     });
-    let docs = Memo::new(move |_| corpus.with(|c| c.iter().map(|e| (e.id, e.name.clone())).collect::<Vec<_>>()));
+    let docs = doc_names(corpus);
     view! {
         <section class="panel table-panel" aria-labelledby="kashif-entity-table-title">
             <h2 id="kashif-entity-table-title">
@@ -306,7 +312,7 @@ pub fn QuoteTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let rows = Memo::new(move |_| corpus.with(|c| quotes(&corpus_docs(c))));
-    let docs = Memo::new(move |_| corpus.with(|c| c.iter().map(|e| (e.id, e.name.clone())).collect::<Vec<_>>()));
+    let docs = doc_names(corpus);
     let filter = RwSignal::new(String::new());
     let sort = RwSignal::new(Sort::by(SPEAKER, false));
     let shown = Memo::new(move |_| {

@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { ARTIFACTS, servedApp, watchProblems } from './support.mjs';
+import { ARTIFACTS, openPage, servedApp } from './support.mjs';
 
 const ARTICLE =
   'التقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في موسكو، وقال القائد محمد الجاسم ' +
@@ -22,16 +22,7 @@ const SECOND = 'وصلت تعزيزات إلى جبل شحشبو في ريف ح�
 const app = servedApp(before, after, assert);
 before(() => mkdirSync(ARTIFACTS, { recursive: true }));
 
-async function openApp() {
-  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar', acceptDownloads: true });
-  context.on('request', (request) => app.requests.push(request.url()));
-  const page = await context.newPage();
-  const problems = [];
-  await watchProblems(page, problems);
-  await page.goto(`${app.served.origin}/index.html`);
-  await page.getByTestId('input-text').waitFor();
-  return { context, page, check: () => assert.deepEqual(problems, []) };
-}
+const openApp = () => openPage(app, { acceptDownloads: true });
 
 /** The marks of the shown text as [label, text]. */
 function marks(page) {

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { servedApp, watchProblems } from './support.mjs';
+import { openPage, servedApp } from './support.mjs';
 
 const PARAGRAPHS = [
   'التقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في سوتشي يوم 5 آذار/مارس 2024، وبحثا الوضع في إدلب ومنبج.',
@@ -36,16 +36,7 @@ function longText(words) {
 
 const app = servedApp(before, after, assert);
 
-async function openApp() {
-  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
-  context.on('request', (request) => app.requests.push(request.url()));
-  const page = await context.newPage();
-  const problems = [];
-  await watchProblems(page, problems);
-  await page.goto(`${app.served.origin}/index.html`);
-  await page.getByTestId('input-text').waitFor();
-  return { context, page, check: () => assert.deepEqual(problems, []) };
-}
+const openApp = () => openPage(app);
 
 /**
  * Scrolls the reading view down by `step` px a frame for `frames` frames and returns the frame

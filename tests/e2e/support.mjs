@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -135,4 +136,20 @@ export function servedApp(before, after, assert) {
     assert.deepEqual(outside, [], 'no request leaves 127.0.0.1');
   });
   return state;
+}
+
+/**
+ * A fresh browser context of `app` (from servedApp) with one page on the app: its requests go
+ * to `app.requests`, and `check()` asserts that no page error, console error nor CSP
+ * violation happened. `options` go to newContext (e.g. acceptDownloads).
+ */
+export async function openPage(app, options = {}) {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar', ...options });
+  context.on('request', (request) => app.requests.push(request.url()));
+  const page = await context.newPage();
+  const problems = [];
+  await watchProblems(page, problems);
+  await page.goto(`${app.served.origin}/index.html`);
+  await page.getByTestId('input-text').waitFor();
+  return { context, page, check: () => assert.deepEqual(problems, []) };
 }
