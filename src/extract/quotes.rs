@@ -382,6 +382,9 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
     let mut previous: Option<(usize, Option<usize>)> = None; // (sentence, speaker mention)
     for f in found {
+        if f.last <= f.first {
+            continue; // nothing was said (`قال : . .`)
+        }
         let named = match f.source {
             Some(m) => Subject::Named(m),
             None => subject(cx, &f),
@@ -706,6 +709,19 @@ mod tests {
         // No source named right after: no quote; a number is not a source.
         assert_eq!(quotes("ارتفعت الأسعار، بحسب التقديرات."), []);
         assert_eq!(quotes("وزعت المساعدات حسب 3 معايير."), []);
+    }
+
+    #[test]
+    fn speech_verbs_before_nothing_give_no_quote_and_no_panic() {
+        let verbs = ["قال", "وأضاف", "أكد", "قالت"];
+        let tails = [" : . . اححح", ":", " : «»", " إن .", " «", " \"\"", ": ،", " أن", " :\n\n.", "، بحسب"];
+        for verb in verbs {
+            for tail in tails {
+                let text = format!("{verb}{tail}");
+                let analysis = analyzer().analyze(&text);
+                assert!(analysis.quotes.iter().all(|q| !q.text.trim().is_empty()), "{text}: {:?}", analysis.quotes);
+            }
+        }
     }
 
     #[test]
