@@ -7,6 +7,11 @@
 //! their coarse type (see [`coarse_type`]). Nothing else is repaired: a tag that names no known
 //! type is `O`, and a stray `I-X` stays `I-X` (the scorer opens an entity there, as conlleval does).
 //!
+//! Nested corpora (Wojood: `token tag tag…`, one BIO column per nesting level) are flattened: of the
+//! spans of all columns whose type maps to a coarse one (`PERS` → PER; `GPE`, `LOC`, `FAC` → LOC;
+//! `ORG`; `EVENT`, `CURR`, `PRODUCT` → MISC; the others, such as `OCC`, `NORP` and `DATE`, are
+//! not entities here), the longest are kept, then the longest that do not overlap them, and so on.
+//!
 //! ```
 //! use kashif::conll::{parse, Tag};
 //! use kashif::Label;
@@ -118,6 +123,8 @@ pub fn coarse_type(name: &str) -> Option<Label> {
         "LOC" => Label::Loc,
         "ORG" => Label::Org,
         "MISC" => Label::Misc,
+        "GPE" | "FAC" => Label::Loc,
+        "EVENT" | "CURR" | "PRODUCT" => Label::Misc,
         "ENGLISH" | "SPANISH" => return None,
         _ if name.starts_with("MIS") => Label::Misc,
         "Politician" | "Religious_PER" | "Artist" | "Other_PER" | "Scientist" | "Athlete" | "Businessperson"
@@ -165,30 +172,83 @@ pub struct Sentence {
 pub fn parse(text: &str) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut current = Sentence::default();
+    // The nested tags of the current sentence's tokens, when its lines have several.
+    let mut nested: Vec<Vec<String>> = Vec::new();
+    let mut finish = |current: &mut Sentence, nested: &mut Vec<Vec<String>>| {
+        if nested.iter().any(|tags| tags.len() > 1) {
+            current.tags = flatten(nested);
+        }
+        nested.clear();
+        if !current.tokens.is_empty() {
+            sentences.push(std::mem::take(current));
+        }
+    };
     for line in text.lines() {
         let line = line.trim_end_matches(['\r', '\n']);
         if line.trim().is_empty() {
-            if !current.tokens.is_empty() {
-                sentences.push(std::mem::take(&mut current));
-            }
+            finish(&mut current, &mut nested);
             continue;
         }
         if line.starts_with("# ") && line.split_whitespace().count() >= 3 {
             continue;
         }
-        let Some((token, tag)) = line.trim().rsplit_once([' ', '\t']) else { continue };
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let is_tag = |f: &&str| *f == "O" || f.starts_with("B-") || f.starts_with("I-");
+        let (token, tags): (String, Vec<String>) = if fields.len() > 2 && fields[1..].iter().all(is_tag) {
+            (fields[0].to_owned(), fields[1..].iter().map(|f| (*f).to_owned()).collect())
+        } else {
+            let Some((token, tag)) = line.trim().rsplit_once([' ', '\t']) else { continue };
+            (token.to_owned(), vec![tag.trim().to_owned()])
+        };
         let token: String =
             token.trim().chars().filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{FEFF}')).collect();
         if token.trim().is_empty() {
             continue;
         }
         current.tokens.push(token);
-        current.tags.push(Tag::parse(tag.trim()));
+        current.tags.push(Tag::parse(&tags[0]));
+        nested.push(tags);
     }
-    if !current.tokens.is_empty() {
-        sentences.push(current);
-    }
+    finish(&mut current, &mut nested);
     sentences
+}
+
+/// One BIO sequence from nested tag columns (see the module documentation).
+fn flatten(nested: &[Vec<String>]) -> Vec<Tag> {
+    let n = nested.len();
+    let columns = nested.iter().map(Vec::len).max().unwrap_or(0);
+    let mut spans: Vec<(usize, usize, Label)> = Vec::new();
+    for column in 0..columns {
+        let tag_at = |i: usize| nested[i].get(column).map_or("O", String::as_str);
+        let mut i = 0;
+        while i < n {
+            let Some(name) = tag_at(i).strip_prefix("B-") else {
+                i += 1;
+                continue;
+            };
+            let mut end = i + 1;
+            while end < n && tag_at(end).strip_prefix("I-") == Some(name) {
+                end += 1;
+            }
+            if let Some(label) = coarse_type(name) {
+                spans.push((i, end, label));
+            }
+            i = end;
+        }
+    }
+    spans.sort_by_key(|&(first, last, _)| (std::cmp::Reverse(last - first), first));
+    let mut tags = vec![Tag::O; n];
+    let mut taken = vec![false; n];
+    for (first, last, label) in spans {
+        if taken[first..last].iter().any(|&t| t) {
+            continue;
+        }
+        for i in first..last {
+            taken[i] = true;
+            tags[i] = if i == first { Tag::B(label) } else { Tag::I(label) };
+        }
+    }
+    tags
 }
 
 #[cfg(test)]
@@ -219,6 +279,16 @@ mod tests {
         let sentences = parse("# doc: a b.txt\n# O\nحلب B-LOC\n");
         assert_eq!(sentences[0].tokens, ["#", "حلب"]);
         assert_eq!(sentences[0].tags, [Tag::O, Tag::B(Label::Loc)]);
+    }
+
+    #[test]
+    fn nested_tags_keep_the_longest_entity_spans() {
+        let text = "مجلس B-ORG\nالأمن I-ORG\nالأسد I-ORG B-PERS\nسكرتير B-OCC\nاللجنة I-OCC B-ORG\nفي I-OCC\nنابلس I-OCC B-GPE\n";
+        let sentences = parse(text);
+        assert_eq!(sentences[0].tokens[2], "الأسد");
+        let tags = &sentences[0].tags;
+        assert_eq!(tags[..3], [Tag::B(Label::Org), Tag::I(Label::Org), Tag::I(Label::Org)]);
+        assert_eq!(tags[3..], [Tag::O, Tag::B(Label::Org), Tag::O, Tag::B(Label::Loc)]);
     }
 
     #[test]

@@ -25,6 +25,9 @@ usage: kashif analyze [--format FORMAT] [--out-dir DIR] [FILE...]
        kashif train --conll FILE [--conll FILE...] --out FILE [--epochs N]
                     [--min-count N] [--hold-out PERCENT] [--folds N]
                     [--window N] [--eval-window N] [--adapt]
+                    [--cost X] [--miss-cost X]
+       kashif clusters --conll FILE [--conll FILE...] --out FILE
+                       [--classes N,N...] [--min-count N] [--passes N]
 
 Finds people (PER), organizations (ORG), places (LOC), other names (MISC),
 dates (DATE) and numbers (NUM) in Arabic text. FILE may be text (.txt),
@@ -65,7 +68,15 @@ windows of N consecutive sentences (first-pass labels by jackknifing);
 --window, else 1). --adapt trains with domain adaptation: the first file is
 the target domain, each other file a domain of its own; every feature also
 gets a copy per domain, and the model keeps the shared weights plus the
-first file's copy, summed, so tagging costs the same.
+first file's copy, summed, so tagging costs the same. --cost X adds X to the
+score of every wrong tag while training (loss-augmented decoding); --miss-cost
+X is that cost for O where the gold tag is an entity's.
+
+clusters: clusters the folded stems of the tokens of CoNLL files (their tags
+are not read) into word classes and writes the map the tagger's features read
+(data/clusters.tsv is the embedded one): --classes the class counts of the
+clusterings (default 64,512), --min-count the rarest stem kept (default 3),
+--passes the exchange passes (default 12).
 ";
 
 /// Standard input and CoNLL corpora larger than this are refused rather than read into memory
@@ -432,6 +443,8 @@ fn parse_train_args(args: &[String]) -> Result<TrainArgs, String> {
             "--folds" => folds = number(arg, iter.next())? as usize,
             "--window" => options.window = number(arg, iter.next())? as usize,
             "--adapt" => options.adapt = true,
+            "--cost" => options.cost = number(arg, iter.next())? as f32,
+            "--miss-cost" => options.miss_cost = number(arg, iter.next())? as f32,
             "--eval-window" => eval_window = number(arg, iter.next())? as usize,
             other => return Err(format!("unknown option {other}")),
         }
@@ -524,6 +537,60 @@ fn cross_validate(args: &TrainArgs, first: &[conll::Sentence], extra: &[conll::S
     ExitCode::SUCCESS
 }
 
+/// `kashif clusters`: writes the word-cluster map of the tokens of CoNLL files.
+fn clusters(args: &[String]) -> ExitCode {
+    let mut files = Vec::new();
+    let mut out = None;
+    let mut options = kashif::tagger::ClusterOptions::default();
+    let mut iter = args.iter();
+    let parsed: Result<(), String> = (|| {
+        while let Some(arg) = iter.next() {
+            let mut value = || iter.next().cloned().ok_or(format!("{arg} needs a value"));
+            match arg.as_str() {
+                "--conll" => files.push(value()?),
+                "--out" => out = Some(value()?),
+                "--classes" => {
+                    options.classes = value()?
+                        .split(',')
+                        .map(|n| n.parse().ok().filter(|&n: &usize| n > 1))
+                        .collect::<Option<_>>()
+                        .ok_or("--classes needs numbers above 1, comma-separated")?
+                }
+                "--min-count" => options.min_count = value()?.parse().map_err(|_| "--min-count needs a number")?,
+                "--passes" => options.passes = value()?.parse().map_err(|_| "--passes needs a number")?,
+                other => return Err(format!("unknown option {other}")),
+            }
+        }
+        if files.is_empty() || out.is_none() {
+            return Err("clusters needs --conll FILE and --out FILE".to_owned());
+        }
+        Ok(())
+    })();
+    if let Err(message) = parsed {
+        eprintln!("kashif: {message}\n\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let sentences = match read_conll(&files) {
+        Ok(sentences) => sentences,
+        Err(message) => {
+            eprintln!("kashif: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let tsv = kashif::tagger::train_clusters(&sentences, &options);
+    let out = out.unwrap_or_default();
+    if let Err(error) = std::fs::write(&out, &tsv) {
+        eprintln!("kashif: {out}: {error}");
+        return ExitCode::from(2);
+    }
+    eprintln!(
+        "kashif: wrote {out} ({} stems, {} bytes)",
+        tsv.lines().filter(|l| !l.starts_with('#')).count(),
+        tsv.len()
+    );
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -548,6 +615,7 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Some("clusters") => clusters(&args[1..]),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             ExitCode::SUCCESS

@@ -11,6 +11,12 @@ use crate::text::tokenize::TokenKind;
 /// Person-name tokens and title words (`data/person_names.tsv`, made by `scripts/build_names.py`).
 pub(crate) const NAMES_TSV: &str = include_str!("../../../data/person_names.tsv");
 
+/// Word classes of folded stems (`data/clusters.tsv`, made by `kashif clusters`).
+pub(crate) const CLUSTERS_TSV: &str = include_str!("../../../data/clusters.tsv");
+
+/// The class of a stem [`Lists`] has no cluster for.
+pub(crate) const NO_CLUSTER: [u16; 2] = [u16::MAX; 2];
+
 /// Token type counts and multi-token entity strings of WikiFANE (`data/wiki_ner.tsv`, made by
 /// `scripts/build_wiki_ner.py`).
 pub(crate) const WIKI_TSV: &str = include_str!("../../../data/wiki_ner.tsv");
@@ -74,17 +80,89 @@ pub(crate) const TITLE: u8 = 8;
 
 /// Words that announce a name of a given type right after them (folded).
 const PERSON_TRIGGERS: &[&str] = &[
-    "الرييس", "رييس", "وزير", "وزيره", "الشيخ", "السيد", "السيده", "الامير", "الملك", "الدكتور", "الجنرال",
-    "العقيد", "اللواء", "العميد", "النايب", "المستشار", "الرييسه", "المبعوث", "الزعيم", "الامام", "البابا",
-    "المتحدث", "نظيره", "المدرب", "اللاعب", "الفنان", "الكاتب", "الشاعر",
+    "الرييس",
+    "رييس",
+    "وزير",
+    "وزيره",
+    "الشيخ",
+    "السيد",
+    "السيده",
+    "الامير",
+    "الملك",
+    "الدكتور",
+    "الجنرال",
+    "العقيد",
+    "اللواء",
+    "العميد",
+    "النايب",
+    "المستشار",
+    "الرييسه",
+    "المبعوث",
+    "الزعيم",
+    "الامام",
+    "البابا",
+    "المتحدث",
+    "نظيره",
+    "المدرب",
+    "اللاعب",
+    "الفنان",
+    "الكاتب",
+    "الشاعر",
 ];
 const PLACE_TRIGGERS: &[&str] = &[
-    "مدينه", "بلده", "قريه", "ريف", "جبل", "محافظه", "ولايه", "عاصمه", "منطقه", "نهر", "بحر", "جزيره", "اقليم",
-    "حي", "مخيم", "بلدات", "مدن", "قري", "العاصمه", "مطار", "ميناء", "شمال", "جنوب", "شرق", "غرب", "وسط",
+    "مدينه",
+    "بلده",
+    "قريه",
+    "ريف",
+    "جبل",
+    "محافظه",
+    "ولايه",
+    "عاصمه",
+    "منطقه",
+    "نهر",
+    "بحر",
+    "جزيره",
+    "اقليم",
+    "حي",
+    "مخيم",
+    "بلدات",
+    "مدن",
+    "قري",
+    "العاصمه",
+    "مطار",
+    "ميناء",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
 ];
 const ORG_TRIGGERS: &[&str] = &[
-    "وكاله", "وزاره", "حلف", "مجلس", "حزب", "جامعه", "شركه", "منظمه", "جمعيه", "هييه", "جبهه", "حركه", "اتحاد",
-    "بنك", "صحيفه", "مجموعه", "لجنه", "نادي", "فريق", "منتخب", "محكمه", "مؤسسه", "معهد", "برلمان", "قناه",
+    "وكاله",
+    "وزاره",
+    "حلف",
+    "مجلس",
+    "حزب",
+    "جامعه",
+    "شركه",
+    "منظمه",
+    "جمعيه",
+    "هييه",
+    "جبهه",
+    "حركه",
+    "اتحاد",
+    "بنك",
+    "صحيفه",
+    "مجموعه",
+    "لجنه",
+    "نادي",
+    "فريق",
+    "منتخب",
+    "محكمه",
+    "مؤسسه",
+    "معهد",
+    "برلمان",
+    "قناه",
 ];
 
 /// The word lists the features consult, built once.
@@ -97,6 +175,8 @@ pub(crate) struct Lists {
     wiki: HashMap<String, WikiStat>,
     /// WikiFANE's multi-token entity strings.
     wiki_strings: Lexicon,
+    /// Folded stem → its classes in the coarse and the fine clustering.
+    clusters: HashMap<String, [u16; 2]>,
 }
 
 impl Lists {
@@ -104,7 +184,20 @@ impl Lists {
     pub fn embedded() -> Lists {
         let mut lists = Lists::parse(NAMES_TSV);
         lists.add_wiki(WIKI_TSV);
+        lists.add_clusters(CLUSTERS_TSV);
         lists
+    }
+
+    /// Reads `stem<TAB>coarse class<TAB>fine class` lines (`#` comments).
+    pub fn add_clusters(&mut self, tsv: &str) {
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+            let mut fields = line.split('\t');
+            let (Some(stem), Some(coarse), Some(fine)) = (fields.next(), fields.next(), fields.next()) else {
+                continue;
+            };
+            let (Ok(coarse), Ok(fine)) = (coarse.parse(), fine.parse()) else { continue };
+            self.clusters.insert(stem.to_owned(), [coarse, fine]);
+        }
     }
 
     /// Reads the WikiFANE lines (`w` token counts, `e` entity strings; see `data/wiki_ner.tsv`).
@@ -152,7 +245,13 @@ impl Lists {
                 triggers.insert(*word, class);
             }
         }
-        Lists { names, triggers, wiki: HashMap::default(), wiki_strings: Lexicon::default() }
+        Lists {
+            names,
+            triggers,
+            wiki: HashMap::default(),
+            wiki_strings: Lexicon::default(),
+            clusters: HashMap::default(),
+        }
     }
 
     /// True when `word` (folded) is a person-name token of some list.
@@ -185,6 +284,8 @@ pub(crate) struct TokenInfo<'a> {
     pub wiki_known: bool,
     /// WikiFANE entity-string tag, coded as `lexicon`.
     pub wiki_span: u8,
+    /// Classes of the stem in the coarse and fine clusterings ([`NO_CLUSTER`] when unknown).
+    pub cluster: [u16; 2],
     pub kind: TokenKind,
 }
 
@@ -208,6 +309,7 @@ pub(crate) fn token_infos<'a>(words: &'a Words<'a>, lexicon: &[Candidate], lists
                 wiki: wiki.copied().unwrap_or_default(),
                 wiki_known: wiki.is_some(),
                 wiki_span: 0,
+                cluster: lists.clusters.get(stem).copied().unwrap_or(NO_CLUSTER),
                 kind: words.tokens[i].kind,
             }
         })
@@ -418,6 +520,13 @@ pub(crate) fn extract(infos: &[TokenInfo<'_>], i: usize, out: &mut Vec<u64>) {
             out.push(feature(49, &[x.as_bytes()]));
         }
     }
+    // Word clusters of the stems.
+    let cluster_at = |offset: isize, k: usize| at(offset).map_or(u16::MAX - 1, |info| info.cluster[k]).to_le_bytes();
+    out.push(feature(50, &[&cluster_at(0, 0)]));
+    out.push(feature(51, &[&cluster_at(0, 1)]));
+    out.push(feature(52, &[&cluster_at(-1, 1)]));
+    out.push(feature(53, &[&cluster_at(1, 1)]));
+    out.push(feature(54, &[&cluster_at(-1, 0), &cluster_at(0, 0), &cluster_at(1, 0)]));
 }
 
 /// The key under which a token's other occurrences in the document are looked up: its folded

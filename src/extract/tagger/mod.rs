@@ -7,6 +7,7 @@
 //! - [`decode`]: Viterbi under the BIO constraints.
 //! - [`train`]: the perceptron.
 
+pub(crate) mod clusters;
 pub(crate) mod decode;
 pub(crate) mod features;
 pub(crate) mod model;
