@@ -58,6 +58,24 @@ fn spelling_variants_share_one_id() {
 }
 
 #[test]
+fn a_short_name_inside_a_longer_known_one_keeps_the_words_the_text_gives() {
+    // The known names are `صحيفة يديعوت أحرونوت` and `حركة حماس`; the highlight stays on the
+    // name itself, with the entity's id.
+    let text = "زعمت صحيفة يديعوت أحرونوت الإسرائيلية أن حركة حماس تستعد";
+    assert_eq!(id_of(text, "يديعوت أحرونوت"), "org:yedioth-ahronoth", "{:?}", mentions(text));
+    assert_eq!(id_of(text, "حماس"), "org:hamas", "{:?}", mentions(text));
+}
+
+#[test]
+fn places_the_tagger_never_saw_stay_and_common_words_it_is_sure_of_go() {
+    for (text, place) in [("نزح ٢٠٠ ألف شخص من إدلب", "إدلب"), ("في الحسكة والقامشلي", "القامشلي")] {
+        assert!(has(text, Label::Loc, place), "{place:?} in {text:?}: {:?}", mentions(text));
+    }
+    let text = "واعتقل عددا كبيرا منهم أمس";
+    assert!(!mentions(text).iter().any(|(l, _, _)| *l == Label::Loc), "{:?}", mentions(text));
+}
+
+#[test]
 fn diacritics_and_tatweel_do_not_hide_a_name() {
     assert_eq!(id_of("وصلَ إلى دِمَشْقَ", "دِمَشْقَ"), id_of("وصل إلى دمشق", "دمشق"));
     assert_eq!(id_of("قال بـوتـيـن", "بـوتـيـن"), id_of("قال بوتين", "بوتين"));

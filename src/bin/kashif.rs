@@ -25,7 +25,7 @@ usage: kashif analyze [--format FORMAT] [--out-dir DIR] [FILE...]
        kashif train --conll FILE [--conll FILE...] --out FILE [--epochs N]
                     [--min-count N] [--hold-out PERCENT] [--folds N]
                     [--window N] [--eval-window N] [--adapt]
-                    [--cost X] [--miss-cost X]
+                    [--cost X] [--miss-cost X] [--dropout P]
        kashif clusters --conll FILE [--conll FILE...] --out FILE
                        [--classes N,N...] [--min-count N] [--passes N]
 
@@ -445,6 +445,7 @@ fn parse_train_args(args: &[String]) -> Result<TrainArgs, String> {
             "--adapt" => options.adapt = true,
             "--cost" => options.cost = number(arg, iter.next())? as f32,
             "--miss-cost" => options.miss_cost = number(arg, iter.next())? as f32,
+            "--dropout" => options.dropout = number(arg, iter.next())? as f32,
             "--eval-window" => eval_window = number(arg, iter.next())? as usize,
             other => return Err(format!("unknown option {other}")),
         }

@@ -119,6 +119,20 @@ impl Lexicon {
         best
     }
 
+    /// The entity whose name is exactly tokens `first..last` (the first read with or without
+    /// clitics), as (clitic chars, id): `حماس` names `org:hamas` even where the matcher found the
+    /// longer `حركة حماس`.
+    pub fn naming(&self, words: &Words<'_>, first: usize, last: usize) -> Option<(usize, &str)> {
+        words.readings(first).iter().find_map(|reading| {
+            let mut node = self.step(0, &reading.stem)?;
+            for at in first + 1..last {
+                node = self.step(node, words.text(at)?)?;
+            }
+            let entry = self.terminal[node as usize]?;
+            Some((reading.prefix, self.entries[entry as usize].id.as_str()))
+        })
+    }
+
     /// Every lexicon name in the tokens, left to right, longest first, never overlapping.
     pub fn find(&self, words: &Words<'_>) -> Vec<Candidate> {
         let mut found = Vec::new();
@@ -188,6 +202,19 @@ mod tests {
     #[test]
     fn partial_name_from_variant() {
         assert_eq!(find("قال بوتين"), [("بوتين".to_owned(), "per:putin".to_owned())]);
+    }
+
+    #[test]
+    fn naming_reads_a_span_whatever_the_matcher_found() {
+        let lexicon = Lexicon::parse(SAMPLE).unwrap();
+        let folded = Folded::new("وقال مجلس الأمن الدولي وبوتين");
+        let tokens = tokenize(&folded);
+        let words = Words::new(&tokens);
+        // The matcher finds the longer name; `naming` reads the shorter one inside it.
+        assert_eq!(lexicon.naming(&words, 1, 3), Some((0, "org:unsc")));
+        assert_eq!(lexicon.naming(&words, 1, 4), Some((0, "org:unsc")));
+        assert_eq!(lexicon.naming(&words, 1, 2), None, "a part of a name is no name");
+        assert_eq!(lexicon.naming(&words, 4, 5), Some((1, "per:putin")));
     }
 
     #[test]

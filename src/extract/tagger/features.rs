@@ -177,6 +177,8 @@ pub(crate) struct Lists {
     wiki_strings: Lexicon,
     /// Folded stem → its classes in the coarse and the fine clustering.
     clusters: HashMap<String, [u16; 2]>,
+    /// Folded topic word → its topic ([`TOPIC_WORDS`]).
+    topics: HashMap<&'static str, u8>,
 }
 
 impl Lists {
@@ -251,7 +253,13 @@ impl Lists {
             wiki: HashMap::default(),
             wiki_strings: Lexicon::default(),
             clusters: HashMap::default(),
+            topics: TOPIC_WORDS.iter().copied().collect(),
         }
+    }
+
+    /// True when WikiFANE saw `word` (folded) often, and mostly outside names.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.wiki.get(word).is_some_and(|stat| stat.frequency >= 2 && stat.share <= 2)
     }
 
     /// True when `word` (folded) is a person-name token of some list.
@@ -286,8 +294,74 @@ pub(crate) struct TokenInfo<'a> {
     pub wiki_span: u8,
     /// Classes of the stem in the coarse and fine clusterings ([`NO_CLUSTER`] when unknown).
     pub cluster: [u16; 2],
+    /// The topic of the text around the token ([`TOPIC_WORDS`]; 0 when none shows).
+    pub topic: u8,
+    /// Inside a short quotation (a title: «الشرق الأوسط», a programme, a car model): 0 no,
+    /// 1 its first token, 2 a later one.
+    pub quoted: u8,
+    /// The number of tokens of that quotation (0 outside one).
+    pub quote_len: u8,
+    /// The index of the token before the quotation's opening mark.
+    pub quote_lead: Option<usize>,
     pub kind: TokenKind,
 }
+
+/// The most tokens a quotation may have and still be read as a title.
+const TITLE_QUOTE_MAX: usize = 6;
+
+/// The closing mark of an opening quotation mark.
+fn closing_mark(open: &str) -> Option<&'static str> {
+    match open {
+        "«" => Some("»"),
+        "\"" => Some("\""),
+        "“" => Some("”"),
+        _ => None,
+    }
+}
+
+/// Marks the tokens of short quotations (see [`TokenInfo::quoted`]).
+fn set_quotes(infos: &mut [TokenInfo<'_>]) {
+    let mut i = 0;
+    while i < infos.len() {
+        let Some(close) = (infos[i].kind == TokenKind::Punct).then(|| closing_mark(infos[i].word)).flatten() else {
+            i += 1;
+            continue;
+        };
+        let limit = (i + TITLE_QUOTE_MAX + 2).min(infos.len());
+        let Some(end) = (i + 1..limit).find(|&j| infos[j].word == close) else {
+            i += 1;
+            continue;
+        };
+        if end > i + 1 {
+            for k in i + 1..end {
+                infos[k].quoted = if k == i + 1 { 1 } else { 2 };
+                infos[k].quote_len = (end - i - 1) as u8;
+                infos[k].quote_lead = i.checked_sub(1);
+            }
+        }
+        i = end + 1;
+    }
+}
+
+/// Words that show what a stretch of news is about (folded stems): 1 sport, 2 business,
+/// 3 arts. A club named after its city is an organization in a match report, a place elsewhere.
+const TOPIC_WORDS: &[(&str, u8)] = &[
+    ("مباراه", 1), ("مباريات", 1), ("دوري", 1), ("هدف", 1), ("اهداف", 1), ("فوز", 1), ("فوزه", 1),
+    ("تعادل", 1), ("فريق", 1), ("مدرب", 1), ("لاعب", 1), ("لاعبي", 1), ("لاعبين", 1), ("حارس", 1),
+    ("ملعب", 1), ("بطوله", 1), ("منتخب", 1), ("كاس", 1), ("نادي", 1), ("مضيفه", 1), ("ضيفه", 1),
+    ("شوط", 1), ("دقيقه", 1), ("مرمي", 1), ("ركله", 1), ("جوله", 1), ("تاهل", 1), ("نهايي", 1),
+    ("كره", 1), ("مهاجم", 1), ("الكره", 1), ("هداف", 1), ("الدوري", 1), ("المباراه", 1),
+    ("شركه", 2), ("شركات", 2), ("سيارات", 2), ("سياره", 2), ("مبيعات", 2), ("اسهم", 2),
+    ("بورصه", 2), ("اسواق", 2), ("اسعار", 2), ("دولار", 2), ("استثمار", 2), ("انتاج", 2),
+    ("طراز", 2), ("طرز", 2), ("مركبه", 2), ("ارباح", 2), ("صادرات", 2), ("مصرف", 2),
+    ("الشركه", 2), ("السيارات", 2),
+    ("فنان", 3), ("فنانه", 3), ("فيلم", 3), ("مسلسل", 3), ("اغنيه", 3), ("مطرب", 3),
+    ("مطربه", 3), ("سينما", 3), ("ممثل", 3), ("ممثله", 3), ("مهرجان", 3), ("غناء", 3),
+    ("الفنان", 3), ("الفنانه", 3), ("الفيلم", 3), ("رقص", 3), ("راقصه", 3), ("حفل", 3),
+];
+
+/// Tokens on each side whose topic words count for a token.
+const TOPIC_WINDOW: usize = 20;
 
 /// Precomputes the per-token facts the features use.
 pub(crate) fn token_infos<'a>(words: &'a Words<'a>, lexicon: &[Candidate], lists: &Lists) -> Vec<TokenInfo<'a>> {
@@ -310,10 +384,16 @@ pub(crate) fn token_infos<'a>(words: &'a Words<'a>, lexicon: &[Candidate], lists
                 wiki_known: wiki.is_some(),
                 wiki_span: 0,
                 cluster: lists.clusters.get(stem).copied().unwrap_or(NO_CLUSTER),
+                topic: lists.topics.get(word).or_else(|| lists.topics.get(stem)).copied().unwrap_or(0),
+                quoted: 0,
+                quote_len: 0,
+                quote_lead: None,
                 kind: words.tokens[i].kind,
             }
         })
         .collect();
+    set_topics(&mut infos);
+    set_quotes(&mut infos);
     for candidate in lists.wiki_strings.find(words) {
         let Some(type_index) = crate::conll::TYPES.iter().position(|&t| t == candidate.label) else { continue };
         for i in candidate.first..candidate.last.min(infos.len()) {
@@ -329,6 +409,27 @@ pub(crate) fn token_infos<'a>(words: &'a Words<'a>, lexicon: &[Candidate], lists
         }
     }
     infos
+}
+
+/// Replaces each token's own topic word class by the topic of the text around it: the class with
+/// most topic words within [`TOPIC_WINDOW`] tokens (prefix sums, so linear in the text).
+fn set_topics(infos: &mut [TokenInfo<'_>]) {
+    let mut sums = vec![[0u32; 4]; infos.len() + 1];
+    for (i, info) in infos.iter().enumerate() {
+        sums[i + 1] = sums[i];
+        sums[i + 1][usize::from(info.topic)] += 1;
+    }
+    for i in 0..infos.len() {
+        let (from, to) = (i.saturating_sub(TOPIC_WINDOW), (i + TOPIC_WINDOW + 1).min(infos.len()));
+        let mut best = (0u32, 0u8);
+        for class in 1..4u8 {
+            let count = sums[to][usize::from(class)] - sums[from][usize::from(class)];
+            if count > best.0 {
+                best = (count, class);
+            }
+        }
+        infos[i].topic = best.1;
+    }
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -400,6 +501,10 @@ fn kind_byte(kind: TokenKind) -> u8 {
 const BEFORE: &[u8] = b"<s>";
 const AFTER: &[u8] = b"</s>";
 
+/// How many of the features [`extract`] pushes first are the token's identity (its word and stem,
+/// alone and with a neighbour).
+pub(crate) const IDENTITY_FEATURES: usize = 6;
+
 /// Pushes the feature hashes of token `i` onto `out`.
 pub(crate) fn extract(infos: &[TokenInfo<'_>], i: usize, out: &mut Vec<u64>) {
     let at = |offset: isize| -> Option<&TokenInfo<'_>> {
@@ -415,15 +520,25 @@ pub(crate) fn extract(infos: &[TokenInfo<'_>], i: usize, out: &mut Vec<u64>) {
     };
     let this = &infos[i];
     let w = this.word.as_bytes();
-    out.push(feature(0, &[]));
+    let stem = this.stem.as_bytes();
+    let stem_at = |offset: isize| match at(offset) {
+        Some(info) => info.stem.as_bytes(),
+        None if offset < 0 => BEFORE,
+        None => AFTER,
+    };
+    // The token's own identity first ([`IDENTITY_FEATURES`] of them): training may leave them
+    // out of a token, so that the model also learns what the context says.
     out.push(feature(1, &[w]));
+    out.push(feature(6, &[word_at(-1), w]));
+    out.push(feature(7, &[w, word_at(1)]));
+    out.push(feature(8, &[stem]));
+    out.push(feature(39, &[stem_at(-1), stem]));
+    out.push(feature(40, &[stem, stem_at(1)]));
+    out.push(feature(0, &[]));
     out.push(feature(2, &[word_at(-1)]));
     out.push(feature(3, &[word_at(-2)]));
     out.push(feature(4, &[word_at(1)]));
     out.push(feature(5, &[word_at(2)]));
-    out.push(feature(6, &[word_at(-1), w]));
-    out.push(feature(7, &[w, word_at(1)]));
-    out.push(feature(8, &[this.stem.as_bytes()]));
     for n in 1..=3 {
         if let Some(p) = prefix(this.word, n) {
             out.push(feature(9 + n as u8, &[p.as_bytes()]));
@@ -473,14 +588,6 @@ pub(crate) fn extract(infos: &[TokenInfo<'_>], i: usize, out: &mut Vec<u64>) {
     out.push(feature(37, &[&[span_at(-1), this.wiki_span, span_at(1)]]));
     out.push(feature(38, &[&[this.wiki_span, this.lexicon]]));
     // Conjunctions with the neighbours.
-    let stem = this.stem.as_bytes();
-    let stem_at = |offset: isize| match at(offset) {
-        Some(info) => info.stem.as_bytes(),
-        None if offset < 0 => BEFORE,
-        None => AFTER,
-    };
-    out.push(feature(39, &[stem_at(-1), stem]));
-    out.push(feature(40, &[stem, stem_at(1)]));
     for n in 2..=3 {
         if let Some(p) = prefix(this.stem, n) {
             out.push(feature(39 + n as u8, &[p.as_bytes()]));
@@ -527,6 +634,17 @@ pub(crate) fn extract(infos: &[TokenInfo<'_>], i: usize, out: &mut Vec<u64>) {
     out.push(feature(52, &[&cluster_at(-1, 1)]));
     out.push(feature(53, &[&cluster_at(1, 1)]));
     out.push(feature(54, &[&cluster_at(-1, 0), &cluster_at(0, 0), &cluster_at(1, 0)]));
+    // The topic of the text around, with what the lists and the clusters say of the token.
+    let topic = this.topic;
+    out.push(feature(55, &[&[topic, this.lexicon]]));
+    out.push(feature(56, &[&[topic, class_at(0)]]));
+    out.push(feature(57, &[&[topic], &cluster_at(0, 0)]));
+    // Short quotations are titles: of what, the word before the opening mark tells.
+    if this.quoted != 0 {
+        out.push(feature(58, &[&[this.quoted, this.quote_len.min(4)]]));
+        let lead = this.quote_lead.map_or(BEFORE, |j| infos[j].stem.as_bytes());
+        out.push(feature(59, &[&[this.quoted], lead]));
+    }
 }
 
 /// The key under which a token's other occurrences in the document are looked up: its folded
@@ -623,6 +741,43 @@ mod tests {
         let mut out = Vec::new();
         extract(&infos, index, &mut out);
         out
+    }
+
+    fn infos_of<'a>(words: &'a Words<'a>) -> Vec<TokenInfo<'a>> {
+        token_infos(words, &[], &Lists::parse(""))
+    }
+
+    #[test]
+    fn the_topic_of_a_token_is_that_of_the_words_around_it() {
+        let text = "تعادل ليون مع مضيفه في المباراة";
+        let tokens = tokenize(&Folded::new(text));
+        let words = Words::new(&tokens);
+        let infos = infos_of(&words);
+        assert!(infos.iter().all(|info| info.topic == 1), "sport all along");
+        let far = format!("ليون{}", " و".repeat(TOPIC_WINDOW + 1) + " مباراة");
+        let tokens = tokenize(&Folded::new(&far));
+        let words = Words::new(&tokens);
+        assert_eq!(infos_of(&words)[0].topic, 0, "a topic word too far away does not count");
+    }
+
+    #[test]
+    fn short_quotations_are_marked_long_ones_are_not() {
+        let text = "برنامج « حوار من القلب » و« كلام طويل جدا لا يكون عنوانا أبدا » انتهى";
+        let tokens = tokenize(&Folded::new(text));
+        let words = Words::new(&tokens);
+        let infos = infos_of(&words);
+        let marked: Vec<(&str, u8, u8)> =
+            infos.iter().filter(|i| i.quoted != 0).map(|i| (i.word, i.quoted, i.quote_len)).collect();
+        assert_eq!(marked, [("حوار", 1, 3), ("من", 2, 3), ("القلب", 2, 3)]);
+        let title = infos.iter().find(|i| i.word == "حوار").unwrap();
+        assert_eq!(title.quote_lead.map(|j| infos[j].word), Some("برنامج"));
+    }
+
+    #[test]
+    fn identity_features_come_first() {
+        let a = features_of("قال الرئيس بوتين", 2);
+        assert_eq!(a[0], feature(1, &["بوتين".as_bytes()]));
+        assert!(!a[..IDENTITY_FEATURES].contains(&feature(0, &[])));
     }
 
     #[test]

@@ -38,6 +38,10 @@ pub struct TrainOptions {
     /// The cost of tagging `O` a token that is inside an entity (replaces `cost` there; a higher
     /// value trades precision for recall).
     pub miss_cost: f32,
+    /// Identity dropout: the share of training tokens, drawn anew at every visit, whose identity
+    /// features (word and stem, [`features::IDENTITY_FEATURES`]) are left out, so that the model
+    /// learns what the context and the word's form say of names it never saw (0 keeps them all).
+    pub dropout: f32,
 }
 
 impl Default for TrainOptions {
@@ -50,6 +54,7 @@ impl Default for TrainOptions {
             adapt: false,
             cost: 0.0,
             miss_cost: 0.0,
+            dropout: 0.0,
         }
     }
 }
@@ -58,6 +63,9 @@ struct Example<'a> {
     /// Feature ids of each token, flattened; `offsets[i]..offsets[i + 1]` are token i's.
     features: Vec<u32>,
     offsets: Vec<u32>,
+    /// How many of token i's first features are identity features (see
+    /// [`features::IDENTITY_FEATURES`]).
+    identity: Vec<u8>,
     gold: &'a [usize],
     domain: u8,
 }
@@ -196,11 +204,15 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
         .map(|seq| {
             let mut features = Vec::with_capacity(seq.hashes.len());
             let mut new_offsets = vec![0u32];
+            let mut identity = Vec::with_capacity(seq.gold.len());
             for window in seq.offsets.windows(2) {
-                features.extend(seq.hashes[window[0] as usize..window[1] as usize].iter().filter_map(|h| ids.get(h)));
+                let hashes = &seq.hashes[window[0] as usize..window[1] as usize];
+                let own = hashes.len().min(features::IDENTITY_FEATURES);
+                identity.push(hashes[..own].iter().filter(|h| ids.contains_key(h)).count() as u8);
+                features.extend(hashes.iter().filter_map(|h| ids.get(h)));
                 new_offsets.push(features.len() as u32);
             }
-            Example { features, offsets: new_offsets, gold: &seq.gold, domain: seq.domain }
+            Example { features, offsets: new_offsets, identity, gold: &seq.gold, domain: seq.domain }
         })
         .collect();
 
@@ -217,6 +229,9 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Rng(options.seed | 1);
     let mut emissions: Vec<[f32; TAG_COUNT]> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut drop_rng = Rng(options.seed.rotate_left(17) | 1);
+    let drop_below = (options.dropout.clamp(0.0, 1.0) * u32::MAX as f32) as u64;
     for epoch in 0..options.epochs {
         for i in (1..order.len()).rev() {
             order.swap(i, (rng.next() % (i as u64 + 1)) as usize);
@@ -226,9 +241,14 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
             let example = &examples[e];
             let n = example.gold.len();
             emissions.clear();
+            starts.clear();
+            for i in 0..n {
+                let dropped = drop_below > 0 && (drop_rng.next() >> 32) < drop_below;
+                starts.push(example.offsets[i] as usize + if dropped { usize::from(example.identity[i]) } else { 0 });
+            }
             for i in 0..n {
                 let mut scores = [0f32; TAG_COUNT];
-                for &f in &example.features[example.offsets[i] as usize..example.offsets[i + 1] as usize] {
+                for &f in &example.features[starts[i]..example.offsets[i + 1] as usize] {
                     let row = &weights[f as usize * TAG_COUNT..][..TAG_COUNT];
                     for t in 0..TAG_COUNT {
                         scores[t] += row[t];
@@ -260,7 +280,7 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
                             continue;
                         }
                         if predicted[i] != example.gold[i] {
-                            for &f in &example.features[example.offsets[i] as usize..example.offsets[i + 1] as usize] {
+                            for &f in &example.features[starts[i]..example.offsets[i + 1] as usize] {
                                 let at = f as usize * TAG_COUNT + tags[i];
                                 weights[at] += delta;
                                 totals[at] += step * delta;
