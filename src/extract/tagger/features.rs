@@ -257,9 +257,9 @@ impl Lists {
         }
     }
 
-    /// True when WikiFANE saw `word` (folded) often, and mostly outside names.
+    /// True when WikiFANE saw `word` (folded) at least twice, and mostly outside names.
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.wiki.get(word).is_some_and(|stat| stat.frequency >= 2 && stat.share <= 2)
+        self.wiki.get(word).is_some_and(|stat| stat.frequency >= 1 && stat.share <= 2)
     }
 
     /// True when `word` (folded) is a person-name token of some list.

@@ -341,8 +341,8 @@ pub(crate) fn is_curated(candidate: &Candidate) -> bool {
 
 /// The tagger's mean probability of `O` over a lexicon match it did not find above which the
 /// match is dropped, when its words are also common words ([`Lists::is_common_word`]). On the
-/// dev split (the last 10% of ANERcorp train) F1 72.78 → 73.18 (5-fold CV 76.10 → 76.54, AQMAR
-/// dev PER/LOC/ORG 57.87 → 58.15); without the common-word condition 73.55 (CV 76.64), but the
+/// dev split (the last 10% of ANERcorp train) F1 72.78 → 73.30 (5-fold CV 76.10 → 76.58, AQMAR
+/// dev PER/LOC/ORG 57.87 → 58.27); without the common-word condition 73.55 (CV 76.64), but the
 /// tagger is just as sure of `O` on places ANERcorp never saw (`إدلب` in `نزح … من إدلب`).
 pub(crate) const LEXICON_OVERRULED: f32 = 0.99;
 
