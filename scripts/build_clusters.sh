@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Makes the tagger's word-cluster map, data/clusters.tsv, from the tokens (never the tags) of
 # unlabeled non-test text in ../shared/data: ANERcorp train, WikiFANE, the 8 AQMAR dev articles
-# and the Wojood sample. The ANERcorp test split, NewsFANE and the 20 AQMAR test articles are
-# never read. Deterministic: the same text gives the same bytes.
+# and the Wojood sample's train and val files. The ANERcorp test split, NewsFANE, the 20 AQMAR
+# test articles and the Wojood sample's test file are never read. Deterministic: the same text gives the same bytes.
 #
 #   bash scripts/build_clusters.sh           rewrite data/clusters.tsv
 #   bash scripts/build_clusters.sh --check   exit 1 if data/clusters.tsv is not what the code makes
@@ -16,7 +16,7 @@ files=(
 for article in Damascus Atom Raul_Gonzales Linux Imam_Hussein_Shrine Nuclear_Power Real_Madrid Solaris; do
     files+=("$ner/aqmar/$article.txt")
 done
-files+=("$ner/wojood_sample/train.txt" "$ner/wojood_sample/val.txt" "$ner/wojood_sample/test.txt")
+files+=("$ner/wojood_sample/train.txt" "$ner/wojood_sample/val.txt")
 args=()
 for file in "${files[@]}"; do
     [ -f "$file" ] || { echo "build_clusters: $file not found (../shared must be beside the checkout)" >&2; exit 1; }
