@@ -70,7 +70,9 @@ the target domain, each other file a domain of its own; every feature also
 gets a copy per domain, and the model keeps the shared weights plus the
 first file's copy, summed, so tagging costs the same. --cost X adds X to the
 score of every wrong tag while training (loss-augmented decoding); --miss-cost
-X is that cost for O where the gold tag is an entity's.
+X is that cost for O where the gold tag is an entity's. --dropout P leaves the
+identity features (word and stem) of a share P of the training tokens out,
+drawn anew at every pass.
 
 clusters: clusters the folded stems of the tokens of CoNLL files (their tags
 are not read) into word classes and writes the map the tagger's features read
