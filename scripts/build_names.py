@@ -3,7 +3,8 @@
 
 Each line is `token<TAB>sources`, sources a subset of `w` (Wikidata person-name tokens seen at
 least twice, CC0), `a` (arabic_names_akhateeb first and last names, MIT) and `g` (Google's
-ar2en transliteration pairs, Apache-2.0), sorted by token. Person titles are in `t` lines
+ar2en transliteration pairs, Apache-2.0), sorted by token; `f` and `m` mark the akhateeb first
+names that are only female or only male (the quote rules match a verb's gender with them). Person titles are in `t` lines
 (curated/person_titles_ar.tsv, written for this project: every word of every title).
 Deterministic: the same input gives the same bytes.
 
@@ -38,10 +39,16 @@ def main():
             _, ar, count = line.rstrip("\n").split("\t")
             if int(count) >= 2:
                 add(ar, "w")
+    gender = {}
     for name in ("male_first_names_ar.txt", "female_first_names_ar.txt", "last_names_ar.txt"):
         with open(os.path.join(g, "arabic_names_akhateeb", name), encoding="utf-8") as f:
             for line in f:
                 add(line, "a")
+                if name != "last_names_ar.txt":
+                    gender.setdefault(fold(line.strip()), set()).add("f" if name.startswith("female") else "m")
+    for token, genders in gender.items():
+        if len(genders) == 1 and token in sources:
+            sources[token] |= genders
     with open(os.path.join(g, "google_transliteration", "ar2en.txt"), encoding="utf-8") as f:
         for line in f:
             add(line.split("\t")[0], "g")

@@ -18,13 +18,16 @@
 //! The speaker is the person (or organization, or a country right after the verb) that is the
 //! subject of the verb: after it (`قال لافروف`), or before it (`لافروف قال`). A verb with no
 //! named subject (`وأضاف`، `وتابع في بيان`، `مضيفاً`) takes the speaker of the previous quote,
-//! else the last person named in the sentences before. Every scan is bounded: linear.
+//! else the last person named in the sentences before, of the verb's gender where the text tells
+//! a person's (a title such as `وزيرة`, a first name only women or only men have): `وقالت` after
+//! a man was named speaks for the woman named before him. Every scan is bounded: linear.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use super::context::{word_set, Context};
 use crate::analysis::{Label, Quote};
+use crate::text::normalize::fold;
 use crate::text::tokenize::TokenKind;
 
 /// Speech verbs, folded, in the forms news uses (he, she, they; past and present).
@@ -266,7 +269,7 @@ fn quote_pairs(cx: &Context<'_>) -> Vec<(usize, usize)> {
 }
 
 /// Quotes of a document, in text order, with their speakers.
-pub(crate) fn find(cx: &Context<'_>) -> Vec<Quote> {
+pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
     let t = tables();
     let mut found: Vec<Found> = Vec::new();
     let pairs = quote_pairs(cx);
@@ -378,7 +381,7 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Quote> {
     attributed(cx, &inside, &sentence_end, &mut found);
     found.sort_by_key(|f| (f.first, f.last));
     found.dedup_by_key(|f| f.first);
-    let last_person = last_person_before(cx);
+    let genders = person_genders(cx, titles);
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
     let mut previous: Option<(usize, Option<usize>)> = None; // (sentence, speaker mention)
     for f in found {
@@ -394,12 +397,26 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Quote> {
             Subject::Unnamed => {
                 let sentence = cx.sentence_of[f.verb];
                 let recent = |s: usize| sentence.saturating_sub(s) <= SENTENCES_BACK;
-                match previous {
-                    Some((s, Some(m))) if recent(s) => Some(m),
-                    _ => last_person[f.verb].filter(|&m| {
-                        let at = cx.mentions[m].start;
-                        cx.sentences.iter().position(|&(_, e)| at < e).is_some_and(recent)
-                    }),
+                // The previous speaker, then the persons named before, nearest first; the verb's
+                // gender rules out those of the other one (`وقالت` after a man was named speaks
+                // for the woman named before him), and a feminine verb, the marked form, prefers
+                // a woman known as such to a name of unknown gender.
+                let feminine = verb_is_feminine(cx, f.verb);
+                let gender = |m: usize| genders.get(cx.mentions[m].id.as_str()).copied();
+                let carried = previous.filter(|&(s, _)| recent(s)).and_then(|(_, m)| m);
+                let mut candidates = carried.into_iter().chain(
+                    (0..f.verb)
+                        .rev()
+                        .take_while(|&k| recent(cx.sentence_of[k]))
+                        .filter_map(|k| cx.mention(k).filter(|&(_, label)| label == Label::Per))
+                        .map(|(m, _)| m),
+                );
+                if feminine {
+                    let candidates: Vec<usize> = candidates.collect();
+                    let known = candidates.iter().copied().find(|&m| gender(m) == Some(true));
+                    known.or_else(|| candidates.into_iter().find(|&m| gender(m).is_none()))
+                } else {
+                    candidates.find(|&m| gender(m) != Some(true))
                 }
             }
             Subject::Unknown => None,
@@ -619,17 +636,55 @@ fn verb_at_stem_len(cx: &Context<'_>, i: usize) -> bool {
     !tables().verbs.contains(cx.text(i)) && !tables().participles.contains(cx.text(i))
 }
 
-/// For each token, the last person mention that ends before it.
-fn last_person_before(cx: &Context<'_>) -> Vec<Option<usize>> {
-    let mut out = Vec::with_capacity(cx.len());
-    let mut last = None;
-    for i in 0..cx.len() {
-        out.push(last);
-        if let Some((m, Label::Per)) = cx.mention(i) {
-            last = Some(m);
+/// True when the speech verb at `i` has a feminine subject (`قالت`، `وأضافت`، `مضيفةً`).
+fn verb_is_feminine(cx: &Context<'_>, i: usize) -> bool {
+    let t = tables();
+    cx.words.readings(i).iter().take(2).any(|r| {
+        (t.verbs.contains(r.stem.as_str()) && r.stem.ends_with('ت'))
+            || (t.participles.contains(r.stem.as_str()) && r.stem.ends_with('ه'))
+    })
+}
+
+/// First names that are only female (true) or only male (false), folded (the `f` and `m` flags
+/// of `data/person_names.tsv`).
+fn first_name_genders() -> &'static HashMap<&'static str, bool> {
+    static GENDERS: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
+    GENDERS.get_or_init(|| {
+        super::tagger::features::NAMES_TSV
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| {
+                let (token, flags) = line.split_once('\t')?;
+                match (flags.contains('f'), flags.contains('m')) {
+                    (true, false) => Some((token, true)),
+                    (false, true) => Some((token, false)),
+                    _ => None,
+                }
+            })
+            .collect()
+    })
+}
+
+/// The grammatical gender (true: feminine) of each person entity whose text tells it: a title
+/// (`وزيرة الخارجية`، `الرئيس`) or a first name only one gender has (`فاطمة`، `محمد`); keyed by
+/// entity id, so that every mention of the person has it.
+fn person_genders<'a>(cx: &Context<'a>, titles: &[(usize, String)]) -> HashMap<&'a str, bool> {
+    let mut genders: HashMap<&'a str, bool> = HashMap::default();
+    for &(m, ref title) in titles {
+        let mention = &cx.mentions[m];
+        let head = fold(title);
+        let Some(head) = head.split_whitespace().next() else { continue };
+        if mention.label == Label::Per {
+            genders.entry(mention.id.as_str()).or_insert(head.ends_with('ه'));
         }
     }
-    out
+    let names = first_name_genders();
+    for mention in cx.mentions.iter().filter(|m| m.label == Label::Per) {
+        let first = fold(&mention.text);
+        let Some(&feminine) = first.split_whitespace().next().and_then(|w| names.get(w)) else { continue };
+        genders.entry(mention.id.as_str()).or_insert(feminine);
+    }
+    genders
 }
 
 #[cfg(test)]
@@ -732,6 +787,27 @@ mod tests {
         let speakers: Vec<&str> = found.iter().map(|q| q.0.as_str()).collect();
         assert_eq!(speakers, ["سيرغي لافروف"; 3], "{found:?}");
         assert_eq!(found[2].3, "direct");
+    }
+
+    #[test]
+    fn an_unnamed_speaker_agrees_with_the_verb_in_gender() {
+        // The last person named is a man: `وقالت` speaks for the woman named before him.
+        let text = "التقت وزيرة الخارجية الأمريكية كوندوليزا رايس الرئيس الفلسطيني محمود عباس في رام الله. \
+                    وقالت إن الطرفين اتفقا على استئناف المفاوضات.";
+        let found = quotes(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].0.contains("رايس"), "{found:?}");
+        // And `وأضاف` after a woman named last speaks for the man before her.
+        let text = "قال الرئيس محمود عباس إن المفاوضات ستستأنف، واستقبل في مكتبه فاطمة الزهراء. \
+                    وأضاف أن الاتفاق قريب.";
+        let found = quotes(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|q| q.0.contains("عباس")), "{found:?}");
+        // The previous speaker does not carry over to a verb of the other gender.
+        let text = "قال محمود عباس إن المفاوضات ستستأنف. واستقبل مريم الصادق. وقالت إن الحوار مستمر.";
+        let found = quotes(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[1].0.contains("مريم"), "{found:?}");
     }
 
     #[test]

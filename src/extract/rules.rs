@@ -12,7 +12,9 @@ use crate::text::normalize::Folded;
 pub(crate) fn apply(folded: &Folded, words: &Words<'_>, mentions: &mut [Mention]) -> (Vec<Figure>, Vec<Quote>) {
     let (figures, titles, quotes) = {
         let cx = Context::new(folded, words, mentions);
-        (figures::find(&cx), titles::find(&cx), quotes::find(&cx))
+        let titles = titles::find(&cx);
+        let quotes = quotes::find(&cx, &titles);
+        (figures::find(&cx), titles, quotes)
     };
     for (m, title) in titles {
         mentions[m].title = Some(title);
