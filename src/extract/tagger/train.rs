@@ -39,7 +39,7 @@ pub struct TrainOptions {
     /// value trades precision for recall).
     pub miss_cost: f32,
     /// Identity dropout: the share of training tokens, drawn anew at every visit, whose identity
-    /// features (word and stem, [`features::IDENTITY_FEATURES`]) are left out, so that the model
+    /// features (word and stem, alone and with a neighbour) are left out, so that the model
     /// learns what the context and the word's form say of names it never saw (0 keeps them all).
     pub dropout: f32,
 }
