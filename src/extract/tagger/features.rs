@@ -333,10 +333,11 @@ fn set_quotes(infos: &mut [TokenInfo<'_>]) {
             continue;
         };
         if end > i + 1 {
-            for k in i + 1..end {
-                infos[k].quoted = if k == i + 1 { 1 } else { 2 };
-                infos[k].quote_len = (end - i - 1) as u8;
-                infos[k].quote_lead = i.checked_sub(1);
+            let (lead, len) = (i.checked_sub(1), (end - i - 1) as u8);
+            for (k, info) in infos[i + 1..end].iter_mut().enumerate() {
+                info.quoted = if k == 0 { 1 } else { 2 };
+                info.quote_len = len;
+                info.quote_lead = lead;
             }
         }
         i = end + 1;

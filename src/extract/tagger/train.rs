@@ -246,9 +246,9 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
                 let dropped = drop_below > 0 && (drop_rng.next() >> 32) < drop_below;
                 starts.push(example.offsets[i] as usize + if dropped { usize::from(example.identity[i]) } else { 0 });
             }
-            for i in 0..n {
+            for (i, &start) in starts.iter().enumerate() {
                 let mut scores = [0f32; TAG_COUNT];
-                for &f in &example.features[starts[i]..example.offsets[i + 1] as usize] {
+                for &f in &example.features[start..example.offsets[i + 1] as usize] {
                     let row = &weights[f as usize * TAG_COUNT..][..TAG_COUNT];
                     for t in 0..TAG_COUNT {
                         scores[t] += row[t];
