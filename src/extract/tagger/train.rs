@@ -63,8 +63,8 @@ struct Example<'a> {
     /// Feature ids of each token, flattened; `offsets[i]..offsets[i + 1]` are token i's.
     features: Vec<u32>,
     offsets: Vec<u32>,
-    /// How many of token i's first features are identity features (see
-    /// [`features::IDENTITY_FEATURES`]).
+    /// How many of token i's features, put first, are identity features (see
+    /// [`features::IDENTITY_POSITIONS`]).
     identity: Vec<u8>,
     gold: &'a [usize],
     domain: u8,
@@ -207,9 +207,12 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
             let mut identity = Vec::with_capacity(seq.gold.len());
             for window in seq.offsets.windows(2) {
                 let hashes = &seq.hashes[window[0] as usize..window[1] as usize];
-                let own = hashes.len().min(features::IDENTITY_FEATURES);
-                identity.push(hashes[..own].iter().filter(|h| ids.contains_key(h)).count() as u8);
-                features.extend(hashes.iter().filter_map(|h| ids.get(h)));
+                // The identity features first, so that dropout leaves out a prefix.
+                let is_identity = |p: usize| features::IDENTITY_POSITIONS.contains(&p);
+                let before = features.len();
+                features.extend(hashes.iter().enumerate().filter(|&(p, _)| is_identity(p)).filter_map(|(_, h)| ids.get(h)));
+                identity.push((features.len() - before) as u8);
+                features.extend(hashes.iter().enumerate().filter(|&(p, _)| !is_identity(p)).filter_map(|(_, h)| ids.get(h)));
                 new_offsets.push(features.len() as u32);
             }
             Example { features, offsets: new_offsets, identity, gold: &seq.gold, domain: seq.domain }
