@@ -97,7 +97,7 @@ impl Analyzer {
         let words = Words::new(&tokens);
         // The tagger's spans and the lexicon's matches, merged (see `Tagger::merge`), each with
         // its confidence; rule mentions (dates, numbers) have confidence 1.
-        let merged = self.tagger.merge(&words, self.lexicon.find(&words), &self.lexicon, keep_lexicon_match);
+        let merged = self.tagger.merge(&words, &self.lexicon, keep_lexicon_match);
         let mut confidence: rustc_hash::FxHashMap<(usize, usize), f32> = Default::default();
         let mut candidates: Vec<Candidate> = Vec::with_capacity(merged.len());
         for (candidate, score) in merged {

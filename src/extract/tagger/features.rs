@@ -344,6 +344,9 @@ fn set_quotes(infos: &mut [TokenInfo<'_>]) {
     }
 }
 
+/// How many topics [`TOPIC_WORDS`] knows, 0 (none) included.
+const TOPIC_COUNT: usize = 4;
+
 /// Words that show what a stretch of news is about (folded stems): 1 sport, 2 business,
 /// 3 arts. A club named after its city is an organization in a match report, a place elsewhere.
 const TOPIC_WORDS: &[(&str, u8)] = &[
@@ -416,7 +419,7 @@ pub(crate) fn token_infos<'a>(words: &'a Words<'a>, lexicon: &[Candidate], lists
 /// Replaces each token's own topic word class by the topic of the text around it: the class with
 /// most topic words within [`TOPIC_WINDOW`] tokens (prefix sums, so linear in the text).
 fn set_topics(infos: &mut [TokenInfo<'_>]) {
-    let mut sums = vec![[0u32; 4]; infos.len() + 1];
+    let mut sums = vec![[0u32; TOPIC_COUNT]; infos.len() + 1];
     for (i, info) in infos.iter().enumerate() {
         sums[i + 1] = sums[i];
         sums[i + 1][usize::from(info.topic)] += 1;
@@ -424,7 +427,7 @@ fn set_topics(infos: &mut [TokenInfo<'_>]) {
     for i in 0..infos.len() {
         let (from, to) = (i.saturating_sub(TOPIC_WINDOW), (i + TOPIC_WINDOW + 1).min(infos.len()));
         let mut best = (0u32, 0u8);
-        for class in 1..4u8 {
+        for class in 1..TOPIC_COUNT as u8 {
             let count = sums[to][usize::from(class)] - sums[from][usize::from(class)];
             if count > best.0 {
                 best = (count, class);
