@@ -331,20 +331,51 @@ impl Tagger {
                 out.push((candidate, LEXICON_CONFIDENCE));
             }
         }
-        // A place or organization name is highlighted without the generic word before it
-        // (`نادي قطر`, `قناة الجزيرة`), as the news corpora tag it.
-        for (candidate, _) in &mut out {
-            while candidate.len() >= 2
-                && matches!(candidate.label, Label::Loc | Label::Org)
-                && descriptor(words, candidate.first).is_some_and(|d| !KEPT_DESCRIPTORS.contains(&d))
-            {
-                candidate.first += 1;
-                candidate.prefix = clitic_prefix(&self.lists, words, candidate.first);
-            }
-        }
+        trim_descriptors(&self.lists, words, &mut out);
+        complete_names(words, &mut out);
         out
     }
 }
+
+/// Cuts the generic word before a place or organization name (`نادي قطر`, `قناة الجزيرة`), as
+/// the news corpora tag it; the mention keeps its entity.
+fn trim_descriptors(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+    for (candidate, _) in out {
+        while candidate.len() >= 2
+            && matches!(candidate.label, Label::Loc | Label::Org)
+            && descriptor(words, candidate.first).is_some_and(|d| !KEPT_DESCRIPTORS.contains(&d))
+        {
+            candidate.first += 1;
+            candidate.prefix = clitic_prefix(lists, words, candidate.first);
+        }
+    }
+}
+
+/// A person's name does not end on `بن`, `آل`, `أبو`, `عبد`: it goes on to the next word (in
+/// ANERcorp train such a word inside a name is followed by the name's next word 326 times out of
+/// 328), which a mention starting there loses. Sorts `out` by position.
+fn complete_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    out.sort_by_key(|(c, _)| c.first);
+    let mut at = 0;
+    while at < out.len() {
+        let candidate = &out[at].0;
+        let next = candidate.last;
+        let unfinished = candidate.label == Label::Per
+            && words.text(next - 1).is_some_and(|t| NAME_CONNECTORS.contains(&t))
+            && words.tokens.get(next).is_some_and(|t| t.kind == crate::text::tokenize::TokenKind::Arabic);
+        if !unfinished {
+            at += 1;
+            continue;
+        }
+        if out.get(at + 1).is_some_and(|(c, _)| c.first == next) {
+            out.remove(at + 1);
+        }
+        out[at].0.last = next + 1;
+    }
+}
+
+/// Words inside a person's name that another word of the name always follows (folded).
+const NAME_CONNECTORS: &[&str] = &["بن", "ابن", "بنت", "ال", "ابو", "عبد"];
 
 /// The lexicon names of the span's type that cover its tokens exactly, one after the other, each
 /// a different entity; empty when they don't.
@@ -439,6 +470,30 @@ mod tests {
         let people: Vec<&str> =
             analysis.entities.iter().filter(|m| m.label == Label::Per).map(|m| m.text.as_str()).collect();
         assert_eq!(people, ["بوتين", "أردوغان"]);
+    }
+
+    fn candidate(first: usize, last: usize, label: Label) -> (Candidate, f32) {
+        (Candidate { first, last, prefix: 0, label, canonical: String::new(), id: String::new() }, 1.0)
+    }
+
+    #[test]
+    fn a_name_ending_on_a_connector_takes_the_next_word() {
+        let tokens = tokenize(&Folded::new("وأعرب الملك حمد بن عيسى آل خليفة عاهل البحرين"));
+        let words = Words::new(&tokens);
+        let mut out = vec![candidate(2, 6, Label::Per), candidate(6, 7, Label::Loc), candidate(8, 9, Label::Loc)];
+        complete_names(&words, &mut out);
+        let spans: Vec<(usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.label)).collect();
+        assert_eq!(spans, [(2, 7, Label::Per), (8, 9, Label::Loc)]);
+    }
+
+    #[test]
+    fn a_generic_word_before_a_place_or_organization_is_cut() {
+        let tokens = tokenize(&Folded::new("لعب نادي قطر ووكالة الأنباء السورية في مدينة حمص"));
+        let words = Words::new(&tokens);
+        let mut out = vec![candidate(1, 3, Label::Org), candidate(3, 6, Label::Org), candidate(7, 9, Label::Loc)];
+        trim_descriptors(&Lists::default(), &words, &mut out);
+        let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
+        assert_eq!(spans, [(2, 3), (3, 6), (8, 9)]);
     }
 
     #[test]
