@@ -82,11 +82,15 @@ fn a_generic_word_before_a_name_or_a_nationality_after_a_club_is_left_out_of_the
     // A descriptor that begins a longer name stays in it.
     let text = "ونقلت وكالة الأنباء السورية عن مصدر عسكري";
     assert_eq!(id_of(text, "وكالة الأنباء السورية"), "org:sana", "{:?}", mentions(text));
+    // A known organization's longer name wins over the place inside it.
+    let text = "وبررت وكالة أنباء الشرق الأوسط الرسمية القرار";
+    assert_eq!(id_of(text, "وكالة أنباء الشرق الأوسط"), "org:mena", "{:?}", mentions(text));
 }
 
 #[test]
 fn places_the_tagger_never_saw_stay_and_common_words_it_is_sure_of_go() {
-    for (text, place) in [("نزح ٢٠٠ ألف شخص من إدلب", "إدلب"), ("في الحسكة والقامشلي", "القامشلي")] {
+    for (text, place) in [("نزح ٢٠٠ ألف شخص من إدلب", "إدلب"), ("في الحسكة والقامشلي", "القامشلي")]
+    {
         assert!(has(text, Label::Loc, place), "{place:?} in {text:?}: {:?}", mentions(text));
     }
     let text = "واعتقل عددا كبيرا منهم أمس";

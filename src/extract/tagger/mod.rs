@@ -271,10 +271,11 @@ impl Tagger {
                 continue;
             }
             // A curated lexicon name of the same type that contains the span is the longer, known name
-            // (`أحمد داود` → `أحمد داود أوغلو`): it replaces the span.
+            // (`أحمد داود` → `أحمد داود أوغلو`): it replaces the span; so does a longer one of
+            // another type (`الشرق الأوسط` in `وكالة أنباء الشرق الأوسط`).
             let longer = lexicon_at[span.first]
                 .map(|index| &lexicon[index])
-                .filter(|c| c.label == span.label && c.last >= span.last && is_curated(c));
+                .filter(|c| (c.label == span.label || c.len() > span.last - span.first) && c.last >= span.last && is_curated(c));
             if let Some(longer) = longer {
                 // Unless the span is itself a name of that entity (`حماس` in `حركة حماس`,
                 // `يديعوت أحرونوت` after `صحيفة`): then the text's words stay as the tagger
