@@ -17,12 +17,27 @@ fn kashif(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
     (output.status.code().unwrap_or(-1), text(output.stdout), text(output.stderr))
 }
 
-fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("kashif-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
+/// A directory of input files for one test, removed when the test ends.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(test: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("kashif-cli-{}-{test}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    fn file(&self, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 const PARAGRAPH: &str = "قال وزير الخارجية الروسي سيرغي لافروف في موسكو إن ثلاثة آلاف مقاتل انسحبوا من إدلب.";
@@ -51,8 +66,9 @@ fn json_from_stdin_has_the_documented_shape_and_offsets() {
 
 #[test]
 fn unreadable_files_are_named_on_stderr_and_the_others_still_analyzed() {
-    let good = temp_file("good.txt", "وصل لافروف إلى دمشق".as_bytes());
-    let binary = temp_file("image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let scratch = Scratch::new("unreadable_files_are_named_on_stderr_and_the_others_still_analyzed");
+    let good = scratch.file("good.txt", "وصل لافروف إلى دمشق".as_bytes());
+    let binary = scratch.file("image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     let missing = good.with_file_name("missing.txt");
     let args = ["analyze", good.to_str().unwrap(), binary.to_str().unwrap(), missing.to_str().unwrap()];
     let (code, stdout, stderr) = kashif(&args, b"");
@@ -67,11 +83,12 @@ fn unreadable_files_are_named_on_stderr_and_the_others_still_analyzed() {
 
 #[test]
 fn windows_1256_and_utf16_files_are_decoded() {
+    let scratch = Scratch::new("windows_1256_and_utf16_files_are_decoded");
     // «إدلب» in Windows-1256, and in UTF-16LE with a byte-order mark.
-    let cp1256 = temp_file("old.txt", &[0xC5, 0xCF, 0xE1, 0xC8]);
+    let cp1256 = scratch.file("old.txt", &[0xC5, 0xCF, 0xE1, 0xC8]);
     let mut utf16 = vec![0xFF, 0xFE];
     utf16.extend("إدلب".encode_utf16().flat_map(u16::to_le_bytes));
-    let utf16 = temp_file("utf16.txt", &utf16);
+    let utf16 = scratch.file("utf16.txt", &utf16);
     let (code, stdout, stderr) =
         kashif(&["analyze", "--format", "jsonl", cp1256.to_str().unwrap(), utf16.to_str().unwrap()], b"");
     assert_eq!(code, 0, "{stderr}");
@@ -132,9 +149,10 @@ fn json_carries_titles_figures_and_quotes() {
 
 #[test]
 fn one_name_gets_one_id_across_files() {
+    let scratch = Scratch::new("one_name_gets_one_id_across_files");
     // A name no lexicon lists, spelled two ways in two articles.
-    let a = temp_file("a-corpus.txt", "قال المتحدث باسم الحملة يوهان فادفول إن الوضع صعب.".as_bytes());
-    let b = temp_file("b-corpus.txt", "وأكد المتحدث يوهان فادفوول أن الوضع صعب.".as_bytes());
+    let a = scratch.file("a-corpus.txt", "قال المتحدث باسم الحملة يوهان فادفول إن الوضع صعب.".as_bytes());
+    let b = scratch.file("b-corpus.txt", "وأكد المتحدث يوهان فادفوول أن الوضع صعب.".as_bytes());
     let (code, stdout, stderr) =
         kashif(&["analyze", "--format", "jsonl", a.to_str().unwrap(), b.to_str().unwrap()], b"");
     assert_eq!(code, 0, "{stderr}");
@@ -203,9 +221,10 @@ fn texts_of(stdout: &str) -> Vec<(String, String)> {
 
 #[test]
 fn html_markdown_and_docx_files_are_read_as_their_text() {
-    let page = temp_file("page.html", PAGE.as_bytes());
-    let word = temp_file("report.DOCX", &docx(&["قال المتحدث إن &quot;الوضع&quot; في إدلب صعب.", "وزار بوتين دمشق."]));
-    let notes = temp_file("notes.md", "# حمص\n\nزار **لافروف** [موسكو](https://example.org).".as_bytes());
+    let scratch = Scratch::new("html_markdown_and_docx_files_are_read_as_their_text");
+    let page = scratch.file("page.html", PAGE.as_bytes());
+    let word = scratch.file("report.DOCX", &docx(&["قال المتحدث إن &quot;الوضع&quot; في إدلب صعب.", "وزار بوتين دمشق."]));
+    let notes = scratch.file("notes.md", "# حمص\n\nزار **لافروف** [موسكو](https://example.org).".as_bytes());
     let args = ["analyze", page.to_str().unwrap(), word.to_str().unwrap(), notes.to_str().unwrap()];
     let (code, stdout, stderr) = kashif(&args, b"");
     assert_eq!(code, 0, "{stderr}");
@@ -225,9 +244,10 @@ fn html_markdown_and_docx_files_are_read_as_their_text() {
 
 #[test]
 fn unsupported_and_damaged_documents_are_named_on_stderr() {
-    let pdf = temp_file("scan.pdf", b"%PDF-1.7\n");
-    let broken = temp_file("broken.docx", &docx(&["نص"])[..40]);
-    let good = temp_file("fine.md", "حلب".as_bytes());
+    let scratch = Scratch::new("unsupported_and_damaged_documents_are_named_on_stderr");
+    let pdf = scratch.file("scan.pdf", b"%PDF-1.7\n");
+    let broken = scratch.file("broken.docx", &docx(&["نص"])[..40]);
+    let good = scratch.file("fine.md", "حلب".as_bytes());
     let (code, stdout, stderr) =
         kashif(&["analyze", pdf.to_str().unwrap(), broken.to_str().unwrap(), good.to_str().unwrap()], b"");
     assert_eq!(code, 2);
@@ -250,11 +270,12 @@ fn conll_output_reads_back() {
 
 #[test]
 fn brat_prints_one_ann_or_writes_a_directory() {
+    let scratch = Scratch::new("brat_prints_one_ann_or_writes_a_directory");
     let (code, ann, stderr) = kashif(&["analyze", "--format", "brat"], PARAGRAPH.as_bytes());
     assert_eq!(code, 0, "{stderr}");
     assert!(ann.contains("\tPER 25 37\tسيرغي لافروف\n"), "{ann}");
-    let page = temp_file("brat-page.htm", PAGE.as_bytes());
-    let word = temp_file("brat-word.docx", &docx(&["زار بوتين دمشق."]));
+    let page = scratch.file("brat-page.htm", PAGE.as_bytes());
+    let word = scratch.file("brat-word.docx", &docx(&["زار بوتين دمشق."]));
     let (code, _, stderr) =
         kashif(&["analyze", "--format", "brat", page.to_str().unwrap(), word.to_str().unwrap()], b"");
     assert_eq!(code, 2);
@@ -301,7 +322,8 @@ fn html_report_and_figures_csv() {
 
 #[test]
 fn brat_files_of_inputs_with_one_name_do_not_overwrite_each_other() {
-    let dir = std::env::temp_dir().join(format!("kashif-cli-{}", std::process::id()));
+    let scratch = Scratch::new("brat_files_of_inputs_with_one_name_do_not_overwrite_each_other");
+    let dir = &scratch.0;
     let (a, b) = (dir.join("one/same.txt"), dir.join("two/same.md"));
     for (path, text) in [(&a, "حلب"), (&b, "حمص")] {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
