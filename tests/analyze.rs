@@ -88,6 +88,15 @@ fn a_generic_word_before_a_name_or_a_nationality_after_a_club_is_left_out_of_the
 }
 
 #[test]
+fn a_quoted_name_of_a_known_newspaper_is_the_newspaper() {
+    let text = "لندن: «الشرق الأوسط» هددت الحكومة بالاستقالة، وقالت صحيفة «الحياة» إن";
+    assert_eq!(id_of(text, "الشرق الأوسط"), "org:asharq-al-awsat", "{:?}", mentions(text));
+    assert_eq!(id_of(text, "الحياة"), "org:al-hayat", "{:?}", mentions(text));
+    // Unquoted, the region stays a place.
+    assert!(has("تشهد منطقة الشرق الأوسط توترا", Label::Loc, "الشرق الأوسط"));
+}
+
+#[test]
 fn places_the_tagger_never_saw_stay_and_common_words_it_is_sure_of_go() {
     for (text, place) in [("نزح ٢٠٠ ألف شخص من إدلب", "إدلب"), ("في الحسكة والقامشلي", "القامشلي")]
     {

@@ -133,6 +133,17 @@ impl Lexicon {
         })
     }
 
+    /// The entity named `kind` followed by tokens `first..last` (`صحيفه` and `الشرق الأوسط`
+    /// name `org:asharq-al-awsat`), as (label, canonical name, id).
+    pub fn described(&self, kind: &str, words: &Words<'_>, first: usize, last: usize) -> Option<(Label, &str, &str)> {
+        let mut node = self.step(0, kind)?;
+        for at in first..last {
+            node = self.step(node, words.text(at)?)?;
+        }
+        let entry = &self.entries[self.terminal[node as usize]? as usize];
+        Some((entry.label, entry.canonical.as_str(), entry.id.as_str()))
+    }
+
     /// Every lexicon name in the tokens, left to right, longest first, never overlapping.
     pub fn find(&self, words: &Words<'_>) -> Vec<Candidate> {
         let mut found = Vec::new();

@@ -333,6 +333,7 @@ impl Tagger {
             }
         }
         trim_descriptors(&self.lists, words, &mut out);
+        quoted_media(names, words, &mut out);
         complete_names(words, &mut out);
         out
     }
@@ -348,6 +349,29 @@ fn trim_descriptors(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32
         {
             candidate.first += 1;
             candidate.prefix = clitic_prefix(lists, words, candidate.first);
+        }
+    }
+}
+
+/// A name that is a whole quotation and, after `صحيفة`, `جريدة`, `قناة` or `مجلة`, a known
+/// organization's is that newspaper or channel (`لندن: «الشرق الأوسط»`; in ANERcorp train the
+/// quoted `الشرق الأوسط` is the newspaper 10 times out of 13).
+fn quoted_media(names: &Lexicon, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+    const MEDIA: [&str; 4] = ["صحيفه", "جريده", "قناه", "مجله"];
+    for (candidate, _) in out {
+        let quoted = candidate.first > 0
+            && matches!(
+                (words.text(candidate.first - 1), words.text(candidate.last)),
+                (Some("«"), Some("»")) | (Some("\""), Some("\"")) | (Some("“"), Some("”"))
+            );
+        if !quoted {
+            continue;
+        }
+        let media = MEDIA.iter().find_map(|kind| names.described(kind, words, candidate.first, candidate.last));
+        if let Some((Label::Org, canonical, id)) = media {
+            candidate.label = Label::Org;
+            candidate.canonical = canonical.to_owned();
+            candidate.id = id.to_owned();
         }
     }
 }
