@@ -382,26 +382,62 @@ fn quoted_media(names: &Lexicon, words: &Words<'_>, out: &mut [(Candidate, f32)]
 
 /// A person's name does not end on `بن`, `آل`, `أبو`, `عبد`: it goes on to the next word (in
 /// ANERcorp train such a word inside a name is followed by the name's next word 326 times out of
-/// 328), which a mention starting there loses. Sorts `out` by position.
+/// 328), which a mention starting there loses. The particles of European names (`فان`, `دي`,
+/// `دو لا`) belong to the name around them: in ANERcorp train a particle right before a person's
+/// word is inside the name 22 times out of 23. Sorts `out` by position.
 fn complete_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    use crate::text::tokenize::TokenKind;
+    let is_word = |at: usize| words.tokens.get(at).is_some_and(|t| t.kind == TokenKind::Arabic);
+    // The particles starting at `at` (`دي`, `دو لا`), as their count.
+    let particles_at = |at: usize| -> usize {
+        match words.text(at) {
+            Some(t) if NAME_PARTICLES.contains(&t) => 1 + usize::from(words.text(at + 1) == Some("لا")),
+            _ => 0,
+        }
+    };
     out.sort_by_key(|(c, _)| c.first);
     let mut at = 0;
     while at < out.len() {
         let candidate = &out[at].0;
-        let next = candidate.last;
-        let unfinished = candidate.label == Label::Per
-            && words.text(next - 1).is_some_and(|t| NAME_CONNECTORS.contains(&t))
-            && words.tokens.get(next).is_some_and(|t| t.kind == crate::text::tokenize::TokenKind::Arabic);
-        if !unfinished {
+        if candidate.label != Label::Per {
             at += 1;
             continue;
         }
-        if out.get(at + 1).is_some_and(|(c, _)| c.first == next) {
-            out.remove(at + 1);
+        let next = candidate.last;
+        // The name ends on a connector or a particle (`رود فان`), or particles follow it.
+        let ends_open = words.text(next - 1).is_some_and(|t| NAME_CONNECTORS.contains(&t) || NAME_PARTICLES.contains(&t))
+            || (words.text(next - 1) == Some("لا") && next >= 2 && particles_at(next - 2) == 2);
+        let extra = if ends_open { 0 } else { particles_at(next) };
+        let unfinished = (ends_open || extra > 0) && is_word(next + extra);
+        if unfinished {
+            let end = next + extra + 1;
+            while out.get(at + 1).is_some_and(|(c, _)| c.first < end) {
+                let (removed, _) = out.remove(at + 1);
+                out[at].0.last = out[at].0.last.max(removed.last);
+            }
+            out[at].0.last = out[at].0.last.max(end);
+            continue;
         }
-        out[at].0.last = next + 1;
+        // A name that starts with a particle has no clitic on it (`فان` is not `ف` + `ان`).
+        let first = candidate.first;
+        if particles_at(first) > 0 {
+            out[at].0.prefix = 0;
+        }
+        // A particle right before the name (`فان نيستلروي`), after no other person's name.
+        let before = (1..=2).find(|&k| first >= k && particles_at(first - k) == k);
+        match before {
+            Some(k) if at == 0 || out[at - 1].0.last <= first - k => {
+                out[at].0.first = first - k;
+                out[at].0.prefix = 0;
+            }
+            _ => {}
+        }
+        at += 1;
     }
 }
+
+/// Particles of European names (folded); `لا` only after one of them (`دو لا`).
+const NAME_PARTICLES: &[&str] = &["فان", "فون", "دي", "دو", "دا", "ديل", "دوس", "دير"];
 
 /// Words inside a person's name that another word of the name always follows (folded).
 const NAME_CONNECTORS: &[&str] = &["بن", "ابن", "بنت", "ال", "ابو", "عبد"];
@@ -513,6 +549,23 @@ mod tests {
         complete_names(&words, &mut out);
         let spans: Vec<(usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.label)).collect();
         assert_eq!(spans, [(2, 7, Label::Per), (8, 9, Label::Loc)]);
+    }
+
+    #[test]
+    fn particles_of_european_names_belong_to_the_name() {
+        let tokens = tokenize(&Folded::new("وقال جان مارك دو لا سابليير إن رود فان نيستلروي وفان ديك"));
+        let words = Words::new(&tokens);
+        // The tagger's pieces: `جان مارك`, `سابليير`, `رود فان` and `ديك`.
+        let mut out = vec![
+            candidate(1, 3, Label::Per),
+            candidate(5, 6, Label::Per),
+            candidate(7, 9, Label::Per),
+            candidate(11, 12, Label::Per),
+        ];
+        complete_names(&words, &mut out);
+        let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
+        // `وفان` is `و` + `فان`, not a particle of its own: `ديك` stays alone.
+        assert_eq!(spans, [(1, 6), (7, 10), (11, 12)]);
     }
 
     #[test]
