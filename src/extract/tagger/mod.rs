@@ -338,6 +338,7 @@ impl Tagger {
         }
         trim_descriptors(&self.lists, words, &mut out);
         quoted_media(names, words, &mut out);
+        split_coordinated(&self.lists, words, &mut out);
         complete_names(words, &mut out);
         out
     }
@@ -378,6 +379,34 @@ fn quoted_media(names: &Lexicon, words: &Words<'_>, out: &mut [(Candidate, f32)]
             candidate.id = id.to_owned();
         }
     }
+}
+
+/// Two people joined by `و` are two names (`عبدالله الفاضل عيسى ونورالدين علي`): a person's span
+/// is cut before a word that is `و` and a first name, unless the word with its `و` is a name too
+/// (`وليد`). In ANERcorp train such a word after a person's word begins a new name 148 times and
+/// goes on the name 31 times, mostly as names beginning with `و`.
+fn split_coordinated(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    let mut added = Vec::new();
+    for (candidate, confidence) in out.iter_mut() {
+        if candidate.label != Label::Per || is_curated(candidate) {
+            continue;
+        }
+        let cut = (candidate.first + 1..candidate.last).rev().find(|&j| {
+            let Some(text) = words.text(j) else { return false };
+            let Some(rest) = text.strip_prefix('و') else { return false };
+            lists.is_name(rest)
+                && !lists.is_name(text)
+                && !words.text(j - 1).is_some_and(|t| NAME_CONNECTORS.contains(&t))
+        });
+        if let Some(j) = cut {
+            let tail = Candidate { first: j, prefix: 1, canonical: String::new(), id: String::new(), ..candidate.clone() };
+            added.push((tail, *confidence));
+            candidate.last = j;
+            candidate.canonical.clear();
+            candidate.id.clear();
+        }
+    }
+    out.extend(added);
 }
 
 /// A person's name does not end on `بن`, `آل`, `أبو`, `عبد`: it goes on to the next word (in
@@ -549,6 +578,19 @@ mod tests {
         complete_names(&words, &mut out);
         let spans: Vec<(usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.label)).collect();
         assert_eq!(spans, [(2, 7, Label::Per), (8, 9, Label::Loc)]);
+    }
+
+    #[test]
+    fn two_people_joined_by_wa_are_two_names() {
+        let tokens = tokenize(&Folded::new("شارك غادة عادل وياسمين عبد العزيز وقال محمد وائل"));
+        let words = Words::new(&tokens);
+        let lists = Lists::embedded();
+        let mut out = vec![candidate(1, 6, Label::Per), candidate(7, 9, Label::Per)];
+        split_coordinated(&lists, &words, &mut out);
+        out.sort_by_key(|(c, _)| c.first);
+        let spans: Vec<(usize, usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last, c.prefix)).collect();
+        // `وائل` is a name with its `و`: `محمد وائل` stays one.
+        assert_eq!(spans, [(1, 3, 0), (3, 6, 1), (7, 9, 0)]);
     }
 
     #[test]
