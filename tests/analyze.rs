@@ -97,6 +97,20 @@ fn a_quoted_name_of_a_known_newspaper_is_the_newspaper() {
 }
 
 #[test]
+fn a_surname_alone_later_in_the_text_is_the_person_named_before() {
+    for (text, full, alone) in [
+        ("قال الباحث سامر طلاس إن النزوح مستمر. وكتب النقاد عن طلاس كثيرا.", "سامر طلاس", "طلاس"),
+        ("قال الطبيب منير حداد إن الجرحى كثر. وعالج حداد عشرات المصابين.", "منير حداد", "حداد"),
+    ] {
+        let found = mentions(text);
+        let ids: Vec<&str> = found.iter().filter(|(_, s, _)| s == full || s == alone).map(|(_, _, id)| id.as_str()).collect();
+        assert_eq!(ids.len(), 2, "{found:?}");
+        assert_eq!(ids[0], ids[1], "{found:?}");
+        assert!(has(text, Label::Per, alone), "{found:?}");
+    }
+}
+
+#[test]
 fn places_the_tagger_never_saw_stay_and_common_words_it_is_sure_of_go() {
     for (text, place) in [("نزح ٢٠٠ ألف شخص من إدلب", "إدلب"), ("في الحسكة والقامشلي", "القامشلي")]
     {

@@ -417,8 +417,21 @@ pub(crate) fn token_infos<'a>(words: &'a Words<'a>, lexicon: &[Candidate], lists
 }
 
 /// Replaces each token's own topic word class by the topic of the text around it: the class with
-/// most topic words within [`TOPIC_WINDOW`] tokens (prefix sums, so linear in the text).
+/// most topic words within [`TOPIC_WINDOW`] tokens of the same sentence (prefix sums, so linear
+/// in the text). The tagger is trained on single sentences: with the topic read across sentences,
+/// 5-fold CV scored 77.24 on 10-sentence texts against 77.54 on single sentences.
 fn set_topics(infos: &mut [TokenInfo<'_>]) {
+    let mut start = 0;
+    for end in 1..=infos.len() {
+        let boundary = end == infos.len() || matches!(infos[end - 1].word, "." | "!" | "?" | "؟");
+        if boundary {
+            set_topics_within(&mut infos[start..end]);
+            start = end;
+        }
+    }
+}
+
+fn set_topics_within(infos: &mut [TokenInfo<'_>]) {
     let mut sums = vec![[0u32; TOPIC_COUNT]; infos.len() + 1];
     for (i, info) in infos.iter().enumerate() {
         sums[i + 1] = sums[i];
@@ -511,6 +524,10 @@ const AFTER: &[u8] = b"</s>";
 pub(crate) const IDENTITY_POSITIONS: [usize; 6] = [1, 6, 7, 8, 9, 10];
 
 /// Pushes the feature hashes of token `i` onto `out`.
+///
+/// Always inlined into the tagger's scoring loop: called instead, the tagger ran at 1.11M
+/// tokens/s rather than 1.43M (`cargo bench --bench analyze`).
+#[inline(always)]
 pub(crate) fn extract(infos: &[TokenInfo<'_>], i: usize, out: &mut Vec<u64>) {
     let at = |offset: isize| -> Option<&TokenInfo<'_>> {
         let j = i as isize + offset;
@@ -764,6 +781,9 @@ mod tests {
         let tokens = tokenize(&Folded::new(&far));
         let words = Words::new(&tokens);
         assert_eq!(infos_of(&words)[0].topic, 0, "a topic word too far away does not count");
+        let tokens = tokenize(&Folded::new("وصل ليون إلى باريس. وانتهت المباراة بالتعادل"));
+        let words = Words::new(&tokens);
+        assert_eq!(infos_of(&words)[1].topic, 0, "nor one in another sentence, as in training");
     }
 
     #[test]

@@ -340,6 +340,7 @@ impl Tagger {
         quoted_media(names, words, &mut out);
         split_coordinated(&self.lists, words, &mut out);
         complete_names(words, &mut out);
+        spread_surnames(&self.lists, words, &mut out);
         out
     }
 }
@@ -407,6 +408,47 @@ fn split_coordinated(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate,
         }
     }
     out.extend(added);
+}
+
+/// A person's surname (the last word of a name of two words or more) or one-word name stands
+/// for that person wherever else the text has it alone (`نجيب محفوظ` … `وقال محفوظ`), unless it
+/// is a common word.
+fn spread_surnames(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    use std::collections::HashSet;
+    let mut covered = vec![false; words.tokens.len()];
+    let mut keys: HashSet<&str> = HashSet::new();
+    for (candidate, _) in out.iter() {
+        covered[candidate.first..candidate.last].iter_mut().for_each(|c| *c = true);
+        if candidate.label == Label::Per {
+            let last = candidate.last - 1;
+            let stem = words.readings(last).last().map_or("", |r| r.stem.as_str());
+            if stem.chars().count() >= 3 && !lists.is_common_word(stem) {
+                keys.insert(stem);
+            }
+        }
+    }
+    if keys.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for (at, &taken) in covered.iter().enumerate() {
+        if taken || words.tokens[at].kind != crate::text::tokenize::TokenKind::Arabic {
+            continue;
+        }
+        if let Some(reading) = words.readings(at).iter().find(|r| keys.contains(r.stem.as_str())) {
+            let candidate = Candidate {
+                first: at,
+                last: at + 1,
+                prefix: reading.prefix,
+                label: Label::Per,
+                canonical: String::new(),
+                id: String::new(),
+            };
+            added.push((candidate, LEXICON_CONFIDENCE));
+        }
+    }
+    out.extend(added);
+    out.sort_by_key(|(c, _)| c.first);
 }
 
 /// A person's name does not end on `بن`, `آل`, `أبو`, `عبد`: it goes on to the next word (in
