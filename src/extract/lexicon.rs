@@ -124,24 +124,24 @@ impl Lexicon {
     /// longer `حركة حماس`.
     pub fn naming(&self, words: &Words<'_>, first: usize, last: usize) -> Option<(usize, &str)> {
         words.readings(first).iter().find_map(|reading| {
-            let mut node = self.step(0, &reading.stem)?;
-            for at in first + 1..last {
-                node = self.step(node, words.text(at)?)?;
-            }
-            let entry = self.terminal[node as usize]?;
-            Some((reading.prefix, self.entries[entry as usize].id.as_str()))
+            let entry = self.entry_after(self.step(0, &reading.stem)?, words, first + 1..last)?;
+            Some((reading.prefix, entry.id.as_str()))
         })
     }
 
     /// The entity named `kind` followed by tokens `first..last` (`صحيفه` and `الشرق الأوسط`
     /// name `org:asharq-al-awsat`), as (label, canonical name, id).
     pub fn described(&self, kind: &str, words: &Words<'_>, first: usize, last: usize) -> Option<(Label, &str, &str)> {
-        let mut node = self.step(0, kind)?;
-        for at in first..last {
+        let entry = self.entry_after(self.step(0, kind)?, words, first..last)?;
+        Some((entry.label, entry.canonical.as_str(), entry.id.as_str()))
+    }
+
+    /// The entry whose name ends where the tokens `tokens`, read from trie node `node`, end.
+    fn entry_after(&self, mut node: u32, words: &Words<'_>, tokens: std::ops::Range<usize>) -> Option<&Entry> {
+        for at in tokens {
             node = self.step(node, words.text(at)?)?;
         }
-        let entry = &self.entries[self.terminal[node as usize]? as usize];
-        Some((entry.label, entry.canonical.as_str(), entry.id.as_str()))
+        Some(&self.entries[self.terminal[node as usize]? as usize])
     }
 
     /// Every lexicon name in the tokens, left to right, longest first, never overlapping.

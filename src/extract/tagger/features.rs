@@ -310,7 +310,7 @@ pub(crate) struct TokenInfo<'a> {
 const TITLE_QUOTE_MAX: usize = 6;
 
 /// The closing mark of an opening quotation mark.
-fn closing_mark(open: &str) -> Option<&'static str> {
+pub(crate) fn closing_mark(open: &str) -> Option<&'static str> {
     match open {
         "«" => Some("»"),
         "\"" => Some("\""),

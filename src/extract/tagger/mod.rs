@@ -366,10 +366,7 @@ fn quoted_media(names: &Lexicon, words: &Words<'_>, out: &mut [(Candidate, f32)]
     const MEDIA: [&str; 4] = ["صحيفه", "جريده", "قناه", "مجله"];
     for (candidate, _) in out {
         let quoted = candidate.first > 0
-            && matches!(
-                (words.text(candidate.first - 1), words.text(candidate.last)),
-                (Some("«"), Some("»")) | (Some("\""), Some("\"")) | (Some("“"), Some("”"))
-            );
+            && words.text(candidate.first - 1).and_then(features::closing_mark).is_some_and(|close| words.text(candidate.last) == Some(close));
         if !quoted {
             continue;
         }
