@@ -339,6 +339,7 @@ impl Tagger {
         trim_descriptors(&self.lists, words, &mut out);
         quoted_media(names, words, &mut out);
         split_coordinated(&self.lists, words, &mut out);
+        clubs_by_nationality(words, &mut out);
         complete_names(words, &mut out);
         spread_names(&self.lists, words, &mut out);
         out
@@ -405,6 +406,34 @@ fn split_coordinated(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate,
         }
     }
     out.extend(added);
+}
+
+/// Masculine nationality adjectives (folded) that follow a club's name: a city is feminine in
+/// Arabic (`ليون الفرنسية`), a club masculine (`ليون الفرنسي`, `بورتو البرتغالي`).
+const CLUB_NATIONALITIES: &[&str] = &[
+    "الفرنسي", "الالماني", "الايطالي", "الاسباني", "الانجليزي", "الانكليزي", "البرتغالي", "الهولندي",
+    "البلجيكي", "الاسكتلندي", "السويسري", "النمساوي", "اليوناني", "التركي", "الروسي",
+    "الاوكراني", "الدنماركي", "السويدي", "النرويجي", "البولندي", "التشيكي", "الكرواتي", "الصربي",
+    "البلغاري", "البرازيلي", "الارجنتيني", "الاوروغوياني", "المكسيكي", "الامريكي", "الاميركي",
+    "الياباني", "الصيني", "الكوري", "الاسترالي", "المصري", "السعودي", "القطري", "الكويتي",
+    "الاماراتي", "البحريني", "العماني", "الاردني", "اللبناني", "السوري", "العراقي", "الليبي",
+    "التونسي", "الجزايري", "المغربي", "السوداني", "اليمني", "الايراني",
+];
+
+/// A place followed by a masculine nationality adjective is a club named after its city
+/// (`ليون الفرنسي`, `هامبورغ الألماني`); countries are left alone. In ANERcorp train a name
+/// followed by such an adjective is an organization 68 times, a place 10 times.
+fn clubs_by_nationality(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+    for (candidate, _) in out.iter_mut() {
+        if candidate.label != Label::Loc || candidate.id.starts_with("cc:") {
+            continue;
+        }
+        if words.text(candidate.last).is_some_and(|t| CLUB_NATIONALITIES.contains(&t)) {
+            candidate.label = Label::Org;
+            candidate.canonical.clear();
+            candidate.id.clear();
+        }
+    }
 }
 
 /// A name found once stands for the same entity wherever else the text has it alone: a person's
@@ -482,7 +511,10 @@ fn complete_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
         // The name ends on a connector or a particle (`رود فان`), or particles follow it.
         let ends_open = words.text(next - 1).is_some_and(|t| NAME_CONNECTORS.contains(&t) || NAME_PARTICLES.contains(&t))
             || (words.text(next - 1) == Some("لا") && next >= 2 && particles_at(next - 2) == 2);
-        let extra = if ends_open { 0 } else { particles_at(next) };
+        // `آل` after a name goes on with the family's name (`حمد بن عيسى آل خليفة`): in ANERcorp
+        // train, 29 times out of 29.
+        let family = usize::from(words.text(next) == Some("ال"));
+        let extra = if ends_open { 0 } else { particles_at(next).max(family) };
         let unfinished = (ends_open || extra > 0) && is_word(next + extra);
         if unfinished {
             let end = next + extra + 1;
@@ -626,6 +658,27 @@ mod tests {
         complete_names(&words, &mut out);
         let spans: Vec<(usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.label)).collect();
         assert_eq!(spans, [(2, 7, Label::Per), (8, 9, Label::Loc)]);
+    }
+
+    #[test]
+    fn a_family_name_after_al_belongs_to_the_name() {
+        let tokens = tokenize(&Folded::new("استقبل الشيخ حمد بن جاسم آل ثاني الوفد"));
+        let words = Words::new(&tokens);
+        let mut out = vec![candidate(2, 5, Label::Per)];
+        complete_names(&words, &mut out);
+        let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
+        assert_eq!(spans, [(2, 7)]);
+    }
+
+    #[test]
+    fn a_place_with_a_masculine_nationality_after_it_is_a_club() {
+        let tokens = tokenize(&Folded::new("تعادل ليون الفرنسي مع بورتو البرتغالي في مدينة ليون الفرنسية"));
+        let words = Words::new(&tokens);
+        let mut out = vec![candidate(1, 2, Label::Loc), candidate(4, 5, Label::Loc), candidate(8, 9, Label::Loc)];
+        clubs_by_nationality(&words, &mut out);
+        let labels: Vec<Label> = out.iter().map(|(c, _)| c.label).collect();
+        // A city takes the feminine: `ليون الفرنسية` stays a place.
+        assert_eq!(labels, [Label::Org, Label::Org, Label::Loc]);
     }
 
     #[test]
