@@ -49,3 +49,17 @@ fn confidence_is_a_probability_and_tagger_ids_are_readable() {
     let json = serde_json::to_string(&analysis).unwrap();
     assert!(json.contains("\"confidence\""), "{json}");
 }
+
+#[test]
+fn clubs_and_companies_are_organizations() {
+    let analysis = analyzer().analyze("وتعادل بنفيكا مع سلتيك في لشبونة، فيما أعلنت جنرال موتورز وتويوتا زيادة مبيعاتهما");
+    let ids: Vec<(&str, Label)> = analysis.entities.iter().map(|m| (m.id.as_str(), m.label)).collect();
+    for id in ["org:benfica", "org:celtic", "org:general-motors", "org:toyota"] {
+        assert!(ids.contains(&(id, Label::Org)), "{id} in {ids:?}");
+    }
+    // A club named after its city: the masculine nationality after it (a city takes the feminine).
+    let text = "وفاز ليون الفرنسي على ضيفه في مدينة ليون الفرنسية";
+    let mentions: Vec<(Label, usize)> = analyzer().analyze(text).entities.iter().map(|m| (m.label, m.start)).collect();
+    assert_eq!(mentions.iter().filter(|(l, _)| *l == Label::Org).count(), 1, "{mentions:?}");
+    assert_eq!(mentions.iter().filter(|(l, _)| *l == Label::Loc).count(), 1, "{mentions:?}");
+}

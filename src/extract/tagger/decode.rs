@@ -1,41 +1,114 @@
-//! Viterbi decoding under the BIO constraints: `I-X` only right after `B-X` or `I-X`.
+//! The model's tag scheme and Viterbi decoding under its constraints.
+//!
+//! The model tags tokens BIOES: `O`, then for each of [`TYPES`] `B` (the first token of a name of
+//! two or more), `I` (a token inside one), `E` (its last token) and `S` (a name of one token).
+//! Telling a name's last token and one-token names apart from the others gives the perceptron
+//! more to learn from than BIO's two tags per type (Ratinov and Roth 2009).
 
-use crate::conll::TAG_COUNT;
+use crate::analysis::Label;
+use crate::conll::{Tag, TYPES};
 
-/// True when tag `current` may follow tag `previous` (`None` at the start of the text).
+/// How many tags the model scores: `O`, and `B`, `I`, `E`, `S` of each of [`TYPES`].
+pub(crate) const MODEL_TAGS: usize = 1 + 4 * TYPES.len();
+
+/// The place of a token in a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Begin,
+    Inside,
+    End,
+    Single,
+}
+
+const PARTS: [Part; 4] = [Part::Begin, Part::Inside, Part::End, Part::Single];
+
+/// The type and part of a model tag (`None` for `O`).
+#[inline]
+pub(crate) fn part(tag: usize) -> Option<(Label, Part)> {
+    (tag != 0 && tag < MODEL_TAGS).then(|| (TYPES[(tag - 1) / 4], PARTS[(tag - 1) % 4]))
+}
+
+/// The model tag of a part of a name of type `label` (`O` for labels outside [`TYPES`]).
+#[inline]
+pub(crate) fn tag_of(label: Label, part: Part) -> usize {
+    let offset = PARTS.iter().position(|&p| p == part).unwrap_or(0);
+    TYPES.iter().position(|&t| t == label).map_or(0, |t| 1 + 4 * t + offset)
+}
+
+/// The model tags of a BIO sequence (an `I` with no name open starts one).
+///
+/// ```text
+/// // B-PER I-PER O B-LOC → B-PER E-PER O S-LOC
+/// ```
+pub(crate) fn from_bio(tags: &[Tag]) -> Vec<usize> {
+    (0..tags.len())
+        .map(|i| {
+            let Some(label) = tags[i].label() else { return 0 };
+            let opens = tags[i] == Tag::B(label) || i == 0 || tags[i - 1].label() != Some(label);
+            let goes_on = tags.get(i + 1) == Some(&Tag::I(label));
+            let part = match (opens, goes_on) {
+                (true, true) => Part::Begin,
+                (true, false) => Part::Single,
+                (false, true) => Part::Inside,
+                (false, false) => Part::End,
+            };
+            tag_of(label, part)
+        })
+        .collect()
+}
+
+/// True when the name of `tag` goes on after it (`B`, `I`).
+#[inline]
+fn open(tag: usize) -> bool {
+    matches!(part(tag), Some((_, Part::Begin | Part::Inside)))
+}
+
+/// True when tag `current` may follow tag `previous` (`None` at the start of the text): `I` and
+/// `E` only inside a name of their type, the others only outside names.
 #[inline]
 pub(crate) fn allowed(previous: Option<usize>, current: usize) -> bool {
-    let inside = current != 0 && current % 2 == 0;
-    if !inside {
-        return true;
+    match part(current) {
+        Some((label, Part::Inside | Part::End)) => {
+            previous.is_some_and(|p| open(p) && part(p).is_some_and(|(l, _)| l == label))
+        }
+        _ => !previous.is_some_and(open),
     }
-    matches!(previous, Some(p) if p == current || p + 1 == current)
 }
 
 /// The best tag sequence for per-token tag scores `emissions` and transition scores
-/// `transitions[previous * TAG_COUNT + current]`, with row `TAG_COUNT` for the start.
-pub(crate) fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &[f32]) -> Vec<usize> {
+/// `transitions[previous * MODEL_TAGS + current]`, with row `MODEL_TAGS` for the start; the
+/// last tag closes its name.
+pub(crate) fn viterbi(emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]) -> Vec<usize> {
     let n = emissions.len();
     if n == 0 {
         return Vec::new();
     }
-    let mut back = vec![[0u8; TAG_COUNT]; n];
-    let mut score = [f32::NEG_INFINITY; TAG_COUNT];
+    // The tags each tag may follow, listed once: `I` and `E` follow 2 tags, the others 9.
+    let mut from = [([0u8; MODEL_TAGS], 0usize); MODEL_TAGS];
+    for (current, (list, len)) in from.iter_mut().enumerate() {
+        for previous in 0..MODEL_TAGS {
+            if allowed(Some(previous), current) {
+                list[*len] = previous as u8;
+                *len += 1;
+            }
+        }
+    }
+    let mut back = vec![[0u8; MODEL_TAGS]; n];
+    let mut score = [f32::NEG_INFINITY; MODEL_TAGS];
     for (tag, slot) in score.iter_mut().enumerate() {
         if allowed(None, tag) {
-            *slot = emissions[0][tag] + transitions[TAG_COUNT * TAG_COUNT + tag];
+            *slot = emissions[0][tag] + transitions[MODEL_TAGS * MODEL_TAGS + tag];
         }
     }
     for i in 1..n {
-        let mut next = [f32::NEG_INFINITY; TAG_COUNT];
-        for current in 0..TAG_COUNT {
+        let mut next = [f32::NEG_INFINITY; MODEL_TAGS];
+        for current in 0..MODEL_TAGS {
             let mut best = f32::NEG_INFINITY;
             let mut best_previous = 0;
-            for previous in 0..TAG_COUNT {
-                if !allowed(Some(previous), current) {
-                    continue;
-                }
-                let s = score[previous] + transitions[previous * TAG_COUNT + current];
+            let (list, len) = &from[current];
+            for &previous in &list[..*len] {
+                let previous = usize::from(previous);
+                let s = score[previous] + transitions[previous * MODEL_TAGS + current];
                 if s > best {
                     best = s;
                     best_previous = previous;
@@ -46,7 +119,7 @@ pub(crate) fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &[f32]) -> Ve
         }
         score = next;
     }
-    let mut tag = (0..TAG_COUNT).fold(0, |best, t| if score[t] > score[best] { t } else { best });
+    let mut tag = (0..MODEL_TAGS).filter(|&t| !open(t)).fold(0, |best, t| if score[t] > score[best] { t } else { best });
     let mut tags = vec![0; n];
     for i in (0..n).rev() {
         tags[i] = tag;
@@ -56,7 +129,7 @@ pub(crate) fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &[f32]) -> Ve
 }
 
 /// The probability of tag `tag` under a softmax of one token's scores.
-pub(crate) fn softmax_probability(scores: &[f32; TAG_COUNT], tag: usize) -> f32 {
+pub(crate) fn softmax_probability(scores: &[f32; MODEL_TAGS], tag: usize) -> f32 {
     let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let total: f32 = scores.iter().map(|s| (s - max).exp()).sum();
     (scores[tag] - max).exp() / total
@@ -66,29 +139,47 @@ pub(crate) fn softmax_probability(scores: &[f32; TAG_COUNT], tag: usize) -> f32 
 mod tests {
     use super::*;
 
+    const B_PER: usize = 1;
+    const I_PER: usize = 2;
+    const E_PER: usize = 3;
+    const S_PER: usize = 4;
+    const B_LOC: usize = 5;
+    const S_LOC: usize = 8;
+
     #[test]
-    fn inside_needs_a_beginning() {
-        assert!(!allowed(None, 2));
-        assert!(allowed(Some(1), 2));
-        assert!(allowed(Some(2), 2));
-        assert!(!allowed(Some(0), 2));
-        assert!(!allowed(Some(3), 2), "I-PER after B-LOC");
-        assert!(allowed(Some(0), 3));
+    fn inside_and_end_need_an_open_name_of_their_type() {
+        assert!(!allowed(None, I_PER));
+        assert!(!allowed(None, E_PER));
+        assert!(allowed(Some(B_PER), I_PER));
+        assert!(allowed(Some(I_PER), E_PER));
+        assert!(!allowed(Some(0), E_PER));
+        assert!(!allowed(Some(B_LOC), E_PER), "E-PER after B-LOC");
+        assert!(!allowed(Some(B_PER), 0), "O inside a name");
+        assert!(allowed(Some(E_PER), S_LOC));
+        assert!(allowed(Some(S_PER), B_PER));
         assert!(allowed(None, 0));
     }
 
     #[test]
+    fn bio_becomes_bioes() {
+        let (per, loc) = (Label::Per, Label::Loc);
+        let bio = [Tag::B(per), Tag::I(per), Tag::I(per), Tag::O, Tag::B(loc), Tag::I(loc), Tag::B(loc)];
+        assert_eq!(from_bio(&bio), [B_PER, I_PER, E_PER, 0, B_LOC, 7, S_LOC]);
+        assert_eq!(part(7), Some((loc, Part::End)));
+    }
+
+    #[test]
     fn viterbi_respects_constraints() {
-        // Token 0 prefers I-PER (2) but may not start with it; token 1 prefers I-LOC (4).
-        let mut a = [0.0; TAG_COUNT];
-        a[2] = 10.0;
-        a[1] = 1.0;
-        let mut b = [0.0; TAG_COUNT];
-        b[4] = 4.0;
-        b[2] = 5.0;
-        let transitions = vec![0.0; (TAG_COUNT + 1) * TAG_COUNT];
+        // Token 0 prefers I-PER but may not start with it; the text may not end inside a name.
+        let mut a = [0.0; MODEL_TAGS];
+        a[I_PER] = 10.0;
+        a[B_PER] = 1.0;
+        let mut b = [0.0; MODEL_TAGS];
+        b[I_PER] = 6.0;
+        b[E_PER] = 5.0;
+        let transitions = vec![0.0; (MODEL_TAGS + 1) * MODEL_TAGS];
         let tags = viterbi(&[a, b], &transitions);
-        assert_eq!(tags, [1, 2], "B-PER I-PER: the constrained best");
+        assert_eq!(tags, [B_PER, E_PER], "B-PER E-PER: the constrained best");
         for window in tags.windows(2) {
             assert!(allowed(Some(window[0]), window[1]));
         }
@@ -97,11 +188,11 @@ mod tests {
 
     #[test]
     fn softmax_is_a_probability() {
-        let mut s = [0.0; TAG_COUNT];
+        let mut s = [0.0; MODEL_TAGS];
         s[3] = 5.0;
         let p = softmax_probability(&s, 3);
         assert!(p > 0.9 && p < 1.0);
-        let total: f32 = (0..TAG_COUNT).map(|t| softmax_probability(&s, t)).sum();
+        let total: f32 = (0..MODEL_TAGS).map(|t| softmax_probability(&s, t)).sum();
         assert!((total - 1.0).abs() < 1e-5);
     }
 }

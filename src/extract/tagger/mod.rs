@@ -1,10 +1,10 @@
-//! The statistical tagger: an averaged structured perceptron over BIO tags (O, B/I of PER, LOC,
+//! The statistical tagger: an averaged structured perceptron over BIOES tags (O, B/I/E/S of PER, LOC,
 //! ORG, MISC) with Viterbi decoding, trained on ANERcorp train (see `data/README.md`).
 //!
 //! - [`features`]: hashed features of a token (word, folded stems, affixes, shape, window,
 //!   lexicon and name-list membership, trigger words).
 //! - [`model`]: quantized weights and their compact binary form (`data/tagger.bin`).
-//! - [`decode`]: Viterbi under the BIO constraints.
+//! - [`decode`]: the BIOES tag scheme and Viterbi under its constraints.
 //! - [`train`]: the perceptron.
 
 pub(crate) mod clusters;
@@ -14,7 +14,8 @@ pub(crate) mod model;
 pub(crate) mod train;
 
 use crate::analysis::Label;
-use crate::conll::{Sentence, Tag, TAG_COUNT};
+use crate::conll::{Sentence, Tag};
+use decode::MODEL_TAGS;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{Candidate, Words};
 use crate::text::normalize::{fold, Folded};
@@ -90,7 +91,7 @@ impl Tagger {
     /// Never inlined: where LLVM inlined it into a growing `merge`, the tagger lost a quarter of
     /// its speed (1.49M → 1.11M tokens/s in `cargo bench --bench analyze`).
     #[inline(never)]
-    fn emissions(&self, words: &Words<'_>, lexicon: &[Candidate]) -> (Vec<[f32; TAG_COUNT]>, &[f32]) {
+    fn emissions(&self, words: &Words<'_>, lexicon: &[Candidate]) -> (Vec<[f32; MODEL_TAGS]>, &[f32]) {
         let infos = features::token_infos(words, lexicon, &self.lists);
         let Some(second) = &self.second else {
             let mut hashes = Vec::with_capacity(48);
@@ -98,7 +99,7 @@ impl Tagger {
                 .map(|i| {
                     hashes.clear();
                     features::extract(&infos, i, &mut hashes);
-                    let mut scores = [0.0; TAG_COUNT];
+                    let mut scores = [0.0; MODEL_TAGS];
                     self.model.score(&hashes, &mut scores);
                     scores
                 })
@@ -110,16 +111,16 @@ impl Tagger {
 
     /// The second pass's scores (see [`Tagger::emissions`]).
     #[inline(never)]
-    fn two_pass(&self, infos: &[features::TokenInfo<'_>], second: &Model) -> Vec<[f32; TAG_COUNT]> {
+    fn two_pass(&self, infos: &[features::TokenInfo<'_>], second: &Model) -> Vec<[f32; MODEL_TAGS]> {
         let mut hashes = Vec::with_capacity(48 * infos.len());
         let mut offsets = Vec::with_capacity(infos.len() + 1);
         offsets.push(0u32);
-        let mut emissions: Vec<[f32; TAG_COUNT]> = Vec::with_capacity(infos.len());
+        let mut emissions: Vec<[f32; MODEL_TAGS]> = Vec::with_capacity(infos.len());
         for i in 0..infos.len() {
             let start = hashes.len();
             features::extract(infos, i, &mut hashes);
             offsets.push(hashes.len() as u32);
-            let mut scores = [0.0; TAG_COUNT];
+            let mut scores = [0.0; MODEL_TAGS];
             self.model.score(&hashes[start..], &mut scores);
             emissions.push(scores);
         }
@@ -132,15 +133,15 @@ impl Tagger {
             let own = &context[context_offsets[i] as usize..context_offsets[i + 1] as usize];
             // `Model::score` sets the scores: add the context's to the others.
             second.score(&hashes[offsets[i] as usize..offsets[i + 1] as usize], scores);
-            let mut extra = [0.0; TAG_COUNT];
+            let mut extra = [0.0; MODEL_TAGS];
             second.score(own, &mut extra);
             scores.iter_mut().zip(extra).for_each(|(s, e)| *s += e);
         }
         emissions
     }
 
-    /// The best tag (as [`Tag::index`]) of every token.
-    pub fn tag_indices(&self, words: &Words<'_>, lexicon: &[Candidate]) -> (Vec<usize>, Vec<[f32; TAG_COUNT]>) {
+    /// The best model tag ([`decode::MODEL_TAGS`]) of every token.
+    pub fn tag_indices(&self, words: &Words<'_>, lexicon: &[Candidate]) -> (Vec<usize>, Vec<[f32; MODEL_TAGS]>) {
         let (emissions, transitions) = self.emissions(words, lexicon);
         (decode::viterbi(&emissions, transitions), emissions)
     }
@@ -153,17 +154,22 @@ impl Tagger {
 }
 
 /// Spans from a constrained tag sequence, with their confidence.
-fn spans_of(tags: &[usize], emissions: &[[f32; TAG_COUNT]]) -> Vec<Span> {
+fn spans_of(tags: &[usize], emissions: &[[f32; MODEL_TAGS]]) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut i = 0;
     while i < tags.len() {
-        let Tag::B(label) = Tag::from_index(tags[i]) else {
+        let Some((label, part)) = decode::part(tags[i]) else {
             i += 1;
             continue;
         };
         let mut last = i + 1;
-        while last < tags.len() && Tag::from_index(tags[last]) == Tag::I(label) {
-            last += 1;
+        if part == decode::Part::Begin {
+            while last < tags.len() && decode::part(tags[last]).is_some_and(|(l, p)| l == label && p != decode::Part::Begin && p != decode::Part::Single) {
+                last += 1;
+                if decode::part(tags[last - 1]) == Some((label, decode::Part::End)) {
+                    break;
+                }
+            }
         }
         let confidence =
             (i..last).map(|j| decode::softmax_probability(&emissions[j], tags[j])).sum::<f32>() / (last - i) as f32;
@@ -628,11 +634,11 @@ mod tests {
 
     #[test]
     fn spans_carry_confidence() {
-        let mut strong = [0.0; TAG_COUNT];
+        let mut strong = [0.0; MODEL_TAGS];
         strong[1] = 8.0;
-        let mut weak = [0.0; TAG_COUNT];
+        let mut weak = [0.0; MODEL_TAGS];
         weak[2] = 0.5;
-        let spans = spans_of(&[0, 1, 2, 0], &[[0.0; TAG_COUNT], strong, weak, [0.0; TAG_COUNT]]);
+        let spans = spans_of(&[0, 1, 2, 0], &[[0.0; MODEL_TAGS], strong, weak, [0.0; MODEL_TAGS]]);
         assert_eq!(spans.len(), 1);
         assert_eq!((spans[0].first, spans[0].last, spans[0].label), (1, 3, Label::Per));
         assert!(spans[0].confidence > 0.4 && spans[0].confidence < 1.0);

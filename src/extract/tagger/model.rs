@@ -1,7 +1,7 @@
 //! The model: quantized weights per (feature, tag), transition scores, and its compact binary form.
 //!
-//! Binary layout (little-endian): `KSHT` magic, version byte (1), tag count byte, `f32` scale
-//! (weight units per quantum), `u32` feature count, `(TAG_COUNT + 1) × TAG_COUNT` transition
+//! Binary layout (little-endian): `KSHT` magic, version byte (2), tag count byte, `f32` scale
+//! (weight units per quantum), `u32` feature count, `(MODEL_TAGS + 1) × MODEL_TAGS` transition
 //! scores as `i16` quanta (the last row is the start of the text), the feature keys sorted and
 //! delta-coded as LEB128 varints, then the weights as `i8` quanta, tag-major (all features' `O`
 //! weights, then all `B-PER` weights, …), which compresses better than feature-major.
@@ -12,10 +12,10 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::conll::TAG_COUNT;
+use super::decode::MODEL_TAGS;
 
 const MAGIC: &[u8; 4] = b"KSHT";
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 
 /// A feature hash reduced to the 32-bit key the model stores (never 0: that marks an empty
 /// slot of the table).
@@ -28,10 +28,10 @@ pub(crate) fn key(hash: u64) -> u32 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Slot {
     key: u32,
-    weights: [i8; TAG_COUNT],
+    weights: [i8; MODEL_TAGS],
 }
 
-const EMPTY: Slot = Slot { key: 0, weights: [0; TAG_COUNT] };
+const EMPTY: Slot = Slot { key: 0, weights: [0; MODEL_TAGS] };
 
 /// The feature rows in an open-addressing table (linear probing, at most half full).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +41,7 @@ struct Table {
 }
 
 impl Table {
-    fn with_rows(rows: impl ExactSizeIterator<Item = (u32, [i8; TAG_COUNT])>) -> Table {
+    fn with_rows(rows: impl ExactSizeIterator<Item = (u32, [i8; MODEL_TAGS])>) -> Table {
         let capacity = (rows.len() * 2).next_power_of_two().max(16);
         let mut table = Table { slots: vec![EMPTY; capacity], len: 0 };
         for (key, weights) in rows {
@@ -63,7 +63,7 @@ impl Table {
     }
 
     #[inline]
-    fn get(&self, key: u32) -> Option<&[i8; TAG_COUNT]> {
+    fn get(&self, key: u32) -> Option<&[i8; MODEL_TAGS]> {
         let mask = self.slots.len() - 1;
         let mut at = self.home(key);
         loop {
@@ -91,7 +91,7 @@ impl Table {
 pub(crate) struct Model {
     /// Feature key → quantized weights.
     table: Table,
-    /// `(TAG_COUNT + 1) × TAG_COUNT` transition scores in weight units.
+    /// `(MODEL_TAGS + 1) × MODEL_TAGS` transition scores in weight units.
     pub transitions: Vec<f32>,
     /// Weight units per quantum.
     pub scale: f32,
@@ -110,19 +110,19 @@ impl std::fmt::Display for ModelError {
 impl Model {
     /// Quantizes float weights (`(feature hash, scores per tag)`) to `i8`, dropping features
     /// whose quantized scores are all zero; rows whose keys collide are added.
-    pub fn quantize(features: &[(u64, [f32; TAG_COUNT])], transitions: &[f32]) -> Model {
+    pub fn quantize(features: &[(u64, [f32; MODEL_TAGS])], transitions: &[f32]) -> Model {
         let max = features.iter().flat_map(|(_, w)| w.iter()).fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
-        let mut rows: HashMap<u32, [f32; TAG_COUNT]> = HashMap::default();
+        let mut rows: HashMap<u32, [f32; MODEL_TAGS]> = HashMap::default();
         for (hash, w) in features {
-            let row = rows.entry(key(*hash)).or_insert([0.0; TAG_COUNT]);
-            for t in 0..TAG_COUNT {
+            let row = rows.entry(key(*hash)).or_insert([0.0; MODEL_TAGS]);
+            for t in 0..MODEL_TAGS {
                 row[t] += w[t];
             }
         }
         let mut keys: Vec<u32> = rows.keys().copied().collect();
         keys.sort_unstable();
-        let quantized: Vec<(u32, [i8; TAG_COUNT])> = keys
+        let quantized: Vec<(u32, [i8; MODEL_TAGS])> = keys
             .into_iter()
             .map(|k| (k, rows[&k].map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8)))
             .filter(|(_, q)| q.iter().any(|&v| v != 0))
@@ -140,16 +140,16 @@ impl Model {
 
     /// Adds the scores of the features `hashes` into `scores` (in weight units).
     #[inline]
-    pub fn score(&self, hashes: &[u64], scores: &mut [f32; TAG_COUNT]) {
-        let mut sum = [0i32; TAG_COUNT];
+    pub fn score(&self, hashes: &[u64], scores: &mut [f32; MODEL_TAGS]) {
+        let mut sum = [0i32; MODEL_TAGS];
         for &hash in hashes {
             if let Some(row) = self.table.get(key(hash)) {
-                for t in 0..TAG_COUNT {
+                for t in 0..MODEL_TAGS {
                     sum[t] += i32::from(row[t]);
                 }
             }
         }
-        for t in 0..TAG_COUNT {
+        for t in 0..MODEL_TAGS {
             scores[t] = sum[t] as f32 * self.scale;
         }
     }
@@ -157,10 +157,10 @@ impl Model {
     /// The binary form (see the module documentation).
     pub fn to_bytes(&self) -> Vec<u8> {
         let rows = self.table.rows();
-        let mut out = Vec::with_capacity(16 + rows.len() * (TAG_COUNT + 3));
+        let mut out = Vec::with_capacity(16 + rows.len() * (MODEL_TAGS + 3));
         out.extend_from_slice(MAGIC);
         out.push(VERSION);
-        out.push(TAG_COUNT as u8);
+        out.push(MODEL_TAGS as u8);
         out.extend_from_slice(&self.scale.to_le_bytes());
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         for t in &self.transitions {
@@ -180,7 +180,7 @@ impl Model {
                 out.push(byte | 0x80);
             }
         }
-        for t in 0..TAG_COUNT {
+        for t in 0..MODEL_TAGS {
             for row in &rows {
                 out.push(row.weights[t] as u8);
             }
@@ -194,13 +194,13 @@ impl Model {
         if bytes.len() < 14 || &bytes[..4] != MAGIC {
             return Err(error("not a Kashif tagger model"));
         }
-        if bytes[4] != VERSION || bytes[5] as usize != TAG_COUNT {
+        if bytes[4] != VERSION || bytes[5] as usize != MODEL_TAGS {
             return Err(error("unsupported version or tag set"));
         }
         let scale = f32::from_le_bytes(bytes[6..10].try_into().unwrap_or_default());
         let count = u32::from_le_bytes(bytes[10..14].try_into().unwrap_or_default()) as usize;
         let mut at = 14;
-        let transition_count = (TAG_COUNT + 1) * TAG_COUNT;
+        let transition_count = (MODEL_TAGS + 1) * MODEL_TAGS;
         let transition_bytes = bytes.get(at..at + 2 * transition_count).ok_or_else(|| error("truncated"))?;
         let transitions =
             transition_bytes.chunks_exact(2).map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) * scale).collect();
@@ -222,15 +222,15 @@ impl Model {
             previous = previous.wrapping_add(delta);
             keys.push(previous);
         }
-        let columns = bytes.get(at..at + count * TAG_COUNT).ok_or_else(|| error("truncated weights"))?;
-        if at + count * TAG_COUNT != bytes.len() {
+        let columns = bytes.get(at..at + count * MODEL_TAGS).ok_or_else(|| error("truncated weights"))?;
+        if at + count * MODEL_TAGS != bytes.len() {
             return Err(error("trailing bytes"));
         }
         if keys.contains(&0) {
             return Err(error("bad key"));
         }
         let rows = keys.iter().enumerate().map(|(r, &k)| {
-            let mut weights = [0i8; TAG_COUNT];
+            let mut weights = [0i8; MODEL_TAGS];
             for (t, w) in weights.iter_mut().enumerate() {
                 *w = columns[t * count + r] as i8;
             }
@@ -246,19 +246,19 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let mut a = [0.0; TAG_COUNT];
+        let mut a = [0.0; MODEL_TAGS];
         a[1] = 2.5;
         a[0] = -1.0;
-        let mut b = [0.0; TAG_COUNT];
+        let mut b = [0.0; MODEL_TAGS];
         b[3] = -0.7;
-        let zero = [0.001; TAG_COUNT];
-        let transitions: Vec<f32> = (0..(TAG_COUNT + 1) * TAG_COUNT).map(|i| i as f32 * 0.1 - 3.0).collect();
+        let zero = [0.001; MODEL_TAGS];
+        let transitions: Vec<f32> = (0..(MODEL_TAGS + 1) * MODEL_TAGS).map(|i| i as f32 * 0.1 - 3.0).collect();
         let model = Model::quantize(&[(7, a), (1 << 40, b), (99, zero)], &transitions);
         assert_eq!(model.len(), 2, "the all-zero feature is pruned");
         let bytes = model.to_bytes();
         let read = Model::from_bytes(&bytes).unwrap();
         assert_eq!(read, model);
-        let mut scores = [0.0; TAG_COUNT];
+        let mut scores = [0.0; MODEL_TAGS];
         read.score(&[7, 12345], &mut scores);
         assert!((scores[1] - 2.5).abs() < 0.02 && (scores[0] + 1.0).abs() < 0.02);
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());

@@ -1,13 +1,13 @@
 //! Training: an averaged structured perceptron (Collins 2002) over the features of
-//! [`super::features`], with Viterbi under the BIO constraints, deterministic for a given seed.
+//! [`super::features`], with Viterbi under the BIOES constraints, deterministic for a given seed.
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::decode::viterbi;
+use super::decode::{self, viterbi, MODEL_TAGS};
 use super::features::{self, Lists};
 use super::model::Model;
 use super::project;
-use crate::conll::{Sentence, Tag, TAG_COUNT};
+use crate::conll::Sentence;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::Words;
 
@@ -96,7 +96,7 @@ fn hashed(sentences: &[Sentence], lexicon: &Lexicon, lists: &Lists) -> Vec<Seq> 
                 offsets.push(hashes.len() as u32);
             }
             let keys = infos.iter().map(|info| features::context_key(info).map(str::to_owned)).collect();
-            Seq { hashes, offsets, gold: gold.into_iter().map(Tag::index).collect(), keys, domain: sentence.domain }
+            Seq { hashes, offsets, gold: decode::from_bio(&gold), keys, domain: sentence.domain }
         })
         .collect()
 }
@@ -136,11 +136,11 @@ pub(crate) fn train(
         let model = fit(&rest, options, |_, _| {});
         for s in start..end {
             let seq = &seqs[s];
-            let emissions: Vec<[f32; TAG_COUNT]> = seq
+            let emissions: Vec<[f32; MODEL_TAGS]> = seq
                 .offsets
                 .windows(2)
                 .map(|w| {
-                    let mut row = [0f32; TAG_COUNT];
+                    let mut row = [0f32; MODEL_TAGS];
                     model.score(&seq.hashes[w[0] as usize..w[1] as usize], &mut row);
                     row
                 })
@@ -223,15 +223,15 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
     // With adaptation, feature f of a domain-d sentence also updates row f + (d + 1) × count.
     let copies = if options.adapt { 1 + examples.iter().map(|e| e.domain as usize + 1).max().unwrap_or(1) } else { 1 };
     let copy_of = |f: u32, domain: u8| f as usize + (domain as usize + 1) * feature_count;
-    let transition_count = (TAG_COUNT + 1) * TAG_COUNT;
-    let mut weights = vec![0f32; feature_count * copies * TAG_COUNT];
-    let mut totals = vec![0f32; feature_count * copies * TAG_COUNT];
+    let transition_count = (MODEL_TAGS + 1) * MODEL_TAGS;
+    let mut weights = vec![0f32; feature_count * copies * MODEL_TAGS];
+    let mut totals = vec![0f32; feature_count * copies * MODEL_TAGS];
     let mut transitions = vec![0f32; transition_count];
     let mut transition_totals = vec![0f32; transition_count];
     let mut step = 1f32;
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Rng(options.seed | 1);
-    let mut emissions: Vec<[f32; TAG_COUNT]> = Vec::new();
+    let mut emissions: Vec<[f32; MODEL_TAGS]> = Vec::new();
     let mut starts: Vec<usize> = Vec::new();
     let mut drop_rng = Rng(options.seed.rotate_left(17) | 1);
     let drop_below = (options.dropout.clamp(0.0, 1.0) * u32::MAX as f32) as u64;
@@ -250,15 +250,15 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
                 starts.push(example.offsets[i] as usize + if dropped { usize::from(example.identity[i]) } else { 0 });
             }
             for (i, &start) in starts.iter().enumerate() {
-                let mut scores = [0f32; TAG_COUNT];
+                let mut scores = [0f32; MODEL_TAGS];
                 for &f in &example.features[start..example.offsets[i + 1] as usize] {
-                    let row = &weights[f as usize * TAG_COUNT..][..TAG_COUNT];
-                    for t in 0..TAG_COUNT {
+                    let row = &weights[f as usize * MODEL_TAGS..][..MODEL_TAGS];
+                    for t in 0..MODEL_TAGS {
                         scores[t] += row[t];
                     }
                     if copies > 1 {
-                        let row = &weights[copy_of(f, example.domain) * TAG_COUNT..][..TAG_COUNT];
-                        for t in 0..TAG_COUNT {
+                        let row = &weights[copy_of(f, example.domain) * MODEL_TAGS..][..MODEL_TAGS];
+                        for t in 0..MODEL_TAGS {
                             scores[t] += row[t];
                         }
                     }
@@ -284,18 +284,18 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
                         }
                         if predicted[i] != example.gold[i] {
                             for &f in &example.features[starts[i]..example.offsets[i + 1] as usize] {
-                                let at = f as usize * TAG_COUNT + tags[i];
+                                let at = f as usize * MODEL_TAGS + tags[i];
                                 weights[at] += delta;
                                 totals[at] += step * delta;
                                 if copies > 1 {
-                                    let at = copy_of(f, example.domain) * TAG_COUNT + tags[i];
+                                    let at = copy_of(f, example.domain) * MODEL_TAGS + tags[i];
                                     weights[at] += delta;
                                     totals[at] += step * delta;
                                 }
                             }
                         }
-                        let previous = if i == 0 { TAG_COUNT } else { tags[i - 1] };
-                        let at = previous * TAG_COUNT + tags[i];
+                        let previous = if i == 0 { MODEL_TAGS } else { tags[i - 1] };
+                        let at = previous * MODEL_TAGS + tags[i];
                         transitions[at] += delta;
                         transition_totals[at] += step * delta;
                     }
@@ -308,16 +308,16 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
         progress(epoch + 1, errors);
     }
     // Averaged weights: w - totals / step.
-    let averaged: Vec<(u64, [f32; TAG_COUNT])> = names
+    let averaged: Vec<(u64, [f32; MODEL_TAGS])> = names
         .iter()
         .enumerate()
         .map(|(f, &h)| {
-            let mut row = [0f32; TAG_COUNT];
+            let mut row = [0f32; MODEL_TAGS];
             for (t, weight) in row.iter_mut().enumerate() {
-                let at = f * TAG_COUNT + t;
+                let at = f * MODEL_TAGS + t;
                 *weight = weights[at] - totals[at] / step;
                 if copies > 1 {
-                    let at = copy_of(f as u32, 0) * TAG_COUNT + t;
+                    let at = copy_of(f as u32, 0) * MODEL_TAGS + t;
                     *weight += weights[at] - totals[at] / step;
                 }
             }
