@@ -368,21 +368,50 @@ fn trim_descriptors(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32
 
 /// A name that is a whole quotation and, after `صحيفة`, `جريدة`, `قناة` or `مجلة`, a known
 /// organization's is that newspaper or channel (`لندن: «الشرق الأوسط»`; in ANERcorp train the
-/// quoted `الشرق الأوسط` is the newspaper 10 times out of 13).
-fn quoted_media(names: &Lexicon, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+/// quoted `الشرق الأوسط` is the newspaper 10 times out of 13). A quotation right after one of
+/// those words that names a known newspaper or channel is found even where the tagger missed it
+/// (`صحيفة «الحياة»`: `الحياة` is also a common word).
+fn quoted_media(names: &Lexicon, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     const MEDIA: [&str; 4] = ["صحيفه", "جريده", "قناه", "مجله"];
-    for (candidate, _) in out {
+    let media_of = |first: usize, last: usize| {
+        MEDIA.iter().find_map(|kind| names.described(kind, words, first, last)).filter(|(label, _, _)| *label == Label::Org)
+    };
+    for (candidate, _) in out.iter_mut() {
         let quoted = candidate.first > 0
             && words.text(candidate.first - 1).and_then(features::closing_mark).is_some_and(|close| words.text(candidate.last) == Some(close));
         if !quoted {
             continue;
         }
-        let media = MEDIA.iter().find_map(|kind| names.described(kind, words, candidate.first, candidate.last));
-        if let Some((Label::Org, canonical, id)) = media {
+        if let Some((_, canonical, id)) = media_of(candidate.first, candidate.last) {
             candidate.label = Label::Org;
             candidate.canonical = canonical.to_owned();
             candidate.id = id.to_owned();
         }
+    }
+    let mut added = Vec::new();
+    for open in 1..words.tokens.len() {
+        let after_media = words.readings(open - 1).iter().any(|r| MEDIA.contains(&r.stem.as_str()))
+            || words.text(open - 1).is_some_and(|t| MEDIA.contains(&t));
+        let Some(close) = words.text(open).and_then(features::closing_mark).filter(|_| after_media) else { continue };
+        let Some(end) = (open + 2..(open + 8).min(words.tokens.len())).find(|&j| words.text(j) == Some(close)) else { continue };
+        if out.iter().any(|(c, _)| c.first < end && c.last > open + 1) {
+            continue;
+        }
+        if let Some((_, canonical, id)) = media_of(open + 1, end) {
+            let candidate = Candidate {
+                first: open + 1,
+                last: end,
+                prefix: 0,
+                label: Label::Org,
+                canonical: canonical.to_owned(),
+                id: id.to_owned(),
+            };
+            added.push((candidate, LEXICON_CONFIDENCE));
+        }
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|(c, _)| c.first);
     }
 }
 
