@@ -262,6 +262,11 @@ impl Lists {
         self.wiki.get(word).is_some_and(|stat| stat.frequency >= 1 && stat.share <= 2)
     }
 
+    /// True when WikiFANE saw `word` (folded) mostly inside names.
+    pub fn is_entity_word(&self, word: &str) -> bool {
+        self.wiki.get(word).is_some_and(|stat| stat.share >= 3)
+    }
+
     /// True when `word` (folded) is a person-name token of some list.
     pub fn is_name(&self, word: &str) -> bool {
         self.name_flags(word) & (WIKIDATA | AKHATEEB) != 0
