@@ -334,7 +334,8 @@ fn read_conll(files: &[String]) -> Result<Vec<conll::Sentence>, String> {
 
 /// How many consecutive sentences `kashif eval` analyzes as one document by default (`--window`):
 /// ten, as Kashif reads whole articles, where a surname alone stands for the person named in full
-/// sentences before (ANERcorp test micro F1 73.46 with 10, 72.37 with 1; dev 75.77 and 75.00).
+/// sentences before (when it was chosen: ANERcorp test micro F1 73.46 with 10, 72.37 with 1; dev
+/// 75.77 and 75.00).
 const EVAL_WINDOW: usize = 10;
 
 fn eval(options: &EvalOptions) -> ExitCode {

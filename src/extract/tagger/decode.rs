@@ -57,6 +57,15 @@ pub(crate) fn from_bio(tags: &[Tag]) -> Vec<usize> {
         .collect()
 }
 
+/// For `I` and `E` tags, the `B` tag of their type: they follow it or the `I` right after it.
+#[inline]
+fn continues(current: usize) -> Option<usize> {
+    match part(current) {
+        Some((label, Part::Inside | Part::End)) => Some(tag_of(label, Part::Begin)),
+        _ => None,
+    }
+}
+
 /// True when the name of `tag` goes on after it (`B`, `I`).
 #[inline]
 fn open(tag: usize) -> bool {
@@ -103,6 +112,7 @@ pub(crate) fn viterbi(emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]) -> V
         Ok(t) => t,
         Err(_) => return vec![0; n],
     };
+    let begins: [Option<usize>; MODEL_TAGS] = std::array::from_fn(continues);
     let mut back = vec![[0u8; MODEL_TAGS]; n];
     let mut score = [f32::NEG_INFINITY; MODEL_TAGS];
     for (tag, slot) in score.iter_mut().enumerate() {
@@ -114,9 +124,8 @@ pub(crate) fn viterbi(emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]) -> V
         let mut next = [f32::NEG_INFINITY; MODEL_TAGS];
         let row = &mut back[i];
         for current in 0..MODEL_TAGS {
-            let (best, best_previous) = if current != 0 && (current - 1) % 4 < 3 && (current - 1) % 4 > 0 {
+            let (best, best_previous) = if let Some(begin) = begins[current] {
                 // `I` or `E`: after the `B` or the `I` of its type.
-                let begin = current - (current - 1) % 4;
                 let from_begin = score[begin] + transitions[begin * MODEL_TAGS + current];
                 let from_inside = score[begin + 1] + transitions[(begin + 1) * MODEL_TAGS + current];
                 if from_inside > from_begin {
@@ -183,13 +192,10 @@ mod tests {
     #[test]
     fn the_unrolled_constraints_are_the_allowed_pairs() {
         for current in 0..MODEL_TAGS {
-            let inside = matches!(part(current), Some((_, Part::Inside | Part::End)));
             for previous in 0..MODEL_TAGS {
-                let unrolled = if inside {
-                    let begin = current - (current - 1) % 4;
-                    previous == begin || previous == begin + 1
-                } else {
-                    CLOSED.contains(&previous)
+                let unrolled = match continues(current) {
+                    Some(begin) => previous == begin || previous == begin + 1,
+                    None => CLOSED.contains(&previous),
                 };
                 assert_eq!(unrolled, allowed(Some(previous), current), "{previous} → {current}");
             }

@@ -312,7 +312,7 @@ pub(crate) struct TokenInfo<'a> {
 }
 
 /// The most tokens a quotation may have and still be read as a title.
-const TITLE_QUOTE_MAX: usize = 6;
+pub(crate) const TITLE_QUOTE_MAX: usize = 6;
 
 /// The closing mark of an opening quotation mark.
 pub(crate) fn closing_mark(open: &str) -> Option<&'static str> {

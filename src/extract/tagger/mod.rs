@@ -164,11 +164,12 @@ fn spans_of(tags: &[usize], emissions: &[[f32; MODEL_TAGS]]) -> Vec<Span> {
         };
         let mut last = i + 1;
         if part == decode::Part::Begin {
-            while last < tags.len() && decode::part(tags[last]).is_some_and(|(l, p)| l == label && p != decode::Part::Begin && p != decode::Part::Single) {
+            // The `I` tags of the name, then its `E`.
+            while last < tags.len() && decode::part(tags[last]) == Some((label, decode::Part::Inside)) {
                 last += 1;
-                if decode::part(tags[last - 1]) == Some((label, decode::Part::End)) {
-                    break;
-                }
+            }
+            if last < tags.len() && decode::part(tags[last]) == Some((label, decode::Part::End)) {
+                last += 1;
             }
         }
         let confidence =
@@ -391,10 +392,10 @@ fn quoted_media(names: &Lexicon, words: &Words<'_>, out: &mut Vec<(Candidate, f3
     }
     let mut added = Vec::new();
     for open in 1..words.tokens.len() {
-        let after_media = words.readings(open - 1).iter().any(|r| MEDIA.contains(&r.stem.as_str()))
-            || words.text(open - 1).is_some_and(|t| MEDIA.contains(&t));
+        let after_media = descriptor(words, open - 1).is_some_and(|d| MEDIA.contains(&d));
         let Some(close) = words.text(open).and_then(features::closing_mark).filter(|_| after_media) else { continue };
-        let Some(end) = (open + 2..(open + 8).min(words.tokens.len())).find(|&j| words.text(j) == Some(close)) else { continue };
+        let limit = (open + features::TITLE_QUOTE_MAX + 2).min(words.tokens.len());
+        let Some(end) = (open + 2..limit).find(|&j| words.text(j) == Some(close)) else { continue };
         if out.iter().any(|(c, _)| c.first < end && c.last > open + 1) {
             continue;
         }
