@@ -348,6 +348,7 @@ impl Tagger {
         split_coordinated(&self.lists, words, &mut out);
         trim_common_endings(&self.lists, words, &mut out);
         clubs_by_nationality(words, &mut out);
+        clubs_in_results(words, &mut out);
         complete_names(words, &mut out);
         spread_names(&self.lists, words, &mut out);
         out
@@ -498,6 +499,35 @@ fn clubs_by_nationality(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
             candidate.label = Label::Org;
             candidate.canonical.clear();
             candidate.id.clear();
+        }
+    }
+}
+
+/// A name with its country in brackets in a table of results (`ليون ( فرنسا ) - بورتو (
+/// البرتغال ) 2 - 1`) is a club: a dash comes before the name or after the bracket, or a score
+/// after it. In ANERcorp train a name so written in a table is an organization 28 times and a
+/// place 3 times (`ريال مدريد ( اسبانيا )`); out of a table (`في برشلونة ( إسبانيا )`), never an
+/// organization: a place 6 times, a person twice.
+fn clubs_in_results(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+    let is = |at: usize, text: &str| words.text(at) == Some(text);
+    let scoreish = |at: usize| {
+        words.text(at).is_some_and(|t| t == "-" || t == "صفر" || t.chars().all(|c| c.is_ascii_digit()))
+    };
+    for k in 0..out.len() {
+        let (name, place) = match out.get(k + 1) {
+            Some((place, _)) => (&out[k].0, place),
+            None => break,
+        };
+        let bracketed = place.label == Label::Loc
+            && place.first == name.last + 1
+            && is(name.last, "(")
+            && is(place.last, ")");
+        let table = (name.first > 0 && is(name.first - 1, "-")) || scoreish(place.last + 1);
+        if bracketed && table && name.label != Label::Org {
+            let name = &mut out[k].0;
+            name.label = Label::Org;
+            name.canonical.clear();
+            name.id.clear();
         }
     }
 }
@@ -757,6 +787,24 @@ mod tests {
         let labels: Vec<Label> = out.iter().map(|(c, _)| c.label).collect();
         // A city takes the feminine: `ليون الفرنسية` stays a place.
         assert_eq!(labels, [Label::Org, Label::Org, Label::Loc]);
+    }
+
+    #[test]
+    fn a_name_with_its_country_in_brackets_in_a_table_of_results_is_a_club() {
+        let tokens = tokenize(&Folded::new("ليل ( فرنسا ) - ميلان ( ايطاليا ) صفر - صفر وعقد المؤتمر في برشلونة ( إسبانيا ) أمس"));
+        let words = Words::new(&tokens);
+        let mut out = vec![
+            candidate(0, 1, Label::Loc),
+            candidate(2, 3, Label::Loc),
+            candidate(5, 6, Label::Per),
+            candidate(7, 8, Label::Loc),
+            candidate(15, 16, Label::Loc),
+            candidate(17, 18, Label::Loc),
+        ];
+        clubs_in_results(&words, &mut out);
+        let labels: Vec<Label> = out.iter().map(|(c, _)| c.label).collect();
+        // The countries stay places, and so does a city out of a table.
+        assert_eq!(labels, [Label::Org, Label::Loc, Label::Org, Label::Loc, Label::Loc, Label::Loc]);
     }
 
     #[test]
