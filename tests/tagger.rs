@@ -63,3 +63,19 @@ fn clubs_and_companies_are_organizations() {
     assert_eq!(mentions.iter().filter(|(l, _)| *l == Label::Org).count(), 1, "{mentions:?}");
     assert_eq!(mentions.iter().filter(|(l, _)| *l == Label::Loc).count(), 1, "{mentions:?}");
 }
+
+#[test]
+fn titles_currencies_clubs_in_tables_and_speakers() {
+    let text = "وصدرت رواية «أولاد حارتنا» عام 1959، وبلغت الأرباح 52 مليار درهم. \
+                وفي النتائج: ليل ( فرنسا ) - ميلان ( إيطاليا ) صفر - صفر. وتوقع فارس ارتفاع الأسعار.";
+    for (label, surface) in [
+        (Label::Misc, "أولاد حارتنا"),
+        (Label::Misc, "درهم"),
+        (Label::Org, "ليل"),
+        (Label::Org, "ميلان"),
+        (Label::Loc, "فرنسا"),
+        (Label::Per, "فارس"),
+    ] {
+        assert!(has(text, label, surface), "{surface} in {:?}", found(text));
+    }
+}

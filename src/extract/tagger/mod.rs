@@ -305,6 +305,15 @@ impl Tagger {
                 continue;
             }
             covered[span.first..span.last].iter_mut().for_each(|c| *c = true);
+            // A curated name that is exactly the span is that entity, whatever type the tagger
+            // gave it (`مليون درهم`: the currency, not a place).
+            let same = lexicon_at[span.first]
+                .map(|index| &lexicon[index])
+                .filter(|c| c.first == span.first && c.last == span.last && c.label == Label::Misc && span.label != Label::Misc && is_curated(c));
+            if let Some(same) = same {
+                out.push((same.clone(), span.confidence));
+                continue;
+            }
             // Two known names side by side read as one (`استقبل بوتين أردوغان`): split them.
             let parts = tiling(&lexicon, &lexicon_at, span);
             if parts.len() >= 2 {
