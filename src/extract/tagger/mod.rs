@@ -361,6 +361,7 @@ impl Tagger {
         clubs_in_results(words, &mut out);
         speakers_are_people(words, &mut out);
         complete_names(&self.lists, words, &mut out);
+        consistent_types(words, &mut out);
         spread_names(&self.lists, words, &mut out);
         out
     }
@@ -617,6 +618,39 @@ fn speakers_are_people(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
             words.readings(candidate.first - 1).iter().any(|r| MASCULINE_SPEECH_VERBS.contains(&r.stem.as_str()));
         if after_verb {
             candidate.label = Label::Per;
+            candidate.canonical.clear();
+            candidate.id.clear();
+        }
+    }
+}
+
+/// The same name read with two types in one text takes the type its readings are surest of
+/// (the sum of their confidences); a curated name neither votes nor changes.
+fn consistent_types(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+    use std::collections::HashMap;
+    let key = |c: &Candidate| -> String {
+        (c.first..c.last)
+            .map(|j| words.readings(j).last().map_or("", |r| r.stem.as_str()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut votes: HashMap<String, [f32; 4]> = HashMap::new();
+    for (candidate, confidence) in out.iter() {
+        if is_curated(candidate) {
+            continue;
+        }
+        let Some(t) = crate::conll::TYPES.iter().position(|&t| t == candidate.label) else { continue };
+        votes.entry(key(candidate)).or_default()[t] += confidence;
+    }
+    for (candidate, _) in out.iter_mut() {
+        if is_curated(candidate) {
+            continue;
+        }
+        let Some(weights) = votes.get(&key(candidate)) else { continue };
+        let best = (0..4).max_by(|&a, &b| weights[a].total_cmp(&weights[b])).unwrap_or(0);
+        let label = crate::conll::TYPES[best];
+        if label != candidate.label && weights.iter().filter(|&&w| w > 0.0).count() > 1 {
+            candidate.label = label;
             candidate.canonical.clear();
             candidate.id.clear();
         }
@@ -925,6 +959,17 @@ mod tests {
         let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         // `ولد عام`: "was born in the year".
         assert_eq!(spans, [(2, 7), (8, 9)]);
+    }
+
+    #[test]
+    fn a_name_keeps_one_type_in_a_text() {
+        let tokens = tokenize(&Folded::new("سجل إيتو هدفا ثم غاب إيتو وعاد لإيتو الأمل"));
+        let words = Words::new(&tokens);
+        let mut out = vec![candidate(1, 2, Label::Per), candidate(5, 6, Label::Org), candidate(7, 8, Label::Per)];
+        out[1].1 = 0.6;
+        consistent_types(&words, &mut out);
+        let labels: Vec<Label> = out.iter().map(|(c, _)| c.label).collect();
+        assert_eq!(labels, [Label::Per, Label::Per, Label::Per]);
     }
 
     #[test]
