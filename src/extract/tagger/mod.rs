@@ -362,6 +362,7 @@ impl Tagger {
         speakers_are_people(words, &mut out);
         complete_names(&self.lists, words, &mut out);
         consistent_types(words, &mut out);
+        spread_long_names(words, &mut out);
         spread_names(&self.lists, words, &mut out);
         out
     }
@@ -654,6 +655,59 @@ fn consistent_types(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
             candidate.canonical.clear();
             candidate.id.clear();
         }
+    }
+}
+
+/// A name of two words or more found once stands for the same entity wherever the text repeats
+/// its words (their stems, so clitics may differ) and nothing else was found there.
+fn spread_long_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    use std::collections::HashMap;
+    let stem = |j: usize| words.readings(j).last().map_or("", |r| r.stem.as_str());
+    let mut covered = vec![false; words.tokens.len()];
+    // First stem → the names starting with it (their stems and label), longest first.
+    let mut names: HashMap<&str, Vec<(Vec<&str>, Label)>> = HashMap::new();
+    for (candidate, _) in out.iter() {
+        covered[candidate.first..candidate.last].iter_mut().for_each(|c| *c = true);
+        if candidate.len() >= 2 {
+            let stems: Vec<&str> = (candidate.first..candidate.last).map(stem).collect();
+            names.entry(stems[0]).or_default().push((stems, candidate.label));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    names.values_mut().for_each(|v| v.sort_by_key(|(stems, _)| std::cmp::Reverse(stems.len())));
+    let mut added = Vec::new();
+    let mut at = 0;
+    while at < words.tokens.len() {
+        let found = names.get(stem(at)).and_then(|list| {
+            list.iter().find(|(stems, _)| {
+                let end = at + stems.len();
+                end <= words.tokens.len()
+                    && !covered[at..end].iter().any(|&c| c)
+                    && (at..end).zip(stems.iter()).all(|(j, s)| stem(j) == *s)
+            })
+        });
+        match found {
+            Some((stems, label)) => {
+                let prefix = words.readings(at).last().map_or(0, |r| r.prefix);
+                let candidate = Candidate {
+                    first: at,
+                    last: at + stems.len(),
+                    prefix,
+                    label: *label,
+                    canonical: String::new(),
+                    id: String::new(),
+                };
+                added.push((candidate, LEXICON_CONFIDENCE));
+                at += stems.len();
+            }
+            None => at += 1,
+        }
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|(c, _)| c.first);
     }
 }
 
@@ -970,6 +1024,17 @@ mod tests {
         consistent_types(&words, &mut out);
         let labels: Vec<Label> = out.iter().map(|(c, _)| c.label).collect();
         assert_eq!(labels, [Label::Per, Label::Per, Label::Per]);
+    }
+
+    #[test]
+    fn a_long_name_found_once_is_found_where_it_is_repeated() {
+        let tokens = tokenize(&Folded::new("قال صلاد حسن إن الوضع صعب ودعا صلاد حسن ولصلاد حسن أنصار"));
+        let words = Words::new(&tokens);
+        let mut out = vec![candidate(1, 3, Label::Per)];
+        spread_long_names(&words, &mut out);
+        let spans: Vec<(usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.label)).collect();
+        assert_eq!(spans, [(1, 3, Label::Per), (7, 9, Label::Per), (9, 11, Label::Per)]);
+        assert_eq!(out[2].0.prefix, 2, "the clitics of ولصلاد stay out of the name");
     }
 
     #[test]
