@@ -338,3 +338,23 @@ fn brat_files_of_inputs_with_one_name_do_not_overwrite_each_other() {
     assert_eq!(std::fs::read_to_string(out.join("same-2.txt")).unwrap(), "حمص");
     assert!(std::fs::read_to_string(out.join("same-2.ann")).unwrap().starts_with("T1\tLOC 0 3\tحمص\n"));
 }
+
+#[test]
+fn training_is_the_same_for_a_seed_and_the_seed_is_checked() {
+    let scratch = Scratch::new("seed");
+    let corpus = "زار B-PER\nأحمد I-PER\nدمشق B-LOC\n\nوصل O\nعلي B-PER\nإلى O\nحلب B-LOC\n\n\
+                  قال O\nسامي B-PER\nفي O\nحمص B-LOC\n\nذهب O\nخالد B-PER\nإلى O\nبيروت B-LOC\n\n";
+    let conll = scratch.file("train.txt", corpus.as_bytes());
+    let conll = conll.to_str().unwrap();
+    let model = |name: &str, seed: &str| {
+        let out = scratch.0.join(name);
+        let args = ["train", "--conll", conll, "--epochs", "3", "--min-count", "1", "--seed", seed, "--out", out.to_str().unwrap()];
+        let (code, _, stderr) = kashif(&args, b"");
+        assert_eq!(code, 0, "{stderr}");
+        std::fs::read(out).unwrap()
+    };
+    assert_eq!(model("a.bin", "7"), model("b.bin", "7"), "one seed, one model");
+    let (code, _, stderr) = kashif(&["train", "--conll", conll, "--seed", "seven", "--out", "x.bin"], b"");
+    assert_ne!(code, 0);
+    assert!(stderr.contains("--seed needs a number"), "{stderr}");
+}

@@ -25,7 +25,7 @@ usage: kashif analyze [--format FORMAT] [--out-dir DIR] [FILE...]
        kashif train --conll FILE [--conll FILE...] --out FILE [--epochs N]
                     [--min-count N] [--hold-out PERCENT] [--folds N]
                     [--window N] [--eval-window N] [--adapt]
-                    [--cost X] [--miss-cost X] [--dropout P]
+                    [--cost X] [--miss-cost X] [--dropout P] [--seed N]
        kashif clusters --conll FILE [--conll FILE...] --out FILE
                        [--classes N,N...] [--min-count N] [--passes N]
 
@@ -73,7 +73,9 @@ first file's copy, summed, so tagging costs the same. --cost X adds X to the
 score of every wrong tag while training (loss-augmented decoding); --miss-cost
 X is that cost for O where the gold tag is an entity's. --dropout P leaves the
 identity features (word and stem) of a share P of the training tokens out,
-drawn anew at every pass.
+drawn anew at every pass. --seed N sets the seed of the shuffles and the
+dropout (another seed gives another model: how much a score moves with it is
+the noise of training).
 
 clusters: clusters the folded stems of the tokens of CoNLL files (their tags
 are not read) into word classes and writes the map the tagger's features read
@@ -450,6 +452,7 @@ fn parse_train_args(args: &[String]) -> Result<TrainArgs, String> {
             "--cost" => options.cost = number(arg, iter.next())? as f32,
             "--miss-cost" => options.miss_cost = number(arg, iter.next())? as f32,
             "--dropout" => options.dropout = number(arg, iter.next())? as f32,
+            "--seed" => options.seed = number(arg, iter.next())? as u64,
             "--eval-window" => eval_window = number(arg, iter.next())? as usize,
             other => return Err(format!("unknown option {other}")),
         }
