@@ -368,6 +368,19 @@ impl Tagger {
     }
 }
 
+/// Gives a candidate another type; it is then no longer the entity the lexicon named (the
+/// analyzer finds its id from its words).
+fn relabel(candidate: &mut Candidate, label: Label) {
+    candidate.label = label;
+    candidate.canonical.clear();
+    candidate.id.clear();
+}
+
+/// The stem of the token at `at` (all clitics stripped), as the features and the lexicon read it.
+fn stem_at<'w>(words: &'w Words<'_>, at: usize) -> &'w str {
+    words.readings(at).last().map_or("", |r| r.stem.as_str())
+}
+
 /// Cuts the generic word before a place or organization name (`نادي قطر`, `قناة الجزيرة`), as
 /// the news corpora tag it; the mention keeps its entity.
 fn trim_descriptors(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
@@ -557,9 +570,7 @@ fn clubs_by_nationality(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
             continue;
         }
         if words.text(candidate.last).is_some_and(|t| CLUB_NATIONALITIES.contains(&t)) {
-            candidate.label = Label::Org;
-            candidate.canonical.clear();
-            candidate.id.clear();
+            relabel(candidate, Label::Org);
         }
     }
 }
@@ -585,10 +596,7 @@ fn clubs_in_results(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
             && is(place.last, ")");
         let table = (name.first > 0 && is(name.first - 1, "-")) || scoreish(place.last + 1);
         if bracketed && table && name.label != Label::Org {
-            let name = &mut out[k].0;
-            name.label = Label::Org;
-            name.canonical.clear();
-            name.id.clear();
+            relabel(&mut out[k].0, Label::Org);
         }
     }
 }
@@ -618,9 +626,7 @@ fn speakers_are_people(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
         let after_verb =
             words.readings(candidate.first - 1).iter().any(|r| MASCULINE_SPEECH_VERBS.contains(&r.stem.as_str()));
         if after_verb {
-            candidate.label = Label::Per;
-            candidate.canonical.clear();
-            candidate.id.clear();
+            relabel(candidate, Label::Per);
         }
     }
 }
@@ -631,7 +637,7 @@ fn consistent_types(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     use std::collections::HashMap;
     let key = |c: &Candidate| -> String {
         (c.first..c.last)
-            .map(|j| words.readings(j).last().map_or("", |r| r.stem.as_str()))
+            .map(|j| stem_at(words, j))
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -651,9 +657,7 @@ fn consistent_types(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
         let best = (0..4).max_by(|&a, &b| weights[a].total_cmp(&weights[b])).unwrap_or(0);
         let label = crate::conll::TYPES[best];
         if label != candidate.label && weights.iter().filter(|&&w| w > 0.0).count() > 1 {
-            candidate.label = label;
-            candidate.canonical.clear();
-            candidate.id.clear();
+            relabel(candidate, label);
         }
     }
 }
@@ -662,7 +666,7 @@ fn consistent_types(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
 /// its words (their stems, so clitics may differ) and nothing else was found there.
 fn spread_long_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     use std::collections::HashMap;
-    let stem = |j: usize| words.readings(j).last().map_or("", |r| r.stem.as_str());
+    let stem = |j: usize| stem_at(words, j);
     let mut covered = vec![false; words.tokens.len()];
     // First stem → the names starting with it (their stems and label), longest first.
     let mut names: HashMap<&str, Vec<(Vec<&str>, Label)>> = HashMap::new();
@@ -725,7 +729,7 @@ fn spread_names(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)
         covered[candidate.first..candidate.last].iter_mut().for_each(|c| *c = true);
         if candidate.label == Label::Per || candidate.len() == 1 {
             let last = candidate.last - 1;
-            let stem = words.readings(last).last().map_or("", |r| r.stem.as_str());
+            let stem = stem_at(words, last);
             if stem.chars().count() >= 3 && !lists.is_common_word(stem) {
                 let entry = keys.entry(stem).or_insert(Some(candidate.label));
                 if *entry != Some(candidate.label) {
