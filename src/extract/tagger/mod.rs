@@ -419,8 +419,10 @@ fn quoted_media(names: &Lexicon, words: &Words<'_>, out: &mut Vec<(Candidate, f3
     }
     let mut added = Vec::new();
     for open in 1..words.tokens.len() {
-        let after_media = descriptor(words, open - 1).is_some_and(|d| MEDIA.contains(&d));
-        let Some(close) = words.text(open).and_then(features::closing_mark).filter(|_| after_media) else { continue };
+        let Some(close) = words.text(open).and_then(features::closing_mark) else { continue };
+        if !descriptor(words, open - 1).is_some_and(|d| MEDIA.contains(&d)) {
+            continue;
+        }
         let limit = (open + features::TITLE_QUOTE_MAX + 2).min(words.tokens.len());
         let Some(end) = (open + 2..limit).find(|&j| words.text(j) == Some(close)) else { continue };
         if out.iter().any(|(c, _)| c.first < end && c.last > open + 1) {
@@ -460,9 +462,12 @@ fn quoted_titles(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let mut open = 1;
     while open < words.tokens.len() {
         let lead = open - 1;
-        let after_work = words.readings(lead).iter().any(|r| WORK_WORDS.contains(&r.stem.as_str()))
-            || (after_title && words.text(lead) == Some("و"));
-        let Some(close) = words.text(open).and_then(features::closing_mark).filter(|_| after_work) else {
+        // The opening mark first: the lead word's readings are read only before one.
+        let after_work = || {
+            (after_title && words.text(lead) == Some("و"))
+                || words.readings(lead).iter().any(|r| WORK_WORDS.contains(&r.stem.as_str()))
+        };
+        let Some(close) = words.text(open).and_then(features::closing_mark).filter(|_| after_work()) else {
             after_title = after_title && words.text(open) == Some("و");
             open += 1;
             continue;
@@ -634,26 +639,23 @@ fn speakers_are_people(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
 /// The same name read with two types in one text takes the type its readings are surest of
 /// (the sum of their confidences); a curated name neither votes nor changes.
 fn consistent_types(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
-    use std::collections::HashMap;
-    let key = |c: &Candidate| -> String {
-        (c.first..c.last)
-            .map(|j| stem_at(words, j))
-            .collect::<Vec<_>>()
-            .join(" ")
+    use std::hash::{Hash, Hasher};
+    // A hash of the name's stems: no string is built for each of a long text's thousands of names.
+    let key = |c: &Candidate| -> u64 {
+        let mut hasher = rustc_hash::FxHasher::default();
+        (c.first..c.last).for_each(|j| stem_at(words, j).hash(&mut hasher));
+        hasher.finish()
     };
-    let mut votes: HashMap<String, [f32; 4]> = HashMap::new();
-    for (candidate, confidence) in out.iter() {
-        if is_curated(candidate) {
-            continue;
-        }
+    // The key of each candidate that votes (none for curated names).
+    let keys: Vec<Option<u64>> = out.iter().map(|(c, _)| (!is_curated(c)).then(|| key(c))).collect();
+    let mut votes: rustc_hash::FxHashMap<u64, [f32; 4]> = rustc_hash::FxHashMap::default();
+    for ((candidate, confidence), key) in out.iter().zip(&keys) {
+        let Some(key) = key else { continue };
         let Some(t) = crate::conll::TYPES.iter().position(|&t| t == candidate.label) else { continue };
-        votes.entry(key(candidate)).or_default()[t] += confidence;
+        votes.entry(*key).or_default()[t] += confidence;
     }
-    for (candidate, _) in out.iter_mut() {
-        if is_curated(candidate) {
-            continue;
-        }
-        let Some(weights) = votes.get(&key(candidate)) else { continue };
+    for ((candidate, _), key) in out.iter_mut().zip(&keys) {
+        let Some(weights) = key.and_then(|key| votes.get(&key)) else { continue };
         let best = (0..4).max_by(|&a, &b| weights[a].total_cmp(&weights[b])).unwrap_or(0);
         let label = crate::conll::TYPES[best];
         if label != candidate.label && weights.iter().filter(|&&w| w > 0.0).count() > 1 {
@@ -684,6 +686,10 @@ fn spread_long_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let mut added = Vec::new();
     let mut at = 0;
     while at < words.tokens.len() {
+        if covered[at] {
+            at += 1;
+            continue;
+        }
         let found = names.get(stem(at)).and_then(|list| {
             list.iter().find(|(stems, _)| {
                 let end = at + stems.len();
