@@ -368,6 +368,23 @@ impl Tagger {
     }
 }
 
+/// The index of the closing mark of a quotation of 1 to [`features::TITLE_QUOTE_MAX`] tokens
+/// whose opening mark is at `open`, the length of a title (`«الشرق الأوسط»`).
+fn short_quotation(words: &Words<'_>, open: usize) -> Option<usize> {
+    let close = words.text(open).and_then(features::closing_mark)?;
+    let limit = (open + features::TITLE_QUOTE_MAX + 2).min(words.tokens.len());
+    (open + 2..limit).find(|&j| words.text(j) == Some(close))
+}
+
+/// Which tokens the candidates cover.
+fn covered_tokens(words: &Words<'_>, out: &[(Candidate, f32)]) -> Vec<bool> {
+    let mut covered = vec![false; words.tokens.len()];
+    for (candidate, _) in out {
+        covered[candidate.first..candidate.last].iter_mut().for_each(|c| *c = true);
+    }
+    covered
+}
+
 /// Gives a candidate another type; it is then no longer the entity the lexicon named (the
 /// analyzer finds its id from its words).
 fn relabel(candidate: &mut Candidate, label: Label) {
@@ -419,12 +436,10 @@ fn quoted_media(names: &Lexicon, words: &Words<'_>, out: &mut Vec<(Candidate, f3
     }
     let mut added = Vec::new();
     for open in 1..words.tokens.len() {
-        let Some(close) = words.text(open).and_then(features::closing_mark) else { continue };
+        let Some(end) = short_quotation(words, open) else { continue };
         if !descriptor(words, open - 1).is_some_and(|d| MEDIA.contains(&d)) {
             continue;
         }
-        let limit = (open + features::TITLE_QUOTE_MAX + 2).min(words.tokens.len());
-        let Some(end) = (open + 2..limit).find(|&j| words.text(j) == Some(close)) else { continue };
         if out.iter().any(|(c, _)| c.first < end && c.last > open + 1) {
             continue;
         }
@@ -467,14 +482,8 @@ fn quoted_titles(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
             (after_title && words.text(lead) == Some("و"))
                 || words.readings(lead).iter().any(|r| WORK_WORDS.contains(&r.stem.as_str()))
         };
-        let Some(close) = words.text(open).and_then(features::closing_mark).filter(|_| after_work()) else {
+        let Some(end) = short_quotation(words, open).filter(|_| after_work()) else {
             after_title = after_title && words.text(open) == Some("و");
-            open += 1;
-            continue;
-        };
-        let limit = (open + features::TITLE_QUOTE_MAX + 2).min(words.tokens.len());
-        let Some(end) = (open + 2..limit).find(|&j| words.text(j) == Some(close)) else {
-            after_title = false;
             open += 1;
             continue;
         };
@@ -669,11 +678,10 @@ fn consistent_types(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
 fn spread_long_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     use std::collections::HashMap;
     let stem = |j: usize| stem_at(words, j);
-    let mut covered = vec![false; words.tokens.len()];
+    let covered = covered_tokens(words, out);
     // First stem → the names starting with it (their stems and label), longest first.
     let mut names: HashMap<&str, Vec<(Vec<&str>, Label)>> = HashMap::new();
     for (candidate, _) in out.iter() {
-        covered[candidate.first..candidate.last].iter_mut().for_each(|c| *c = true);
         if candidate.len() >= 2 {
             let stems: Vec<&str> = (candidate.first..candidate.last).map(stem).collect();
             names.entry(stems[0]).or_default().push((stems, candidate.label));
@@ -728,11 +736,10 @@ fn spread_long_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
 /// all types, 75.49 and 78.04.
 fn spread_names(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     use std::collections::HashMap;
-    let mut covered = vec![false; words.tokens.len()];
+    let covered = covered_tokens(words, out);
     // Stem → its label, or `None` when two labels claim it.
     let mut keys: HashMap<&str, Option<Label>> = HashMap::new();
     for (candidate, _) in out.iter() {
-        covered[candidate.first..candidate.last].iter_mut().for_each(|c| *c = true);
         if candidate.label == Label::Per || candidate.len() == 1 {
             let last = candidate.last - 1;
             let stem = stem_at(words, last);
