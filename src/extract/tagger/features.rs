@@ -262,6 +262,11 @@ impl Lists {
         self.wiki.get(word).is_some_and(|stat| stat.frequency >= 1 && stat.share <= 2)
     }
 
+    /// Whether `word` (folded) is a word of sport ([`TOPIC_WORDS`] class 1).
+    pub fn is_sport_word(&self, word: &str) -> bool {
+        self.topics.get(word) == Some(&1)
+    }
+
     /// True when WikiFANE saw `word` (folded) mostly inside names.
     pub fn is_entity_word(&self, word: &str) -> bool {
         self.wiki.get(word).is_some_and(|stat| stat.share >= 3)
