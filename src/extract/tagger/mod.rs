@@ -369,6 +369,14 @@ impl Tagger {
     }
 }
 
+/// Adds the names a rule found to `out`, which stays in text order.
+fn add_in_order(out: &mut Vec<(Candidate, f32)>, added: Vec<(Candidate, f32)>) {
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|(c, _)| c.first);
+    }
+}
+
 /// The index of the closing mark of a quotation of 1 to [`features::TITLE_QUOTE_MAX`] tokens
 /// whose opening mark is at `open`, the length of a title (`«الشرق الأوسط»`).
 fn short_quotation(words: &Words<'_>, open: usize) -> Option<usize> {
@@ -456,10 +464,7 @@ fn quoted_media(names: &Lexicon, words: &Words<'_>, out: &mut Vec<(Candidate, f3
             added.push((candidate, LEXICON_CONFIDENCE));
         }
     }
-    if !added.is_empty() {
-        out.extend(added);
-        out.sort_by_key(|(c, _)| c.first);
-    }
+    add_in_order(out, added);
 }
 
 /// Words before the quoted title of a work (folded readings): `رواية «أولاد حارتنا»`,
@@ -661,10 +666,7 @@ fn clubs_in_sport(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f3
             added.push((candidate, LEXICON_CONFIDENCE));
         }
     }
-    if !added.is_empty() {
-        out.extend(added);
-        out.sort_by_key(|(c, _)| c.first);
-    }
+    add_in_order(out, added);
 }
 
 /// Verbs of saying and judging in the masculine (folded), whose subject right after them is a
@@ -775,10 +777,7 @@ fn spread_long_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
             None => at += 1,
         }
     }
-    if !added.is_empty() {
-        out.extend(added);
-        out.sort_by_key(|(c, _)| c.first);
-    }
+    add_in_order(out, added);
 }
 
 /// A name found once stands for the same entity wherever else the text has it alone: a person's
@@ -824,8 +823,7 @@ fn spread_names(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)
             added.push((candidate, LEXICON_CONFIDENCE));
         }
     }
-    out.extend(added);
-    out.sort_by_key(|(c, _)| c.first);
+    add_in_order(out, added);
 }
 
 /// A person's name does not end on `بن`, `آل`, `أبو`, `عبد`: it goes on to the next word (in
