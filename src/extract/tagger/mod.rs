@@ -385,6 +385,12 @@ fn short_quotation(words: &Words<'_>, open: usize) -> Option<usize> {
     (open + 2..limit).find(|&j| words.text(j) == Some(close))
 }
 
+/// A name a rule found, with no entity yet: the analyzer gives it one from its words (see
+/// `link::unknown_entity`).
+fn unnamed(first: usize, last: usize, prefix: usize, label: Label) -> Candidate {
+    Candidate { first, last, prefix, label, canonical: String::new(), id: String::new() }
+}
+
 /// Which tokens the candidates cover.
 fn covered_tokens(words: &Words<'_>, out: &[(Candidate, f32)]) -> Vec<bool> {
     let mut covered = vec![false; words.tokens.len()];
@@ -493,23 +499,12 @@ fn quoted_titles(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
             open += 1;
             continue;
         };
-        titles.push(Candidate {
-            first: open + 1,
-            last: end,
-            prefix: 0,
-            label: Label::Misc,
-            canonical: String::new(),
-            id: String::new(),
-        });
+        titles.push(unnamed(open + 1, end, 0, Label::Misc));
         after_title = true;
         open = end + 1;
     }
-    if titles.is_empty() {
-        return;
-    }
     out.retain(|(c, _)| !titles.iter().any(|t| c.first < t.last && c.last > t.first));
-    out.extend(titles.into_iter().map(|t| (t, LEXICON_CONFIDENCE)));
-    out.sort_by_key(|(c, _)| c.first);
+    add_in_order(out, titles.into_iter().map(|t| (t, LEXICON_CONFIDENCE)).collect());
 }
 
 /// Two people joined by `و` are two names (`عبدالله الفاضل عيسى ونورالدين علي`): a person's span
@@ -530,7 +525,7 @@ fn split_coordinated(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate,
                 && !words.text(j - 1).is_some_and(|t| NAME_CONNECTORS.contains(&t))
         });
         if let Some(j) = cut {
-            let tail = Candidate { first: j, prefix: 1, canonical: String::new(), id: String::new(), ..candidate.clone() };
+            let tail = unnamed(j, candidate.last, 1, candidate.label);
             added.push((tail, *confidence));
             candidate.last = j;
             candidate.canonical.clear();
@@ -655,15 +650,7 @@ fn clubs_in_sport(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f3
         let (from, to) = (at.saturating_sub(SPORT_WINDOW), (at + SPORT_WINDOW + 1).min(n));
         let adjective = reading.prefix == 0 && at > 0 && words.text(at - 1).is_some_and(|t| t.starts_with("ال"));
         if sport_words[to] - sport_words[from] >= 2 && !adjective {
-            let candidate = Candidate {
-                first: at,
-                last: at + 1,
-                prefix: reading.prefix,
-                label: Label::Org,
-                canonical: String::new(),
-                id: String::new(),
-            };
-            added.push((candidate, LEXICON_CONFIDENCE));
+            added.push((unnamed(at, at + 1, reading.prefix, Label::Org), LEXICON_CONFIDENCE));
         }
     }
     add_in_order(out, added);
@@ -763,15 +750,7 @@ fn spread_long_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
         match found {
             Some((stems, label)) => {
                 let prefix = words.readings(at).last().map_or(0, |r| r.prefix);
-                let candidate = Candidate {
-                    first: at,
-                    last: at + stems.len(),
-                    prefix,
-                    label: *label,
-                    canonical: String::new(),
-                    id: String::new(),
-                };
-                added.push((candidate, LEXICON_CONFIDENCE));
+                added.push((unnamed(at, at + stems.len(), prefix, *label), LEXICON_CONFIDENCE));
                 at += stems.len();
             }
             None => at += 1,
@@ -812,15 +791,7 @@ fn spread_names(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)
         }
         let found = words.readings(at).iter().find_map(|r| keys.get(r.stem.as_str()).copied().flatten().map(|l| (r, l)));
         if let Some((reading, label)) = found {
-            let candidate = Candidate {
-                first: at,
-                last: at + 1,
-                prefix: reading.prefix,
-                label,
-                canonical: String::new(),
-                id: String::new(),
-            };
-            added.push((candidate, LEXICON_CONFIDENCE));
+            added.push((unnamed(at, at + 1, reading.prefix, label), LEXICON_CONFIDENCE));
         }
     }
     add_in_order(out, added);
@@ -995,7 +966,7 @@ mod tests {
     }
 
     fn candidate(first: usize, last: usize, label: Label) -> (Candidate, f32) {
-        (Candidate { first, last, prefix: 0, label, canonical: String::new(), id: String::new() }, 1.0)
+        (unnamed(first, last, 0, label), 1.0)
     }
 
     #[test]
