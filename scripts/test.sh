@@ -34,6 +34,7 @@ if [ -d ../shared/data/gazetteer ]; then
     python3 scripts/build_lexicon.py --check
     python3 scripts/build_names.py --check
     python3 scripts/build_wiki_ner.py --check
+    python3 scripts/build_word_freq.py --check   # fetches wordfreq 3.1.1 from PyPI into target/ once
     bash scripts/build_clusters.sh --check
     bash scripts/train_tagger.sh --check
 else

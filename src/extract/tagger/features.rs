@@ -7,6 +7,7 @@ use crate::extract::lexicon::Lexicon;
 use crate::extract::{Candidate, Words};
 use crate::text::normalize::fold;
 use crate::text::tokenize::TokenKind;
+use super::frequency::{Frequencies, FREQ_TSV};
 
 /// Person-name tokens and title words (`data/person_names.tsv`, made by `scripts/build_names.py`).
 pub(crate) const NAMES_TSV: &str = include_str!("../../../data/person_names.tsv");
@@ -179,6 +180,8 @@ pub(crate) struct Lists {
     clusters: HashMap<String, [u16; 2]>,
     /// Folded topic word → its topic ([`TOPIC_WORDS`]).
     topics: HashMap<&'static str, u8>,
+    /// How common each word is in Arabic at large.
+    freq: Frequencies,
 }
 
 impl Lists {
@@ -187,6 +190,7 @@ impl Lists {
         let mut lists = Lists::parse(NAMES_TSV);
         lists.add_wiki(WIKI_TSV);
         lists.add_clusters(CLUSTERS_TSV);
+        lists.freq = Frequencies::parse(FREQ_TSV);
         lists
     }
 
@@ -254,6 +258,7 @@ impl Lists {
             wiki_strings: Lexicon::default(),
             clusters: HashMap::default(),
             topics: TOPIC_WORDS.iter().copied().collect(),
+            freq: Frequencies::default(),
         }
     }
 
@@ -314,6 +319,8 @@ pub(crate) struct TokenInfo<'a> {
     /// The index of the token before the quotation's opening mark.
     pub quote_lead: Option<usize>,
     pub kind: TokenKind,
+    /// Frequency class of the word and of its stem (0 rarer than Zipf 2, else 1 to 7: [`Frequencies::class`]).
+    pub freq: [u8; 2],
 }
 
 /// The most tokens a quotation may have and still be read as a title.
@@ -404,6 +411,14 @@ pub(crate) fn token_infos<'a>(words: &'a Words<'a>, lexicon: &[Candidate], lists
                 quote_len: 0,
                 quote_lead: None,
                 kind: words.tokens[i].kind,
+                // The table holds only Arabic words; a stem without clitics is the word.
+                freq: match words.tokens[i].kind {
+                    TokenKind::Arabic => {
+                        let of_word = lists.freq.class(word);
+                        [of_word, if stem.len() == word.len() { of_word } else { lists.freq.class(stem) }]
+                    }
+                    _ => [0, 0],
+                },
             }
         })
         .collect();
@@ -664,6 +679,11 @@ pub(crate) fn extract(infos: &[TokenInfo<'_>], i: usize, out: &mut Vec<u64>) {
         let lead = this.quote_lead.map_or(BEFORE, |j| infos[j].stem.as_bytes());
         out.push(feature(59, &[&[this.quoted], lead]));
     }
+    // How common the word is in Arabic at large: a word no list holds is more often a name when
+    // it is also rare. Templates 60 to 65 are the second pass's ([`context_features`]). 5-fold CV
+    // 79.49 → 80.06, the four hold-out splits 82.27 → 82.62 (means over seeds; data/README.md).
+    out.push(feature(66, &[&this.freq]));
+    out.push(feature(67, &[&[this.freq[0], this.names]]));
 }
 
 /// The key under which a token's other occurrences in the document are looked up: its folded

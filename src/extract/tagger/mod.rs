@@ -10,6 +10,7 @@
 pub(crate) mod clusters;
 pub(crate) mod decode;
 pub(crate) mod features;
+mod frequency;
 pub(crate) mod model;
 pub(crate) mod train;
 

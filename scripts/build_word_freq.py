@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Builds data/word_freq.tsv: how common each Arabic word is in text at large, for the tagger.
+
+A word no name list holds and no training sentence saw is far more often a name when it is also
+rare in Arabic at large (a foreign surname, a small village) than when it is an everyday word.
+The frequencies come from wordfreq 3.1.1 (Robyn Speer; its `large_ar` list, drawn from
+Wikipedia, subtitles, news, web text and Twitter; data CC BY-SA 4.0), fetched from PyPI into
+target/wordfreq/ the first time and checked against PyPI's SHA-256.
+
+Each line is `folded word<TAB>class`: the word's Zipf frequency (log10 of its count per billion
+words, its spellings summed once folded as the Rust core folds them) in seven classes, 1 for
+2–2.5, 2 for 2.5–3, … 6 for 4.5–5, 7 for 5 and more. Rarer words are left out: absent means rare.
+Deterministic: the same wheel gives the same bytes. Standard library only.
+
+    python3 scripts/build_word_freq.py [--check]
+"""
+import argparse
+import gzip
+import hashlib
+import math
+import os
+import re
+import struct
+import sys
+import urllib.request
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+from artifact import write_or_check  # noqa: E402
+from build_lexicon import fold  # noqa: E402  (the same folding as the Rust core)
+
+VERSION = "3.1.1"
+WHEEL = f"wordfreq-{VERSION}-py3-none-any.whl"
+MEMBER = "wordfreq/data/large_ar.msgpack.gz"
+ARABIC = re.compile(r"^[\u0621-\u063A\u0641-\u064A]+$")
+LOWEST_ZIPF = 2.0
+
+
+def fetch_wheel():
+    """The path of the wordfreq wheel, downloaded from PyPI once and verified."""
+    cache = os.path.join(ROOT, "target", "wordfreq")
+    path = os.path.join(cache, WHEEL)
+    if os.path.exists(path):
+        return path
+    os.makedirs(cache, exist_ok=True)
+    with urllib.request.urlopen("https://pypi.org/simple/wordfreq/", timeout=60) as r:
+        index = r.read().decode("utf-8")
+    links = [link for link in re.findall(r'href="([^"]+)"', index) if f"/{WHEEL}#sha256=" in link]
+    if not links:
+        sys.exit(f"build_word_freq: {WHEEL} is not on PyPI's index")
+    url, digest = links[0].split("#sha256=")
+    with urllib.request.urlopen(url, timeout=600) as r:
+        data = r.read()
+    if hashlib.sha256(data).hexdigest() != digest:
+        sys.exit(f"build_word_freq: {WHEEL} does not match PyPI's SHA-256")
+    with open(path + ".part", "wb") as f:
+        f.write(data)
+    os.replace(path + ".part", path)
+    return path
+
+
+def unpack(data):
+    """Decodes the MessagePack subset wordfreq's lists use (arrays, maps, strings, integers)."""
+    pos = 0
+
+    def take(n):
+        nonlocal pos
+        pos += n
+        return data[pos - n:pos]
+
+    def value():
+        b = take(1)[0]
+        if b <= 0x7F:
+            return b
+        if 0x80 <= b <= 0x8F:
+            return {value(): value() for _ in range(b & 0x0F)}
+        if 0x90 <= b <= 0x9F:
+            return [value() for _ in range(b & 0x0F)]
+        if 0xA0 <= b <= 0xBF:
+            return take(b & 0x1F).decode("utf-8")
+        sized = {0xD9: ">B", 0xDA: ">H", 0xDB: ">I"}
+        if b in sized:
+            (n,) = struct.unpack(sized[b], take(struct.calcsize(sized[b])))
+            return take(n).decode("utf-8")
+        arrays = {0xDC: ">H", 0xDD: ">I"}
+        if b in arrays:
+            (n,) = struct.unpack(arrays[b], take(struct.calcsize(arrays[b])))
+            return [value() for _ in range(n)]
+        maps = {0xDE: ">H", 0xDF: ">I"}
+        if b in maps:
+            (n,) = struct.unpack(maps[b], take(struct.calcsize(maps[b])))
+            return {value(): value() for _ in range(n)}
+        ints = {0xCC: ">B", 0xCD: ">H", 0xCE: ">I"}
+        if b in ints:
+            return struct.unpack(ints[b], take(struct.calcsize(ints[b])))[0]
+        if b == 0xC0:
+            return None
+        raise ValueError(f"unexpected MessagePack byte {b:#x} at {pos - 1}")
+
+    return value()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    with zipfile.ZipFile(fetch_wheel()) as wheel:
+        buckets = unpack(gzip.decompress(wheel.read(MEMBER)))
+    # buckets[0] is a header; bucket i (from 0) holds the words of frequency 10^(-i/100).
+    freq = {}
+    for i, words in enumerate(buckets[1:]):
+        for word in words:
+            key = fold(word)
+            if ARABIC.match(key):
+                freq[key] = freq.get(key, 0.0) + 10 ** (-i / 100)
+    lines = []
+    for word, f in freq.items():
+        zipf = math.log10(f) + 9
+        if zipf >= LOWEST_ZIPF:
+            lines.append(f"{word}\t{min(7, 1 + int((zipf - LOWEST_ZIPF) * 2))}\n")
+    out = (
+        f"# folded word<TAB>frequency class (1: Zipf 2-2.5 ... 7: 5 and more), from wordfreq {VERSION}\n"
+        "# (Robyn Speer, https://github.com/rspeer/wordfreq), CC BY-SA 4.0; generated by scripts/build_word_freq.py\n"
+    ) + "".join(sorted(lines))
+    write_or_check("word_freq.tsv", out, args.check, f"{len(lines)} words, {len(out.encode())} bytes")
+
+
+if __name__ == "__main__":
+    main()
