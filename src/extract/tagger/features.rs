@@ -262,6 +262,12 @@ impl Lists {
         }
     }
 
+    /// How common `word` (folded) is in Arabic at large: 0 rarer than Zipf 2, else 1 to 7
+    /// ([`Frequencies::class`]).
+    pub fn frequency(&self, word: &str) -> u8 {
+        self.freq.class(word)
+    }
+
     /// True when WikiFANE saw `word` (folded) at least twice, and mostly outside names.
     pub fn is_common_word(&self, word: &str) -> bool {
         self.wiki.get(word).is_some_and(|stat| stat.frequency >= 1 && stat.share <= 2)
