@@ -483,6 +483,12 @@ fn mix(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
+/// The 64-bit FNV-1a hash of `bytes`.
+#[inline]
+pub(super) fn fnv1a(bytes: &[u8]) -> u64 {
+    mix(FNV_OFFSET, bytes)
+}
+
 /// The hash of a feature: a template number and its parts. The same on every platform.
 #[inline]
 pub(crate) fn feature(template: u8, parts: &[&[u8]]) -> u64 {

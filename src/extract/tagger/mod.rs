@@ -373,11 +373,10 @@ impl Tagger {
     }
 }
 
-/// A lexicon name reached by reading clitics off a word that is at least as common in Arabic as
-/// the name itself, so a word of its own (`كسرت`, "broke", read as ك + `سرت`, Sirte; `باهر`,
-/// "dazzling", as ب + Ahar; `ولايزال` as Aizawl). With a clitic, a real name is far rarer than
-/// without: `وسوريا` is 1.1 Zipf units under `سوريا`, `بحلب` 1.3 under `حلب`.
-/// Token `at` read with `prefix` chars of clitics.
+/// Whether token `at`, read with `prefix` chars of clitics, is rather a word of its own: it is at
+/// least as common in Arabic as the name so reached (`كسرت`, "broke", read as ك + `سرت`, Sirte;
+/// `باهر`, "dazzling", as ب + Ahar; `ولايزال` as Aizawl). With a clitic, a real name is far
+/// rarer than without: `وسوريا` is 1.1 Zipf units under `سوريا`, `بحلب` 1.3 under `حلب`.
 fn misread_clitics(lists: &Lists, words: &Words<'_>, at: usize, prefix: usize) -> bool {
     if prefix == 0 {
         return false;
