@@ -42,6 +42,10 @@ pub struct TrainOptions {
     /// features (word and stem, alone and with a neighbour) are left out, so that the model
     /// learns what the context and the word's form say of names it never saw (0 keeps them all).
     pub dropout: f32,
+    /// Seed ensembling: trains this many models on the same data with different shuffling and
+    /// dropout seeds (the first is `seed`) and keeps the mean of their averaged weights, one
+    /// model of the same features, so it costs nothing at tagging time (1 trains one model).
+    pub ensemble: usize,
 }
 
 impl Default for TrainOptions {
@@ -55,6 +59,7 @@ impl Default for TrainOptions {
             cost: 0.0,
             miss_cost: 0.0,
             dropout: 0.0,
+            ensemble: 1,
         }
     }
 }
@@ -222,6 +227,54 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
     let feature_count = names.len();
     // With adaptation, feature f of a domain-d sentence also updates row f + (d + 1) × count.
     let copies = if options.adapt { 1 + examples.iter().map(|e| e.domain as usize + 1).max().unwrap_or(1) } else { 1 };
+    let members = options.ensemble.max(1);
+    let seed_of = |member: usize| options.seed.wrapping_add(member as u64 * 0x9e37_79b9_7f4a_7c15);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(members);
+    let mut weights = vec![0f32; feature_count * MODEL_TAGS];
+    let mut transitions = vec![0f32; (MODEL_TAGS + 1) * MODEL_TAGS];
+    let mut add = |(w, t): (Vec<f32>, Vec<f32>)| {
+        weights.iter_mut().zip(&w).for_each(|(sum, w)| *sum += w / members as f32);
+        transitions.iter_mut().zip(&t).for_each(|(sum, t)| *sum += t / members as f32);
+    };
+    // Members run `threads` at a time, the first of each batch on this thread (with the
+    // progress of member 0); their weights are added in member order, so the result does not
+    // depend on the number of threads.
+    let mut first = 0;
+    while first < members {
+        let last = (first + threads).min(members);
+        let results: Vec<(Vec<f32>, Vec<f32>)> = std::thread::scope(|scope| {
+            let examples = &examples;
+            let others: Vec<_> = (first + 1..last)
+                .map(|m| scope.spawn(move || perceptron(examples, feature_count, copies, options, seed_of(m), |_, _| {})))
+                .collect();
+            let own = if first == 0 {
+                perceptron(examples, feature_count, copies, options, seed_of(first), &mut progress)
+            } else {
+                perceptron(examples, feature_count, copies, options, seed_of(first), |_, _| {})
+            };
+            std::iter::once(own).chain(others.into_iter().map(|h| h.join().expect("a training thread panicked"))).collect()
+        });
+        results.into_iter().for_each(&mut add);
+        first = last;
+    }
+    let rows: Vec<(u64, [f32; MODEL_TAGS])> = names
+        .iter()
+        .enumerate()
+        .map(|(f, &h)| (h, weights[f * MODEL_TAGS..][..MODEL_TAGS].try_into().unwrap_or([0.0; MODEL_TAGS])))
+        .collect();
+    Model::quantize(&rows, &transitions)
+}
+
+/// One averaged perceptron over the examples: its averaged weights (`feature_count × MODEL_TAGS`,
+/// shared plus domain 0's copy) and transitions.
+fn perceptron(
+    examples: &[Example],
+    feature_count: usize,
+    copies: usize,
+    options: &TrainOptions,
+    seed: u64,
+    mut progress: impl FnMut(usize, usize),
+) -> (Vec<f32>, Vec<f32>) {
     let copy_of = |f: u32, domain: u8| f as usize + (domain as usize + 1) * feature_count;
     let transition_count = (MODEL_TAGS + 1) * MODEL_TAGS;
     let mut weights = vec![0f32; feature_count * copies * MODEL_TAGS];
@@ -230,10 +283,10 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
     let mut transition_totals = vec![0f32; transition_count];
     let mut step = 1f32;
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = Rng(options.seed | 1);
+    let mut rng = Rng(seed | 1);
     let mut emissions: Vec<[f32; MODEL_TAGS]> = Vec::new();
     let mut starts: Vec<usize> = Vec::new();
-    let mut drop_rng = Rng(options.seed.rotate_left(17) | 1);
+    let mut drop_rng = Rng(seed.rotate_left(17) | 1);
     let drop_below = (options.dropout.clamp(0.0, 1.0) * u32::MAX as f32) as u64;
     for epoch in 0..options.epochs {
         for i in (1..order.len()).rev() {
@@ -308,25 +361,17 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
         progress(epoch + 1, errors);
     }
     // Averaged weights: w - totals / step.
-    let averaged: Vec<(u64, [f32; MODEL_TAGS])> = names
-        .iter()
-        .enumerate()
-        .map(|(f, &h)| {
-            let mut row = [0f32; MODEL_TAGS];
-            for (t, weight) in row.iter_mut().enumerate() {
-                let at = f * MODEL_TAGS + t;
-                *weight = weights[at] - totals[at] / step;
-                if copies > 1 {
-                    let at = copy_of(f as u32, 0) * MODEL_TAGS + t;
-                    *weight += weights[at] - totals[at] / step;
-                }
-            }
-            (h, row)
-        })
-        .collect();
-    let averaged_transitions: Vec<f32> =
-        transitions.iter().zip(&transition_totals).map(|(w, total)| w - total / step).collect();
-    Model::quantize(&averaged, &averaged_transitions)
+    let mut averaged = vec![0f32; feature_count * MODEL_TAGS];
+    for (at, weight) in averaged.iter_mut().enumerate() {
+        *weight = weights[at] - totals[at] / step;
+        if copies > 1 {
+            let (f, t) = (at / MODEL_TAGS, at % MODEL_TAGS);
+            let at = copy_of(f as u32, 0) * MODEL_TAGS + t;
+            *weight += weights[at] - totals[at] / step;
+        }
+    }
+    let averaged_transitions = transitions.iter().zip(&transition_totals).map(|(w, total)| w - total / step).collect();
+    (averaged, averaged_transitions)
 }
 
 #[cfg(test)]
@@ -335,12 +380,21 @@ mod tests {
     use crate::analysis::Label;
     use crate::conll::parse;
 
-    #[test]
-    fn learns_a_tiny_corpus_deterministically() {
-        let corpus = "قال O\nالرئيس O\nسمير B-PER\nخليل I-PER\nفي O\nطرابلس B-LOC\n\n\
+    /// Three sentences: a person and a place, twice, and a ministry.
+    const TINY: &str = "قال O\nالرئيس O\nسمير B-PER\nخليل I-PER\nفي O\nطرابلس B-LOC\n\n\
                       وصل O\nسمير B-PER\nخليل I-PER\nإلى O\nطرابلس B-LOC\n\n\
                       وزارة B-ORG\nالصحة I-ORG\nفي O\nطرابلس B-LOC\n";
-        let sentences = parse(corpus);
+
+    /// The tagger's spans in a sentence, as (first token, one past the last, label).
+    fn spans_in(tagger: &super::super::Tagger, sentence: &Sentence) -> Vec<(usize, usize, Label)> {
+        let (_, tokens, _) = project(&sentence.tokens, &sentence.tags);
+        let words = Words::new(&tokens);
+        tagger.spans(&words, &[]).iter().map(|s| (s.first, s.last, s.label)).collect()
+    }
+
+    #[test]
+    fn learns_a_tiny_corpus_deterministically() {
+        let sentences = parse(TINY);
         let lexicon = Lexicon::default();
         let lists = Lists::parse("");
         let options =
@@ -349,11 +403,24 @@ mod tests {
         let b = train(&sentences, &lexicon, &lists, &options, |_, _| {}).0;
         assert_eq!(a.to_bytes(), b.to_bytes(), "same data and seed, same model");
         let tagger = super::super::Tagger { model: a, second: None, lists };
-        let (_, tokens, _) = project(&sentences[1].tokens, &sentences[1].tags);
-        let words = Words::new(&tokens);
-        let spans = tagger.spans(&words, &[]);
-        let found: Vec<(usize, usize, Label)> = spans.iter().map(|s| (s.first, s.last, s.label)).collect();
-        assert_eq!(found, [(1, 3, Label::Per), (4, 5, Label::Loc)]);
+        assert_eq!(spans_in(&tagger, &sentences[1]), [(1, 3, Label::Per), (4, 5, Label::Loc)]);
+    }
+
+    #[test]
+    fn an_ensemble_is_one_model_of_the_same_features() {
+        let sentences = parse(TINY);
+        let (lexicon, lists) = (Lexicon::default(), Lists::parse(""));
+        let train_with = |ensemble| {
+            let options = TrainOptions { epochs: 10, min_count: 1, seed: 7, ensemble, ..TrainOptions::default() };
+            train(&sentences, &lexicon, &lists, &options, |_, _| {}).0
+        };
+        let single = train_with(1);
+        let ensemble = train_with(3);
+        assert_eq!(ensemble.to_bytes(), train_with(3).to_bytes(), "same data and seeds, same model");
+        assert_ne!(ensemble.to_bytes(), single.to_bytes(), "the other members change the weights");
+        assert!(ensemble.len() <= single.len() * 2, "{} rows against {}", ensemble.len(), single.len());
+        let tagger = super::super::Tagger { model: ensemble, second: None, lists: Lists::parse("") };
+        assert_eq!(spans_in(&tagger, &sentences[1]), [(1, 3, Label::Per), (4, 5, Label::Loc)]);
     }
 
     #[test]
@@ -371,19 +438,12 @@ mod tests {
             TrainOptions { epochs: 10, min_count: 1, seed: 7, window: 0, adapt: true, ..TrainOptions::default() };
         let model = train(&sentences, &Lexicon::default(), &Lists::parse(""), &options, |_, _| {}).0;
         let tagger = super::super::Tagger { model, second: None, lists: Lists::parse("") };
-        let (_, tokens, _) = project(&sentences[1].tokens, &sentences[1].tags);
-        let words = Words::new(&tokens);
-        let found: Vec<(usize, usize, Label)> =
-            tagger.spans(&words, &[]).iter().map(|s| (s.first, s.last, s.label)).collect();
-        assert_eq!(found, [(1, 3, Label::Per), (4, 5, Label::Loc)]);
+        assert_eq!(spans_in(&tagger, &sentences[1]), [(1, 3, Label::Per), (4, 5, Label::Loc)]);
     }
 
     #[test]
     fn two_pass_model_round_trips_and_tags() {
-        let corpus = "قال O\nالرئيس O\nسمير B-PER\nخليل I-PER\nفي O\nطرابلس B-LOC\n\n\
-                      وصل O\nسمير B-PER\nخليل I-PER\nإلى O\nطرابلس B-LOC\n\n\
-                      وزارة B-ORG\nالصحة I-ORG\nفي O\nطرابلس B-LOC\n";
-        let sentences = parse(&corpus.repeat(3));
+        let sentences = parse(&TINY.repeat(3));
         let options =
             TrainOptions { epochs: 10, min_count: 1, seed: 7, window: 2, adapt: false, ..TrainOptions::default() };
         let (first, second) = train(&sentences, &Lexicon::default(), &Lists::parse(""), &options, |_, _| {});
@@ -391,10 +451,6 @@ mod tests {
         let tagger = super::super::Tagger::from_bytes(&bytes).expect("two-pass model reads");
         assert!(tagger.second.is_some());
         let tagger = super::super::Tagger { lists: Lists::parse(""), ..tagger };
-        let (_, tokens, _) = project(&sentences[1].tokens, &sentences[1].tags);
-        let words = Words::new(&tokens);
-        let found: Vec<(usize, usize, Label)> =
-            tagger.spans(&words, &[]).iter().map(|s| (s.first, s.last, s.label)).collect();
-        assert_eq!(found, [(1, 3, Label::Per), (4, 5, Label::Loc)]);
+        assert_eq!(spans_in(&tagger, &sentences[1]), [(1, 3, Label::Per), (4, 5, Label::Loc)]);
     }
 }
