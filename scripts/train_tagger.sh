@@ -19,7 +19,7 @@ out=data/tagger.bin
 [ "${1:-}" = "--check" ] && out=$(mktemp)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-cargo run --release --quiet -- train --epochs 12 --min-count 2 --adapt --cost 1 --miss-cost 2 --dropout 0.25 --out "$out" \
+cargo run --release --quiet -- train --epochs 12 --min-count 2 --adapt --cost 1 --miss-cost 2 --dropout 0.25 --ensemble 4 --out "$out" \
     --conll "$train" --conll "$wiki" --conll "$wojood" > "$log" 2>&1 ||
     { cat "$log" >&2; exit 1; }
 if [ "${1:-}" = "--check" ]; then
