@@ -228,7 +228,7 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
     // With adaptation, feature f of a domain-d sentence also updates row f + (d + 1) × count.
     let copies = if options.adapt { 1 + examples.iter().map(|e| e.domain as usize + 1).max().unwrap_or(1) } else { 1 };
     let members = options.ensemble.max(1);
-    let seed_of = |member: usize| options.seed.wrapping_add(member as u64 * 0x9e37_79b9_7f4a_7c15);
+    let seed_of = |member: usize| options.seed.wrapping_add((member as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(members);
     let mut weights = vec![0f32; feature_count * MODEL_TAGS];
     let mut transitions = vec![0f32; (MODEL_TAGS + 1) * MODEL_TAGS];
