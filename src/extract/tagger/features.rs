@@ -342,16 +342,21 @@ pub(crate) fn closing_mark(open: &str) -> Option<&'static str> {
     }
 }
 
+/// The index of the closing mark of a quotation whose opening mark is token `open`, when it
+/// closes within [`TITLE_QUOTE_MAX`] tokens (`open + 1` for an empty one); `text(j)` is token
+/// j's text, `len` the number of tokens: in `صحيفة « الشرق الأوسط »`, 4 for the mark at 1.
+pub(crate) fn quotation_end<'t>(open: usize, len: usize, text: impl Fn(usize) -> Option<&'t str>) -> Option<usize> {
+    let close = text(open).and_then(closing_mark)?;
+    let limit = (open + TITLE_QUOTE_MAX + 2).min(len);
+    (open + 1..limit).find(|&j| text(j) == Some(close))
+}
+
 /// Marks the tokens of short quotations (see [`TokenInfo::quoted`]).
 fn set_quotes(infos: &mut [TokenInfo<'_>]) {
     let mut i = 0;
     while i < infos.len() {
-        let Some(close) = (infos[i].kind == TokenKind::Punct).then(|| closing_mark(infos[i].word)).flatten() else {
-            i += 1;
-            continue;
-        };
-        let limit = (i + TITLE_QUOTE_MAX + 2).min(infos.len());
-        let Some(end) = (i + 1..limit).find(|&j| infos[j].word == close) else {
+        let punct = infos[i].kind == TokenKind::Punct;
+        let Some(end) = punct.then(|| quotation_end(i, infos.len(), |j| Some(infos[j].word))).flatten() else {
             i += 1;
             continue;
         };

@@ -399,9 +399,7 @@ fn add_in_order(out: &mut Vec<(Candidate, f32)>, added: Vec<(Candidate, f32)>) {
 /// The index of the closing mark of a quotation of 1 to [`features::TITLE_QUOTE_MAX`] tokens
 /// whose opening mark is at `open`, the length of a title (`«الشرق الأوسط»`).
 fn short_quotation(words: &Words<'_>, open: usize) -> Option<usize> {
-    let close = words.text(open).and_then(features::closing_mark)?;
-    let limit = (open + features::TITLE_QUOTE_MAX + 2).min(words.tokens.len());
-    (open + 2..limit).find(|&j| words.text(j) == Some(close))
+    features::quotation_end(open, words.tokens.len(), |j| words.text(j)).filter(|&end| end > open + 1)
 }
 
 /// A name a rule found, with no entity yet: the analyzer gives it one from its words (see
