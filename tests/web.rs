@@ -15,7 +15,7 @@ use kashif::web::engine::Starter;
 use kashif::web::i18n::{fill, text, Lang, Message, Msg};
 use kashif::web::session::Restored;
 use kashif::web::spans::{glyphs, segments, Glyphs, Segment};
-use kashif::web::state::{Document, Source};
+use kashif::web::state::{shown_name, Document, Source, PASTED_NAME};
 use kashif::web::store;
 use kashif::web::worker_protocol::{FromWorker, Reply, Request, Service, READY};
 use kashif::{Analyzer, Label, Mention};
@@ -162,6 +162,13 @@ async fn until(mut ready: impl FnMut() -> bool) -> bool {
 // ---------------------------------------------------------------------------------------------
 // The worker protocol, the request bookkeeping, the store
 // ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+fn the_pasted_text_is_named_in_the_interface_language_and_files_keep_theirs() {
+    assert_eq!(shown_name(PASTED_NAME, true, Lang::Ar), "نص ملصق");
+    assert_eq!(shown_name(PASTED_NAME, true, Lang::En), "Pasted text");
+    assert_eq!(shown_name("نص ملصق", false, Lang::En), "نص ملصق", "a file so named keeps its name");
+}
 
 #[wasm_bindgen_test]
 fn the_worker_service_answers_requests_and_bad_messages() {

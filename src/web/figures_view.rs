@@ -36,7 +36,7 @@ pub fn FigureTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let groups = Memo::new(move |_| corpus.with(|c| figure_groups(&corpus_docs(c))));
-    let docs = doc_names(corpus);
+    let docs = doc_names(corpus, i18n);
     let filter = RwSignal::new(String::new());
     let sort = RwSignal::new(Sort::by(AGREEMENT, true));
     let shown = Memo::new(move |_| {

@@ -36,7 +36,7 @@ pub fn FramingView(
     let settings = expect_context::<Settings>();
     let extra = Memo::new(move |_| own_descriptors(settings));
     let table = Memo::new(move |_| extra.with(|extra| corpus.with(|c| framing_table(&corpus_docs(c), extra))));
-    let docs = doc_names(corpus);
+    let docs = doc_names(corpus, i18n);
     let filter = RwSignal::new(String::new());
     let category = RwSignal::new(None::<Category>);
     // The table's own order (actors by weight) until a header is clicked.

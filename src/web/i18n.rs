@@ -94,6 +94,7 @@ messages! {
     // Getting text in.
     InputRegion => "إدخال النص", "Text input";
     PasteLabel => "الصق نص خبر أو اكتبه هنا", "Paste or type a news text here";
+    PastedName => "نص ملصق", "Pasted text";
     PickFiles => "اختر ملفات", "Choose files";
     PickFolder => "اختر مجلدا", "Choose a folder";
     DropHintBefore => "أو اسحب ملفات أو مجلدات وأفلتها في أي مكان من الصفحة: ",

@@ -72,7 +72,7 @@ use notices::{FileProblems, StatusNotes};
 use progress::BatchProgress;
 use reading::{CardAt, MentionCard, MentionStepper};
 use session::{Restored, Session};
-use state::DocId;
+use state::{DocId, Document, Source};
 use text_view::AnalyzedText;
 use workspace::{analysed_docs, link_docs, Navigator, Tab, ViewTabs, WorkspaceTables};
 
@@ -145,7 +145,8 @@ pub fn App(
     });
     let title = Memo::new(move |_| {
         let id = selected.get()?;
-        library.with(|library| library.get(id).map(|doc| doc.name.clone()))
+        let lang = i18n.lang();
+        library.with(|library| library.get(id).map(|doc| state::shown_name(&doc.name, doc.source == Source::Pasted, lang)))
     });
     // Every analysed document with the user's corrections: the one source of the reading view,
     // the tables and the exports.
@@ -176,7 +177,11 @@ pub fn App(
         spotlight.get().filter(|(doc, _, _)| selected.get() == Some(*doc)).map(|(_, start, end)| (start, end))
     });
     let doc_items = Memo::new(move |_| {
-        library.with(|library| library.docs().iter().map(|doc| (doc.id, doc.name.clone())).collect::<Vec<_>>())
+        let lang = i18n.lang();
+        library.with(|library| {
+            let shown = |doc: &Document| state::shown_name(&doc.name, doc.source == Source::Pasted, lang);
+            library.docs().iter().map(|doc| (doc.id, shown(doc))).collect::<Vec<_>>()
+        })
     });
     let progress = Memo::new(move |_| tracker.with(|tracker| tracker.progress()));
     let on_text = Callback::new(move |value: String| session.typed(value));

@@ -4,7 +4,9 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-/// The name shown in the document list for the text typed or pasted into the text box.
+use super::i18n::{Lang, Msg};
+
+/// The name stored for the text typed or pasted into the text box (shown as [`shown_name`] says).
 pub const PASTED_NAME: &str = "نص ملصق";
 
 /// Identifies a document for as long as the page is open.
@@ -18,6 +20,18 @@ pub enum Source {
     Pasted,
     /// Read from a file the user picked or dropped.
     File,
+}
+
+/// The name a document is shown under in `lang`: a file's own name, or [`Msg::PastedName`] for
+/// the pasted text (stored as [`PASTED_NAME`], the Arabic one, whatever the language).
+///
+/// ```
+/// use kashif::web::{i18n::Lang, state::shown_name};
+/// assert_eq!(shown_name("نص ملصق", true, Lang::En), "Pasted text");
+/// assert_eq!(shown_name("تقرير.txt", false, Lang::En), "تقرير.txt");
+/// ```
+pub fn shown_name(name: &str, pasted: bool, lang: Lang) -> String {
+    if pasted { super::i18n::text(lang, Msg::PastedName).to_owned() } else { name.to_owned() }
 }
 
 /// One text the user gave the page.

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::i18n::{label_name, use_i18n, I18n, Msg};
-use super::state::DocId;
+use super::state::{shown_name, DocId};
 use super::workspace::{corpus_docs, CorpusEntry, Navigator};
 use crate::corpus::{entity_table, quotes, EntityRow, QuoteRow};
 use crate::text::normalize::fold;
@@ -38,9 +38,12 @@ impl Sort {
     }
 }
 
-/// The id and name of every document of `corpus`, in order (the tables' document columns).
-pub fn doc_names(corpus: Signal<Arc<Vec<CorpusEntry>>>) -> Memo<Vec<(DocId, String)>> {
-    Memo::new(move |_| corpus.with(|c| c.iter().map(|e| (e.id, e.name.clone())).collect()))
+/// The id and shown name of every document of `corpus`, in order (the tables' document columns).
+pub fn doc_names(corpus: Signal<Arc<Vec<CorpusEntry>>>, i18n: I18n) -> Memo<Vec<(DocId, String)>> {
+    Memo::new(move |_| {
+        let lang = i18n.lang();
+        corpus.with(|c| c.iter().map(|e| (e.id, shown_name(&e.name, e.pasted, lang))).collect())
+    })
 }
 
 /// A column header that sorts the table by its column (click again to reverse); its children
@@ -201,7 +204,7 @@ pub fn EntityTable(
             shown
         })
     });
-    let docs = doc_names(corpus);
+    let docs = doc_names(corpus, i18n);
     view! {
         <section class="panel table-panel" aria-labelledby="kashif-entity-table-title">
             <h2 id="kashif-entity-table-title">
@@ -312,7 +315,7 @@ pub fn QuoteTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let rows = Memo::new(move |_| corpus.with(|c| quotes(&corpus_docs(c))));
-    let docs = doc_names(corpus);
+    let docs = doc_names(corpus, i18n);
     let filter = RwSignal::new(String::new());
     let sort = RwSignal::new(Sort::by(SPEAKER, false));
     let shown = Memo::new(move |_| {

@@ -22,6 +22,8 @@ pub struct AnalysedDoc {
     pub id: DocId,
     /// Its name.
     pub name: String,
+    /// Whether it is the pasted text (shown under [`shown_name`](super::state::shown_name)).
+    pub pasted: bool,
     /// Its text.
     pub text: Arc<str>,
     /// Its analysis (this document alone: not linked to the others).
@@ -34,7 +36,13 @@ pub fn analysed_docs(docs: &[Document], analysis_of: impl Fn(&Document) -> Optio
     docs.iter()
         .filter_map(|doc| {
             let analysis = analysis_of(doc)?;
-            Some(AnalysedDoc { id: doc.id, name: doc.name.clone(), text: Arc::clone(&doc.text), analysis })
+            Some(AnalysedDoc {
+                id: doc.id,
+                name: doc.name.clone(),
+                pasted: doc.source == super::state::Source::Pasted,
+                text: Arc::clone(&doc.text),
+                analysis,
+            })
         })
         .collect()
 }
@@ -46,6 +54,8 @@ pub struct CorpusEntry {
     pub id: DocId,
     /// Its name.
     pub name: String,
+    /// Whether it is the pasted text.
+    pub pasted: bool,
     /// Its text.
     pub text: Arc<str>,
     /// Its analysis, linked across all the documents.
@@ -64,7 +74,7 @@ pub fn link_docs(docs: &[AnalysedDoc], merges: &[Correction]) -> Vec<CorpusEntry
             if !merges.is_empty() {
                 crate::corrections::apply(&doc.text, &mut analysis, merges, &none);
             }
-            CorpusEntry { id: doc.id, name: doc.name.clone(), text: Arc::clone(&doc.text), analysis }
+            CorpusEntry { id: doc.id, name: doc.name.clone(), pasted: doc.pasted, text: Arc::clone(&doc.text), analysis }
         })
         .collect()
 }

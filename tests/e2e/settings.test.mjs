@@ -108,6 +108,8 @@ describe('Kashif settings', () => {
       assert.ok(await page.getByText('Paste or type a news text here').isVisible());
       assert.equal((await page.getByTestId('privacy').textContent()).trim(), 'Texts are analyzed in your browser; nothing is sent to any server.');
       assert.equal((await lang.textContent()).trim(), 'العربية');
+      // The pasted text is listed under its English name.
+      assert.equal((await page.getByTestId('doc-item').first().textContent()).trim(), 'Pasted text');
       const tabs = await page.$$eval('[data-testid=view-tabs] [role=tab]', (nodes) => nodes.map((n) => n.textContent.trim()));
       assert.deepEqual(tabs, ['Text', 'Entities', 'Quotes', 'Figures', 'Framing']);
       // The article keeps its direction and its marks: nothing was analysed again.
@@ -157,6 +159,7 @@ describe('Kashif settings', () => {
       await page.waitForFunction(() => document.documentElement.dir === 'rtl');
       assert.equal(await root(page, 'lang'), 'ar');
       assert.ok(await page.getByText('الصق نص خبر أو اكتبه هنا').isVisible());
+      assert.equal((await page.getByTestId('doc-item').first().textContent()).trim(), 'نص ملصق');
       await saved(page, 'lang', 'ar');
       await reload(page);
       assert.equal(await root(page, 'dir'), 'rtl');
