@@ -171,6 +171,31 @@ fn the_pasted_text_is_named_in_the_interface_language_and_files_keep_theirs() {
 }
 
 #[wasm_bindgen_test]
+fn a_mention_merges_into_the_entities_of_its_type_in_every_document_but_its_own() {
+    use kashif::web::workspace::{link_docs, merge_targets, AnalysedDoc};
+    use std::sync::Arc;
+    let analyzer = Analyzer::new();
+    let doc = |id: u32, text: &str| AnalysedDoc {
+        id,
+        name: format!("{id}.txt"),
+        pasted: false,
+        text: Arc::from(text),
+        analysis: Arc::new(analyzer.analyze(text)),
+    };
+    let docs = [
+        doc(1, "وقال القائد محمد الجاسم إن قواته ستبقى في بلدة كفرنبودة."),
+        doc(2, "وأكد القائد العسكري سيف أبو بكر أن الهجوم فشل، وقال القائد محمد الجاسم إن قواته انسحبت من كفرنبودة."),
+    ];
+    let corpus = link_docs(&docs, &[]);
+    let person = |doc: usize, name: &str| docs[doc].analysis.entities.iter().find(|m| m.text == name).unwrap().clone();
+    let jasim = person(0, "محمد الجاسم");
+    let abu_bakr = person(1, "سيف أبو بكر");
+    // Only the other person: not the places, not محمد الجاسم himself, linked in document 2.
+    assert_eq!(merge_targets(&corpus, 1, &jasim), [(abu_bakr.id.clone(), abu_bakr.canonical.clone())]);
+    assert_eq!(merge_targets(&corpus, 2, &abu_bakr), [(jasim.id.clone(), jasim.canonical.clone())]);
+}
+
+#[wasm_bindgen_test]
 fn the_worker_service_answers_requests_and_bad_messages() {
     let service = Service::new();
     let request = Request { id: 7, name: "قمة".to_owned(), text: SUMMIT.to_owned() };

@@ -4,6 +4,8 @@
 //! every document), and lists the document's corrections with an undo each; the sidebar panel
 //! lists the user's names and merges, and exports and imports the names as a file.
 
+use std::sync::Arc;
+
 use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,8 +15,9 @@ use super::corrections::Corrections;
 use super::export_panel::download;
 use super::i18n::{label_name, use_i18n, Lang, Message, Msg};
 use super::state::DocId;
+use super::workspace::{merge_targets, CorpusEntry};
 use crate::corrections::{Correction, UserName};
-use crate::{EntitySummary, Label, Mention};
+use crate::{Label, Mention};
 
 /// A span of the shown text the reader selected, in chars of the original text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,9 +152,9 @@ pub fn CorrectionBar(
     /// Its mentions, corrected.
     #[prop(into)]
     mentions: Signal<Vec<Mention>>,
-    /// Its entities, for merging.
+    /// Every analysed document, linked: a mention's entity merges into any entity of its type.
     #[prop(into)]
-    summaries: Signal<Vec<EntitySummary>>,
+    corpus: Signal<Arc<Vec<CorpusEntry>>>,
     /// The start of the mention clicked (the stepper's).
     current: RwSignal<Option<usize>>,
     /// The text selected.
@@ -203,10 +206,10 @@ pub fn CorrectionBar(
         }
     };
     let mention_tools = move |m: Mention| {
-        let others: Vec<(String, String)> = summaries.with(|s| {
-            s.iter().filter(|e| e.id != m.id && e.label == m.label).map(|e| (e.id.clone(), e.canonical.clone())).collect()
-        });
+        let others: Vec<(String, String)> =
+            doc.get_untracked().map_or_else(Vec::new, |doc| corpus.with_untracked(|c| merge_targets(c, doc, &m)));
         let has_others = !others.is_empty();
+        let names = StoredValue::new(others.clone());
         let (surface, label) = (m.text.clone(), m.label);
         view! {
             <div class="correction-tools" data-testid="mention-tools">
@@ -242,8 +245,8 @@ pub fn CorrectionBar(
                             data-testid="merge-into"
                             on:change=move |ev| {
                                 let into = event_target_value(&ev);
-                                let into_name = summaries
-                                    .with_untracked(|s| s.iter().find(|e| e.id == into).map(|e| e.canonical.clone()));
+                                let into_name =
+                                    names.with_value(|n| n.iter().find(|(id, _)| *id == into).map(|(_, name)| name.clone()));
                                 if let Some(into_name) = into_name {
                                     correct(&|m| Correction::Merge {
                                         from: m.id.clone(),

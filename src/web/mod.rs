@@ -252,7 +252,7 @@ pub fn App(
                             }}
                         </h2>
                         <MentionStepper mentions focus current tab />
-                        <CorrectionBar doc=selected mentions summaries current picked corrections />
+                        <CorrectionBar doc=selected mentions corpus current picked corrections />
                         <AnalyzedText text mentions focus hidden spotlight=spot current card picked />
                         <MentionCard card mentions summaries />
                     </section>

@@ -13,7 +13,7 @@ use super::i18n::{use_i18n, Msg};
 use super::state::{DocId, Document};
 use crate::corpus::CorpusDoc;
 use crate::corrections::Correction;
-use crate::Analysis;
+use crate::{Analysis, Mention};
 
 /// One analysed document as the worker sent it, with the user's corrections applied.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +77,29 @@ pub fn link_docs(docs: &[AnalysedDoc], merges: &[Correction]) -> Vec<CorpusEntry
             CorpusEntry { id: doc.id, name: doc.name.clone(), pasted: doc.pasted, text: Arc::clone(&doc.text), analysis }
         })
         .collect()
+}
+
+/// The entities a mention of document `doc` can be merged into, as `(id, display name)`: every
+/// entity of its label in any document, linked across documents, once each, those of `doc`
+/// first; not its own entity, under its id in `doc` (`mention.id`) or linked (`linked`, the id
+/// the corpus gives the mention at the same place).
+pub fn merge_targets(corpus: &[CorpusEntry], doc: DocId, mention: &Mention) -> Vec<(String, String)> {
+    let own = corpus.iter().find(|e| e.id == doc);
+    let linked = own
+        .and_then(|e| e.analysis.entities.iter().find(|m| m.start == mention.start && m.end == mention.end))
+        .map(|m| m.id.as_str());
+    let mut seen: Vec<&str> = vec![mention.id.as_str()];
+    seen.extend(linked);
+    let mut targets = Vec::new();
+    for entry in own.into_iter().chain(corpus.iter().filter(|e| e.id != doc)) {
+        for m in entry.analysis.entities.iter().filter(|m| m.label == mention.label) {
+            if !seen.contains(&m.id.as_str()) {
+                seen.push(&m.id);
+                targets.push((m.id.clone(), m.canonical.clone()));
+            }
+        }
+    }
+    targets
 }
 
 /// The documents of the workspace as the core's [`CorpusDoc`]s.

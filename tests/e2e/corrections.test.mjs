@@ -38,6 +38,16 @@ async function markReads(page, text, present = true) {
   );
 }
 
+/** Waits until the shown text's mark reading `text` is a mention of entity `id`. */
+async function markOf(page, text, id) {
+  await page.waitForFunction(
+    ([text, id]) =>
+      [...document.querySelectorAll('[data-testid=analyzed-text] mark')].find((m) => m.textContent === text)?.dataset
+        .entity === id,
+    [text, id],
+  );
+}
+
 /** Selects `wanted` in the shown text as a reader would, and releases the mouse. */
 async function selectText(page, wanted) {
   await page.evaluate((wanted) => {
@@ -120,12 +130,7 @@ describe('corrections', () => {
       await clickMark(page, 'أبو عمشة');
       const jasim = await page.locator('mark', { hasText: 'محمد الجاسم' }).getAttribute('data-entity');
       await page.getByTestId('merge-into').selectOption(jasim);
-      await page.waitForFunction(
-        (jasim) =>
-          [...document.querySelectorAll('[data-testid=analyzed-text] mark')].find((m) => m.textContent === 'أبو عمشة')
-            ?.dataset.entity === jasim,
-        jasim,
-      );
+      await markOf(page, 'أبو عمشة', jasim);
       assert.equal(await page.getByTestId('user-merges').locator('li').count(), 1);
       await clickMark(page, 'رجب طيب أردوغان');
       await page.screenshot({ path: path.join(ARTIFACTS, 'corrections.png'), fullPage: true });
@@ -160,6 +165,38 @@ describe('corrections', () => {
       await page.getByTestId('doc-corrections').locator('summary').click();
       await page.getByTestId('doc-corrections').locator('li', { hasText: 'موسكو' }).getByTestId('undo-correction').click();
       await markReads(page, 'موسكو');
+      check();
+    } finally {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('merges an entity into one that only another document names', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kashif-merge-'));
+    const { context, page, check } = await openApp();
+    try {
+      await page.getByTestId('input-text').fill('وقال القائد محمد الجاسم إن قواته ستبقى في بلدة كفرنبودة.');
+      await markReads(page, 'محمد الجاسم');
+      writeFileSync(path.join(dir, 'other.txt'), 'وأكد القائد العسكري سيف أبو بكر أن الهجوم على جبل شحشبو فشل.', 'utf8');
+      await page.getByTestId('file-input').setInputFiles(path.join(dir, 'other.txt'));
+      await markReads(page, 'سيف أبو بكر');
+      const other = await page.locator('mark', { hasText: 'سيف أبو بكر' }).getAttribute('data-entity');
+
+      // Back in the pasted text, the other document's person is offered, and no place is.
+      await page.getByTestId('doc-item').first().click();
+      await clickMark(page, 'محمد الجاسم');
+      const offered = await page.$$eval('[data-testid=merge-into] option', (all) => all.map((o) => o.value));
+      assert.deepEqual(offered, ['', other]);
+      await page.getByTestId('merge-into').selectOption(other);
+      await markOf(page, 'محمد الجاسم', other);
+
+      // The table across documents has one row for both, with a mention in each document.
+      await page.getByTestId('tab-entities').click();
+      const row = page.locator(`[data-testid=entity-row][data-entity="${other}"]`);
+      await row.waitFor();
+      assert.equal(Number(await row.locator('.total').textContent()), 2);
+      assert.equal(await page.locator('[data-testid=entity-row][data-label=PER]').count(), 1);
       check();
     } finally {
       await context.close();
