@@ -157,6 +157,18 @@ pub(crate) fn viterbi(emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]) -> V
     tags
 }
 
+/// The probability that a token is part of a name of type `label` (its `B`, `I`, `E` and `S`
+/// tags together) under a softmax of its tag scores (0 when no tag is possible).
+fn type_probability(scores: &[f32; MODEL_TAGS], label: Label) -> f32 {
+    let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    if max == f32::NEG_INFINITY {
+        return 0.0;
+    }
+    let weights = scores.map(|s| (s - max).exp());
+    let of_label: f32 = (1..MODEL_TAGS).filter(|&t| part(t).is_some_and(|(l, _)| l == label)).map(|t| weights[t]).sum();
+    of_label / weights.iter().sum::<f32>()
+}
+
 /// The probability of tag `tag` under a softmax of one token's scores.
 pub(crate) fn softmax_probability(scores: &[f32; MODEL_TAGS], tag: usize) -> f32 {
     let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
@@ -164,9 +176,142 @@ pub(crate) fn softmax_probability(scores: &[f32; MODEL_TAGS], tag: usize) -> f32
     (scores[tag] - max).exp() / total
 }
 
+/// Tokens on each side of a name over which [`Confidence`] lets the tags vary.
+const CONFIDENCE_WINDOW: usize = 1;
+
+/// How sure the model is of the names [`viterbi`] decoded: per token, a softmax over its tags of
+/// the best score of a tag sequence with that tag there (its max-marginal, transitions
+/// included), summed over the tags of the name's type; the mean over the name's tokens. The tags
+/// vary over the name and [`CONFIDENCE_WINDOW`] tokens on each side, the others stay as decoded.
+/// (A softmax of the token's own scores ignores the transitions: a name of a list `X وY وZ` that
+/// the transitions make came out under 10⁻⁹, and 11% of the names of a dev split under 0.01,
+/// 93% of them right.)
+pub(crate) struct Confidence<'a> {
+    emissions: &'a [[f32; MODEL_TAGS]],
+    tags: &'a [usize],
+    /// `from[previous][current]`: the transition score, −∞ where not [`allowed`]; `previous`
+    /// `MODEL_TAGS` is the start of the text.
+    from: [[f32; MODEL_TAGS]; MODEL_TAGS + 1],
+    /// `into[next][current]`: the score of the transition from `current` to `next` (rows of
+    /// `from` as columns, so that both passes run over contiguous rows).
+    into: [[f32; MODEL_TAGS]; MODEL_TAGS],
+    forward: Vec<[f32; MODEL_TAGS]>,
+    backward: Vec<[f32; MODEL_TAGS]>,
+}
+
+impl<'a> Confidence<'a> {
+    /// For the decoded `tags` of `emissions` under `transitions` (see [`viterbi`]).
+    pub(crate) fn new(emissions: &'a [[f32; MODEL_TAGS]], transitions: &[f32], tags: &'a [usize]) -> Self {
+        let mut from = [[f32::NEG_INFINITY; MODEL_TAGS]; MODEL_TAGS + 1];
+        let mut into = [[f32::NEG_INFINITY; MODEL_TAGS]; MODEL_TAGS];
+        if transitions.len() == (MODEL_TAGS + 1) * MODEL_TAGS {
+            for (previous, row) in from.iter_mut().enumerate() {
+                for (current, score) in row.iter_mut().enumerate() {
+                    if allowed((previous < MODEL_TAGS).then_some(previous), current) {
+                        *score = transitions[previous * MODEL_TAGS + current];
+                        if previous < MODEL_TAGS {
+                            into[current][previous] = *score;
+                        }
+                    }
+                }
+            }
+        }
+        Confidence { emissions, tags, from, into, forward: Vec::new(), backward: Vec::new() }
+    }
+
+    /// The confidence that tokens `first..last` are a name of type `label`, in [0, 1]. Where
+    /// each token's own scores already pick its decoded tag (the transitions only agreed), the
+    /// softmax of those scores stands for the max-marginals, at a sixth of the cost.
+    pub(crate) fn of(&mut self, first: usize, last: usize, label: Label) -> f32 {
+        let n = self.emissions.len().min(self.tags.len());
+        if first >= last || last > n {
+            return 0.0;
+        }
+        let own_choice = (first..last).all(|k| {
+            let scores = &self.emissions[k];
+            (0..MODEL_TAGS).all(|t| scores[t] <= scores[self.tags[k]])
+        });
+        if own_choice {
+            return (first..last).map(|k| type_probability(&self.emissions[k], label)).sum::<f32>() / (last - first) as f32;
+        }
+        let (from, to) = (first.saturating_sub(CONFIDENCE_WINDOW), (last + CONFIDENCE_WINDOW).min(n));
+        let before = from.checked_sub(1).map_or(MODEL_TAGS, |k| self.tags[k]);
+        let after = self.tags.get(to).copied();
+        let width = to - from;
+        let (into, emissions) = (&self.into, &self.emissions[from..to]);
+        let transitions_from = &self.from;
+        // max over rows r of (scores[r] + rows[r][t]), for every t: contiguous, independent lanes.
+        let best_over = |scores: &[f32; MODEL_TAGS], rows: &[[f32; MODEL_TAGS]]| {
+            let mut best = [f32::NEG_INFINITY; MODEL_TAGS];
+            for (score, row) in scores.iter().zip(rows) {
+                if *score == f32::NEG_INFINITY {
+                    continue;
+                }
+                for t in 0..MODEL_TAGS {
+                    best[t] = best[t].max(score + row[t]);
+                }
+            }
+            best
+        };
+        let forward = &mut self.forward;
+        forward.clear();
+        forward.resize(width, [f32::NEG_INFINITY; MODEL_TAGS]);
+        for t in 0..MODEL_TAGS {
+            forward[0][t] = transitions_from[before][t] + emissions[0][t];
+        }
+        for k in 1..width {
+            let best = best_over(&forward[k - 1], &transitions_from[..MODEL_TAGS]);
+            forward[k] = std::array::from_fn(|t| best[t] + emissions[k][t]);
+        }
+        let backward = &mut self.backward;
+        backward.clear();
+        backward.resize(width, [f32::NEG_INFINITY; MODEL_TAGS]);
+        for t in 0..MODEL_TAGS {
+            backward[width - 1][t] = match after {
+                Some(next) => transitions_from[t][next],
+                None if open(t) => f32::NEG_INFINITY,
+                None => 0.0,
+            };
+        }
+        for k in (0..width - 1).rev() {
+            // The best way on from each tag x at k + 1, its emission included.
+            let on: [f32; MODEL_TAGS] = std::array::from_fn(|x| emissions[k + 1][x] + backward[k + 1][x]);
+            backward[k] = best_over(&on, into);
+        }
+        let token = |k: usize| type_probability(&std::array::from_fn(|t| forward[k][t] + backward[k][t]), label);
+        (first - from..last - from).map(token).sum::<f32>() / (last - first) as f32
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_the_transitions_make_is_confident_and_a_weak_one_is_not() {
+        // Token 1 reads as O by its own scores, but the transitions make it the second name of
+        // a list (`S-PER S-PER`).
+        let mut transitions = vec![0.0; (MODEL_TAGS + 1) * MODEL_TAGS];
+        transitions[S_PER * MODEL_TAGS + S_PER] = 12.0;
+        let mut person = [0.0; MODEL_TAGS];
+        person[S_PER] = 10.0;
+        let mut outside = [0.0; MODEL_TAGS];
+        outside[0] = 6.0;
+        let mut surely_outside = [0.0; MODEL_TAGS];
+        surely_outside[0] = 20.0;
+        let emissions = [person, outside, surely_outside];
+        let tags = viterbi(&emissions, &transitions);
+        assert_eq!(tags, [S_PER, S_PER, 0]);
+        assert!(softmax_probability(&emissions[1], S_PER) < 0.01, "its own scores say O");
+        assert!(Confidence::new(&emissions, &transitions, &tags).of(1, 2, Label::Per) > 0.99);
+        // Without the transition, a name that barely wins is about even.
+        let mut weak = [0.0; MODEL_TAGS];
+        weak[S_PER] = 0.1;
+        let plain = vec![0.0; (MODEL_TAGS + 1) * MODEL_TAGS];
+        let emissions = [[0.0; MODEL_TAGS], weak, [0.0; MODEL_TAGS]];
+        let confidence = Confidence::new(&emissions, &plain, &[0, S_PER, 0]).of(1, 2, Label::Per);
+        assert!(confidence > 0.05 && confidence < 0.5, "{confidence}");
+    }
 
     const B_PER: usize = 1;
     const I_PER: usize = 2;

@@ -141,22 +141,17 @@ impl Tagger {
         emissions
     }
 
-    /// The best model tag ([`decode::MODEL_TAGS`]) of every token.
-    pub fn tag_indices(&self, words: &Words<'_>, lexicon: &[Candidate]) -> (Vec<usize>, Vec<[f32; MODEL_TAGS]>) {
-        let (emissions, transitions) = self.emissions(words, lexicon);
-        (decode::viterbi(&emissions, transitions), emissions)
-    }
-
     /// The entity spans of a text.
     pub fn spans(&self, words: &Words<'_>, lexicon: &[Candidate]) -> Vec<Span> {
-        let (tags, emissions) = self.tag_indices(words, lexicon);
-        spans_of(&tags, &emissions)
+        let (emissions, transitions) = self.emissions(words, lexicon);
+        spans_of(&decode::viterbi(&emissions, transitions), &emissions, transitions)
     }
 }
 
-/// Spans from a constrained tag sequence, with their confidence.
-fn spans_of(tags: &[usize], emissions: &[[f32; MODEL_TAGS]]) -> Vec<Span> {
+/// Spans from a constrained tag sequence, with their confidence ([`decode::Confidence`]).
+fn spans_of(tags: &[usize], emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]) -> Vec<Span> {
     let mut spans = Vec::new();
+    let mut confidence = decode::Confidence::new(emissions, transitions, tags);
     let mut i = 0;
     while i < tags.len() {
         let Some((label, part)) = decode::part(tags[i]) else {
@@ -173,9 +168,7 @@ fn spans_of(tags: &[usize], emissions: &[[f32; MODEL_TAGS]]) -> Vec<Span> {
                 last += 1;
             }
         }
-        let confidence =
-            (i..last).map(|j| decode::softmax_probability(&emissions[j], tags[j])).sum::<f32>() / (last - i) as f32;
-        spans.push(Span { first: i, last, label, confidence });
+        spans.push(Span { first: i, last, label, confidence: confidence.of(i, last, label) });
         i = last;
     }
     spans
@@ -252,8 +245,8 @@ impl Tagger {
         keep_lexicon: impl Fn(&Candidate) -> bool,
     ) -> Vec<(Candidate, f32)> {
         let lexicon = names.find(words);
-        let (tags, emissions) = self.tag_indices(words, &lexicon);
-        let spans = spans_of(&tags, &emissions);
+        let (emissions, transitions) = self.emissions(words, &lexicon);
+        let spans = spans_of(&decode::viterbi(&emissions, transitions), &emissions, transitions);
         let mut out: Vec<(Candidate, f32)> = Vec::with_capacity(spans.len() + lexicon.len());
         let mut covered = vec![false; words.tokens.len()];
         // Lexicon matches never overlap: the match covering each token, if any.
@@ -418,12 +411,14 @@ fn covered_tokens(words: &Words<'_>, out: &[(Candidate, f32)]) -> Vec<bool> {
     covered
 }
 
-/// Gives a candidate another type; it is then no longer the entity the lexicon named (the
-/// analyzer finds its id from its words).
-fn relabel(candidate: &mut Candidate, label: Label) {
+/// Gives a candidate another type, with the `confidence` of the rule that does so (the
+/// tagger's confidence was in the old type); it is then no longer the entity the lexicon named
+/// (the analyzer finds its id from its words).
+fn relabel((candidate, old): &mut (Candidate, f32), label: Label, confidence: f32) {
     candidate.label = label;
     candidate.canonical.clear();
     candidate.id.clear();
+    *old = confidence;
 }
 
 /// The stem of the token at `at` (all clitics stripped), as the features and the lexicon read it.
@@ -598,12 +593,13 @@ const CLUB_NATIONALITIES: &[&str] = &[
 /// (`ليون الفرنسي`, `هامبورغ الألماني`); countries are left alone. In ANERcorp train a name
 /// followed by such an adjective is an organization 68 times, a place 10 times.
 fn clubs_by_nationality(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
-    for (candidate, _) in out.iter_mut() {
+    for entry in out.iter_mut() {
+        let candidate = &entry.0;
         if candidate.label != Label::Loc || candidate.id.starts_with("cc:") {
             continue;
         }
         if words.text(candidate.last).is_some_and(|t| CLUB_NATIONALITIES.contains(&t)) {
-            relabel(candidate, Label::Org);
+            relabel(entry, Label::Org, LEXICON_CONFIDENCE);
         }
     }
 }
@@ -629,7 +625,7 @@ fn clubs_in_results(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
             && is(place.last, ")");
         let table = (name.first > 0 && is(name.first - 1, "-")) || scoreish(place.last + 1);
         if bracketed && table && name.label != Label::Org {
-            relabel(&mut out[k].0, Label::Org);
+            relabel(&mut out[k], Label::Org, LEXICON_CONFIDENCE);
         }
     }
 }
@@ -712,7 +708,8 @@ const MASCULINE_SPEECH_VERBS: &[&str] = &[
 /// ([`MASCULINE_SPEECH_VERBS`]); a country and a curated organization (`وقال البنتاغون`) are
 /// left alone.
 fn speakers_are_people(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
-    for (candidate, _) in out.iter_mut() {
+    for entry in out.iter_mut() {
+        let candidate = &entry.0;
         let guessed = match candidate.label {
             Label::Loc => !candidate.id.starts_with("cc:"),
             Label::Org => !is_curated(candidate),
@@ -724,7 +721,7 @@ fn speakers_are_people(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
         let after_verb =
             words.readings(candidate.first - 1).iter().any(|r| MASCULINE_SPEECH_VERBS.contains(&r.stem.as_str()));
         if after_verb {
-            relabel(candidate, Label::Per);
+            relabel(entry, Label::Per, LEXICON_CONFIDENCE);
         }
     }
 }
@@ -747,12 +744,15 @@ fn consistent_types(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
         let Some(t) = crate::conll::TYPES.iter().position(|&t| t == candidate.label) else { continue };
         votes.entry(*key).or_default()[t] += confidence;
     }
-    for ((candidate, _), key) in out.iter_mut().zip(&keys) {
+    for (entry, key) in out.iter_mut().zip(&keys) {
         let Some(weights) = key.and_then(|key| votes.get(&key)) else { continue };
         let best = (0..4).max_by(|&a, &b| weights[a].total_cmp(&weights[b])).unwrap_or(0);
         let label = crate::conll::TYPES[best];
-        if label != candidate.label && weights.iter().filter(|&&w| w > 0.0).count() > 1 {
-            relabel(candidate, label);
+        let own = crate::conll::TYPES.iter().position(|&t| t == entry.0.label).map_or(0.0, |t| weights[t]);
+        // A tie leaves each reading its type (`ليون الفرنسي`, the club, and `مدينة ليون`).
+        if label != entry.0.label && weights[best] > own && weights.iter().filter(|&&w| w > 0.0).count() > 1 {
+            // The winning type's share of the votes.
+            relabel(entry, label, weights[best] / weights.iter().sum::<f32>());
         }
     }
 }
@@ -995,7 +995,8 @@ mod tests {
         strong[1] = 8.0;
         let mut weak = [0.0; MODEL_TAGS];
         weak[2] = 0.5;
-        let spans = spans_of(&[0, 1, 2, 0], &[[0.0; MODEL_TAGS], strong, weak, [0.0; MODEL_TAGS]]);
+        let transitions = vec![0.0; (MODEL_TAGS + 1) * MODEL_TAGS];
+        let spans = spans_of(&[0, 1, 3, 0], &[[0.0; MODEL_TAGS], strong, weak, [0.0; MODEL_TAGS]], &transitions);
         assert_eq!(spans.len(), 1);
         assert_eq!((spans[0].first, spans[0].last, spans[0].label), (1, 3, Label::Per));
         assert!(spans[0].confidence > 0.4 && spans[0].confidence < 1.0);
