@@ -209,7 +209,7 @@ pub fn CorrectionBar(
         let others: Vec<(String, String)> =
             doc.get_untracked().map_or_else(Vec::new, |doc| corpus.with_untracked(|c| merge_targets(c, doc, &m)));
         let has_others = !others.is_empty();
-        let names = StoredValue::new(others.clone());
+        let names = StoredValue::new(others);
         let (surface, label) = (m.text.clone(), m.label);
         view! {
             <div class="correction-tools" data-testid="mention-tools">
@@ -257,10 +257,11 @@ pub fn CorrectionBar(
                             }
                         >
                             <option value="" selected>"—"</option>
-                            {others
-                                .iter()
-                                .map(|(id, name)| view! { <option value=id.clone()>{name.clone()}</option> })
-                                .collect_view()}
+                            {names.with_value(|n| {
+                                n.iter()
+                                    .map(|(id, name)| view! { <option value=id.clone()>{name.clone()}</option> })
+                                    .collect_view()
+                            })}
                         </select>
                     </label>
                 </Show>

@@ -72,7 +72,7 @@ use notices::{FileProblems, StatusNotes};
 use progress::BatchProgress;
 use reading::{CardAt, MentionCard, MentionStepper};
 use session::{Restored, Session};
-use state::{DocId, Document, Source};
+use state::DocId;
 use text_view::AnalyzedText;
 use workspace::{analysed_docs, link_docs, Navigator, Tab, ViewTabs, WorkspaceTables};
 
@@ -146,7 +146,7 @@ pub fn App(
     let title = Memo::new(move |_| {
         let id = selected.get()?;
         let lang = i18n.lang();
-        library.with(|library| library.get(id).map(|doc| state::shown_name(&doc.name, doc.source == Source::Pasted, lang)))
+        library.with(|library| library.get(id).map(|doc| doc.shown_name(lang)))
     });
     // Every analysed document with the user's corrections: the one source of the reading view,
     // the tables and the exports.
@@ -178,10 +178,7 @@ pub fn App(
     });
     let doc_items = Memo::new(move |_| {
         let lang = i18n.lang();
-        library.with(|library| {
-            let shown = |doc: &Document| state::shown_name(&doc.name, doc.source == Source::Pasted, lang);
-            library.docs().iter().map(|doc| (doc.id, shown(doc))).collect::<Vec<_>>()
-        })
+        library.with(|library| library.docs().iter().map(|doc| (doc.id, doc.shown_name(lang))).collect::<Vec<_>>())
     });
     let progress = Memo::new(move |_| tracker.with(|tracker| tracker.progress()));
     let on_text = Callback::new(move |value: String| session.typed(value));

@@ -47,6 +47,18 @@ pub struct Document {
     pub source: Source,
 }
 
+impl Document {
+    /// Whether it is the text typed or pasted into the text box.
+    pub fn is_pasted(&self) -> bool {
+        self.source == Source::Pasted
+    }
+
+    /// Its name as shown in `lang` ([`shown_name`]).
+    pub fn shown_name(&self, lang: Lang) -> String {
+        shown_name(&self.name, self.is_pasted(), lang)
+    }
+}
+
 /// Every document of the page. Files keep their arrival order; the pasted text comes first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Library {

@@ -39,7 +39,7 @@ pub fn analysed_docs(docs: &[Document], analysis_of: impl Fn(&Document) -> Optio
             Some(AnalysedDoc {
                 id: doc.id,
                 name: doc.name.clone(),
-                pasted: doc.source == super::state::Source::Pasted,
+                pasted: doc.is_pasted(),
                 text: Arc::clone(&doc.text),
                 analysis,
             })

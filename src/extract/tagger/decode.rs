@@ -157,23 +157,32 @@ pub(crate) fn viterbi(emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]) -> V
     tags
 }
 
+/// The softmax of one token's tag scores: each tag's `exp(score - max)` and their sum (all 0
+/// when no tag is possible).
+fn softmax(scores: &[f32; MODEL_TAGS]) -> ([f32; MODEL_TAGS], f32) {
+    let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    if max == f32::NEG_INFINITY {
+        return ([0.0; MODEL_TAGS], 0.0);
+    }
+    let weights = scores.map(|s| (s - max).exp());
+    (weights, weights.iter().sum())
+}
+
 /// The probability that a token is part of a name of type `label` (its `B`, `I`, `E` and `S`
 /// tags together) under a softmax of its tag scores (0 when no tag is possible).
 fn type_probability(scores: &[f32; MODEL_TAGS], label: Label) -> f32 {
-    let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    if max == f32::NEG_INFINITY {
+    let (weights, total) = softmax(scores);
+    if total == 0.0 {
         return 0.0;
     }
-    let weights = scores.map(|s| (s - max).exp());
     let of_label: f32 = (1..MODEL_TAGS).filter(|&t| part(t).is_some_and(|(l, _)| l == label)).map(|t| weights[t]).sum();
-    of_label / weights.iter().sum::<f32>()
+    of_label / total
 }
 
 /// The probability of tag `tag` under a softmax of one token's scores.
 pub(crate) fn softmax_probability(scores: &[f32; MODEL_TAGS], tag: usize) -> f32 {
-    let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    let total: f32 = scores.iter().map(|s| (s - max).exp()).sum();
-    (scores[tag] - max).exp() / total
+    let (weights, total) = softmax(scores);
+    weights[tag] / total
 }
 
 /// Tokens on each side of a name over which [`Confidence`] lets the tags vary.

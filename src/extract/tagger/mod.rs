@@ -143,8 +143,13 @@ impl Tagger {
 
     /// The entity spans of a text.
     pub fn spans(&self, words: &Words<'_>, lexicon: &[Candidate]) -> Vec<Span> {
+        self.decode(words, lexicon).0
+    }
+
+    /// The entity spans of a text and the tag scores of its tokens.
+    fn decode(&self, words: &Words<'_>, lexicon: &[Candidate]) -> (Vec<Span>, Vec<[f32; MODEL_TAGS]>) {
         let (emissions, transitions) = self.emissions(words, lexicon);
-        spans_of(&decode::viterbi(&emissions, transitions), &emissions, transitions)
+        (spans_of(&decode::viterbi(&emissions, transitions), &emissions, transitions), emissions)
     }
 }
 
@@ -245,8 +250,7 @@ impl Tagger {
         keep_lexicon: impl Fn(&Candidate) -> bool,
     ) -> Vec<(Candidate, f32)> {
         let lexicon = names.find(words);
-        let (emissions, transitions) = self.emissions(words, &lexicon);
-        let spans = spans_of(&decode::viterbi(&emissions, transitions), &emissions, transitions);
+        let (spans, emissions) = self.decode(words, &lexicon);
         let mut out: Vec<(Candidate, f32)> = Vec::with_capacity(spans.len() + lexicon.len());
         let mut covered = vec![false; words.tokens.len()];
         // Lexicon matches never overlap: the match covering each token, if any.
@@ -419,6 +423,11 @@ fn relabel((candidate, old): &mut (Candidate, f32), label: Label, confidence: f3
     candidate.canonical.clear();
     candidate.id.clear();
     *old = confidence;
+}
+
+/// Whether the token at `at` is a run of Arabic letters (false past the end).
+fn is_arabic(words: &Words<'_>, at: usize) -> bool {
+    words.tokens.get(at).is_some_and(|t| t.kind == crate::text::tokenize::TokenKind::Arabic)
 }
 
 /// The stem of the token at `at` (all clitics stripped), as the features and the lexicon read it.
@@ -685,7 +694,7 @@ fn bylines(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
         let Some(last) = (first + 1..(first + 5).min(words.tokens.len())).find(|&j| is_mark(j)) else {
             continue;
         };
-        let name = (first..last).all(|j| words.tokens[j].kind == crate::text::tokenize::TokenKind::Arabic);
+        let name = (first..last).all(|j| is_arabic(words, j));
         if !name {
             continue;
         }
@@ -738,17 +747,18 @@ fn consistent_types(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     };
     // The key of each candidate that votes (none for curated names).
     let keys: Vec<Option<u64>> = out.iter().map(|(c, _)| (!is_curated(c)).then(|| key(c))).collect();
+    let type_index = |label: Label| crate::conll::TYPES.iter().position(|&t| t == label);
     let mut votes: rustc_hash::FxHashMap<u64, [f32; 4]> = rustc_hash::FxHashMap::default();
     for ((candidate, confidence), key) in out.iter().zip(&keys) {
         let Some(key) = key else { continue };
-        let Some(t) = crate::conll::TYPES.iter().position(|&t| t == candidate.label) else { continue };
+        let Some(t) = type_index(candidate.label) else { continue };
         votes.entry(*key).or_default()[t] += confidence;
     }
     for (entry, key) in out.iter_mut().zip(&keys) {
         let Some(weights) = key.and_then(|key| votes.get(&key)) else { continue };
         let best = (0..4).max_by(|&a, &b| weights[a].total_cmp(&weights[b])).unwrap_or(0);
         let label = crate::conll::TYPES[best];
-        let own = crate::conll::TYPES.iter().position(|&t| t == entry.0.label).map_or(0.0, |t| weights[t]);
+        let own = type_index(entry.0.label).map_or(0.0, |t| weights[t]);
         // A tie leaves each reading its type (`ليون الفرنسي`, the club, and `مدينة ليون`).
         if label != entry.0.label && weights[best] > own && weights.iter().filter(|&&w| w > 0.0).count() > 1 {
             // The winning type's share of the votes.
@@ -830,7 +840,7 @@ fn spread_names(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)
     }
     let mut added = Vec::new();
     for (at, &taken) in covered.iter().enumerate() {
-        if taken || words.tokens[at].kind != crate::text::tokenize::TokenKind::Arabic {
+        if taken || !is_arabic(words, at) {
             continue;
         }
         let found = words.readings(at).iter().find_map(|r| keys.get(r.stem.as_str()).copied().flatten().map(|l| (r, l)));
@@ -847,8 +857,7 @@ fn spread_names(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)
 /// `دو لا`) belong to the name around them: in ANERcorp train a particle right before a person's
 /// word is inside the name 22 times out of 23. Sorts `out` by position.
 fn complete_names(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
-    use crate::text::tokenize::TokenKind;
-    let is_word = |at: usize| words.tokens.get(at).is_some_and(|t| t.kind == TokenKind::Arabic);
+    let is_word = |at: usize| is_arabic(words, at);
     // The particles starting at `at` (`دي`, `دو لا`), as their count.
     let particles_at = |at: usize| -> usize {
         match words.text(at) {

@@ -247,11 +247,12 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
             let others: Vec<_> = (first + 1..last)
                 .map(|m| scope.spawn(move || perceptron(examples, feature_count, copies, options, seed_of(m), |_, _| {})))
                 .collect();
-            let own = if first == 0 {
-                perceptron(examples, feature_count, copies, options, seed_of(first), &mut progress)
-            } else {
-                perceptron(examples, feature_count, copies, options, seed_of(first), |_, _| {})
+            let report = |epoch, errors| {
+                if first == 0 {
+                    progress(epoch, errors);
+                }
             };
+            let own = perceptron(examples, feature_count, copies, options, seed_of(first), report);
             std::iter::once(own).chain(others.into_iter().map(|h| h.join().expect("a training thread panicked"))).collect()
         });
         results.into_iter().for_each(&mut add);
