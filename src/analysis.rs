@@ -112,6 +112,10 @@ pub struct Mention {
     /// numbers (rules), 1.
     #[serde(default = "full_confidence")]
     pub confidence: f32,
+    /// What found it: `tagger`, `lexicon`, `rule:NAME` (the rule that added or last changed it,
+    /// see `kashif rules`), `date`, `number`, or `user` (a correction).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
 }
 
 fn full_confidence() -> f32 {

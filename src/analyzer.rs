@@ -1,6 +1,7 @@
 //! The analyzer: built once, reused for every document.
 
 use crate::analysis::{Analysis, Label, Mention};
+use crate::extract::tagger::rules::{self, RuleSet};
 use crate::extract::tagger::{ModelError, Tagger};
 use crate::extract::{self, lexicon::Lexicon, select_non_overlapping, Candidate, Words};
 use crate::link::{link_document, rule_entity, unknown_entity};
@@ -17,6 +18,7 @@ use crate::text::tokenize::tokenize;
 pub struct Analyzer {
     lexicon: Lexicon,
     tagger: Tagger,
+    steps: RuleSet,
 }
 
 impl Default for Analyzer {
@@ -33,7 +35,7 @@ impl Analyzer {
             .unwrap_or_else(|error| panic!("embedded lexicon, line {}: {}", error.line, error.message));
         // Likewise the embedded tagger model (`data/tagger.bin`).
         let tagger = Tagger::from_bytes(extract::tagger::EMBEDDED).unwrap_or_else(|error| panic!("{error}"));
-        Analyzer { lexicon, tagger }
+        Analyzer { lexicon, tagger, steps: RuleSet::default() }
     }
 
     /// Builds the analyzer with another tagger model (the bytes `kashif train` writes), to
@@ -41,6 +43,28 @@ impl Analyzer {
     pub fn with_model(model: &[u8]) -> Result<Self, ModelError> {
         let tagger = Tagger::from_bytes(model)?;
         Ok(Analyzer { tagger, ..Analyzer::new() })
+    }
+
+    /// The same analyzer with the named rule-stage steps switched off (see [`Analyzer::rules`]),
+    /// for ablations: `kashif eval --without spread-names`. An unknown name is an error that
+    /// lists the known ones.
+    ///
+    /// ```
+    /// let analyzer = kashif::Analyzer::new().without_rules(&["spread-names"]).unwrap();
+    /// assert!(kashif::Analyzer::new().without_rules(&["no-such-rule"]).is_err());
+    /// # drop(analyzer);
+    /// ```
+    pub fn without_rules<S: AsRef<str>>(self, names: &[S]) -> Result<Self, String> {
+        Ok(Analyzer { steps: RuleSet::without(names)?, ..self })
+    }
+
+    /// The switchable steps of the rule stage, in the order they run, with what each does.
+    ///
+    /// ```
+    /// assert!(kashif::Analyzer::rules().any(|(name, _)| name == "spread-names"));
+    /// ```
+    pub fn rules() -> impl Iterator<Item = (&'static str, &'static str)> {
+        rules::MERGE_STEPS.iter().copied().chain(rules::RULES.iter().map(|rule| (rule.name, rule.about)))
     }
 
     /// For the benchmark: tokenizes `text` once, then runs the tagger alone (features, scores,
@@ -97,7 +121,7 @@ impl Analyzer {
         let words = Words::new(&tokens);
         // The tagger's spans and the lexicon's matches, merged (see `Tagger::merge`), each with
         // its confidence; rule mentions (dates, numbers) have confidence 1.
-        let merged = self.tagger.merge(&words, &self.lexicon, keep_lexicon_match);
+        let merged = self.tagger.merge(&words, &self.lexicon, &self.steps);
         let mut confidence: rustc_hash::FxHashMap<(usize, usize), f32> = Default::default();
         let mut candidates: Vec<Candidate> = Vec::with_capacity(merged.len());
         for (candidate, score) in merged {
@@ -124,7 +148,8 @@ impl Analyzer {
                     Label::Date | Label::Num => 1.0,
                     _ => confidence.get(&(candidate.first, candidate.last)).copied().unwrap_or(1.0),
                 };
-                Mention { label: candidate.label, text: surface, start, end, canonical, id, title: None, confidence }
+                let source = candidate.source.describe();
+                Mention { label: candidate.label, text: surface, start, end, canonical, id, title: None, confidence, source }
             })
             .collect();
         link_document(text, &mut entities);
@@ -138,12 +163,4 @@ impl Analyzer {
 pub(crate) fn shared_for_tests() -> &'static Analyzer {
     static ANALYZER: std::sync::OnceLock<Analyzer> = std::sync::OnceLock::new();
     ANALYZER.get_or_init(Analyzer::new)
-}
-
-/// Which lexicon matches the tagger did not find are kept: all of them. On the dev split (the
-/// last 10% of ANERcorp train) keeping none scores 69.2, keeping names of several words or
-/// curated entries 68.8 and keeping all 68.5, within noise of each other; keeping all keeps the
-/// places and groups of recent news that ANERcorp (2007) never saw.
-fn keep_lexicon_match(_candidate: &Candidate) -> bool {
-    true
 }

@@ -173,6 +173,7 @@ pub fn apply(text: &str, analysis: &mut Analysis, corrections: &[Correction], le
                     id: candidate.id,
                     title: None,
                     confidence: 1.0,
+                    source: "user".to_owned(),
                 });
             }
         }
@@ -211,6 +212,7 @@ pub fn apply(text: &str, analysis: &mut Analysis, corrections: &[Correction], le
                     id,
                     title: None,
                     confidence: 1.0,
+                    source: "user".to_owned(),
                 });
             }
             Correction::Merge { from, into, into_name } => {

@@ -299,6 +299,7 @@ mod tests {
             id: id.map_or(new_id, str::to_owned),
             title: None,
             confidence: 1.0,
+            source: String::new(),
         }
     }
 

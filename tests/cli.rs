@@ -358,3 +358,23 @@ fn training_is_the_same_for_a_seed_and_the_seed_is_checked() {
     assert_ne!(code, 0);
     assert!(stderr.contains("--seed needs a number"), "{stderr}");
 }
+
+#[test]
+fn rules_are_listed_and_switched_off_by_name() {
+    let (code, out, _) = kashif(&["rules"], b"");
+    assert_eq!(code, 0);
+    assert!(out.lines().any(|l| l.starts_with("spread-names ")), "{out}");
+    // A surname alone stands for the person named in full before, by the `spread-names` rule.
+    let text = "التقى الرئيس فلاديمير بوتين وفدا. وأكد بوتين دعمه.".as_bytes();
+    let (code, out, _) = kashif(&["analyze", "--format", "jsonl"], text);
+    assert_eq!(code, 0);
+    let people = |out: &str| out.matches("\"label\":\"PER\"").count();
+    let sources: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert!(sources["entities"].as_array().unwrap().iter().all(|m| m["source"].is_string()), "{out}");
+    let (code, without, _) = kashif(&["analyze", "--format", "jsonl", "--without", "spread-names,spread-long-names"], text);
+    assert_eq!(code, 0);
+    assert!(people(&without) <= people(&out));
+    let (code, _, err) = kashif(&["analyze", "--without", "no-such-rule"], text);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown rule 'no-such-rule'") && err.contains("spread-names"), "{err}");
+}

@@ -63,6 +63,7 @@ fn mention(start: usize, end: usize, text: &str) -> Mention {
         id: format!("test:{start}"),
         title: None,
         confidence: 1.0,
+        source: String::new(),
     }
 }
 

@@ -19,9 +19,10 @@ use kashif::text::decode::decode_bytes;
 use kashif::{Analysis, Analyzer, Label};
 
 const USAGE: &str = "\
-usage: kashif analyze [--format FORMAT] [--out-dir DIR] [FILE...]
+usage: kashif analyze [--format FORMAT] [--out-dir DIR] [--without RULE,...] [FILE...]
        kashif eval --conll FILE [--conll FILE...] [--types PER,LOC,ORG] [--model FILE]
-                   [--window N] [--errors]
+                   [--window N] [--errors] [--without RULE,...]
+       kashif rules
        kashif train --conll FILE [--conll FILE...] --out FILE [--epochs N]
                     [--min-count N] [--hold-out PERCENT] [--folds N]
                     [--window N] [--eval-window N] [--adapt]
@@ -48,8 +49,14 @@ options:
                     figures-csv: one row per counted figure
   --out-dir DIR     with --format brat: write DIR/NAME.txt and DIR/NAME.ann
                     per input (NAME: the file name without its extension)
+  --without RULES   switch off these steps of the rule stage (names
+                    separated by commas; `kashif rules` lists them)
   -h, --help        this help
   -V, --version     the version
+
+rules: lists the named steps of the rule stage that runs after the tagger,
+in the order they run, with what each does; --without switches them off
+(in analyze and eval), so that an ablation is a flag.
 
 eval: tags the tokens of CoNLL files (token tag, blank line between
 sentences) and prints entity-level exact-match precision, recall and F1
@@ -108,12 +115,20 @@ struct Options {
     format: Format,
     inputs: Vec<String>,
     out_dir: Option<String>,
+    without: Vec<String>,
+}
+
+/// The names of a `--without` list (`a,b`).
+fn rule_list(value: Option<&String>) -> Result<Vec<String>, String> {
+    let value = value.ok_or("--without needs rule names (see `kashif rules`)")?;
+    Ok(value.split(',').map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned).collect())
 }
 
 fn parse_analyze_args(args: &[String]) -> Result<Options, String> {
     let mut format = Format::Json;
     let mut inputs = Vec::new();
     let mut out_dir = None;
+    let mut without = Vec::new();
     let mut iter = args.iter();
     let mut only_files = false;
     while let Some(arg) = iter.next() {
@@ -128,6 +143,9 @@ fn parse_analyze_args(args: &[String]) -> Result<Options, String> {
             continue;
         } else if let Some(value) = arg.strip_prefix("--out-dir=") {
             out_dir = Some(value.to_owned());
+            continue;
+        } else if arg == "--without" {
+            without.extend(rule_list(iter.next())?);
             continue;
         } else if arg == "--" {
             only_files = true;
@@ -158,7 +176,8 @@ fn parse_analyze_args(args: &[String]) -> Result<Options, String> {
     if format == Format::Brat && out_dir.is_none() && inputs.len() > 1 {
         return Err("--format brat prints the annotations of one FILE: give one, or --out-dir DIR".to_owned());
     }
-    Ok(Options { format, inputs, out_dir })
+    Analyzer::new().without_rules(&without)?;
+    Ok(Options { format, inputs, out_dir, without })
 }
 
 /// Reads one input whole, refusing what is too large to be an article collection.
@@ -208,7 +227,8 @@ fn read_text(input: &str, name: &str) -> Result<String, String> {
 }
 
 fn analyze(options: &Options) -> ExitCode {
-    let analyzer = Analyzer::new();
+    // The names were checked when the options were read.
+    let analyzer = Analyzer::new().without_rules(&options.without).unwrap_or_default();
     let (mut names, mut texts, mut analyses): (Vec<String>, Vec<String>, Vec<Analysis>) = Default::default();
     let mut failed = false;
     for input in &options.inputs {
@@ -295,17 +315,20 @@ struct EvalOptions {
     window: usize,
     /// Print every missed and every false entity, with context, to stderr.
     errors: bool,
+    /// Rule-stage steps switched off.
+    without: Vec<String>,
 }
 
 fn parse_eval_args(args: &[String]) -> Result<EvalOptions, String> {
     let mut options =
-        EvalOptions { files: Vec::new(), types: Vec::new(), model: None, window: EVAL_WINDOW, errors: false };
+        EvalOptions { files: Vec::new(), types: Vec::new(), model: None, window: EVAL_WINDOW, errors: false, without: Vec::new() };
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--conll" => options.files.push(iter.next().ok_or("--conll needs a file")?.clone()),
             "--model" => options.model = Some(iter.next().ok_or("--model needs a file")?.clone()),
             "--errors" => options.errors = true,
+            "--without" => options.without.extend(rule_list(iter.next())?),
             "--window" => options.window = iter.next().and_then(|v| v.parse().ok()).ok_or("--window needs a number")?,
             "--types" => {
                 for name in iter.next().ok_or("--types needs a list such as PER,LOC,ORG")?.split(',') {
@@ -323,6 +346,7 @@ fn parse_eval_args(args: &[String]) -> Result<EvalOptions, String> {
     if options.files.is_empty() {
         return Err("eval needs at least one --conll FILE".to_owned());
     }
+    Analyzer::new().without_rules(&options.without)?;
     Ok(options)
 }
 
@@ -357,6 +381,8 @@ fn eval(options: &EvalOptions) -> ExitCode {
             }
         },
     };
+    // The names were checked when the options were read.
+    let Ok(analyzer) = analyzer.without_rules(&options.without) else { return ExitCode::from(2) };
     // Windows never cross files (each AQMAR article is its own document).
     let mut total = Scores::only(&options.types);
     for file in &options.files {
@@ -628,6 +654,12 @@ fn main() -> ExitCode {
             }
         },
         Some("clusters") => clusters(&args[1..]),
+        Some("rules") => {
+            for (name, about) in Analyzer::rules() {
+                println!("{name:<22} {about}");
+            }
+            ExitCode::SUCCESS
+        }
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             ExitCode::SUCCESS

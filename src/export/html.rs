@@ -269,6 +269,7 @@ mod tests {
             id: String::new(),
             title: None,
             confidence: 1.0,
+            source: String::new(),
         };
         let mut out = String::new();
         highlighted(&mut out, "حلب وحمص", &[mention(4, 8), mention(0, 3), mention(6, 99), mention(5, 5)]);

@@ -85,5 +85,6 @@ pub(crate) fn test_mention(label: crate::Label, text: &str, start: usize, end: u
         id: text.to_owned(),
         title: None,
         confidence: 1.0,
+        source: String::new(),
     }
 }

@@ -404,7 +404,7 @@ impl Cursor<'_> {
 }
 
 fn date(first: usize, last: usize, prefix: usize, canonical: String) -> Candidate {
-    Candidate { first, last, prefix, label: Label::Date, canonical, id: String::new() }
+    Candidate { first, last, prefix, label: Label::Date, canonical, id: String::new(), source: crate::extract::Source::Date }
 }
 
 /// Dates in the tokens, as `DATE` candidates. The canonical form is ISO 8601 (`2011-03-15`,

@@ -160,6 +160,7 @@ impl Lexicon {
                         label: entry.label,
                         canonical: entry.canonical.clone(),
                         id: entry.id.clone(),
+                        source: crate::extract::Source::Lexicon,
                     });
                     first = last;
                 }

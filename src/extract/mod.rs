@@ -26,6 +26,32 @@ pub(crate) struct Candidate {
     pub canonical: String,
     /// Entity id.
     pub id: String,
+    /// What found it.
+    pub source: Source,
+}
+
+/// What found a mention: the tagger, the lexicon, a named rule, the date or number rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    Tagger,
+    Lexicon,
+    /// A rule of the rule stage ([`tagger::rules::RULES`]), by name.
+    Rule(&'static str),
+    Date,
+    Number,
+}
+
+impl Source {
+    /// As a mention's `source` field reads: `tagger`, `lexicon`, `rule:NAME`, `date`, `number`.
+    pub fn describe(self) -> String {
+        match self {
+            Source::Tagger => "tagger".to_owned(),
+            Source::Lexicon => "lexicon".to_owned(),
+            Source::Rule(name) => format!("rule:{name}"),
+            Source::Date => "date".to_owned(),
+            Source::Number => "number".to_owned(),
+        }
+    }
 }
 
 impl Candidate {

@@ -132,7 +132,7 @@ pub(crate) fn find(words: &Words<'_>) -> Vec<Candidate> {
             last += 1;
         }
         let value = total + group;
-        found.push(Candidate { first, last, prefix, label: Label::Num, canonical: display(value), id: String::new() });
+        found.push(Candidate { first, last, prefix, label: Label::Num, canonical: display(value), id: String::new(), source: crate::extract::Source::Number });
         first = last;
     }
     found

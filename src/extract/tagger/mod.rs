@@ -11,6 +11,7 @@ pub(crate) mod clusters;
 pub(crate) mod decode;
 pub(crate) mod features;
 mod frequency;
+pub(crate) mod rules;
 pub(crate) mod model;
 pub(crate) mod train;
 
@@ -18,7 +19,7 @@ use crate::analysis::Label;
 use crate::conll::{Sentence, Tag};
 use decode::MODEL_TAGS;
 use crate::extract::lexicon::Lexicon;
-use crate::extract::{Candidate, Words};
+use crate::extract::{Candidate, Source, Words};
 use crate::text::normalize::{fold, Folded};
 use crate::text::tokenize::{tokenize, Token};
 use features::Lists;
@@ -239,15 +240,16 @@ impl Tagger {
     /// except that a curated lexicon name of the same type containing a span replaces it (on the dev split,
     /// letting gazetteer names do so too costs 1.6 points of F1); a lexicon name of the same
     /// type inside a tagger span gives it its id and display name (and its clitics);
-    /// a lexicon match the tagger missed is kept when `keep_lexicon` says so, unless the tagger is
-    /// sure it is no name ([`LEXICON_OVERRULED`]). Each candidate
+    /// a lexicon match the tagger missed is kept, unless the tagger is sure it is no name
+    /// ([`LEXICON_OVERRULED`]) or it is read through a more common word's clitics; then the rules
+    /// of `steps` run ([`rules::RULES`]). Each candidate
     /// comes with its confidence: the span's for tagger spans, [`LEXICON_CONFIDENCE`] for
     /// lexicon matches the tagger did not find.
     pub fn merge(
         &self,
         words: &Words<'_>,
         names: &Lexicon,
-        keep_lexicon: impl Fn(&Candidate) -> bool,
+        steps: &rules::RuleSet,
     ) -> Vec<(Candidate, f32)> {
         let lexicon = names.find(words);
         let (spans, emissions) = self.decode(words, &lexicon);
@@ -275,7 +277,7 @@ impl Tagger {
             if let Some(described) = described {
                 covered[described.first..described.last].iter_mut().for_each(|c| *c = true);
                 let prefix = clitic_prefix(&self.lists, words, span.first);
-                let candidate = Candidate { first: span.first, last: span.last, prefix, ..described.clone() };
+                let candidate = Candidate { first: span.first, last: span.last, prefix, source: Source::Tagger, ..described.clone() };
                 out.push((candidate, span.confidence));
                 continue;
             }
@@ -292,7 +294,7 @@ impl Tagger {
                 match names.naming(words, span.first, span.last).filter(|(_, id)| *id == longer.id) {
                     Some((prefix, _)) => {
                         covered[span.first..span.last].iter_mut().for_each(|c| *c = true);
-                        let candidate = Candidate { first: span.first, last: span.last, prefix, ..longer.clone() };
+                        let candidate = Candidate { first: span.first, last: span.last, prefix, source: Source::Tagger, ..longer.clone() };
                         out.push((candidate, span.confidence));
                     }
                     None => {
@@ -309,7 +311,7 @@ impl Tagger {
                 .map(|index| &lexicon[index])
                 .filter(|c| c.first == span.first && c.last == span.last && c.label == Label::Misc && span.label != Label::Misc && is_curated(c));
             if let Some(same) = same {
-                out.push((same.clone(), span.confidence));
+                out.push((Candidate { source: Source::Tagger, ..same.clone() }, span.confidence));
                 continue;
             }
             // Two known names side by side read as one (`استقبل بوتين أردوغان`): split them.
@@ -332,9 +334,11 @@ impl Tagger {
                 // Filled in by the analyzer from the surface (see `link::unknown_entity`).
                 None => (String::new(), String::new()),
             };
-            let candidate = Candidate { first: span.first, last: span.last, prefix, label: span.label, canonical, id };
+            let candidate =
+                Candidate { first: span.first, last: span.last, prefix, label: span.label, canonical, id, source: Source::Tagger };
             out.push((candidate, span.confidence));
         }
+        let (overruled, misread_on) = (steps.on("lexicon-overruled"), steps.on("misread-clitics"));
         for candidate in lexicon {
             // The tagger saw the lexicon's match among its features and is still sure these
             // common words are no name here (`عددا كبيرا`).
@@ -343,30 +347,15 @@ impl Tagger {
                 .sum::<f32>()
                 / candidate.len().max(1) as f32;
             let common = (candidate.first..candidate.last).all(|j| self.lists.is_common_word(&words.tokens[j].text));
-            if outside >= LEXICON_OVERRULED && common {
+            if outside >= LEXICON_OVERRULED && common && overruled {
                 continue;
             }
-            if !covered[candidate.first..candidate.last].iter().any(|&c| c)
-                && keep_lexicon(&candidate)
-                && !misread_clitics(&self.lists, words, candidate.first, candidate.prefix)
-            {
+            let misread = misread_on && misread_clitics(&self.lists, words, candidate.first, candidate.prefix);
+            if !covered[candidate.first..candidate.last].iter().any(|&c| c) && !misread {
                 out.push((candidate, LEXICON_CONFIDENCE));
             }
         }
-        trim_descriptors(&self.lists, words, &mut out);
-        quoted_media(names, words, &mut out);
-        quoted_titles(words, &mut out);
-        split_coordinated(&self.lists, words, &mut out);
-        trim_common_endings(&self.lists, words, &mut out);
-        clubs_by_nationality(words, &mut out);
-        clubs_in_results(words, &mut out);
-        clubs_in_sport(&self.lists, words, &mut out);
-        speakers_are_people(words, &mut out);
-        bylines(words, &mut out);
-        complete_names(&self.lists, words, &mut out);
-        consistent_types(words, &mut out);
-        spread_long_names(words, &mut out);
-        spread_names(&self.lists, words, &mut out);
+        rules::run(&rules::RuleInput { words, lists: &self.lists, names }, steps, &mut out);
         out
     }
 }
@@ -385,541 +374,6 @@ fn misread_clitics(lists: &Lists, words: &Words<'_>, at: usize, prefix: usize) -
     let of_word = lists.frequency(word);
     of_word >= 2 && of_word >= lists.frequency(&reading.stem)
 }
-
-/// Adds the names a rule found to `out`, which stays in text order.
-fn add_in_order(out: &mut Vec<(Candidate, f32)>, added: Vec<(Candidate, f32)>) {
-    if !added.is_empty() {
-        out.extend(added);
-        out.sort_by_key(|(c, _)| c.first);
-    }
-}
-
-/// The index of the closing mark of a quotation of 1 to [`features::TITLE_QUOTE_MAX`] tokens
-/// whose opening mark is at `open`, the length of a title (`«الشرق الأوسط»`).
-fn short_quotation(words: &Words<'_>, open: usize) -> Option<usize> {
-    features::quotation_end(open, words.tokens.len(), |j| words.text(j)).filter(|&end| end > open + 1)
-}
-
-/// A name a rule found, with no entity yet: the analyzer gives it one from its words (see
-/// `link::unknown_entity`).
-fn unnamed(first: usize, last: usize, prefix: usize, label: Label) -> Candidate {
-    Candidate { first, last, prefix, label, canonical: String::new(), id: String::new() }
-}
-
-/// Which tokens the candidates cover.
-fn covered_tokens(words: &Words<'_>, out: &[(Candidate, f32)]) -> Vec<bool> {
-    let mut covered = vec![false; words.tokens.len()];
-    for (candidate, _) in out {
-        covered[candidate.first..candidate.last].iter_mut().for_each(|c| *c = true);
-    }
-    covered
-}
-
-/// Gives a candidate another type, with the `confidence` of the rule that does so (the
-/// tagger's confidence was in the old type); it is then no longer the entity the lexicon named
-/// (the analyzer finds its id from its words).
-fn relabel((candidate, old): &mut (Candidate, f32), label: Label, confidence: f32) {
-    candidate.label = label;
-    candidate.canonical.clear();
-    candidate.id.clear();
-    *old = confidence;
-}
-
-/// Whether the token at `at` is a run of Arabic letters (false past the end).
-fn is_arabic(words: &Words<'_>, at: usize) -> bool {
-    words.tokens.get(at).is_some_and(|t| t.kind == crate::text::tokenize::TokenKind::Arabic)
-}
-
-/// The stem of the token at `at` (all clitics stripped), as the features and the lexicon read it.
-fn stem_at<'w>(words: &'w Words<'_>, at: usize) -> &'w str {
-    words.readings(at).last().map_or("", |r| r.stem.as_str())
-}
-
-/// Cuts the generic word before a place or organization name (`نادي قطر`, `قناة الجزيرة`), as
-/// the news corpora tag it; the mention keeps its entity.
-fn trim_descriptors(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
-    for (candidate, _) in out {
-        while candidate.len() >= 2
-            && matches!(candidate.label, Label::Loc | Label::Org)
-            && descriptor(words, candidate.first).is_some_and(|d| !KEPT_DESCRIPTORS.contains(&d))
-        {
-            candidate.first += 1;
-            candidate.prefix = clitic_prefix(lists, words, candidate.first);
-        }
-    }
-}
-
-/// A name that is a whole quotation and, after `صحيفة`, `جريدة`, `قناة` or `مجلة`, a known
-/// organization's is that newspaper or channel (`لندن: «الشرق الأوسط»`; in ANERcorp train the
-/// quoted `الشرق الأوسط` is the newspaper 10 times out of 13). A quotation right after one of
-/// those words that names a known newspaper or channel is found even where the tagger missed it
-/// (`صحيفة «الحياة»`: `الحياة` is also a common word).
-fn quoted_media(names: &Lexicon, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
-    const MEDIA: [&str; 4] = ["صحيفه", "جريده", "قناه", "مجله"];
-    let media_of = |first: usize, last: usize| {
-        MEDIA.iter().find_map(|kind| names.described(kind, words, first, last)).filter(|(label, _, _)| *label == Label::Org)
-    };
-    for (candidate, _) in out.iter_mut() {
-        let quoted = candidate.first > 0
-            && words.text(candidate.first - 1).and_then(features::closing_mark).is_some_and(|close| words.text(candidate.last) == Some(close));
-        if !quoted {
-            continue;
-        }
-        if let Some((_, canonical, id)) = media_of(candidate.first, candidate.last) {
-            candidate.label = Label::Org;
-            candidate.canonical = canonical.to_owned();
-            candidate.id = id.to_owned();
-        }
-    }
-    let mut added = Vec::new();
-    for open in 1..words.tokens.len() {
-        let Some(end) = short_quotation(words, open) else { continue };
-        if !descriptor(words, open - 1).is_some_and(|d| MEDIA.contains(&d)) {
-            continue;
-        }
-        if out.iter().any(|(c, _)| c.first < end && c.last > open + 1) {
-            continue;
-        }
-        if let Some((_, canonical, id)) = media_of(open + 1, end) {
-            let candidate = Candidate {
-                first: open + 1,
-                last: end,
-                prefix: 0,
-                label: Label::Org,
-                canonical: canonical.to_owned(),
-                id: id.to_owned(),
-            };
-            added.push((candidate, LEXICON_CONFIDENCE));
-        }
-    }
-    add_in_order(out, added);
-}
-
-/// Words before the quoted title of a work (folded readings): `رواية «أولاد حارتنا»`,
-/// `برنامج «ستار أكاديمي»`, `بعنوان «دايت النجوم»`, and a stadium's (`استاد «سلتيك بارك»`),
-/// which the news corpora tag as MISC too.
-const WORK_WORDS: &[&str] =
-    &["روايه", "روايات", "روايته", "بعنوان", "برنامج", "فيلم", "ديوان", "ديوانه", "قصيده", "مسرحيه", "استاد", "ملعب"];
-
-/// A whole short quotation right after a word of [`WORK_WORDS`] is the title of a work, a MISC
-/// name, whatever the tagger found inside it (`رواية «خان الخليلي»`, not the place); so are the
-/// quotations that follow it joined by `و` (`«بين القصرين» و«قصر الشوق»`). In ANERcorp train
-/// such a quotation is one MISC name 42 times out of 46 (5 of them joined by `و`).
-fn quoted_titles(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
-    let mut titles: Vec<Candidate> = Vec::new();
-    let mut after_title = false;
-    let mut open = 1;
-    while open < words.tokens.len() {
-        let lead = open - 1;
-        // The opening mark first: the lead word's readings are read only before one.
-        let after_work = || {
-            (after_title && words.text(lead) == Some("و"))
-                || words.readings(lead).iter().any(|r| WORK_WORDS.contains(&r.stem.as_str()))
-        };
-        let Some(end) = short_quotation(words, open).filter(|_| after_work()) else {
-            after_title = after_title && words.text(open) == Some("و");
-            open += 1;
-            continue;
-        };
-        titles.push(unnamed(open + 1, end, 0, Label::Misc));
-        after_title = true;
-        open = end + 1;
-    }
-    out.retain(|(c, _)| !titles.iter().any(|t| c.first < t.last && c.last > t.first));
-    add_in_order(out, titles.into_iter().map(|t| (t, LEXICON_CONFIDENCE)).collect());
-}
-
-/// Two people joined by `و` are two names (`عبدالله الفاضل عيسى ونورالدين علي`): a person's span
-/// is cut before a word that is `و` and a first name, unless the word with its `و` is a name too
-/// (`وليد`). In ANERcorp train such a word after a person's word begins a new name 148 times and
-/// goes on the name 31 times, mostly as names beginning with `و`.
-fn split_coordinated(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
-    let mut added = Vec::new();
-    for (candidate, confidence) in out.iter_mut() {
-        if candidate.label != Label::Per || is_curated(candidate) {
-            continue;
-        }
-        let cut = (candidate.first + 1..candidate.last).rev().find(|&j| {
-            let Some(text) = words.text(j) else { return false };
-            let Some(rest) = text.strip_prefix('و') else { return false };
-            lists.is_name(rest)
-                && !lists.is_name(text)
-                && !words.text(j - 1).is_some_and(|t| NAME_CONNECTORS.contains(&t))
-        });
-        if let Some(j) = cut {
-            let tail = unnamed(j, candidate.last, 1, candidate.label);
-            added.push((tail, *confidence));
-            candidate.last = j;
-            candidate.canonical.clear();
-            candidate.id.clear();
-        }
-    }
-    out.extend(added);
-}
-
-/// A person's name does not end on a common word or a verb in the future (`أبو عمشة سيبقى`,
-/// "will stay"): such a last word, in no name list, is cut off, but not the `عشر` of a regnal
-/// number (`ألفونسو الثالث عشر`). A verb in the future is a word of four letters or more beginning
-/// with `سي` or `سن` that WikiFANE does not see mostly inside names (`ست` begins too many foreign
-/// names: `ستالمان`); in ANERcorp train a word beginning with `سي`, `ست` or `سن` right after a
-/// person's name is outside it 18 times, inside it 13 times (`سيلفا`, `سيباستيان`, which the name
-/// lists know).
-fn trim_common_endings(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
-    let future_verb = |text: &str| {
-        ["سي", "سن"].iter().any(|p| text.starts_with(p)) && text.chars().count() >= 4 && !lists.is_entity_word(text)
-    };
-    for (candidate, _) in out.iter_mut() {
-        if candidate.label != Label::Per || is_curated(candidate) {
-            continue;
-        }
-        while candidate.len() >= 2 {
-            let last = candidate.last - 1;
-            let Some(text) = words.text(last) else { break };
-            let named = lists.is_name(text) || words.readings(last).iter().any(|r| lists.is_name(&r.stem));
-            if named || NAME_CONNECTORS.contains(&text) || text == "عشر" || !(lists.is_common_word(text) || future_verb(text)) {
-                break;
-            }
-            candidate.last = last;
-            candidate.canonical.clear();
-            candidate.id.clear();
-        }
-    }
-}
-
-/// Masculine nationality adjectives (folded) that follow a club's name: a city is feminine in
-/// Arabic (`ليون الفرنسية`), a club masculine (`ليون الفرنسي`, `بورتو البرتغالي`).
-const CLUB_NATIONALITIES: &[&str] = &[
-    "الفرنسي", "الالماني", "الايطالي", "الاسباني", "الانجليزي", "الانكليزي", "البرتغالي", "الهولندي",
-    "البلجيكي", "الاسكتلندي", "السويسري", "النمساوي", "اليوناني", "التركي", "الروسي",
-    "الاوكراني", "الدنماركي", "السويدي", "النرويجي", "البولندي", "التشيكي", "الكرواتي", "الصربي",
-    "البلغاري", "البرازيلي", "الارجنتيني", "الاوروغوياني", "المكسيكي", "الامريكي", "الاميركي",
-    "الياباني", "الصيني", "الكوري", "الاسترالي", "المصري", "السعودي", "القطري", "الكويتي",
-    "الاماراتي", "البحريني", "العماني", "الاردني", "اللبناني", "السوري", "العراقي", "الليبي",
-    "التونسي", "الجزايري", "المغربي", "السوداني", "اليمني", "الايراني",
-];
-
-/// A place followed by a masculine nationality adjective is a club named after its city
-/// (`ليون الفرنسي`, `هامبورغ الألماني`); countries are left alone. In ANERcorp train a name
-/// followed by such an adjective is an organization 68 times, a place 10 times.
-fn clubs_by_nationality(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
-    for entry in out.iter_mut() {
-        let candidate = &entry.0;
-        if candidate.label != Label::Loc || candidate.id.starts_with("cc:") {
-            continue;
-        }
-        if words.text(candidate.last).is_some_and(|t| CLUB_NATIONALITIES.contains(&t)) {
-            relabel(entry, Label::Org, LEXICON_CONFIDENCE);
-        }
-    }
-}
-
-/// A name with its country in brackets in a table of results (`ليون ( فرنسا ) - بورتو (
-/// البرتغال ) 2 - 1`) is a club: a dash comes before the name or after the bracket, or a score
-/// after it. In ANERcorp train a name so written in a table is an organization 28 times and a
-/// place 3 times (`ريال مدريد ( اسبانيا )`); out of a table (`في برشلونة ( إسبانيا )`), never an
-/// organization: a place 6 times, a person twice.
-fn clubs_in_results(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
-    let is = |at: usize, text: &str| words.text(at) == Some(text);
-    let scoreish = |at: usize| {
-        words.text(at).is_some_and(|t| t == "-" || t == "صفر" || t.chars().all(|c| c.is_ascii_digit()))
-    };
-    for k in 0..out.len() {
-        let (name, place) = match out.get(k + 1) {
-            Some((place, _)) => (&out[k].0, place),
-            None => break,
-        };
-        let bracketed = place.label == Label::Loc
-            && place.first == name.last + 1
-            && is(name.last, "(")
-            && is(place.last, ")");
-        let table = (name.first > 0 && is(name.first - 1, "-")) || scoreish(place.last + 1);
-        if bracketed && table && name.label != Label::Org {
-            relabel(&mut out[k], Label::Org, LEXICON_CONFIDENCE);
-        }
-    }
-}
-
-/// Clubs of Arab football leagues whose names are also common words (folded, with `ال`): the
-/// tagger, which sees `العربي` inside a name in 16 of its 84 occurrences in ANERcorp train,
-/// mostly leaves them out. (`الاتحاد`, also "the federation", is not among them.)
-const ARAB_CLUBS: &[&str] = &[
-    "الاهلي", "الزمالك", "الاسماعيلي", "الهلال", "النصر", "الشباب", "الاتفاق", "الانصار", "الجزيره",
-    "العين", "الوحده", "الشارقه", "الوصل", "السد", "العربي", "الريان", "الغرافه", "الوكره", "الخور",
-    "السيليه", "القادسيه", "السالميه", "الترسانه", "الرجاء", "الوداد", "الترجي", "الشمال", "المريخ",
-    "الفيصلي", "الوحدات", "الرمثا", "الطلبه", "الزوراء", "الكرامه", "الفتوه", "الرايد", "الظفره",
-    "النجمه", "الحكمه", "الصفاقسي", "المقاولون",
-];
-
-/// Tokens on each side among which [`clubs_in_sport`] looks for words of sport.
-const SPORT_WINDOW: usize = 50;
-
-/// A club of [`ARAB_CLUBS`] that nothing else claimed is the club where at least two words of
-/// sport are within [`SPORT_WINDOW`] tokens (`حقق فريق العربي بداية جيدة`), unless it is an
-/// adjective after a definite noun (`الفريق العربي`). In ANERcorp train, such a word so placed
-/// is an organization 76 times out of 98.
-fn clubs_in_sport(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
-    let n = words.tokens.len();
-    let mut sport_words = vec![0u32; n + 1];
-    for j in 0..n {
-        let sport = words.readings(j).iter().any(|r| lists.is_sport_word(&r.stem));
-        sport_words[j + 1] = sport_words[j] + u32::from(sport);
-    }
-    let covered = covered_tokens(words, out);
-    let mut added = Vec::new();
-    for at in (0..n).filter(|&at| !covered[at]) {
-        let Some(reading) = words.readings(at).iter().find(|r| ARAB_CLUBS.contains(&r.stem.as_str())) else {
-            continue;
-        };
-        let (from, to) = (at.saturating_sub(SPORT_WINDOW), (at + SPORT_WINDOW + 1).min(n));
-        let adjective = reading.prefix == 0 && at > 0 && words.text(at - 1).is_some_and(|t| t.starts_with("ال"));
-        if sport_words[to] - sport_words[from] >= 2 && !adjective {
-            added.push((unnamed(at, at + 1, reading.prefix, Label::Org), LEXICON_CONFIDENCE));
-        }
-    }
-    add_in_order(out, added);
-}
-
-/// A byline: `كتب`, maybe a dash or colon, then one to four Arabic words and a colon or dash
-/// (`كتب - أشرف ممتاز :`; folding drops the tatweel of `كتب ـ خليفة أدهم :`) name the writer, a
-/// person, whatever the tagger read there. In ANERcorp train the 3 stretches so written are
-/// all a person's name.
-fn bylines(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
-    let is_mark = |at: usize| words.text(at).is_some_and(|t| matches!(t, ":" | "-" | "–"));
-    let mut added = Vec::new();
-    for at in 0..words.tokens.len() {
-        if !matches!(words.text(at), Some("كتب" | "كتبت" | "بقلم")) {
-            continue;
-        }
-        let first = if is_mark(at + 1) { at + 2 } else { at + 1 };
-        let Some(last) = (first + 1..(first + 5).min(words.tokens.len())).find(|&j| is_mark(j)) else {
-            continue;
-        };
-        let name = (first..last).all(|j| is_arabic(words, j));
-        if !name {
-            continue;
-        }
-        out.retain(|(c, _)| c.last <= first || c.first >= last);
-        added.push((unnamed(first, last, 0, Label::Per), LEXICON_CONFIDENCE));
-    }
-    add_in_order(out, added);
-}
-
-/// Verbs of saying and judging in the masculine (folded), whose subject right after them is a
-/// person: in ANERcorp train a one-word name right after one is a person 112 times, an
-/// organization twice, never a place (`وتوقع فارس`, not the Iranian province).
-const MASCULINE_SPEECH_VERBS: &[&str] = &[
-    "قال", "يقول", "اضاف", "يضيف", "اكد", "يوكد", "صرح", "اشار", "يشير", "حذر", "يحذر", "نفي",
-    "اعتبر", "يعتبر", "تابع", "اوضح", "يوضح", "ذكر", "شدد", "لفت", "افاد", "اردف", "اعترف", "زعم",
-    "توقع", "يتوقع", "رجح", "استبعد",
-];
-
-/// A one-word place or organization right after a masculine verb of saying is a person's name
-/// ([`MASCULINE_SPEECH_VERBS`]); a country and a curated organization (`وقال البنتاغون`) are
-/// left alone.
-fn speakers_are_people(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
-    for entry in out.iter_mut() {
-        let candidate = &entry.0;
-        let guessed = match candidate.label {
-            Label::Loc => !candidate.id.starts_with("cc:"),
-            Label::Org => !is_curated(candidate),
-            _ => false,
-        };
-        if !guessed || candidate.len() != 1 || candidate.first == 0 {
-            continue;
-        }
-        let after_verb =
-            words.readings(candidate.first - 1).iter().any(|r| MASCULINE_SPEECH_VERBS.contains(&r.stem.as_str()));
-        if after_verb {
-            relabel(entry, Label::Per, LEXICON_CONFIDENCE);
-        }
-    }
-}
-
-/// The same name read with two types in one text takes the type its readings are surest of
-/// (the sum of their confidences); a curated name neither votes nor changes.
-fn consistent_types(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
-    use std::hash::{Hash, Hasher};
-    // A hash of the name's stems: no string is built for each of a long text's thousands of names.
-    let key = |c: &Candidate| -> u64 {
-        let mut hasher = rustc_hash::FxHasher::default();
-        (c.first..c.last).for_each(|j| stem_at(words, j).hash(&mut hasher));
-        hasher.finish()
-    };
-    // The key of each candidate that votes (none for curated names).
-    let keys: Vec<Option<u64>> = out.iter().map(|(c, _)| (!is_curated(c)).then(|| key(c))).collect();
-    let type_index = |label: Label| crate::conll::TYPES.iter().position(|&t| t == label);
-    let mut votes: rustc_hash::FxHashMap<u64, [f32; 4]> = rustc_hash::FxHashMap::default();
-    for ((candidate, confidence), key) in out.iter().zip(&keys) {
-        let Some(key) = key else { continue };
-        let Some(t) = type_index(candidate.label) else { continue };
-        votes.entry(*key).or_default()[t] += confidence;
-    }
-    for (entry, key) in out.iter_mut().zip(&keys) {
-        let Some(weights) = key.and_then(|key| votes.get(&key)) else { continue };
-        let best = (0..4).max_by(|&a, &b| weights[a].total_cmp(&weights[b])).unwrap_or(0);
-        let label = crate::conll::TYPES[best];
-        let own = type_index(entry.0.label).map_or(0.0, |t| weights[t]);
-        // A tie leaves each reading its type (`ليون الفرنسي`, the club, and `مدينة ليون`).
-        if label != entry.0.label && weights[best] > own && weights.iter().filter(|&&w| w > 0.0).count() > 1 {
-            // The winning type's share of the votes.
-            relabel(entry, label, weights[best] / weights.iter().sum::<f32>());
-        }
-    }
-}
-
-/// A name of two words or more found once stands for the same entity wherever the text repeats
-/// its words (their stems, so clitics may differ) and nothing else was found there.
-fn spread_long_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
-    use std::collections::HashMap;
-    let stem = |j: usize| stem_at(words, j);
-    let covered = covered_tokens(words, out);
-    // First stem → the names starting with it (their stems and label), longest first.
-    let mut names: HashMap<&str, Vec<(Vec<&str>, Label)>> = HashMap::new();
-    for (candidate, _) in out.iter() {
-        if candidate.len() >= 2 {
-            let stems: Vec<&str> = (candidate.first..candidate.last).map(stem).collect();
-            names.entry(stems[0]).or_default().push((stems, candidate.label));
-        }
-    }
-    if names.is_empty() {
-        return;
-    }
-    names.values_mut().for_each(|v| v.sort_by_key(|(stems, _)| std::cmp::Reverse(stems.len())));
-    let mut added = Vec::new();
-    let mut at = 0;
-    while at < words.tokens.len() {
-        if covered[at] {
-            at += 1;
-            continue;
-        }
-        let found = names.get(stem(at)).and_then(|list| {
-            list.iter().find(|(stems, _)| {
-                let end = at + stems.len();
-                end <= words.tokens.len()
-                    && !covered[at..end].iter().any(|&c| c)
-                    && (at..end).zip(stems.iter()).all(|(j, s)| stem(j) == *s)
-            })
-        });
-        match found {
-            Some((stems, label)) => {
-                let prefix = words.readings(at).last().map_or(0, |r| r.prefix);
-                added.push((unnamed(at, at + stems.len(), prefix, *label), LEXICON_CONFIDENCE));
-                at += stems.len();
-            }
-            None => at += 1,
-        }
-    }
-    add_in_order(out, added);
-}
-
-/// A name found once stands for the same entity wherever else the text has it alone (a place or
-/// an organization not through the clitics of a more common word, [`misread_clitics`]): a person's
-/// surname (the last word of the name) or one-word name (`نجيب محفوظ` … `وفاز محفوظ`), and a
-/// one-word place or organization (`بنفيكا`), unless it is a common word or two types claim it.
-/// Measured on 10-sentence texts: people only, dev 74.83 → 75.41, 5-fold CV 77.85 → 77.88;
-/// all types, 75.49 and 78.04.
-fn spread_names(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
-    use std::collections::HashMap;
-    let covered = covered_tokens(words, out);
-    // Stem → its label, or `None` when two labels claim it.
-    let mut keys: HashMap<&str, Option<Label>> = HashMap::new();
-    for (candidate, _) in out.iter() {
-        if candidate.label == Label::Per || candidate.len() == 1 {
-            let last = candidate.last - 1;
-            let stem = stem_at(words, last);
-            if stem.chars().count() >= 3 && !lists.is_common_word(stem) {
-                let entry = keys.entry(stem).or_insert(Some(candidate.label));
-                if *entry != Some(candidate.label) {
-                    *entry = None;
-                }
-            }
-        }
-    }
-    if keys.is_empty() {
-        return;
-    }
-    let mut added = Vec::new();
-    for (at, &taken) in covered.iter().enumerate() {
-        if taken || !is_arabic(words, at) {
-            continue;
-        }
-        let found = words.readings(at).iter().find_map(|r| keys.get(r.stem.as_str()).copied().flatten().map(|l| (r, l)));
-        if let Some((reading, label)) = found.filter(|(r, l)| *l == Label::Per || !misread_clitics(lists, words, at, r.prefix)) {
-            added.push((unnamed(at, at + 1, reading.prefix, label), LEXICON_CONFIDENCE));
-        }
-    }
-    add_in_order(out, added);
-}
-
-/// A person's name does not end on `بن`, `آل`, `أبو`, `عبد`: it goes on to the next word (in
-/// ANERcorp train such a word inside a name is followed by the name's next word 326 times out of
-/// 328), which a mention starting there loses. The particles of European names (`فان`, `دي`,
-/// `دو لا`) belong to the name around them: in ANERcorp train a particle right before a person's
-/// word is inside the name 22 times out of 23. Sorts `out` by position.
-fn complete_names(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
-    let is_word = |at: usize| is_arabic(words, at);
-    // The particles starting at `at` (`دي`, `دو لا`), as their count.
-    let particles_at = |at: usize| -> usize {
-        match words.text(at) {
-            Some(t) if NAME_PARTICLES.contains(&t) => 1 + usize::from(words.text(at + 1) == Some("لا")),
-            _ => 0,
-        }
-    };
-    out.sort_by_key(|(c, _)| c.first);
-    let mut at = 0;
-    while at < out.len() {
-        let candidate = &out[at].0;
-        if candidate.label != Label::Per {
-            at += 1;
-            continue;
-        }
-        let next = candidate.last;
-        // The name ends on a connector or a particle (`رود فان`), or particles follow it.
-        let ends_open = words.text(next - 1).is_some_and(|t| NAME_CONNECTORS.contains(&t) || NAME_PARTICLES.contains(&t))
-            || (words.text(next - 1) == Some("لا") && next >= 2 && particles_at(next - 2) == 2);
-        // `آل` after a name goes on with the family's name (`حمد بن عيسى آل خليفة`): in ANERcorp
-        // train, 29 times out of 29.
-        let family = usize::from(words.text(next) == Some("ال"));
-        // So does `ولد` ("son of") before a name, not before a date or a place (`ولد عام`, `ولد
-        // في`: "was born"): in ANERcorp train, 15 times out of 15 between a person's words.
-        let son_of = usize::from(
-            words.text(next) == Some("ولد")
-                && words.text(next + 1).is_some_and(|t| lists.is_name(t) || !lists.is_common_word(t)),
-        );
-        let extra = if ends_open { 0 } else { particles_at(next).max(family).max(son_of) };
-        let unfinished = (ends_open || extra > 0) && is_word(next + extra);
-        if unfinished {
-            let end = next + extra + 1;
-            while out.get(at + 1).is_some_and(|(c, _)| c.first < end) {
-                let (removed, _) = out.remove(at + 1);
-                out[at].0.last = out[at].0.last.max(removed.last);
-            }
-            out[at].0.last = out[at].0.last.max(end);
-            continue;
-        }
-        // A name that starts with a particle has no clitic on it (`فان` is not `ف` + `ان`).
-        let first = candidate.first;
-        if particles_at(first) > 0 {
-            out[at].0.prefix = 0;
-        }
-        // A particle right before the name (`فان نيستلروي`), after no other person's name.
-        let before = (1..=2).find(|&k| first >= k && particles_at(first - k) == k);
-        match before {
-            Some(k) if at == 0 || out[at - 1].0.last <= first - k => {
-                out[at].0.first = first - k;
-                out[at].0.prefix = 0;
-            }
-            _ => {}
-        }
-        at += 1;
-    }
-}
-
-/// Particles of European names (folded); `لا` only after one of them (`دو لا`).
-const NAME_PARTICLES: &[&str] = &["فان", "فون", "دي", "دو", "دا", "ديل", "دوس", "دير"];
-
-/// Words inside a person's name that another word of the name always follows (folded).
-const NAME_CONNECTORS: &[&str] = &["بن", "ابن", "بنت", "ال", "ابو", "عبد"];
 
 /// The lexicon names of the span's type that cover its tokens exactly, one after the other, each
 /// a different entity; empty when they don't.
@@ -1017,223 +471,6 @@ mod tests {
         let people: Vec<&str> =
             analysis.entities.iter().filter(|m| m.label == Label::Per).map(|m| m.text.as_str()).collect();
         assert_eq!(people, ["بوتين", "أردوغان"]);
-    }
-
-    fn candidate(first: usize, last: usize, label: Label) -> (Candidate, f32) {
-        (unnamed(first, last, 0, label), 1.0)
-    }
-
-    #[test]
-    fn a_name_ending_on_a_connector_takes_the_next_word() {
-        let tokens = tokenize(&Folded::new("وأعرب الملك حمد بن عيسى آل خليفة عاهل البحرين"));
-        let words = Words::new(&tokens);
-        let mut out = vec![candidate(2, 6, Label::Per), candidate(6, 7, Label::Loc), candidate(8, 9, Label::Loc)];
-        complete_names(&Lists::embedded(), &words, &mut out);
-        let spans: Vec<(usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.label)).collect();
-        assert_eq!(spans, [(2, 7, Label::Per), (8, 9, Label::Loc)]);
-    }
-
-    #[test]
-    fn a_family_name_after_al_belongs_to_the_name() {
-        let tokens = tokenize(&Folded::new("استقبل الشيخ حمد بن جاسم آل ثاني الوفد"));
-        let words = Words::new(&tokens);
-        let mut out = vec![candidate(2, 5, Label::Per)];
-        complete_names(&Lists::embedded(), &words, &mut out);
-        let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
-        assert_eq!(spans, [(2, 7)]);
-    }
-
-    #[test]
-    fn a_name_does_not_end_on_a_verb_in_the_future() {
-        let tokens = tokenize(&Folded::new("الفصيل الذي يقوده أبو عمشة سيبقى في البلدة وقال ألفونسو الثالث عشر"));
-        let words = Words::new(&tokens);
-        let lists = Lists::embedded();
-        let mut out = vec![candidate(3, 6, Label::Per), candidate(9, 12, Label::Per)];
-        trim_common_endings(&lists, &words, &mut out);
-        let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
-        // The `عشر` of a regnal number stays.
-        assert_eq!(spans, [(3, 5), (9, 12)]);
-    }
-
-    #[test]
-    fn a_place_with_a_masculine_nationality_after_it_is_a_club() {
-        let tokens = tokenize(&Folded::new("تعادل ليون الفرنسي مع بورتو البرتغالي في مدينة ليون الفرنسية"));
-        let words = Words::new(&tokens);
-        let mut out = vec![candidate(1, 2, Label::Loc), candidate(4, 5, Label::Loc), candidate(8, 9, Label::Loc)];
-        clubs_by_nationality(&words, &mut out);
-        let labels: Vec<Label> = out.iter().map(|(c, _)| c.label).collect();
-        // A city takes the feminine: `ليون الفرنسية` stays a place.
-        assert_eq!(labels, [Label::Org, Label::Org, Label::Loc]);
-    }
-
-    #[test]
-    fn a_name_with_its_country_in_brackets_in_a_table_of_results_is_a_club() {
-        let tokens = tokenize(&Folded::new("ليل ( فرنسا ) - ميلان ( ايطاليا ) صفر - صفر وعقد المؤتمر في برشلونة ( إسبانيا ) أمس"));
-        let words = Words::new(&tokens);
-        let mut out = vec![
-            candidate(0, 1, Label::Loc),
-            candidate(2, 3, Label::Loc),
-            candidate(5, 6, Label::Per),
-            candidate(7, 8, Label::Loc),
-            candidate(15, 16, Label::Loc),
-            candidate(17, 18, Label::Loc),
-        ];
-        clubs_in_results(&words, &mut out);
-        let labels: Vec<Label> = out.iter().map(|(c, _)| c.label).collect();
-        // The countries stay places, and so does a city out of a table.
-        assert_eq!(labels, [Label::Org, Label::Loc, Label::Org, Label::Loc, Label::Loc, Label::Loc]);
-    }
-
-    #[test]
-    fn the_words_of_a_byline_are_its_writer() {
-        let text = "كتب ـ خليفة أدهم : وقعت فايزة أبوالنجا أمس كتب - محمود عبدالحليم : وافقت الحكومة كتب التاريخ أول حوار للحضارات ، كتب : القرار";
-        let tokens = tokenize(&Folded::new(text));
-        let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-        let at = |word: &str| texts.iter().position(|t| *t == word).expect(word);
-        let words = Words::new(&tokens);
-        // The tagger read half of the first writer's name and a place in the second's.
-        let mut out = vec![candidate(at("ادهم"), at("ادهم") + 1, Label::Per), candidate(at("محمود"), at("محمود") + 1, Label::Loc)];
-        bylines(&words, &mut out);
-        let found: Vec<(usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.label)).collect();
-        // `كتب التاريخ …` and `كتب : القرار` have no closing mark: no byline.
-        assert_eq!(
-            found,
-            [(at("خليفه"), at("ادهم") + 1, Label::Per), (at("محمود"), at("عبدالحليم") + 1, Label::Per)],
-            "{texts:?}"
-        );
-    }
-
-    #[test]
-    fn a_one_word_place_after_a_masculine_verb_of_saying_is_a_person() {
-        let tokens = tokenize(&Folded::new("وتوقع فارس ارتفاع الأسعار وقال لبنان إن وتوقعت حلب"));
-        let words = Words::new(&tokens);
-        let country = (Candidate { id: "cc:LB".into(), ..candidate(5, 6, Label::Loc).0 }, 1.0);
-        let mut out = vec![candidate(1, 2, Label::Loc), country, candidate(8, 9, Label::Loc)];
-        speakers_are_people(&words, &mut out);
-        let labels: Vec<Label> = out.iter().map(|(c, _)| c.label).collect();
-        // A country stays a place, and so does a name after a feminine verb.
-        assert_eq!(labels, [Label::Per, Label::Loc, Label::Loc]);
-    }
-
-    #[test]
-    fn a_club_named_by_a_common_word_is_a_club_in_a_text_about_sport() {
-        let lists = Lists::embedded();
-        let sport = "حقق فريق العربي بداية جيدة في الدوري وسجل هدفين للشمال ولعب الفريق العربي مباراة";
-        let tokens = tokenize(&Folded::new(sport));
-        let words = Words::new(&tokens);
-        let mut out = Vec::new();
-        clubs_in_sport(&lists, &words, &mut out);
-        let found: Vec<(usize, usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.prefix, c.label)).collect();
-        // `للشمال` with its clitics; `الفريق العربي` is "the Arab team".
-        assert_eq!(found, [(2, 3, 0, Label::Org), (9, 10, 2, Label::Org)]);
-        // Out of a text about sport, `العربي` is the adjective.
-        let tokens = tokenize(&Folded::new("قال الكاتب العربي إن الشمال يعاني"));
-        let words = Words::new(&tokens);
-        let mut out = Vec::new();
-        clubs_in_sport(&lists, &words, &mut out);
-        assert!(out.is_empty());
-    }
-
-    #[test]
-    fn a_common_word_is_no_place_read_through_its_clitics() {
-        let lexicon = Lexicon::parse(crate::extract::lexicon::EMBEDDED).unwrap();
-        let tokens = tokenize(&Folded::new("كسرت الشرطة قفلا ثم دخلت وبسرت وبحلب"));
-        let words = Words::new(&tokens);
-        let lists = Lists::embedded();
-        let misread: Vec<(usize, bool)> =
-            lexicon.find(&words).iter().map(|c| (c.first, misread_clitics(&lists, &words, c.first, c.prefix))).collect();
-        // `كسرت` is "broke", not ك + Sirte; `وبسرت` is "and in Sirte".
-        assert_eq!(misread, [(0, true), (5, false), (6, false)]);
-        // Nor does Sirte, once found, spread to it.
-        let tokens = tokenize(&Folded::new("وصلت القوات وبسرت ثم كسرت الحصار"));
-        let words = Words::new(&tokens);
-        let mut out = vec![candidate(2, 3, Label::Loc)];
-        spread_names(&lists, &words, &mut out);
-        assert_eq!(out.len(), 1);
-    }
-
-    #[test]
-    fn a_name_goes_on_after_walad_son_of() {
-        let tokens = tokenize(&Folded::new("أفرج عن محمد ولد سلامة ولد النفاع وقال سعيد ولد عام 1950"));
-        let words = Words::new(&tokens);
-        let mut out = vec![candidate(2, 3, Label::Per), candidate(8, 9, Label::Per)];
-        complete_names(&Lists::embedded(), &words, &mut out);
-        let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
-        // `ولد عام`: "was born in the year".
-        assert_eq!(spans, [(2, 7), (8, 9)]);
-    }
-
-    #[test]
-    fn a_name_keeps_one_type_in_a_text() {
-        let tokens = tokenize(&Folded::new("سجل إيتو هدفا ثم غاب إيتو وعاد لإيتو الأمل"));
-        let words = Words::new(&tokens);
-        let mut out = vec![candidate(1, 2, Label::Per), candidate(5, 6, Label::Org), candidate(7, 8, Label::Per)];
-        out[1].1 = 0.6;
-        consistent_types(&words, &mut out);
-        let labels: Vec<Label> = out.iter().map(|(c, _)| c.label).collect();
-        assert_eq!(labels, [Label::Per, Label::Per, Label::Per]);
-    }
-
-    #[test]
-    fn a_long_name_found_once_is_found_where_it_is_repeated() {
-        let tokens = tokenize(&Folded::new("قال صلاد حسن إن الوضع صعب ودعا صلاد حسن ولصلاد حسن أنصار"));
-        let words = Words::new(&tokens);
-        let mut out = vec![candidate(1, 3, Label::Per)];
-        spread_long_names(&words, &mut out);
-        let spans: Vec<(usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.label)).collect();
-        assert_eq!(spans, [(1, 3, Label::Per), (7, 9, Label::Per), (9, 11, Label::Per)]);
-        assert_eq!(out[2].0.prefix, 2, "the clitics of ولصلاد stay out of the name");
-    }
-
-    #[test]
-    fn a_quotation_after_a_novel_is_its_title() {
-        let tokens = tokenize(&Folded::new("نشر رواية « خان الخليلي » و « بين القصرين » ثم زار « القاهرة »"));
-        let words = Words::new(&tokens);
-        let mut out = vec![candidate(3, 4, Label::Loc), candidate(4, 5, Label::Per), candidate(13, 14, Label::Loc)];
-        quoted_titles(&words, &mut out);
-        let found: Vec<(usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.label)).collect();
-        // The quotation after `ثم زار` is no title: its place stays.
-        assert_eq!(found, [(3, 5, Label::Misc), (8, 10, Label::Misc), (13, 14, Label::Loc)]);
-    }
-
-    #[test]
-    fn two_people_joined_by_wa_are_two_names() {
-        let tokens = tokenize(&Folded::new("شارك غادة عادل وياسمين عبد العزيز وقال محمد وائل"));
-        let words = Words::new(&tokens);
-        let lists = Lists::embedded();
-        let mut out = vec![candidate(1, 6, Label::Per), candidate(7, 9, Label::Per)];
-        split_coordinated(&lists, &words, &mut out);
-        out.sort_by_key(|(c, _)| c.first);
-        let spans: Vec<(usize, usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last, c.prefix)).collect();
-        // `وائل` is a name with its `و`: `محمد وائل` stays one.
-        assert_eq!(spans, [(1, 3, 0), (3, 6, 1), (7, 9, 0)]);
-    }
-
-    #[test]
-    fn particles_of_european_names_belong_to_the_name() {
-        let tokens = tokenize(&Folded::new("وقال جان مارك دو لا سابليير إن رود فان نيستلروي وفان ديك"));
-        let words = Words::new(&tokens);
-        // The tagger's pieces: `جان مارك`, `سابليير`, `رود فان` and `ديك`.
-        let mut out = vec![
-            candidate(1, 3, Label::Per),
-            candidate(5, 6, Label::Per),
-            candidate(7, 9, Label::Per),
-            candidate(11, 12, Label::Per),
-        ];
-        complete_names(&Lists::embedded(), &words, &mut out);
-        let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
-        // `وفان` is `و` + `فان`, not a particle of its own: `ديك` stays alone.
-        assert_eq!(spans, [(1, 6), (7, 10), (11, 12)]);
-    }
-
-    #[test]
-    fn a_generic_word_before_a_place_or_organization_is_cut() {
-        let tokens = tokenize(&Folded::new("لعب نادي قطر ووكالة الأنباء السورية في مدينة حمص"));
-        let words = Words::new(&tokens);
-        let mut out = vec![candidate(1, 3, Label::Org), candidate(3, 6, Label::Org), candidate(7, 9, Label::Loc)];
-        trim_descriptors(&Lists::default(), &words, &mut out);
-        let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
-        assert_eq!(spans, [(2, 3), (3, 6), (8, 9)]);
     }
 
     #[test]
