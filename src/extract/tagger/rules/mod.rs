@@ -4,6 +4,9 @@
 
 use super::*;
 
+mod described;
+mod latin;
+
 /// What a rule reads: the document's words, the tagger's word lists and the lexicon.
 pub(crate) struct RuleInput<'a, 'w> {
     pub words: &'a Words<'w>,
@@ -34,6 +37,16 @@ pub const RULES: &[Rule] = &[
         name: "trim-descriptors",
         about: "cuts a generic word (نادي، قناة، مدينة) before a place or organization",
         run: |i, out| trim_descriptors(i.lists, i.words, out),
+    },
+    Rule {
+        name: "descriptor-names",
+        about: "a head noun (وزارة، مطار، لواء، الجيش) and the words of a name after it are one name",
+        run: |i, out| described::descriptor_names(i.words, out),
+    },
+    Rule {
+        name: "latin-names",
+        about: "a capitalized name in Latin letters inside Arabic text (CNN، AFP) is an organization",
+        run: |i, out| latin::latin_names(i.words, out),
     },
     Rule {
         name: "quoted-media",
@@ -333,7 +346,10 @@ fn trim_common_endings(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, 
             let last = candidate.last - 1;
             let Some(text) = words.text(last) else { break };
             let named = lists.is_name(text) || words.readings(last).iter().any(|r| lists.is_name(&r.stem));
-            if named || NAME_CONNECTORS.contains(&text) || text == "عشر" || !(lists.is_common_word(text) || future_verb(text)) {
+            // A family name with the article after a first name (`يوسف الشاهد`، `بشار الأسد`) stays,
+            // though it is also a common word.
+            let family = text.starts_with("ال") && words.text(last - 1).is_some_and(|t| lists.is_name(t));
+            if named || family || NAME_CONNECTORS.contains(&text) || text == "عشر" || !(lists.is_common_word(text) || future_verb(text)) {
                 break;
             }
             candidate.last = last;

@@ -1,0 +1,193 @@
+//! `descriptor-names`: a head noun of a name (`وزارة`، `مطار`، `لواء`، `الجيش`: `data/name_heads.tsv`)
+//! followed by the words of a name is one name with its head, as a news reader reads it: `وزارة
+//! الداخلية الكويتية`، `مطار بيروت الدولي`، `شرطة أبوظبي`، `المجلس الأعلى للقضاء`، `منظمة حظر
+//! الأسلحة الكيميائية`. The words of a name are definite words, words with `لل`, names already
+//! found (absorbed whole: the city of an airport is inside the airport's name), and one
+//! indefinite noun right after an indefinite head (`مجلس نواب الشعب`). A definite word of time or a
+//! relative pronoun (`STOP` in the file) ends it; so does anything else.
+
+use super::*;
+use std::sync::OnceLock;
+
+/// What a word of `data/name_heads.tsv` is: a head and the type of its names, or a stop word.
+type Heads = rustc_hash::FxHashMap<String, Option<Label>>;
+
+/// The embedded `data/name_heads.tsv`, folded, parsed once.
+fn heads() -> &'static Heads {
+    static HEADS: OnceLock<Heads> = OnceLock::new();
+    HEADS.get_or_init(|| parse_heads(include_str!("../../../../data/name_heads.tsv")))
+}
+
+fn parse_heads(tsv: &str) -> Heads {
+    tsv.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .filter_map(|line| {
+            let (word, kind) = line.split_once('\t')?;
+            let kind = match kind.trim() {
+                "ORG" => Some(Label::Org),
+                "LOC" => Some(Label::Loc),
+                _ => None,
+            };
+            Some((fold(word.trim()), kind))
+        })
+        .collect()
+}
+
+/// Words a name of this kind never runs past, however many: the head and six more.
+const MAX_NAME_TOKENS: usize = 7;
+
+/// The clitics (`و`، `ب`، `ل`…) and type of a head at `at`; none for a head with the article
+/// added by a clitic reading (`الوزارة` is "the ministry", not a head).
+fn head_at(words: &Words<'_>, heads: &Heads, at: usize) -> Option<(usize, Label)> {
+    let text = words.text(at)?;
+    words.readings(at).iter().find_map(|reading| {
+        let label = (*heads.get(reading.stem.as_str())?)?;
+        let clitics: String = text.chars().take(reading.prefix).collect();
+        (!clitics.ends_with("ال")).then_some((reading.prefix, label))
+    })
+}
+
+/// Whether the Arabic word is definite (`ال…`, or `لل…` of four letters or more).
+fn is_definite(text: &str) -> bool {
+    text.starts_with("ال") || (text.starts_with("لل") && text.chars().count() >= 4)
+}
+
+/// Whether a definite word reads as an adjective: a nisba (`الدولي`، `الكويتية`) or one of the
+/// few others of bodies' names (`الأعلى`، `العليا`، `العامة`، `الحر`، `المسلحة`، `المتحدة`).
+fn is_adjective(text: &str) -> bool {
+    const OTHERS: &[&str] = &["الاعلي", "العليا", "العام", "العامه", "الحر", "المسلحه", "المتحده", "المستقل", "المستقله"];
+    text.ends_with('ي') || text.ends_with("يه") || OTHERS.contains(&text)
+}
+
+/// One past the last token of the name a head at `at` begins, or `at + 1` when no name follows.
+fn name_end(words: &Words<'_>, heads: &Heads, starting: &[Option<(usize, Label, usize)>], at: usize) -> usize {
+    let n = words.tokens.len();
+    let head_definite = words.text(at).is_some_and(|t| t.contains("ال"));
+    let (mut end, mut named_end) = (at + 1, at + 1);
+    // After a name or a definite head only adjectives go on (`مطار بيروت الدولي`, `المحكمة
+    // العليا`), not a noun in apposition or an object (`ميناء الحديدة البوابة`، `ألقت الشرطة القبض`).
+    let mut after_name = head_definite;
+    while end < n && end - at < MAX_NAME_TOKENS {
+        if let Some((last, label, prefix)) = starting[end] {
+            // Not a name joined by a clitic (`والقدس`، `بسيدني`), a person after the first word,
+            // a place with its own descriptor (`مركز مدينة عفرين`), or past the longest name.
+            let joinable = prefix == 0
+                && (label != Label::Per || end == at + 1)
+                && !is_descriptor(words, end)
+                && last - at <= MAX_NAME_TOKENS;
+            if !joinable {
+                break;
+            }
+            (end, named_end, after_name) = (last, last, true);
+            continue;
+        }
+        let Some(text) = words.text(end).filter(|_| is_arabic(words, end)) else { break };
+        if heads.get(text).is_some_and(Option::is_none) {
+            break;
+        }
+        if is_definite(text) && (!after_name || is_adjective(text)) {
+            end += 1;
+            named_end = end;
+            continue;
+        }
+        // One indefinite noun of a construct chain right after an indefinite head (`وكالة أنباء
+        // الإمارات`), not a verb in the imperfect (`حزب يدعو`).
+        let construct = end == at + 1
+            && !head_definite
+            && text.chars().count() >= 3
+            && !matches!(text.chars().next(), Some('ي' | 'ت' | 'ن' | 'س'));
+        if !construct {
+            break;
+        }
+        end += 1;
+    }
+    named_end
+}
+
+/// The name with the entity of the one name of its type it holds, if it holds one (`ميليشيات
+/// الحوثي` is the Houthis of the lexicon, `وكالة رويترز` Reuters): linking then sees one entity.
+fn named_after(out: &[(Candidate, f32)], mut name: Candidate) -> Candidate {
+    let mut inside = out.iter().map(|(c, _)| c).filter(|c| c.first > name.first && c.last <= name.last && c.label == name.label);
+    if let (Some(known), None) = (inside.next(), inside.next()) {
+        if !known.id.is_empty() {
+            name.id = known.id.clone();
+            name.canonical = known.canonical.clone();
+        }
+    }
+    name
+}
+
+/// See the module's documentation.
+pub(super) fn descriptor_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    let heads = heads();
+    let n = words.tokens.len();
+    // The end and type of the name starting at each token, and whether a name covers it.
+    let mut starting: Vec<Option<(usize, Label, usize)>> = vec![None; n + 1];
+    let mut covered_from_before = vec![false; n + 1];
+    for (candidate, _) in out.iter() {
+        starting[candidate.first] = Some((candidate.last, candidate.label, candidate.prefix));
+        covered_from_before[candidate.first + 1..candidate.last].iter_mut().for_each(|c| *c = true);
+    }
+    let mut found: Vec<Candidate> = Vec::new();
+    let mut at = 0;
+    while at < n {
+        let head = head_at(words, heads, at).filter(|_| !covered_from_before[at]);
+        let Some((prefix, label)) = head else {
+            at += 1;
+            continue;
+        };
+        let end = name_end(words, heads, &starting, at);
+        let longer_known = starting[at].is_some_and(|(last, _, _)| last >= end);
+        if end > at + 1 && !longer_known {
+            found.push(named_after(out, unnamed(at, end, prefix, label)));
+            at = end;
+        } else {
+            at += 1;
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    out.retain(|(c, _)| !found.iter().any(|f| c.first >= f.first && c.last <= f.last));
+    add_in_order(out, found.into_iter().map(|c| (c, LEXICON_CONFIDENCE)).collect());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str, found: &[(usize, usize, Label)]) -> Vec<(String, Label)> {
+        let folded = Folded::new(text);
+        let tokens = tokenize(&folded);
+        let words = Words::new(&tokens);
+        let mut out: Vec<(Candidate, f32)> = found.iter().map(|&(f, l, label)| (unnamed(f, l, 0, label), 1.0)).collect();
+        descriptor_names(&words, &mut out);
+        out.iter()
+            .map(|(c, _)| ((c.first..c.last).map(|j| tokens[j].text.as_str()).collect::<Vec<_>>().join(" "), c.label))
+            .collect()
+    }
+
+    #[test]
+    fn a_head_noun_and_the_words_of_a_name_are_one_name() {
+        let text = "أعلنت وزارة الداخلية الكويتية السبت أن مطار بيروت الدولي مغلق";
+        // The tagger found Beirut.
+        let found = names(text, &[(7, 8, Label::Loc)]);
+        assert_eq!(
+            found,
+            [("وزاره الداخليه الكويتيه".to_owned(), Label::Org), ("مطار بيروت الدولي".to_owned(), Label::Loc)]
+        );
+    }
+
+    #[test]
+    fn a_construct_chain_and_lil_words_go_on_the_name_but_not_a_verb() {
+        let found = names("وقال مجلس نواب الشعب إن المجلس الأعلى للقضاء وحزب يدعو الحكومة", &[]);
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["مجلس نواب الشعب", "المجلس الاعلي للقضاء"]);
+    }
+
+    #[test]
+    fn the_article_is_no_head() {
+        assert!(names("قالت الوزارة الاثنين", &[]).is_empty());
+        assert!(names("وصل وفد الوزارة الخارجية", &[]).is_empty());
+    }
+}
