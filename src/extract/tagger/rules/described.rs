@@ -85,17 +85,18 @@ fn name_end(words: &Words<'_>, heads: &Heads, starting: &[Option<(usize, Label, 
         if heads.get(text).is_some_and(Option::is_none) {
             break;
         }
-        if is_definite(text) && (!after_name || is_adjective(text)) {
+        // A word with `لل` is a complement that goes on any name (`المجلس الأعلى للقضاء`).
+        if is_definite(text) && (!after_name || is_adjective(text) || text.starts_with("لل")) {
             end += 1;
             named_end = end;
             continue;
         }
         // One indefinite noun of a construct chain right after an indefinite head (`وكالة أنباء
-        // الإمارات`), not a verb in the imperfect (`حزب يدعو`).
+        // الإمارات`), not a verb in the imperfect or the future (`حزب يدعو`).
         let construct = end == at + 1
             && !head_definite
             && text.chars().count() >= 3
-            && !matches!(text.chars().next(), Some('ي' | 'ت' | 'ن' | 'س'));
+            && !matches!(text.chars().next(), Some('ي' | 'ت' | 'س'));
         if !construct {
             break;
         }
