@@ -64,7 +64,7 @@ impl Analyzer {
     /// assert!(kashif::Analyzer::rules().any(|(name, _)| name == "spread-names"));
     /// ```
     pub fn rules() -> impl Iterator<Item = (&'static str, &'static str)> {
-        rules::MERGE_STEPS.iter().copied().chain(rules::RULES.iter().map(|rule| (rule.name, rule.about)))
+        rules::steps()
     }
 
     /// For the benchmark: tokenizes `text` once, then runs the tagger alone (features, scores,

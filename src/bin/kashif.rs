@@ -176,7 +176,6 @@ fn parse_analyze_args(args: &[String]) -> Result<Options, String> {
     if format == Format::Brat && out_dir.is_none() && inputs.len() > 1 {
         return Err("--format brat prints the annotations of one FILE: give one, or --out-dir DIR".to_owned());
     }
-    Analyzer::new().without_rules(&without)?;
     Ok(Options { format, inputs, out_dir, without })
 }
 
@@ -227,8 +226,10 @@ fn read_text(input: &str, name: &str) -> Result<String, String> {
 }
 
 fn analyze(options: &Options) -> ExitCode {
-    // The names were checked when the options were read.
-    let analyzer = Analyzer::new().without_rules(&options.without).unwrap_or_default();
+    let analyzer = match Analyzer::new().without_rules(&options.without) {
+        Ok(analyzer) => analyzer,
+        Err(message) => return usage_error(&message),
+    };
     let (mut names, mut texts, mut analyses): (Vec<String>, Vec<String>, Vec<Analysis>) = Default::default();
     let mut failed = false;
     for input in &options.inputs {
@@ -346,7 +347,6 @@ fn parse_eval_args(args: &[String]) -> Result<EvalOptions, String> {
     if options.files.is_empty() {
         return Err("eval needs at least one --conll FILE".to_owned());
     }
-    Analyzer::new().without_rules(&options.without)?;
     Ok(options)
 }
 
@@ -381,8 +381,10 @@ fn eval(options: &EvalOptions) -> ExitCode {
             }
         },
     };
-    // The names were checked when the options were read.
-    let Ok(analyzer) = analyzer.without_rules(&options.without) else { return ExitCode::from(2) };
+    let analyzer = match analyzer.without_rules(&options.without) {
+        Ok(analyzer) => analyzer,
+        Err(message) => return usage_error(&message),
+    };
     // Windows never cross files (each AQMAR article is its own document).
     let mut total = Scores::only(&options.types);
     for file in &options.files {
@@ -627,6 +629,13 @@ fn clusters(args: &[String]) -> ExitCode {
         tsv.len()
     );
     ExitCode::SUCCESS
+}
+
+/// Reports a wrong option found once the options are read (an unknown `--without` rule), with
+/// the usage, as the option parsers do.
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("kashif: {message}\n\n{USAGE}");
+    ExitCode::from(2)
 }
 
 fn main() -> ExitCode {

@@ -105,7 +105,12 @@ pub const RULES: &[Rule] = &[
 
 /// The names of every switchable step ([`MERGE_STEPS`], then [`RULES`]).
 pub fn step_names() -> impl Iterator<Item = &'static str> {
-    MERGE_STEPS.iter().map(|(name, _)| *name).chain(RULES.iter().map(|rule| rule.name))
+    steps().map(|(name, _)| name)
+}
+
+/// Every switchable step with what it does ([`MERGE_STEPS`], then [`RULES`]).
+pub fn steps() -> impl Iterator<Item = (&'static str, &'static str)> {
+    MERGE_STEPS.iter().copied().chain(RULES.iter().map(|rule| (rule.name, rule.about)))
 }
 
 /// Which steps run: all but those switched off by name.
