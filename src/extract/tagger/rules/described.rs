@@ -60,7 +60,7 @@ fn is_adjective(text: &str) -> bool {
 }
 
 /// One past the last token of the name a head at `at` begins, or `at + 1` when no name follows.
-fn name_end(words: &Words<'_>, heads: &Heads, starting: &[Option<(usize, Label, usize)>], at: usize) -> usize {
+fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting: &[Option<usize>], at: usize) -> usize {
     let n = words.tokens.len();
     let head_definite = words.text(at).is_some_and(|t| t.contains("ال"));
     let (mut end, mut named_end) = (at + 1, at + 1);
@@ -68,7 +68,8 @@ fn name_end(words: &Words<'_>, heads: &Heads, starting: &[Option<(usize, Label, 
     // العليا`), not a noun in apposition or an object (`ميناء الحديدة البوابة`، `ألقت الشرطة القبض`).
     let mut after_name = head_definite;
     while end < n && end - at < MAX_NAME_TOKENS {
-        if let Some((last, label, prefix)) = starting[end] {
+        if let Some(k) = starting[end] {
+            let (last, label, prefix) = (out[k].0.last, out[k].0.label, out[k].0.prefix);
             // Not a name joined by a clitic (`والقدس`، `بسيدني`), a person after the first word,
             // a place with its own descriptor (`مركز مدينة عفرين`), or past the longest name.
             let joinable = prefix == 0
@@ -107,8 +108,12 @@ fn name_end(words: &Words<'_>, heads: &Heads, starting: &[Option<(usize, Label, 
 
 /// The name with the entity of the one name of its type it holds, if it holds one (`ميليشيات
 /// الحوثي` is the Houthis of the lexicon, `وكالة رويترز` Reuters): linking then sees one entity.
-fn named_after(out: &[(Candidate, f32)], mut name: Candidate) -> Candidate {
-    let mut inside = out.iter().map(|(c, _)| c).filter(|c| c.first > name.first && c.last <= name.last && c.label == name.label);
+/// Reads only the candidates starting inside the name (`starting`): a few tokens, whatever the
+/// length of the text.
+fn named_after(out: &[(Candidate, f32)], starting: &[Option<usize>], mut name: Candidate) -> Candidate {
+    let mut inside = (name.first + 1..name.last)
+        .filter_map(|j| starting[j].map(|k| &out[k].0))
+        .filter(|c| c.last <= name.last && c.label == name.label);
     if let (Some(known), None) = (inside.next(), inside.next()) {
         if !known.id.is_empty() {
             name.id = known.id.clone();
@@ -122,11 +127,11 @@ fn named_after(out: &[(Candidate, f32)], mut name: Candidate) -> Candidate {
 pub(super) fn descriptor_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let heads = heads();
     let n = words.tokens.len();
-    // The end and type of the name starting at each token, and whether a name covers it.
-    let mut starting: Vec<Option<(usize, Label, usize)>> = vec![None; n + 1];
+    // The candidate starting at each token, and whether a name covers it from before.
+    let mut starting: Vec<Option<usize>> = vec![None; n + 1];
     let mut covered_from_before = vec![false; n + 1];
-    for (candidate, _) in out.iter() {
-        starting[candidate.first] = Some((candidate.last, candidate.label, candidate.prefix));
+    for (k, (candidate, _)) in out.iter().enumerate() {
+        starting[candidate.first] = Some(k);
         covered_from_before[candidate.first + 1..candidate.last].iter_mut().for_each(|c| *c = true);
     }
     let mut found: Vec<Candidate> = Vec::new();
@@ -137,10 +142,10 @@ pub(super) fn descriptor_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)
             at += 1;
             continue;
         };
-        let end = name_end(words, heads, &starting, at);
-        let longer_known = starting[at].is_some_and(|(last, _, _)| last >= end);
+        let end = name_end(words, heads, out, &starting, at);
+        let longer_known = starting[at].is_some_and(|k| out[k].0.last >= end);
         if end > at + 1 && !longer_known {
-            found.push(named_after(out, unnamed(at, end, prefix, label)));
+            found.push(named_after(out, &starting, unnamed(at, end, prefix, label)));
             at = end;
         } else {
             at += 1;
@@ -149,7 +154,12 @@ pub(super) fn descriptor_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)
     if found.is_empty() {
         return;
     }
-    out.retain(|(c, _)| !found.iter().any(|f| c.first >= f.first && c.last <= f.last));
+    // The found name covering each token: a candidate inside one gives way to it.
+    let mut found_at: Vec<Option<usize>> = vec![None; n + 1];
+    for (k, name) in found.iter().enumerate() {
+        found_at[name.first..name.last].iter_mut().for_each(|f| *f = Some(k));
+    }
+    out.retain(|(c, _)| !found_at[c.first].is_some_and(|k| c.last <= found[k].last));
     add_in_order(out, found.into_iter().map(|c| (c, LEXICON_CONFIDENCE)).collect());
 }
 
