@@ -159,7 +159,7 @@ pub(super) fn descriptor_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)
     for (k, name) in found.iter().enumerate() {
         found_at[name.first..name.last].iter_mut().for_each(|f| *f = Some(k));
     }
-    out.retain(|(c, _)| !found_at[c.first].is_some_and(|k| c.last <= found[k].last));
+    out.retain(|(c, _)| found_at[c.first].is_none_or(|k| c.last > found[k].last));
     add_in_order(out, found.into_iter().map(|c| (c, LEXICON_CONFIDENCE)).collect());
 }
 
