@@ -12,8 +12,9 @@ Scores (document level, PER/ORG/LOC):
 - recall: a gold entity of an article is found when Kashif marks one of its forms there with
   its type; precision: of the distinct (type, text) names Kashif marks in an article, those that
   are a form of a gold entity of that type. Forms are compared folded (diacritics, tatweel,
-  alef and hamza seats, ى/ي, ة/ه), and a settlement descriptor at the start (مدينة، محافظة…) is
-  optional on both sides.
+  alef and hamza seats, ى/ي, ة/ه); a settlement descriptor at the start (مدينة، محافظة…) and
+  the article ال of the first word (not written after لل: للأمم المتحدة) are optional on both
+  sides.
 - links: a gold entity that two or more articles write with different sets of forms is linked
   when every mention of it that Kashif found, in all those articles, has one entity id.
 - quotes (articles marked qf): a gold quote is found when a Kashif quote overlaps it; its
@@ -45,6 +46,8 @@ def fold(text):
     words = text.split()
     if len(words) > 1 and words[0] in SETTLEMENT:
         words = words[1:]
+    if words and words[0].startswith("ال") and len(words[0]) > 3:
+        words[0] = words[0][2:]  # after لل the article is not written: للأمم المتحدة
     return " ".join(words)
 
 
