@@ -223,15 +223,19 @@ pub fn train_model(sentences: &[Sentence], options: &TrainOptions, progress: imp
     model_bytes(&first, second.as_ref())
 }
 
-/// Where a tagger span's clitics end: the lexicon's reading when a lexicon name starts at the
-/// same token, else the most stripped reading whose stem starts with the article or is a
-/// known person-name token (`والقامشلي` → `القامشلي`, `ولافروف` → `لافروف`), else none.
+/// Where a tagger span's clitics end: none when the word is itself a known person-name token
+/// (`كارين`, not ك + `ارين`; `بيونغ`, not ب + `يونغ`), else the least stripped reading whose
+/// stem is a known person-name token (`ولافروف` → `لافروف`), else the most stripped one whose
+/// stem starts with the article (`وبالرقة` → `الرقة`), else none.
 fn clitic_prefix(lists: &Lists, words: &Words<'_>, first: usize) -> usize {
     let readings = words.readings(first);
+    if readings.first().is_some_and(|r| lists.is_name(&r.stem)) {
+        return 0;
+    }
     readings
         .iter()
-        .rev()
-        .find(|r| r.prefix > 0 && (r.stem.starts_with("ال") || lists.is_name(&r.stem)))
+        .find(|r| r.prefix > 0 && lists.is_name(&r.stem))
+        .or_else(|| readings.iter().rev().find(|r| r.prefix > 0 && r.stem.starts_with("ال")))
         .map_or(0, |r| r.prefix)
 }
 

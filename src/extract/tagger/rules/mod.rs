@@ -209,6 +209,15 @@ fn stem_at<'w>(words: &'w Words<'_>, at: usize) -> &'w str {
     words.readings(at).last().map_or("", |r| r.stem.as_str())
 }
 
+/// The last word of a candidate as it reads it: the whole token inside a name (no clitics
+/// there: the `ب` of `فلاديمير بوتن` is the name's), the candidate's own reading when it is
+/// one word.
+fn last_word<'w>(words: &'w Words<'_>, candidate: &Candidate) -> &'w str {
+    let readings = words.readings(candidate.last - 1);
+    let prefix = if candidate.len() == 1 { candidate.prefix } else { 0 };
+    readings.iter().find(|r| r.prefix == prefix).or(readings.first()).map_or("", |r| r.stem.as_str())
+}
+
 /// Cuts the generic word before a place or organization name (`نادي قطر`, `قناة الجزيرة`), as
 /// the news corpora tag it; the mention keeps its entity.
 fn trim_descriptors(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
@@ -603,8 +612,7 @@ fn spread_names(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)
     let mut keys: HashMap<&str, Option<Label>> = HashMap::new();
     for (candidate, _) in out.iter() {
         if candidate.label == Label::Per || candidate.len() == 1 {
-            let last = candidate.last - 1;
-            let stem = stem_at(words, last);
+            let stem = last_word(words, candidate);
             if stem.chars().count() >= 3 && !lists.is_common_word(stem) {
                 let entry = keys.entry(stem).or_insert(Some(candidate.label));
                 if *entry != Some(candidate.label) {
