@@ -9,8 +9,18 @@
 use super::*;
 use std::sync::OnceLock;
 
-/// What a word of `data/name_heads.tsv` is: a head and the type of its names, or a stop word.
-type Heads = rustc_hash::FxHashMap<String, Option<Label>>;
+/// What a word of `data/name_heads.tsv` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A head noun, with the type of the names it begins.
+    Head(Label),
+    /// A definite word that ends a name (days, time words, relative pronouns).
+    Stop,
+    /// An adjective that is part of a name, even after a proper name (`الدولي`، `الأعلى`).
+    Adjective,
+}
+
+type Heads = rustc_hash::FxHashMap<String, Kind>;
 
 /// The embedded `data/name_heads.tsv`, folded, parsed once.
 fn heads() -> &'static Heads {
@@ -24,9 +34,10 @@ fn parse_heads(tsv: &str) -> Heads {
         .filter_map(|line| {
             let (word, kind) = line.split_once('\t')?;
             let kind = match kind.trim() {
-                "ORG" => Some(Label::Org),
-                "LOC" => Some(Label::Loc),
-                _ => None,
+                "ORG" => Kind::Head(Label::Org),
+                "LOC" => Kind::Head(Label::Loc),
+                "ADJ" => Kind::Adjective,
+                _ => Kind::Stop,
             };
             Some((fold(word.trim()), kind))
         })
@@ -41,7 +52,7 @@ const MAX_NAME_TOKENS: usize = 7;
 fn head_at(words: &Words<'_>, heads: &Heads, at: usize) -> Option<(usize, Label)> {
     let text = words.text(at)?;
     words.readings(at).iter().find_map(|reading| {
-        let label = (*heads.get(reading.stem.as_str())?)?;
+        let Kind::Head(label) = *heads.get(reading.stem.as_str())? else { return None };
         let clitics: String = text.chars().take(reading.prefix).collect();
         (!clitics.ends_with("ال")).then_some((reading.prefix, label))
     })
@@ -52,11 +63,10 @@ fn is_definite(text: &str) -> bool {
     text.starts_with("ال") || (text.starts_with("لل") && text.chars().count() >= 4)
 }
 
-/// Whether a definite word reads as an adjective: a nisba (`الدولي`، `الكويتية`) or one of the
-/// few others of bodies' names (`الأعلى`، `العليا`، `العامة`، `الحر`، `المسلحة`، `المتحدة`).
-fn is_adjective(text: &str) -> bool {
-    const OTHERS: &[&str] = &["الاعلي", "العليا", "العام", "العامه", "الحر", "المسلحه", "المتحده", "المستقل", "المستقله"];
-    text.ends_with('ي') || text.ends_with("يه") || OTHERS.contains(&text)
+/// Whether a definite word reads as an adjective: a nisba (`الدولي`، `الكويتية`) or an
+/// adjective of names (`ADJ` in the file: `الأعلى`، `العليا`، `المسلحة`، `المتحدة`).
+fn is_adjective(heads: &Heads, text: &str) -> bool {
+    text.ends_with('ي') || text.ends_with("يه") || heads.get(text) == Some(&Kind::Adjective)
 }
 
 /// One past the last token of the name a head at `at` begins, or `at + 1` when no name follows.
@@ -67,27 +77,32 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
     // After a name or a definite head only adjectives go on (`مطار بيروت الدولي`, `المحكمة
     // العليا`), not a noun in apposition or an object (`ميناء الحديدة البوابة`، `ألقت الشرطة القبض`).
     let mut after_name = head_definite;
+    // After a proper name only the adjectives of names go on: a nationality describes the name
+    // (`وكالة الأناضول التركية`، `ميناء الحديدة اليمني`).
+    let mut after_proper = false;
     while end < n && end - at < MAX_NAME_TOKENS {
         if let Some(k) = starting[end] {
             let (last, label, prefix) = (out[k].0.last, out[k].0.label, out[k].0.prefix);
-            // Not a name joined by a clitic (`والقدس`، `بسيدني`), a person after the first word,
+            // Not a name joined by a clitic (`والقدس`، `بسيدني`), a person after the first word
+            // or after a definite head (`المجلس كارين بيرس`: the council, then who spoke),
             // a place with its own descriptor (`مركز مدينة عفرين`), or past the longest name.
             let joinable = prefix == 0
-                && (label != Label::Per || end == at + 1)
+                && (label != Label::Per || (end == at + 1 && !head_definite))
                 && !is_descriptor(words, end)
                 && last - at <= MAX_NAME_TOKENS;
             if !joinable {
                 break;
             }
-            (end, named_end, after_name) = (last, last, true);
+            (end, named_end, after_name, after_proper) = (last, last, true, true);
             continue;
         }
         let Some(text) = words.text(end).filter(|_| is_arabic(words, end)) else { break };
-        if heads.get(text).is_some_and(Option::is_none) {
+        if heads.get(text) == Some(&Kind::Stop) {
             break;
         }
+        let adjective = if after_proper { heads.get(text) == Some(&Kind::Adjective) } else { is_adjective(heads, text) };
         // A word with `لل` is a complement that goes on any name (`المجلس الأعلى للقضاء`).
-        if is_definite(text) && (!after_name || is_adjective(text) || text.starts_with("لل")) {
+        if is_definite(text) && (!after_name || adjective || text.starts_with("لل")) {
             end += 1;
             named_end = end;
             continue;
@@ -194,6 +209,23 @@ mod tests {
         let found = names("وقال مجلس نواب الشعب إن المجلس الأعلى للقضاء وحزب يدعو الحكومة", &[]);
         let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["مجلس نواب الشعب", "المجلس الاعلي للقضاء"]);
+    }
+
+    #[test]
+    fn after_a_proper_name_only_adjectives_of_names_go_on() {
+        // The tagger found Anadolu (2) and Beirut (7): a nationality describes the agency, an
+        // international airport is the airport's name.
+        let text = "نقلت وكالة الأناضول التركية أن مطار بيروت الدولي مغلق";
+        let found = names(text, &[(2, 3, Label::Org), (6, 7, Label::Loc)]);
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["وكاله الاناضول", "مطار بيروت الدولي"]);
+    }
+
+    #[test]
+    fn a_definite_head_takes_no_person_after_it() {
+        // `المجلس كارين بيرس`: the council, then the ambassador who spoke in it.
+        let found = names("وقالت سفيرة بريطانيا في المجلس كارين بيرس إن", &[(5, 7, Label::Per)]);
+        assert_eq!(found, [("كارين بيرس".to_owned(), Label::Per)]);
     }
 
     #[test]
