@@ -14,6 +14,8 @@ Sources (see data/README.md for licences and attribution):
   - <shared>/gazetteer/i18n-iso-countries/countries_ar.tsv (MIT)
   - <shared>/gazetteer/geonames/cities500_ar_focus.tsv, cities500_ar_world_major.tsv,
     subdivisions_ar.tsv (GeoNames, CC BY 4.0)
+  - data/mined_names.tsv: place names mined from the unlabeled news of
+    <shared>/unlabeled/ant_news by scripts/mine_names.py (names and counts only), ranked last
   - <shared>/ner/anercorp/camel_split_reconstructed/ANERCorp_CamelLab_train.reconstructed.txt
     (train split ONLY, CC BY-SA 4.0): used to derive a stoplist of common words; nothing from it
     is written to the lexicon.
@@ -154,10 +156,10 @@ def spelling_score(name):
 # Entities
 # ---------------------------------------------------------------------------
 
-SRC_CURATED, SRC_COUNTRY, SRC_CITY, SRC_SUBDIV = "curated", "country", "city", "subdivision"
+SRC_CURATED, SRC_COUNTRY, SRC_CITY, SRC_SUBDIV, SRC_MINED = "curated", "country", "city", "subdivision", "mined"
 FOCUS = {"SY", "IQ", "LB", "TR", "IR", "RU"}
 ALL_ROWS = {"SY", "IQ", "LB"}
-SOURCE_RANK = {SRC_CURATED: 0, SRC_COUNTRY: 1, SRC_CITY: 2, SRC_SUBDIV: 3}
+SOURCE_RANK = {SRC_CURATED: 0, SRC_COUNTRY: 1, SRC_CITY: 2, SRC_SUBDIV: 3, SRC_MINED: 4}
 
 
 class Entity:
@@ -335,6 +337,23 @@ def load_subdivisions(gaz):
     return ents
 
 
+def load_mined(repo):
+    """Place names mined from unlabeled news (data/mined_names.tsv, scripts/mine_names.py),
+    below every other source: a name another source has stays that source's. Ids `nw:` and a
+    hash of the folded name, stable across rebuilds."""
+    import hashlib
+    ents = []
+    path = os.path.join(repo, "data", "mined_names.tsv")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            key, form = line.rstrip("\n").split("\t")[:2]
+            eid = "nw:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+            ents.append(Entity(eid, "LOC", SRC_MINED, [form], rank=(key,)))
+    return ents
+
+
 # ----- display-spelling support ------------------------------------------------
 
 def load_support(gaz):
@@ -431,7 +450,7 @@ def build(repo, shared, log):
     stop = load_stoplist(train)
     log(f"stoplist (ANERcorp train, folded single tokens, >=3 occurrences, >=80% O): {len(stop)} forms")
 
-    gazetteer = load_countries(gaz) + load_cities(gaz) + load_subdivisions(gaz)
+    gazetteer = load_countries(gaz) + load_cities(gaz) + load_subdivisions(gaz) + load_mined(repo)
     # A curated row may reuse a gazetteer id: it then replaces that gazetteer entry.
     curated_ids = {e.id for e in curated}
     replaced = [e.id for e in gazetteer if e.id in curated_ids]
@@ -557,6 +576,7 @@ HEADER = """\
 # Contains data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0.
 # Contains data from the Unicode CLDR: Copyright (c) 2004-2026 Unicode, Inc. Unicode License v3 (https://www.unicode.org/license.txt).
 # Contains data from i18n-iso-countries: Copyright (c) 2016 widdix GmbH, MIT License.
+# Contains place names mined from the Arabic News Texts (ANT) corpus (ids nw:; data/README.md).
 # Sources, licences and format: data/README.md
 """
 

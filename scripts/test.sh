@@ -31,6 +31,7 @@ read -r native_passed native_failed < <(cargo_counts "$logs/native")
 
 step "data artifacts are what their scripts make from ../shared/data"
 if [ -d ../shared/data/gazetteer ]; then
+    python3 scripts/mine_names.py --check       # reads the 8.4 M words of unlabeled news (~1 min)
     python3 scripts/build_lexicon.py --check
     python3 scripts/build_names.py --check
     python3 scripts/build_wiki_ner.py --check
