@@ -12,8 +12,9 @@ use std::sync::OnceLock;
 /// What a word of `data/name_heads.tsv` is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
-    /// A head noun, with the type of the names it begins.
-    Head(Label),
+    /// A head noun, with the type of the names it begins and whether it has the article
+    /// (`الجيش`; not `ألوية`, whose folded form also begins with `ال`).
+    Head(Label, bool),
     /// A definite word that ends a name (days, time words, relative pronouns).
     Stop,
     /// An adjective that is part of a name, even after a proper name (`الدولي`، `الأعلى`).
@@ -33,9 +34,10 @@ fn parse_heads(tsv: &str) -> Heads {
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
         .filter_map(|line| {
             let (word, kind) = line.split_once('\t')?;
+            let definite = word.trim().starts_with("ال");
             let kind = match kind.trim() {
-                "ORG" => Kind::Head(Label::Org),
-                "LOC" => Kind::Head(Label::Loc),
+                "ORG" => Kind::Head(Label::Org, definite),
+                "LOC" => Kind::Head(Label::Loc, definite),
                 "ADJ" => Kind::Adjective,
                 _ => Kind::Stop,
             };
@@ -49,13 +51,24 @@ const MAX_NAME_TOKENS: usize = 7;
 
 /// The clitics (`و`، `ب`، `ل`…) and type of a head at `at`; none for a head with the article
 /// added by a clitic reading (`الوزارة` is "the ministry", not a head).
-fn head_at(words: &Words<'_>, heads: &Heads, at: usize) -> Option<(usize, Label)> {
+fn head_at(words: &Words<'_>, heads: &Heads, at: usize) -> Option<Head> {
     let text = words.text(at)?;
     words.readings(at).iter().find_map(|reading| {
-        let Kind::Head(label) = *heads.get(reading.stem.as_str())? else { return None };
+        let Kind::Head(label, definite) = *heads.get(reading.stem.as_str())? else { return None };
         let clitics: String = text.chars().take(reading.prefix).collect();
-        (!clitics.ends_with("ال")).then_some((reading.prefix, label))
+        (!clitics.ends_with("ال")).then_some(Head { prefix: reading.prefix, label, definite })
     })
+}
+
+/// A head noun found in the text.
+#[derive(Debug, Clone, Copy)]
+struct Head {
+    /// Its clitic chars (`و`، `ب`، `ل`…).
+    prefix: usize,
+    /// The type of the name it begins.
+    label: Label,
+    /// Whether it has the article.
+    definite: bool,
 }
 
 /// Whether the Arabic word is definite (`ال…`, or `لل…` of four letters or more).
@@ -70,9 +83,8 @@ fn is_adjective(heads: &Heads, text: &str) -> bool {
 }
 
 /// One past the last token of the name a head at `at` begins, or `at + 1` when no name follows.
-fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting: &[Option<usize>], at: usize) -> usize {
+fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting: &[Option<usize>], at: usize, head_definite: bool) -> usize {
     let n = words.tokens.len();
-    let head_definite = words.text(at).is_some_and(|t| t.contains("ال"));
     let (mut end, mut named_end) = (at + 1, at + 1);
     // After a name or a definite head only adjectives go on (`مطار بيروت الدولي`, `المحكمة
     // العليا`), not a noun in apposition or an object (`ميناء الحديدة البوابة`، `ألقت الشرطة القبض`).
@@ -153,11 +165,11 @@ pub(super) fn descriptor_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)
     let mut at = 0;
     while at < n {
         let head = head_at(words, heads, at).filter(|_| !covered_from_before[at]);
-        let Some((prefix, label)) = head else {
+        let Some(Head { prefix, label, definite }) = head else {
             at += 1;
             continue;
         };
-        let end = name_end(words, heads, out, &starting, at);
+        let end = name_end(words, heads, out, &starting, at, definite);
         let longer_known = starting[at].is_some_and(|k| out[k].0.last >= end);
         if end > at + 1 && !longer_known {
             found.push(named_after(out, &starting, unnamed(at, end, prefix, label)));
@@ -226,6 +238,13 @@ mod tests {
         // `المجلس كارين بيرس`: the council, then the ambassador who spoke in it.
         let found = names("وقالت سفيرة بريطانيا في المجلس كارين بيرس إن", &[(5, 7, Label::Per)]);
         assert_eq!(found, [("كارين بيرس".to_owned(), Label::Per)]);
+    }
+
+    #[test]
+    fn a_head_whose_hamza_folds_to_the_article_is_indefinite() {
+        // `ألوية` folds to `الويه`: it still takes the definite words of a name after it.
+        let found = names("وتقدمت ألوية العمالقة نحو المدينة", &[]);
+        assert_eq!(found, [("الويه العمالقه".to_owned(), Label::Org)]);
     }
 
     #[test]
