@@ -15,6 +15,8 @@ enum Kind {
     /// A head noun, with the type of the names it begins and whether it has the article
     /// (`الجيش`; not `ألوية`, whose folded form also begins with `ال`).
     Head(Label, bool),
+    /// A head whose names start with an adjective of names (`القوات المسلحة`).
+    HeadBeforeAdjective(Label),
     /// A definite word that ends a name (days, time words, relative pronouns).
     Stop,
     /// An adjective that is part of a name, even after a proper name (`الدولي`، `الأعلى`).
@@ -39,6 +41,7 @@ fn parse_heads(tsv: &str) -> Heads {
                 "ORG" => Kind::Head(Label::Org, definite),
                 "LOC" => Kind::Head(Label::Loc, definite),
                 "ADJ" => Kind::Adjective,
+                "ORG+ADJ" => Kind::HeadBeforeAdjective(Label::Org),
                 _ => Kind::Stop,
             };
             Some((fold(word.trim()), kind))
@@ -54,7 +57,14 @@ const MAX_NAME_TOKENS: usize = 7;
 fn head_at(words: &Words<'_>, heads: &Heads, at: usize) -> Option<Head> {
     let text = words.text(at)?;
     words.readings(at).iter().find_map(|reading| {
-        let Kind::Head(label, definite) = *heads.get(reading.stem.as_str())? else { return None };
+        let (label, definite) = match *heads.get(reading.stem.as_str())? {
+            Kind::Head(label, definite) => (label, definite),
+            Kind::HeadBeforeAdjective(label) => {
+                let next = words.text(at + 1)?;
+                (heads.get(next) == Some(&Kind::Adjective)).then_some((label, true))?
+            }
+            _ => return None,
+        };
         let clitics: String = text.chars().take(reading.prefix).collect();
         (!clitics.ends_with("ال")).then_some(Head { prefix: reading.prefix, label, definite })
     })
@@ -245,6 +255,12 @@ mod tests {
         // `ألوية` folds to `الويه`: it still takes the definite words of a name after it.
         let found = names("وتقدمت ألوية العمالقة نحو المدينة", &[]);
         assert_eq!(found, [("الويه العمالقه".to_owned(), Label::Org)]);
+    }
+
+    #[test]
+    fn armed_forces_are_named_by_an_adjective_of_names_not_a_nationality() {
+        let found = names("أعلنت القوات المسلحة الإماراتية أن القوات التركية انسحبت", &[]);
+        assert_eq!(found, [("القوات المسلحه الاماراتيه".to_owned(), Label::Org)]);
     }
 
     #[test]
