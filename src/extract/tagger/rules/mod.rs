@@ -4,6 +4,7 @@
 
 use super::*;
 
+mod acronyms;
 mod described;
 mod latin;
 
@@ -42,6 +43,11 @@ pub const RULES: &[Rule] = &[
         name: "descriptor-names",
         about: "a head noun (وزارة، مطار، لواء، الجيش) and the words of a name after it are one name",
         run: |i, out| described::descriptor_names(i.words, out),
+    },
+    Rule {
+        name: "spelled-acronyms",
+        about: "Latin initials spelled in Arabic letters (بي بي سي، سي إن إن، أ ف ب) are an organization",
+        run: |i, out| acronyms::spelled_acronyms(i.words, out),
     },
     Rule {
         name: "latin-names",
