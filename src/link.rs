@@ -3,25 +3,40 @@
 //!
 //! - Lexicon mentions carry the id of their lexicon entry (ASCII: `per:sergey-lavrov`,
 //!   `gn:170654`), which already groups the spellings the lexicon lists. They are never merged
-//!   with each other: two lexicon entries are two entities.
+//!   with each other (but for rule 6): two lexicon entries are two entities.
+//! - A name the matcher did not find in the lexicon as written may be a lexicon name in another
+//!   form ([`resolve`]): the name whole, an organization without its nationality adjectives or
+//!   with another head of the same body (`ميليشيات الحوثي` is `جماعة الحوثي`), a person without
+//!   the family name `آل X`, or with a long vowel more or less in a rarer spelling (`بوتن`).
 //! - Names the lexicon does not know get an id made of their label and their *name key*
 //!   ([`name_key`]: folding plus the spelling differences of transliterated names), and are then
 //!   linked to another mention of the same label in the same document when
-//!   1. their keys are equal (سيرجي ↔ سيرغي, داوود ↔ داود, تشافيز ↔ شافيز);
+//!   1. their keys are equal (سيرجي ↔ سيرغي, داوود ↔ داود, تشافيز ↔ شافيز), the article of the
+//!      first word aside (تحالف العربي, from للتحالف العربي, ↔ التحالف العربي);
 //!   2. they differ by one long vowel dropped inside a long word (غوتيريش ↔ غوتيرش);
 //!   3. (people) the name is the end of exactly one longer name in the document, word by word
-//!      under rules 1–2 (لافروف after سيرغي لافروف, الأسد after بشار الأسد);
+//!      under rules 1–2 (لافروف after سيرغي لافروف, الأسد after بشار الأسد), or, one word that
+//!      ends none, the beginning of exactly one (كيم after كيم جونغ أون); this comes before a
+//!      same-spelled mention the lexicon does not know;
 //!   4. the name stands in parentheses right after an organization, as its short form
-//!      (قوات سوريا الديمقراطية (قسد)).
+//!      (قوات سوريا الديمقراطية (قسد));
+//!   5. (organizations) the name is exactly one longer name without the nationality adjectives
+//!      that end it (وزارة الدفاع after وزارة الدفاع الروسية);
+//!   6. (lexicon mentions) one name written alike is one entity in a document: where the
+//!      lexicon read it as two entries, one through the longer form around it (غزة of قطاع غزة)
+//!      and one alone (غزة, the city), all take the entry read through the longer form.
 //! - Across documents ([`link_corpus`]), names the lexicon does not know are linked by rules 1
 //!   and 2 only: a surname shared by two articles may be two people.
 //! - Dates and numbers are linked by value: `15 آذار 2011` and `15 مارس 2011` are both
 //!   `date:2011-03-15`; a date with no complete value is linked by its folded surface.
 //!
 //! A wrong merge is worse than a missed one: every rule asks for the same label, rule 2 only
-//! applies to words of six letters or more, and rule 3 only when the longer name is unique.
+//! applies to words of six letters or more, and rules 3 and 5 only when the longer name is
+//! unique: two people of one family name (كيم جونغ أون، كيم يو جونغ) leave a lone كيم alone.
 
 use crate::analysis::{Analysis, Label, Mention};
+use crate::extract::lexicon::Lexicon;
+use crate::extract::{Candidate, Words};
 use crate::text::normalize::fold;
 
 /// The id and display name of a rule mention (a date or a number) from its canonical value
@@ -40,6 +55,128 @@ pub(crate) fn rule_entity(label: Label, canonical: &str, surface: &str) -> (Stri
 /// surface as written.
 pub(crate) fn unknown_entity(label: Label, surface: &str) -> (String, String) {
     (format!("{}:{}", label.as_str().to_ascii_lowercase(), name_key(surface)), surface.to_owned())
+}
+
+/// The lexicon entity a name the matcher left without one names in another form, as (id,
+/// display name), of the name's own type:
+/// - the name as written, whole (the matcher may have read a shorter name inside it);
+/// - (organizations) without the nationality adjectives that end it, while two words or more
+///   remain (`وحدات حماية الشعب الكردي` → `وحدات حماية الشعب`; not `الاتحاد الأوروبي` →
+///   `الاتحاد`);
+/// - (organizations) with a head that only says what kind of body it is (`same` in
+///   `data/name_heads.tsv`) dropped, put or exchanged for another: `ميليشيات الحوثي` is `جماعة
+///   الحوثي`, `تنظيم داعش` is `داعش`. Heads of another body (`وزارة`، `مكتب`) are never dropped;
+/// - (people) without the family name `آل X` at its end (`سلمان بن عبدالعزيز آل سعود`);
+/// - (people) with one word of four letters or more spelled with a long vowel (ا و ي) more or
+///   less inside it, when the lexicon's spelling is much more common in Arabic text (two
+///   frequency classes: `بوتن` → `بوتين`, `ترمب` → `ترامب`); two common names (`محمد` /
+///   `محمود`) are two names.
+///
+/// `frequency` is how common a folded word is (0 to 7).
+pub(crate) fn resolve(
+    lexicon: &Lexicon,
+    frequency: &dyn Fn(&str) -> u8,
+    words: &Words<'_>,
+    candidate: &Candidate,
+) -> Option<(String, String)> {
+    let (first, label) = (candidate.first, candidate.label);
+    let stem = words.readings(first).iter().find(|r| r.prefix == candidate.prefix).map(|r| r.stem.as_str());
+    let name: Vec<&str> =
+        std::iter::once(stem.or(words.text(first))?).chain((first + 1..candidate.last).filter_map(|j| words.text(j))).collect();
+    let known = |tokens: &[&str]| {
+        lexicon.entry_named(tokens).filter(|(l, _, _)| *l == label).map(|(_, canonical, id)| (id.to_owned(), canonical.to_owned()))
+    };
+    if let Some(found) = known(&name) {
+        return Some(found);
+    }
+    match label {
+        Label::Org => {
+            let mut end = name.len();
+            loop {
+                let part = &name[..end];
+                if end < name.len() {
+                    if let Some(found) = known(part) {
+                        return Some(found);
+                    }
+                }
+                if let Some(found) = with_other_head(part, &known) {
+                    return Some(found);
+                }
+                if end > 2 && crate::extract::is_nationality(name[end - 1]) {
+                    end -= 1;
+                } else {
+                    return None;
+                }
+            }
+        }
+        Label::Per => {
+            let n = name.len();
+            if n >= 4 && name[n - 2] == "ال" {
+                if let Some(found) = known(&name[..n - 2]) {
+                    return Some(found);
+                }
+            }
+            for (at, word) in name.iter().enumerate() {
+                let own = frequency(word);
+                for variant in vowel_variants(word) {
+                    if !lexicon.knows_token(&variant) || frequency(&variant) < own.saturating_add(2) {
+                        continue;
+                    }
+                    let mut tokens = name.clone();
+                    tokens[at] = &variant;
+                    if let Some(found) = known(&tokens) {
+                        return Some(found);
+                    }
+                }
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// An entity's id and display name.
+type Entity = (String, String);
+
+/// The organization `name` is with its same-body head dropped or exchanged for another, or with
+/// one put before it.
+fn with_other_head(name: &[&str], known: &dyn Fn(&[&str]) -> Option<Entity>) -> Option<Entity> {
+    let heads = crate::extract::tagger::rules::same_body_heads();
+    let headed = heads.iter().any(|h| Some(h.as_str()) == name.first().copied());
+    let rest = if headed { &name[1..] } else { name };
+    if rest.is_empty() {
+        return None;
+    }
+    if headed {
+        if let Some(found) = known(rest) {
+            return Some(found);
+        }
+    }
+    heads.iter().filter(|h| Some(h.as_str()) != name.first().copied()).find_map(|head| {
+        let tokens: Vec<&str> = std::iter::once(head.as_str()).chain(rest.iter().copied()).collect();
+        known(&tokens)
+    })
+}
+
+/// The word with one long vowel (ا و ي) put between two of its letters or taken from between
+/// two, for Arabic words of four letters or more (and variants of four or more).
+fn vowel_variants(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 4 || !chars.iter().all(|c| ('\u{0621}'..='\u{064A}').contains(c)) {
+        return Vec::new();
+    }
+    let mut variants = Vec::new();
+    for at in 1..chars.len() {
+        for vowel in ['ا', 'و', 'ي'] {
+            if chars[at] != vowel && chars[at - 1] != vowel {
+                variants.push(chars[..at].iter().chain(std::iter::once(&vowel)).chain(&chars[at..]).collect());
+            }
+        }
+        if at + 1 < chars.len() && chars.len() > 4 && matches!(chars[at], 'ا' | 'و' | 'ي') {
+            variants.push(chars[..at].iter().chain(&chars[at + 1..]).collect());
+        }
+    }
+    variants
 }
 
 /// True for ids of lexicon entries (ASCII slugs and codes); ids made from a name key hold
@@ -98,9 +235,18 @@ fn words_match(a: &str, b: &str) -> bool {
     split > 0 && split < long.len() - 1 && matches!(long[split], 'ا' | 'و' | 'ي') && long[split + 1..] == short[split..]
 }
 
-/// True when two name keys match word by word.
+/// True when two name keys match word by word, the article ال of the first word of either
+/// aside (it is not written after لل: `للتحالف العربي` names `التحالف العربي`).
 fn names_match(a: &[&str], b: &[&str]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| words_match(x, y))
+    a.len() == b.len()
+        && a.iter().zip(b).enumerate().all(|(at, (x, y))| {
+            words_match(x, y) || (at == 0 && words_match(without_article(x), without_article(y)))
+        })
+}
+
+/// The word without its article ال, when two letters or more remain.
+fn without_article(word: &str) -> &str {
+    word.strip_prefix("ال").filter(|rest| rest.chars().count() >= 2).unwrap_or(word)
 }
 
 /// True when `short` is the end of `long`, word by word, and shorter.
@@ -110,11 +256,14 @@ fn ends_name(short: &[&str], long: &[&str]) -> bool {
 
 const LINKED: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Misc];
 
-/// Links the name mentions of one document (rules 1 to 4 of the module documentation).
+/// Links the name mentions of one document (rules 1 to 7 of the module documentation).
 /// `text` is the document; mentions are in text order.
 pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
     let keys: Vec<String> = mentions.iter().map(|m| name_key(&m.text)).collect();
     let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
+    // The folded words of each name, for the nationality adjectives of rule 5.
+    let folded: Vec<Vec<String>> =
+        mentions.iter().map(|m| fold(&m.text).split_whitespace().map(str::to_owned).collect()).collect();
     for index in 0..mentions.len() {
         let label = mentions[index].label;
         if !LINKED.contains(&label) || is_lexicon_id(&mentions[index].id) {
@@ -125,22 +274,77 @@ pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
         let mut target = (0..mentions.len())
             .filter(|&other| same_label(other) && names_match(&words[index], &words[other]))
             .min_by_key(|&other| (!is_lexicon_id(&mentions[other].id), other));
-        // Rule 3: the end of exactly one longer name of a person.
-        if target.is_none() && label == Label::Per {
-            let mut longer = (0..mentions.len()).filter(|&o| same_label(o) && ends_name(&words[index], &words[o]));
-            if let Some(first) = longer.next() {
-                let first_id = mentions[first].id.clone();
-                if longer.all(|other| mentions[other].id == first_id) {
-                    target = Some(first);
-                }
+        if target.is_some_and(|t| is_lexicon_id(&mentions[t].id)) {
+            adopt(mentions, index, target.unwrap_or(index));
+            continue;
+        }
+        // Rule 3: a person's name as the end of exactly one longer name (or, one word, as the
+        // beginning of one, when none ends with it: `كيم` after `كيم جونغ أون`).
+        if label == Label::Per {
+            let ending = (0..mentions.len()).filter(|&o| same_label(o) && ends_name(&words[index], &words[o]));
+            let mut longer = unique_entity(mentions, ending);
+            if longer.is_none() && words[index].len() == 1 {
+                let beginning = (0..mentions.len()).filter(|&o| {
+                    same_label(o) && words[o].len() > 1 && names_match(&words[index], &words[o][..1])
+                });
+                longer = unique_entity(mentions, beginning);
             }
+            target = longer.or(target);
+        }
+        // Rule 5: an organization's name as exactly one longer name of it without the
+        // nationality adjectives that end it (`وزارة الدفاع` after `وزارة الدفاع الروسية`).
+        if label == Label::Org && target.is_none() && words[index].len() >= 2 {
+            let n = words[index].len();
+            let described = (0..mentions.len()).filter(|&o| {
+                same_label(o)
+                    && words[o].len() > n
+                    && names_match(&words[index], &words[o][..n])
+                    && folded[o].len() == words[o].len()
+                    && folded[o][n..].iter().all(|w| crate::extract::is_nationality(w))
+            });
+            target = unique_entity(mentions, described);
         }
         if let Some(target) = target {
             adopt(mentions, index, target);
         }
     }
     link_short_forms(text, mentions, &keys);
+    one_entity_per_name(mentions, &keys);
     settle_canonical_names(mentions);
+}
+
+/// The first of the mentions when they all have one id; none when there are none or several ids.
+fn unique_entity(mentions: &[Mention], mut found: impl Iterator<Item = usize>) -> Option<usize> {
+    let first = found.next()?;
+    found.all(|other| mentions[other].id == mentions[first].id).then_some(first)
+}
+
+/// Rule 6: one name written alike in one document is one entity. Where the lexicon read the same
+/// name (same label, same key) as two entries, because one mention was read through the longer
+/// form around it (`غزة` in `قطاع غزة`, which the lexicon knows as the strip) and another alone
+/// (`غزة`, the city), every mention takes the entry read through the longer form, when there is
+/// exactly one such entry. A mention whose display name is its own name was read alone.
+fn one_entity_per_name(mentions: &mut [Mention], keys: &[String]) {
+    let mut groups: std::collections::HashMap<(Label, &str), Vec<usize>> = std::collections::HashMap::new();
+    for (index, mention) in mentions.iter().enumerate() {
+        if LINKED.contains(&mention.label) && is_lexicon_id(&mention.id) {
+            groups.entry((mention.label, keys[index].as_str())).or_default().push(index);
+        }
+    }
+    let mut changes: Vec<(usize, usize)> = Vec::new();
+    for (&(_, key), group) in &groups {
+        let alone = |&index: &usize| name_key(&mentions[index].canonical) == key;
+        let mut read_in_context = group.iter().filter(|index| !alone(index));
+        let Some(&chosen) = read_in_context.next() else { continue };
+        let chosen_id = &mentions[chosen].id;
+        if read_in_context.all(|&index| mentions[index].id == *chosen_id) {
+            changes.extend(group.iter().filter(|&&index| mentions[index].id != *chosen_id).map(|&index| (index, chosen)));
+        }
+    }
+    for (index, chosen) in changes {
+        mentions[index].id = mentions[chosen].id.clone();
+        mentions[index].canonical = mentions[chosen].canonical.clone();
+    }
 }
 
 fn adopt(mentions: &mut [Mention], index: usize, target: usize) {
@@ -368,6 +572,136 @@ mod tests {
         link_document(text, &mut mentions);
         assert_eq!(mentions[0].id, mentions[1].id);
         assert_eq!(mentions[0].canonical, "يوهان فادفول");
+    }
+
+    #[test]
+    fn a_surname_takes_the_full_name_before_its_own_spelling() {
+        let text = "سجل محمد صلاح ثم صلاح وصلاح";
+        let mut mentions = vec![
+            mention(Label::Per, "محمد صلاح", 4, Some("per:mohamed-salah")),
+            mention(Label::Per, "صلاح", 17, None),
+            mention(Label::Per, "صلاح", 23, None),
+        ];
+        link_document(text, &mut mentions);
+        assert!(mentions.iter().all(|m| m.id == "per:mohamed-salah"));
+    }
+
+    #[test]
+    fn one_word_begins_the_one_name_it_can() {
+        let text = "التقى كيم جونغ أون بالرئيس ثم غادر كيم";
+        let ids = ids(text, vec![mention(Label::Per, "كيم جونغ أون", 6, None), mention(Label::Per, "كيم", 35, None)]);
+        assert_eq!(ids[0], ids[1]);
+    }
+
+    /// Two people of one family name stay two, and the family name alone joins neither.
+    #[test]
+    fn two_people_of_one_family_name_stay_apart() {
+        let text = "وصل كيم جونغ أون وأخته كيم يو جونغ وقال كيم";
+        let mentions = vec![
+            mention(Label::Per, "كيم جونغ أون", 4, Some("per:kim-jong-un")),
+            mention(Label::Per, "كيم يو جونغ", 23, None),
+            mention(Label::Per, "كيم", 40, None),
+        ];
+        let ids = ids(text, mentions);
+        assert_ne!(ids[0], ids[1]);
+        assert_ne!(ids[2], ids[0]);
+        assert_ne!(ids[2], ids[1]);
+    }
+
+    #[test]
+    fn the_article_of_the_first_word_is_optional() {
+        let text = "قال التحالف العربي إن للتحالف العربي";
+        let found =
+            ids(text, vec![mention(Label::Org, "التحالف العربي", 4, None), mention(Label::Org, "تحالف العربي", 25, None)]);
+        assert_eq!(found[0], found[1]);
+        // Only the first word's: two people are not one because of an inner article.
+        let text = "أحمد الحسن وأحمد حسن";
+        let found = ids(text, vec![mention(Label::Per, "أحمد الحسن", 0, None), mention(Label::Per, "أحمد حسن", 12, None)]);
+        assert_ne!(found[0], found[1]);
+    }
+
+    #[test]
+    fn a_body_without_its_nationality_is_the_one_named_with_it() {
+        let text = "أعلنت وزارة الدفاع الروسية أن وزارة الدفاع";
+        let mut mentions = vec![
+            mention(Label::Org, "وزارة الدفاع الروسية", 6, Some("org:russian-defense-ministry")),
+            mention(Label::Org, "وزارة الدفاع", 30, None),
+        ];
+        link_document(text, &mut mentions);
+        assert_eq!(mentions[1].id, "org:russian-defense-ministry");
+        // Two nationalities: the short name may be either.
+        let text = "وزارة الدفاع الروسية ووزارة الدفاع التركية ثم وزارة الدفاع";
+        let ids = ids(
+            text,
+            vec![
+                mention(Label::Org, "وزارة الدفاع الروسية", 0, None),
+                mention(Label::Org, "وزارة الدفاع التركية", 22, None),
+                mention(Label::Org, "وزارة الدفاع", 46, None),
+            ],
+        );
+        assert_ne!(ids[2], ids[0]);
+        assert_ne!(ids[2], ids[1]);
+    }
+
+    #[test]
+    fn a_name_read_through_its_longer_form_keeps_that_entity() {
+        let text = "في قطاع غزة قالت غزة";
+        let mut mentions = vec![mention(Label::Loc, "غزة", 8, Some("loc:gaza-strip")), mention(Label::Loc, "غزة", 17, Some("gn:1"))];
+        mentions[0].canonical = "قطاع غزة".to_owned();
+        mentions[1].canonical = "غزة".to_owned();
+        link_document(text, &mut mentions);
+        assert_eq!(mentions[1].id, "loc:gaza-strip");
+        assert_eq!(mentions[1].canonical, "قطاع غزة");
+    }
+
+    const LEXICON: &str = "org:houthis\tORG\tجماعة الحوثي\tالحوثيون\n\
+        org:ypg\tORG\tوحدات حماية الشعب\t\n\
+        org:labour\tORG\tحزب العمال\t\n\
+        org:un\tORG\tالأمم المتحدة\t\n\
+        per:putin\tPER\tفلاديمير بوتين\t\n\
+        per:salah\tPER\tمحمد صلاح\t\n\
+        per:salman\tPER\tسلمان بن عبد العزيز\t\n";
+
+    /// The id `resolve` finds for `name` (a whole text) with the label, words of unknown
+    /// frequency but for `بوتين` (5) and `محمد`, `محمود` (7).
+    fn resolved(label: Label, name: &str) -> Option<String> {
+        let lexicon = Lexicon::parse(LEXICON).unwrap();
+        let folded = crate::text::normalize::Folded::new(name);
+        let tokens = crate::text::tokenize::tokenize(&folded);
+        let words = Words::new(&tokens);
+        let candidate = Candidate {
+            first: 0,
+            last: tokens.len(),
+            prefix: 0,
+            label,
+            canonical: String::new(),
+            id: String::new(),
+            source: crate::extract::Source::Tagger,
+        };
+        let frequency = |word: &str| match word {
+            "بوتين" => 5,
+            "محمد" | "محمود" => 7,
+            _ => 0,
+        };
+        resolve(&lexicon, &frequency, &words, &candidate).map(|(id, _)| id)
+    }
+
+    #[test]
+    fn other_forms_of_known_names() {
+        let found = |label, name| resolved(label, name);
+        assert_eq!(found(Label::Org, "ميليشيات الحوثي").as_deref(), Some("org:houthis"));
+        assert_eq!(found(Label::Org, "ميليشيات الحوثي الإيرانية").as_deref(), Some("org:houthis"));
+        assert_eq!(found(Label::Org, "وحدات حماية الشعب الكردية").as_deref(), Some("org:ypg"));
+        assert_eq!(found(Label::Per, "فلاديمير بوتن").as_deref(), Some("per:putin"));
+        assert_eq!(found(Label::Per, "سلمان بن عبدالعزيز آل سعود").as_deref(), Some("per:salman"));
+        // Not a nationality: another party.
+        assert_eq!(found(Label::Org, "حزب العمال الكردستاني"), None);
+        // Not a head of the same body: a body of the UN.
+        assert_eq!(found(Label::Org, "مكتب الأمم المتحدة"), None);
+        // Two common names are two names.
+        assert_eq!(found(Label::Per, "محمود صلاح"), None);
+        // Another type.
+        assert_eq!(found(Label::Loc, "ميليشيات الحوثي"), None);
     }
 
     /// What the rules would merge among the people and organizations of the lexicon, as if it

@@ -19,18 +19,36 @@ fn heads() -> &'static Heads {
 }
 
 fn parse_heads(tsv: &str) -> Heads {
-    tsv.lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .filter_map(|line| {
-            let (word, kind) = line.split_once('\t')?;
-            let kind = match kind.trim() {
-                "ORG" => Some(Label::Org),
-                "LOC" => Some(Label::Loc),
+    head_lines(tsv)
+        .map(|fields| {
+            let kind = match fields.get(1).copied() {
+                Some("ORG") => Some(Label::Org),
+                Some("LOC") => Some(Label::Loc),
                 _ => None,
             };
-            Some((fold(word.trim()), kind))
+            (fold(fields[0]), kind)
         })
         .collect()
+}
+
+/// The fields of the lines of `data/name_heads.tsv` that are not comments, trimmed.
+fn head_lines(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| line.split('\t').map(str::trim).collect::<Vec<_>>())
+}
+
+/// The heads that only say what kind of body the name after them is (`same` in
+/// `data/name_heads.tsv`: `جماعة`، `حركة`، `ميليشيات`…), folded: `ميليشيات الحوثي` is `جماعة
+/// الحوثي`. Heads of another body (`وزارة`، `مكتب`) are not among them.
+pub(crate) fn same_body_heads() -> &'static [String] {
+    static SAME: OnceLock<Vec<String>> = OnceLock::new();
+    SAME.get_or_init(|| {
+        head_lines(include_str!("../../../../data/name_heads.tsv"))
+            .filter(|fields| fields.get(2) == Some(&"same"))
+            .map(|fields| fold(fields[0]))
+            .collect()
+    })
 }
 
 /// Words a name of this kind never runs past, however many: the head and six more.
