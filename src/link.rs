@@ -25,8 +25,11 @@
 //!   6. (lexicon mentions) one name written alike is one entity in a document: where the
 //!      lexicon read it as two entries, one through the longer form around it (غزة of قطاع غزة)
 //!      and one alone (غزة, the city), all take the entry read through the longer form.
-//! - Across documents ([`link_corpus`]), names the lexicon does not know are linked by rules 1
-//!   and 2 only: a surname shared by two articles may be two people.
+//! - Across documents ([`link_corpus`]), entities the lexicon does not know are linked whole,
+//!   by their fullest name under rules 1 and 2, to an unknown entity or a name written for a
+//!   lexicon entity elsewhere; a person known by one word alone is linked to the person whose
+//!   full name ends with it only when the whole corpus has one such person: a surname shared by
+//!   two people of the corpus stays alone.
 //! - Dates and numbers are linked by value: `15 آذار 2011` and `15 مارس 2011` are both
 //!   `date:2011-03-15`; a date with no complete value is linked by its folded surface.
 //!
@@ -399,10 +402,19 @@ fn settle_canonical_names(mentions: &mut [Mention]) {
     }
 }
 
-/// Links the entities of several documents: names the lexicon does not know that are spelled
-/// alike (same label, name keys equal or one long vowel apart) get one id and one display name
-/// everywhere. Lexicon entities already share their ids across documents. Quotes follow their
-/// speaker: a quote whose speaker was relinked gets the new id and display name too.
+/// Links the entities of several documents, entity by entity (all the mentions of an entity
+/// of a document move together):
+/// 1. an entity the lexicon does not know takes the entity of an earlier document whose name is
+///    spelled alike (same label, name keys equal or one long vowel apart, rules 1–2): its
+///    fullest name against the fullest names of unknown entities and the names written for
+///    lexicon entities (a lexicon entity first);
+/// 2. then a person known by one word alone in a document (no longer name of the document
+///    ends with it) takes the person whose full name ends with that word, when the whole corpus
+///    has exactly one such person (`صلاح` → `محمد صلاح`; two people of the family name: none).
+///
+/// Lexicon entities already share their ids across documents. Quotes follow their speaker: a
+/// quote whose speaker was relinked gets the new id and display name too. The names are
+/// indexed by their last word, so the cost grows with the corpus, not with its square.
 ///
 /// ```
 /// let analyzer = kashif::Analyzer::new();
@@ -411,44 +423,178 @@ fn settle_canonical_names(mentions: &mut [Mention]) {
 /// assert_eq!(analyses[0].entities[0].id, analyses[1].entities[0].id);
 /// ```
 pub fn link_corpus(analyses: &mut [Analysis]) {
-    // (label, words of the key, id, canonical) of the entities seen so far.
-    let mut seen: Vec<(Label, Vec<String>, String, String)> = Vec::new();
+    let mut seen = NameIndex::default();
     for analysis in analyses.iter_mut() {
-        // Old id → (new id, display name) of the entities of this document linked to an earlier one.
         let mut relinked: Vec<(String, String, String)> = Vec::new();
-        for mention in analysis.entities.iter_mut() {
-            if !LINKED.contains(&mention.label) || is_lexicon_id(&mention.id) {
+        for (label, id, canonical) in entities_of(&analysis.entities) {
+            if is_lexicon_id(&id) || relinked.iter().any(|(old, _, _)| *old == id) {
                 continue;
             }
-            let key = name_key(&mention.text);
+            let key = name_key(&canonical);
             let words: Vec<&str> = key.split(' ').collect();
-            let found = seen.iter().find(|(label, seen_words, _, _)| {
-                let seen_words: Vec<&str> = seen_words.iter().map(String::as_str).collect();
-                *label == mention.label && names_match(&words, &seen_words)
-            });
-            match found {
-                Some((_, _, id, canonical)) => {
-                    if (mention.id != *id || mention.canonical != *canonical) && !relinked.iter().any(|(old, _, _)| *old == mention.id) {
-                        relinked.push((mention.id.clone(), id.clone(), canonical.clone()));
-                    }
-                    mention.id = id.clone();
-                    mention.canonical = canonical.clone();
+            let found = seen
+                .candidates(label, &words)
+                .filter(|(_, other, _, _)| names_match(&words, &other.iter().map(String::as_str).collect::<Vec<_>>()))
+                .min_by_key(|(order, _, other_id, _)| (!is_lexicon_id(other_id), *order));
+            if let Some((_, _, new_id, new_canonical)) = found {
+                if *new_id != id || *new_canonical != canonical {
+                    relinked.push((id, new_id.clone(), new_canonical.clone()));
                 }
-                None => seen.push((
-                    mention.label,
-                    words.iter().map(|w| w.to_string()).collect(),
-                    mention.id.clone(),
-                    mention.canonical.clone(),
-                )),
             }
         }
-        for quote in analysis.quotes.iter_mut() {
-            let Some(speaker) = quote.speaker.as_deref() else { continue };
-            if let Some((_, id, canonical)) = relinked.iter().find(|(old, _, _)| old == speaker) {
-                quote.speaker = Some(id.clone());
-                quote.speaker_name = Some(canonical.clone());
+        relink(analysis, &relinked);
+        for mention in analysis.entities.iter().filter(|m| LINKED.contains(&m.label)) {
+            // Unknown entities by their fullest name; lexicon entities by their display name and
+            // every name written, but a person's one word (maybe a surname rule 3 gave it: the
+            // corpus-wide step 2 decides those).
+            if is_lexicon_id(&mention.id) {
+                let key = name_key(&mention.text);
+                if mention.label != Label::Per || key.contains(' ') {
+                    seen.add(mention.label, &key, &mention.id, &mention.canonical);
+                }
+            }
+            seen.add(mention.label, &name_key(&mention.canonical), &mention.id, &mention.canonical);
+        }
+    }
+    link_surnames(analyses);
+}
+
+/// The distinct entities of the linked labels among mentions, in order of first mention, as
+/// (label, id, display name).
+fn entities_of(mentions: &[Mention]) -> Vec<(Label, String, String)> {
+    let mut found: Vec<(Label, String, String)> = Vec::new();
+    let mut ids: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for mention in mentions.iter().filter(|m| LINKED.contains(&m.label)) {
+        if ids.insert(mention.id.as_str()) {
+            found.push((mention.label, mention.id.clone(), mention.canonical.clone()));
+        }
+    }
+    found
+}
+
+/// Gives the mentions and quote speakers of a document with an old id (first of each triple)
+/// the new id and display name.
+fn relink(analysis: &mut Analysis, relinked: &[(String, String, String)]) {
+    if relinked.is_empty() {
+        return;
+    }
+    let new: std::collections::HashMap<&str, (&String, &String)> =
+        relinked.iter().map(|(old, id, canonical)| (old.as_str(), (id, canonical))).collect();
+    for mention in analysis.entities.iter_mut().filter(|m| LINKED.contains(&m.label)) {
+        if let Some((id, canonical)) = new.get(mention.id.as_str()) {
+            mention.id = (*id).clone();
+            mention.canonical = (*canonical).clone();
+        }
+    }
+    for quote in analysis.quotes.iter_mut() {
+        let Some(speaker) = quote.speaker.as_deref() else { continue };
+        if let Some((id, canonical)) = new.get(speaker) {
+            quote.speaker = Some((*id).clone());
+            quote.speaker_name = Some((*canonical).clone());
+        }
+    }
+}
+
+/// Names indexed by label, word count and the skeleton of their last word ([`skeleton`]): two
+/// names that match (rules 1–2) always share these, so a look-up reads a handful of names.
+#[derive(Default)]
+struct NameIndex {
+    /// (order added, key words, id, display name).
+    names: Vec<(usize, Vec<String>, String, String)>,
+    blocks: std::collections::HashMap<(Label, usize, String), Vec<usize>>,
+    known: std::collections::HashSet<(Label, String, String)>,
+}
+
+impl NameIndex {
+    fn block(label: Label, words: &[&str]) -> Option<(Label, usize, String)> {
+        let last = *words.last()?;
+        let last = if words.len() == 1 { without_article(last) } else { last };
+        Some((label, words.len(), skeleton(last)))
+    }
+
+    fn add(&mut self, label: Label, key: &str, id: &str, canonical: &str) {
+        if !self.known.insert((label, key.to_owned(), id.to_owned())) {
+            return;
+        }
+        let words: Vec<&str> = key.split(' ').collect();
+        let Some(block) = Self::block(label, &words) else { return };
+        self.blocks.entry(block).or_default().push(self.names.len());
+        let order = self.names.len();
+        self.names.push((order, words.iter().map(|w| w.to_string()).collect(), id.to_owned(), canonical.to_owned()));
+    }
+
+    /// The names that may match `words` (same label, same block).
+    fn candidates(&self, label: Label, words: &[&str]) -> impl Iterator<Item = &(usize, Vec<String>, String, String)> {
+        Self::block(label, words)
+            .and_then(|block| self.blocks.get(&block))
+            .into_iter()
+            .flatten()
+            .map(|&index| &self.names[index])
+    }
+}
+
+/// A word key without the long vowels (ا و ي) between its first and last letters: a word and
+/// the same word with one such vowel dropped inside it (rule 2) have one skeleton.
+fn skeleton(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(at, c)| at == 0 || at + 1 == chars.len() || !matches!(c, 'ا' | 'و' | 'ي'))
+        .map(|(_, c)| *c)
+        .collect()
+}
+
+/// Step 2 of [`link_corpus`]: a person known by one word alone in a document takes the one
+/// person of the corpus whose full name ends with that word.
+fn link_surnames(analyses: &mut [Analysis]) {
+    // The full names (two words or more) of the people of the corpus by the skeleton of their
+    // last word, as (key words, id, display name).
+    let mut full: std::collections::HashMap<String, Vec<(Vec<String>, String, String)>> = std::collections::HashMap::new();
+    for analysis in analyses.iter() {
+        for mention in analysis.entities.iter().filter(|m| m.label == Label::Per) {
+            // The names written, and the display names of lexicon entities (`أنطونيو غوتيريش`
+            // of a lone `غوتيريش`).
+            let lexicon = is_lexicon_id(&mention.id).then_some(&mention.canonical);
+            for name in std::iter::once(&mention.text).chain(lexicon) {
+                let key = name_key(name);
+                let words: Vec<String> = key.split(' ').map(str::to_owned).collect();
+                if words.len() < 2 {
+                    continue;
+                }
+                let entry = full.entry(skeleton(without_article(&words[words.len() - 1]))).or_default();
+                if !entry.iter().any(|(w, id, _)| *w == words && *id == mention.id) {
+                    entry.push((words, mention.id.clone(), mention.canonical.clone()));
+                }
             }
         }
+    }
+    for analysis in analyses.iter_mut() {
+        let mut relinked: Vec<(String, String, String)> = Vec::new();
+        for (label, id, canonical) in entities_of(&analysis.entities) {
+            let key = name_key(&canonical);
+            if label != Label::Per || is_lexicon_id(&id) || key.contains(' ') {
+                continue;
+            }
+            let short = [key.as_str()];
+            let ends = |words: &[String]| {
+                let words: Vec<&str> = words.iter().map(String::as_str).collect();
+                ends_name(&short, &words)
+            };
+            // A longer name of this document that ends with the word leaves it to the document.
+            let in_document = analysis.entities.iter().any(|m| {
+                m.label == Label::Per && ends(&name_key(&m.text).split(' ').map(str::to_owned).collect::<Vec<_>>())
+            });
+            if in_document {
+                continue;
+            }
+            let mut people = full.get(&skeleton(without_article(&key))).into_iter().flatten().filter(|(words, _, _)| ends(words));
+            let Some((_, first_id, first_canonical)) = people.next() else { continue };
+            if people.all(|(_, other, _)| other == first_id) {
+                relinked.push((id, first_id.clone(), first_canonical.clone()));
+            }
+        }
+        relink(analysis, &relinked);
     }
 }
 
@@ -652,6 +798,67 @@ mod tests {
         link_document(text, &mut mentions);
         assert_eq!(mentions[1].id, "loc:gaza-strip");
         assert_eq!(mentions[1].canonical, "قطاع غزة");
+    }
+
+    /// A document of mentions written one after the other, linked within the document.
+    fn document(names: &[(Label, &str, Option<&str>)]) -> Analysis {
+        let mut text = String::new();
+        let mut mentions = Vec::new();
+        for (label, name, id) in names {
+            let start = text.chars().count();
+            mentions.push(mention(*label, name, start, *id));
+            text.push_str(name);
+            text.push_str(" ثم ");
+        }
+        link_document(&text, &mut mentions);
+        Analysis { entities: mentions, ..Analysis::default() }
+    }
+
+    fn corpus_ids(mut analyses: Vec<Analysis>) -> Vec<Vec<String>> {
+        link_corpus(&mut analyses);
+        analyses.into_iter().map(|a| a.entities.into_iter().map(|m| m.id).collect()).collect()
+    }
+
+    #[test]
+    fn a_surname_alone_takes_the_one_person_of_the_corpus_it_ends() {
+        let ids = corpus_ids(vec![
+            document(&[(Label::Per, "يوهان فادفول", None)]),
+            document(&[(Label::Per, "فادفول", None)]),
+        ]);
+        assert_eq!(ids[1][0], ids[0][0]);
+    }
+
+    #[test]
+    fn a_surname_of_two_people_of_the_corpus_stays_alone() {
+        let ids = corpus_ids(vec![
+            document(&[(Label::Per, "أحمد داود أوغلو", None)]),
+            document(&[(Label::Per, "مولود جاويش أوغلو", None)]),
+            document(&[(Label::Per, "أوغلو", None)]),
+        ]);
+        assert_ne!(ids[0][0], ids[1][0]);
+        assert_ne!(ids[2][0], ids[0][0]);
+        assert_ne!(ids[2][0], ids[1][0]);
+    }
+
+    /// A document's own reading of a surname stands: another article's lone `صلاح` does not
+    /// take it from the full name it follows.
+    #[test]
+    fn entities_move_across_documents_whole() {
+        let ids = corpus_ids(vec![
+            document(&[(Label::Per, "صلاح", None)]),
+            document(&[(Label::Per, "محمد صلاح", None), (Label::Per, "صلاح", None)]),
+        ]);
+        assert_eq!(ids[1][0], ids[1][1]);
+        assert_eq!(ids[0][0], ids[1][0]);
+    }
+
+    #[test]
+    fn a_spelling_written_for_a_lexicon_entity_elsewhere_takes_it() {
+        let mut known = document(&[(Label::Per, "غوتيريش", Some("per:antonio-guterres"))]);
+        known.entities[0].canonical = "أنطونيو غوتيريش".to_owned();
+        let ids = corpus_ids(vec![known, document(&[(Label::Org, "غوتيرش", None), (Label::Per, "غوتيرش", None)])]);
+        assert_eq!(ids[1][1], "per:antonio-guterres");
+        assert_ne!(ids[1][0], "per:antonio-guterres");
     }
 
     const LEXICON: &str = "org:houthis\tORG\tجماعة الحوثي\tالحوثيون\n\
