@@ -259,61 +259,152 @@ fn ends_name(short: &[&str], long: &[&str]) -> bool {
 
 const LINKED: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Misc];
 
-/// Links the name mentions of one document (rules 1 to 7 of the module documentation).
-/// `text` is the document; mentions are in text order.
+/// Links the name mentions of one document (rules 1 to 6 of the module documentation).
+/// `text` is the document; mentions are in text order. The mentions are indexed by the
+/// skeletons of their words ([`MentionIndex`]), so each rule reads the few mentions whose
+/// names may match instead of every mention: the time grows with the number of mentions, not
+/// with its square (but for many names sharing one word, such as a family name).
 pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
     let keys: Vec<String> = mentions.iter().map(|m| name_key(&m.text)).collect();
     let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
     // The folded words of each name, for the nationality adjectives of rule 5.
     let folded: Vec<Vec<String>> =
         mentions.iter().map(|m| fold(&m.text).split_whitespace().map(str::to_owned).collect()).collect();
+    let linked = |index: usize| LINKED.contains(&mentions[index].label);
+    let (mut whole, mut last, mut first) = (MentionIndex::default(), MentionIndex::default(), MentionIndex::default());
+    for index in (0..mentions.len()).filter(|&i| linked(i)) {
+        let name = &words[index];
+        let rest: String = name[1..].iter().map(|w| skeleton(w)).collect::<Vec<_>>().join(" ");
+        whole.add(index, name[0], &rest);
+        last.add(index, name[name.len() - 1], "");
+        first.add(index, name[0], "");
+    }
+    let mut members = Members::new(mentions);
     for index in 0..mentions.len() {
         let label = mentions[index].label;
         if !LINKED.contains(&label) || is_lexicon_id(&mentions[index].id) {
             continue;
         }
+        let name = &words[index];
         let same_label = |other: usize| other != index && mentions[other].label == label;
         // Rules 1 and 2: the same name spelled otherwise; a lexicon mention first.
-        let mut target = (0..mentions.len())
-            .filter(|&other| same_label(other) && names_match(&words[index], &words[other]))
+        let rest: String = name[1..].iter().map(|w| skeleton(w)).collect::<Vec<_>>().join(" ");
+        let mut target = whole
+            .candidates(name[0], &rest)
+            .into_iter()
+            .filter(|&other| same_label(other) && names_match(name, &words[other]))
             .min_by_key(|&other| (!is_lexicon_id(&mentions[other].id), other));
         if target.is_some_and(|t| is_lexicon_id(&mentions[t].id)) {
-            adopt(mentions, index, target.unwrap_or(index));
+            members.adopt(mentions, index, target.unwrap_or(index));
             continue;
         }
         // Rule 3: a person's name as the end of exactly one longer name (or, one word, as the
         // beginning of one, when none ends with it: `كيم` after `كيم جونغ أون`).
         if label == Label::Per {
-            let ending = (0..mentions.len()).filter(|&o| same_label(o) && ends_name(&words[index], &words[o]));
+            let ending = last.candidates(name[name.len() - 1], "");
+            let ending = ending.into_iter().filter(|&o| same_label(o) && ends_name(name, &words[o]));
             let mut longer = unique_entity(mentions, ending);
-            if longer.is_none() && words[index].len() == 1 {
-                let beginning = (0..mentions.len()).filter(|&o| {
-                    same_label(o) && words[o].len() > 1 && names_match(&words[index], &words[o][..1])
-                });
+            if longer.is_none() && name.len() == 1 {
+                let beginning = first.candidates(name[0], "");
+                let beginning = beginning
+                    .into_iter()
+                    .filter(|&o| same_label(o) && words[o].len() > 1 && names_match(name, &words[o][..1]));
                 longer = unique_entity(mentions, beginning);
             }
             target = longer.or(target);
         }
         // Rule 5: an organization's name as exactly one longer name of it without the
         // nationality adjectives that end it (`وزارة الدفاع` after `وزارة الدفاع الروسية`).
-        if label == Label::Org && target.is_none() && words[index].len() >= 2 {
-            let n = words[index].len();
-            let described = (0..mentions.len()).filter(|&o| {
+        if label == Label::Org && target.is_none() && name.len() >= 2 {
+            let n = name.len();
+            let described = first.candidates(name[0], "").into_iter().filter(|&o| {
                 same_label(o)
                     && words[o].len() > n
-                    && names_match(&words[index], &words[o][..n])
+                    && names_match(name, &words[o][..n])
                     && folded[o].len() == words[o].len()
                     && folded[o][n..].iter().all(|w| crate::extract::is_nationality(w))
             });
             target = unique_entity(mentions, described);
         }
         if let Some(target) = target {
-            adopt(mentions, index, target);
+            members.adopt(mentions, index, target);
         }
     }
-    link_short_forms(text, mentions, &keys);
+    link_short_forms(text, mentions, &keys, &mut members);
     one_entity_per_name(mentions, &keys);
     settle_canonical_names(mentions);
+}
+
+/// Mentions by the skeleton ([`skeleton`]) of one word of their name, with and without its
+/// article (and an optional suffix key): two words that match under rules 1–2, the article of
+/// a first word aside, always share one of these keys.
+#[derive(Default)]
+struct MentionIndex {
+    map: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl MentionIndex {
+    fn keys(word: &str, suffix: &str) -> [Option<String>; 2] {
+        let plain = format!("{}|{suffix}", skeleton(word));
+        let bare = format!("{}|{suffix}", skeleton(without_article(word)));
+        let bare = (bare != plain).then_some(bare);
+        [Some(plain), bare]
+    }
+
+    fn add(&mut self, index: usize, word: &str, suffix: &str) {
+        for key in Self::keys(word, suffix).into_iter().flatten() {
+            self.map.entry(key).or_default().push(index);
+        }
+    }
+
+    /// The mentions indexed under one of the word's keys, in text order.
+    fn candidates(&self, word: &str, suffix: &str) -> Vec<usize> {
+        let mut found: Vec<usize> =
+            Self::keys(word, suffix).into_iter().flatten().filter_map(|key| self.map.get(&key)).flatten().copied().collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}
+
+/// The mentions of each id, kept as ids change (an entry may be stale: read through
+/// [`Members::of`]).
+struct Members(std::collections::HashMap<String, Vec<usize>>);
+
+impl Members {
+    fn new(mentions: &[Mention]) -> Self {
+        let mut map: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        for (index, mention) in mentions.iter().enumerate() {
+            map.entry(mention.id.clone()).or_default().push(index);
+        }
+        Members(map)
+    }
+
+    /// The mentions that have the id now.
+    fn of(&self, mentions: &[Mention], id: &str) -> Vec<usize> {
+        self.0.get(id).into_iter().flatten().copied().filter(|&i| mentions[i].id == id).collect()
+    }
+
+    /// Mention `index`, and every mention that shared its id, take the id and display name of
+    /// mention `target`.
+    fn adopt(&mut self, mentions: &mut [Mention], index: usize, target: usize) {
+        let (id, canonical) = (mentions[target].id.clone(), mentions[target].canonical.clone());
+        let old = mentions[index].id.clone();
+        let moving = self.of(mentions, &old);
+        for &mention in &moving {
+            mentions[mention].id = id.clone();
+            mentions[mention].canonical = canonical.clone();
+        }
+        if old != id {
+            self.0.remove(&old);
+            self.0.entry(id).or_default().extend(moving);
+        }
+    }
+
+    /// Mention `index` now has another id.
+    fn moved(&mut self, mentions: &[Mention], index: usize) {
+        self.0.entry(mentions[index].id.clone()).or_default().push(index);
+    }
 }
 
 /// The first of the mentions when they all have one id; none when there are none or several ids.
@@ -350,36 +441,32 @@ fn one_entity_per_name(mentions: &mut [Mention], keys: &[String]) {
     }
 }
 
-fn adopt(mentions: &mut [Mention], index: usize, target: usize) {
-    let (id, canonical) = (mentions[target].id.clone(), mentions[target].canonical.clone());
-    let old = std::mem::replace(&mut mentions[index].id, id.clone());
-    // Earlier mentions that shared the old id follow it.
-    for mention in mentions.iter_mut().filter(|m| m.id == old) {
-        mention.id = id.clone();
-        mention.canonical = canonical.clone();
-    }
-    mentions[index].canonical = canonical;
-}
-
 /// Rule 4: «ORG (SHORT)»: SHORT, and every later mention with its key, take the ORG's id.
-fn link_short_forms(text: &str, mentions: &mut [Mention], keys: &[String]) {
+fn link_short_forms(text: &str, mentions: &mut [Mention], keys: &[String], members: &mut Members) {
+    let mut by_key: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (index, key) in keys.iter().enumerate() {
+        by_key.entry(key.as_str()).or_default().push(index);
+    }
     let chars: Vec<char> = text.chars().collect();
     for index in 1..mentions.len() {
         let (org, short) = (&mentions[index - 1], &mentions[index]);
         if org.label != Label::Org || is_lexicon_id(&short.id) || org.end > short.start || short.end >= chars.len() {
             continue;
         }
-        let between: String = chars[org.end..short.start].iter().collect();
-        if between.trim() != "(" || chars[short.end] != ')' {
+        if chars[org.end..short.start].iter().collect::<String>().trim() != "(" || chars[short.end] != ')' {
             continue;
         }
         let (id, canonical, old) = (org.id.clone(), org.canonical.clone(), short.id.clone());
-        for (mention, key) in mentions.iter_mut().zip(keys).skip(index) {
-            if mention.id == old || *key == keys[index] {
-                mention.id = id.clone();
-                mention.label = Label::Org;
-                mention.canonical = canonical.clone();
-            }
+        let mut later: Vec<usize> = members.of(mentions, &old);
+        later.extend(by_key.get(keys[index].as_str()).into_iter().flatten());
+        later.retain(|&i| i >= index);
+        later.sort_unstable();
+        later.dedup();
+        for mention in later {
+            mentions[mention].id = id.clone();
+            mentions[mention].label = Label::Org;
+            mentions[mention].canonical = canonical.clone();
+            members.moved(mentions, mention);
         }
     }
 }
@@ -798,6 +885,23 @@ mod tests {
         link_document(text, &mut mentions);
         assert_eq!(mentions[1].id, "loc:gaza-strip");
         assert_eq!(mentions[1].canonical, "قطاع غزة");
+    }
+
+    /// Every pair of words rules 1–2 match (the article of a first word aside) shares a key of
+    /// the index, so reading only the index loses no link.
+    #[test]
+    fn the_index_finds_every_matching_word() {
+        let key = |s: &str| word_key(&fold(s));
+        let pairs = [("غوتيريش", "غوتيرش"), ("بيدرسون", "بيدرسن"), ("التحالف", "تحالف"), ("الأسد", "أسد"), ("سيرجي", "سيرغي")];
+        for (a, b) in pairs {
+            let mut index = MentionIndex::default();
+            index.add(7, &key(a), "");
+            assert_eq!(index.candidates(&key(b), ""), [7], "{a} / {b}");
+        }
+        // A key holds more than the rules match (حسين with حسن); the rules then read them.
+        let mut index = MentionIndex::default();
+        index.add(7, &key("حسن"), "");
+        assert!(index.candidates(&key("محمد"), "").is_empty());
     }
 
     /// A document of mentions written one after the other, linked within the document.
