@@ -80,7 +80,8 @@ fn is_adjective(text: &str) -> bool {
 /// One past the last token of the name a head at `at` begins, or `at + 1` when no name follows.
 fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting: &[Option<usize>], at: usize) -> usize {
     let n = words.tokens.len();
-    let head_definite = words.text(at).is_some_and(|t| t.contains("ال"));
+    // The head as read (`الجيش` of `والجيش`) begins with the article; `وكالة` holds ال inside.
+    let head_definite = words.readings(at).iter().any(|r| r.stem.starts_with("ال") && heads.contains_key(r.stem.as_str()));
     let (mut end, mut named_end) = (at + 1, at + 1);
     // After a name or a definite head only adjectives go on (`مطار بيروت الدولي`, `المحكمة
     // العليا`), not a noun in apposition or an object (`ميناء الحديدة البوابة`، `ألقت الشرطة القبض`).
@@ -212,6 +213,14 @@ mod tests {
         let found = names("وقال مجلس نواب الشعب إن المجلس الأعلى للقضاء وحزب يدعو الحكومة", &[]);
         let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["مجلس نواب الشعب", "المجلس الاعلي للقضاء"]);
+    }
+
+    #[test]
+    fn a_head_with_al_inside_it_is_no_definite_head() {
+        // `وكالة` is indefinite: a construct noun may follow it; `والجيش` is definite.
+        let found = names("ذكرت وكالة أنباء رويترز أن والجيش الوطني", &[(3, 4, Label::Org)]);
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["وكاله انباء رويترز", "والجيش الوطني"]);
     }
 
     #[test]
