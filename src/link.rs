@@ -263,7 +263,8 @@ const LINKED: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Misc];
 /// `text` is the document; mentions are in text order. The mentions are indexed by the
 /// skeletons of their words ([`MentionIndex`]), so each rule reads the few mentions whose
 /// names may match instead of every mention: the time grows with the number of mentions, not
-/// with its square (but for many names sharing one word, such as a family name).
+/// with its square (but for many one-word names and longer names sharing one word, such as a
+/// family name alone and with first names).
 pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
     let keys: Vec<String> = mentions.iter().map(|m| name_key(&m.text)).collect();
     let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
@@ -276,9 +277,10 @@ pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
         let name = &words[index];
         let rest: String = name[1..].iter().map(|w| skeleton(w)).collect::<Vec<_>>().join(" ");
         whole.add(index, name[0], &rest);
-        last.add(index, name[name.len() - 1], "");
-        first.add(index, name[0], "");
+        last.add(index, name[name.len() - 1], &name.len().to_string());
+        first.add(index, name[0], &name.len().to_string());
     }
+    let longest = words.iter().map(Vec::len).max().unwrap_or(0);
     let mut members = Members::new(mentions);
     for index in 0..mentions.len() {
         let label = mentions[index].label;
@@ -291,7 +293,6 @@ pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
         let rest: String = name[1..].iter().map(|w| skeleton(w)).collect::<Vec<_>>().join(" ");
         let mut target = whole
             .candidates(name[0], &rest)
-            .into_iter()
             .filter(|&other| same_label(other) && names_match(name, &words[other]))
             .min_by_key(|&other| (!is_lexicon_id(&mentions[other].id), other));
         if target.is_some_and(|t| is_lexicon_id(&mentions[t].id)) {
@@ -301,13 +302,12 @@ pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
         // Rule 3: a person's name as the end of exactly one longer name (or, one word, as the
         // beginning of one, when none ends with it: `كيم` after `كيم جونغ أون`).
         if label == Label::Per {
-            let ending = last.candidates(name[name.len() - 1], "");
-            let ending = ending.into_iter().filter(|&o| same_label(o) && ends_name(name, &words[o]));
+            let ending = last.longer(name[name.len() - 1], name.len(), longest);
+            let ending = ending.filter(|&o| same_label(o) && ends_name(name, &words[o]));
             let mut longer = unique_entity(mentions, ending);
             if longer.is_none() && name.len() == 1 {
-                let beginning = first.candidates(name[0], "");
+                let beginning = first.longer(name[0], 1, longest);
                 let beginning = beginning
-                    .into_iter()
                     .filter(|&o| same_label(o) && words[o].len() > 1 && names_match(name, &words[o][..1]));
                 longer = unique_entity(mentions, beginning);
             }
@@ -317,7 +317,7 @@ pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
         // nationality adjectives that end it (`وزارة الدفاع` after `وزارة الدفاع الروسية`).
         if label == Label::Org && target.is_none() && name.len() >= 2 {
             let n = name.len();
-            let described = first.candidates(name[0], "").into_iter().filter(|&o| {
+            let described = first.longer(name[0], n, longest).filter(|&o| {
                 same_label(o)
                     && words[o].len() > n
                     && names_match(name, &words[o][..n])
@@ -336,8 +336,9 @@ pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
 }
 
 /// Mentions by the skeleton ([`skeleton`]) of one word of their name, with and without its
-/// article (and an optional suffix key): two words that match under rules 1–2, the article of
-/// a first word aside, always share one of these keys.
+/// article, and a suffix (the skeletons of the other words, or the number of words): two words
+/// that match under rules 1–2, the article of a first word aside, always share one of these
+/// keys.
 #[derive(Default)]
 struct MentionIndex {
     map: std::collections::HashMap<String, Vec<usize>>,
@@ -357,13 +358,15 @@ impl MentionIndex {
         }
     }
 
-    /// The mentions indexed under one of the word's keys, in text order.
-    fn candidates(&self, word: &str, suffix: &str) -> Vec<usize> {
-        let mut found: Vec<usize> =
-            Self::keys(word, suffix).into_iter().flatten().filter_map(|key| self.map.get(&key)).flatten().copied().collect();
-        found.sort_unstable();
-        found.dedup();
-        found
+    /// The mentions indexed with the word and a number of words from `fewer + 1` to `most`
+    /// (the suffix): the longer names a word may end or begin.
+    fn longer<'a>(&'a self, word: &'a str, fewer: usize, most: usize) -> impl Iterator<Item = usize> + 'a {
+        (fewer + 1..=most).flat_map(move |n| self.candidates(word, &n.to_string()))
+    }
+
+    /// The mentions indexed under one of the word's keys, in no set order, maybe twice.
+    fn candidates(&self, word: &str, suffix: &str) -> impl Iterator<Item = usize> + '_ {
+        Self::keys(word, suffix).into_iter().flatten().filter_map(|key| self.map.get(&key)).flatten().copied()
     }
 }
 
@@ -407,10 +410,17 @@ impl Members {
     }
 }
 
-/// The first of the mentions when they all have one id; none when there are none or several ids.
+/// The first in text order of the mentions when they all have one id; none when there are none
+/// or several ids (read up to the second id).
 fn unique_entity(mentions: &[Mention], mut found: impl Iterator<Item = usize>) -> Option<usize> {
-    let first = found.next()?;
-    found.all(|other| mentions[other].id == mentions[first].id).then_some(first)
+    let mut first = found.next()?;
+    for other in found {
+        if mentions[other].id != mentions[first].id {
+            return None;
+        }
+        first = first.min(other);
+    }
+    Some(first)
 }
 
 /// Rule 6: one name written alike in one document is one entity. Where the lexicon read the same
@@ -636,27 +646,35 @@ fn skeleton(word: &str) -> String {
 /// person of the corpus whose full name ends with that word.
 fn link_surnames(analyses: &mut [Analysis]) {
     // The full names (two words or more) of the people of the corpus by the skeleton of their
-    // last word, as (key words, id, display name).
+    // last word, as (key words, id, display name), each once.
     let mut full: std::collections::HashMap<String, Vec<(Vec<String>, String, String)>> = std::collections::HashMap::new();
+    let mut listed: std::collections::HashSet<(Vec<String>, String)> = std::collections::HashSet::new();
     for analysis in analyses.iter() {
         for mention in analysis.entities.iter().filter(|m| m.label == Label::Per) {
             // The names written, and the display names of lexicon entities (`أنطونيو غوتيريش`
             // of a lone `غوتيريش`).
             let lexicon = is_lexicon_id(&mention.id).then_some(&mention.canonical);
             for name in std::iter::once(&mention.text).chain(lexicon) {
-                let key = name_key(name);
-                let words: Vec<String> = key.split(' ').map(str::to_owned).collect();
-                if words.len() < 2 {
-                    continue;
-                }
-                let entry = full.entry(skeleton(without_article(&words[words.len() - 1]))).or_default();
-                if !entry.iter().any(|(w, id, _)| *w == words && *id == mention.id) {
-                    entry.push((words, mention.id.clone(), mention.canonical.clone()));
+                let words = full_name_words(name);
+                if words.len() >= 2 && listed.insert((words.clone(), mention.id.clone())) {
+                    let block = skeleton(without_article(&words[words.len() - 1]));
+                    full.entry(block).or_default().push((words, mention.id.clone(), mention.canonical.clone()));
                 }
             }
         }
     }
     for analysis in analyses.iter_mut() {
+        // The last-word skeletons of this document's longer names of people.
+        let longer_here: std::collections::HashMap<String, Vec<Vec<String>>> = {
+            let mut map: std::collections::HashMap<String, Vec<Vec<String>>> = std::collections::HashMap::new();
+            for mention in analysis.entities.iter().filter(|m| m.label == Label::Per) {
+                let words = full_name_words(&mention.text);
+                if words.len() >= 2 {
+                    map.entry(skeleton(without_article(&words[words.len() - 1]))).or_default().push(words);
+                }
+            }
+            map
+        };
         let mut relinked: Vec<(String, String, String)> = Vec::new();
         for (label, id, canonical) in entities_of(&analysis.entities) {
             let key = name_key(&canonical);
@@ -668,14 +686,12 @@ fn link_surnames(analyses: &mut [Analysis]) {
                 let words: Vec<&str> = words.iter().map(String::as_str).collect();
                 ends_name(&short, &words)
             };
+            let block = skeleton(without_article(&key));
             // A longer name of this document that ends with the word leaves it to the document.
-            let in_document = analysis.entities.iter().any(|m| {
-                m.label == Label::Per && ends(&name_key(&m.text).split(' ').map(str::to_owned).collect::<Vec<_>>())
-            });
-            if in_document {
+            if longer_here.get(&block).into_iter().flatten().any(|words| ends(words)) {
                 continue;
             }
-            let mut people = full.get(&skeleton(without_article(&key))).into_iter().flatten().filter(|(words, _, _)| ends(words));
+            let mut people = full.get(&block).into_iter().flatten().filter(|(words, _, _)| ends(words));
             let Some((_, first_id, first_canonical)) = people.next() else { continue };
             if people.all(|(_, other, _)| other == first_id) {
                 relinked.push((id, first_id.clone(), first_canonical.clone()));
@@ -683,6 +699,11 @@ fn link_surnames(analyses: &mut [Analysis]) {
         }
         relink(analysis, &relinked);
     }
+}
+
+/// The words of a name's key.
+fn full_name_words(name: &str) -> Vec<String> {
+    name_key(name).split(' ').map(str::to_owned).collect()
 }
 
 #[cfg(test)]
@@ -896,12 +917,14 @@ mod tests {
         for (a, b) in pairs {
             let mut index = MentionIndex::default();
             index.add(7, &key(a), "");
-            assert_eq!(index.candidates(&key(b), ""), [7], "{a} / {b}");
+            let mut found: Vec<usize> = index.candidates(&key(b), "").collect();
+            found.dedup();
+            assert_eq!(found, [7], "{a} / {b}");
         }
         // A key holds more than the rules match (حسين with حسن); the rules then read them.
         let mut index = MentionIndex::default();
         index.add(7, &key("حسن"), "");
-        assert!(index.candidates(&key("محمد"), "").is_empty());
+        assert_eq!(index.candidates(&key("محمد"), "").count(), 0);
     }
 
     /// A document of mentions written one after the other, linked within the document.
