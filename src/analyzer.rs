@@ -4,7 +4,7 @@ use crate::analysis::{Analysis, Label, Mention};
 use crate::extract::tagger::rules::{self, RuleSet};
 use crate::extract::tagger::{ModelError, Tagger};
 use crate::extract::{self, lexicon::Lexicon, select_non_overlapping, Candidate, Words};
-use crate::link::{link_document, rule_entity, unknown_entity};
+use crate::link::{link_document, resolve, rule_entity, unknown_entity};
 use crate::text::normalize::Folded;
 use crate::text::tokenize::tokenize;
 
@@ -141,7 +141,12 @@ impl Analyzer {
                     Label::Date | Label::Num => rule_entity(candidate.label, &candidate.canonical, &surface),
                     // A tagger span no lexicon entry covers: an id from its name key, which
                     // `link_document` below (and `link::link_corpus` across documents) may merge.
-                    _ if candidate.id.is_empty() => unknown_entity(candidate.label, &surface),
+                    // A name the matcher did not see as a whole may still be one the lexicon
+                    // knows in another form (`link::resolve`).
+                    _ if candidate.id.is_empty() => {
+                        resolve(&self.lexicon, &|word| self.tagger.frequency(word), &words, &candidate)
+                            .unwrap_or_else(|| unknown_entity(candidate.label, &surface))
+                    }
                     _ => (candidate.id, candidate.canonical),
                 };
                 let confidence = match candidate.label {

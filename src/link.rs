@@ -3,25 +3,43 @@
 //!
 //! - Lexicon mentions carry the id of their lexicon entry (ASCII: `per:sergey-lavrov`,
 //!   `gn:170654`), which already groups the spellings the lexicon lists. They are never merged
-//!   with each other: two lexicon entries are two entities.
+//!   with each other (but for rule 6): two lexicon entries are two entities.
+//! - A name the matcher did not find in the lexicon as written may be a lexicon name in another
+//!   form ([`resolve`]): the name whole, an organization without its nationality adjectives or
+//!   with another head of the same body (`ميليشيات الحوثي` is `جماعة الحوثي`), a person without
+//!   the family name `آل X`, or with a long vowel more or less in a rarer spelling (`بوتن`).
 //! - Names the lexicon does not know get an id made of their label and their *name key*
 //!   ([`name_key`]: folding plus the spelling differences of transliterated names), and are then
 //!   linked to another mention of the same label in the same document when
-//!   1. their keys are equal (سيرجي ↔ سيرغي, داوود ↔ داود, تشافيز ↔ شافيز);
+//!   1. their keys are equal (سيرجي ↔ سيرغي, داوود ↔ داود, تشافيز ↔ شافيز), the article of the
+//!      first word aside (تحالف العربي, from للتحالف العربي, ↔ التحالف العربي);
 //!   2. they differ by one long vowel dropped inside a long word (غوتيريش ↔ غوتيرش);
 //!   3. (people) the name is the end of exactly one longer name in the document, word by word
-//!      under rules 1–2 (لافروف after سيرغي لافروف, الأسد after بشار الأسد);
+//!      under rules 1–2 (لافروف after سيرغي لافروف, الأسد after بشار الأسد), or, one word that
+//!      ends none, the beginning of exactly one (كيم after كيم جونغ أون); this comes before a
+//!      same-spelled mention the lexicon does not know;
 //!   4. the name stands in parentheses right after an organization, as its short form
-//!      (قوات سوريا الديمقراطية (قسد)).
-//! - Across documents ([`link_corpus`]), names the lexicon does not know are linked by rules 1
-//!   and 2 only: a surname shared by two articles may be two people.
+//!      (قوات سوريا الديمقراطية (قسد));
+//!   5. (organizations) the name is exactly one longer name without the nationality adjectives
+//!      that end it (وزارة الدفاع after وزارة الدفاع الروسية);
+//!   6. (lexicon mentions) one name written alike is one entity in a document: where the
+//!      lexicon read it as two entries, one through the longer form around it (غزة of قطاع غزة)
+//!      and one alone (غزة, the city), all take the entry read through the longer form.
+//! - Across documents ([`link_corpus`]), entities the lexicon does not know are linked whole,
+//!   by their fullest name under rules 1 and 2, to an unknown entity or a name written for a
+//!   lexicon entity elsewhere; a person known by one word alone is linked to the person whose
+//!   full name ends with it only when the whole corpus has one such person: a surname shared by
+//!   two people of the corpus stays alone.
 //! - Dates and numbers are linked by value: `15 آذار 2011` and `15 مارس 2011` are both
 //!   `date:2011-03-15`; a date with no complete value is linked by its folded surface.
 //!
 //! A wrong merge is worse than a missed one: every rule asks for the same label, rule 2 only
-//! applies to words of six letters or more, and rule 3 only when the longer name is unique.
+//! applies to words of six letters or more, and rules 3 and 5 only when the longer name is
+//! unique: two people of one family name (كيم جونغ أون، كيم يو جونغ) leave a lone كيم alone.
 
 use crate::analysis::{Analysis, Label, Mention};
+use crate::extract::lexicon::Lexicon;
+use crate::extract::{Candidate, Words};
 use crate::text::normalize::fold;
 
 /// The id and display name of a rule mention (a date or a number) from its canonical value
@@ -40,6 +58,128 @@ pub(crate) fn rule_entity(label: Label, canonical: &str, surface: &str) -> (Stri
 /// surface as written.
 pub(crate) fn unknown_entity(label: Label, surface: &str) -> (String, String) {
     (format!("{}:{}", label.as_str().to_ascii_lowercase(), name_key(surface)), surface.to_owned())
+}
+
+/// The lexicon entity a name the matcher left without one names in another form, as (id,
+/// display name), of the name's own type:
+/// - the name as written, whole (the matcher may have read a shorter name inside it);
+/// - (organizations) without the nationality adjectives that end it, while two words or more
+///   remain (`وحدات حماية الشعب الكردي` → `وحدات حماية الشعب`; not `الاتحاد الأوروبي` →
+///   `الاتحاد`);
+/// - (organizations) with a head that only says what kind of body it is (`same` in
+///   `data/name_heads.tsv`) dropped, put or exchanged for another: `ميليشيات الحوثي` is `جماعة
+///   الحوثي`, `تنظيم داعش` is `داعش`. Heads of another body (`وزارة`، `مكتب`) are never dropped;
+/// - (people) without the family name `آل X` at its end (`سلمان بن عبدالعزيز آل سعود`);
+/// - (people) with one word of four letters or more spelled with a long vowel (ا و ي) more or
+///   less inside it, when the lexicon's spelling is much more common in Arabic text (two
+///   frequency classes: `بوتن` → `بوتين`, `ترمب` → `ترامب`); two common names (`محمد` /
+///   `محمود`) are two names.
+///
+/// `frequency` is how common a folded word is (0 to 7).
+pub(crate) fn resolve(
+    lexicon: &Lexicon,
+    frequency: &dyn Fn(&str) -> u8,
+    words: &Words<'_>,
+    candidate: &Candidate,
+) -> Option<(String, String)> {
+    let (first, label) = (candidate.first, candidate.label);
+    let stem = words.readings(first).iter().find(|r| r.prefix == candidate.prefix).map(|r| r.stem.as_str());
+    let name: Vec<&str> =
+        std::iter::once(stem.or(words.text(first))?).chain((first + 1..candidate.last).filter_map(|j| words.text(j))).collect();
+    let known = |tokens: &[&str]| {
+        lexicon.entry_named(tokens).filter(|(l, _, _)| *l == label).map(|(_, canonical, id)| (id.to_owned(), canonical.to_owned()))
+    };
+    if let Some(found) = known(&name) {
+        return Some(found);
+    }
+    match label {
+        Label::Org => {
+            let mut end = name.len();
+            loop {
+                let part = &name[..end];
+                if end < name.len() {
+                    if let Some(found) = known(part) {
+                        return Some(found);
+                    }
+                }
+                if let Some(found) = with_other_head(part, &known) {
+                    return Some(found);
+                }
+                if end > 2 && crate::extract::is_nationality(name[end - 1]) {
+                    end -= 1;
+                } else {
+                    return None;
+                }
+            }
+        }
+        Label::Per => {
+            let n = name.len();
+            if n >= 4 && name[n - 2] == "ال" {
+                if let Some(found) = known(&name[..n - 2]) {
+                    return Some(found);
+                }
+            }
+            for (at, word) in name.iter().enumerate() {
+                let own = frequency(word);
+                for variant in vowel_variants(word) {
+                    if !lexicon.knows_token(&variant) || frequency(&variant) < own.saturating_add(2) {
+                        continue;
+                    }
+                    let mut tokens = name.clone();
+                    tokens[at] = &variant;
+                    if let Some(found) = known(&tokens) {
+                        return Some(found);
+                    }
+                }
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// An entity's id and display name.
+type Entity = (String, String);
+
+/// The organization `name` is with its same-body head dropped or exchanged for another, or with
+/// one put before it.
+fn with_other_head(name: &[&str], known: &dyn Fn(&[&str]) -> Option<Entity>) -> Option<Entity> {
+    let heads = crate::extract::tagger::rules::same_body_heads();
+    let headed = heads.iter().any(|h| Some(h.as_str()) == name.first().copied());
+    let rest = if headed { &name[1..] } else { name };
+    if rest.is_empty() {
+        return None;
+    }
+    if headed {
+        if let Some(found) = known(rest) {
+            return Some(found);
+        }
+    }
+    heads.iter().filter(|h| Some(h.as_str()) != name.first().copied()).find_map(|head| {
+        let tokens: Vec<&str> = std::iter::once(head.as_str()).chain(rest.iter().copied()).collect();
+        known(&tokens)
+    })
+}
+
+/// The word with one long vowel (ا و ي) put between two of its letters or taken from between
+/// two, for Arabic words of four letters or more (and variants of four or more).
+fn vowel_variants(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 4 || !chars.iter().all(|c| ('\u{0621}'..='\u{064A}').contains(c)) {
+        return Vec::new();
+    }
+    let mut variants = Vec::new();
+    for at in 1..chars.len() {
+        for vowel in ['ا', 'و', 'ي'] {
+            if chars[at] != vowel && chars[at - 1] != vowel {
+                variants.push(chars[..at].iter().chain(std::iter::once(&vowel)).chain(&chars[at..]).collect());
+            }
+        }
+        if at + 1 < chars.len() && chars.len() > 4 && matches!(chars[at], 'ا' | 'و' | 'ي') {
+            variants.push(chars[..at].iter().chain(&chars[at + 1..]).collect());
+        }
+    }
+    variants
 }
 
 /// True for ids of lexicon entries (ASCII slugs and codes); ids made from a name key hold
@@ -98,9 +238,18 @@ fn words_match(a: &str, b: &str) -> bool {
     split > 0 && split < long.len() - 1 && matches!(long[split], 'ا' | 'و' | 'ي') && long[split + 1..] == short[split..]
 }
 
-/// True when two name keys match word by word.
+/// True when two name keys match word by word, the article ال of the first word of either
+/// aside (it is not written after لل: `للتحالف العربي` names `التحالف العربي`).
 fn names_match(a: &[&str], b: &[&str]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| words_match(x, y))
+    a.len() == b.len()
+        && a.iter().zip(b).enumerate().all(|(at, (x, y))| {
+            words_match(x, y) || (at == 0 && words_match(without_article(x), without_article(y)))
+        })
+}
+
+/// The word without its article ال, when two letters or more remain.
+fn without_article(word: &str) -> &str {
+    word.strip_prefix("ال").filter(|rest| rest.chars().count() >= 2).unwrap_or(word)
 }
 
 /// True when `short` is the end of `long`, word by word, and shorter.
@@ -110,69 +259,224 @@ fn ends_name(short: &[&str], long: &[&str]) -> bool {
 
 const LINKED: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Misc];
 
-/// Links the name mentions of one document (rules 1 to 4 of the module documentation).
-/// `text` is the document; mentions are in text order.
+/// Links the name mentions of one document (rules 1 to 6 of the module documentation).
+/// `text` is the document; mentions are in text order. The mentions are indexed by the
+/// skeletons of their words ([`MentionIndex`]), so each rule reads the few mentions whose
+/// names may match instead of every mention: the time grows with the number of mentions, not
+/// with its square (but for many one-word names and longer names sharing one word, such as a
+/// family name alone and with first names).
 pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
     let keys: Vec<String> = mentions.iter().map(|m| name_key(&m.text)).collect();
     let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
+    // The folded words of each name, for the nationality adjectives of rule 5.
+    let folded: Vec<Vec<String>> =
+        mentions.iter().map(|m| fold(&m.text).split_whitespace().map(str::to_owned).collect()).collect();
+    let linked = |index: usize| LINKED.contains(&mentions[index].label);
+    let (mut whole, mut last, mut first) = (MentionIndex::default(), MentionIndex::default(), MentionIndex::default());
+    for index in (0..mentions.len()).filter(|&i| linked(i)) {
+        let name = &words[index];
+        let rest: String = name[1..].iter().map(|w| skeleton(w)).collect::<Vec<_>>().join(" ");
+        whole.add(index, name[0], &rest);
+        last.add(index, name[name.len() - 1], &name.len().to_string());
+        first.add(index, name[0], &name.len().to_string());
+    }
+    let longest = words.iter().map(Vec::len).max().unwrap_or(0);
+    let mut members = Members::new(mentions);
     for index in 0..mentions.len() {
         let label = mentions[index].label;
         if !LINKED.contains(&label) || is_lexicon_id(&mentions[index].id) {
             continue;
         }
+        let name = &words[index];
         let same_label = |other: usize| other != index && mentions[other].label == label;
         // Rules 1 and 2: the same name spelled otherwise; a lexicon mention first.
-        let mut target = (0..mentions.len())
-            .filter(|&other| same_label(other) && names_match(&words[index], &words[other]))
+        let rest: String = name[1..].iter().map(|w| skeleton(w)).collect::<Vec<_>>().join(" ");
+        let mut target = whole
+            .candidates(name[0], &rest)
+            .filter(|&other| same_label(other) && names_match(name, &words[other]))
             .min_by_key(|&other| (!is_lexicon_id(&mentions[other].id), other));
-        // Rule 3: the end of exactly one longer name of a person.
-        if target.is_none() && label == Label::Per {
-            let mut longer = (0..mentions.len()).filter(|&o| same_label(o) && ends_name(&words[index], &words[o]));
-            if let Some(first) = longer.next() {
-                let first_id = mentions[first].id.clone();
-                if longer.all(|other| mentions[other].id == first_id) {
-                    target = Some(first);
-                }
+        if target.is_some_and(|t| is_lexicon_id(&mentions[t].id)) {
+            members.adopt(mentions, index, target.unwrap_or(index));
+            continue;
+        }
+        // Rule 3: a person's name as the end of exactly one longer name (or, one word, as the
+        // beginning of one, when none ends with it: `كيم` after `كيم جونغ أون`).
+        if label == Label::Per {
+            let ending = last.longer(name[name.len() - 1], name.len(), longest);
+            let ending = ending.filter(|&o| same_label(o) && ends_name(name, &words[o]));
+            let mut longer = unique_entity(mentions, ending);
+            if longer.is_none() && name.len() == 1 {
+                let beginning = first.longer(name[0], 1, longest);
+                let beginning = beginning
+                    .filter(|&o| same_label(o) && words[o].len() > 1 && names_match(name, &words[o][..1]));
+                longer = unique_entity(mentions, beginning);
             }
+            target = longer.or(target);
+        }
+        // Rule 5: an organization's name as exactly one longer name of it without the
+        // nationality adjectives that end it (`وزارة الدفاع` after `وزارة الدفاع الروسية`).
+        if label == Label::Org && target.is_none() && name.len() >= 2 {
+            let n = name.len();
+            let described = first.longer(name[0], n, longest).filter(|&o| {
+                same_label(o)
+                    && words[o].len() > n
+                    && names_match(name, &words[o][..n])
+                    && folded[o].len() == words[o].len()
+                    && folded[o][n..].iter().all(|w| crate::extract::is_nationality(w))
+            });
+            target = unique_entity(mentions, described);
         }
         if let Some(target) = target {
-            adopt(mentions, index, target);
+            members.adopt(mentions, index, target);
         }
     }
-    link_short_forms(text, mentions, &keys);
+    link_short_forms(text, mentions, &keys, &mut members);
+    one_entity_per_name(mentions, &keys);
     settle_canonical_names(mentions);
 }
 
-fn adopt(mentions: &mut [Mention], index: usize, target: usize) {
-    let (id, canonical) = (mentions[target].id.clone(), mentions[target].canonical.clone());
-    let old = std::mem::replace(&mut mentions[index].id, id.clone());
-    // Earlier mentions that shared the old id follow it.
-    for mention in mentions.iter_mut().filter(|m| m.id == old) {
-        mention.id = id.clone();
-        mention.canonical = canonical.clone();
+/// Mentions by the skeleton ([`skeleton`]) of one word of their name, with and without its
+/// article, and a suffix (the skeletons of the other words, or the number of words): two words
+/// that match under rules 1–2, the article of a first word aside, always share one of these
+/// keys.
+#[derive(Default)]
+struct MentionIndex {
+    map: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl MentionIndex {
+    fn keys(word: &str, suffix: &str) -> [Option<String>; 2] {
+        let plain = format!("{}|{suffix}", skeleton(word));
+        let bare = format!("{}|{suffix}", skeleton(without_article(word)));
+        let bare = (bare != plain).then_some(bare);
+        [Some(plain), bare]
     }
-    mentions[index].canonical = canonical;
+
+    fn add(&mut self, index: usize, word: &str, suffix: &str) {
+        for key in Self::keys(word, suffix).into_iter().flatten() {
+            self.map.entry(key).or_default().push(index);
+        }
+    }
+
+    /// The mentions indexed with the word and a number of words from `fewer + 1` to `most`
+    /// (the suffix): the longer names a word may end or begin.
+    fn longer<'a>(&'a self, word: &'a str, fewer: usize, most: usize) -> impl Iterator<Item = usize> + 'a {
+        (fewer + 1..=most).flat_map(move |n| self.candidates(word, &n.to_string()))
+    }
+
+    /// The mentions indexed under one of the word's keys, in no set order, maybe twice.
+    fn candidates(&self, word: &str, suffix: &str) -> impl Iterator<Item = usize> + '_ {
+        Self::keys(word, suffix).into_iter().flatten().filter_map(|key| self.map.get(&key)).flatten().copied()
+    }
+}
+
+/// The mentions of each id, kept as ids change (an entry may be stale: read through
+/// [`Members::of`]).
+struct Members(std::collections::HashMap<String, Vec<usize>>);
+
+impl Members {
+    fn new(mentions: &[Mention]) -> Self {
+        let mut map: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        for (index, mention) in mentions.iter().enumerate() {
+            map.entry(mention.id.clone()).or_default().push(index);
+        }
+        Members(map)
+    }
+
+    /// The mentions that have the id now.
+    fn of(&self, mentions: &[Mention], id: &str) -> Vec<usize> {
+        self.0.get(id).into_iter().flatten().copied().filter(|&i| mentions[i].id == id).collect()
+    }
+
+    /// Mention `index`, and every mention that shared its id, take the id and display name of
+    /// mention `target`.
+    fn adopt(&mut self, mentions: &mut [Mention], index: usize, target: usize) {
+        let (id, canonical) = (mentions[target].id.clone(), mentions[target].canonical.clone());
+        let old = mentions[index].id.clone();
+        let moving = self.of(mentions, &old);
+        for &mention in &moving {
+            mentions[mention].id = id.clone();
+            mentions[mention].canonical = canonical.clone();
+        }
+        if old != id {
+            self.0.remove(&old);
+            self.0.entry(id).or_default().extend(moving);
+        }
+    }
+
+    /// Mention `index` now has another id.
+    fn moved(&mut self, mentions: &[Mention], index: usize) {
+        self.0.entry(mentions[index].id.clone()).or_default().push(index);
+    }
+}
+
+/// The first in text order of the mentions when they all have one id; none when there are none
+/// or several ids (read up to the second id).
+fn unique_entity(mentions: &[Mention], mut found: impl Iterator<Item = usize>) -> Option<usize> {
+    let mut first = found.next()?;
+    for other in found {
+        if mentions[other].id != mentions[first].id {
+            return None;
+        }
+        first = first.min(other);
+    }
+    Some(first)
+}
+
+/// Rule 6: one name written alike in one document is one entity. Where the lexicon read the same
+/// name (same label, same key) as two entries, because one mention was read through the longer
+/// form around it (`غزة` in `قطاع غزة`, which the lexicon knows as the strip) and another alone
+/// (`غزة`, the city), every mention takes the entry read through the longer form, when there is
+/// exactly one such entry. A mention whose display name is its own name was read alone.
+fn one_entity_per_name(mentions: &mut [Mention], keys: &[String]) {
+    let mut groups: std::collections::HashMap<(Label, &str), Vec<usize>> = std::collections::HashMap::new();
+    for (index, mention) in mentions.iter().enumerate() {
+        if LINKED.contains(&mention.label) && is_lexicon_id(&mention.id) {
+            groups.entry((mention.label, keys[index].as_str())).or_default().push(index);
+        }
+    }
+    let mut changes: Vec<(usize, usize)> = Vec::new();
+    for (&(_, key), group) in &groups {
+        let alone = |&index: &usize| name_key(&mentions[index].canonical) == key;
+        let mut read_in_context = group.iter().filter(|index| !alone(index));
+        let Some(&chosen) = read_in_context.next() else { continue };
+        let chosen_id = &mentions[chosen].id;
+        if read_in_context.all(|&index| mentions[index].id == *chosen_id) {
+            changes.extend(group.iter().filter(|&&index| mentions[index].id != *chosen_id).map(|&index| (index, chosen)));
+        }
+    }
+    for (index, chosen) in changes {
+        mentions[index].id = mentions[chosen].id.clone();
+        mentions[index].canonical = mentions[chosen].canonical.clone();
+    }
 }
 
 /// Rule 4: «ORG (SHORT)»: SHORT, and every later mention with its key, take the ORG's id.
-fn link_short_forms(text: &str, mentions: &mut [Mention], keys: &[String]) {
+fn link_short_forms(text: &str, mentions: &mut [Mention], keys: &[String], members: &mut Members) {
+    let mut by_key: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (index, key) in keys.iter().enumerate() {
+        by_key.entry(key.as_str()).or_default().push(index);
+    }
     let chars: Vec<char> = text.chars().collect();
     for index in 1..mentions.len() {
         let (org, short) = (&mentions[index - 1], &mentions[index]);
         if org.label != Label::Org || is_lexicon_id(&short.id) || org.end > short.start || short.end >= chars.len() {
             continue;
         }
-        let between: String = chars[org.end..short.start].iter().collect();
-        if between.trim() != "(" || chars[short.end] != ')' {
+        if chars[org.end..short.start].iter().collect::<String>().trim() != "(" || chars[short.end] != ')' {
             continue;
         }
         let (id, canonical, old) = (org.id.clone(), org.canonical.clone(), short.id.clone());
-        for (mention, key) in mentions.iter_mut().zip(keys).skip(index) {
-            if mention.id == old || *key == keys[index] {
-                mention.id = id.clone();
-                mention.label = Label::Org;
-                mention.canonical = canonical.clone();
-            }
+        let mut later: Vec<usize> = members.of(mentions, &old);
+        later.extend(by_key.get(keys[index].as_str()).into_iter().flatten());
+        later.retain(|&i| i >= index);
+        later.sort_unstable();
+        later.dedup();
+        for mention in later {
+            mentions[mention].id = id.clone();
+            mentions[mention].label = Label::Org;
+            mentions[mention].canonical = canonical.clone();
+            members.moved(mentions, mention);
         }
     }
 }
@@ -195,10 +499,19 @@ fn settle_canonical_names(mentions: &mut [Mention]) {
     }
 }
 
-/// Links the entities of several documents: names the lexicon does not know that are spelled
-/// alike (same label, name keys equal or one long vowel apart) get one id and one display name
-/// everywhere. Lexicon entities already share their ids across documents. Quotes follow their
-/// speaker: a quote whose speaker was relinked gets the new id and display name too.
+/// Links the entities of several documents, entity by entity (all the mentions of an entity
+/// of a document move together):
+/// 1. an entity the lexicon does not know takes the entity of an earlier document whose name is
+///    spelled alike (same label, name keys equal or one long vowel apart, rules 1–2): its
+///    fullest name against the fullest names of unknown entities and the names written for
+///    lexicon entities (a lexicon entity first);
+/// 2. then a person known by one word alone in a document (no longer name of the document
+///    ends with it) takes the person whose full name ends with that word, when the whole corpus
+///    has exactly one such person (`صلاح` → `محمد صلاح`; two people of the family name: none).
+///
+/// Lexicon entities already share their ids across documents. Quotes follow their speaker: a
+/// quote whose speaker was relinked gets the new id and display name too. The names are
+/// indexed by their last word, so the cost grows with the corpus, not with its square.
 ///
 /// ```
 /// let analyzer = kashif::Analyzer::new();
@@ -207,45 +520,190 @@ fn settle_canonical_names(mentions: &mut [Mention]) {
 /// assert_eq!(analyses[0].entities[0].id, analyses[1].entities[0].id);
 /// ```
 pub fn link_corpus(analyses: &mut [Analysis]) {
-    // (label, words of the key, id, canonical) of the entities seen so far.
-    let mut seen: Vec<(Label, Vec<String>, String, String)> = Vec::new();
+    let mut seen = NameIndex::default();
     for analysis in analyses.iter_mut() {
-        // Old id → (new id, display name) of the entities of this document linked to an earlier one.
         let mut relinked: Vec<(String, String, String)> = Vec::new();
-        for mention in analysis.entities.iter_mut() {
-            if !LINKED.contains(&mention.label) || is_lexicon_id(&mention.id) {
+        for (label, id, canonical) in entities_of(&analysis.entities) {
+            if is_lexicon_id(&id) || relinked.iter().any(|(old, _, _)| *old == id) {
                 continue;
             }
-            let key = name_key(&mention.text);
+            let key = name_key(&canonical);
             let words: Vec<&str> = key.split(' ').collect();
-            let found = seen.iter().find(|(label, seen_words, _, _)| {
-                let seen_words: Vec<&str> = seen_words.iter().map(String::as_str).collect();
-                *label == mention.label && names_match(&words, &seen_words)
-            });
-            match found {
-                Some((_, _, id, canonical)) => {
-                    if (mention.id != *id || mention.canonical != *canonical) && !relinked.iter().any(|(old, _, _)| *old == mention.id) {
-                        relinked.push((mention.id.clone(), id.clone(), canonical.clone()));
-                    }
-                    mention.id = id.clone();
-                    mention.canonical = canonical.clone();
+            let found = seen
+                .candidates(label, &words)
+                .filter(|(_, other, _, _)| names_match(&words, &other.iter().map(String::as_str).collect::<Vec<_>>()))
+                .min_by_key(|(order, _, other_id, _)| (!is_lexicon_id(other_id), *order));
+            if let Some((_, _, new_id, new_canonical)) = found {
+                if *new_id != id || *new_canonical != canonical {
+                    relinked.push((id, new_id.clone(), new_canonical.clone()));
                 }
-                None => seen.push((
-                    mention.label,
-                    words.iter().map(|w| w.to_string()).collect(),
-                    mention.id.clone(),
-                    mention.canonical.clone(),
-                )),
             }
         }
-        for quote in analysis.quotes.iter_mut() {
-            let Some(speaker) = quote.speaker.as_deref() else { continue };
-            if let Some((_, id, canonical)) = relinked.iter().find(|(old, _, _)| old == speaker) {
-                quote.speaker = Some(id.clone());
-                quote.speaker_name = Some(canonical.clone());
+        relink(analysis, &relinked);
+        for mention in analysis.entities.iter().filter(|m| LINKED.contains(&m.label)) {
+            // Unknown entities by their fullest name; lexicon entities by their display name and
+            // every name written, but a person's one word (maybe a surname rule 3 gave it: the
+            // corpus-wide step 2 decides those).
+            if is_lexicon_id(&mention.id) {
+                let key = name_key(&mention.text);
+                if mention.label != Label::Per || key.contains(' ') {
+                    seen.add(mention.label, &key, &mention.id, &mention.canonical);
+                }
+            }
+            seen.add(mention.label, &name_key(&mention.canonical), &mention.id, &mention.canonical);
+        }
+    }
+    link_surnames(analyses);
+}
+
+/// The distinct entities of the linked labels among mentions, in order of first mention, as
+/// (label, id, display name).
+fn entities_of(mentions: &[Mention]) -> Vec<(Label, String, String)> {
+    let mut found: Vec<(Label, String, String)> = Vec::new();
+    let mut ids: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for mention in mentions.iter().filter(|m| LINKED.contains(&m.label)) {
+        if ids.insert(mention.id.as_str()) {
+            found.push((mention.label, mention.id.clone(), mention.canonical.clone()));
+        }
+    }
+    found
+}
+
+/// Gives the mentions and quote speakers of a document with an old id (first of each triple)
+/// the new id and display name.
+fn relink(analysis: &mut Analysis, relinked: &[(String, String, String)]) {
+    if relinked.is_empty() {
+        return;
+    }
+    let new: std::collections::HashMap<&str, (&String, &String)> =
+        relinked.iter().map(|(old, id, canonical)| (old.as_str(), (id, canonical))).collect();
+    for mention in analysis.entities.iter_mut().filter(|m| LINKED.contains(&m.label)) {
+        if let Some((id, canonical)) = new.get(mention.id.as_str()) {
+            mention.id = (*id).clone();
+            mention.canonical = (*canonical).clone();
+        }
+    }
+    for quote in analysis.quotes.iter_mut() {
+        let Some(speaker) = quote.speaker.as_deref() else { continue };
+        if let Some((id, canonical)) = new.get(speaker) {
+            quote.speaker = Some((*id).clone());
+            quote.speaker_name = Some((*canonical).clone());
+        }
+    }
+}
+
+/// Names indexed by label, word count and the skeleton of their last word ([`skeleton`]): two
+/// names that match (rules 1–2) always share these, so a look-up reads a handful of names.
+#[derive(Default)]
+struct NameIndex {
+    /// (order added, key words, id, display name).
+    names: Vec<(usize, Vec<String>, String, String)>,
+    blocks: std::collections::HashMap<(Label, usize, String), Vec<usize>>,
+    known: std::collections::HashSet<(Label, String, String)>,
+}
+
+impl NameIndex {
+    fn block(label: Label, words: &[&str]) -> Option<(Label, usize, String)> {
+        let last = *words.last()?;
+        let last = if words.len() == 1 { without_article(last) } else { last };
+        Some((label, words.len(), skeleton(last)))
+    }
+
+    fn add(&mut self, label: Label, key: &str, id: &str, canonical: &str) {
+        if !self.known.insert((label, key.to_owned(), id.to_owned())) {
+            return;
+        }
+        let words: Vec<&str> = key.split(' ').collect();
+        let Some(block) = Self::block(label, &words) else { return };
+        self.blocks.entry(block).or_default().push(self.names.len());
+        let order = self.names.len();
+        self.names.push((order, words.iter().map(|w| w.to_string()).collect(), id.to_owned(), canonical.to_owned()));
+    }
+
+    /// The names that may match `words` (same label, same block).
+    fn candidates(&self, label: Label, words: &[&str]) -> impl Iterator<Item = &(usize, Vec<String>, String, String)> {
+        Self::block(label, words)
+            .and_then(|block| self.blocks.get(&block))
+            .into_iter()
+            .flatten()
+            .map(|&index| &self.names[index])
+    }
+}
+
+/// A word key without the long vowels (ا و ي) between its first and last letters: a word and
+/// the same word with one such vowel dropped inside it (rule 2) have one skeleton.
+fn skeleton(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(at, c)| at == 0 || at + 1 == chars.len() || !matches!(c, 'ا' | 'و' | 'ي'))
+        .map(|(_, c)| *c)
+        .collect()
+}
+
+/// Step 2 of [`link_corpus`]: a person known by one word alone in a document takes the one
+/// person of the corpus whose full name ends with that word.
+fn link_surnames(analyses: &mut [Analysis]) {
+    // The full names (two words or more) of the people of the corpus by the skeleton of their
+    // last word, as (key words, id, display name), each once.
+    let mut full: std::collections::HashMap<String, Vec<(Vec<String>, String, String)>> = std::collections::HashMap::new();
+    let mut listed: std::collections::HashSet<(Vec<String>, String)> = std::collections::HashSet::new();
+    for analysis in analyses.iter() {
+        for mention in analysis.entities.iter().filter(|m| m.label == Label::Per) {
+            // The names written, and the display names of lexicon entities (`أنطونيو غوتيريش`
+            // of a lone `غوتيريش`).
+            let lexicon = is_lexicon_id(&mention.id).then_some(&mention.canonical);
+            for name in std::iter::once(&mention.text).chain(lexicon) {
+                let words = full_name_words(name);
+                if words.len() >= 2 && listed.insert((words.clone(), mention.id.clone())) {
+                    let block = skeleton(without_article(&words[words.len() - 1]));
+                    full.entry(block).or_default().push((words, mention.id.clone(), mention.canonical.clone()));
+                }
             }
         }
     }
+    for analysis in analyses.iter_mut() {
+        // The last-word skeletons of this document's longer names of people.
+        let longer_here: std::collections::HashMap<String, Vec<Vec<String>>> = {
+            let mut map: std::collections::HashMap<String, Vec<Vec<String>>> = std::collections::HashMap::new();
+            for mention in analysis.entities.iter().filter(|m| m.label == Label::Per) {
+                let words = full_name_words(&mention.text);
+                if words.len() >= 2 {
+                    map.entry(skeleton(without_article(&words[words.len() - 1]))).or_default().push(words);
+                }
+            }
+            map
+        };
+        let mut relinked: Vec<(String, String, String)> = Vec::new();
+        for (label, id, canonical) in entities_of(&analysis.entities) {
+            let key = name_key(&canonical);
+            if label != Label::Per || is_lexicon_id(&id) || key.contains(' ') {
+                continue;
+            }
+            let short = [key.as_str()];
+            let ends = |words: &[String]| {
+                let words: Vec<&str> = words.iter().map(String::as_str).collect();
+                ends_name(&short, &words)
+            };
+            let block = skeleton(without_article(&key));
+            // A longer name of this document that ends with the word leaves it to the document.
+            if longer_here.get(&block).into_iter().flatten().any(|words| ends(words)) {
+                continue;
+            }
+            let mut people = full.get(&block).into_iter().flatten().filter(|(words, _, _)| ends(words));
+            let Some((_, first_id, first_canonical)) = people.next() else { continue };
+            if people.all(|(_, other, _)| other == first_id) {
+                relinked.push((id, first_id.clone(), first_canonical.clone()));
+            }
+        }
+        relink(analysis, &relinked);
+    }
+}
+
+/// The words of a name's key.
+fn full_name_words(name: &str) -> Vec<String> {
+    name_key(name).split(' ').map(str::to_owned).collect()
 }
 
 #[cfg(test)]
@@ -368,6 +826,216 @@ mod tests {
         link_document(text, &mut mentions);
         assert_eq!(mentions[0].id, mentions[1].id);
         assert_eq!(mentions[0].canonical, "يوهان فادفول");
+    }
+
+    #[test]
+    fn a_surname_takes_the_full_name_before_its_own_spelling() {
+        let text = "سجل محمد صلاح ثم صلاح وصلاح";
+        let mut mentions = vec![
+            mention(Label::Per, "محمد صلاح", 4, Some("per:mohamed-salah")),
+            mention(Label::Per, "صلاح", 17, None),
+            mention(Label::Per, "صلاح", 23, None),
+        ];
+        link_document(text, &mut mentions);
+        assert!(mentions.iter().all(|m| m.id == "per:mohamed-salah"));
+    }
+
+    #[test]
+    fn one_word_begins_the_one_name_it_can() {
+        let text = "التقى كيم جونغ أون بالرئيس ثم غادر كيم";
+        let ids = ids(text, vec![mention(Label::Per, "كيم جونغ أون", 6, None), mention(Label::Per, "كيم", 35, None)]);
+        assert_eq!(ids[0], ids[1]);
+    }
+
+    /// Two people of one family name stay two, and the family name alone joins neither.
+    #[test]
+    fn two_people_of_one_family_name_stay_apart() {
+        let text = "وصل كيم جونغ أون وأخته كيم يو جونغ وقال كيم";
+        let mentions = vec![
+            mention(Label::Per, "كيم جونغ أون", 4, Some("per:kim-jong-un")),
+            mention(Label::Per, "كيم يو جونغ", 23, None),
+            mention(Label::Per, "كيم", 40, None),
+        ];
+        let ids = ids(text, mentions);
+        assert_ne!(ids[0], ids[1]);
+        assert_ne!(ids[2], ids[0]);
+        assert_ne!(ids[2], ids[1]);
+    }
+
+    #[test]
+    fn the_article_of_the_first_word_is_optional() {
+        let text = "قال التحالف العربي إن للتحالف العربي";
+        let found =
+            ids(text, vec![mention(Label::Org, "التحالف العربي", 4, None), mention(Label::Org, "تحالف العربي", 25, None)]);
+        assert_eq!(found[0], found[1]);
+        // Only the first word's: two people are not one because of an inner article.
+        let text = "أحمد الحسن وأحمد حسن";
+        let found = ids(text, vec![mention(Label::Per, "أحمد الحسن", 0, None), mention(Label::Per, "أحمد حسن", 12, None)]);
+        assert_ne!(found[0], found[1]);
+    }
+
+    #[test]
+    fn a_body_without_its_nationality_is_the_one_named_with_it() {
+        let text = "أعلنت وزارة الدفاع الروسية أن وزارة الدفاع";
+        let mut mentions = vec![
+            mention(Label::Org, "وزارة الدفاع الروسية", 6, Some("org:russian-defense-ministry")),
+            mention(Label::Org, "وزارة الدفاع", 30, None),
+        ];
+        link_document(text, &mut mentions);
+        assert_eq!(mentions[1].id, "org:russian-defense-ministry");
+        // Two nationalities: the short name may be either.
+        let text = "وزارة الدفاع الروسية ووزارة الدفاع التركية ثم وزارة الدفاع";
+        let ids = ids(
+            text,
+            vec![
+                mention(Label::Org, "وزارة الدفاع الروسية", 0, None),
+                mention(Label::Org, "وزارة الدفاع التركية", 22, None),
+                mention(Label::Org, "وزارة الدفاع", 46, None),
+            ],
+        );
+        assert_ne!(ids[2], ids[0]);
+        assert_ne!(ids[2], ids[1]);
+    }
+
+    #[test]
+    fn a_name_read_through_its_longer_form_keeps_that_entity() {
+        let text = "في قطاع غزة قالت غزة";
+        let mut mentions = vec![mention(Label::Loc, "غزة", 8, Some("loc:gaza-strip")), mention(Label::Loc, "غزة", 17, Some("gn:1"))];
+        mentions[0].canonical = "قطاع غزة".to_owned();
+        mentions[1].canonical = "غزة".to_owned();
+        link_document(text, &mut mentions);
+        assert_eq!(mentions[1].id, "loc:gaza-strip");
+        assert_eq!(mentions[1].canonical, "قطاع غزة");
+    }
+
+    /// Every pair of words rules 1–2 match (the article of a first word aside) shares a key of
+    /// the index, so reading only the index loses no link.
+    #[test]
+    fn the_index_finds_every_matching_word() {
+        let key = |s: &str| word_key(&fold(s));
+        let pairs = [("غوتيريش", "غوتيرش"), ("بيدرسون", "بيدرسن"), ("التحالف", "تحالف"), ("الأسد", "أسد"), ("سيرجي", "سيرغي")];
+        for (a, b) in pairs {
+            let mut index = MentionIndex::default();
+            index.add(7, &key(a), "");
+            let mut found: Vec<usize> = index.candidates(&key(b), "").collect();
+            found.dedup();
+            assert_eq!(found, [7], "{a} / {b}");
+        }
+        // A key holds more than the rules match (حسين with حسن); the rules then read them.
+        let mut index = MentionIndex::default();
+        index.add(7, &key("حسن"), "");
+        assert_eq!(index.candidates(&key("محمد"), "").count(), 0);
+    }
+
+    /// A document of mentions written one after the other, linked within the document.
+    fn document(names: &[(Label, &str, Option<&str>)]) -> Analysis {
+        let mut text = String::new();
+        let mut mentions = Vec::new();
+        for (label, name, id) in names {
+            let start = text.chars().count();
+            mentions.push(mention(*label, name, start, *id));
+            text.push_str(name);
+            text.push_str(" ثم ");
+        }
+        link_document(&text, &mut mentions);
+        Analysis { entities: mentions, ..Analysis::default() }
+    }
+
+    fn corpus_ids(mut analyses: Vec<Analysis>) -> Vec<Vec<String>> {
+        link_corpus(&mut analyses);
+        analyses.into_iter().map(|a| a.entities.into_iter().map(|m| m.id).collect()).collect()
+    }
+
+    #[test]
+    fn a_surname_alone_takes_the_one_person_of_the_corpus_it_ends() {
+        let ids = corpus_ids(vec![
+            document(&[(Label::Per, "يوهان فادفول", None)]),
+            document(&[(Label::Per, "فادفول", None)]),
+        ]);
+        assert_eq!(ids[1][0], ids[0][0]);
+    }
+
+    #[test]
+    fn a_surname_of_two_people_of_the_corpus_stays_alone() {
+        let ids = corpus_ids(vec![
+            document(&[(Label::Per, "أحمد داود أوغلو", None)]),
+            document(&[(Label::Per, "مولود جاويش أوغلو", None)]),
+            document(&[(Label::Per, "أوغلو", None)]),
+        ]);
+        assert_ne!(ids[0][0], ids[1][0]);
+        assert_ne!(ids[2][0], ids[0][0]);
+        assert_ne!(ids[2][0], ids[1][0]);
+    }
+
+    /// A document's own reading of a surname stands: another article's lone `صلاح` does not
+    /// take it from the full name it follows.
+    #[test]
+    fn entities_move_across_documents_whole() {
+        let ids = corpus_ids(vec![
+            document(&[(Label::Per, "صلاح", None)]),
+            document(&[(Label::Per, "محمد صلاح", None), (Label::Per, "صلاح", None)]),
+        ]);
+        assert_eq!(ids[1][0], ids[1][1]);
+        assert_eq!(ids[0][0], ids[1][0]);
+    }
+
+    #[test]
+    fn a_spelling_written_for_a_lexicon_entity_elsewhere_takes_it() {
+        let mut known = document(&[(Label::Per, "غوتيريش", Some("per:antonio-guterres"))]);
+        known.entities[0].canonical = "أنطونيو غوتيريش".to_owned();
+        let ids = corpus_ids(vec![known, document(&[(Label::Org, "غوتيرش", None), (Label::Per, "غوتيرش", None)])]);
+        assert_eq!(ids[1][1], "per:antonio-guterres");
+        assert_ne!(ids[1][0], "per:antonio-guterres");
+    }
+
+    const LEXICON: &str = "org:houthis\tORG\tجماعة الحوثي\tالحوثيون\n\
+        org:ypg\tORG\tوحدات حماية الشعب\t\n\
+        org:labour\tORG\tحزب العمال\t\n\
+        org:un\tORG\tالأمم المتحدة\t\n\
+        per:putin\tPER\tفلاديمير بوتين\t\n\
+        per:salah\tPER\tمحمد صلاح\t\n\
+        per:salman\tPER\tسلمان بن عبد العزيز\t\n";
+
+    /// The id `resolve` finds for `name` (a whole text) with the label, words of unknown
+    /// frequency but for `بوتين` (5) and `محمد`, `محمود` (7).
+    fn resolved(label: Label, name: &str) -> Option<String> {
+        let lexicon = Lexicon::parse(LEXICON).unwrap();
+        let folded = crate::text::normalize::Folded::new(name);
+        let tokens = crate::text::tokenize::tokenize(&folded);
+        let words = Words::new(&tokens);
+        let candidate = Candidate {
+            first: 0,
+            last: tokens.len(),
+            prefix: 0,
+            label,
+            canonical: String::new(),
+            id: String::new(),
+            source: crate::extract::Source::Tagger,
+        };
+        let frequency = |word: &str| match word {
+            "بوتين" => 5,
+            "محمد" | "محمود" => 7,
+            _ => 0,
+        };
+        resolve(&lexicon, &frequency, &words, &candidate).map(|(id, _)| id)
+    }
+
+    #[test]
+    fn other_forms_of_known_names() {
+        let found = |label, name| resolved(label, name);
+        assert_eq!(found(Label::Org, "ميليشيات الحوثي").as_deref(), Some("org:houthis"));
+        assert_eq!(found(Label::Org, "ميليشيات الحوثي الإيرانية").as_deref(), Some("org:houthis"));
+        assert_eq!(found(Label::Org, "وحدات حماية الشعب الكردية").as_deref(), Some("org:ypg"));
+        assert_eq!(found(Label::Per, "فلاديمير بوتن").as_deref(), Some("per:putin"));
+        assert_eq!(found(Label::Per, "سلمان بن عبدالعزيز آل سعود").as_deref(), Some("per:salman"));
+        // Not a nationality: another party.
+        assert_eq!(found(Label::Org, "حزب العمال الكردستاني"), None);
+        // Not a head of the same body: a body of the UN.
+        assert_eq!(found(Label::Org, "مكتب الأمم المتحدة"), None);
+        // Two common names are two names.
+        assert_eq!(found(Label::Per, "محمود صلاح"), None);
+        // Another type.
+        assert_eq!(found(Label::Loc, "ميليشيات الحوثي"), None);
     }
 
     /// What the rules would merge among the people and organizations of the lexicon, as if it

@@ -42,6 +42,8 @@ impl Lexicon {
     /// When two entries claim the same folded name, the first one keeps it.
     pub fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
         let mut lexicon = Lexicon { terminal: vec![None], ..Lexicon::default() };
+        // The other spellings of `عبد` names, added last.
+        let mut written: Vec<(Vec<String>, u32)> = Vec::new();
         for (index, line) in tsv.lines().enumerate() {
             if line.is_empty() || line.starts_with('#') || line.starts_with("id\t") {
                 continue;
@@ -56,21 +58,33 @@ impl Lexicon {
             let entry = lexicon.entries.len() as u32;
             lexicon.entries.push(Entry { id: id.to_owned(), label, canonical: canonical.to_owned() });
             for name in std::iter::once(canonical).chain(variants.split('|')) {
-                lexicon.insert(name, entry);
+                written.extend(lexicon.insert(name, entry).into_iter().map(|tokens| (tokens, entry)));
             }
+        }
+        for (tokens, entry) in written {
+            lexicon.insert_tokens(tokens, entry);
         }
         Ok(lexicon)
     }
 
-    fn insert(&mut self, name: &str, entry: u32) {
-        let tokens = tokenize(&Folded::new(name));
+    /// Adds a name; returns the same name with its compound `عبد` names written the other way
+    /// (`عبد العزيز` / `عبدالعزيز`: news writes both), which the caller adds after every name
+    /// of the file, so that they never take a name an entry lists.
+    fn insert(&mut self, name: &str, entry: u32) -> Vec<Vec<String>> {
+        let tokens: Vec<String> = tokenize(&Folded::new(name)).into_iter().map(|t| t.text).collect();
+        let variants = abd_variants(&tokens);
+        self.insert_tokens(tokens, entry);
+        variants
+    }
+
+    fn insert_tokens(&mut self, tokens: Vec<String>, entry: u32) {
         if tokens.is_empty() {
             return;
         }
         let mut node = 0u32;
         for token in tokens {
             let next_token = self.vocabulary.len() as u32;
-            let token = *self.vocabulary.entry(token.text).or_insert(next_token);
+            let token = *self.vocabulary.entry(token).or_insert(next_token);
             let next_node = self.terminal.len() as u32;
             node = *self.edges.entry((node, token)).or_insert(next_node);
             if node == next_node {
@@ -81,6 +95,21 @@ impl Lexicon {
         if slot.is_none() {
             *slot = Some(entry);
         }
+    }
+
+    /// The entity whose name is exactly these folded tokens, as (label, canonical name, id).
+    pub fn entry_named(&self, tokens: &[&str]) -> Option<(Label, &str, &str)> {
+        let mut node = 0u32;
+        for token in tokens {
+            node = self.step(node, token)?;
+        }
+        let entry = &self.entries[self.terminal[node as usize]? as usize];
+        Some((entry.label, entry.canonical.as_str(), entry.id.as_str()))
+    }
+
+    /// Whether a folded token is a word of some lexicon name.
+    pub fn knows_token(&self, token: &str) -> bool {
+        self.vocabulary.contains_key(token)
     }
 
     /// How many entities the lexicon knows.
@@ -171,6 +200,44 @@ impl Lexicon {
     }
 }
 
+/// The name's tokens with its compound `عبد` names written the other way: joined when apart
+/// (`عبد` `العزيز` → `عبدالعزيز`), apart when joined (`عبدالله` → `عبد` `الله`); none when it
+/// has none. Only a second part of two letters or more is split off.
+fn abd_variants(tokens: &[String]) -> Vec<Vec<String>> {
+    const ABD: &str = "عبد";
+    let mut joined: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut split: Vec<String> = Vec::with_capacity(tokens.len() + 1);
+    let (mut joins, mut splits) = (false, false);
+    let mut at = 0;
+    while at < tokens.len() {
+        let token = &tokens[at];
+        if token == ABD && at + 1 < tokens.len() && tokens[at + 1].chars().all(char::is_alphabetic) {
+            joined.push(format!("{ABD}{}", tokens[at + 1]));
+            split.extend([token.clone(), tokens[at + 1].clone()]);
+            joins = true;
+            at += 2;
+            continue;
+        }
+        match token.strip_prefix(ABD).filter(|rest| rest.chars().count() >= 2) {
+            Some(rest) => {
+                split.extend([ABD.to_owned(), rest.to_owned()]);
+                splits = true;
+            }
+            None => split.push(token.clone()),
+        }
+        joined.push(token.clone());
+        at += 1;
+    }
+    let mut variants = Vec::new();
+    if joins {
+        variants.push(joined);
+    }
+    if splits {
+        variants.push(split);
+    }
+    variants
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,6 +281,16 @@ mod tests {
     #[test]
     fn partial_name_from_variant() {
         assert_eq!(find("قال بوتين"), [("بوتين".to_owned(), "per:putin".to_owned())]);
+    }
+
+    #[test]
+    fn abd_names_are_found_joined_and_apart() {
+        let lexicon = Lexicon::parse("per:a\tPER\tعبد الله علي\t\nper:b\tPER\tعبدالرحمن خالد\t\n").unwrap();
+        let id = |name: &str| lexicon.entry_named(&name.split(' ').collect::<Vec<_>>()).map(|(_, _, id)| id.to_owned());
+        assert_eq!(id("عبدالله علي").as_deref(), Some("per:a"));
+        assert_eq!(id("عبد الله علي").as_deref(), Some("per:a"));
+        assert_eq!(id("عبد الرحمن خالد").as_deref(), Some("per:b"));
+        assert_eq!(id("عبد علي"), None);
     }
 
     #[test]

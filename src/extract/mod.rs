@@ -5,6 +5,7 @@ pub(crate) mod dates;
 mod figures;
 mod quotes;
 mod titles;
+pub(crate) use titles::is_nationality;
 pub(crate) mod lexicon;
 pub(crate) mod numbers;
 pub(crate) mod tagger;

@@ -342,6 +342,14 @@ const MORE_DEMONYMS: &[&str] = &[
     "الإفريقي",
 ];
 
+/// Whether a folded word is a nationality or affiliation adjective (`الروسيه`، `الكردي`،
+/// `الدوليه`): [`DEMONYMS`] and [`MORE_DEMONYMS`].
+pub(crate) fn is_nationality(folded: &str) -> bool {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| DEMONYMS.iter().chain(MORE_DEMONYMS).map(|w| crate::text::normalize::fold(w)).collect())
+        .contains(folded)
+}
+
 /// Words that may follow a title and belong to it.
 const MODIFIERS: &[&str] = &[
     "السابق",

@@ -240,6 +240,11 @@ fn clitic_prefix(lists: &Lists, words: &Words<'_>, first: usize) -> usize {
 }
 
 impl Tagger {
+    /// How common a folded word is in Arabic text at large (0: unknown or rare, 7: most common).
+    pub(crate) fn frequency(&self, word: &str) -> u8 {
+        self.lists.frequency(word)
+    }
+
     /// Merges the tagger's spans with the matches of `names` (the lexicon): tagger spans win,
     /// except that a curated lexicon name of the same type containing a span replaces it (on the dev split,
     /// letting gazetteer names do so too costs 1.6 points of F1); a lexicon name of the same

@@ -32,21 +32,40 @@ fn heads() -> &'static Heads {
 }
 
 fn parse_heads(tsv: &str) -> Heads {
-    tsv.lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .filter_map(|line| {
-            let (word, kind) = line.split_once('\t')?;
-            let definite = word.trim().starts_with("ال");
-            let kind = match kind.trim() {
-                "ORG" => Kind::Head(Label::Org, definite),
-                "LOC" => Kind::Head(Label::Loc, definite),
-                "ADJ" => Kind::Adjective,
-                "ORG+ADJ" => Kind::HeadBeforeAdjective(Label::Org),
+    head_lines(tsv)
+        .map(|fields| {
+            let word = fields[0];
+            let definite = word.starts_with("ال");
+            let kind = match fields.get(1).copied() {
+                Some("ORG") => Kind::Head(Label::Org, definite),
+                Some("LOC") => Kind::Head(Label::Loc, definite),
+                Some("ADJ") => Kind::Adjective,
+                Some("ORG+ADJ") => Kind::HeadBeforeAdjective(Label::Org),
                 _ => Kind::Stop,
             };
-            Some((fold(word.trim()), kind))
+            (fold(word), kind)
         })
         .collect()
+}
+
+/// The fields of the lines of `data/name_heads.tsv` that are not comments, trimmed.
+fn head_lines(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| line.split('\t').map(str::trim).collect::<Vec<_>>())
+}
+
+/// The heads that only say what kind of body the name after them is (`same` in
+/// `data/name_heads.tsv`: `جماعة`، `حركة`، `ميليشيات`…), folded: `ميليشيات الحوثي` is `جماعة
+/// الحوثي`. Heads of another body (`وزارة`، `مكتب`) are not among them.
+pub(crate) fn same_body_heads() -> &'static [String] {
+    static SAME: OnceLock<Vec<String>> = OnceLock::new();
+    SAME.get_or_init(|| {
+        head_lines(include_str!("../../../../data/name_heads.tsv"))
+            .filter(|fields| fields.get(2) == Some(&"same"))
+            .map(|fields| fold(fields[0]))
+            .collect()
+    })
 }
 
 /// Words a name of this kind never runs past, however many: the head and six more.
@@ -261,6 +280,14 @@ mod tests {
     fn armed_forces_are_named_by_an_adjective_of_names_not_a_nationality() {
         let found = names("أعلنت القوات المسلحة الإماراتية أن القوات التركية انسحبت", &[]);
         assert_eq!(found, [("القوات المسلحه الاماراتيه".to_owned(), Label::Org)]);
+    }
+
+    #[test]
+    fn a_head_with_al_inside_it_is_no_definite_head() {
+        // `وكالة` is indefinite: a construct noun may follow it; `والجيش` is definite.
+        let found = names("ذكرت وكالة أنباء رويترز أن والجيش الوطني", &[(3, 4, Label::Org)]);
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["وكاله انباء رويترز", "والجيش الوطني"]);
     }
 
     #[test]

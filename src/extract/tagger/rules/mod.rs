@@ -6,6 +6,7 @@ use super::*;
 
 mod acronyms;
 mod described;
+pub(crate) use described::same_body_heads;
 mod latin;
 
 /// What a rule reads: the document's words, the tagger's word lists and the lexicon.
