@@ -142,16 +142,22 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
             break;
         }
         let adjective = if after_proper { heads.get(text) == Some(&Kind::Adjective) } else { is_adjective(heads, text) };
-        // A word with `لل` is a complement that goes on any name (`المجلس الأعلى للقضاء`).
+        // A word with `لل` is a complement that goes on any name (`المجلس الأعلى للقضاء`), but
+        // makes none of a bare head (`مركز للتصويت`، `مكتب جديد للحزب`).
+        if text.starts_with("لل") && named_end == at + 1 {
+            break;
+        }
         if is_definite(text) && (!after_name || adjective || text.starts_with("لل")) {
             end += 1;
             named_end = end;
             continue;
         }
         // One indefinite noun of a construct chain right after an indefinite head (`وكالة أنباء
-        // الإمارات`), not a verb in the imperfect or the future (`حزب يدعو`).
+        // الإمارات`), not a verb in the imperfect or the future (`حزب يدعو`) nor a settlement noun
+        // (`مركز مدينة عفرين`: the centre of the town).
         let construct = end == at + 1
             && !head_definite
+            && !is_descriptor(words, end)
             && text.chars().count() >= 3
             && !matches!(text.chars().next(), Some('ي' | 'ت' | 'س'));
         if !construct {
@@ -288,6 +294,14 @@ mod tests {
         let found = names("ذكرت وكالة أنباء رويترز أن والجيش الوطني", &[(3, 4, Label::Org)]);
         let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["وكاله انباء رويترز", "والجيش الوطني"]);
+    }
+
+    #[test]
+    fn a_bare_head_with_a_complement_or_a_town_is_no_name() {
+        assert!(names("افتتح مركز للتصويت ومكتب جديد للحزب", &[]).is_empty());
+        // The tagger found Afrin (3): the centre of the town is no body.
+        let found = names("وصلت إلى مركز مدينة عفرين", &[(4, 5, Label::Loc)]);
+        assert_eq!(found, [("عفرين".to_owned(), Label::Loc)]);
     }
 
     #[test]
