@@ -147,6 +147,14 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
         if text.starts_with("لل") && named_end == at + 1 {
             break;
         }
+        // So is `ل` with a construct chain (`الاتحاد السعودي لكرة القدم`، `المرصد السوري لحقوق
+        // الإنسان`) after a name has begun.
+        let next_definite = words.text(end + 1).is_some_and(|t| t.starts_with("ال")) && is_arabic(words, end + 1);
+        if text.starts_with('ل') && !text.starts_with("لل") && text.chars().count() >= 4 && named_end > at + 1 && next_definite && end + 2 - at <= MAX_NAME_TOKENS {
+            end += 2;
+            named_end = end;
+            continue;
+        }
         if is_definite(text) && (!after_name || adjective || text.starts_with("لل")) {
             end += 1;
             named_end = end;
@@ -302,6 +310,12 @@ mod tests {
         // The tagger found Afrin (3): the centre of the town is no body.
         let found = names("وصلت إلى مركز مدينة عفرين", &[(4, 5, Label::Loc)]);
         assert_eq!(found, [("عفرين".to_owned(), Label::Loc)]);
+    }
+
+    #[test]
+    fn a_name_goes_on_with_a_complement_in_lam() {
+        let found = names("قرر الاتحاد السعودي لكرة القدم تأجيل المباراة", &[]);
+        assert_eq!(found, [("الاتحاد السعودي لكره القدم".to_owned(), Label::Org)]);
     }
 
     #[test]
