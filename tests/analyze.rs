@@ -54,6 +54,14 @@ fn a_name_that_starts_like_a_clitic_keeps_its_first_letter() {
 }
 
 #[test]
+fn a_hyphenated_given_name_stays_in_the_name() {
+    let text = "وصلت كيم يو-جونغ إلى سول ثم التقى الرئيس مون جاي-إن الوفد";
+    let people: Vec<String> = mentions(text).into_iter().filter(|(l, _, _)| *l == Label::Per).map(|(_, s, _)| s).collect();
+    assert!(people.contains(&"كيم يو-جونغ".to_owned()), "{people:?}");
+    assert!(people.contains(&"مون جاي-إن".to_owned()), "{people:?}");
+}
+
+#[test]
 fn spelling_variants_share_one_id() {
     let pairs = [
         ("قال سيرغي لافروف", "سيرغي لافروف", "قال سيرجي لافروف", "سيرجي لافروف"),

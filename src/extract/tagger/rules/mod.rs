@@ -93,6 +93,11 @@ pub const RULES: &[Rule] = &[
     },
     Rule { name: "bylines", about: "the words of a byline (كتب - … :) are the writer", run: |i, out| bylines(i.words, out) },
     Rule {
+        name: "hyphenated-names",
+        about: "a name goes on across a hyphen between two words (كيم يو-جونغ، مون جاي-إن)",
+        run: |i, out| hyphenated_names(i.words, out),
+    },
+    Rule {
         name: "complete-names",
         about: "a person's name goes on after بن/آل/أبو/ولد and takes European particles",
         run: |i, out| complete_names(i.lists, i.words, out),
@@ -642,6 +647,43 @@ fn spread_names(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)
         }
     }
     add_in_order(out, added);
+}
+
+/// A person's or place's name goes on across a hyphen written between two words with no space
+/// (`كيم يو-جونغ`، `مون جاي-إن`: Korean given names are hyphenated); a name found on the word
+/// after the hyphen gives way to the whole. Sorts `out` by position.
+fn hyphenated_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    let glued_hyphen = |at: usize| -> bool {
+        let (Some(before), Some(hyphen), Some(after)) = (words.tokens.get(at.wrapping_sub(1)), words.tokens.get(at), words.tokens.get(at + 1)) else {
+            return false;
+        };
+        hyphen.text == "-" && before.end == hyphen.start && hyphen.end == after.start && is_arabic(words, at + 1)
+    };
+    out.sort_by_key(|(c, _)| c.first);
+    let mut absorbed = vec![false; out.len()];
+    for k in 0..out.len() {
+        let candidate = &out[k].0;
+        if absorbed[k] || !matches!(candidate.label, Label::Per | Label::Loc) || !glued_hyphen(candidate.last) {
+            continue;
+        }
+        let new_last = candidate.last + 2;
+        // Candidates starting on the words taken give way.
+        for (j, (other, _)) in out.iter().enumerate().skip(k + 1) {
+            if other.first >= new_last {
+                break;
+            }
+            absorbed[j] = true;
+        }
+        let candidate = &mut out[k].0;
+        candidate.last = new_last;
+        candidate.canonical.clear();
+        candidate.id.clear();
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !absorbed[k - 1]
+    });
 }
 
 /// A person's name does not end on `بن`, `آل`, `أبو`, `عبد`: it goes on to the next word (in
