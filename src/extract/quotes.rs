@@ -63,7 +63,7 @@ const NO_SUBJECT: &[&str] = &[
 ];
 
 /// Where an indirect quote stops early: a comma then one of these (`، فيما أكد …`).
-const CLAUSE_BREAK: &[&str] = &["فيما", "بينما", "في", "كما", "وفي", "حيث", "وسط"];
+const CLAUSE_BREAK: &[&str] = &["فيما", "بينما", "في", "كما", "وفي", "حيث", "وسط", "وذلك"];
 
 /// How many tokens may separate a verb from its quote.
 const VERB_WINDOW: usize = 16;
@@ -349,9 +349,9 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
     found.dedup_by_key(|f| f.first);
     let genders = person_genders(cx, titles);
     let titled = Titled::new(cx, titles);
-    // The tokens of what is said: the names there do not speak it.
+    // The tokens of what is said in quote marks: the names there do not speak it.
     let mut said = vec![false; cx.len()];
-    for f in &found {
+    for f in found.iter().filter(|f| f.direct) {
         said[f.first..f.last.min(cx.len())].iter_mut().for_each(|x| *x = true);
     }
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
@@ -373,20 +373,12 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
                 let sentence = cx.sentence_of[f.verb];
                 let recent = |s: usize| sentence.saturating_sub(s) <= SENTENCES_BACK;
                 let recent_previous = previous.filter(|&(v, _, _)| recent(cx.sentence_of[v]));
-                // A participle in the sentence of a quote carries that quote's speaker; else it
-                // speaks for the person its sentence names first (`ودخل خاشقجي على الخط مع رد
-                // كاسن، معتبرا أنها …`).
+                // A participle in the sentence of a quote carries that quote's speaker; else
+                // the verb speaks for the person its sentence names first (`ودخل خاشقجي على
+                // الخط مع رد كاسن، معتبرا أنها …`، `وسعى ترامب …، وقال إن …`).
                 let participle = verb_at(cx, f.verb) == Some(true);
                 let same_sentence = recent_previous.filter(|&(v, _, _)| cx.sentence_of[v] == sentence);
-                let sentence_subject = || {
-                    (0..f.verb)
-                        .rev()
-                        .take_while(|&k| cx.sentence_of[k] == sentence)
-                        .filter(|&k| !said[k])
-                        .filter_map(|k| cx.mention(k).filter(|&(_, label)| label == Label::Per))
-                        .last()
-                        .map(|(m, _)| m)
-                };
+                let sentence_subject = || sentence_subject(cx, f.verb, &said, false);
                 // Words of an unnamed source go on (`قال مصدر إن … وأضاف أن …`) while no
                 // person is named in between.
                 let unnamed_before = recent_previous.is_some_and(|(v, _, unknown)| {
@@ -394,7 +386,7 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
                 });
                 if participle && same_sentence.is_some() {
                     same_sentence.and_then(|(_, m, _)| m)
-                } else if let Some(m) = participle.then(sentence_subject).flatten() {
+                } else if let Some(m) = sentence_subject() {
                     Some(m)
                 } else if unnamed_before {
                     None
@@ -424,6 +416,7 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
                 }
             }
             Subject::Unknown => None,
+            Subject::OfSentence => sentence_subject(cx, f.verb, &said, true),
         };
         previous = Some((f.verb, speaker, unknown));
         let (start, end) = cx.span(f.first, f.last, 0);
@@ -649,6 +642,37 @@ enum Subject {
     Unnamed,
     /// The subject is a phrase no mention covers (`مصدر عسكري`).
     Unknown,
+    /// A relative verb (`بما وصفته`): the subject is the one its sentence names first.
+    OfSentence,
+}
+
+/// How many tokens back the subject of a sentence is looked for.
+const SUBJECT_WINDOW: usize = 120;
+
+/// The first person its sentence names before token `verb` (or organization or place, with
+/// `any`), not in what is said and not after a preposition.
+fn sentence_subject(cx: &Context<'_>, verb: usize, said: &[bool], any: bool) -> Option<usize> {
+    let t = tables();
+    let sentence = cx.sentence_of[verb];
+    (verb.saturating_sub(SUBJECT_WINDOW)..verb)
+        .filter(|&k| cx.sentence_of[k] == sentence && !said[k])
+        .filter(|&k| k == 0 || cx.mention_of[k - 1] != cx.mention_of[k])
+        .filter(|&k| !(k > 0 && cx.reading_in(k - 1, &t.prepositions).is_some()))
+        .find_map(|k| {
+            speaker_at(cx, k, true).filter(|&m| any || cx.mentions[m].label == Label::Per)
+        })
+}
+
+/// True when the speech verb at `i` is a present form (`يقول`، `تقول`، `تصف`), not a past one
+/// that starts with ت (`تابع`، `تحدث`): a present in ت has its form in ي in the list.
+fn verb_is_present(cx: &Context<'_>, i: usize) -> bool {
+    match verb_reading(cx, i) {
+        Some((false, verb)) => {
+            verb.starts_with('ي')
+                || verb.strip_prefix('ت').is_some_and(|rest| tables().verbs.contains(format!("ي{rest}").as_str()))
+        }
+        _ => false,
+    }
 }
 
 /// A mention that can speak, starting at token `k` with no preposition glued to it.
@@ -688,7 +712,7 @@ fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
     let mut titled_org: Option<(usize, usize)> = None; // (mention, token after it)
     while k < window_end && cx.sentence_of[k] == sentence {
         let text = cx.text(k);
-        let that = k > f.verb + 1 && cx.words.tokens[k].kind == TokenKind::Arabic && t.that.contains(text);
+        let that = cx.words.tokens[k].kind == TokenKind::Arabic && t.that.contains(text);
         if text == ":" || is_sentence_end(text) || that {
             break;
         }
@@ -729,7 +753,8 @@ fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
         if matches!(cx.text(k), "قد" | "وقد" | "كان") && k > 0 {
             k -= 1;
         }
-        if cx.sentence_of[k] == sentence {
+        let after_preposition = k > 0 && cx.reading_in(k - 1, &t.prepositions).is_some();
+        if cx.sentence_of[k] == sentence && !after_preposition {
             if let Some(m) = speaker_at(cx, k, true) {
                 return Subject::Named(m);
             }
@@ -738,9 +763,25 @@ fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
             }
         }
     }
+    if !conj && f.verb > 0 && cx.sentence_of[f.verb - 1] == sentence {
+        let before = cx.text(f.verb - 1);
+        // `بما وصفته`، `ما تقول إنه`: a relative verb; its subject is the sentence's.
+        if matches!(before, "ما" | "بما" | "مما" | "لما" | "عما") {
+            return Subject::OfSentence;
+        }
+        // A present verb right after a noun describes it (`سؤال من أحد متابعيه يقول: …`):
+        // the noun, named by no mention, is the subject.
+        let noun = cx.words.tokens[f.verb - 1].kind == TokenKind::Arabic
+            && cx.mention(f.verb - 1).is_none()
+            && !matches!(before, "قد" | "وقد" | "كان" | "وكان" | "لا" | "ولا" | "لم" | "ولم" | "لن" | "كما");
+        if noun && verb_is_present(cx, f.verb) {
+            return Subject::Unknown;
+        }
+    }
     let next = f.verb + 1;
     let first_free = next >= cx.len()
         || next == f.opener
+        || (cx.words.tokens[next].kind == TokenKind::Arabic && t.that.contains(cx.text(next)))
         || cx.reading_in(next, &t.no_subject).is_some()
         || verb_at(cx, next) == Some(true)
         || cx.words.readings(next).iter().any(|r| r.prefix == 1 && cx.text(next).starts_with('ل'))
@@ -845,9 +886,10 @@ fn organization_named_by(cx: &Context<'_>, at: usize) -> Option<usize> {
     })
 }
 
-/// True when the verb at `i` is read through a و clitic (`وقال`), not a verb starting with و.
+/// True when the verb at `i` is read through a و clitic (`وقال`), not a verb starting with و
+/// (`وصفته`).
 fn verb_at_stem_len(cx: &Context<'_>, i: usize) -> bool {
-    !tables().verbs.contains(cx.text(i)) && !tables().participles.contains(cx.text(i))
+    verb_reading(cx, i).is_some_and(|(_, verb)| !cx.text(i).starts_with(verb))
 }
 
 /// True when the speech verb at `i` has a feminine subject (`قالت`، `وأضافت`، `مضيفةً`).
@@ -1111,5 +1153,20 @@ mod tests {
         // A participle speaks for the person its sentence names first.
         let text = "قال بوتين إن الحل سياسي. ورد أردوغان على تصريح بوتين، معتبرا أنه \"غير واقعي\".";
         assert_eq!(speakers(text), ["فلاديمير بوتين", "رجب طيب أردوغان"]);
+    }
+
+    #[test]
+    fn relative_and_descriptive_verbs() {
+        let speakers = |text: &str| -> Vec<String> { quotes(text).into_iter().map(|q| q.0).collect() };
+        // `بما وصفته`: the subject is the one the sentence names first.
+        let text = "نددت وزارة الخارجية الروسية في بيان بما وصفته بـ\"التصعيد الخطير\".";
+        assert_eq!(speakers(text), ["وزارة الخارجية الروسية"]);
+        // A present verb after a noun describes it: the noun says it, no one named.
+        let text = "قال بوتين إن الحل سياسي. وتلقى بوتين رسالة من أحد المواطنين يقول فيها: \"نريد السلام الآن\".";
+        assert_eq!(speakers(text), ["فلاديمير بوتين", ""]);
+        // A verb with no subject of its own after another one's sentence: the person its
+        // sentence names.
+        let text = "وقالت وزارة الخارجية الروسية إن الحوار مستمر. وزار لافروف أنقرة أمس، وقال إن العلاقات جيدة.";
+        assert_eq!(speakers(text), ["وزارة الخارجية الروسية", "سيرغي لافروف"]);
     }
 }
