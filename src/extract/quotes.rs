@@ -80,6 +80,7 @@ struct Tables {
     verbs: HashSet<&'static str>,
     participles: HashSet<&'static str>,
     platforms: HashSet<&'static str>,
+    media: HashSet<&'static str>,
     unnamed: HashSet<&'static str>,
     that: HashSet<&'static str>,
     not_reported: HashSet<&'static str>,
@@ -107,6 +108,7 @@ fn tables() -> &'static Tables {
         verbs: words("VERB"),
         participles: words("PARTICIPLE"),
         platforms: words("PLATFORM"),
+        media: words("MEDIUM"),
         unnamed: words("UNNAMED"),
         that: word_set(THAT),
         not_reported: word_set(NOT_REPORTED_BEFORE),
@@ -243,6 +245,9 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
                     && (!t.that.contains(cx.text(open - 1))
                         || close + 1 >= cx.len()
                         || cx.words.tokens[close + 1].kind == TokenKind::Punct)));
+        // A name alone in quote marks is no quote (`بحسب ما ذكرت "رويترز"`).
+        let one_name = cx.mention_of[open + 1].is_some() && (open + 1..close).all(|k| cx.mention_of[k] == cx.mention_of[open + 1]);
+        let introduced = introduced && !one_name;
         let mut verb = None;
         for k in (open.saturating_sub(VERB_WINDOW)..open).rev() {
             if !(colon || long || introduced) {
@@ -255,6 +260,17 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
             if verb_at(cx, k).is_some() {
                 verb = Some((k, false));
                 break;
+            }
+        }
+        // `"…".. بهذه الكلمات تحدث السفير`: the verb after the lead's demonstrative.
+        if verb.is_none() {
+            let lead = (close + 1..(close + 4).min(cx.len()))
+                .find(|&k| cx.words.tokens[k].kind != TokenKind::Punct)
+                .filter(|&k| matches!(cx.text(k), "بهذه" | "بهذا") && k + 2 < cx.len())
+                .map(|k| k + 2)
+                .filter(|&k| cx.words.tokens[k].kind == TokenKind::Arabic);
+            if let Some(k) = lead {
+                verb = Some((k, true));
             }
         }
         if verb.is_none() {
@@ -384,7 +400,7 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
                 let unnamed_before = recent_previous.is_some_and(|(v, _, unknown)| {
                     unknown && !(v..f.verb).any(|k| cx.mention(k).is_some_and(|(_, label)| label == Label::Per))
                 });
-                if participle && same_sentence.is_some() {
+                if participle && same_sentence.is_some_and(|(_, m, _)| m.is_some()) {
                     same_sentence.and_then(|(_, m, _)| m)
                 } else if let Some(m) = sentence_subject() {
                     Some(m)
@@ -454,7 +470,13 @@ fn attributed(
         }
         let Some((source, source_end)) = attribution_source(cx, a) else { continue };
         let sentence = cx.sentence_of[a];
-        let first_token = (0..a).rev().take_while(|&k| cx.sentence_of[k] == sentence).last().unwrap_or(a);
+        // The clause's first token: the sentence's, or the paragraph's when that is later.
+        let chars = cx.folded.original_chars();
+        let first_token = (0..a)
+            .rev()
+            .take_while(|&k| cx.sentence_of[k] == sentence && !chars[cx.spans[k].1..cx.spans[k + 1].0].contains(&'\n'))
+            .last()
+            .unwrap_or(a);
         let end = sentence_end[sentence];
         let covered = |first: usize, last: usize| found.iter().any(|f| f.first < last && first < f.last);
         if a > first_token && matches!(cx.text(a - 1), "،" | "," | "-") {
@@ -478,11 +500,17 @@ fn attributed(
                 });
             }
         } else if a <= first_token + 1 {
-            // `وبحسب المرصد، فإن …`: the clause after the source's comma.
-            let Some(comma) = (source_end..end.min(a + 12)).find(|&k| cx.is(k, "،")) else {
-                continue;
+            // `وبحسب المرصد، فإن …`: the clause after the source's comma; with no comma that
+            // closes the source (`وبحسب المنظمين شارك …، في حين …`), the clause right after it.
+            let comma = (source_end..end.min(a + 12)).find(|&k| cx.is(k, "،"));
+            let closes = comma.is_some_and(|c| {
+                c + 1 < end && cx.reading_in(c + 1, &t.clause_break).is_none() && verb_at(cx, c + 1).is_none()
+            });
+            let mut first = match comma {
+                Some(c) if closes => c + 1,
+                _ if source_end < end && cx.words.tokens[source_end].kind == TokenKind::Arabic => source_end,
+                _ => continue,
             };
-            let mut first = comma + 1;
             if first < end && matches!(cx.text(first), "فان" | "فانه" | "فانها" | "ان") {
                 first += 1;
             }
@@ -516,7 +544,9 @@ fn attribution_source(cx: &Context<'_>, a: usize) -> Option<(Option<usize>, usiz
             return None;
         }
         if let Some((m, label)) = cx.mention(k) {
-            if !matches!(label, Label::Per | Label::Org | Label::Loc) {
+            // After a medium (`محطة "…"`), any name is the medium's.
+            let named_medium = label == Label::Misc && k > a + 1;
+            if !matches!(label, Label::Per | Label::Org | Label::Loc) && !named_medium {
                 return None;
             }
             let (_, last) = cx.mention_tokens(m, k);
@@ -528,7 +558,11 @@ fn attribution_source(cx: &Context<'_>, a: usize) -> Option<(Option<usize>, usiz
         }
         let carries = matches!(text, "ما" | "به" | "له" | "لها" | "\"" | "«" | "“")
             || verb_at(cx, k) == Some(false)
-            || cx.reading_in(k, &t.platforms).is_some();
+            || cx.reading_in(k, &t.platforms).is_some()
+            || cx.words.readings(k).iter().any(|r| {
+                let stem = r.stem.as_str();
+                t.media.contains(stem) || stem.strip_prefix("ال").is_some_and(|bare| t.media.contains(bare))
+            });
         if !carries {
             return None;
         }
@@ -934,6 +968,13 @@ fn person_genders<'a>(cx: &Context<'a>, titles: &[(usize, String)]) -> HashMap<&
             genders.entry(mention.id.as_str()).or_insert(head.ends_with('ه'));
         }
     }
+    // An organization named by a feminine noun (`حركة`، `وزارة`) takes feminine verbs.
+    for mention in cx.mentions.iter().filter(|m| m.label == Label::Org) {
+        let name = fold(&mention.canonical);
+        if name.split_whitespace().next().is_some_and(|head| head.ends_with('ه')) {
+            genders.entry(mention.id.as_str()).or_insert(true);
+        }
+    }
     let names = first_name_genders();
     for mention in cx.mentions.iter().filter(|m| m.label == Label::Per) {
         let first = fold(&mention.text);
@@ -1168,5 +1209,37 @@ mod tests {
         // sentence names.
         let text = "وقالت وزارة الخارجية الروسية إن الحوار مستمر. وزار لافروف أنقرة أمس، وقال إن العلاقات جيدة.";
         assert_eq!(speakers(text), ["وزارة الخارجية الروسية", "سيرغي لافروف"]);
+    }
+
+    #[test]
+    fn leads_media_and_names_in_quote_marks() {
+        let speakers = |text: &str| -> Vec<(String, String)> {
+            quotes(text).into_iter().map(|q| (q.0, q.2)).collect()
+        };
+        // A quote that leads, then `بهذه الكلمات` and the verb with its subject.
+        let text = "\"لن نتراجع عن موقفنا\".. بهذه الكلمات ختم أردوغان كلمته أمام البرلمان.";
+        assert_eq!(speakers(text), [("رجب طيب أردوغان".into(), "لن نتراجع عن موقفنا".into())]);
+        // The words that carry a source: a medium and what it did.
+        let text = "نقلت الشركة أسلحة إلى المنطقة، بحسب تحقيق أجرته وكالة رويترز.";
+        let found = quotes(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, "نقلت الشركة أسلحة إلى المنطقة");
+        // At the start, with no comma that closes the source: the clause right after it.
+        let text = "وبحسب المنظمين شارك ألف شخص في المسيرة، في حين تحدثت الشرطة عن المئات.";
+        assert_eq!(speakers(text), [(String::new(), "شارك ألف شخص في المسيرة".into())]);
+        // A name alone in quote marks after a verb is no quote.
+        let text = "وتراجعت الأسهم، بحسب ما ذكرت \"رويترز\".";
+        assert!(quotes(text).iter().all(|q| q.2 != "رويترز"), "{:?}", quotes(text));
+    }
+
+    #[test]
+    fn organizations_of_feminine_nouns_and_participles_after_unnamed_sources() {
+        let speakers = |text: &str| -> Vec<String> { quotes(text).into_iter().map(|q| q.0).collect() };
+        // `وأضاف` does not carry `وزارة …` (a feminine noun): it speaks for the man named.
+        let text = "وقالت وزارة الخارجية الروسية إن الحوار مستمر. واستقبل سيرغي لافروف الوفد. وأضاف أن اللقاء كان مثمرا.";
+        assert_eq!(speakers(text), ["وزارة الخارجية الروسية", "سيرغي لافروف"]);
+        // A participle after an unnamed source's quote in its sentence: the person it names.
+        let text = "وذكر ناشطون أن بوتين زار المدينة، وسأل أحد السكان قائلا: \"كيف حالكم؟\"";
+        assert_eq!(speakers(text), ["", "فلاديمير بوتين"]);
     }
 }
