@@ -30,115 +30,23 @@ use crate::analysis::{Label, Quote};
 use crate::text::normalize::fold;
 use crate::text::tokenize::TokenKind;
 
-/// Speech verbs, folded, in the forms news uses (he, she, they; past and present).
-const VERBS: &[&str] = &[
-    "قال",
-    "قالت",
-    "قالوا",
-    "يقول",
-    "تقول",
-    "يقولون",
-    "اضاف",
-    "اضافت",
-    "اضافوا",
-    "يضيف",
-    "تضيف",
-    "اكد",
-    "اكدت",
-    "اكدوا",
-    "يوكد",
-    "توكد",
-    "اعلن",
-    "اعلنت",
-    "اعلنوا",
-    "يعلن",
-    "تعلن",
-    "صرح",
-    "صرحت",
-    "صرحوا",
-    "اشار",
-    "اشارت",
-    "اشاروا",
-    "يشير",
-    "تشير",
-    "حذر",
-    "حذرت",
-    "حذروا",
-    "يحذر",
-    "تحذر",
-    "نفي",
-    "نفت",
-    "نفوا",
-    "اعتبر",
-    "اعتبرت",
-    "اعتبروا",
-    "يعتبر",
-    "تعتبر",
-    "راي",
-    "رات",
-    "راوا",
-    "يري",
-    "تري",
-    "تابع",
-    "تابعت",
-    "اوضح",
-    "اوضحت",
-    "اوضحوا",
-    "ذكر",
-    "ذكرت",
-    "ذكروا",
-    "كشف",
-    "كشفت",
-    "شدد",
-    "شددت",
-    "شددوا",
-    "لفت",
-    "لفتت",
-    "افاد",
-    "افادت",
-    "اردف",
-    "اردفت",
-    "اعترف",
-    "اعترفت",
-    "زعم",
-    "زعمت",
-    "كتب",
-    "كتبت",
-    "غرد",
-    "غردت",
-    "ادعي",
-    "ادعت",
-    "اكد",
-    "استطرد",
-    "ختم",
-    "نقل",
-    "نقلت",
-    "نقلوا",
-];
+/// Speech verbs, participles that carry on the speech before them, platforms that are never
+/// the speaker and nouns of unnamed sources: `data/quote_words.tsv`, written folded.
+const QUOTE_WORDS: &str = include_str!("../../data/quote_words.tsv");
 
 /// Verbs whose speaker is the one after `عن` (`نقلت الوكالة عن الوزير`).
 const RELAY_VERBS: &[&str] = &["نقل", "نقلت", "نقلوا"];
 
 /// Words that attribute a clause to a source right after them (`بحسب المرصد`); `وفقا` and
 /// `استنادا` take the source with `ل` (`وفقا للمرصد`).
-const ATTRIBUTION: &[&str] = &["بحسب", "حسب", "وفقا", "طبقا", "استنادا", "نقلا"];
+const ATTRIBUTION: &[&str] = &["بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا", "استنادا", "نقلا"];
 
-/// Participles that carry on the speech of the verb before them: no subject of their own.
-const PARTICIPLES: &[&str] = &[
-    "قايلا",
-    "قايله",
-    "مضيفا",
-    "مضيفه",
-    "موكدا",
-    "موكده",
-    "مشيرا",
-    "مشيره",
-    "محذرا",
-    "معتبرا",
-    "موضحا",
-    "مشددا",
-    "لافتا",
-];
+/// Particles after which a quote of any length is what the verb before says (`وصفه بـ«الماكر»`،
+/// `اعتبر أنها «غير موفقة»`، `دعا إلى «التهدئة»`).
+const INTRODUCERS: &[&str] = &["ب", "بان", "بانه", "بانها", "بانهم", "ان", "انه", "انها", "انهم", "الي", "عن"];
+
+/// Prepositions: a name after one is no subject (`وقال على تويتر`، `في مقابلة مع CNN`).
+const PREPOSITIONS: &[&str] = &["في", "علي", "عبر", "مع", "من", "عن", "الي", "امام", "خلال", "لدي", "عند", "بين"];
 
 /// Complementizers that open an indirect quote.
 const THAT: &[&str] =
@@ -149,11 +57,28 @@ const NOT_REPORTED_BEFORE: &[&str] =
     &["بعد", "قبل", "منذ", "دون", "يجب", "يمكن", "بد", "حتي", "لابد", "علي", "بدل", "عوض"];
 
 /// First words after a verb that show it has no named subject (`وأضاف في بيان`، `وتابع أمام`).
-const NO_SUBJECT: &[&str] =
-    &["في", "خلال", "امام", "عبر", "ايضا", "بعد", "قبل", "اليوم", "امس", "كذلك", "من", "بدوره", "بدورها"];
+const NO_SUBJECT: &[&str] = &[
+    "في",
+    "خلال",
+    "امام",
+    "عبر",
+    "ايضا",
+    "بعد",
+    "قبل",
+    "اليوم",
+    "امس",
+    "كذلك",
+    "من",
+    "بدوره",
+    "بدورها",
+    "الي",
+    "علي",
+    "مع",
+    "عن",
+];
 
 /// Where an indirect quote stops early: a comma then one of these (`، فيما أكد …`).
-const CLAUSE_BREAK: &[&str] = &["فيما", "بينما", "في", "كما", "وفي", "حيث", "وسط"];
+const CLAUSE_BREAK: &[&str] = &["فيما", "بينما", "في", "كما", "وفي", "حيث", "وسط", "وذلك"];
 
 /// How many tokens may separate a verb from its quote.
 const VERB_WINDOW: usize = 16;
@@ -169,25 +94,46 @@ const MAX_QUOTE_TOKENS: usize = 600;
 struct Tables {
     verbs: HashSet<&'static str>,
     participles: HashSet<&'static str>,
+    platforms: HashSet<&'static str>,
+    media: HashSet<&'static str>,
+    unnamed: HashSet<&'static str>,
     that: HashSet<&'static str>,
     not_reported: HashSet<&'static str>,
     no_subject: HashSet<&'static str>,
     clause_break: HashSet<&'static str>,
     relay: HashSet<&'static str>,
     attribution: HashSet<&'static str>,
+    introducers: HashSet<&'static str>,
+    prepositions: HashSet<&'static str>,
 }
 
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
-    TABLES.get_or_init(|| Tables {
-        verbs: word_set(VERBS),
-        participles: word_set(PARTICIPLES),
-        that: word_set(THAT),
-        not_reported: word_set(NOT_REPORTED_BEFORE),
-        no_subject: word_set(NO_SUBJECT),
-        clause_break: word_set(CLAUSE_BREAK),
-        relay: word_set(RELAY_VERBS),
-        attribution: word_set(ATTRIBUTION),
+    TABLES.get_or_init(|| {
+        let words = |kind: &str| -> HashSet<&'static str> {
+            QUOTE_WORDS
+                .lines()
+                .filter(|line| !line.starts_with('#'))
+                .filter_map(|line| line.split_once('\t'))
+                .filter(|&(_, k)| k.trim() == kind)
+                .map(|(word, _)| word.trim())
+                .collect()
+        };
+        Tables {
+            verbs: words("VERB"),
+            participles: words("PARTICIPLE"),
+            platforms: words("PLATFORM"),
+            media: words("MEDIUM"),
+            unnamed: words("UNNAMED"),
+            that: word_set(THAT),
+            not_reported: word_set(NOT_REPORTED_BEFORE),
+            no_subject: word_set(NO_SUBJECT),
+            clause_break: word_set(CLAUSE_BREAK),
+            relay: word_set(RELAY_VERBS),
+            attribution: word_set(ATTRIBUTION),
+            introducers: word_set(INTRODUCERS),
+            prepositions: word_set(PREPOSITIONS),
+        }
     })
 }
 
@@ -201,18 +147,33 @@ fn is_sentence_end(text: &str) -> bool {
 
 /// A speech verb at token `i` (alone or after و/ف): (is a participle).
 fn verb_at(cx: &Context<'_>, i: usize) -> Option<bool> {
+    verb_reading(cx, i).map(|(participle, _)| participle)
+}
+
+/// Object pronouns a speech verb may carry (`وصفته`، `اعتبرتها`، `يصفه`).
+const OBJECT_PRONOUNS: &[&str] = &["ها", "هم", "هما", "هن", "ه"];
+
+/// The speech verb at token `i`: (is a participle, the verb without clitics and object pronoun).
+/// A bare `ه` is an object pronoun only after a verb in `ت` or a present verb (`وصفته`، `يصفه`):
+/// `إشارة`، `إضافة` are nouns.
+fn verb_reading<'c>(cx: &'c Context<'_>, i: usize) -> Option<(bool, &'c str)> {
     let t = tables();
     let token = cx.text(i);
     let readings = cx.words.readings(i);
     let conj = token.starts_with('و') || token.starts_with('ف');
     readings.iter().take(if conj { 2 } else { 1 }).find_map(|r| {
-        if t.verbs.contains(r.stem.as_str()) {
-            Some(false)
-        } else if t.participles.contains(r.stem.as_str()) {
-            Some(true)
-        } else {
-            None
+        let stem = r.stem.as_str();
+        if t.verbs.contains(stem) {
+            return Some((false, stem));
         }
+        if t.participles.contains(stem) {
+            return Some((true, stem));
+        }
+        OBJECT_PRONOUNS.iter().find_map(|pronoun| {
+            let verb = stem.strip_suffix(pronoun)?;
+            let marked = *pronoun != "ه" || verb.ends_with('ت') || verb.starts_with(['ي', 'ت']);
+            (marked && verb.chars().count() >= 3 && t.verbs.contains(verb)).then_some((false, verb))
+        })
     })
 }
 
@@ -227,8 +188,9 @@ struct Found {
     direct: bool,
     /// The verb comes after the quote (`«…»، قال لافروف`).
     verb_after: bool,
-    /// The speaker, when the way the quote was found names it (attributions).
-    source: Option<usize>,
+    /// The speaker, when the way the quote was found names it (attributions): a mention, or
+    /// none for an unnamed source (`وفق مصادر`).
+    source: Option<Option<usize>>,
 }
 
 /// The outermost quote-mark pairs: (open token, close token).
@@ -278,17 +240,33 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
     for &(open, close) in &pairs {
         inside[open..=close].iter_mut().for_each(|x| *x = true);
     }
+    let close_of: HashMap<usize, usize> = pairs.iter().copied().collect();
+    let sentence_end = sentence_ends(cx);
+    let names = quoted_names(cx, &close_of, &inside, &sentence_end);
     // Direct quotes between marks.
     for &(open, close) in &pairs {
-        if close == open + 1 {
+        if close == open + 1 || names.contains(&open) {
             continue;
         }
         let sentence = cx.sentence_of[open];
         let colon = open > 0 && cx.is(open - 1, ":");
         let long = close - open > MIN_DIRECT_TOKENS;
+        // `وصفه بـ«الماكر»`، `دعا إلى «التهدئة»`: a short quote right after a verb or its particle.
+        // After a complementizer, only a quote that ends the clause: `إن «شكوكا قوية» تشير …` is
+        // one indirect clause.
+        let introduced = open > 0
+            && (verb_at(cx, open - 1).is_some()
+                || (t.introducers.contains(cx.text(open - 1))
+                    && (!t.that.contains(cx.text(open - 1))
+                        || close + 1 >= cx.len()
+                        || cx.words.tokens[close + 1].kind == TokenKind::Punct)));
+        // A name alone in quote marks is no quote (`بحسب ما ذكرت "رويترز"`).
+        let one_name =
+            cx.mention_of[open + 1].is_some() && (open + 1..close).all(|k| cx.mention_of[k] == cx.mention_of[open + 1]);
+        let introduced = introduced && !one_name;
         let mut verb = None;
         for k in (open.saturating_sub(VERB_WINDOW)..open).rev() {
-            if !(colon || long) {
+            if !(colon || long || introduced) {
                 break;
             }
             let text = cx.text(k);
@@ -300,14 +278,25 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
                 break;
             }
         }
+        // `"…".. بهذه الكلمات تحدث السفير`: the verb after the lead's demonstrative.
+        if verb.is_none() {
+            let lead = (close + 1..(close + 4).min(cx.len()))
+                .find(|&k| cx.words.tokens[k].kind != TokenKind::Punct)
+                .filter(|&k| matches!(cx.text(k), "بهذه" | "بهذا") && k + 2 < cx.len())
+                .map(|k| k + 2)
+                .filter(|&k| cx.words.tokens[k].kind == TokenKind::Arabic);
+            if let Some(k) = lead {
+                verb = Some((k, true));
+            }
+        }
         if verb.is_none() {
             let mut k = close + 1;
+            // After the quote, a verb after a comma is proof enough (`"الوضع كارثي"، قال`).
             if matches!(cx.text(k), "،" | "," | "-") {
                 k += 1;
-            }
-            // After the quote, the verb right there is proof enough (`"الوضع كارثي"، قال`).
-            if k < cx.len() && close - open > 2 && verb_at(cx, k) == Some(false) {
-                verb = Some((k, true));
+                if k < cx.len() && close - open > 2 && verb_at(cx, k) == Some(false) {
+                    verb = Some((k, true));
+                }
             }
         }
         if let Some((verb, verb_after)) = verb {
@@ -322,8 +311,13 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
             });
         }
     }
+    // The tokens of the direct quotes: an indirect clause stops there, and passes over the
+    // other quote marks (`إن "شكوكا قوية" تشير إلى …`).
+    let mut direct = vec![false; cx.len()];
+    for f in &found {
+        direct[f.opener..(f.last + 1).min(cx.len())].iter_mut().for_each(|x| *x = true);
+    }
     // Colons and complementizers after a speech verb.
-    let sentence_end = sentence_ends(cx);
     for v in 0..cx.len() {
         if inside[v] || verb_at(cx, v).is_none() {
             continue;
@@ -332,6 +326,10 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
         let mut k = v + 1;
         while k < end && k <= v + VERB_WINDOW {
             let text = cx.text(k);
+            if names.contains(&k) {
+                k = close_of.get(&k).map_or(k, |&close| close) + 1;
+                continue;
+            }
             if is_open(text) || inside[k] || is_sentence_end(text) {
                 break;
             }
@@ -353,10 +351,10 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
                 && t.that.contains(text)
                 && !(k > 0 && t.not_reported.contains(cx.text(k - 1)));
             if that {
-                if k + 1 < end && !is_open(cx.text(k + 1)) {
-                    let last = clause_end(cx, k + 1, end, &inside);
-                    // Cut short by a quote mark (`إن بلاده «…»`): the direct quote says it.
-                    let cut_by_quote = last < end && (is_open(cx.text(last)) || inside[last]);
+                if k + 1 < end && !direct[k + 1] {
+                    let last = clause_end(cx, k + 1, end, &direct);
+                    // Cut short by a direct quote (`إن بلاده «…»`): the direct quote says it.
+                    let cut_by_quote = last < end && direct[last];
                     if last > k + 1 && !(cut_by_quote && last - (k + 1) < MIN_DIRECT_TOKENS) {
                         found.push(Found {
                             verb: v,
@@ -378,50 +376,81 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
             k += 1;
         }
     }
-    attributed(cx, &inside, &sentence_end, &mut found);
+    attributed(cx, &inside, &direct, &close_of, &sentence_end, &mut found);
     found.sort_by_key(|f| (f.first, f.last));
     found.dedup_by_key(|f| f.first);
     let genders = person_genders(cx, titles);
+    let titled = Titled::new(cx, titles);
+    // The tokens of what is said in quote marks: the names there do not speak it.
+    let mut said = vec![false; cx.len()];
+    for f in found.iter().filter(|f| f.direct) {
+        said[f.first..f.last.min(cx.len())].iter_mut().for_each(|x| *x = true);
+    }
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
-    let mut previous: Option<(usize, Option<usize>)> = None; // (sentence, speaker mention)
+    // The previous quote: (its verb, its speaker, its subject was a phrase no mention covers).
+    let mut previous: Option<(usize, Option<usize>, bool)> = None;
     for f in found {
         if f.last <= f.first {
             continue; // nothing was said (`قال : . .`)
         }
         let named = match f.source {
-            Some(m) => Subject::Named(m),
-            None => subject(cx, &f),
+            Some(Some(m)) => Subject::Named(m),
+            Some(None) => Subject::Unknown,
+            None => subject(cx, &f, &titled),
         };
+        let unknown = matches!(named, Subject::Unknown);
         let speaker = match named {
             Subject::Named(m) => Some(m),
             Subject::Unnamed => {
                 let sentence = cx.sentence_of[f.verb];
                 let recent = |s: usize| sentence.saturating_sub(s) <= SENTENCES_BACK;
-                // The previous speaker, then the persons named before, nearest first; the verb's
-                // gender rules out those of the other one (`وقالت` after a man was named speaks
-                // for the woman named before him), and a feminine verb, the marked form, prefers
-                // a woman known as such to a name of unknown gender.
-                let feminine = verb_is_feminine(cx, f.verb);
-                let gender = |m: usize| genders.get(cx.mentions[m].id.as_str()).copied();
-                let carried = previous.filter(|&(s, _)| recent(s)).and_then(|(_, m)| m);
-                let mut candidates = carried.into_iter().chain(
-                    (0..f.verb)
-                        .rev()
-                        .take_while(|&k| recent(cx.sentence_of[k]))
-                        .filter_map(|k| cx.mention(k).filter(|&(_, label)| label == Label::Per))
-                        .map(|(m, _)| m),
-                );
-                if feminine {
-                    let candidates: Vec<usize> = candidates.collect();
-                    let known = candidates.iter().copied().find(|&m| gender(m) == Some(true));
-                    known.or_else(|| candidates.into_iter().find(|&m| gender(m).is_none()))
+                let recent_previous = previous.filter(|&(v, _, _)| recent(cx.sentence_of[v]));
+                // A participle in the sentence of a quote carries that quote's speaker; else
+                // the verb speaks for the person its sentence names first (`ودخل خاشقجي على
+                // الخط مع رد كاسن، معتبرا أنها …`، `وسعى ترامب …، وقال إن …`).
+                let participle = verb_at(cx, f.verb) == Some(true);
+                let same_sentence = recent_previous.filter(|&(v, _, _)| cx.sentence_of[v] == sentence);
+                let sentence_subject = || sentence_subject(cx, f.verb, &said, false);
+                // Words of an unnamed source go on (`قال مصدر إن … وأضاف أن …`) while no
+                // person is named in between.
+                let unnamed_before = recent_previous.is_some_and(|(v, _, unknown)| {
+                    unknown && !(v..f.verb).any(|k| cx.mention(k).is_some_and(|(_, label)| label == Label::Per))
+                });
+                if participle && same_sentence.is_some_and(|(_, m, _)| m.is_some()) {
+                    same_sentence.and_then(|(_, m, _)| m)
+                } else if let Some(m) = sentence_subject() {
+                    Some(m)
+                } else if unnamed_before {
+                    None
                 } else {
-                    candidates.find(|&m| gender(m) != Some(true))
+                    // The previous speaker, then the persons named before, nearest first; the
+                    // verb's gender rules out those of the other one (`وقالت` after a man was
+                    // named speaks for the woman named before him), and a feminine verb, the
+                    // marked form, prefers a woman known as such to a name of unknown gender.
+                    let feminine = verb_is_feminine(cx, f.verb);
+                    let gender = |m: usize| genders.get(cx.mentions[m].id.as_str()).copied();
+                    let carried = recent_previous.and_then(|(_, m, _)| m);
+                    let mut candidates = carried.into_iter().chain(
+                        (0..f.verb)
+                            .rev()
+                            .take_while(|&k| recent(cx.sentence_of[k]))
+                            .filter(|&k| !said[k])
+                            .filter_map(|k| cx.mention(k).filter(|&(_, label)| label == Label::Per))
+                            .map(|(m, _)| m),
+                    );
+                    if feminine {
+                        let candidates: Vec<usize> = candidates.collect();
+                        let known = candidates.iter().copied().find(|&m| gender(m) == Some(true));
+                        known.or_else(|| candidates.into_iter().find(|&m| gender(m).is_none()))
+                    } else {
+                        candidates.find(|&m| gender(m) != Some(true))
+                    }
                 }
             }
             Subject::Unknown => None,
+            Subject::OfSentence => sentence_subject(cx, f.verb, &said, true),
         };
-        previous = Some((cx.sentence_of[f.verb], speaker));
+        previous = Some((f.verb, speaker, unknown));
         let (start, end) = cx.span(f.first, f.last, 0);
         let (vs, ve) = cx.span(f.verb, f.verb + 1, 0);
         quotes.push(Quote {
@@ -438,45 +467,70 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
 }
 
 /// Clauses attributed to a source (`…، بحسب المرصد.` or `وبحسب المرصد، …`), unless a quote
-/// already covers them.
-fn attributed(cx: &Context<'_>, inside: &[bool], sentence_end: &[usize], found: &mut Vec<Found>) {
+/// already covers them. The source is a mention right after the attribution word or after the
+/// words that carry it (`بحسب ما ذكرت رويترز`، `بحسب تحقيق أجرته محطة …`), or a noun of an
+/// unnamed source (`وفق سياسيين`، `حسب ما أفادت به مصادر`): then the clause has no speaker.
+fn attributed(
+    cx: &Context<'_>,
+    inside: &[bool],
+    direct: &[bool],
+    close_of: &HashMap<usize, usize>,
+    sentence_end: &[usize],
+    found: &mut Vec<Found>,
+) {
     let t = tables();
+    let open_of: HashMap<usize, usize> = close_of.iter().map(|(&open, &close)| (close, open)).collect();
     for a in 0..cx.len() {
         if inside[a] || cx.reading_in(a, &t.attribution).is_none() {
             continue;
         }
-        // The source: right after, or after a glued or separate ل (`وفقا للمرصد`، `وفقا ل`).
-        let source = cx.mention(a + 1).filter(|&(_, label)| matches!(label, Label::Per | Label::Org | Label::Loc));
-        let Some((m, _)) = source else { continue };
+        let Some((source, source_end)) = attribution_source(cx, a) else { continue };
         let sentence = cx.sentence_of[a];
-        let first_token = (0..a).rev().take_while(|&k| cx.sentence_of[k] == sentence).last().unwrap_or(a);
+        // The clause's first token: the sentence's, or the paragraph's when that is later.
+        let chars = cx.folded.original_chars();
+        let first_token = (0..a)
+            .rev()
+            .take_while(|&k| cx.sentence_of[k] == sentence && !chars[cx.spans[k].1..cx.spans[k + 1].0].contains(&'\n'))
+            .last()
+            .unwrap_or(a);
         let end = sentence_end[sentence];
         let covered = |first: usize, last: usize| found.iter().any(|f| f.first < last && first < f.last);
         if a > first_token && matches!(cx.text(a - 1), "،" | "," | "-") {
-            // `قتل 20 مدنيا، بحسب المرصد.`: the clause before the comma.
-            let last = trim_end(cx, first_token, a - 1);
-            if last > first_token + 1 && !covered(first_token, last) && !(first_token..last).any(|k| inside[k]) {
+            // `… «ضربة قاصمة»، وفق سياسيين.`: the quote before the comma.
+            let quoted = if a >= 2 { open_of.get(&(a - 2)).copied() } else { None };
+            let (first, last) = match quoted {
+                Some(open) => (open + 1, a - 2),
+                // `قتل 20 مدنيا، بحسب المرصد.`: the clause before the comma.
+                None => (first_token, trim_end(cx, first_token, a - 1)),
+            };
+            let clean = quoted.is_some() || !(first..last).any(|k| inside[k]);
+            if last > first && (quoted.is_some() || last > first + 1) && !covered(first, last) && clean {
                 found.push(Found {
                     verb: a,
                     opener: a,
-                    first: first_token,
+                    first,
                     last,
-                    direct: false,
+                    direct: quoted.is_some(),
                     verb_after: true,
-                    source: Some(m),
+                    source: Some(source),
                 });
             }
         } else if a <= first_token + 1 {
-            // `وبحسب المرصد، فإن …`: the clause after the source's comma.
-            let after = cx.mentions[m].end;
-            let Some(comma) = (a + 1..end.min(a + 12)).find(|&k| cx.spans[k].0 >= after && cx.is(k, "،")) else {
-                continue;
+            // `وبحسب المرصد، فإن …`: the clause after the source's comma; with no comma that
+            // closes the source (`وبحسب المنظمين شارك …، في حين …`), the clause right after it.
+            let comma = (source_end..end.min(a + 12)).find(|&k| cx.is(k, "،"));
+            let closes = comma.is_some_and(|c| {
+                c + 1 < end && cx.reading_in(c + 1, &t.clause_break).is_none() && verb_at(cx, c + 1).is_none()
+            });
+            let mut first = match comma {
+                Some(c) if closes => c + 1,
+                _ if source_end < end && cx.words.tokens[source_end].kind == TokenKind::Arabic => source_end,
+                _ => continue,
             };
-            let mut first = comma + 1;
             if first < end && matches!(cx.text(first), "فان" | "فانه" | "فانها" | "ان") {
                 first += 1;
             }
-            let last = clause_end(cx, first, end, inside);
+            let last = clause_end(cx, first, end, direct);
             if last > first + 1 && !covered(first, last) {
                 found.push(Found {
                     verb: a,
@@ -485,11 +539,109 @@ fn attributed(cx: &Context<'_>, inside: &[bool], sentence_end: &[usize], found: 
                     last,
                     direct: false,
                     verb_after: false,
-                    source: Some(m),
+                    source: Some(source),
                 });
             }
         }
     }
+}
+
+/// How many tokens after an attribution word its source may be.
+const SOURCE_WINDOW: usize = 6;
+
+/// The source after the attribution word at `a`: (the mention, or none for an unnamed source;
+/// the token after it). The words before it may only carry it: `ما`، `به`، a speech verb, a
+/// platform or medium (`تحقيق`، `صحيفة`), quote marks.
+fn attribution_source(cx: &Context<'_>, a: usize) -> Option<(Option<usize>, usize)> {
+    let t = tables();
+    let sentence = cx.sentence_of[a];
+    for k in a + 1..(a + 1 + SOURCE_WINDOW).min(cx.len()) {
+        if cx.sentence_of[k] != sentence {
+            return None;
+        }
+        if let Some((m, label)) = cx.mention(k) {
+            // After a medium (`محطة "…"`), any name is the medium's.
+            let named_medium = label == Label::Misc && k > a + 1;
+            if !matches!(label, Label::Per | Label::Org | Label::Loc) && !named_medium {
+                return None;
+            }
+            let (_, last) = cx.mention_tokens(m, k);
+            return Some((Some(m), last));
+        }
+        let text = cx.text(k);
+        if unnamed_source(cx, k) {
+            return Some((None, k + 1));
+        }
+        let carries = matches!(text, "ما" | "به" | "له" | "لها" | "\"" | "«" | "“")
+            || verb_at(cx, k) == Some(false)
+            || cx.reading_in(k, &t.platforms).is_some()
+            || cx.words.readings(k).iter().any(|r| {
+                let stem = r.stem.as_str();
+                t.media.contains(stem) || stem.strip_prefix("ال").is_some_and(|bare| t.media.contains(bare))
+            });
+        if !carries {
+            return None;
+        }
+    }
+    None
+}
+
+/// A noun of an unnamed source at `k` (`مصدر`، `الناشطين`، `لمسؤولين`).
+fn unnamed_source(cx: &Context<'_>, k: usize) -> bool {
+    let t = tables();
+    cx.words.tokens[k].kind == TokenKind::Arabic
+        && cx.words.readings(k).iter().any(|r| {
+            let stem = r.stem.as_str();
+            t.unnamed.contains(stem) || stem.strip_prefix("ال").is_some_and(|bare| t.unnamed.contains(bare))
+        })
+}
+
+/// Names in quote marks in the subject of a speech verb, found by what follows them: the scan
+/// from the verb meets the pair before its colon or complementizer (`قال المتحدث باسم تحالف
+/// "دعم الشرعية"، تركي المالكي، إنه …`، `وذكرت مجلة "درع الوطن" أنه …`). A pair right after
+/// the verb, a colon or a particle is what is said. Returns the pairs' open tokens.
+fn quoted_names(
+    cx: &Context<'_>,
+    close_of: &HashMap<usize, usize>,
+    inside: &[bool],
+    sentence_end: &[usize],
+) -> HashSet<usize> {
+    let t = tables();
+    let mut names = HashSet::default();
+    let mut skipped = Vec::new();
+    for v in 0..cx.len() {
+        if inside[v] || verb_at(cx, v).is_none() {
+            continue;
+        }
+        let end = sentence_end[cx.sentence_of[v]];
+        skipped.clear();
+        let mut k = v + 1;
+        while k < end && k <= v + VERB_WINDOW {
+            let text = cx.text(k);
+            if let Some(&close) = close_of.get(&k) {
+                let before = cx.text(k - 1);
+                if k == v + 1 || before == ":" || t.introducers.contains(before) || verb_at(cx, k - 1).is_some() {
+                    break;
+                }
+                skipped.push(k);
+                k = close + 1;
+                continue;
+            }
+            if is_open(text) || inside[k] || is_sentence_end(text) || (k > v + 1 && verb_at(cx, k).is_some()) {
+                break;
+            }
+            let that = text == ":"
+                || (cx.words.tokens[k].kind == TokenKind::Arabic
+                    && t.that.contains(text)
+                    && !t.not_reported.contains(cx.text(k - 1)));
+            if that {
+                names.extend(skipped.iter().copied());
+                break;
+            }
+            k += 1;
+        }
+    }
+    names
 }
 
 /// One past the last token of each sentence.
@@ -512,14 +664,14 @@ fn trim_end(cx: &Context<'_>, first: usize, mut end: usize) -> usize {
     end
 }
 
-/// Where an indirect clause starting at `first` ends: the sentence end, a quote mark, or a
-/// comma before `فيما`/`بينما`/another speech verb.
-fn clause_end(cx: &Context<'_>, first: usize, end: usize, inside: &[bool]) -> usize {
+/// Where an indirect clause starting at `first` ends: the sentence end, a direct quote (other
+/// quote marks are part of the clause), or a comma before `فيما`/`بينما`/another speech verb.
+fn clause_end(cx: &Context<'_>, first: usize, end: usize, direct: &[bool]) -> usize {
     let t = tables();
     let mut k = first;
     while k < end {
         let text = cx.text(k);
-        if is_open(text) || inside[k] {
+        if direct[k] {
             break;
         }
         if matches!(text, "،" | "," | "؛" | ";")
@@ -540,6 +692,35 @@ enum Subject {
     Unnamed,
     /// The subject is a phrase no mention covers (`مصدر عسكري`).
     Unknown,
+    /// A relative verb (`بما وصفته`): the subject is the one its sentence names first.
+    OfSentence,
+}
+
+/// How many tokens back the subject of a sentence is looked for.
+const SUBJECT_WINDOW: usize = 120;
+
+/// The first person its sentence names before token `verb` (or organization or place, with
+/// `any`), not in what is said and not after a preposition.
+fn sentence_subject(cx: &Context<'_>, verb: usize, said: &[bool], any: bool) -> Option<usize> {
+    let t = tables();
+    let sentence = cx.sentence_of[verb];
+    (verb.saturating_sub(SUBJECT_WINDOW)..verb)
+        .filter(|&k| cx.sentence_of[k] == sentence && !said[k])
+        .filter(|&k| k == 0 || cx.mention_of[k - 1] != cx.mention_of[k])
+        .filter(|&k| !(k > 0 && cx.reading_in(k - 1, &t.prepositions).is_some()))
+        .find_map(|k| speaker_at(cx, k, true).filter(|&m| any || cx.mentions[m].label == Label::Per))
+}
+
+/// True when the speech verb at `i` is a present form (`يقول`، `تقول`، `تصف`), not a past one
+/// that starts with ت (`تابع`، `تحدث`): a present in ت has its form in ي in the list.
+fn verb_is_present(cx: &Context<'_>, i: usize) -> bool {
+    match verb_reading(cx, i) {
+        Some((false, verb)) => {
+            verb.starts_with('ي')
+                || verb.strip_prefix('ت').is_some_and(|rest| tables().verbs.contains(format!("ي{rest}").as_str()))
+        }
+        _ => false,
+    }
 }
 
 /// A mention that can speak, starting at token `k` with no preposition glued to it.
@@ -555,7 +736,7 @@ fn speaker_at(cx: &Context<'_>, k: usize, allow_place: bool) -> Option<usize> {
     (speaks && !glued).then_some(m)
 }
 
-fn subject(cx: &Context<'_>, f: &Found) -> Subject {
+fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
     let t = tables();
     if verb_at(cx, f.verb) == Some(true) {
         return Subject::Unnamed;
@@ -570,17 +751,48 @@ fn subject(cx: &Context<'_>, f: &Found) -> Subject {
             None => Subject::Unnamed,
         };
     }
-    // After the verb: up to the quote (or a few tokens when the verb follows the quote).
+    // After the verb: up to the quote (or a few tokens when the verb follows the quote), not
+    // past a complementizer, not after a preposition (`وقال على تويتر`), never a platform. An
+    // organization after a title (`مدير شركة …، عمار …،`، `المتحدثة باسم الوزارة، ريبيكا …`)
+    // gives way to the person in apposition right after it.
     let window_end = if f.verb_after { (f.verb + 7).min(cx.len()) } else { f.opener };
     let mut k = f.verb + 1;
+    let mut titled_org: Option<(usize, usize)> = None; // (mention, token after it)
     while k < window_end && cx.sentence_of[k] == sentence {
-        if let Some(m) = speaker_at(cx, k, k == f.verb + 1) {
-            return Subject::Named(m);
-        }
-        if cx.is(k, ":") || is_sentence_end(cx.text(k)) {
+        let text = cx.text(k);
+        let that = cx.words.tokens[k].kind == TokenKind::Arabic && t.that.contains(text);
+        if text == ":" || is_sentence_end(text) || that {
             break;
         }
+        if let Some(m) = speaker_at(cx, k, k == f.verb + 1) {
+            let (_, last) = cx.mention_tokens(m, k);
+            let after_preposition = k > f.verb + 1 && cx.reading_in(k - 1, &t.prepositions).is_some();
+            if after_preposition || is_platform(cx, m) {
+                k = last;
+                continue;
+            }
+            match titled_org {
+                None if cx.mentions[m].label == Label::Per || k == f.verb + 1 => return Subject::Named(m),
+                None => titled_org = Some((m, last)),
+                Some((_, end)) => {
+                    let apposition = k <= end + 3 && (k == end || cx.is(k - 1, "،") || cx.is(k - 1, ","));
+                    if apposition && cx.mentions[m].label == Label::Per {
+                        return Subject::Named(m);
+                    }
+                    break;
+                }
+            }
+            k = last;
+            continue;
+        }
         k += 1;
+    }
+    if let Some((m, _)) = titled_org {
+        return Subject::Named(m);
+    }
+    // A title the article gives a person: `قال الرئيس الأمريكي` for `الرئيس الأمريكي دونالد ترامب`.
+    if let Some(m) = titled.person(cx, f.verb + 1, f.verb, true) {
+        return Subject::Named(m);
     }
     // Before the verb, when it carries no conjunction: `لافروف قال`، `لافروف قد قال`.
     let conj = cx.text(f.verb).starts_with('و') && verb_at_stem_len(cx, f.verb);
@@ -589,15 +801,35 @@ fn subject(cx: &Context<'_>, f: &Found) -> Subject {
         if matches!(cx.text(k), "قد" | "وقد" | "كان") && k > 0 {
             k -= 1;
         }
-        if cx.sentence_of[k] == sentence {
+        let after_preposition = k > 0 && cx.reading_in(k - 1, &t.prepositions).is_some();
+        if cx.sentence_of[k] == sentence && !after_preposition {
             if let Some(m) = speaker_at(cx, k, true) {
                 return Subject::Named(m);
             }
+            if let Some(m) = titled.person(cx, k, f.verb, false) {
+                return Subject::Named(m);
+            }
+        }
+    }
+    if !conj && f.verb > 0 && cx.sentence_of[f.verb - 1] == sentence {
+        let before = cx.text(f.verb - 1);
+        // `بما وصفته`، `ما تقول إنه`: a relative verb; its subject is the sentence's.
+        if matches!(before, "ما" | "بما" | "مما" | "لما" | "عما") {
+            return Subject::OfSentence;
+        }
+        // A present verb right after a noun describes it (`سؤال من أحد متابعيه يقول: …`):
+        // the noun, named by no mention, is the subject.
+        let noun = cx.words.tokens[f.verb - 1].kind == TokenKind::Arabic
+            && cx.mention(f.verb - 1).is_none()
+            && !matches!(before, "قد" | "وقد" | "كان" | "وكان" | "لا" | "ولا" | "لم" | "ولم" | "لن" | "كما");
+        if noun && verb_is_present(cx, f.verb) {
+            return Subject::Unknown;
         }
     }
     let next = f.verb + 1;
     let first_free = next >= cx.len()
         || next == f.opener
+        || (cx.words.tokens[next].kind == TokenKind::Arabic && t.that.contains(cx.text(next)))
         || cx.reading_in(next, &t.no_subject).is_some()
         || verb_at(cx, next) == Some(true)
         || cx.words.readings(next).iter().any(|r| r.prefix == 1 && cx.text(next).starts_with('ل'))
@@ -608,6 +840,78 @@ fn subject(cx: &Context<'_>, f: &Found) -> Subject {
         Subject::Named(m)
     } else {
         Subject::Unknown
+    }
+}
+
+/// True when mention `m` is a platform or medium (`تويتر`): it carries words, never says them.
+fn is_platform(cx: &Context<'_>, m: usize) -> bool {
+    let name = fold(&cx.mentions[m].canonical);
+    name.split_whitespace().next().is_some_and(|first| tables().platforms.contains(first))
+}
+
+/// How many persons of one title's first word are compared with a subject (bounded work).
+const MAX_TITLED: usize = 32;
+
+/// The titles of two words or more that the article gives persons (`الرئيس الأمريكي`), folded,
+/// by first word: (the words, the person's mention).
+struct Titled {
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+}
+
+/// A title's word as compared: folded, one spelling of `أمريكي`/`أميركي`.
+fn title_word(word: &str) -> String {
+    word.replace("اميرك", "امريك")
+}
+
+impl Titled {
+    fn new(cx: &Context<'_>, titles: &[(usize, String)]) -> Self {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::default();
+        for &(m, ref title) in titles {
+            let words: Vec<String> = fold(title).split_whitespace().map(title_word).collect();
+            if words.len() < 2 || cx.mentions[m].label != Label::Per {
+                continue;
+            }
+            let entry = by_first.entry(words[0].clone()).or_default();
+            if entry.len() < MAX_TITLED {
+                entry.push((words, m));
+            }
+        }
+        Titled { by_first }
+    }
+
+    /// The person whose title starts at token `at` (`forward`) or ends there, as a whole
+    /// phrase (no definite word goes on after it: `وزير الخارجية` is not `وزير الخارجية
+    /// الروسي`); the longest title, then the person named nearest before `verb`.
+    fn person(&self, cx: &Context<'_>, at: usize, verb: usize, forward: bool) -> Option<usize> {
+        if self.by_first.is_empty() || at >= cx.len() {
+            return None;
+        }
+        let verb_start = cx.spans[verb].0;
+        let mut best: Option<(usize, (bool, usize), usize)> = None;
+        // Backward, the title's first word is up to four tokens before `at`.
+        let starts: Vec<usize> = if forward { vec![at] } else { (at.saturating_sub(4)..at).collect() };
+        for first in starts {
+            let Some(entries) = self.by_first.get(&title_word(cx.text(first))) else { continue };
+            for (words, m) in entries {
+                let end = first + words.len();
+                let fits = if forward {
+                    end <= cx.len() && (end == cx.len() || !cx.text(end).starts_with("ال"))
+                } else {
+                    end == at + 1
+                };
+                if !fits || !(1..words.len()).all(|j| title_word(cx.text(first + j)) == words[j]) {
+                    continue;
+                }
+                let start = cx.mentions[*m].start;
+                let distance =
+                    if start <= verb_start { (false, verb_start - start) } else { (true, start - verb_start) };
+                let better = best.is_none_or(|(len, d, _)| words.len() > len || (words.len() == len && distance < d));
+                if better {
+                    best = Some((words.len(), distance, *m));
+                }
+            }
+        }
+        best.map(|(_, _, m)| m)
     }
 }
 
@@ -631,18 +935,19 @@ fn organization_named_by(cx: &Context<'_>, at: usize) -> Option<usize> {
     })
 }
 
-/// True when the verb at `i` is read through a و clitic (`وقال`), not a verb starting with و.
+/// True when the verb at `i` is read through a و clitic (`وقال`), not a verb starting with و
+/// (`وصفته`).
 fn verb_at_stem_len(cx: &Context<'_>, i: usize) -> bool {
-    !tables().verbs.contains(cx.text(i)) && !tables().participles.contains(cx.text(i))
+    verb_reading(cx, i).is_some_and(|(_, verb)| !cx.text(i).starts_with(verb))
 }
 
 /// True when the speech verb at `i` has a feminine subject (`قالت`، `وأضافت`، `مضيفةً`).
 fn verb_is_feminine(cx: &Context<'_>, i: usize) -> bool {
-    let t = tables();
-    cx.words.readings(i).iter().take(2).any(|r| {
-        (t.verbs.contains(r.stem.as_str()) && r.stem.ends_with('ت'))
-            || (t.participles.contains(r.stem.as_str()) && r.stem.ends_with('ه'))
-    })
+    match verb_reading(cx, i) {
+        Some((false, verb)) => verb.ends_with('ت'),
+        Some((true, participle)) => participle.ends_with('ه'),
+        None => false,
+    }
 }
 
 /// First names that are only female (true) or only male (false), folded (the `f` and `m` flags
@@ -676,6 +981,13 @@ fn person_genders<'a>(cx: &Context<'a>, titles: &[(usize, String)]) -> HashMap<&
         let Some(head) = head.split_whitespace().next() else { continue };
         if mention.label == Label::Per {
             genders.entry(mention.id.as_str()).or_insert(head.ends_with('ه'));
+        }
+    }
+    // An organization named by a feminine noun (`حركة`، `وزارة`) takes feminine verbs.
+    for mention in cx.mentions.iter().filter(|m| m.label == Label::Org) {
+        let name = fold(&mention.canonical);
+        if name.split_whitespace().next().is_some_and(|head| head.ends_with('ه')) {
+            genders.entry(mention.id.as_str()).or_insert(true);
         }
     }
     let names = first_name_genders();
@@ -824,9 +1136,138 @@ mod tests {
         let found = quotes(text);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].2, "قال لي أردوغان “لن نتراجع”. ونحن كذلك. سنرى");
-        for text in ["قال بوتين: «لن", "»قال«", "قال: \"", "وأضاف: ", "قال إن", "«««»»»", "قال «", "\"\"\""]
-        {
+        for text in [
+            "قال بوتين: «لن",
+            "»قال«",
+            "قال: \"",
+            "وأضاف: ",
+            "قال إن",
+            "«««»»»",
+            "قال «",
+            "\"\"\"",
+            "\"نعم\".. بهذه",
+            "«لا».. بهذه الكلمات",
+            "وبحسب مصادر",
+            "بحسب تحقيق أجرته \"",
+            "ما تقول",
+            "ووصفته بـ\"",
+        ] {
             let _ = quotes(text);
         }
+    }
+
+    #[test]
+    fn short_quotes_after_a_verb_or_its_particle() {
+        // `وصفه بـ"…"`: a verb with an object pronoun, then a short quote.
+        let found = quotes("ووصف لافروف الاتفاق بـ\"الإنجاز\" أمس.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, "الإنجاز");
+        let found = quotes("وانتقد لافروف الخطة، واعتبرها \"غير واقعية\".");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, "غير واقعية");
+        // A name in quote marks after a noun is still no quote.
+        assert_eq!(quotes("أعلن تنظيم «داعش» مسؤوليته عن الهجوم."), []);
+    }
+
+    #[test]
+    fn quote_marks_inside_a_clause_or_a_subject() {
+        // A short quote inside an indirect clause is part of it: the clause goes on.
+        let found = quotes("وقال لافروف إن \"مخاوف جدية\" تدفع موسكو إلى التريث.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, "\"مخاوف جدية\" تدفع موسكو إلى التريث");
+        // A quoted name in the subject: the quote is the clause after إن.
+        let found = quotes("وقال المتحدث باسم حملة \"معا من أجل السلام\" إن المسيرة ستنطلق غدا.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, "المسيرة ستنطلق غدا");
+        assert_eq!(found[0].3, "indirect");
+    }
+
+    #[test]
+    fn unnamed_and_carried_sources_of_attributions() {
+        // An unnamed source: a quote with no speaker.
+        let found = quotes("وصلت التعزيزات إلى المدينة صباح اليوم، وفق مصادر محلية.");
+        assert_eq!(found, [q("", "وفق", "وصلت التعزيزات إلى المدينة صباح اليوم", "indirect")]);
+        // The words that carry the source come before it.
+        let found = quotes("قتل 20 مدنيا في قصف على إدلب، بحسب ما ذكر المرصد السوري لحقوق الإنسان.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "المرصد السوري لحقوق الإنسان");
+        // A quote before the comma is what the source says.
+        let found = quotes("وتعد المعركة \"نقطة تحول في الحرب\"، وفق محللين.");
+        assert_eq!(found, [q("", "وفق", "نقطة تحول في الحرب", "direct")]);
+    }
+
+    #[test]
+    fn the_subject_of_the_verb_is_the_speaker() {
+        let speakers = |text: &str| -> Vec<String> { quotes(text).into_iter().map(|q| q.0).collect() };
+        // A platform after a preposition is no subject: the speaker is the one before.
+        let text = "وصل سيرغي لافروف إلى أنقرة صباح اليوم. وقال على تويتر إن الزيارة كانت مثمرة.";
+        assert_eq!(speakers(text), ["سيرغي لافروف"]);
+        // The subject ends at the complementizer: a name after إن is what is said.
+        let text = "وقال أردوغان إن بوتين \"يلعب بالنار والوقت ينفد\".";
+        assert_eq!(speakers(text), ["رجب طيب أردوغان"]);
+        // A title the article gives a person is that person.
+        let text = "التقى الرئيس الأمريكي دونالد ترامب نظيره الفرنسي في باريس. \
+                    وقال الرئيس الأميركي إن المحادثات كانت مثمرة.";
+        assert_eq!(speakers(text), ["دونالد ترامب"]);
+        // An organization after a title gives way to the person in apposition.
+        let text = "وقال المتحدث باسم وزارة الخارجية الروسية، سيرغي لافروف، إن الحوار مستمر.";
+        assert_eq!(speakers(text), ["سيرغي لافروف"]);
+    }
+
+    #[test]
+    fn continuations_of_an_unnamed_source_or_of_a_participle() {
+        let speakers = |text: &str| -> Vec<String> { quotes(text).into_iter().map(|q| q.0).collect() };
+        // The words of an unnamed source go on with no speaker.
+        let text = "التقى بوتين أردوغان في موسكو. وقال مصدر عسكري إن الهجوم فشل. وأضاف أن القوات صدت المهاجمين.";
+        assert_eq!(speakers(text), ["", ""]);
+        // A participle speaks for the person its sentence names first.
+        let text = "قال بوتين إن الحل سياسي. ورد أردوغان على تصريح بوتين، معتبرا أنه \"غير واقعي\".";
+        assert_eq!(speakers(text), ["فلاديمير بوتين", "رجب طيب أردوغان"]);
+    }
+
+    #[test]
+    fn relative_and_descriptive_verbs() {
+        let speakers = |text: &str| -> Vec<String> { quotes(text).into_iter().map(|q| q.0).collect() };
+        // `بما وصفته`: the subject is the one the sentence names first.
+        let text = "نددت وزارة الخارجية الروسية في بيان بما وصفته بـ\"التصعيد الخطير\".";
+        assert_eq!(speakers(text), ["وزارة الخارجية الروسية"]);
+        // A present verb after a noun describes it: the noun says it, no one named.
+        let text = "قال بوتين إن الحل سياسي. وتلقى بوتين رسالة من أحد المواطنين يقول فيها: \"نريد السلام الآن\".";
+        assert_eq!(speakers(text), ["فلاديمير بوتين", ""]);
+        // A verb with no subject of its own after another one's sentence: the person its
+        // sentence names.
+        let text = "وقالت وزارة الخارجية الروسية إن الحوار مستمر. وزار لافروف أنقرة أمس، وقال إن العلاقات جيدة.";
+        assert_eq!(speakers(text), ["وزارة الخارجية الروسية", "سيرغي لافروف"]);
+    }
+
+    #[test]
+    fn leads_media_and_names_in_quote_marks() {
+        let speakers = |text: &str| -> Vec<(String, String)> { quotes(text).into_iter().map(|q| (q.0, q.2)).collect() };
+        // A quote that leads, then `بهذه الكلمات` and the verb with its subject.
+        let text = "\"لن نتراجع عن موقفنا\".. بهذه الكلمات ختم أردوغان كلمته أمام البرلمان.";
+        assert_eq!(speakers(text), [("رجب طيب أردوغان".into(), "لن نتراجع عن موقفنا".into())]);
+        // The words that carry a source: a medium and what it did.
+        let text = "نقلت الشركة أسلحة إلى المنطقة، بحسب تحقيق أجرته وكالة رويترز.";
+        let found = quotes(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, "نقلت الشركة أسلحة إلى المنطقة");
+        // At the start, with no comma that closes the source: the clause right after it.
+        let text = "وبحسب المنظمين شارك ألف شخص في المسيرة، في حين تحدثت الشرطة عن المئات.";
+        assert_eq!(speakers(text), [(String::new(), "شارك ألف شخص في المسيرة".into())]);
+        // A name alone in quote marks after a verb is no quote.
+        let text = "وتراجعت الأسهم، بحسب ما ذكرت \"رويترز\".";
+        assert!(quotes(text).iter().all(|q| q.2 != "رويترز"), "{:?}", quotes(text));
+    }
+
+    #[test]
+    fn organizations_of_feminine_nouns_and_participles_after_unnamed_sources() {
+        let speakers = |text: &str| -> Vec<String> { quotes(text).into_iter().map(|q| q.0).collect() };
+        // `وأضاف` does not carry `وزارة …` (a feminine noun): it speaks for the man named.
+        let text =
+            "وقالت وزارة الخارجية الروسية إن الحوار مستمر. واستقبل سيرغي لافروف الوفد. وأضاف أن اللقاء كان مثمرا.";
+        assert_eq!(speakers(text), ["وزارة الخارجية الروسية", "سيرغي لافروف"]);
+        // A participle after an unnamed source's quote in its sentence: the person it names.
+        let text = "وذكر ناشطون أن بوتين زار المدينة، وسأل أحد السكان قائلا: \"كيف حالكم؟\"";
+        assert_eq!(speakers(text), ["", "فلاديمير بوتين"]);
     }
 }
