@@ -39,6 +39,7 @@ fn parse_heads(tsv: &str) -> Heads {
             let kind = match fields.get(1).copied() {
                 Some("ORG") => Kind::Head(Label::Org, definite),
                 Some("LOC") => Kind::Head(Label::Loc, definite),
+                Some("MISC") => Kind::Head(Label::Misc, definite),
                 Some("ADJ") => Kind::Adjective,
                 Some("ORG+ADJ") => Kind::HeadBeforeAdjective(Label::Org),
                 _ => Kind::Stop,
@@ -316,6 +317,13 @@ mod tests {
     fn a_name_goes_on_with_a_complement_in_lam() {
         let found = names("قرر الاتحاد السعودي لكرة القدم تأجيل المباراة", &[]);
         assert_eq!(found, [("الاتحاد السعودي لكره القدم".to_owned(), Label::Org)]);
+    }
+
+    #[test]
+    fn a_competition_holds_its_country() {
+        // The tagger found Europe (3) and Germany (8): they name competitions, not places.
+        let found = names("بلغ نهائي دوري أبطال أوروبا وفاز بلقب كأس ألمانيا", &[(4, 5, Label::Loc), (8, 9, Label::Loc)]);
+        assert_eq!(found, [("دوري ابطال اوروبا".to_owned(), Label::Misc), ("كاس المانيا".to_owned(), Label::Misc)]);
     }
 
     #[test]
