@@ -18,15 +18,8 @@ const MIN_WEIGHT: u32 = 4;
 fn letters() -> &'static Letters {
     static LETTERS: OnceLock<Letters> = OnceLock::new();
     LETTERS.get_or_init(|| {
-        include_str!("../../../../data/letter_names.tsv")
-            .lines()
-            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-            .filter_map(|line| {
-                let mut columns = line.split('\t');
-                let spelled = fold(columns.next()?.trim());
-                let ambiguous = columns.nth(1).is_some_and(|c| c.trim() == "AMBIG");
-                Some((spelled, ambiguous))
-            })
+        data_rows(include_str!("../../../../data/letter_names.tsv"))
+            .map(|fields| (fold(fields[0]), fields.get(2) == Some(&"AMBIG")))
             .collect()
     })
 }
@@ -95,12 +88,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str, spans: &[(usize, usize, Label)]) -> Vec<(String, Label)> {
-        let folded = Folded::new(text);
-        let tokens = tokenize(&folded);
-        let words = Words::new(&tokens);
-        let mut out: Vec<(Candidate, f32)> = spans.iter().map(|&(f, l, label)| (unnamed(f, l, 0, label), 1.0)).collect();
-        spelled_acronyms(&words, &mut out);
-        out.iter().map(|(c, _)| ((c.first..c.last).map(|j| tokens[j].text.as_str()).collect::<Vec<_>>().join(" "), c.label)).collect()
+        rule_output(text, spans, spelled_acronyms)
     }
 
     #[test]

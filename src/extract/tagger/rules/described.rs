@@ -32,7 +32,7 @@ fn heads() -> &'static Heads {
 }
 
 fn parse_heads(tsv: &str) -> Heads {
-    head_lines(tsv)
+    data_rows(tsv)
         .map(|fields| {
             let word = fields[0];
             let definite = word.starts_with("ال");
@@ -49,20 +49,13 @@ fn parse_heads(tsv: &str) -> Heads {
         .collect()
 }
 
-/// The fields of the lines of `data/name_heads.tsv` that are not comments, trimmed.
-fn head_lines(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .map(|line| line.split('\t').map(str::trim).collect::<Vec<_>>())
-}
-
 /// The heads that only say what kind of body the name after them is (`same` in
 /// `data/name_heads.tsv`: `جماعة`، `حركة`، `ميليشيات`…), folded: `ميليشيات الحوثي` is `جماعة
 /// الحوثي`. Heads of another body (`وزارة`، `مكتب`) are not among them.
 pub(crate) fn same_body_heads() -> &'static [String] {
     static SAME: OnceLock<Vec<String>> = OnceLock::new();
     SAME.get_or_init(|| {
-        head_lines(include_str!("../../../../data/name_heads.tsv"))
+        data_rows(include_str!("../../../../data/name_heads.tsv"))
             .filter(|fields| fields.get(2) == Some(&"same"))
             .map(|fields| fold(fields[0]))
             .collect()
@@ -239,14 +232,7 @@ mod tests {
     use super::*;
 
     fn names(text: &str, found: &[(usize, usize, Label)]) -> Vec<(String, Label)> {
-        let folded = Folded::new(text);
-        let tokens = tokenize(&folded);
-        let words = Words::new(&tokens);
-        let mut out: Vec<(Candidate, f32)> = found.iter().map(|&(f, l, label)| (unnamed(f, l, 0, label), 1.0)).collect();
-        descriptor_names(&words, &mut out);
-        out.iter()
-            .map(|(c, _)| ((c.first..c.last).map(|j| tokens[j].text.as_str()).collect::<Vec<_>>().join(" "), c.label))
-            .collect()
+        rule_output(text, found, descriptor_names)
     }
 
     #[test]

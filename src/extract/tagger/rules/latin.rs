@@ -81,13 +81,8 @@ mod tests {
     #[test]
     fn capitalized_latin_names_in_arabic_text_are_organizations() {
         let text = "دبي (CNN) -- أعلنت شركة BAE Systems عبر #Twitter في الساعة 10 GMT أن This is English";
-        let folded = Folded::new(text);
-        let tokens = tokenize(&folded);
-        let words = Words::new(&tokens);
-        let mut out = Vec::new();
-        latin_names(&words, &mut out);
-        let found: Vec<String> =
-            out.iter().map(|(c, _)| (c.first..c.last).map(|j| tokens[j].text.as_str()).collect::<Vec<_>>().join(" ")).collect();
-        assert_eq!(found, ["CNN", "BAE Systems"]);
+        let found = rule_output(text, &[], latin_names);
+        let org = |t: &str| (t.to_owned(), Label::Org);
+        assert_eq!(found, [org("CNN"), org("BAE Systems")]);
     }
 }

@@ -186,6 +186,30 @@ fn short_quotation(words: &Words<'_>, open: usize) -> Option<usize> {
     features::quotation_end(open, words.tokens.len(), |j| words.text(j)).filter(|&end| end > open + 1)
 }
 
+/// The fields of the lines of an embedded data file (`data/*.tsv`) that are not comments or
+/// blank, each trimmed.
+fn data_rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| line.split('\t').map(str::trim).collect::<Vec<_>>())
+}
+
+/// What a rule makes of `text` given candidates `(first, last, label)`: each candidate after
+/// it as its tokens' folded text joined by spaces, with its label.
+#[cfg(test)]
+fn rule_output(
+    text: &str,
+    spans: &[(usize, usize, Label)],
+    rule: impl Fn(&Words<'_>, &mut Vec<(Candidate, f32)>),
+) -> Vec<(String, Label)> {
+    let folded = Folded::new(text);
+    let tokens = tokenize(&folded);
+    let words = Words::new(&tokens);
+    let mut out: Vec<(Candidate, f32)> = spans.iter().map(|&(f, l, label)| (unnamed(f, l, 0, label), 1.0)).collect();
+    rule(&words, &mut out);
+    out.iter().map(|(c, _)| ((c.first..c.last).map(|j| tokens[j].text.as_str()).collect::<Vec<_>>().join(" "), c.label)).collect()
+}
+
 /// A name a rule found, with no entity yet: the analyzer gives it one from its words (see
 /// `link::unknown_entity`).
 fn unnamed(first: usize, last: usize, prefix: usize, label: Label) -> Candidate {
