@@ -64,11 +64,21 @@ pub(super) fn spelled_acronyms(words: &Words<'_>, out: &mut Vec<(Candidate, f32)
     if runs.is_empty() {
         return;
     }
+    // The candidate covering each token ([`SEVERAL`] where candidates overlap): a run reads only
+    // its own tokens' candidates.
+    const SEVERAL: usize = usize::MAX;
+    let mut covering: Vec<Option<usize>> = vec![None; n];
+    for (k, (candidate, _)) in out.iter().enumerate() {
+        covering[candidate.first..candidate.last].iter_mut().for_each(|c| *c = Some(if c.is_some() { SEVERAL } else { k }));
+    }
     let mut added = Vec::new();
     for run in runs {
         // A span on the run alone is the acronym; a longer one (`شركة بي إيه إي`) stays as it is.
-        let overlapping: Vec<usize> =
-            (0..out.len()).filter(|&k| out[k].0.first < run.end && out[k].0.last > run.start).collect();
+        let mut overlapping: Vec<usize> = covering[run.clone()].iter().flatten().copied().collect();
+        overlapping.dedup();
+        if overlapping.contains(&SEVERAL) {
+            continue;
+        }
         match overlapping.as_slice() {
             [] => added.push((unnamed(run.start, run.end, 0, Label::Org), LEXICON_CONFIDENCE)),
             [k] if out[*k].0.first >= run.start && out[*k].0.last <= run.end => {
