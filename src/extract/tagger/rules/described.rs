@@ -105,6 +105,17 @@ fn is_adjective(heads: &Heads, text: &str) -> bool {
     text.ends_with('ي') || text.ends_with("يه") || heads.get(text) == Some(&Kind::Adjective)
 }
 
+/// Whether the word at `at` is a preposition of an object or an indefinite word with `ب` glued to
+/// it that is no name: after a word with `ل` it makes that word a verbal noun of purpose with
+/// its object (`الجيش الليبي للقيام بدوره`، `حلف شمالي الأطلسي للإطاحة به`، `للتعرف إلى`), not the
+/// complement of a name (`المجلس الأعلى للقضاء`، `المجلس الجهوي للصحة بالمهدية`).
+fn governs_object(words: &Words<'_>, starting: &[Option<usize>], at: usize) -> bool {
+    words.text(at).is_some_and(|text| {
+        matches!(text, "علي" | "الي")
+            || (text.starts_with('ب') && !text.starts_with("بال") && starting.get(at).is_some_and(Option::is_none) && text.chars().count() >= 3)
+    })
+}
+
 /// One past the last token of the name a head at `at` begins, or `at + 1` when no name follows.
 fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting: &[Option<usize>], at: usize, head_definite: bool) -> usize {
     let n = words.tokens.len();
@@ -138,13 +149,13 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
         let adjective = if after_proper { heads.get(text) == Some(&Kind::Adjective) } else { is_adjective(heads, text) };
         // A word with `لل` is a complement that goes on any name (`المجلس الأعلى للقضاء`), but
         // makes none of a bare head (`مركز للتصويت`، `مكتب جديد للحزب`).
-        if text.starts_with("لل") && named_end == at + 1 {
+        if text.starts_with("لل") && (named_end == at + 1 || governs_object(words, starting, end + 1)) {
             break;
         }
         // So is `ل` with a construct chain (`الاتحاد السعودي لكرة القدم`، `المرصد السوري لحقوق
         // الإنسان`) after a name has begun.
         let next_definite = words.text(end + 1).is_some_and(|t| t.starts_with("ال")) && is_arabic(words, end + 1);
-        if text.starts_with('ل') && !text.starts_with("لل") && text.chars().count() >= 4 && named_end > at + 1 && next_definite && end + 2 - at <= MAX_NAME_TOKENS {
+        if text.starts_with('ل') && !text.starts_with("لل") && text.chars().count() >= 4 && named_end > at + 1 && next_definite && end + 2 - at <= MAX_NAME_TOKENS && !governs_object(words, starting, end + 2) {
             end += 2;
             named_end = end;
             continue;
@@ -303,6 +314,15 @@ mod tests {
     fn a_name_goes_on_with_a_complement_in_lam() {
         let found = names("قرر الاتحاد السعودي لكرة القدم تأجيل المباراة", &[]);
         assert_eq!(found, [("الاتحاد السعودي لكره القدم".to_owned(), Label::Org)]);
+    }
+
+    #[test]
+    fn a_lam_word_with_its_object_is_a_purpose_not_a_complement() {
+        let found = names("دعا إلى وحدة الجيش الليبي للقيام بدوره، ودعا حلف شمالي الأطلسي للتعرف على", &[]);
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["الجيش الليبي", "حلف شمالي الاطلسي"]);
+        let found = names("اجتمع المجلس الجهوي للصحة بالمهدية", &[]);
+        assert_eq!(found, [("المجلس الجهوي للصحه".to_owned(), Label::Org)]);
     }
 
     #[test]
