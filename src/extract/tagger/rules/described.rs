@@ -126,6 +126,10 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
     // After a proper name only the adjectives of names go on: a nationality describes the name
     // (`وكالة الأناضول التركية`، `ميناء الحديدة اليمني`).
     let mut after_proper = false;
+    // One nationality describes a name (`حزب العمال الكردستاني`); a second one describes the
+    // named body (`وحدات حماية الشعب الكردية السورية`: the Syrian YPG). The adjectives of names
+    // (`العربية`، `الدولي`) are no nationality here (`الوكالة العربية السورية للأنباء`).
+    let mut nationality_seen = false;
     while end < n && end - at < MAX_NAME_TOKENS {
         if let Some(k) = starting[end] {
             let (last, label, prefix) = (out[k].0.last, out[k].0.label, out[k].0.prefix);
@@ -146,7 +150,8 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
         if heads.get(text) == Some(&Kind::Stop) {
             break;
         }
-        let adjective = if after_proper { heads.get(text) == Some(&Kind::Adjective) } else { is_adjective(heads, text) };
+        let adjective_of_names = heads.get(text) == Some(&Kind::Adjective);
+        let adjective = if after_proper { adjective_of_names } else { is_adjective(heads, text) };
         // A word with `لل` is a complement that goes on any name (`المجلس الأعلى للقضاء`), but
         // makes none of a bare head (`مركز للتصويت`، `مكتب جديد للحزب`).
         if text.starts_with("لل") && (named_end == at + 1 || governs_object(words, starting, end + 1)) {
@@ -161,6 +166,12 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
             continue;
         }
         if is_definite(text) && (!after_name || adjective || text.starts_with("لل")) {
+            if crate::extract::titles::is_nationality(text) && !adjective_of_names {
+                if nationality_seen {
+                    break;
+                }
+                nationality_seen = true;
+            }
             end += 1;
             named_end = end;
             continue;
@@ -314,6 +325,14 @@ mod tests {
     fn a_name_goes_on_with_a_complement_in_lam() {
         let found = names("قرر الاتحاد السعودي لكرة القدم تأجيل المباراة", &[]);
         assert_eq!(found, [("الاتحاد السعودي لكره القدم".to_owned(), Label::Org)]);
+    }
+
+    #[test]
+    fn a_second_nationality_describes_the_body_not_its_name() {
+        let found = names("تستهدف وحدات حماية الشعب الكردية السورية", &[]);
+        assert_eq!(found, [("وحدات حمايه الشعب الكرديه".to_owned(), Label::Org)]);
+        let found = names("ذكرت الوكالة العربية السورية للأنباء", &[]);
+        assert_eq!(found, [("الوكاله العربيه السوريه للانباء".to_owned(), Label::Org)]);
     }
 
     #[test]
