@@ -63,6 +63,11 @@ def load_split(split):
     return docnos, gold, qf
 
 
+def gold_forms(g):
+    """{(type, folded form): gold id} of one article's gold: what a found name is matched to."""
+    return {(entity["type"], fold(form)): entity["id"] for entity in g["entities"] for form in entity["forms"]}
+
+
 def run_kashif(kashif, articles, without):
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
@@ -96,12 +101,9 @@ def score(gold, found, qf, errors):
     forms_of = defaultdict(dict)  # gold id -> {docno: frozenset of folded forms}
     for docno, g in sorted(gold.items()):
         mentions = [m for m in found[docno]["entities"] if m["label"] in TYPES]
-        form_index = {}
+        form_index = gold_forms(g)
         for entity in g["entities"]:
-            folded = frozenset(fold(f) for f in entity["forms"])
-            forms_of[entity["id"]][docno] = folded
-            for form in folded:
-                form_index[(entity["type"], form)] = entity["id"]
+            forms_of[entity["id"]][docno] = frozenset(fold(f) for f in entity["forms"])
         predicted = {(m["label"], fold(m["text"])) for m in mentions}
         for label, text in sorted(predicted):
             counts[label]["pred"] += 1

@@ -38,6 +38,7 @@ if [ -d ../shared/data/gazetteer ]; then
     python3 scripts/build_word_freq.py --check   # fetches wordfreq 3.1.1 from PyPI into target/ once
     bash scripts/build_clusters.sh --check
     bash scripts/train_tagger.sh --check
+    python3 scripts/calibrate.py --check       # the news dev set through the release binary (~10 s once built)
 else
     echo "../shared/data is not beside this checkout: skipped"
 fi

@@ -1,6 +1,7 @@
 //! The analyzer: built once, reused for every document.
 
 use crate::analysis::{Analysis, Label, Mention};
+use crate::calibration::{self, Calibration};
 use crate::extract::tagger::rules::{self, RuleSet};
 use crate::extract::tagger::{ModelError, Tagger};
 use crate::extract::{self, lexicon::Lexicon, select_non_overlapping, Candidate, Words};
@@ -19,6 +20,7 @@ pub struct Analyzer {
     lexicon: Lexicon,
     tagger: Tagger,
     steps: RuleSet,
+    calibration: Calibration,
 }
 
 impl Default for Analyzer {
@@ -35,7 +37,7 @@ impl Analyzer {
             .unwrap_or_else(|error| panic!("embedded lexicon, line {}: {}", error.line, error.message));
         // Likewise the embedded tagger model (`data/tagger.bin`).
         let tagger = Tagger::from_bytes(extract::tagger::EMBEDDED).unwrap_or_else(|error| panic!("{error}"));
-        Analyzer { lexicon, tagger, steps: RuleSet::default() }
+        Analyzer { lexicon, tagger, steps: RuleSet::default(), calibration: Calibration::embedded() }
     }
 
     /// Builds the analyzer with another tagger model (the bytes `kashif train` writes), to
@@ -119,15 +121,12 @@ impl Analyzer {
         let folded = Folded::new(text);
         let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
-        // The tagger's spans and the lexicon's matches, merged (see `Tagger::merge`), each with
-        // its confidence; rule mentions (dates, numbers) have confidence 1.
-        let merged = self.tagger.merge(&words, &self.lexicon, &self.steps);
-        let mut confidence: rustc_hash::FxHashMap<(usize, usize), f32> = Default::default();
-        let mut candidates: Vec<Candidate> = Vec::with_capacity(merged.len());
-        for (candidate, score) in merged {
-            confidence.insert((candidate.first, candidate.last), score);
-            candidates.push(candidate);
-        }
+        // The tagger's spans and the lexicon's matches, merged (see `Tagger::merge`), and the
+        // tagger's reading of the text, from which each name gets its confidence.
+        let (merged, decoded) = self.tagger.merge(&words, &self.lexicon, &self.steps);
+        let mut belief = decoded.confidence();
+        let calibrated = self.steps.on(calibration::STEP);
+        let mut candidates: Vec<Candidate> = merged.into_iter().map(|(candidate, _)| candidate).collect();
         candidates.extend(extract::dates::find(&words));
         candidates.extend(extract::numbers::find(&words));
         let mut entities: Vec<Mention> = select_non_overlapping(candidates)
@@ -149,11 +148,20 @@ impl Analyzer {
                     }
                     _ => (candidate.id, candidate.canonical),
                 };
+                let source = candidate.source.describe();
+                // Rules found dates and numbers: 1. A name: the tagger's belief in it (whatever
+                // found it), calibrated for its source (`crate::calibration`).
                 let confidence = match candidate.label {
                     Label::Date | Label::Num => 1.0,
-                    _ => confidence.get(&(candidate.first, candidate.last)).copied().unwrap_or(1.0),
+                    label => {
+                        let log_odds = belief.log_odds(candidate.first, candidate.last, label);
+                        if calibrated {
+                            self.calibration.confidence(&source, log_odds)
+                        } else {
+                            calibration::raw(log_odds)
+                        }
+                    }
                 };
-                let source = candidate.source.describe();
                 Mention { label: candidate.label, text: surface, start, end, canonical, id, title: None, confidence, source }
             })
             .collect();

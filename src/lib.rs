@@ -19,6 +19,7 @@
 
 mod analysis;
 mod analyzer;
+mod calibration;
 pub mod conll;
 pub mod corpus;
 pub mod corrections;

@@ -179,6 +179,32 @@ fn type_probability(scores: &[f32; MODEL_TAGS], label: Label) -> f32 {
     of_label / total
 }
 
+/// The log-odds that a token is part of a name of type `label` under a softmax of its tag
+/// scores: the log-sum-exp of the type's tags minus that of the other tags, within ±[`LOG_ODDS_BOUND`]
+/// (the bound where one side has no possible tag; 0 when neither has).
+fn type_log_odds(scores: &[f32; MODEL_TAGS], label: Label) -> f32 {
+    let of_label = |t: usize| part(t).is_some_and(|(l, _)| l == label);
+    let log_sum_exp = |inside: bool| {
+        let max =
+            (0..MODEL_TAGS).filter(|&t| of_label(t) == inside).map(|t| scores[t]).fold(f32::NEG_INFINITY, f32::max);
+        if max == f32::NEG_INFINITY {
+            return max;
+        }
+        max + (0..MODEL_TAGS).filter(|&t| of_label(t) == inside).map(|t| (scores[t] - max).exp()).sum::<f32>().ln()
+    };
+    let (yes, no) = (log_sum_exp(true), log_sum_exp(false));
+    match (yes == f32::NEG_INFINITY, no == f32::NEG_INFINITY) {
+        (true, true) => 0.0,
+        (true, false) => -LOG_ODDS_BOUND,
+        (false, true) => LOG_ODDS_BOUND,
+        (false, false) => (yes - no).clamp(-LOG_ODDS_BOUND, LOG_ODDS_BOUND),
+    }
+}
+
+/// The largest log-odds [`type_log_odds`] gives (the tagger's scores of a sure name are in the
+/// hundreds).
+pub(crate) const LOG_ODDS_BOUND: f32 = 10_000.0;
+
 /// The probability of tag `tag` under a softmax of one token's scores.
 pub(crate) fn softmax_probability(scores: &[f32; MODEL_TAGS], tag: usize) -> f32 {
     let (weights, total) = softmax(scores);
@@ -232,6 +258,20 @@ impl<'a> Confidence<'a> {
     /// each token's own scores already pick its decoded tag (the transitions only agreed), the
     /// softmax of those scores stands for the max-marginals, at a sixth of the cost.
     pub(crate) fn of(&mut self, first: usize, last: usize, label: Label) -> f32 {
+        self.mean(first, last, |scores| type_probability(scores, label))
+    }
+
+    /// The same belief as log-odds, which do not saturate: the mean over the tokens of
+    /// `ln P(type) − ln P(any other tag)` under the softmax of their max-marginals (a name the
+    /// tagger is sure of scores in the hundreds, where [`Confidence::of`] is 1 in `f32`; one it
+    /// reads as no name, below 0). Any tokens, not only a decoded span's: the calibration
+    /// (`crate::calibration`) reads it for every name, whatever found it.
+    pub(crate) fn log_odds(&mut self, first: usize, last: usize, label: Label) -> f32 {
+        self.mean(first, last, |scores| type_log_odds(scores, label))
+    }
+
+    /// The mean over tokens `first..last` of `per_token` of their max-marginals (0 for no token).
+    fn mean(&mut self, first: usize, last: usize, per_token: impl Fn(&[f32; MODEL_TAGS]) -> f32) -> f32 {
         let n = self.emissions.len().min(self.tags.len());
         if first >= last || last > n {
             return 0.0;
@@ -241,7 +281,7 @@ impl<'a> Confidence<'a> {
             (0..MODEL_TAGS).all(|t| scores[t] <= scores[self.tags[k]])
         });
         if own_choice {
-            return (first..last).map(|k| type_probability(&self.emissions[k], label)).sum::<f32>() / (last - first) as f32;
+            return (first..last).map(|k| per_token(&self.emissions[k])).sum::<f32>() / (last - first) as f32;
         }
         let (from, to) = (first.saturating_sub(CONFIDENCE_WINDOW), (last + CONFIDENCE_WINDOW).min(n));
         let before = from.checked_sub(1).map_or(MODEL_TAGS, |k| self.tags[k]);
@@ -287,7 +327,7 @@ impl<'a> Confidence<'a> {
             let on: [f32; MODEL_TAGS] = std::array::from_fn(|x| emissions[k + 1][x] + backward[k + 1][x]);
             backward[k] = best_over(&on, into);
         }
-        let token = |k: usize| type_probability(&std::array::from_fn(|t| forward[k][t] + backward[k][t]), label);
+        let token = |k: usize| per_token(&std::array::from_fn(|t| forward[k][t] + backward[k][t]));
         (first - from..last - from).map(token).sum::<f32>() / (last - first) as f32
     }
 }

@@ -147,10 +147,26 @@ impl Tagger {
         self.decode(words, lexicon).0
     }
 
-    /// The entity spans of a text and the tag scores of its tokens.
-    fn decode(&self, words: &Words<'_>, lexicon: &[Candidate]) -> (Vec<Span>, Vec<[f32; MODEL_TAGS]>) {
+    /// The entity spans of a text, and the tag scores and decoded tags of its tokens.
+    fn decode(&self, words: &Words<'_>, lexicon: &[Candidate]) -> (Vec<Span>, Decoded<'_>) {
         let (emissions, transitions) = self.emissions(words, lexicon);
-        (spans_of(&decode::viterbi(&emissions, transitions), &emissions, transitions), emissions)
+        let tags = decode::viterbi(&emissions, transitions);
+        (spans_of(&tags, &emissions, transitions), Decoded { emissions, tags, transitions })
+    }
+}
+
+/// The tagger's reading of a document: the tag scores of its tokens, the tags it decoded and its
+/// transition scores, from which [`Decoded::confidence`] tells how sure it is of any name.
+pub(crate) struct Decoded<'t> {
+    emissions: Vec<[f32; MODEL_TAGS]>,
+    tags: Vec<usize>,
+    transitions: &'t [f32],
+}
+
+impl Decoded<'_> {
+    /// How sure the tagger is that given tokens are a name of a given type.
+    pub(crate) fn confidence(&self) -> decode::Confidence<'_> {
+        decode::Confidence::new(&self.emissions, self.transitions, &self.tags)
     }
 }
 
@@ -254,14 +270,18 @@ impl Tagger {
     /// of `steps` run ([`rules::RULES`]). Each candidate
     /// comes with its confidence: the span's for tagger spans, [`LEXICON_CONFIDENCE`] for
     /// lexicon matches the tagger did not find.
+    ///
+    /// These confidences weigh the votes of the rules (`consistent-types`); the analyzer shows
+    /// calibrated ones, from the tagger's reading of the document ([`Decoded`]), also returned.
     pub fn merge(
         &self,
         words: &Words<'_>,
         names: &Lexicon,
         steps: &rules::RuleSet,
-    ) -> Vec<(Candidate, f32)> {
+    ) -> (Vec<(Candidate, f32)>, Decoded<'_>) {
         let lexicon = names.find(words);
-        let (spans, emissions) = self.decode(words, &lexicon);
+        let (spans, decoded) = self.decode(words, &lexicon);
+        let emissions = &decoded.emissions;
         let mut out: Vec<(Candidate, f32)> = Vec::with_capacity(spans.len() + lexicon.len());
         let mut covered = vec![false; words.tokens.len()];
         // Lexicon matches never overlap: the match covering each token, if any.
@@ -365,7 +385,7 @@ impl Tagger {
             }
         }
         rules::run(&rules::RuleInput { words, lists: &self.lists, names }, steps, &mut out);
-        out
+        (out, decoded)
     }
 }
 
@@ -442,7 +462,9 @@ pub(crate) fn is_curated(candidate: &Candidate) -> bool {
 /// tagger is just as sure of `O` on places ANERcorp never saw (`إدلب` in `نزح … من إدلب`).
 pub(crate) const LEXICON_OVERRULED: f32 = 0.99;
 
-/// The confidence given to a lexicon match the tagger did not find.
+/// The confidence given to a lexicon match the tagger did not find (and to a name a rule adds
+/// or retypes): the weight of its vote in `consistent-types`. The confidence a mention shows is
+/// not this but the calibrated one (`crate::calibration`).
 pub(crate) const LEXICON_CONFIDENCE: f32 = 0.5;
 
 #[cfg(test)]

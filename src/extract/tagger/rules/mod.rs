@@ -115,14 +115,24 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
-/// The names of every switchable step ([`MERGE_STEPS`], then [`RULES`]).
+/// The steps of the analyzer after the rules that can be switched off.
+pub const FINAL_STEPS: &[(&str, &str)] = &[(
+    crate::calibration::STEP,
+    "maps a name's raw score to how often such names are right (data/calibration.tsv); off, the raw score",
+)];
+
+/// The names of every switchable step ([`MERGE_STEPS`], [`RULES`], then [`FINAL_STEPS`]).
 pub fn step_names() -> impl Iterator<Item = &'static str> {
     steps().map(|(name, _)| name)
 }
 
-/// Every switchable step with what it does ([`MERGE_STEPS`], then [`RULES`]).
+/// Every switchable step with what it does ([`MERGE_STEPS`], [`RULES`], then [`FINAL_STEPS`]).
 pub fn steps() -> impl Iterator<Item = (&'static str, &'static str)> {
-    MERGE_STEPS.iter().copied().chain(RULES.iter().map(|rule| (rule.name, rule.about)))
+    MERGE_STEPS
+        .iter()
+        .copied()
+        .chain(RULES.iter().map(|rule| (rule.name, rule.about)))
+        .chain(FINAL_STEPS.iter().copied())
 }
 
 /// Which steps run: all but those switched off by name.
