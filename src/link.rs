@@ -108,7 +108,7 @@ pub(crate) fn resolve(
                 if end > 2 && crate::extract::is_nationality(name[end - 1]) {
                     end -= 1;
                 } else {
-                    return None;
+                    return with_noun_for_nisba(&name, &known);
                 }
             }
         }
@@ -157,6 +157,17 @@ fn with_other_head(name: &[&str], known: &dyn Fn(&[&str]) -> Option<Entity>) -> 
     }
     heads.iter().filter(|h| Some(h.as_str()) != name.first().copied()).find_map(|head| {
         let tokens: Vec<&str> = std::iter::once(head.as_str()).chain(rest.iter().copied()).collect();
+        known(&tokens)
+    })
+}
+
+/// The organization `name` with an indefinite nisba inside it read as its noun (`حلف شمالي
+/// الأطلسي` is `حلف شمال الأطلسي`): one word after the first, of four letters or more, ending in
+/// `ي`.
+fn with_noun_for_nisba(name: &[&str], known: &dyn Fn(&[&str]) -> Option<Entity>) -> Option<Entity> {
+    (1..name.len()).find_map(|at| {
+        let noun = name[at].strip_suffix('ي').filter(|n| !n.starts_with("ال") && n.chars().count() >= 3)?;
+        let tokens: Vec<&str> = name.iter().enumerate().map(|(j, w)| if j == at { noun } else { w }).collect();
         known(&tokens)
     })
 }

@@ -71,6 +71,7 @@ fn spelling_variants_share_one_id() {
         ("في أنقرة", "أنقرة", "في انقره", "انقره"),
         ("في حماة", "حماة", "في حماه", "حماه"),
         ("قال بوتين", "بوتين", "قال فلاديمير بوتين", "فلاديمير بوتين"),
+        ("أعلن حلف الناتو", "حلف الناتو", "أعلن حلف شمالي الأطلسي", "حلف شمالي الأطلسي"),
     ];
     for (text_a, surface_a, text_b, surface_b) in pairs {
         assert_eq!(id_of(text_a, surface_a), id_of(text_b, surface_b), "{surface_a} / {surface_b}");
