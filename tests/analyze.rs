@@ -110,6 +110,14 @@ fn a_generic_word_before_a_name_or_a_nationality_after_a_club_is_left_out_of_the
 }
 
 #[test]
+fn a_place_named_by_its_head_noun_is_no_club_and_ends_before_where_it_lies() {
+    let text = "شن التحالف هجوما على ميناء الحديدة اليمني";
+    assert!(has(text, Label::Loc, "ميناء الحديدة"), "{:?}", mentions(text));
+    let text = "أقلعت الطائرة من مطار برج العرب القريب من الإسكندرية";
+    assert!(has(text, Label::Loc, "مطار برج العرب"), "{:?}", mentions(text));
+}
+
+#[test]
 fn a_quoted_name_of_a_known_newspaper_is_the_newspaper() {
     let text = "لندن: «الشرق الأوسط» هددت الحكومة بالاستقالة، وقالت صحيفة «الحياة» إن";
     assert_eq!(id_of(text, "الشرق الأوسط"), "org:asharq-al-awsat", "{:?}", mentions(text));

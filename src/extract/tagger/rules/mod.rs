@@ -437,7 +437,8 @@ const CLUB_NATIONALITIES: &[&str] = &[
 fn clubs_by_nationality(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     for entry in out.iter_mut() {
         let candidate = &entry.0;
-        if candidate.label != Label::Loc || candidate.id.starts_with("cc:") {
+        // A country, or a place named by its head noun (`ميناء الحديدة اليمني`), is no club.
+        if candidate.label != Label::Loc || candidate.id.starts_with("cc:") || candidate.source == Source::Rule("descriptor-names") {
             continue;
         }
         if words.text(candidate.last).is_some_and(|t| CLUB_NATIONALITIES.contains(&t)) {
