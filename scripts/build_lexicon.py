@@ -10,7 +10,8 @@ Run from the repository root, with the shared raw data checked out beside the re
 Sources (see data/README.md for licences and attribution):
   - data/curated/entities.tsv (hand-written for this project; wins every conflict)
   - <shared>/gazetteer/cldr/territories_ar.tsv, cldr/subdivisions_ar_TR.tsv (Unicode-3.0);
-    cldr/tz_exemplar_cities_ar.tsv only to choose between spellings GeoNames gives
+    cldr/tz_exemplar_cities_ar.tsv to choose between spellings GeoNames gives, and for the
+    two-word spelling of a city GeoNames writes in one (بيونغ يانغ beside بيونغيانغ)
   - <shared>/gazetteer/i18n-iso-countries/countries_ar.tsv (MIT)
   - <shared>/gazetteer/geonames/cities500_ar_focus.tsv, cities500_ar_world_major.tsv,
     subdivisions_ar.tsv (GeoNames, CC BY 4.0)
@@ -287,8 +288,20 @@ def city_name_ok(name, names):
     return len(words) > 1 and rest not in {fold(n) for n in names} and words[0] in ("مدينة", "ناحية")
 
 
+def load_spaced_cities(gaz):
+    """CLDR's time-zone exemplar cities written in two words, by their folded letters without the
+    space: a city GeoNames writes in one word (بيونغيانغ) is also written so (بيونغ يانغ)."""
+    spaced = {}
+    for r in read_tsv(os.path.join(gaz, "cldr", "tz_exemplar_cities_ar.tsv")):
+        name = clean(r["city_ar"])
+        if " " in name:
+            spaced[fold(name).replace(" ", "")] = name
+    return spaced
+
+
 def load_cities(gaz):
     ents = {}
+    spaced = load_spaced_cities(gaz)
     for fname in ("cities500_ar_focus.tsv", "cities500_ar_world_major.tsv"):
         for r in read_tsv(os.path.join(gaz, "geonames", fname)):
             pop = int(r["population"] or 0)
@@ -298,6 +311,7 @@ def load_cities(gaz):
                 continue
             names = [clean(n) for n in split_names(r["names_arabic_script"])]
             names = [n for n in names if city_name_ok(n, names)]
+            names += [spaced[fold(n)] for n in names if " " not in n and fold(n) in spaced]
             eid = "gn:" + r["geonameid"]
             if eid in ents:
                 continue
