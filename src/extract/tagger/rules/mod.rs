@@ -68,7 +68,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "trim-common-endings",
-        about: "a person's name does not end on a common word or a future verb",
+        about: "a person's name does not end on a common word or a future verb, nor begin on a future verb",
         run: |i, out| trim_common_endings(i.lists, i.words, out),
     },
     Rule {
@@ -413,6 +413,13 @@ fn trim_common_endings(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, 
                 break;
             }
             candidate.last = last;
+            candidate.canonical.clear();
+            candidate.id.clear();
+        }
+        // Nor begin on a verb in the future (`سيلتقي كيم`، `وسيلتقي مون`: "will meet").
+        while candidate.len() >= 2 && words.readings(candidate.first).iter().any(|r| future_verb(&r.stem) && r.prefix <= 1 && !lists.is_name(&r.stem)) {
+            candidate.first += 1;
+            candidate.prefix = 0;
             candidate.canonical.clear();
             candidate.id.clear();
         }
@@ -830,6 +837,18 @@ mod tests {
         let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         // The `عشر` of a regnal number stays.
         assert_eq!(spans, [(3, 5), (9, 12)]);
+    }
+
+    #[test]
+    fn a_name_does_not_begin_on_a_verb_in_the_future() {
+        let tokens = tokenize(&Folded::new("وسيلتقي كيم الرئيس ثم قام سيرجيو راموس"));
+        let words = Words::new(&tokens);
+        let lists = Lists::embedded();
+        let mut out = vec![candidate(0, 2, Label::Per), candidate(5, 7, Label::Per)];
+        trim_common_endings(&lists, &words, &mut out);
+        let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
+        // A name that begins like the future (`سيرجيو`) stays.
+        assert_eq!(spans, [(1, 2), (5, 7)]);
     }
 
     #[test]
