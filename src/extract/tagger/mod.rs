@@ -351,12 +351,12 @@ impl Tagger {
         for candidate in lexicon {
             // The tagger saw the lexicon's match among its features and is still sure these
             // common words are no name here (`عددا كبيرا`).
-            let outside = (candidate.first..candidate.last)
-                .map(|j| decode::softmax_probability(&emissions[j], 0))
-                .sum::<f32>()
-                / candidate.len().max(1) as f32;
             let common = (candidate.first..candidate.last).all(|j| self.lists.is_common_word(&words.tokens[j].text));
-            if outside >= LEXICON_OVERRULED && common && overruled {
+            let outside = || {
+                (candidate.first..candidate.last).map(|j| decode::softmax_probability(&emissions[j], 0)).sum::<f32>()
+                    / candidate.len().max(1) as f32
+            };
+            if overruled && common && outside() >= LEXICON_OVERRULED {
                 continue;
             }
             let misread = misread_on && misread_clitics(&self.lists, words, candidate.first, candidate.prefix);
