@@ -689,13 +689,14 @@ impl NameIndex {
 /// A word key without the long vowels (ا و ي) between its first and last letters: a word and
 /// the same word with one such vowel dropped inside it (rule 2) have one skeleton.
 fn skeleton(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    chars
-        .iter()
-        .enumerate()
-        .filter(|&(at, c)| at == 0 || at + 1 == chars.len() || !matches!(c, 'ا' | 'و' | 'ي'))
-        .map(|(_, c)| *c)
-        .collect()
+    let last = word.chars().count().saturating_sub(1);
+    let mut skeleton = String::with_capacity(word.len());
+    for (at, c) in word.chars().enumerate() {
+        if at == 0 || at == last || !matches!(c, 'ا' | 'و' | 'ي') {
+            skeleton.push(c);
+        }
+    }
+    skeleton
 }
 
 /// Step 2 of [`link_corpus`]: a person known by one word alone in a document takes the one
