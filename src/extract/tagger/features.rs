@@ -5,7 +5,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{Candidate, Words};
-use crate::text::normalize::fold;
+use std::borrow::Cow;
+
+use crate::text::normalize::fold_borrowed;
 use crate::text::tokenize::TokenKind;
 use super::frequency::{Frequencies, FREQ_TSV};
 
@@ -169,15 +171,15 @@ const ORG_TRIGGERS: &[&str] = &[
 /// The word lists the features consult, built once.
 #[derive(Debug, Default)]
 pub(crate) struct Lists {
-    names: HashMap<String, u8>,
+    names: HashMap<&'static str, u8>,
     /// Folded trigger word → 1 person, 2 place, 3 organization.
     triggers: HashMap<&'static str, u8>,
     /// Folded WikiFANE token → its statistics.
-    wiki: HashMap<String, WikiStat>,
+    wiki: HashMap<Cow<'static, str>, WikiStat>,
     /// WikiFANE's multi-token entity strings.
     wiki_strings: Lexicon,
     /// Folded stem → its classes in the coarse and the fine clustering.
-    clusters: HashMap<String, [u16; 2]>,
+    clusters: HashMap<&'static str, [u16; 2]>,
     /// Folded topic word → its topic ([`TOPIC_WORDS`]).
     topics: HashMap<&'static str, u8>,
     /// How common each word is in Arabic at large.
@@ -195,41 +197,38 @@ impl Lists {
     }
 
     /// Reads `stem<TAB>coarse class<TAB>fine class` lines (`#` comments).
-    pub fn add_clusters(&mut self, tsv: &str) {
+    pub fn add_clusters(&mut self, tsv: &'static str) {
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let mut fields = line.split('\t');
             let (Some(stem), Some(coarse), Some(fine)) = (fields.next(), fields.next(), fields.next()) else {
                 continue;
             };
             let (Ok(coarse), Ok(fine)) = (coarse.parse(), fine.parse()) else { continue };
-            self.clusters.insert(stem.to_owned(), [coarse, fine]);
+            self.clusters.insert(stem, [coarse, fine]);
         }
     }
 
     /// Reads the WikiFANE lines (`w` token counts, `e` entity strings; see `data/wiki_ner.tsv`).
-    pub fn add_wiki(&mut self, tsv: &str) {
+    pub fn add_wiki(&mut self, tsv: &'static str) {
         let mut strings = String::new();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
-            let fields: Vec<&str> = line.split('\t').collect();
-            match fields.as_slice() {
-                ["w", token, counts @ ..] if counts.len() == 6 => {
-                    let mut c = [0u32; 6];
-                    for (slot, n) in c.iter_mut().zip(counts) {
-                        *slot = n.parse().unwrap_or(0);
-                    }
-                    self.wiki.insert(fold(token), WikiStat::from_counts(&c));
+            if let Some(["w", token, counts @ ..]) = exact_fields::<8>(line) {
+                let mut c = [0u32; 6];
+                for (slot, n) in c.iter_mut().zip(counts) {
+                    *slot = n.parse().unwrap_or(0);
                 }
-                ["e", label, string, _] => {
-                    strings.push_str(&format!("e\t{label}\t{string}\t\n"));
+                self.wiki.insert(fold_borrowed(token), WikiStat::from_counts(&c));
+            } else if let Some(["e", label, string, _]) = exact_fields::<4>(line) {
+                for part in ["e\t", label, "\t", string, "\t\n"] {
+                    strings.push_str(part);
                 }
-                _ => {}
             }
         }
         self.wiki_strings = Lexicon::parse(&strings).unwrap_or_default();
     }
 
     /// Reads `token<TAB>flags` lines (`w`, `a`, `g`, `t`), `#` comments.
-    pub fn parse(tsv: &str) -> Lists {
+    pub fn parse(tsv: &'static str) -> Lists {
         let mut names = HashMap::default();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let Some((token, flags)) = line.split_once('\t') else { continue };
@@ -243,7 +242,7 @@ impl Lists {
                     _ => 0,
                 };
             }
-            names.insert(token.to_owned(), bits);
+            names.insert(token, bits);
         }
         let mut triggers = HashMap::default();
         for (class, words) in [(1u8, PERSON_TRIGGERS), (2, PLACE_TRIGGERS), (3, ORG_TRIGGERS)] {
@@ -291,6 +290,16 @@ impl Lists {
     fn name_flags(&self, word: &str) -> u8 {
         self.names.get(word).copied().unwrap_or(0)
     }
+}
+
+/// The tab-separated fields of `line` when it has exactly `N`.
+fn exact_fields<const N: usize>(line: &str) -> Option<[&str; N]> {
+    let mut fields = line.split('\t');
+    let mut out = [""; N];
+    for slot in &mut out {
+        *slot = fields.next()?;
+    }
+    fields.next().is_none().then_some(out)
 }
 
 /// What features need of each token, computed once per document.
@@ -405,7 +414,7 @@ pub(crate) fn token_infos<'a>(words: &'a Words<'a>, lexicon: &[Candidate], lists
             let stem = readings.last().map_or(word, |r| r.stem.as_str());
             let names = readings.iter().fold(0, |acc, r| acc | lists.name_flags(&r.stem));
             let trigger = lists.triggers.get(word).or_else(|| lists.triggers.get(stem)).copied().unwrap_or(0);
-            let wiki = lists.wiki.get(word).or_else(|| readings.iter().find_map(|r| lists.wiki.get(&r.stem)));
+            let wiki = lists.wiki.get(word).or_else(|| readings.iter().find_map(|r| lists.wiki.get(r.stem.as_str())));
             TokenInfo {
                 word,
                 stem,
