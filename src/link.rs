@@ -37,6 +37,8 @@
 //! applies to words of six letters or more, and rules 3 and 5 only when the longer name is
 //! unique: two people of one family name (كيم جونغ أون، كيم يو جونغ) leave a lone كيم alone.
 
+use rustc_hash::FxHashMap;
+
 use crate::analysis::{Analysis, Label, Mention};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{Candidate, Words};
@@ -279,17 +281,25 @@ const LINKED: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Misc];
 pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
     let keys: Vec<String> = mentions.iter().map(|m| name_key(&m.text)).collect();
     let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
-    // The folded words of each name, for the nationality adjectives of rule 5.
-    let folded: Vec<Vec<String>> =
-        mentions.iter().map(|m| fold(&m.text).split_whitespace().map(str::to_owned).collect()).collect();
+    // The folded words of each organization's name, for the nationality adjectives of rule 5.
+    let folded: Vec<Vec<String>> = mentions
+        .iter()
+        .map(|m| match m.label {
+            Label::Org => fold(&m.text).split_whitespace().map(str::to_owned).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
     let linked = |index: usize| LINKED.contains(&mentions[index].label);
+    let mut skeletons = Skeletons::default();
+    let names: Vec<NameSkeletons> = (0..mentions.len())
+        .map(|index| if linked(index) { skeletons.of_name(&words[index]) } else { NameSkeletons::default() })
+        .collect();
     let (mut whole, mut last, mut first) = (MentionIndex::default(), MentionIndex::default(), MentionIndex::default());
     for index in (0..mentions.len()).filter(|&i| linked(i)) {
-        let name = &words[index];
-        let rest: String = name[1..].iter().map(|w| skeleton(w)).collect::<Vec<_>>().join(" ");
-        whole.add(index, name[0], &rest);
-        last.add(index, name[name.len() - 1], &name.len().to_string());
-        first.add(index, name[0], &name.len().to_string());
+        let (name, count) = (&names[index], words[index].len() as u32);
+        whole.add(index, name.first, name.rest);
+        last.add(index, name.last, count);
+        first.add(index, name.first, count);
     }
     let longest = words.iter().map(Vec::len).max().unwrap_or(0);
     let mut members = Members::new(mentions);
@@ -298,12 +308,11 @@ pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
         if !LINKED.contains(&label) || is_lexicon_id(&mentions[index].id) {
             continue;
         }
-        let name = &words[index];
+        let (name, skeleton) = (&words[index], &names[index]);
         let same_label = |other: usize| other != index && mentions[other].label == label;
         // Rules 1 and 2: the same name spelled otherwise; a lexicon mention first.
-        let rest: String = name[1..].iter().map(|w| skeleton(w)).collect::<Vec<_>>().join(" ");
         let mut target = whole
-            .candidates(name[0], &rest)
+            .candidates(skeleton.first, skeleton.rest)
             .filter(|&other| same_label(other) && names_match(name, &words[other]))
             .min_by_key(|&other| (!is_lexicon_id(&mentions[other].id), other));
         if target.is_some_and(|t| is_lexicon_id(&mentions[t].id)) {
@@ -313,11 +322,11 @@ pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
         // Rule 3: a person's name as the end of exactly one longer name (or, one word, as the
         // beginning of one, when none ends with it: `كيم` after `كيم جونغ أون`).
         if label == Label::Per {
-            let ending = last.longer(name[name.len() - 1], name.len(), longest);
+            let ending = last.longer(skeleton.last, name.len(), longest);
             let ending = ending.filter(|&o| same_label(o) && ends_name(name, &words[o]));
             let mut longer = unique_entity(mentions, ending);
             if longer.is_none() && name.len() == 1 {
-                let beginning = first.longer(name[0], 1, longest);
+                let beginning = first.longer(skeleton.first, 1, longest);
                 let beginning = beginning
                     .filter(|&o| same_label(o) && words[o].len() > 1 && names_match(name, &words[o][..1]));
                 longer = unique_entity(mentions, beginning);
@@ -328,7 +337,7 @@ pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
         // nationality adjectives that end it (`وزارة الدفاع` after `وزارة الدفاع الروسية`).
         if label == Label::Org && target.is_none() && name.len() >= 2 {
             let n = name.len();
-            let described = first.longer(name[0], n, longest).filter(|&o| {
+            let described = first.longer(skeleton.first, n, longest).filter(|&o| {
                 same_label(o)
                     && words[o].len() > n
                     && names_match(name, &words[o][..n])
@@ -346,48 +355,86 @@ pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
     settle_canonical_names(mentions);
 }
 
-/// Mentions by the skeleton ([`skeleton`]) of one word of their name, with and without its
-/// article, and a suffix (the skeletons of the other words, or the number of words): two words
-/// that match under rules 1–2, the article of a first word aside, always share one of these
-/// keys.
+/// Skeletons ([`skeleton`]) numbered as they are first seen, so that an index compares and
+/// hashes numbers, each skeleton computed once per word of a mention.
+#[derive(Default)]
+struct Skeletons(FxHashMap<String, u32>);
+
+/// The numbered skeletons of one word: as written, and without its article when that differs.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordSkeletons {
+    plain: u32,
+    bare: Option<u32>,
+}
+
+impl WordSkeletons {
+    fn numbers(self) -> impl Iterator<Item = u32> {
+        std::iter::once(self.plain).chain(self.bare)
+    }
+}
+
+/// The numbered skeletons a name is indexed by: of its first and last words, and of its other
+/// words together.
+#[derive(Debug, Clone, Copy, Default)]
+struct NameSkeletons {
+    first: WordSkeletons,
+    last: WordSkeletons,
+    rest: u32,
+}
+
+impl Skeletons {
+    fn number(&mut self, skeleton: String) -> u32 {
+        let next = self.0.len() as u32;
+        *self.0.entry(skeleton).or_insert(next)
+    }
+
+    fn of_word(&mut self, word: &str) -> WordSkeletons {
+        let plain = self.number(skeleton(word));
+        let bare = self.number(skeleton(without_article(word)));
+        WordSkeletons { plain, bare: (bare != plain).then_some(bare) }
+    }
+
+    /// The skeletons of a name's key words (never empty: a key splits into one word or more).
+    fn of_name(&mut self, name: &[&str]) -> NameSkeletons {
+        let rest: String = name[1..].iter().map(|w| skeleton(w)).collect::<Vec<_>>().join(" ");
+        NameSkeletons { first: self.of_word(name[0]), last: self.of_word(name[name.len() - 1]), rest: self.number(rest) }
+    }
+}
+
+/// Mentions by the skeleton of one word of their name, with and without its article, and a
+/// suffix (the skeleton of the other words, or the number of words): two words that match
+/// under rules 1–2, the article of a first word aside, always share one of these keys.
 #[derive(Default)]
 struct MentionIndex {
-    map: std::collections::HashMap<String, Vec<usize>>,
+    map: FxHashMap<(u32, u32), Vec<usize>>,
 }
 
 impl MentionIndex {
-    fn keys(word: &str, suffix: &str) -> [Option<String>; 2] {
-        let plain = format!("{}|{suffix}", skeleton(word));
-        let bare = format!("{}|{suffix}", skeleton(without_article(word)));
-        let bare = (bare != plain).then_some(bare);
-        [Some(plain), bare]
-    }
-
-    fn add(&mut self, index: usize, word: &str, suffix: &str) {
-        for key in Self::keys(word, suffix).into_iter().flatten() {
-            self.map.entry(key).or_default().push(index);
+    fn add(&mut self, index: usize, word: WordSkeletons, suffix: u32) {
+        for number in word.numbers() {
+            self.map.entry((number, suffix)).or_default().push(index);
         }
     }
 
     /// The mentions indexed with the word and a number of words from `fewer + 1` to `most`
     /// (the suffix): the longer names a word may end or begin.
-    fn longer<'a>(&'a self, word: &'a str, fewer: usize, most: usize) -> impl Iterator<Item = usize> + 'a {
-        (fewer + 1..=most).flat_map(move |n| self.candidates(word, &n.to_string()))
+    fn longer(&self, word: WordSkeletons, fewer: usize, most: usize) -> impl Iterator<Item = usize> + '_ {
+        (fewer + 1..=most).flat_map(move |n| self.candidates(word, n as u32))
     }
 
     /// The mentions indexed under one of the word's keys, in no set order, maybe twice.
-    fn candidates(&self, word: &str, suffix: &str) -> impl Iterator<Item = usize> + '_ {
-        Self::keys(word, suffix).into_iter().flatten().filter_map(|key| self.map.get(&key)).flatten().copied()
+    fn candidates(&self, word: WordSkeletons, suffix: u32) -> impl Iterator<Item = usize> + '_ {
+        word.numbers().filter_map(move |number| self.map.get(&(number, suffix))).flatten().copied()
     }
 }
 
 /// The mentions of each id, kept as ids change (an entry may be stale: read through
 /// [`Members::of`]).
-struct Members(std::collections::HashMap<String, Vec<usize>>);
+struct Members(FxHashMap<String, Vec<usize>>);
 
 impl Members {
     fn new(mentions: &[Mention]) -> Self {
-        let mut map: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        let mut map: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (index, mention) in mentions.iter().enumerate() {
             map.entry(mention.id.clone()).or_default().push(index);
         }
@@ -440,19 +487,24 @@ fn unique_entity(mentions: &[Mention], mut found: impl Iterator<Item = usize>) -
 /// (`غزة`, the city), every mention takes the entry read through the longer form, when there is
 /// exactly one such entry. A mention whose display name is its own name was read alone.
 fn one_entity_per_name(mentions: &mut [Mention], keys: &[String]) {
-    let mut groups: std::collections::HashMap<(Label, &str), Vec<usize>> = std::collections::HashMap::new();
+    let mut groups: FxHashMap<(Label, &str), Vec<usize>> = FxHashMap::default();
     for (index, mention) in mentions.iter().enumerate() {
         if LINKED.contains(&mention.label) && is_lexicon_id(&mention.id) {
             groups.entry((mention.label, keys[index].as_str())).or_default().push(index);
         }
     }
+    // The name key of each display name, computed once (many mentions share one).
+    let mut display_keys: FxHashMap<&str, String> = FxHashMap::default();
     let mut changes: Vec<(usize, usize)> = Vec::new();
     for (&(_, key), group) in &groups {
-        let alone = |&index: &usize| name_key(&mentions[index].canonical) == key;
-        let mut read_in_context = group.iter().filter(|index| !alone(index));
-        let Some(&chosen) = read_in_context.next() else { continue };
+        let mut alone = |index: usize| {
+            let canonical = mentions[index].canonical.as_str();
+            *display_keys.entry(canonical).or_insert_with(|| name_key(canonical)) == key
+        };
+        let read_in_context: Vec<usize> = group.iter().copied().filter(|&index| !alone(index)).collect();
+        let Some((&chosen, others)) = read_in_context.split_first() else { continue };
         let chosen_id = &mentions[chosen].id;
-        if read_in_context.all(|&index| mentions[index].id == *chosen_id) {
+        if others.iter().all(|&index| mentions[index].id == *chosen_id) {
             changes.extend(group.iter().filter(|&&index| mentions[index].id != *chosen_id).map(|&index| (index, chosen)));
         }
     }
@@ -464,7 +516,7 @@ fn one_entity_per_name(mentions: &mut [Mention], keys: &[String]) {
 
 /// Rule 4: «ORG (SHORT)»: SHORT, and every later mention with its key, take the ORG's id.
 fn link_short_forms(text: &str, mentions: &mut [Mention], keys: &[String], members: &mut Members) {
-    let mut by_key: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_key: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (index, key) in keys.iter().enumerate() {
         by_key.entry(key.as_str()).or_default().push(index);
     }
@@ -495,17 +547,21 @@ fn link_short_forms(text: &str, mentions: &mut [Mention], keys: &[String], membe
 /// An entity not in the lexicon is displayed by its fullest name: the surface of most words
 /// (the first such), shared by all its mentions.
 fn settle_canonical_names(mentions: &mut [Mention]) {
-    let mut best: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut best: FxHashMap<&str, &str> = FxHashMap::default();
     for mention in mentions.iter().filter(|m| LINKED.contains(&m.label) && !is_lexicon_id(&m.id)) {
         let words = |s: &str| s.split_whitespace().count();
-        let entry = best.entry(mention.id.clone()).or_insert_with(|| mention.canonical.clone());
+        let entry = best.entry(mention.id.as_str()).or_insert(mention.canonical.as_str());
         if words(&mention.text) > words(entry) {
-            *entry = mention.text.clone();
+            *entry = mention.text.as_str();
         }
     }
-    for mention in mentions.iter_mut() {
-        if let Some(name) = best.get(&mention.id) {
-            mention.canonical = name.clone();
+    let settled: Vec<Option<String>> = mentions
+        .iter()
+        .map(|mention| best.get(mention.id.as_str()).filter(|&&name| name != mention.canonical).map(|name| name.to_string()))
+        .collect();
+    for (mention, name) in mentions.iter_mut().zip(settled) {
+        if let Some(name) = name {
+            mention.canonical = name;
         }
     }
 }
@@ -644,13 +700,14 @@ impl NameIndex {
 /// A word key without the long vowels (ا و ي) between its first and last letters: a word and
 /// the same word with one such vowel dropped inside it (rule 2) have one skeleton.
 fn skeleton(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    chars
-        .iter()
-        .enumerate()
-        .filter(|&(at, c)| at == 0 || at + 1 == chars.len() || !matches!(c, 'ا' | 'و' | 'ي'))
-        .map(|(_, c)| *c)
-        .collect()
+    let last = word.chars().count().saturating_sub(1);
+    let mut skeleton = String::with_capacity(word.len());
+    for (at, c) in word.chars().enumerate() {
+        if at == 0 || at == last || !matches!(c, 'ا' | 'و' | 'ي') {
+            skeleton.push(c);
+        }
+    }
+    skeleton
 }
 
 /// Step 2 of [`link_corpus`]: a person known by one word alone in a document takes the one
@@ -923,19 +980,20 @@ mod tests {
     /// the index, so reading only the index loses no link.
     #[test]
     fn the_index_finds_every_matching_word() {
-        let key = |s: &str| word_key(&fold(s));
+        let mut skeletons = Skeletons::default();
+        let mut key = |s: &str| skeletons.of_word(&word_key(&fold(s)));
         let pairs = [("غوتيريش", "غوتيرش"), ("بيدرسون", "بيدرسن"), ("التحالف", "تحالف"), ("الأسد", "أسد"), ("سيرجي", "سيرغي")];
         for (a, b) in pairs {
             let mut index = MentionIndex::default();
-            index.add(7, &key(a), "");
-            let mut found: Vec<usize> = index.candidates(&key(b), "").collect();
+            index.add(7, key(a), 0);
+            let mut found: Vec<usize> = index.candidates(key(b), 0).collect();
             found.dedup();
             assert_eq!(found, [7], "{a} / {b}");
         }
         // A key holds more than the rules match (حسين with حسن); the rules then read them.
         let mut index = MentionIndex::default();
-        index.add(7, &key("حسن"), "");
-        assert_eq!(index.candidates(&key("محمد"), "").count(), 0);
+        index.add(7, key("حسن"), 0);
+        assert_eq!(index.candidates(key("محمد"), 0).count(), 0);
     }
 
     /// A document of mentions written one after the other, linked within the document.

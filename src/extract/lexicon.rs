@@ -205,6 +205,9 @@ impl Lexicon {
 /// has none. Only a second part of two letters or more is split off.
 fn abd_variants(tokens: &[String]) -> Vec<Vec<String>> {
     const ABD: &str = "عبد";
+    if !tokens.iter().any(|token| token.starts_with(ABD)) {
+        return Vec::new();
+    }
     let mut joined: Vec<String> = Vec::with_capacity(tokens.len());
     let mut split: Vec<String> = Vec::with_capacity(tokens.len() + 1);
     let (mut joins, mut splits) = (false, false);

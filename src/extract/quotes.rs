@@ -929,9 +929,11 @@ fn organization_named_by(cx: &Context<'_>, at: usize) -> Option<usize> {
         let mention = &cx.mentions[m];
         let recent =
             cx.sentences.get(sentence.saturating_sub(SENTENCES_BACK)).is_some_and(|&(s, _)| mention.start >= s);
-        let head = crate::text::normalize::fold(&mention.canonical);
-        let head = head.split_whitespace().next().unwrap_or("");
-        recent && mention.label == Label::Org && (head == word || head == bare)
+        recent && mention.label == Label::Org && {
+            let head = fold(&mention.canonical);
+            let head = head.split_whitespace().next().unwrap_or("");
+            head == word || head == bare
+        }
     })
 }
 

@@ -17,8 +17,11 @@ const MIN_STEM_CHARS: usize = 2;
 /// `وبمنبج` reads as itself, as و + `بمنبج` and as و + ب + `منبج`; `للعراق` as ل + `لعراق` and
 /// as لل + `العراق`.
 pub(crate) fn readings(word: &str) -> Vec<Reading> {
-    let chars: Vec<char> = word.chars().collect();
     let mut out = vec![Reading { prefix: 0, stem: word.to_owned() }];
+    if !word.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+        return out;
+    }
+    let chars: Vec<char> = word.chars().collect();
     let mut push = |prefix: usize, stem: String| {
         if stem.chars().count() >= MIN_STEM_CHARS && !out.iter().any(|r| r.stem == stem) {
             out.push(Reading { prefix, stem });

@@ -65,6 +65,15 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// Folds a string as [`fold`] does, borrowing it when it is folded already.
+pub(crate) fn fold_borrowed(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(|c| fold_char(c) == Fold::Char(c)) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(fold(text))
+    }
+}
+
 /// A folded copy of a text that remembers, for each folded char, the original char it came from.
 ///
 /// ```

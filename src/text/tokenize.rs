@@ -58,7 +58,10 @@ fn kind_of(c: char) -> Option<TokenKind> {
 /// assert_eq!(tokens[1].kind, TokenKind::Number);
 /// ```
 pub fn tokenize(folded: &Folded) -> Vec<Token> {
-    let chars: Vec<char> = folded.as_str().chars().collect();
+    let text = folded.as_str();
+    let chars: Vec<char> = text.chars().collect();
+    // The byte offset of each char, and of the end, to copy each token's text in one piece.
+    let bytes: Vec<usize> = text.char_indices().map(|(at, _)| at).chain(std::iter::once(text.len())).collect();
     let mut tokens = Vec::with_capacity(chars.len() / 4);
     let mut i = 0;
     while i < chars.len() {
@@ -87,7 +90,7 @@ pub fn tokenize(folded: &Folded) -> Vec<Token> {
                 }
             }
         }
-        tokens.push(Token { start, end: i, text: chars[start..i].iter().collect(), kind });
+        tokens.push(Token { start, end: i, text: text[bytes[start]..bytes[i]].to_owned(), kind });
     }
     tokens
 }

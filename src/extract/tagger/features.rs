@@ -5,7 +5,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{Candidate, Words};
-use crate::text::normalize::fold;
+use std::borrow::Cow;
+
+use crate::text::normalize::fold_borrowed;
 use crate::text::tokenize::TokenKind;
 use super::frequency::{Frequencies, FREQ_TSV};
 
@@ -169,15 +171,15 @@ const ORG_TRIGGERS: &[&str] = &[
 /// The word lists the features consult, built once.
 #[derive(Debug, Default)]
 pub(crate) struct Lists {
-    names: HashMap<String, u8>,
+    names: HashMap<&'static str, u8>,
     /// Folded trigger word → 1 person, 2 place, 3 organization.
     triggers: HashMap<&'static str, u8>,
     /// Folded WikiFANE token → its statistics.
-    wiki: HashMap<String, WikiStat>,
+    wiki: HashMap<Cow<'static, str>, WikiStat>,
     /// WikiFANE's multi-token entity strings.
     wiki_strings: Lexicon,
     /// Folded stem → its classes in the coarse and the fine clustering.
-    clusters: HashMap<String, [u16; 2]>,
+    clusters: HashMap<&'static str, [u16; 2]>,
     /// Folded topic word → its topic ([`TOPIC_WORDS`]).
     topics: HashMap<&'static str, u8>,
     /// How common each word is in Arabic at large.
@@ -195,41 +197,38 @@ impl Lists {
     }
 
     /// Reads `stem<TAB>coarse class<TAB>fine class` lines (`#` comments).
-    pub fn add_clusters(&mut self, tsv: &str) {
+    pub fn add_clusters(&mut self, tsv: &'static str) {
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let mut fields = line.split('\t');
             let (Some(stem), Some(coarse), Some(fine)) = (fields.next(), fields.next(), fields.next()) else {
                 continue;
             };
             let (Ok(coarse), Ok(fine)) = (coarse.parse(), fine.parse()) else { continue };
-            self.clusters.insert(stem.to_owned(), [coarse, fine]);
+            self.clusters.insert(stem, [coarse, fine]);
         }
     }
 
     /// Reads the WikiFANE lines (`w` token counts, `e` entity strings; see `data/wiki_ner.tsv`).
-    pub fn add_wiki(&mut self, tsv: &str) {
+    pub fn add_wiki(&mut self, tsv: &'static str) {
         let mut strings = String::new();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
-            let fields: Vec<&str> = line.split('\t').collect();
-            match fields.as_slice() {
-                ["w", token, counts @ ..] if counts.len() == 6 => {
-                    let mut c = [0u32; 6];
-                    for (slot, n) in c.iter_mut().zip(counts) {
-                        *slot = n.parse().unwrap_or(0);
-                    }
-                    self.wiki.insert(fold(token), WikiStat::from_counts(&c));
+            if let Some(["w", token, counts @ ..]) = exact_fields::<8>(line) {
+                let mut c = [0u32; 6];
+                for (slot, n) in c.iter_mut().zip(counts) {
+                    *slot = n.parse().unwrap_or(0);
                 }
-                ["e", label, string, _] => {
-                    strings.push_str(&format!("e\t{label}\t{string}\t\n"));
+                self.wiki.insert(fold_borrowed(token), WikiStat::from_counts(&c));
+            } else if let Some(["e", label, string, _]) = exact_fields::<4>(line) {
+                for part in ["e\t", label, "\t", string, "\t\n"] {
+                    strings.push_str(part);
                 }
-                _ => {}
             }
         }
         self.wiki_strings = Lexicon::parse(&strings).unwrap_or_default();
     }
 
     /// Reads `token<TAB>flags` lines (`w`, `a`, `g`, `t`), `#` comments.
-    pub fn parse(tsv: &str) -> Lists {
+    pub fn parse(tsv: &'static str) -> Lists {
         let mut names = HashMap::default();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let Some((token, flags)) = line.split_once('\t') else { continue };
@@ -243,7 +242,7 @@ impl Lists {
                     _ => 0,
                 };
             }
-            names.insert(token.to_owned(), bits);
+            names.insert(token, bits);
         }
         let mut triggers = HashMap::default();
         for (class, words) in [(1u8, PERSON_TRIGGERS), (2, PLACE_TRIGGERS), (3, ORG_TRIGGERS)] {
@@ -291,6 +290,16 @@ impl Lists {
     fn name_flags(&self, word: &str) -> u8 {
         self.names.get(word).copied().unwrap_or(0)
     }
+}
+
+/// The tab-separated fields of `line` when it has exactly `N`.
+fn exact_fields<const N: usize>(line: &str) -> Option<[&str; N]> {
+    let mut fields = line.split('\t');
+    let mut out = [""; N];
+    for slot in &mut out {
+        *slot = fields.next()?;
+    }
+    fields.next().is_none().then_some(out)
 }
 
 /// What features need of each token, computed once per document.
@@ -405,7 +414,7 @@ pub(crate) fn token_infos<'a>(words: &'a Words<'a>, lexicon: &[Candidate], lists
             let stem = readings.last().map_or(word, |r| r.stem.as_str());
             let names = readings.iter().fold(0, |acc, r| acc | lists.name_flags(&r.stem));
             let trigger = lists.triggers.get(word).or_else(|| lists.triggers.get(stem)).copied().unwrap_or(0);
-            let wiki = lists.wiki.get(word).or_else(|| readings.iter().find_map(|r| lists.wiki.get(&r.stem)));
+            let wiki = lists.wiki.get(word).or_else(|| readings.iter().find_map(|r| lists.wiki.get(r.stem.as_str())));
             TokenInfo {
                 word,
                 stem,
@@ -555,8 +564,67 @@ const AFTER: &[u8] = b"</s>";
 /// and stem, alone and with a neighbour).
 pub(crate) const IDENTITY_POSITIONS: [usize; 6] = [1, 6, 7, 8, 9, 10];
 
-/// Pushes the feature hashes of token `i` onto `out`.
-pub(crate) fn extract(infos: &[TokenInfo<'_>], i: usize, out: &mut Vec<u64>) {
+/// Where [`extract`] puts a token's feature hashes: the features of its word alone (its text,
+/// stem and what the lists say of them, the same wherever the word stands) apart from the
+/// others, so that a tagger may score each word's once per text.
+pub(crate) trait FeatureSink {
+    /// Whether the word's own features are wanted (not when they are scored already).
+    fn wants_word(&self) -> bool;
+    /// A feature of the word alone.
+    fn word(&mut self, hash: u64);
+    /// A feature of the word in its place (its neighbours, the lexicon match, the topic, …).
+    fn context(&mut self, hash: u64);
+}
+
+/// All the features, in the order [`extract`] makes them (what training reads).
+impl FeatureSink for Vec<u64> {
+    fn wants_word(&self) -> bool {
+        true
+    }
+
+    fn word(&mut self, hash: u64) {
+        self.push(hash);
+    }
+
+    fn context(&mut self, hash: u64) {
+        self.push(hash);
+    }
+}
+
+/// The features of a token in two lists: of its word alone (when wanted) and the others.
+#[derive(Debug, Default)]
+pub(crate) struct SplitFeatures {
+    pub word: Vec<u64>,
+    pub context: Vec<u64>,
+    with_word: bool,
+}
+
+impl SplitFeatures {
+    /// Empties both lists for the next token, whose word features are wanted or not.
+    pub fn clear(&mut self, with_word: bool) {
+        self.word.clear();
+        self.context.clear();
+        self.with_word = with_word;
+    }
+}
+
+impl FeatureSink for SplitFeatures {
+    fn wants_word(&self) -> bool {
+        self.with_word
+    }
+
+    fn word(&mut self, hash: u64) {
+        self.word.push(hash);
+    }
+
+    fn context(&mut self, hash: u64) {
+        self.context.push(hash);
+    }
+}
+
+/// Puts the feature hashes of token `i` into `out`: those of its word alone only when
+/// `out` wants them ([`FeatureSink`]).
+pub(crate) fn extract(infos: &[TokenInfo<'_>], i: usize, out: &mut impl FeatureSink) {
     let at = |offset: isize| -> Option<&TokenInfo<'_>> {
         let j = i as isize + offset;
         (j >= 0).then(|| infos.get(j as usize)).flatten()
@@ -579,78 +647,94 @@ pub(crate) fn extract(infos: &[TokenInfo<'_>], i: usize, out: &mut Vec<u64>) {
     // The token's own identity is at [`IDENTITY_POSITIONS`]: training may leave it out of a
     // token, so that the model also learns what the context says. (This order is also the
     // faster one: with the identity features first the tagger ran at 1.15M tokens/s, not 1.49M.)
-    out.push(feature(0, &[]));
-    out.push(feature(1, &[w]));
-    out.push(feature(2, &[word_at(-1)]));
-    out.push(feature(3, &[word_at(-2)]));
-    out.push(feature(4, &[word_at(1)]));
-    out.push(feature(5, &[word_at(2)]));
-    out.push(feature(6, &[word_at(-1), w]));
-    out.push(feature(7, &[w, word_at(1)]));
-    out.push(feature(8, &[stem]));
-    out.push(feature(39, &[stem_at(-1), stem]));
-    out.push(feature(40, &[stem, stem_at(1)]));
-    for n in 1..=3 {
-        if let Some(p) = prefix(this.word, n) {
-            out.push(feature(9 + n as u8, &[p.as_bytes()]));
-        }
-        if let Some(s) = suffix(this.word, n) {
-            out.push(feature(12 + n as u8, &[s.as_bytes()]));
-        }
+    // The features of the word alone are in `if own` blocks, in the same order.
+    let own = out.wants_word();
+    if own {
+        out.word(feature(0, &[]));
+        out.word(feature(1, &[w]));
     }
-    for n in 2..=3 {
-        if let Some(s) = suffix(this.stem, n) {
-            out.push(feature(15 + n as u8, &[s.as_bytes()]));
-        }
+    out.context(feature(2, &[word_at(-1)]));
+    out.context(feature(3, &[word_at(-2)]));
+    out.context(feature(4, &[word_at(1)]));
+    out.context(feature(5, &[word_at(2)]));
+    out.context(feature(6, &[word_at(-1), w]));
+    out.context(feature(7, &[w, word_at(1)]));
+    if own {
+        out.word(feature(8, &[stem]));
     }
-    out.push(feature(19, &[&[kind_byte(this.kind), length_bucket(this.word)]]));
-    out.push(feature(20, &[&[this.lexicon, this.source]]));
+    out.context(feature(39, &[stem_at(-1), stem]));
+    out.context(feature(40, &[stem, stem_at(1)]));
+    if own {
+        for n in 1..=3 {
+            if let Some(p) = prefix(this.word, n) {
+                out.word(feature(9 + n as u8, &[p.as_bytes()]));
+            }
+            if let Some(s) = suffix(this.word, n) {
+                out.word(feature(12 + n as u8, &[s.as_bytes()]));
+            }
+        }
+        for n in 2..=3 {
+            if let Some(s) = suffix(this.stem, n) {
+                out.word(feature(15 + n as u8, &[s.as_bytes()]));
+            }
+        }
+        out.word(feature(19, &[&[kind_byte(this.kind), length_bucket(this.word)]]));
+    }
+    out.context(feature(20, &[&[this.lexicon, this.source]]));
     let lexicon_at = |offset: isize| at(offset).map_or(255, |info| info.lexicon);
-    out.push(feature(21, &[&[lexicon_at(-1)]]));
-    out.push(feature(22, &[&[lexicon_at(1)]]));
-    out.push(feature(23, &[&[lexicon_at(-1), this.lexicon, lexicon_at(1)]]));
-    for bit in [WIKIDATA, AKHATEEB, TRANSLIT, TITLE] {
-        if this.names & bit != 0 {
-            out.push(feature(24, &[&[bit]]));
+    out.context(feature(21, &[&[lexicon_at(-1)]]));
+    out.context(feature(22, &[&[lexicon_at(1)]]));
+    out.context(feature(23, &[&[lexicon_at(-1), this.lexicon, lexicon_at(1)]]));
+    if own {
+        for bit in [WIKIDATA, AKHATEEB, TRANSLIT, TITLE] {
+            if this.names & bit != 0 {
+                out.word(feature(24, &[&[bit]]));
+            }
         }
     }
     let names_at = |offset: isize| at(offset).map_or(255, |info| info.names);
-    out.push(feature(25, &[&[names_at(-1), this.names, names_at(1)]]));
+    out.context(feature(25, &[&[names_at(-1), this.names, names_at(1)]]));
     let trigger_at = |offset: isize| at(offset).map_or(255, |info| info.trigger);
-    out.push(feature(26, &[&[trigger_at(-1)]]));
-    out.push(feature(27, &[&[trigger_at(-2)]]));
-    out.push(feature(28, &[&[this.trigger]]));
-    out.push(feature(29, &[at(-1).map_or(BEFORE, |info| info.stem.as_bytes())]));
-    out.push(feature(30, &[at(1).map_or(AFTER, |info| info.stem.as_bytes())]));
-    out.push(feature(31, &[&[u8::from(this.stem.starts_with("ال")), u8::from(this.word.len() != this.stem.len())]]));
+    out.context(feature(26, &[&[trigger_at(-1)]]));
+    out.context(feature(27, &[&[trigger_at(-2)]]));
+    if own {
+        out.word(feature(28, &[&[this.trigger]]));
+    }
+    out.context(feature(29, &[at(-1).map_or(BEFORE, |info| info.stem.as_bytes())]));
+    out.context(feature(30, &[at(1).map_or(AFTER, |info| info.stem.as_bytes())]));
+    if own {
+        out.word(feature(31, &[&[u8::from(this.stem.starts_with("ال")), u8::from(this.word.len() != this.stem.len())]]));
+    }
     if let (Some(prev), Some(next)) = (at(-1), at(1)) {
-        out.push(feature(32, &[&[kind_byte(prev.kind), kind_byte(this.kind), kind_byte(next.kind)]]));
+        out.context(feature(32, &[&[kind_byte(prev.kind), kind_byte(this.kind), kind_byte(next.kind)]]));
     }
     // WikiFANE gazetteer features.
     let wiki = this.wiki;
-    if this.wiki_known {
-        out.push(feature(33, &[&[wiki.entity_type, wiki.share, wiki.frequency]]));
-        out.push(feature(34, &[&[wiki.entity_type, wiki.share, wiki.inside]]));
+    if own && this.wiki_known {
+        out.word(feature(33, &[&[wiki.entity_type, wiki.share, wiki.frequency]]));
+        out.word(feature(34, &[&[wiki.entity_type, wiki.share, wiki.inside]]));
     }
     let class_at = |offset: isize| at(offset).map_or(255, |info| info.wiki.class(info.wiki_known));
-    out.push(feature(35, &[&[class_at(-1), class_at(0), class_at(1)]]));
+    out.context(feature(35, &[&[class_at(-1), class_at(0), class_at(1)]]));
     let span_at = |offset: isize| at(offset).map_or(255, |info| info.wiki_span);
-    out.push(feature(36, &[&[this.wiki_span]]));
-    out.push(feature(37, &[&[span_at(-1), this.wiki_span, span_at(1)]]));
-    out.push(feature(38, &[&[this.wiki_span, this.lexicon]]));
+    out.context(feature(36, &[&[this.wiki_span]]));
+    out.context(feature(37, &[&[span_at(-1), this.wiki_span, span_at(1)]]));
+    out.context(feature(38, &[&[this.wiki_span, this.lexicon]]));
     // Conjunctions with the neighbours.
-    for n in 2..=3 {
-        if let Some(p) = prefix(this.stem, n) {
-            out.push(feature(39 + n as u8, &[p.as_bytes()]));
+    if own {
+        for n in 2..=3 {
+            if let Some(p) = prefix(this.stem, n) {
+                out.word(feature(39 + n as u8, &[p.as_bytes()]));
+            }
         }
     }
-    out.push(feature(43, &[&[lexicon_at(-1), kind_byte(this.kind), length_bucket(this.word)]]));
+    out.context(feature(43, &[&[lexicon_at(-1), kind_byte(this.kind), length_bucket(this.word)]]));
     if let Some(s) = suffix(this.stem, 2) {
-        out.push(feature(44, &[word_at(-1), s.as_bytes()]));
+        out.context(feature(44, &[word_at(-1), s.as_bytes()]));
     }
-    out.push(feature(45, &[word_at(-1), &[class_at(0)]]));
-    out.push(feature(46, &[&[class_at(0)], word_at(1)]));
-    {
+    out.context(feature(45, &[word_at(-1), &[class_at(0)]]));
+    out.context(feature(46, &[&[class_at(0)], word_at(1)]));
+    if own {
         // Character 3-grams of stems of up to 13 letters, and their first and last four
         // letters, for names never seen: 5-fold CV 74.36 → 74.59, AQMAR dev 57.41 → 57.47
         // (with the ends marked 74.45-74.74 and 57.43-57.85; adding 4-grams 74.33, 57.59).
@@ -668,39 +752,43 @@ pub(crate) fn extract(infos: &[TokenInfo<'_>], i: usize, out: &mut Vec<u64>) {
         if (3..=starts.len()).contains(&count) {
             for k in 0..count - 2 {
                 let end = if k + 3 < count { starts[k + 3] } else { stem.len() };
-                out.push(feature(47, &[&stem.as_bytes()[starts[k]..end]]));
+                out.word(feature(47, &[&stem.as_bytes()[starts[k]..end]]));
             }
         }
         if let Some(p) = prefix(this.stem, 4) {
-            out.push(feature(48, &[p.as_bytes()]));
+            out.word(feature(48, &[p.as_bytes()]));
         }
         if let Some(x) = suffix(this.stem, 4) {
-            out.push(feature(49, &[x.as_bytes()]));
+            out.word(feature(49, &[x.as_bytes()]));
         }
     }
     // Word clusters of the stems.
     let cluster_at = |offset: isize, k: usize| at(offset).map_or(u16::MAX - 1, |info| info.cluster[k]).to_le_bytes();
-    out.push(feature(50, &[&cluster_at(0, 0)]));
-    out.push(feature(51, &[&cluster_at(0, 1)]));
-    out.push(feature(52, &[&cluster_at(-1, 1)]));
-    out.push(feature(53, &[&cluster_at(1, 1)]));
-    out.push(feature(54, &[&cluster_at(-1, 0), &cluster_at(0, 0), &cluster_at(1, 0)]));
+    if own {
+        out.word(feature(50, &[&cluster_at(0, 0)]));
+        out.word(feature(51, &[&cluster_at(0, 1)]));
+    }
+    out.context(feature(52, &[&cluster_at(-1, 1)]));
+    out.context(feature(53, &[&cluster_at(1, 1)]));
+    out.context(feature(54, &[&cluster_at(-1, 0), &cluster_at(0, 0), &cluster_at(1, 0)]));
     // The topic of the text around, with what the lists and the clusters say of the token.
     let topic = this.topic;
-    out.push(feature(55, &[&[topic, this.lexicon]]));
-    out.push(feature(56, &[&[topic, class_at(0)]]));
-    out.push(feature(57, &[&[topic], &cluster_at(0, 0)]));
+    out.context(feature(55, &[&[topic, this.lexicon]]));
+    out.context(feature(56, &[&[topic, class_at(0)]]));
+    out.context(feature(57, &[&[topic], &cluster_at(0, 0)]));
     // Short quotations are titles: of what, the word before the opening mark tells.
     if this.quoted != 0 {
-        out.push(feature(58, &[&[this.quoted, this.quote_len.min(4)]]));
+        out.context(feature(58, &[&[this.quoted, this.quote_len.min(4)]]));
         let lead = this.quote_lead.map_or(BEFORE, |j| infos[j].stem.as_bytes());
-        out.push(feature(59, &[&[this.quoted], lead]));
+        out.context(feature(59, &[&[this.quoted], lead]));
     }
     // How common the word is in Arabic at large: a word no list holds is more often a name when
     // it is also rare. Templates 60 to 65 are the second pass's ([`context_features`]). 5-fold CV
     // 79.49 → 80.06, the four hold-out splits 82.27 → 82.62 (means over seeds; data/README.md).
-    out.push(feature(66, &[&this.freq]));
-    out.push(feature(67, &[&[this.freq[0], this.names]]));
+    if own {
+        out.word(feature(66, &[&this.freq]));
+        out.word(feature(67, &[&[this.freq[0], this.names]]));
+    }
 }
 
 /// The key under which a token's other occurrences in the document are looked up: its folded

@@ -95,20 +95,31 @@ impl Tagger {
     #[inline(never)]
     fn emissions(&self, words: &Words<'_>, lexicon: &[Candidate]) -> (Vec<[f32; MODEL_TAGS]>, &[f32]) {
         let infos = features::token_infos(words, lexicon, &self.lists);
-        let Some(second) = &self.second else {
-            let mut hashes = Vec::with_capacity(48);
-            let emissions = (0..infos.len())
-                .map(|i| {
-                    hashes.clear();
-                    features::extract(&infos, i, &mut hashes);
-                    let mut scores = [0.0; MODEL_TAGS];
-                    self.model.score(&hashes, &mut scores);
-                    scores
-                })
-                .collect();
-            return (emissions, &self.model.transitions);
-        };
-        (self.two_pass(&infos, second), &second.transitions)
+        match &self.second {
+            None => (self.one_pass(&infos), &self.model.transitions),
+            Some(second) => (self.two_pass(&infos, second), &second.transitions),
+        }
+    }
+
+    /// The first pass's scores. The features of a word alone ([`features::FeatureSink`]) are
+    /// scored once per text: a word seen again only has those of its place hashed and looked up.
+    #[inline(never)]
+    fn one_pass(&self, infos: &[features::TokenInfo<'_>]) -> Vec<[f32; MODEL_TAGS]> {
+        let mut word_quanta: rustc_hash::FxHashMap<&str, [i32; MODEL_TAGS]> = Default::default();
+        let mut hashes = features::SplitFeatures::default();
+        (0..infos.len())
+            .map(|i| {
+                let known = word_quanta.get(infos[i].word).copied();
+                hashes.clear(known.is_none());
+                features::extract(infos, i, &mut hashes);
+                let word = known.unwrap_or_else(|| {
+                    let quanta = self.model.quanta(&hashes.word, [0; MODEL_TAGS]);
+                    word_quanta.insert(infos[i].word, quanta);
+                    quanta
+                });
+                self.model.scores(self.model.quanta(&hashes.context, word))
+            })
+            .collect()
     }
 
     /// The second pass's scores (see [`Tagger::emissions`]).
@@ -371,12 +382,12 @@ impl Tagger {
         for candidate in lexicon {
             // The tagger saw the lexicon's match among its features and is still sure these
             // common words are no name here (`عددا كبيرا`).
-            let outside = (candidate.first..candidate.last)
-                .map(|j| decode::softmax_probability(&emissions[j], 0))
-                .sum::<f32>()
-                / candidate.len().max(1) as f32;
             let common = (candidate.first..candidate.last).all(|j| self.lists.is_common_word(&words.tokens[j].text));
-            if outside >= LEXICON_OVERRULED && common && overruled {
+            let outside = || {
+                (candidate.first..candidate.last).map(|j| decode::softmax_probability(&emissions[j], 0)).sum::<f32>()
+                    / candidate.len().max(1) as f32
+            };
+            if overruled && common && outside() >= LEXICON_OVERRULED {
                 continue;
             }
             let misread = misread_on && misread_clitics(&self.lists, words, candidate.first, candidate.prefix);
@@ -502,6 +513,25 @@ mod tests {
         let people: Vec<&str> =
             analysis.entities.iter().filter(|m| m.label == Label::Per).map(|m| m.text.as_str()).collect();
         assert_eq!(people, ["بوتين", "أردوغان"]);
+    }
+
+    #[test]
+    fn scoring_each_word_once_per_text_changes_no_score() {
+        let tagger = Tagger::from_bytes(EMBEDDED).expect("data/tagger.bin reads");
+        let folded = Folded::new("قال الرئيس بوتين إن بوتين لن يزور «الرئيس»، وقال الرئيس الروسي: بوتين 2020");
+        let tokens = tokenize(&folded);
+        let words = Words::new(&tokens);
+        let infos = features::token_infos(&words, &[], &tagger.lists);
+        let every_feature: Vec<[f32; MODEL_TAGS]> = (0..infos.len())
+            .map(|i| {
+                let mut hashes = Vec::new();
+                features::extract(&infos, i, &mut hashes);
+                let mut scores = [0.0; MODEL_TAGS];
+                tagger.model.score(&hashes, &mut scores);
+                scores
+            })
+            .collect();
+        assert_eq!(tagger.one_pass(&infos), every_feature);
     }
 
     #[test]

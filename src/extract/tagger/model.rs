@@ -138,10 +138,16 @@ impl Model {
         self.table.len
     }
 
-    /// Adds the scores of the features `hashes` into `scores` (in weight units).
+    /// Sets `scores` to the scores of the features `hashes` (in weight units).
     #[inline]
     pub fn score(&self, hashes: &[u64], scores: &mut [f32; MODEL_TAGS]) {
-        let mut sum = [0i32; MODEL_TAGS];
+        *scores = self.scores(self.quanta(hashes, [0; MODEL_TAGS]));
+    }
+
+    /// `sum` with the quantized weights of the features `hashes` added: integers, so that the
+    /// features may be summed in parts, in any order, to the same scores.
+    #[inline]
+    pub fn quanta(&self, hashes: &[u64], mut sum: [i32; MODEL_TAGS]) -> [i32; MODEL_TAGS] {
         for &hash in hashes {
             if let Some(row) = self.table.get(key(hash)) {
                 for t in 0..MODEL_TAGS {
@@ -149,9 +155,13 @@ impl Model {
                 }
             }
         }
-        for t in 0..MODEL_TAGS {
-            scores[t] = sum[t] as f32 * self.scale;
-        }
+        sum
+    }
+
+    /// Summed quantized weights in weight units.
+    #[inline]
+    pub fn scores(&self, quanta: [i32; MODEL_TAGS]) -> [f32; MODEL_TAGS] {
+        quanta.map(|q| q as f32 * self.scale)
     }
 
     /// The binary form (see the module documentation).

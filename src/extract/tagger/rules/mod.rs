@@ -173,8 +173,13 @@ pub(crate) fn run(input: &RuleInput<'_, '_>, set: &RuleSet, out: &mut Vec<(Candi
     type Key = (usize, usize, usize, Label);
     let key = |c: &Candidate| -> Key { (c.first, c.last, c.prefix, c.label) };
     for rule in RULES.iter().filter(|rule| set.on(rule.name)) {
-        let before: rustc_hash::FxHashSet<Key> = out.iter().map(|(c, _)| key(c)).collect();
+        let before: Vec<Key> = out.iter().map(|(c, _)| key(c)).collect();
         (rule.run)(input, out);
+        // Most rules change nothing in most texts: then no candidate is the rule's.
+        if out.iter().map(|(c, _)| key(c)).eq(before.iter().copied()) {
+            continue;
+        }
+        let before: rustc_hash::FxHashSet<Key> = before.into_iter().collect();
         for (candidate, _) in out.iter_mut() {
             if !before.contains(&key(candidate)) {
                 candidate.source = Source::Rule(rule.name);
