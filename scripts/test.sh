@@ -36,7 +36,7 @@ if [ -d ../shared/data/gazetteer ]; then
     python3 scripts/build_names.py --check
     python3 scripts/build_wiki_ner.py --check
     python3 scripts/build_word_freq.py --check   # fetches wordfreq 3.1.1 from PyPI into target/ once
-    bash scripts/build_clusters.sh --check
+    bash scripts/build_clusters.sh --check       # clusters the 8.4 M words of unlabeled news too (~1.5 min)
     bash scripts/train_tagger.sh --check
     python3 scripts/calibrate.py --check       # the news dev set through the release binary (~10 s once built)
 else

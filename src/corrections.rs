@@ -158,8 +158,10 @@ pub fn apply(text: &str, analysis: &mut Analysis, corrections: &[Correction], le
             for candidate in user.find(&words) {
                 let folded_start = tokens[candidate.first].start + candidate.prefix;
                 let (start, end) = folded.original_span(folded_start, tokens[candidate.last - 1].end);
-                // The user's name wins over shorter mentions it overlaps, not over longer ones.
-                if analysis.entities.iter().any(|m| overlaps(m, start, end) && m.end - m.start > end - start) {
+                // The user's name wins over shorter mentions it overlaps, not over longer ones; one
+                // longer only by the name's proclitic (`وتل الزعتر` for `تل الزعتر`) is not longer.
+                let (word_start, _) = folded.original_span(tokens[candidate.first].start, tokens[candidate.first].end);
+                if analysis.entities.iter().any(|m| overlaps(m, start, end) && m.end - m.start > end - word_start) {
                     continue;
                 }
                 analysis.entities.retain(|m| !overlaps(m, start, end));

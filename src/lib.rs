@@ -36,6 +36,6 @@ pub use analysis::{Analysis, EntitySummary, Figure, Label, Mention, Quote};
 pub use analyzer::Analyzer;
 /// Training the statistical tagger (what `kashif train` runs).
 pub mod tagger {
-    pub use crate::extract::tagger::clusters::{train_clusters, ClusterOptions};
+    pub use crate::extract::tagger::clusters::{text_sentences, train_clusters, ClusterOptions};
     pub use crate::extract::tagger::{train_model, ModelError, TrainOptions};
 }

@@ -360,6 +360,35 @@ fn training_is_the_same_for_a_seed_and_the_seed_is_checked() {
 }
 
 #[test]
+fn clusters_read_plain_text_as_they_read_the_same_tokens_in_conll() {
+    let scratch = Scratch::new("clusters");
+    let text = "ذهب أحمد إلى دمشق. ذهب علي إلى بيروت\n\nقال سامي في حمص\n".repeat(3);
+    let conll: String = text
+        .lines()
+        .flat_map(|line| line.split_inclusive(". "))
+        .filter(|sentence| !sentence.trim().is_empty())
+        .map(|sentence| sentence.split_whitespace().map(|t| format!("{t} O\n")).collect::<String>() + "\n")
+        .collect();
+    let text_file = scratch.file("news.txt", text.as_bytes());
+    let conll_file = scratch.file("news.conll", conll.as_bytes());
+    let map = |input: &[&str], stdin: &[u8], name: &str| {
+        let out = scratch.0.join(name);
+        let mut args = vec!["clusters", "--classes", "3,4", "--min-count", "1", "--passes", "4", "--out", out.to_str().unwrap()];
+        args.extend_from_slice(input);
+        let (code, _, stderr) = kashif(&args, stdin);
+        assert_eq!(code, 0, "{stderr}");
+        std::fs::read_to_string(out).unwrap()
+    };
+    let from_text = map(&["--text", text_file.to_str().unwrap()], b"", "text.tsv");
+    assert_eq!(from_text.lines().filter(|l| !l.starts_with('#')).count(), 11, "ten words and the full stop: {from_text}");
+    assert_eq!(from_text, map(&["--conll", conll_file.to_str().unwrap()], b"", "conll.tsv"));
+    assert_eq!(from_text, map(&["--text", "-"], text.as_bytes(), "stdin.tsv"), "- is standard input");
+    let (code, _, stderr) = kashif(&["clusters", "--out", "x.tsv"], b"");
+    assert_ne!(code, 0);
+    assert!(stderr.contains("--conll FILE or --text FILE"), "{stderr}");
+}
+
+#[test]
 fn rules_are_listed_and_switched_off_by_name() {
     let (code, out, _) = kashif(&["rules"], b"");
     assert_eq!(code, 0);

@@ -28,7 +28,7 @@ usage: kashif analyze [--format FORMAT] [--out-dir DIR] [--without RULE,...] [FI
                     [--window N] [--eval-window N] [--adapt]
                     [--cost X] [--miss-cost X] [--dropout P] [--seed N]
                     [--ensemble N]
-       kashif clusters --conll FILE [--conll FILE...] --out FILE
+       kashif clusters [--conll FILE...] [--text FILE...] --out FILE
                        [--classes N,N...] [--min-count N] [--passes N]
 
 Finds people (PER), organizations (ORG), places (LOC), other names (MISC),
@@ -88,7 +88,9 @@ many threads as there are cores, and keeps the mean of their weights: one
 model of the same size and speed, with less of that noise.
 
 clusters: clusters the folded stems of the tokens of CoNLL files (their tags
-are not read) into word classes and writes the map the tagger's features read
+are not read) and of plain text files (--text, split into sentences at
+line breaks and end marks as the analyzer splits a text; - is standard input)
+into word classes and writes the map the tagger's features read
 (data/clusters.tsv is the embedded one): --classes the class counts of the
 clusterings (default 64,512), --min-count the rarest stem kept (default 3),
 --passes the exchange passes (default 12).
@@ -577,9 +579,10 @@ fn cross_validate(args: &TrainArgs, first: &[conll::Sentence], extra: &[conll::S
     ExitCode::SUCCESS
 }
 
-/// `kashif clusters`: writes the word-cluster map of the tokens of CoNLL files.
+/// `kashif clusters`: writes the word-cluster map of the tokens of CoNLL and plain text files.
 fn clusters(args: &[String]) -> ExitCode {
     let mut files = Vec::new();
+    let mut texts = Vec::new();
     let mut out = None;
     let mut options = kashif::tagger::ClusterOptions::default();
     let mut iter = args.iter();
@@ -588,6 +591,7 @@ fn clusters(args: &[String]) -> ExitCode {
             let mut value = || iter.next().cloned().ok_or(format!("{arg} needs a value"));
             match arg.as_str() {
                 "--conll" => files.push(value()?),
+                "--text" => texts.push(value()?),
                 "--out" => out = Some(value()?),
                 "--classes" => {
                     options.classes = value()?
@@ -601,8 +605,8 @@ fn clusters(args: &[String]) -> ExitCode {
                 other => return Err(format!("unknown option {other}")),
             }
         }
-        if files.is_empty() || out.is_none() {
-            return Err("clusters needs --conll FILE and --out FILE".to_owned());
+        if (files.is_empty() && texts.is_empty()) || out.is_none() {
+            return Err("clusters needs --conll FILE or --text FILE, and --out FILE".to_owned());
         }
         Ok(())
     })();
@@ -610,7 +614,15 @@ fn clusters(args: &[String]) -> ExitCode {
         eprintln!("kashif: {message}\n\n{USAGE}");
         return ExitCode::from(2);
     }
-    let sentences = match read_conll(&files) {
+    let read = read_conll(&files).and_then(|mut sentences| {
+        for file in &texts {
+            let bytes = read_input(file).map_err(|e| format!("{file}: {e}"))?;
+            let text = decode_bytes(&bytes).map_err(|e| format!("{file}: {e}"))?;
+            sentences.extend(kashif::tagger::text_sentences(&text));
+        }
+        Ok(sentences)
+    });
+    let sentences = match read {
         Ok(sentences) => sentences,
         Err(message) => {
             eprintln!("kashif: {message}");

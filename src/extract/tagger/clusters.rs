@@ -6,8 +6,9 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::project;
-use crate::conll::Sentence;
+use crate::conll::{Sentence, Tag};
 use crate::extract::Words;
+use crate::text::sentences;
 
 /// How to cluster.
 ///
@@ -40,6 +41,30 @@ fn stems(sentence: &Sentence) -> Vec<String> {
         .collect()
 }
 
+/// The sentences of plain text, for [`train_clusters`]: each line is split into sentences as
+/// the analyzer splits a text ([`sentences::split`]), and a sentence's tokens are its
+/// whitespace-separated words, tagged `O` (the tagger's tokenizer splits them further when the
+/// stems are taken).
+///
+/// ```
+/// let sentences = kashif::tagger::text_sentences("قال الوزير. ثم غادر\n\nسطر آخر\n");
+/// let tokens: Vec<Vec<String>> = sentences.into_iter().map(|s| s.tokens).collect();
+/// assert_eq!(tokens, [vec!["قال", "الوزير."], vec!["ثم", "غادر"], vec!["سطر", "آخر"]]);
+/// ```
+pub fn text_sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        for (start, end) in sentences::split(&chars) {
+            let sentence: String = chars[start..end].iter().collect();
+            let tokens: Vec<String> = sentence.split_whitespace().map(str::to_owned).collect();
+            let tags = vec![Tag::O; tokens.len()];
+            out.push(Sentence { tokens, tags, domain: 0 });
+        }
+    }
+    out
+}
+
 /// Clusters the stems of the sentences (their tags are not read) and returns the map as TSV:
 /// a `#` header, then `stem<TAB>class<TAB>class…` lines (one class per clustering of
 /// `options.classes`), sorted by stem. Deterministic: the same text gives the same bytes.
@@ -56,21 +81,43 @@ fn stems(sentence: &Sentence) -> Vec<String> {
 /// assert_eq!(tsv, train_clusters(&sentences, &options), "deterministic");
 /// ```
 pub fn train_clusters(sentences: &[Sentence], options: &ClusterOptions) -> String {
-    let texts: Vec<Vec<String>> = sentences.iter().map(stems).collect();
-    let mut counts: HashMap<&str, u32> = HashMap::default();
-    for stem in texts.iter().flatten() {
-        *counts.entry(stem.as_str()).or_insert(0) += 1;
-    }
+    // Every stem by its order of first sight (so that millions of tokens are held as numbers).
+    let mut first_ids: HashMap<String, u32> = HashMap::default();
+    let mut seen: Vec<(String, u32)> = Vec::new();
+    let texts: Vec<Vec<u32>> = sentences
+        .iter()
+        .map(|sentence| {
+            stems(sentence)
+                .into_iter()
+                .map(|stem| {
+                    let id = *first_ids.entry(stem).or_insert_with_key(|stem| {
+                        seen.push((stem.clone(), 0));
+                        seen.len() as u32 - 1
+                    });
+                    seen[id as usize].1 += 1;
+                    id
+                })
+                .collect()
+        })
+        .collect();
+    drop(first_ids);
     // Vocabulary by falling frequency, then by stem; id 0 is the sentence start, 1 the rare words.
-    let mut vocabulary: Vec<(&str, u32)> =
-        counts.iter().filter(|(_, &c)| c >= options.min_count).map(|(&w, &c)| (w, c)).collect();
+    let mut vocabulary: Vec<(&str, u32, u32)> = seen
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, c))| *c >= options.min_count)
+        .map(|(first, (w, c))| (w.as_str(), *c, first as u32))
+        .collect();
     vocabulary.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let ids: HashMap<&str, u32> = vocabulary.iter().enumerate().map(|(i, &(w, _))| (w, i as u32 + 2)).collect();
+    let mut ids = vec![1u32; seen.len()];
+    for (i, &(_, _, first)) in vocabulary.iter().enumerate() {
+        ids[first as usize] = i as u32 + 2;
+    }
     let size = vocabulary.len() + 2;
-    let corpus: Vec<Vec<u32>> =
-        texts.iter().map(|t| t.iter().map(|s| ids.get(s.as_str()).copied().unwrap_or(1)).collect()).collect();
+    let corpus: Vec<Vec<u32>> = texts.iter().map(|t| t.iter().map(|&s| ids[s as usize]).collect()).collect();
+    drop(texts);
     let columns: Vec<Vec<u32>> = options.classes.iter().map(|&c| exchange(&corpus, size, c, options.passes)).collect();
-    let mut lines: Vec<(&str, u32)> = vocabulary.iter().map(|&(w, _)| (w, ids[w])).collect();
+    let mut lines: Vec<(&str, u32)> = vocabulary.iter().enumerate().map(|(i, &(w, _, _))| (w, i as u32 + 2)).collect();
     lines.sort_unstable();
     let mut out = format!(
         "# Word clusters of folded stems (predictive exchange clustering; classes {:?}, stems seen at least {} times, {} passes).\n\
