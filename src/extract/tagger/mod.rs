@@ -348,6 +348,7 @@ impl Tagger {
             out.push((candidate, span.confidence));
         }
         let (overruled, misread_on) = (steps.on("lexicon-overruled"), steps.on("misread-clitics"));
+        let mut vetoed: Vec<Candidate> = Vec::new();
         for candidate in lexicon {
             // The tagger saw the lexicon's match among its features and is still sure these
             // common words are no name here (`عددا كبيرا`).
@@ -357,12 +358,25 @@ impl Tagger {
                 / candidate.len().max(1) as f32;
             let common = (candidate.first..candidate.last).all(|j| self.lists.is_common_word(&words.tokens[j].text));
             if outside >= LEXICON_OVERRULED && common && overruled {
+                vetoed.push(candidate);
                 continue;
             }
             let misread = misread_on && misread_clitics(&self.lists, words, candidate.first, candidate.prefix);
             if !covered[candidate.first..candidate.last].iter().any(|&c| c) && !misread {
                 out.push((candidate, LEXICON_CONFIDENCE));
             }
+        }
+        // What the veto dropped is still a name where the text writes it as one (`في مسقط`).
+        if steps.on("common-words-in-context") {
+            let kept: Vec<Candidate> = vetoed
+                .into_iter()
+                .filter(|c| {
+                    let taken = covered[c.first..c.last].iter().any(|&c| c);
+                    let misread = misread_on && misread_clitics(&self.lists, words, c.first, c.prefix);
+                    !taken && !misread && rules::named_in_context(words, c, &out)
+                })
+                .collect();
+            out.extend(kept.into_iter().map(|c| (Candidate { source: Source::Rule("common-words-in-context"), ..c }, LEXICON_CONFIDENCE)));
         }
         rules::run(&rules::RuleInput { words, lists: &self.lists, names }, steps, &mut out);
         out
