@@ -262,6 +262,7 @@ impl Tagger {
     ) -> Vec<(Candidate, f32)> {
         let lexicon = names.find(words);
         let (spans, emissions) = self.decode(words, &lexicon);
+        let lexicon = if steps.on("split-mined-pairs") { rules::split_mined_pairs(names, words, lexicon) } else { lexicon };
         let mut out: Vec<(Candidate, f32)> = Vec::with_capacity(spans.len() + lexicon.len());
         let mut covered = vec![false; words.tokens.len()];
         // Lexicon matches never overlap: the match covering each token, if any.

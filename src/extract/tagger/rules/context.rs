@@ -58,6 +58,38 @@ pub(crate) fn named_in_context(words: &Words<'_>, candidate: &Candidate, others:
     next_with_wa || next_after_joiner || previous_with_wa || previous_after_joiner
 }
 
+/// A place name mined from the news (`nw:` ids, `data/mined_names.tsv`) that is two names
+/// joined by `و` (`نبل والزهراء`, `مضايا والزبداني`: the miner read them after a dual, `بلدتي
+/// نبل والزهراء`) is two places, each the lexicon's entity when it names one. Other sources'
+/// names with `و` are one name (`البوسنة والهرسك`).
+pub(crate) fn split_mined_pairs(names: &Lexicon, words: &Words<'_>, lexicon: Vec<Candidate>) -> Vec<Candidate> {
+    let mut out = Vec::with_capacity(lexicon.len());
+    for candidate in lexicon {
+        let joint = (candidate.first + 1..candidate.last).find(|&j| words.text(j).is_some_and(|t| t.starts_with('و')));
+        let Some(j) = joint.filter(|_| candidate.id.starts_with("nw:") && candidate.label == Label::Loc) else {
+            out.push(candidate);
+            continue;
+        };
+        for (first, last, prefix) in [(candidate.first, j, candidate.prefix), (j, candidate.last, 1)] {
+            let mut part = Candidate { first, last, prefix, ..candidate.clone() };
+            let reading = words.readings(first).iter().find(|r| r.prefix == prefix).filter(|_| last - first == 1);
+            let known = reading.and_then(|r| names.entry_named(&[r.stem.as_str()]));
+            match known {
+                Some((Label::Loc, canonical, id)) => {
+                    part.canonical = canonical.to_owned();
+                    part.id = id.to_owned();
+                }
+                _ => {
+                    part.canonical.clear();
+                    part.id.clear();
+                }
+            }
+            out.push(part);
+        }
+    }
+    out
+}
+
 /// A country's name that is a nationality adjective here is no place:
 /// - the feminine adjective with the article after a definite feminine noun (`-ة`) or plural
 ///   (`-ات`) that is no name (`الحكومة السعودية`، `السفارة السعودية`، `العلاقات السعودية`; not
@@ -104,6 +136,18 @@ mod tests {
         let mut c = unnamed(first, first + 1, 0, Label::Loc);
         c.id = id.to_owned();
         (c, 1.0)
+    }
+
+    #[test]
+    fn a_mined_pair_of_places_is_two_places() {
+        let names =
+            Lexicon::parse("nw:1\tLOC\tنبل والزهراء\t\ncc:BA\tLOC\tالبوسنة والهرسك\t\ngn:2\tLOC\tالزهراء\t\n").unwrap();
+        let tokens = tokenize(&Folded::new("إلى بلدتي نبل والزهراء وإلى البوسنة والهرسك"));
+        let words = Words::new(&tokens);
+        let split = split_mined_pairs(&names, &words, names.find(&words));
+        let found: Vec<(usize, usize, usize, &str)> =
+            split.iter().map(|c| (c.first, c.last, c.prefix, c.id.as_str())).collect();
+        assert_eq!(found, [(2, 3, 0, ""), (3, 4, 1, "gn:2"), (5, 7, 0, "cc:BA")]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::*;
 
 mod acronyms;
 mod context;
-pub(crate) use context::named_in_context;
+pub(crate) use context::{named_in_context, split_mined_pairs};
 mod described;
 pub(crate) use described::same_body_heads;
 mod latin;
@@ -33,6 +33,7 @@ pub struct Rule {
 pub const MERGE_STEPS: &[(&str, &str)] = &[
     ("lexicon-overruled", "drops a lexicon match of common words the tagger is sure is no name"),
     ("misread-clitics", "drops a lexicon match reached through the clitics of a more common word"),
+    ("split-mined-pairs", "a mined place name of two places joined by و (نبل والزهراء) is two places"),
     (
         "common-words-in-context",
         "keeps a lexicon match lexicon-overruled drops where the text writes it as a name (في مسقط، بلدة نبل، حرض وحيران)",
