@@ -24,14 +24,25 @@ fn place_cues() -> &'static rustc_hash::FxHashSet<String> {
 /// door").
 const PLACE_PREPOSITIONS: &[&str] = &["في", "الي", "نحو"];
 
-/// Whether the token at `at` is a settlement noun or a preposition of place, clitics aside.
+/// Nouns of direction (folded) before a place's name: `شمال دوما`، `جنوبي الباب`.
+const DIRECTIONS: &[&str] = &["شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"];
+
+/// Adverbs of direction (folded) after a place's name: `دوما شمالا وحرستا غربا`.
+const DIRECTION_ADVERBS: &[&str] = &["شمالا", "جنوبا", "شرقا", "غربا"];
+
+/// Whether the token at `at` is a settlement noun, a preposition of place or a noun of
+/// direction, clitics aside.
 fn place_cue(words: &Words<'_>, at: usize) -> bool {
-    words.readings(at).iter().any(|r| PLACE_PREPOSITIONS.contains(&r.stem.as_str()) || place_cues().contains(&r.stem))
+    words.readings(at).iter().any(|r| {
+        let stem = r.stem.as_str();
+        PLACE_PREPOSITIONS.contains(&stem) || DIRECTIONS.contains(&stem) || place_cues().contains(stem)
+    })
 }
 
 /// Whether a lexicon match of common words that the tagger is sure is no name (the
 /// `lexicon-overruled` veto) is still a name by its context: a place right after a settlement
-/// noun or a preposition of place (`في مسقط`، `بلدة نبل`), written with no clitic of its own
+/// noun, a preposition of place or a noun of direction (`في مسقط`، `بلدة نبل`، `شمال دوما`) or
+/// before an adverb of direction (`دوما شمالا`), written with no clitic of its own
 /// and not in the idiom `مسقط رأسه` ("his birthplace");
 /// or a name in a list of names of its type, joined by `و` or a comma (`جبهتي حرض وحيران`).
 /// The veto's other use (`دوما` "always", `الباب` "the door", `الميادين` "the fields") has
@@ -40,7 +51,12 @@ pub(crate) fn named_in_context(words: &Words<'_>, candidate: &Candidate, others:
     let (first, last) = (candidate.first, candidate.last);
     // `في مسقط رأسه`, "in his birthplace": the common word's idiom.
     let idiom = words.readings(last).iter().any(|r| r.stem == "راس" || r.stem.starts_with("راسه"));
-    if candidate.label == Label::Loc && candidate.prefix == 0 && first > 0 && place_cue(words, first - 1) && !idiom {
+    let direction_after = words.text(last).is_some_and(|t| DIRECTION_ADVERBS.contains(&t));
+    if candidate.label == Label::Loc
+        && candidate.prefix == 0
+        && (first > 0 && place_cue(words, first - 1) || direction_after)
+        && !idiom
+    {
         return true;
     }
     let same_type = |c: &Candidate| c.label == candidate.label;
@@ -174,15 +190,16 @@ mod tests {
 
     #[test]
     fn a_common_word_is_a_place_after_a_cue_or_in_a_list() {
-        let tokens =
-            tokenize(&Folded::new("التقوا في مسقط وقصفت جبهتي حرض وحيران ويجعل منها دوما عاصمة وللباب في مسقط رأسه"));
+        let tokens = tokenize(&Folded::new(
+            "التقوا في مسقط وقصفت جبهتي حرض وحيران ويجعل منها دوما عاصمة وللباب في مسقط رأسه وهي دوما شمالا",
+        ));
         let words = Words::new(&tokens);
         let place = |first: usize, prefix: usize| unnamed(first, first + 1, prefix, Label::Loc);
         let others = vec![(place(6, 1), 1.0)];
-        let kept: Vec<bool> = [place(2, 0), place(5, 0), place(9, 0), place(11, 2), place(13, 0)]
+        let kept: Vec<bool> = [place(2, 0), place(5, 0), place(9, 0), place(11, 2), place(13, 0), place(16, 0)]
             .iter()
             .map(|c| named_in_context(&words, c, &others))
             .collect();
-        assert_eq!(kept, [true, true, false, false, false]);
+        assert_eq!(kept, [true, true, false, false, false, true]);
     }
 }
