@@ -293,6 +293,7 @@ impl Tagger {
         let lexicon = names.find(words);
         let (spans, decoded) = self.decode(words, &lexicon);
         let emissions = &decoded.emissions;
+        let lexicon = if steps.on("split-mined-pairs") { rules::split_mined_pairs(names, words, lexicon) } else { lexicon };
         let mut out: Vec<(Candidate, f32)> = Vec::with_capacity(spans.len() + lexicon.len());
         let mut covered = vec![false; words.tokens.len()];
         // Lexicon matches never overlap: the match covering each token, if any.
@@ -379,6 +380,7 @@ impl Tagger {
             out.push((candidate, span.confidence));
         }
         let (overruled, misread_on) = (steps.on("lexicon-overruled"), steps.on("misread-clitics"));
+        let mut vetoed: Vec<Candidate> = Vec::new();
         for candidate in lexicon {
             // The tagger saw the lexicon's match among its features and is still sure these
             // common words are no name here (`عددا كبيرا`).
@@ -388,12 +390,25 @@ impl Tagger {
                     / candidate.len().max(1) as f32
             };
             if overruled && common && outside() >= LEXICON_OVERRULED {
+                vetoed.push(candidate);
                 continue;
             }
             let misread = misread_on && misread_clitics(&self.lists, words, candidate.first, candidate.prefix);
             if !covered[candidate.first..candidate.last].iter().any(|&c| c) && !misread {
                 out.push((candidate, LEXICON_CONFIDENCE));
             }
+        }
+        // What the veto dropped is still a name where the text writes it as one (`في مسقط`).
+        if steps.on("common-words-in-context") {
+            let kept: Vec<Candidate> = vetoed
+                .into_iter()
+                .filter(|c| {
+                    let taken = covered[c.first..c.last].iter().any(|&c| c);
+                    let misread = misread_on && misread_clitics(&self.lists, words, c.first, c.prefix);
+                    !taken && !misread && rules::named_in_context(words, c, &out)
+                })
+                .collect();
+            out.extend(kept.into_iter().map(|c| (Candidate { source: Source::Rule("common-words-in-context"), ..c }, LEXICON_CONFIDENCE)));
         }
         rules::run(&rules::RuleInput { words, lists: &self.lists, names }, steps, &mut out);
         (out, decoded)

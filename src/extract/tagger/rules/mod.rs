@@ -5,6 +5,8 @@
 use super::*;
 
 mod acronyms;
+mod context;
+pub(crate) use context::{named_in_context, split_mined_pairs};
 mod described;
 pub(crate) use described::same_body_heads;
 mod latin;
@@ -31,6 +33,11 @@ pub struct Rule {
 pub const MERGE_STEPS: &[(&str, &str)] = &[
     ("lexicon-overruled", "drops a lexicon match of common words the tagger is sure is no name"),
     ("misread-clitics", "drops a lexicon match reached through the clitics of a more common word"),
+    ("split-mined-pairs", "a mined place name of two places joined by و (نبل والزهراء) is two places"),
+    (
+        "common-words-in-context",
+        "keeps a lexicon match lexicon-overruled drops where the text writes it as a name (في مسقط، بلدة نبل، حرض وحيران)",
+    ),
 ];
 
 /// The rules after the merge, in the order they run.
@@ -112,6 +119,11 @@ pub const RULES: &[Rule] = &[
         name: "spread-names",
         about: "a surname or one-word name is found wherever the text repeats it alone",
         run: |i, out| spread_names(i.lists, i.words, out),
+    },
+    Rule {
+        name: "nisba-adjectives",
+        about: "a country's name that is a nationality adjective (الحكومة السعودية، 25 مقاتلا سوريا) is no place",
+        run: |i, out| context::nisba_adjectives(i.words, out),
     },
 ];
 
