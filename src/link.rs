@@ -320,11 +320,16 @@ pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
             continue;
         }
         // Rule 3: a person's name as the end of exactly one longer name (or, one word, as the
-        // beginning of one, when none ends with it: `كيم` after `كيم جونغ أون`).
-        if label == Label::Per {
-            let ending = last.longer(skeleton.last, name.len(), longest);
-            let ending = ending.filter(|&o| same_label(o) && ends_name(name, &words[o]));
-            let mut longer = unique_entity(mentions, ending);
+        // beginning of one, when none ends with it: `كيم` after `كيم جونغ أون`); the one word of
+        // an organization or a place the lexicon does not know, as the beginning of one
+        // (`الريال` after `ريال مدريد`, `الغوطة` after `الغوطة الشرقية`).
+        if label == Label::Per || (matches!(label, Label::Org | Label::Loc) && name.len() == 1) {
+            let mut longer = None;
+            if label == Label::Per {
+                let ending = last.longer(skeleton.last, name.len(), longest);
+                let ending = ending.filter(|&o| same_label(o) && ends_name(name, &words[o]));
+                longer = unique_entity(mentions, ending);
+            }
             if longer.is_none() && name.len() == 1 {
                 let beginning = first.longer(skeleton.first, 1, longest);
                 let beginning = beginning
@@ -913,6 +918,16 @@ mod tests {
         let text = "التقى كيم جونغ أون بالرئيس ثم غادر كيم";
         let ids = ids(text, vec![mention(Label::Per, "كيم جونغ أون", 6, None), mention(Label::Per, "كيم", 35, None)]);
         assert_eq!(ids[0], ids[1]);
+    }
+
+    #[test]
+    fn one_word_of_a_place_or_body_begins_the_one_name_it_can() {
+        let text = "القصف على الغوطة الشرقية ثم في الغوطة";
+        let places = ids(text, vec![mention(Label::Loc, "الغوطة الشرقية", 10, None), mention(Label::Loc, "الغوطة", 31, None)]);
+        assert_eq!(places[0], places[1]);
+        let text = "فاز ريال مدريد ثم التقى الريال";
+        let clubs = ids(text, vec![mention(Label::Org, "ريال مدريد", 4, None), mention(Label::Org, "الريال", 24, None)]);
+        assert_eq!(clubs[0], clubs[1]);
     }
 
     /// Two people of one family name stay two, and the family name alone joins neither.

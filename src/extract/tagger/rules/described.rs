@@ -116,6 +116,12 @@ fn governs_object(words: &Words<'_>, starting: &[Option<usize>], at: usize) -> b
     })
 }
 
+/// Whether a definite word is a nationality ([`crate::extract::titles::is_nationality`]) or the
+/// nisba of a land in -ستان (`الكردستاني`، `الباكستانية`).
+fn is_nationality_of_name(text: &str) -> bool {
+    crate::extract::titles::is_nationality(text) || text.ends_with("ستاني") || text.ends_with("ستانيه")
+}
+
 /// One past the last token of the name a head at `at` begins, or `at + 1` when no name follows.
 fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting: &[Option<usize>], at: usize, head_definite: bool) -> usize {
     let n = words.tokens.len();
@@ -166,7 +172,7 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
             continue;
         }
         if is_definite(text) && (!after_name || adjective || text.starts_with("لل")) {
-            if crate::extract::titles::is_nationality(text) && !adjective_of_names {
+            if is_nationality_of_name(text) && !adjective_of_names {
                 if nationality_seen {
                     break;
                 }
