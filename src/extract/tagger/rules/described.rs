@@ -136,6 +136,7 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
     // named body (`وحدات حماية الشعب الكردية السورية`: the Syrian YPG). The adjectives of names
     // (`العربية`، `الدولي`) are no nationality here (`الوكالة العربية السورية للأنباء`).
     let mut nationality_seen = false;
+    let mut in_complement = false;
     while end < n && end - at < MAX_NAME_TOKENS {
         if let Some(k) = starting[end] {
             let (last, label, prefix) = (out[k].0.last, out[k].0.label, out[k].0.prefix);
@@ -171,7 +172,19 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
             named_end = end;
             continue;
         }
+        // Inside a complement with `لل`, a definite word joined by و goes on with it (`للاستيراد
+        // والتصدير`، `للأسلحة الكيميائية والبيولوجية`).
+        let coordinated = in_complement && text.starts_with("وال") && text.chars().count() >= 6 && heads.get(text) != Some(&Kind::Stop);
+        if coordinated {
+            end += 1;
+            named_end = end;
+            continue;
+        }
         if is_definite(text) && (!after_name || adjective || text.starts_with("لل")) {
+            // After a complement only adjectives and complements go on (`للاستيراد والتصدير
+            // البضائع`: the goods are what was seized).
+            in_complement |= text.starts_with("لل");
+            after_name |= in_complement;
             if is_nationality_of_name(text) && !adjective_of_names {
                 if nationality_seen {
                     break;
@@ -331,6 +344,15 @@ mod tests {
     fn a_name_goes_on_with_a_complement_in_lam() {
         let found = names("قرر الاتحاد السعودي لكرة القدم تأجيل المباراة", &[]);
         assert_eq!(found, [("الاتحاد السعودي لكره القدم".to_owned(), Label::Org)]);
+    }
+
+    #[test]
+    fn a_complement_with_lil_goes_on_across_and() {
+        let found = names("صادرت شركة الأندلس للاستيراد والتصدير البضائع", &[]);
+        assert_eq!(found, [("شركه الاندلس للاستيراد والتصدير".to_owned(), Label::Org)]);
+        // Not before the complement: two bodies.
+        let found = names("اجتمع مجلس الوزراء والبرلمان", &[]);
+        assert_eq!(found, [("مجلس الوزراء".to_owned(), Label::Org)]);
     }
 
     #[test]
