@@ -124,6 +124,15 @@ fn a_quoted_name_of_a_known_newspaper_is_the_newspaper() {
     assert_eq!(id_of(text, "الحياة"), "org:al-hayat", "{:?}", mentions(text));
     // Unquoted, the region stays a place.
     assert!(has("تشهد منطقة الشرق الأوسط توترا", Label::Loc, "الشرق الأوسط"));
+    // One quoted word after مع: whom one spoke with.
+    let text = "وقال في لقاء مع \"العربية\" إن الشركة تنمو";
+    assert!(has(text, Label::Org, "العربية"), "{:?}", mentions(text));
+}
+
+#[test]
+fn an_organization_with_arabic_after_it_is_its_arabic_edition() {
+    let text = "وقال لبي بي سي عربي إن القصف مستمر";
+    assert!(has(text, Label::Org, "بي بي سي عربي"), "{:?}", mentions(text));
 }
 
 #[test]

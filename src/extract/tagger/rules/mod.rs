@@ -67,6 +67,11 @@ pub const RULES: &[Rule] = &[
         about: "a quoted known newspaper or channel after صحيفة/قناة is that organization",
         run: |i, out| quoted_media(i.names, i.words, out),
     },
+    Rule {
+        name: "arabic-editions",
+        about: "an organization followed by عربي/عربية without the article is its Arabic edition (بي بي سي عربي)",
+        run: |i, out| arabic_editions(i.words, out),
+    },
     Rule { name: "quoted-titles", about: "a quotation after رواية/فيلم/برنامج is a title (MISC)", run: |i, out| quoted_titles(i.words, out) },
     Rule {
         name: "split-coordinated",
@@ -295,6 +300,21 @@ fn trim_descriptors(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32
     }
 }
 
+/// An organization followed by `عربي` or `عربية` without the article is its Arabic edition or
+/// service, one name (`بي بي سي عربي`، `سكاي نيوز عربية`), linked to the organization; with the
+/// article the word is an adjective of something else (`بي بي سي العربية` stays as the tagger
+/// reads it).
+fn arabic_editions(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+    // The candidates are in text order: their starts are sorted.
+    let starts: Vec<usize> = out.iter().map(|(c, _)| c.first).collect();
+    for (candidate, _) in out.iter_mut() {
+        let edition = matches!(words.text(candidate.last), Some("عربي" | "عربيه"));
+        if candidate.label == Label::Org && edition && starts.binary_search(&candidate.last).is_err() {
+            candidate.last += 1;
+        }
+    }
+}
+
 /// A name that is a whole quotation and, after `صحيفة`, `جريدة`, `قناة` or `مجلة`, a known
 /// organization's is that newspaper or channel (`لندن: «الشرق الأوسط»`; in ANERcorp train the
 /// quoted `الشرق الأوسط` is the newspaper 10 times out of 13). A quotation right after one of
@@ -320,7 +340,11 @@ fn quoted_media(names: &Lexicon, words: &Words<'_>, out: &mut Vec<(Candidate, f3
     let mut added = Vec::new();
     for open in 1..words.tokens.len() {
         let Some(end) = short_quotation(words, open) else { continue };
-        if !descriptor(words, open - 1).is_some_and(|d| MEDIA.contains(&d)) {
+        // After صحيفة/قناة, or a one-word quotation right after مع or a verb's ل (`في لقاء مع
+        // "العربية"`، `قال لـ«الحياة»`).
+        let after_media = descriptor(words, open - 1).is_some_and(|d| MEDIA.contains(&d));
+        let told = end == open + 2 && matches!(words.text(open - 1), Some("مع" | "ل" | "لـ"));
+        if !after_media && !told {
             continue;
         }
         if out.iter().any(|(c, _)| c.first < end && c.last > open + 1) {
