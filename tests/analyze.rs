@@ -127,6 +127,9 @@ fn a_quoted_name_of_a_known_newspaper_is_the_newspaper() {
     // One quoted word after مع: whom one spoke with.
     let text = "وقال في لقاء مع \"العربية\" إن الشركة تنمو";
     assert!(has(text, Label::Org, "العربية"), "{:?}", mentions(text));
+    // A quoted agency after وكالة أنباء.
+    let text = "وفقا لما نقلته وكالة أنباء \"الأناضول\" التركية الرسمية";
+    assert_eq!(id_of(text, "الأناضول"), "org:anadolu-agency", "{:?}", mentions(text));
 }
 
 #[test]

@@ -315,13 +315,14 @@ fn arabic_editions(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     }
 }
 
-/// A name that is a whole quotation and, after `صحيفة`, `جريدة`, `قناة` or `مجلة`, a known
+/// A name that is a whole quotation and, after `صحيفة`, `جريدة`, `قناة`, `مجلة` or `وكالة`, a known
 /// organization's is that newspaper or channel (`لندن: «الشرق الأوسط»`; in ANERcorp train the
 /// quoted `الشرق الأوسط` is the newspaper 10 times out of 13). A quotation right after one of
 /// those words that names a known newspaper or channel is found even where the tagger missed it
-/// (`صحيفة «الحياة»`: `الحياة` is also a common word).
+/// (`صحيفة «الحياة»`: `الحياة` is also a common word), and so is one after `وكالة أنباء`, or a
+/// one-word quotation after `مع` or `ل` (`في لقاء مع "العربية"`).
 fn quoted_media(names: &Lexicon, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
-    const MEDIA: [&str; 4] = ["صحيفه", "جريده", "قناه", "مجله"];
+    const MEDIA: [&str; 5] = ["صحيفه", "جريده", "قناه", "مجله", "وكاله"];
     let media_of = |first: usize, last: usize| {
         MEDIA.iter().find_map(|kind| names.described(kind, words, first, last)).filter(|(label, _, _)| *label == Label::Org)
     };
@@ -344,7 +345,8 @@ fn quoted_media(names: &Lexicon, words: &Words<'_>, out: &mut Vec<(Candidate, f3
         // "العربية"`، `قال لـ«الحياة»`).
         let after_media = descriptor(words, open - 1).is_some_and(|d| MEDIA.contains(&d));
         let told = end == open + 2 && matches!(words.text(open - 1), Some("مع" | "ل" | "لـ"));
-        if !after_media && !told {
+        let agency = open >= 2 && words.text(open - 1) == Some("انباء") && descriptor(words, open - 2) == Some("وكاله");
+        if !after_media && !told && !agency {
             continue;
         }
         if out.iter().any(|(c, _)| c.first < end && c.last > open + 1) {
