@@ -110,7 +110,7 @@ pub(crate) fn resolve(
                 if end > 2 && crate::extract::is_nationality(name[end - 1]) {
                     end -= 1;
                 } else {
-                    return with_noun_for_nisba(&name, &known);
+                    return with_noun_for_nisba(&name, &known).or_else(|| without_second_word(&name, &known));
                 }
             }
         }
@@ -172,6 +172,17 @@ fn with_noun_for_nisba(name: &[&str], known: &dyn Fn(&[&str]) -> Option<Entity>)
         let tokens: Vec<&str> = name.iter().enumerate().map(|(j, w)| if j == at { noun } else { w }).collect();
         known(&tokens)
     })
+}
+
+/// The organization `name` without an indefinite second word, the first word's complement in
+/// the long form (`وكالة أنباء الأناضول` is `وكالة الأناضول`): three words or more, the second
+/// without the article, the third with it.
+fn without_second_word(name: &[&str], known: &dyn Fn(&[&str]) -> Option<Entity>) -> Option<Entity> {
+    if name.len() < 3 || name[1].starts_with("ال") || !name[2].starts_with("ال") {
+        return None;
+    }
+    let tokens: Vec<&str> = std::iter::once(name[0]).chain(name[2..].iter().copied()).collect();
+    known(&tokens)
 }
 
 /// The word with one long vowel (ا و ي) put between two of its letters or taken from between
