@@ -10,6 +10,7 @@ pub(crate) use context::{named_in_context, split_mined_pairs};
 mod described;
 pub(crate) use described::same_body_heads;
 mod latin;
+mod surnames;
 
 /// What a rule reads: the document's words, the tagger's word lists and the lexicon.
 pub(crate) struct RuleInput<'a, 'w> {
@@ -121,6 +122,16 @@ pub const RULES: &[Rule] = &[
         run: |i, out| spread_long_names(i.words, out),
     },
     Rule {
+        name: "surnames-over-clitics",
+        about: "a one-word place read through a proclitic is the person whose surname the whole word is (كاسن after جون كاسن is not ك + اسن)",
+        run: |i, out| surnames::surnames_over_clitics(i.words, out),
+    },
+    Rule {
+        name: "split-two-surnames",
+        about: "a two-word person whose words are the surnames of two people of the text is those two (خاشقجي كاسن)",
+        run: |i, out| surnames::split_two_surnames(i.words, out),
+    },
+    Rule {
         name: "spread-names",
         about: "a surname or one-word name is found wherever the text repeats it alone",
         run: |i, out| spread_names(i.lists, i.words, out),
@@ -192,6 +203,11 @@ pub(crate) fn run(input: &RuleInput<'_, '_>, set: &RuleSet, out: &mut Vec<(Candi
     for rule in RULES.iter().filter(|rule| set.on(rule.name)) {
         let before: Vec<Key> = out.iter().map(|(c, _)| key(c)).collect();
         (rule.run)(input, out);
+        // A candidate the rule made (`unnamed`) is the rule's even where it took the place of
+        // one with the same words and type.
+        for (candidate, _) in out.iter_mut().filter(|(c, _)| c.source == Source::Rule("")) {
+            candidate.source = Source::Rule(rule.name);
+        }
         // Most rules change nothing in most texts: then no candidate is the rule's.
         if out.iter().map(|(c, _)| key(c)).eq(before.iter().copied()) {
             continue;
