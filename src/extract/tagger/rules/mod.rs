@@ -122,6 +122,11 @@ pub const RULES: &[Rule] = &[
         run: |i, out| spread_long_names(i.words, out),
     },
     Rule {
+        name: "clitics-off-known-names",
+        about: "a one-word name read whole that is a proclitic and a name of the text loses the proclitic (بجرجيس after جرجيس)",
+        run: |i, out| surnames::clitics_off_known_names(i.words, out),
+    },
+    Rule {
         name: "surnames-over-clitics",
         about: "a one-word place read through a proclitic is the person whose surname the whole word is (كاسن after جون كاسن is not ك + اسن)",
         run: |i, out| surnames::surnames_over_clitics(i.words, out),

@@ -58,6 +58,29 @@ pub(super) fn split_two_surnames(words: &Words<'_>, out: &mut Vec<(Candidate, f3
     add_in_order(out, added);
 }
 
+/// A one-word name read whole whose word is a proclitic and the name of another mention of the
+/// same type in the text loses the proclitic (`يشغل بجرجيس` after `مدينة جرجيس` is ب + `جرجيس`).
+pub(super) fn clitics_off_known_names(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+    let whole = |at: usize| words.readings(at).iter().find(|r| r.prefix == 0).map(|r| r.stem.as_str());
+    let named: Vec<(Label, &str)> =
+        out.iter().filter(|(c, _)| c.len() == 1).filter_map(|(c, _)| Some((c.label, last_word(words, c)))).collect();
+    for (candidate, _) in out.iter_mut() {
+        if candidate.len() != 1 || candidate.prefix != 0 {
+            continue;
+        }
+        let label = candidate.label;
+        let own = whole(candidate.first);
+        let stripped = words.readings(candidate.first).iter().find(|r| {
+            r.prefix > 0 && r.stem.chars().count() >= 3 && Some(r.stem.as_str()) != own && named.contains(&(label, r.stem.as_str()))
+        });
+        if let Some(reading) = stripped {
+            candidate.prefix = reading.prefix;
+            candidate.canonical.clear();
+            candidate.id.clear();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +96,16 @@ mod tests {
         let mut alone = vec![(unnamed(6, 7, 1, Label::Loc), 1.0)];
         surnames_over_clitics(&words, &mut alone);
         assert_eq!(alone[0].0.label, Label::Loc, "no person of that surname in the text");
+    }
+
+    #[test]
+    fn a_proclitic_before_a_name_of_the_text_comes_off() {
+        let folded = Folded::new("في مدينة جرجيس . يشغل بجرجيس نحو ثمانين");
+        let tokens = tokenize(&folded);
+        let words = Words::new(&tokens);
+        let mut out = vec![(unnamed(2, 3, 0, Label::Loc), 1.0), (unnamed(5, 6, 0, Label::Loc), 1.0)];
+        clitics_off_known_names(&words, &mut out);
+        assert_eq!((out[0].0.prefix, out[1].0.prefix), (0, 1));
     }
 
     #[test]
