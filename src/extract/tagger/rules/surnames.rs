@@ -63,7 +63,7 @@ pub(super) fn split_two_surnames(words: &Words<'_>, out: &mut Vec<(Candidate, f3
 pub(super) fn clitics_off_known_names(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     let whole = |at: usize| words.readings(at).iter().find(|r| r.prefix == 0).map(|r| r.stem.as_str());
     let named: Vec<(Label, &str)> =
-        out.iter().filter(|(c, _)| c.len() == 1).filter_map(|(c, _)| Some((c.label, last_word(words, c)))).collect();
+        out.iter().filter(|(c, _)| c.len() == 1).map(|(c, _)| (c.label, last_word(words, c))).collect();
     for (candidate, _) in out.iter_mut() {
         if candidate.len() != 1 || candidate.prefix != 0 {
             continue;
