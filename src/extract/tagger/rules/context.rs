@@ -114,7 +114,8 @@ pub(crate) fn split_mined_pairs(names: &Lexicon, words: &Words<'_>, lexicon: Vec
 /// - the masculine adjective with tanween (`سوريًّا`، `ليبيًّا`, written as the country's name
 ///   in `-يا`) after a noun counted by a number (`25 مقاتلا سوريا`، `12 جنديا ليبيا`). Without
 ///   the number the noun may be a dual in construct (`رئيسا روسيا وتركيا`, "the presidents of
-///   Russia and Turkey"), and the country a place.
+///   Russia and Turkey"), and the country a place;
+/// - the feminine adjective without the article before another (`وسائل إعلام سورية رسمية`).
 pub(super) fn nisba_adjectives(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let covered = covered_tokens(words, out);
     let outside_name = |at: usize| is_arabic(words, at) && !covered[at];
@@ -140,7 +141,13 @@ pub(super) fn nisba_adjectives(words: &Words<'_>, out: &mut Vec<(Candidate, f32)
             && outside_name(c.first - 1)
             && c.first >= 2
             && number(c.first - 2);
-        !(after_definite || counted)
+        let before_adjective = !text.starts_with("ال")
+            && text.ends_with("يه")
+            && words.text(c.first + 1).is_some_and(|next| {
+                !next.starts_with("ال") && next.ends_with("يه") && next.chars().count() >= 4
+            })
+            && outside_name(c.first + 1);
+        !(after_definite || counted || before_adjective)
     });
 }
 
@@ -169,9 +176,10 @@ mod tests {
     #[test]
     fn a_nationality_adjective_is_no_country() {
         let tokens =
-            tokenize(&Folded::new("قالت الحكومة السعودية إن 25 مقاتلا سوريا قتلوا في السعودية وتحدث رئيسا روسيا"));
+            tokenize(&Folded::new("قالت الحكومة السعودية إن 25 مقاتلا سوريا قتلوا في السعودية وتحدث رئيسا روسيا لوسائل إعلام سورية رسمية"));
         let words = Words::new(&tokens);
-        let mut out = vec![country(2, "cc:SA"), country(6, "cc:SY"), country(9, "cc:SA"), country(12, "cc:RU")];
+        let mut out =
+            vec![country(2, "cc:SA"), country(6, "cc:SY"), country(9, "cc:SA"), country(12, "cc:RU"), country(15, "cc:SY")];
         nisba_adjectives(&words, &mut out);
         let kept: Vec<usize> = out.iter().map(|(c, _)| c.first).collect();
         // `في السعودية` is the country; so is `روسيا` after a dual in construct.
