@@ -10,6 +10,7 @@ pub(crate) use context::{named_in_context, split_mined_pairs};
 mod described;
 pub(crate) use described::same_body_heads;
 mod latin;
+mod places;
 mod surnames;
 
 /// What a rule reads: the document's words, the tagger's word lists and the lexicon.
@@ -120,6 +121,11 @@ pub const RULES: &[Rule] = &[
         name: "spread-long-names",
         about: "a name of two words or more is found wherever the text repeats it",
         run: |i, out| spread_long_names(i.words, out),
+    },
+    Rule {
+        name: "directional-places",
+        about: "a place takes a side after it (القدس الغربية، الجزائر العاصمة), a region the direction before it (غرب أفريقيا)",
+        run: |i, out| places::directional_places(i.words, out),
     },
     Rule {
         name: "clitics-off-known-names",
