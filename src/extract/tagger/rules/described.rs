@@ -211,6 +211,20 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
     named_end
 }
 
+/// Whether the name from `at` to `end` ends on a bare head with the article that no name found
+/// there begins (`رئاسة المجلس`، `مكتب إعلام المفوضية`، `مجلس إدارة الاتحاد`، `مركز القيادة`): a
+/// part or an office of a body the text named before, no name of its own, when it is an
+/// organization's; a place may be named after a body (`ساحة الاتحاد`).
+fn ends_on_a_body(words: &Words<'_>, heads: &Heads, starting: &[Option<usize>], at: usize, end: usize) -> bool {
+    let last = end - 1;
+    let bare_head = words.text(last).and_then(|text| heads.get(text)).is_some_and(|kind| match *kind {
+        Kind::Head(_, definite) => definite,
+        Kind::HeadBeforeAdjective(_) => true,
+        _ => false,
+    });
+    last > at && bare_head && starting[last].is_none()
+}
+
 /// The name with the entity of the one name of its type it holds, if it holds one (`ميليشيات
 /// الحوثي` is the Houthis of the lexicon, `وكالة رويترز` Reuters): linking then sees one entity.
 /// Reads only the candidates starting inside the name (`starting`): a few tokens, whatever the
@@ -249,7 +263,7 @@ pub(super) fn descriptor_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)
         };
         let end = name_end(words, heads, out, &starting, at, definite);
         let longer_known = starting[at].is_some_and(|k| out[k].0.last >= end);
-        if end > at + 1 && !longer_known {
+        if end > at + 1 && !longer_known && !(label == Label::Org && ends_on_a_body(words, heads, &starting, at, end)) {
             found.push(named_after(out, &starting, unnamed(at, end, prefix, label)));
             at = end;
         } else {
@@ -377,6 +391,18 @@ mod tests {
         // The tagger found Europe (3) and Germany (8): they name competitions, not places.
         let found = names("بلغ نهائي دوري أبطال أوروبا وفاز بلقب كأس ألمانيا", &[(4, 5, Label::Loc), (8, 9, Label::Loc)]);
         assert_eq!(found, [("دوري ابطال اوروبا".to_owned(), Label::Misc), ("كاس المانيا".to_owned(), Label::Misc)]);
+    }
+
+    #[test]
+    fn a_part_of_a_body_named_before_is_no_name() {
+        let found = names("قال مدير مكتب إعلام المفوضية إن رئاسة المجلس دعت مجلس إدارة الاتحاد", &[]);
+        assert!(found.is_empty());
+        // Unless the body is a name found there.
+        let found = names("قالت مفوضية الاتحاد الإفريقي", &[]);
+        assert_eq!(found, [("مفوضيه الاتحاد الافريقي".to_owned(), Label::Org)]);
+        // A place may be named after a body.
+        let found = names("تجمعوا في ساحة الاتحاد", &[]);
+        assert_eq!(found, [("ساحه الاتحاد".to_owned(), Label::Loc)]);
     }
 
     #[test]
