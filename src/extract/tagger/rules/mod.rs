@@ -61,6 +61,11 @@ pub const RULES: &[Rule] = &[
         run: |i, out| generic::shibh_compounds(i.words, out),
     },
     Rule {
+        name: "adjective-names",
+        about: "an organization beginning on a feminine adjective after a feminine noun (السياسة الخارجية الأمريكية) is no name",
+        run: |i, out| generic::adjective_names(i.words, out),
+    },
+    Rule {
         name: "spelled-acronyms",
         about: "Latin initials spelled in Arabic letters (بي بي سي، سي إن إن، أ ف ب) are an organization",
         run: |i, out| acronyms::spelled_acronyms(i.words, out),
