@@ -348,9 +348,14 @@ impl Tagger {
             covered[span.first..span.last].iter_mut().for_each(|c| *c = true);
             // A curated name that is exactly the span is that entity, whatever type the tagger
             // gave it (`مليون درهم`: the currency, not a place).
-            let same = lexicon_at[span.first]
-                .map(|index| &lexicon[index])
-                .filter(|c| c.first == span.first && c.last == span.last && c.label == Label::Misc && span.label != Label::Misc && is_curated(c));
+            // So is a curated person, organization or place the tagger read as another name
+            // (`البيت الأبيض` tagged MISC): `known-over-misc`.
+            let known_over_misc = steps.on("known-over-misc");
+            let same = lexicon_at[span.first].map(|index| &lexicon[index]).filter(|c| {
+                let retyped = (c.label == Label::Misc && span.label != Label::Misc)
+                    || (known_over_misc && span.label == Label::Misc && c.label != Label::Misc);
+                c.first == span.first && c.last == span.last && retyped && is_curated(c)
+            });
             if let Some(same) = same {
                 out.push((Candidate { source: Source::Tagger, ..same.clone() }, span.confidence));
                 continue;

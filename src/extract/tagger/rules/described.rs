@@ -17,6 +17,9 @@ enum Kind {
     Head(Label, bool),
     /// A head whose names start with an adjective of names (`القوات المسلحة`).
     HeadBeforeAdjective(Label),
+    /// A head with the article that is a name only with a name found after it or the place it
+    /// is in (`المستشفى الجهوي بالجم`; not `المستشفى الميداني`).
+    HeadBeforeName(Label),
     /// A definite word that ends a name (days, time words, relative pronouns).
     Stop,
     /// An adjective that is part of a name, even after a proper name (`الدولي`، `الأعلى`).
@@ -42,6 +45,7 @@ fn parse_heads(tsv: &str) -> Heads {
                 Some("MISC") => Kind::Head(Label::Misc, definite),
                 Some("ADJ") => Kind::Adjective,
                 Some("ORG+ADJ") => Kind::HeadBeforeAdjective(Label::Org),
+                Some("LOC+NAME") => Kind::HeadBeforeName(Label::Loc),
                 _ => Kind::Stop,
             };
             (fold(word), kind)
@@ -70,16 +74,17 @@ const MAX_NAME_TOKENS: usize = 7;
 fn head_at(words: &Words<'_>, heads: &Heads, at: usize) -> Option<Head> {
     let text = words.text(at)?;
     words.readings(at).iter().find_map(|reading| {
-        let (label, definite) = match *heads.get(reading.stem.as_str())? {
-            Kind::Head(label, definite) => (label, definite),
+        let (label, definite, needs_name) = match *heads.get(reading.stem.as_str())? {
+            Kind::Head(label, definite) => (label, definite, false),
             Kind::HeadBeforeAdjective(label) => {
                 let next = words.text(at + 1)?;
-                (heads.get(next) == Some(&Kind::Adjective)).then_some((label, true))?
+                (heads.get(next) == Some(&Kind::Adjective)).then_some((label, true, false))?
             }
+            Kind::HeadBeforeName(label) => (label, true, true),
             _ => return None,
         };
         let clitics: String = text.chars().take(reading.prefix).collect();
-        (!clitics.ends_with("ال")).then_some(Head { prefix: reading.prefix, label, definite })
+        (!clitics.ends_with("ال")).then_some(Head { prefix: reading.prefix, label, definite, needs_name })
     })
 }
 
@@ -92,6 +97,8 @@ struct Head {
     label: Label,
     /// Whether it has the article.
     definite: bool,
+    /// Whether it is a name only with a name found after it ([`Kind::HeadBeforeName`]).
+    needs_name: bool,
 }
 
 /// Whether the Arabic word is definite (`ال…`, or `لل…` of four letters or more).
@@ -123,8 +130,12 @@ fn is_nationality_of_name(text: &str) -> bool {
 }
 
 /// One past the last token of the name a head at `at` begins, or `at + 1` when no name follows.
-fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting: &[Option<usize>], at: usize, head_definite: bool) -> usize {
+fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting: &[Option<usize>], at: usize, head: Head) -> usize {
+    let (head_definite, facility) = (head.definite, head.label == Label::Loc);
     let n = words.tokens.len();
+    // Whether only adjectives followed the head (`المستشفى الجهوي`): such a facility's name goes
+    // on with the place it is in, after `ب` (`المستشفى الجهوي بالجم`).
+    let mut only_adjectives = true;
     let (mut end, mut named_end) = (at + 1, at + 1);
     // After a name or a definite head only adjectives go on (`مطار بيروت الدولي`, `المحكمة
     // العليا`), not a noun in apposition or an object (`ميناء الحديدة البوابة`، `ألقت الشرطة القبض`).
@@ -140,6 +151,16 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
     while end < n && end - at < MAX_NAME_TOKENS {
         if let Some(k) = starting[end] {
             let (last, label, prefix) = (out[k].0.last, out[k].0.label, out[k].0.prefix);
+            let placed = facility
+                && only_adjectives
+                && end > at + 1
+                && label == Label::Loc
+                && prefix == 1
+                && words.text(end).is_some_and(|t| t.starts_with('ب'))
+                && last - at <= MAX_NAME_TOKENS;
+            if placed {
+                return last;
+            }
             // Not a name joined by a clitic (`والقدس`، `بسيدني`), a person after the first word
             // or after a definite head (`المجلس كارين بيرس`: the council, then who spoke),
             // a place with its own descriptor (`مركز مدينة عفرين`), or past the longest name.
@@ -151,6 +172,7 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
                 break;
             }
             (end, named_end, after_name, after_proper) = (last, last, true, true);
+            only_adjectives = false;
             continue;
         }
         let Some(text) = words.text(end).filter(|_| is_arabic(words, end)) else { break };
@@ -159,6 +181,7 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
         }
         let adjective_of_names = heads.get(text) == Some(&Kind::Adjective);
         let adjective = if after_proper { adjective_of_names } else { is_adjective(heads, text) };
+        only_adjectives &= adjective && is_definite(text) && !text.starts_with("لل");
         // A word with `لل` is a complement that goes on any name (`المجلس الأعلى للقضاء`), but
         // makes none of a bare head (`مركز للتصويت`، `مكتب جديد للحزب`).
         if text.starts_with("لل") && (named_end == at + 1 || governs_object(words, starting, end + 1)) {
@@ -203,12 +226,37 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
             && !is_descriptor(words, end)
             && text.chars().count() >= 3
             && !matches!(text.chars().next(), Some('ي' | 'ت' | 'س'));
+        // A facility named after someone by his kunya (`قاعدة أبو ستة البحرية`): the kunya and
+        // the word after it are a proper name.
+        let kunya = matches!(text, "ابو" | "ام") && is_arabic(words, end + 1) && starting[end + 1].is_none();
+        if construct && facility && kunya {
+            end += 2;
+            named_end = end;
+            (after_name, after_proper) = (true, true);
+            only_adjectives = false;
+            continue;
+        }
         if !construct {
             break;
         }
+        only_adjectives = false;
         end += 1;
     }
     named_end
+}
+
+/// Whether the name from `at` to `end` ends on a bare head with the article that no name found
+/// there begins (`رئاسة المجلس`، `مكتب إعلام المفوضية`، `مجلس إدارة الاتحاد`، `مركز القيادة`): a
+/// part or an office of a body the text named before, no name of its own, when it is an
+/// organization's; a place may be named after a body (`ساحة الاتحاد`).
+fn ends_on_a_body(words: &Words<'_>, heads: &Heads, starting: &[Option<usize>], at: usize, end: usize) -> bool {
+    let last = end - 1;
+    let bare_head = words.text(last).and_then(|text| heads.get(text)).is_some_and(|kind| match *kind {
+        Kind::Head(_, definite) => definite,
+        Kind::HeadBeforeAdjective(_) => true,
+        _ => false,
+    });
+    last > at && bare_head && starting[last].is_none()
 }
 
 /// The name with the entity of the one name of its type it holds, if it holds one (`ميليشيات
@@ -243,13 +291,16 @@ pub(super) fn descriptor_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)
     let mut at = 0;
     while at < n {
         let head = head_at(words, heads, at).filter(|_| !covered_from_before[at]);
-        let Some(Head { prefix, label, definite }) = head else {
+        let Some(head) = head else {
             at += 1;
             continue;
         };
-        let end = name_end(words, heads, out, &starting, at, definite);
+        let Head { prefix, label, .. } = head;
+        let end = name_end(words, heads, out, &starting, at, head);
+        // A head that needs a name is none without a name found inside (`المستشفى الميداني`).
+        let named = !head.needs_name || (at + 1..end).any(|j| starting[j].is_some());
         let longer_known = starting[at].is_some_and(|k| out[k].0.last >= end);
-        if end > at + 1 && !longer_known {
+        if end > at + 1 && named && !longer_known && !(label == Label::Org && ends_on_a_body(words, heads, &starting, at, end)) {
             found.push(named_after(out, &starting, unnamed(at, end, prefix, label)));
             at = end;
         } else {
@@ -377,6 +428,42 @@ mod tests {
         // The tagger found Europe (3) and Germany (8): they name competitions, not places.
         let found = names("بلغ نهائي دوري أبطال أوروبا وفاز بلقب كأس ألمانيا", &[(4, 5, Label::Loc), (8, 9, Label::Loc)]);
         assert_eq!(found, [("دوري ابطال اوروبا".to_owned(), Label::Misc), ("كاس المانيا".to_owned(), Label::Misc)]);
+    }
+
+    #[test]
+    fn a_part_of_a_body_named_before_is_no_name() {
+        let found = names("قال مدير مكتب إعلام المفوضية إن رئاسة المجلس دعت مجلس إدارة الاتحاد", &[]);
+        assert!(found.is_empty());
+        // Unless the body is a name found there.
+        let found = names("قالت مفوضية الاتحاد الإفريقي", &[]);
+        assert_eq!(found, [("مفوضيه الاتحاد الافريقي".to_owned(), Label::Org)]);
+        // A place may be named after a body.
+        let found = names("تجمعوا في ساحة الاتحاد", &[]);
+        assert_eq!(found, [("ساحه الاتحاد".to_owned(), Label::Loc)]);
+    }
+
+    #[test]
+    fn a_facility_of_a_head_and_adjectives_takes_its_place_after_ba() {
+        // The tagger found El Jem (3) and Mahdia (8), each after its clitic `ب`.
+        let text = "أشغال المستشفى الجهوي بالجم ونقل إلى المستشفى الجهوي بالمهدية";
+        let found = rule_output(text, &[(3, 4, Label::Loc), (8, 9, Label::Loc)], |words, out| {
+            out.iter_mut().for_each(|(c, _)| c.prefix = 1);
+            descriptor_names(words, out)
+        });
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["المستشفي الجهوي بالجم", "المستشفي الجهوي بالمهديه"]);
+        // Without a name, `المستشفى` and adjectives are no name.
+        assert!(names("نقل إلى المستشفى الميداني", &[]).is_empty());
+    }
+
+    #[test]
+    fn a_facility_named_by_a_kunya_or_a_church_is_a_place() {
+        let found = names("وصلت إلى قاعدة أبو ستة البحرية أمس", &[]);
+        assert_eq!(found, [("قاعده ابو سته البحريه".to_owned(), Label::Loc)]);
+        // The tagger found Mar Girgis (1, MISC).
+        let found = names("كنيسة مار جرجس والكاتدرالية المرقسية في بيت السلام", &[(1, 3, Label::Misc)]);
+        let found: Vec<(&str, Label)> = found.iter().map(|(t, l)| (t.as_str(), *l)).collect();
+        assert_eq!(found, [("كنيسه مار جرجس", Label::Loc), ("والكاتدراليه المرقسيه", Label::Loc), ("بيت السلام", Label::Loc)]);
     }
 
     #[test]

@@ -8,6 +8,8 @@ mod acronyms;
 mod context;
 pub(crate) use context::{named_in_context, split_mined_pairs};
 mod described;
+mod facilities;
+mod generic;
 pub(crate) use described::same_body_heads;
 mod latin;
 mod places;
@@ -35,6 +37,7 @@ pub struct Rule {
 pub const MERGE_STEPS: &[(&str, &str)] = &[
     ("lexicon-overruled", "drops a lexicon match of common words the tagger is sure is no name"),
     ("misread-clitics", "drops a lexicon match reached through the clitics of a more common word"),
+    ("known-over-misc", "a curated person, organization or place is that name where the tagger read the same words as MISC (البيت الأبيض)"),
     ("split-mined-pairs", "a mined place name of two places joined by و (نبل والزهراء) is two places"),
     (
         "common-words-in-context",
@@ -53,6 +56,16 @@ pub const RULES: &[Rule] = &[
         name: "descriptor-names",
         about: "a head noun (وزارة، مطار، لواء، الجيش) and the words of a name after it are one name",
         run: |i, out| described::descriptor_names(i.words, out),
+    },
+    Rule {
+        name: "shibh-compounds",
+        about: "شبه and one word (شبه الجزيرة) are a common noun: no name alone, and the word after شبه no name",
+        run: |i, out| generic::shibh_compounds(i.words, out),
+    },
+    Rule {
+        name: "adjective-names",
+        about: "an organization beginning on a feminine adjective after a feminine noun (السياسة الخارجية الأمريكية) is no name",
+        run: |i, out| generic::adjective_names(i.words, out),
     },
     Rule {
         name: "spelled-acronyms",
@@ -115,6 +128,11 @@ pub const RULES: &[Rule] = &[
         name: "complete-names",
         about: "a person's name goes on after بن/آل/أبو/ولد and takes European particles",
         run: |i, out| complete_names(i.lists, i.words, out),
+    },
+    Rule {
+        name: "seats-as-places",
+        about: "an organization named by its building (البيت الأبيض، الكرملين) is the building after في/ب/داخل",
+        run: |i, out| facilities::seats_as_places(i.words, out),
     },
     Rule { name: "consistent-types", about: "one name keeps one type in a text", run: |i, out| consistent_types(i.words, out) },
     Rule {
