@@ -10,6 +10,7 @@ pub(crate) use context::{named_in_context, split_mined_pairs};
 mod described;
 pub(crate) use described::same_body_heads;
 mod latin;
+mod persons;
 
 /// What a rule reads: the document's words, the tagger's word lists and the lexicon.
 pub(crate) struct RuleInput<'a, 'w> {
@@ -124,6 +125,16 @@ pub const RULES: &[Rule] = &[
         name: "spread-names",
         about: "a surname or one-word name is found wherever the text repeats it alone",
         run: |i, out| spread_names(i.lists, i.words, out),
+    },
+    Rule {
+        name: "joined-surnames",
+        about: "a full name right before a one-word person's name goes on over it (الأم ريهام حسين دوابشة)",
+        run: |i, out| persons::joined_surnames(i.lists, i.words, out),
+    },
+    Rule {
+        name: "two-surnames",
+        about: "two words that are the surnames of two people of the text are two people (وخاطب خاشقجي كاسن)",
+        run: |i, out| persons::two_surnames(i.words, out),
     },
     Rule {
         name: "nisba-adjectives",
@@ -405,7 +416,8 @@ fn quoted_titles(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
 /// Two people joined by `و` are two names (`عبدالله الفاضل عيسى ونورالدين علي`): a person's span
 /// is cut before a word that is `و` and a first name, unless the word with its `و` is a name too
 /// (`وليد`). In ANERcorp train such a word after a person's word begins a new name 148 times and
-/// goes on the name 31 times, mostly as names beginning with `و`.
+/// goes on the name 31 times, mostly as names beginning with `و`. A title after the `و` is left
+/// out of the second name (`الأمير تشارلز والأميرة ديانا`).
 fn split_coordinated(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let mut added = Vec::new();
     for (candidate, confidence) in out.iter_mut() {
@@ -420,7 +432,10 @@ fn split_coordinated(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate,
                 && !words.text(j - 1).is_some_and(|t| NAME_CONNECTORS.contains(&t))
         });
         if let Some(j) = cut {
-            let tail = unnamed(j, candidate.last, 1, candidate.label);
+            // A title after و is no part of the second name (`الأمير تشارلز والأميرة ديانا`).
+            let titled = j + 1 < candidate.last
+                && words.readings(j).iter().any(|r| r.prefix == 1 && crate::extract::titles::is_one_word_title(&r.stem));
+            let tail = if titled { unnamed(j + 1, candidate.last, 0, candidate.label) } else { unnamed(j, candidate.last, 1, candidate.label) };
             added.push((tail, *confidence));
             candidate.last = j;
             candidate.canonical.clear();
@@ -1046,6 +1061,13 @@ mod tests {
         let spans: Vec<(usize, usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last, c.prefix)).collect();
         // `وائل` is a name with its `و`: `محمد وائل` stays one.
         assert_eq!(spans, [(1, 3, 0), (3, 6, 1), (7, 9, 0)]);
+        // A title after و is left out of the second name.
+        let tokens = tokenize(&Folded::new("زفاف الأمير تشارلز والأميرة ديانا"));
+        let words = Words::new(&tokens);
+        let mut out = vec![candidate(2, 5, Label::Per)];
+        split_coordinated(&lists, &words, &mut out);
+        let spans: Vec<(usize, usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last, c.prefix)).collect();
+        assert_eq!(spans, [(2, 3, 0), (4, 5, 0)]);
     }
 
     #[test]

@@ -1,0 +1,140 @@
+//! People's names that the tagger cuts in two or runs together:
+//!
+//! - `joined-surnames`: a name of two words or more followed, across one space, by a person's
+//!   name of one word is one name (`الأم ريهام حسين دوابشة`, where the tagger ends the name on
+//!   `حسين` and `spread-names` finds the family name `دوابشة` alone; `سيف الدين مصطفى محمد`).
+//!   Not when the one word is the surname of other people of the text none of whose given names
+//!   ends the first one (`استقبل محمد بن سلمان ماكرون` after `إيمانويل ماكرون`): the one word
+//!   is then one of them; `ريهام حسين دوابشة` after `حسين دوابشة`, her father, is one name.
+//!   Nor when the one word is a name joined by و (`عثمان عباس وعبدالله`).
+//! - `two-surnames`: a name of two words that are the last words of two different people's names
+//!   in the text is those two people (`وخاطب خاشقجي كاسن` after `جمال خاشقجي` and `جون كاسن`).
+
+use super::*;
+
+/// The whole text of the token at `at` inside a name, or the candidate's own reading when the
+/// name begins there.
+fn word_at<'w>(words: &'w Words<'_>, candidate: &Candidate, at: usize) -> &'w str {
+    let readings = words.readings(at);
+    let prefix = if at == candidate.first { candidate.prefix } else { 0 };
+    readings.iter().find(|r| r.prefix == prefix).or(readings.first()).map_or("", |r| r.stem.as_str())
+}
+
+/// The words of each person's name of two words or more in `out`.
+fn full_names<'w>(words: &'w Words<'_>, out: &[(Candidate, f32)]) -> Vec<Vec<&'w str>> {
+    out.iter()
+        .filter(|(c, _)| c.label == Label::Per && c.len() >= 2)
+        .map(|(c, _)| (c.first..c.last).map(|at| word_at(words, c, at)).collect())
+        .collect()
+}
+
+/// See the module's documentation.
+pub(super) fn joined_surnames(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    out.sort_by_key(|(c, _)| c.first);
+    let names = full_names(words, out);
+    let mut absorbed = vec![false; out.len()];
+    for k in 0..out.len().saturating_sub(1) {
+        let (a, b) = (&out[k].0, &out[k + 1].0);
+        if absorbed[k] || a.label != Label::Per || b.label != Label::Per || a.len() < 2 || b.len() != 1 || b.prefix != 0 {
+            continue;
+        }
+        let (Some(end), Some(next)) = (words.tokens.get(a.last - 1), words.tokens.get(b.first)) else { continue };
+        if b.first != a.last || next.start != end.end + 1 || !is_arabic(words, b.first) {
+            continue;
+        }
+        // A second name joined by و is another person (`عثمان عباس وعبدالله`).
+        let text = words.text(b.first).unwrap_or_default();
+        if text.starts_with('و') && !lists.is_name(text) {
+            continue;
+        }
+        let first: Vec<&str> = (a.first..a.last).map(|at| word_at(words, a, at)).collect();
+        let surname = word_at(words, b, b.first);
+        if first.contains(&surname) {
+            continue;
+        }
+        // Another person of the text with this surname: the one word is that person, unless the
+        // rest of that person's name ends the first name (`حسين دوابشة` and `ريهام حسين`).
+        let mut others = names.iter().filter(|name| name.last() == Some(&surname)).peekable();
+        let family = |name: &Vec<&str>| first.ends_with(&name[..name.len() - 1]);
+        if others.peek().is_some() && !others.any(family) {
+            continue;
+        }
+        absorbed[k + 1] = true;
+        let last = b.last;
+        let candidate = &mut out[k].0;
+        candidate.last = last;
+        candidate.canonical.clear();
+        candidate.id.clear();
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !absorbed[k - 1]
+    });
+}
+
+/// See the module's documentation.
+pub(super) fn two_surnames(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    let names = full_names(words, out);
+    // The first words of the people each word ends the name of.
+    let people_ending = |word: &str, pair: &[&str]| -> Vec<&str> {
+        names.iter().filter(|n| n.as_slice() != pair && n.last() == Some(&word)).map(|n| n[0]).collect()
+    };
+    let mut added = Vec::new();
+    for (candidate, confidence) in out.iter_mut() {
+        if candidate.label != Label::Per || candidate.len() != 2 {
+            continue;
+        }
+        let (one, two) = (word_at(words, candidate, candidate.first), word_at(words, candidate, candidate.first + 1));
+        let (ones, twos) = (people_ending(one, &[one, two]), people_ending(two, &[one, two]));
+        // Two people, neither of whom is named by this pair.
+        if ones.is_empty() || twos.is_empty() || twos.contains(&one) || ones.iter().any(|f| twos.contains(f)) {
+            continue;
+        }
+        added.push((unnamed(candidate.first + 1, candidate.last, 0, Label::Per), *confidence));
+        candidate.last = candidate.first + 1;
+        candidate.canonical.clear();
+        candidate.id.clear();
+    }
+    add_in_order(out, added);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn per(f: usize, l: usize) -> (usize, usize, Label) {
+        (f, l, Label::Per)
+    }
+
+    fn texts(found: Vec<(String, Label)>) -> Vec<String> {
+        found.into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn a_full_name_goes_on_over_a_one_word_name_after_it() {
+        // 0 قال 1 حسين 2 دوابشه 3 . 4 الام 5 ريهام 6 حسين 7 دوابشه
+        let text = "قال حسين دوابشة. الأم ريهام حسين دوابشة";
+        let found = rule_output(text, &[per(1, 3), per(5, 7), per(7, 8)], |w, o| joined_surnames(&Lists::embedded(), w, o));
+        assert_eq!(texts(found), ["حسين دوابشه", "ريهام حسين دوابشه"]);
+    }
+
+    #[test]
+    fn another_persons_surname_stays_that_person() {
+        // 0 ايمانويل 1 ماكرون 2 . 3 استقبل 4 محمد 5 بن 6 سلمان 7 ماكرون
+        let text = "إيمانويل ماكرون. استقبل محمد بن سلمان ماكرون";
+        let found = rule_output(text, &[per(0, 2), per(4, 7), per(7, 8)], |w, o| joined_surnames(&Lists::embedded(), w, o));
+        assert_eq!(texts(found), ["ايمانويل ماكرون", "محمد بن سلمان", "ماكرون"]);
+    }
+
+    #[test]
+    fn two_surnames_of_two_people_are_two_people() {
+        // 0 جمال 1 خاشقجي 2 و 3 جون 4 كاسن 5 . 6 وخاطب 7 خاشقجي 8 كاسن
+        let text = "جمال خاشقجي و جون كاسن. وخاطب خاشقجي كاسن";
+        let found = rule_output(text, &[per(0, 2), per(3, 5), per(7, 9)], two_surnames);
+        assert_eq!(texts(found), ["جمال خاشقجي", "جون كاسن", "خاشقجي", "كاسن"]);
+        // One person's full name stays whole.
+        let found = rule_output(text, &[per(0, 2), per(3, 5)], two_surnames);
+        assert_eq!(texts(found), ["جمال خاشقجي", "جون كاسن"]);
+    }
+}
