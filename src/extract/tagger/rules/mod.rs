@@ -137,6 +137,21 @@ pub const RULES: &[Rule] = &[
         run: |i, out| persons::two_surnames(i.words, out),
     },
     Rule {
+        name: "particles-before-names",
+        about: "a particle without its hamza (فان، ان) before a person's surname is no part of the name (فان ماكرون)",
+        run: |i, out| persons::particles_before_names(i.words, out),
+    },
+    Rule {
+        name: "nationality-words",
+        about: "a one-word person's name that is a nationality adjective without its article (ليبي) is no person",
+        run: |i, out| persons::nationality_words(i.lists, i.words, out),
+    },
+    Rule {
+        name: "named-as",
+        about: "the name after المدعو/الملقب بـ is a person (المدعو \"أبو علي\")",
+        run: |i, out| persons::named_as(i.lists, i.words, out),
+    },
+    Rule {
         name: "nisba-adjectives",
         about: "a country's name that is a nationality adjective (الحكومة السعودية، 25 مقاتلا سوريا) is no place",
         run: |i, out| context::nisba_adjectives(i.words, out),

@@ -9,6 +9,13 @@
 //!   Nor when the one word is a name joined by و (`عثمان عباس وعبدالله`).
 //! - `two-surnames`: a name of two words that are the last words of two different people's names
 //!   in the text is those two people (`وخاطب خاشقجي كاسن` after `جمال خاشقجي` and `جون كاسن`).
+//! - `particles-before-names`: a particle written without its hamza (`فان`، `ان`: `فإن`، `إن`) or
+//!   `لكن` before a person's surname is no part of the name (`فان ماكرون` after `إيمانويل
+//!   ماكرون`), unless it is inside another person's name of the text (`فيرجيل فان دايك`).
+//! - `nationality-words`: a person's name of one word that is a nationality adjective without
+//!   its article (`ليبي`، `سوري`) and not an Arabic personal name (`تركي` is) is no person.
+//! - `named-as`: the name after `المدعو`، `الملقب`, "the one called", in quotation marks or of one
+//!   or two words in no list of common words, is a person (`المدعو "أبو علي"`).
 
 use super::*;
 
@@ -99,6 +106,81 @@ pub(super) fn two_surnames(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     add_in_order(out, added);
 }
 
+/// Particles that the tagger takes for the first word of a foreign name (folded, without hamza).
+const PARTICLES: &[&str] = &["فان", "فانه", "ان", "وان", "لكن", "ولكن"];
+
+/// See the module's documentation.
+pub(super) fn particles_before_names(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+    let names = full_names(words, out);
+    for (candidate, _) in out.iter_mut() {
+        if candidate.label != Label::Per || candidate.len() < 2 {
+            continue;
+        }
+        let first = word_at(words, candidate, candidate.first);
+        let whole = words.text(candidate.first).unwrap_or_default();
+        if !PARTICLES.contains(&whole) || names.iter().any(|n| n.len() > candidate.len() && n.contains(&first)) {
+            continue;
+        }
+        let rest: Vec<&str> = (candidate.first + 1..candidate.last).filter_map(|at| words.text(at)).collect();
+        // The rest ends a longer person's name of the text.
+        if names.iter().any(|n| n.len() > rest.len() && n.ends_with(&rest) && !n.contains(&first)) {
+            candidate.first += 1;
+            candidate.prefix = 0;
+            candidate.canonical.clear();
+            candidate.id.clear();
+        }
+    }
+}
+
+/// See the module's documentation.
+pub(super) fn nationality_words(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    out.retain(|(candidate, _)| {
+        if candidate.label != Label::Per || candidate.len() != 1 || is_curated(candidate) {
+            return true;
+        }
+        let word = word_at(words, candidate, candidate.first);
+        word.starts_with("ال") || lists.is_arabic_name(word) || !crate::extract::titles::is_nationality(&format!("ال{word}"))
+    });
+}
+
+/// The words that say a name follows: "the one called", "nicknamed" (folded).
+const NAMED_AS: &[&str] = &["المدعو", "المدعوه", "الملقب", "الملقبه", "الشهير", "الشهيره"];
+
+/// See the module's documentation.
+pub(super) fn named_as(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    let covered = covered_tokens(words, out);
+    let mut added = Vec::new();
+    for at in 0..words.tokens.len() {
+        let Some(word) = words.readings(at).iter().map(|r| r.stem.as_str()).find(|w| NAMED_AS.contains(w)) else { continue };
+        // `الملقب بـ`، `الشهير بـ`: the name comes after the ب.
+        let mut next = at + 1;
+        if matches!(word, "الملقب" | "الملقبه" | "الشهير" | "الشهيره") {
+            if words.text(next) == Some("ب") {
+                next += 1;
+                if words.text(next) == Some("ـ") {
+                    next += 1;
+                }
+            } else {
+                continue;
+            }
+        }
+        let span = if let Some(close) = short_quotation(words, next) {
+            (next + 1, close)
+        } else {
+            let end = (next..(next + 2).min(words.tokens.len()))
+                .take_while(|&j| is_arabic(words, j) && !lists.is_common_word(stem_at(words, j)))
+                .last()
+                .map_or(next, |j| j + 1);
+            (next, end)
+        };
+        if span.1 <= span.0 || span.1 - span.0 > 3 || (span.0..span.1).any(|j| covered[j] || !is_arabic(words, j)) {
+            continue;
+        }
+        added.push((unnamed(span.0, span.1, 0, Label::Per), LEXICON_CONFIDENCE));
+    }
+    add_in_order(out, added);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +218,33 @@ mod tests {
         // One person's full name stays whole.
         let found = rule_output(text, &[per(0, 2), per(3, 5)], two_surnames);
         assert_eq!(texts(found), ["جمال خاشقجي", "جون كاسن"]);
+    }
+
+    #[test]
+    fn a_particle_before_a_surname_is_no_part_of_the_name() {
+        // 0 ايمانويل 1 ماكرون 2 . 3 فان 4 ماكرون
+        let found = rule_output("إيمانويل ماكرون. فان ماكرون", &[per(0, 2), per(3, 5)], |w, o| particles_before_names(w, o));
+        assert_eq!(texts(found), ["ايمانويل ماكرون", "ماكرون"]);
+        // 0 فيرجيل 1 فان 2 دايك 3 و 4 فان 5 دايك
+        let found = rule_output("فيرجيل فان دايك و فان دايك", &[per(0, 3), per(4, 6)], |w, o| particles_before_names(w, o));
+        assert_eq!(texts(found), ["فيرجيل فان دايك", "فان دايك"]);
+    }
+
+    #[test]
+    fn a_nationality_word_alone_is_no_person() {
+        let lists = Lists::embedded();
+        assert!(!lists.is_arabic_name("ليبي") && lists.is_arabic_name("تركي") && crate::extract::titles::is_nationality("الليبي"));
+        // 0 طرف 1 ليبي 2 وليبيا 3 مع 4 تركي 5 المالكي
+        let text = "طرف ليبي وليبيا مع تركي المالكي";
+        let found = rule_output(text, &[per(1, 2), per(4, 6)], |w, o| nationality_words(&lists, w, o));
+        assert_eq!(texts(found), ["تركي المالكي"]);
+    }
+
+    #[test]
+    fn the_one_called_is_a_person() {
+        let lists = Lists::embedded();
+        let text = "إن مشرف الحوثيين، المدعو \"أبو علي\"، نهب ما تبقى";
+        let found = rule_output(text, &[], |w, o| named_as(&lists, w, o));
+        assert_eq!(found, [("ابو علي".to_owned(), Label::Per)]);
     }
 }
