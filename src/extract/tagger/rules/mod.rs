@@ -132,11 +132,6 @@ pub const RULES: &[Rule] = &[
         run: |i, out| persons::joined_surnames(i.lists, i.words, out),
     },
     Rule {
-        name: "two-surnames",
-        about: "two words that are the surnames of two people of the text are two people (وخاطب خاشقجي كاسن)",
-        run: |i, out| persons::two_surnames(i.words, out),
-    },
-    Rule {
         name: "particles-before-names",
         about: "a particle without its hamza (فان، ان) before a person's surname is no part of the name (فان ماكرون)",
         run: |i, out| persons::particles_before_names(i.words, out),
@@ -145,6 +140,11 @@ pub const RULES: &[Rule] = &[
         name: "nationality-words",
         about: "a one-word person's name that is a nationality adjective without its article (ليبي) is no person",
         run: |i, out| persons::nationality_words(i.lists, i.words, out),
+    },
+    Rule {
+        name: "unknown-surnames",
+        about: "a one-word person's name goes on over an uncommon word that ends a clause (أوكسليد تشامبرلين،)",
+        run: |i, out| persons::unknown_surnames(i.lists, i.words, out),
     },
     Rule {
         name: "named-as",
