@@ -350,6 +350,11 @@ pub(crate) fn is_nationality(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// Whether a folded word is a title of one word by itself (`الاميره`، `الرييس`، `الشيخ`).
+pub(crate) fn is_one_word_title(folded: &str) -> bool {
+    tables().titles.get(folded).is_some_and(|sequences| sequences.iter().any(|s| s.len() == 1))
+}
+
 /// Words that may follow a title and belong to it.
 const MODIFIERS: &[&str] = &[
     "السابق",

@@ -287,6 +287,11 @@ impl Lists {
         self.name_flags(word) & (WIKIDATA | AKHATEEB) != 0
     }
 
+    /// True when `word` (folded) is in the list of Arabic personal names (`تركي`, not `ليبي`).
+    pub fn is_arabic_name(&self, word: &str) -> bool {
+        self.name_flags(word) & AKHATEEB != 0
+    }
+
     fn name_flags(&self, word: &str) -> u8 {
         self.names.get(word).copied().unwrap_or(0)
     }

@@ -12,6 +12,7 @@ mod facilities;
 mod generic;
 pub(crate) use described::same_body_heads;
 mod latin;
+mod persons;
 mod places;
 mod surnames;
 
@@ -164,6 +165,31 @@ pub const RULES: &[Rule] = &[
         name: "spread-names",
         about: "a surname or one-word name is found wherever the text repeats it alone",
         run: |i, out| spread_names(i.lists, i.words, out),
+    },
+    Rule {
+        name: "joined-surnames",
+        about: "a full name right before a one-word person's name goes on over it (الأم ريهام حسين دوابشة)",
+        run: |i, out| persons::joined_surnames(i.lists, i.words, out),
+    },
+    Rule {
+        name: "particles-before-names",
+        about: "a particle without its hamza (فان، ان) before a person's surname is no part of the name (فان ماكرون)",
+        run: |i, out| persons::particles_before_names(i.words, out),
+    },
+    Rule {
+        name: "nationality-words",
+        about: "a one-word person's name that is a nationality adjective without its article (ليبي) is no person",
+        run: |i, out| persons::nationality_words(i.lists, i.words, out),
+    },
+    Rule {
+        name: "unknown-surnames",
+        about: "a one-word person's name goes on over an uncommon word that ends a clause (أوكسليد تشامبرلين،)",
+        run: |i, out| persons::unknown_surnames(i.lists, i.words, out),
+    },
+    Rule {
+        name: "named-as",
+        about: "the name after المدعو/الملقب بـ is a person (المدعو \"أبو علي\")",
+        run: |i, out| persons::named_as(i.lists, i.words, out),
     },
     Rule {
         name: "nisba-adjectives",
@@ -450,7 +476,8 @@ fn quoted_titles(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
 /// Two people joined by `و` are two names (`عبدالله الفاضل عيسى ونورالدين علي`): a person's span
 /// is cut before a word that is `و` and a first name, unless the word with its `و` is a name too
 /// (`وليد`). In ANERcorp train such a word after a person's word begins a new name 148 times and
-/// goes on the name 31 times, mostly as names beginning with `و`.
+/// goes on the name 31 times, mostly as names beginning with `و`. A title after the `و` is left
+/// out of the second name (`الأمير تشارلز والأميرة ديانا`).
 fn split_coordinated(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let mut added = Vec::new();
     for (candidate, confidence) in out.iter_mut() {
@@ -465,7 +492,10 @@ fn split_coordinated(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate,
                 && !words.text(j - 1).is_some_and(|t| NAME_CONNECTORS.contains(&t))
         });
         if let Some(j) = cut {
-            let tail = unnamed(j, candidate.last, 1, candidate.label);
+            // A title after و is no part of the second name (`الأمير تشارلز والأميرة ديانا`).
+            let titled = j + 1 < candidate.last
+                && words.readings(j).iter().any(|r| r.prefix == 1 && crate::extract::titles::is_one_word_title(&r.stem));
+            let tail = if titled { unnamed(j + 1, candidate.last, 0, candidate.label) } else { unnamed(j, candidate.last, 1, candidate.label) };
             added.push((tail, *confidence));
             candidate.last = j;
             candidate.canonical.clear();
@@ -1091,6 +1121,13 @@ mod tests {
         let spans: Vec<(usize, usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last, c.prefix)).collect();
         // `وائل` is a name with its `و`: `محمد وائل` stays one.
         assert_eq!(spans, [(1, 3, 0), (3, 6, 1), (7, 9, 0)]);
+        // A title after و is left out of the second name.
+        let tokens = tokenize(&Folded::new("زفاف الأمير تشارلز والأميرة ديانا"));
+        let words = Words::new(&tokens);
+        let mut out = vec![candidate(2, 5, Label::Per)];
+        split_coordinated(&lists, &words, &mut out);
+        let spans: Vec<(usize, usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last, c.prefix)).collect();
+        assert_eq!(spans, [(2, 3, 0), (4, 5, 0)]);
     }
 
     #[test]
