@@ -4,7 +4,9 @@
 //! الأسلحة الكيميائية`. The words of a name are definite words, words with `لل`, names already
 //! found (absorbed whole: the city of an airport is inside the airport's name), and one
 //! indefinite noun right after an indefinite head (`مجلس نواب الشعب`). A definite word of time or a
-//! relative pronoun (`STOP` in the file) ends it; so does anything else.
+//! relative pronoun (`STOP` in the file) ends it; so does anything else. A few heads name bodies
+//! only with a common noun after them (`قوات التحالف`، `قوات الدفاع الذاتي`), not a generic one
+//! (`قوات النظام`، `قوات الأمن`: `GENERIC` in the file) nor a name found (`قوات الأسد`).
 
 use super::*;
 use std::sync::OnceLock;
@@ -17,6 +19,12 @@ enum Kind {
     Head(Label, bool),
     /// A head whose names start with an adjective of names (`القوات المسلحة`).
     HeadBeforeAdjective(Label),
+    /// An indefinite head whose names start with a definite common noun, not a name found nor a
+    /// word of this file (`قوات التحالف`، `قوات الدفاع الذاتي`; not `قوات الأسد`، `قوات الجيش`).
+    HeadBeforeNoun(Label),
+    /// A definite noun after which a [`Kind::HeadBeforeNoun`] makes no name (`قوات النظام`،
+    /// `قوات الأمن`: any regime's, any country's).
+    Generic,
     /// A definite word that ends a name (days, time words, relative pronouns).
     Stop,
     /// An adjective that is part of a name, even after a proper name (`الدولي`، `الأعلى`).
@@ -42,11 +50,25 @@ fn parse_heads(tsv: &str) -> Heads {
                 Some("MISC") => Kind::Head(Label::Misc, definite),
                 Some("ADJ") => Kind::Adjective,
                 Some("ORG+ADJ") => Kind::HeadBeforeAdjective(Label::Org),
+                Some("ORG+NOUN") => Kind::HeadBeforeNoun(Label::Org),
+                Some("GENERIC") => Kind::Generic,
                 _ => Kind::Stop,
             };
             (fold(word), kind)
         })
         .collect()
+}
+
+/// The definite nouns after which a [`Kind::HeadBeforeNoun`] makes no name (`GENERIC` in the
+/// second or third column of `data/name_heads.tsv`: `قوات النظام`، `قوات الجيش`), folded.
+fn generic_words() -> &'static rustc_hash::FxHashSet<String> {
+    static GENERIC: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    GENERIC.get_or_init(|| {
+        data_rows(include_str!("../../../../data/name_heads.tsv"))
+            .filter(|fields| fields[1..].contains(&"GENERIC"))
+            .map(|fields| fold(fields[0]))
+            .collect()
+    })
 }
 
 /// The heads that only say what kind of body the name after them is (`same` in
@@ -76,10 +98,25 @@ fn head_at(words: &Words<'_>, heads: &Heads, at: usize) -> Option<Head> {
                 let next = words.text(at + 1)?;
                 (heads.get(next) == Some(&Kind::Adjective)).then_some((label, true))?
             }
+            Kind::HeadBeforeNoun(label) => {
+                let next = words.text(at + 1).filter(|_| is_arabic(words, at + 1))?;
+                // A definite common noun or a head of its own (`قوات التحالف`، `قوات خفر السواحل`),
+                // not an adjective, a word that ends names or a generic noun (`قوات الجيش`).
+                let noun = match heads.get(next) {
+                    None => next.starts_with("ال") && next.chars().count() >= 4 && !is_adjective(heads, next),
+                    Some(Kind::Head(Label::Org, _) | Kind::HeadBeforeAdjective(_)) => true,
+                    _ => false,
+                };
+                if !noun || generic_words().contains(next) {
+                    return None;
+                }
+                let clitics: String = text.chars().take(reading.prefix).collect();
+                return (!clitics.ends_with("ال")).then_some(Head { prefix: reading.prefix, label, definite: false, before_noun: true });
+            }
             _ => return None,
         };
         let clitics: String = text.chars().take(reading.prefix).collect();
-        (!clitics.ends_with("ال")).then_some(Head { prefix: reading.prefix, label, definite })
+        (!clitics.ends_with("ال")).then_some(Head { prefix: reading.prefix, label, definite, before_noun: false })
     })
 }
 
@@ -92,6 +129,8 @@ struct Head {
     label: Label,
     /// Whether it has the article.
     definite: bool,
+    /// Whether its name must start with a common noun ([`Kind::HeadBeforeNoun`]).
+    before_noun: bool,
 }
 
 /// Whether the Arabic word is definite (`ال…`, or `لل…` of four letters or more).
@@ -123,7 +162,10 @@ fn is_nationality_of_name(text: &str) -> bool {
 }
 
 /// One past the last token of the name a head at `at` begins, or `at + 1` when no name follows.
-fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting: &[Option<usize>], at: usize, head_definite: bool) -> usize {
+/// The name of a head of common nouns ([`Kind::HeadBeforeNoun`]) takes no name found (`حررت قوات
+/// الثورة العربية دمشق`: the city is what they took).
+fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting: &[Option<usize>], at: usize, head: Head) -> usize {
+    let head_definite = head.definite;
     let n = words.tokens.len();
     let (mut end, mut named_end) = (at + 1, at + 1);
     // After a name or a definite head only adjectives go on (`مطار بيروت الدولي`, `المحكمة
@@ -144,6 +186,7 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
             // or after a definite head (`المجلس كارين بيرس`: the council, then who spoke),
             // a place with its own descriptor (`مركز مدينة عفرين`), or past the longest name.
             let joinable = prefix == 0
+                && !head.before_noun
                 && (label != Label::Per || (end == at + 1 && !head_definite))
                 && !is_descriptor(words, end)
                 && last - at <= MAX_NAME_TOKENS;
@@ -243,11 +286,13 @@ pub(super) fn descriptor_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)
     let mut at = 0;
     while at < n {
         let head = head_at(words, heads, at).filter(|_| !covered_from_before[at]);
-        let Some(Head { prefix, label, definite }) = head else {
+        // A head of common nouns before a name found (`قوات الأسد`) heads no name.
+        let head = head.filter(|h| !h.before_noun || starting[at + 1].is_none());
+        let Some(head @ Head { prefix, label, .. }) = head else {
             at += 1;
             continue;
         };
-        let end = name_end(words, heads, out, &starting, at, definite);
+        let end = name_end(words, heads, out, &starting, at, head);
         let longer_known = starting[at].is_some_and(|k| out[k].0.last >= end);
         if end > at + 1 && !longer_known {
             found.push(named_after(out, &starting, unnamed(at, end, prefix, label)));
@@ -377,6 +422,18 @@ mod tests {
         // The tagger found Europe (3) and Germany (8): they name competitions, not places.
         let found = names("بلغ نهائي دوري أبطال أوروبا وفاز بلقب كأس ألمانيا", &[(4, 5, Label::Loc), (8, 9, Label::Loc)]);
         assert_eq!(found, [("دوري ابطال اوروبا".to_owned(), Label::Misc), ("كاس المانيا".to_owned(), Label::Misc)]);
+    }
+
+    #[test]
+    fn forces_are_named_by_a_common_noun_not_a_generic_one_nor_a_name() {
+        let found = names("بإسناد من قوات التحالف، وقوات الدفاع الذاتي وقوات خفر السواحل الوطنية", &[]);
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["قوات التحالف", "وقوات الدفاع الذاتي", "وقوات خفر السواحل الوطنيه"]);
+        // Any regime's forces, the army's, and forces named by a name found (Assad, 6) are no name;
+        // nor do they take the city they took (Damascus, 9).
+        let found = names("هاجمت قوات النظام وقوات الجيش قوات الأسد وحررت قوات الثورة العربية دمشق", &[(6, 7, Label::Per), (11, 12, Label::Loc)]);
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["الاسد", "قوات الثوره العربيه", "دمشق"]);
     }
 
     #[test]
