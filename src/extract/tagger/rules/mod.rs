@@ -116,6 +116,11 @@ pub const RULES: &[Rule] = &[
     },
     Rule { name: "consistent-types", about: "one name keeps one type in a text", run: |i, out| consistent_types(i.words, out) },
     Rule {
+        name: "clubs-in-play",
+        about: "a city that plays, wins or hosts in a text about sport (فوز فرانكفورت بلقب، هزم برشلونة ضيفه روما) is its club, there and where the text repeats it",
+        run: |i, out| clubs_in_play(i.lists, i.words, out),
+    },
+    Rule {
         name: "spread-long-names",
         about: "a name of two words or more is found wherever the text repeats it",
         run: |i, out| spread_long_names(i.words, out),
@@ -563,6 +568,65 @@ fn clubs_in_sport(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f3
     add_in_order(out, added);
 }
 
+/// Words of play (folded stems) right before a club's name: its win, loss or draw, its host or
+/// guest, its players and coach (`فوز فرانكفورت بلقب`، `هزم برشلونة ضيفه روما`، `لاعب روما`).
+const PLAY_WORDS: &[&str] = &[
+    "فوز", "فاز", "يفوز", "هزم", "يهزم", "هزيمه", "تغلب", "يتغلب", "خساره", "خسر", "يخسر", "تعادل", "يتعادل",
+    "ضيفه", "ضيفها", "مضيفه", "مضيفها", "ضيف", "مضيف", "اكتسح", "لاعب", "لاعبي", "مدرب", "مهاجم", "مدافع",
+    "حارس", "جماهير", "مشجعي", "عشاق", "انتصار", "اقصاء", "اقصي", "يحتاج",
+];
+
+/// Words that make a place of a name after them in any text (`في روما`، `مدينة روما`).
+const PLACE_BEFORE: &[&str] = &["في", "الي", "مدينه", "العاصمه"];
+
+/// A city (a place that is no country) right after a word of play ([`PLAY_WORDS`]), where at
+/// least two words of sport are within [`SPORT_WINDOW`] tokens, is the club named after it:
+/// it and every other place written with the same words in the text, but where a word of
+/// place comes before it ([`PLACE_BEFORE`]: `في روما` is the city), are an organization; not a
+/// city inside the name of another organization of the text (`لاعبي مدريد` after `ريال مدريد`
+/// may be any club of Madrid). It runs
+/// after [`consistent_types`], which would give the club back the type of the city's other
+/// mentions.
+fn clubs_in_play(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+    let n = words.tokens.len();
+    let mut sport_words = vec![0u32; n + 1];
+    for j in 0..n {
+        let sport = words.readings(j).iter().any(|r| lists.is_sport_word(&r.stem));
+        sport_words[j + 1] = sport_words[j] + u32::from(sport);
+    }
+    let in_sport = |at: usize| {
+        let (from, to) = (at.saturating_sub(SPORT_WINDOW), (at + SPORT_WINDOW + 1).min(n));
+        sport_words[to] - sport_words[from] >= 2
+    };
+    let stems = |c: &Candidate| (c.first..c.last).map(|j| stem_at(words, j)).collect::<Vec<_>>();
+    let city = |c: &Candidate| c.label == Label::Loc && !c.id.starts_with("cc:") && !is_curated(c);
+    let played = |c: &Candidate| {
+        c.first > 0
+            && c.prefix == 0
+            && words.readings(c.first - 1).iter().any(|r| PLAY_WORDS.contains(&r.stem.as_str()))
+            && in_sport(c.first)
+    };
+    // A city inside the name of an organization of the text (`مدريد` of `ريال مدريد`) may be
+    // any of its clubs: it is left as it is.
+    let org_words: Vec<&str> = out.iter().filter(|(c, _)| c.label == Label::Org && c.len() >= 2).flat_map(|(c, _)| stems(c)).collect();
+    let clubs: Vec<Vec<&str>> = out
+        .iter()
+        .filter(|(c, _)| city(c) && played(c))
+        .map(|(c, _)| stems(c))
+        .filter(|club| !club.iter().any(|w| org_words.contains(w)))
+        .collect();
+    if clubs.is_empty() {
+        return;
+    }
+    for entry in out.iter_mut() {
+        let candidate = &entry.0;
+        let place = candidate.first > 0 && words.readings(candidate.first - 1).iter().any(|r| PLACE_BEFORE.contains(&r.stem.as_str()));
+        if city(candidate) && !place && clubs.contains(&stems(candidate)) {
+            relabel(entry, Label::Org, LEXICON_CONFIDENCE);
+        }
+    }
+}
+
 /// A byline: `كتب`, maybe a dash or colon, then one to four Arabic words and a colon or dash
 /// (`كتب - أشرف ممتاز :`; folding drops the tatweel of `كتب ـ خليفة أدهم :`) name the writer, a
 /// person, whatever the tagger read there. In ANERcorp train the 3 stretches so written are
@@ -1000,6 +1064,24 @@ mod tests {
         let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         // `ولد عام`: "was born in the year".
         assert_eq!(spans, [(2, 7), (8, 9)]);
+    }
+
+    #[test]
+    fn a_city_that_plays_in_a_text_about_sport_is_its_club() {
+        let text = "هزم برشلونة ضيفه روما في الدوري بهدفين ويحتاج روما للفوز في روما بثلاثية";
+        let tokens = tokenize(&Folded::new(text));
+        let words = Words::new(&tokens);
+        let mut out = vec![candidate(1, 2, Label::Org), candidate(3, 4, Label::Loc), candidate(8, 9, Label::Loc), candidate(12, 13, Label::Loc)];
+        clubs_in_play(&Lists::embedded(), &words, &mut out);
+        let labels: Vec<Label> = out.iter().map(|(c, _)| c.label).collect();
+        // `في روما` is the city.
+        assert_eq!(labels, [Label::Org, Label::Org, Label::Org, Label::Loc]);
+        // Out of a text about sport, a win is an election's.
+        let tokens = tokenize(&Folded::new("أعلن فوز روما بتنظيم المؤتمر"));
+        let words = Words::new(&tokens);
+        let mut out = vec![candidate(2, 3, Label::Loc)];
+        clubs_in_play(&Lists::embedded(), &words, &mut out);
+        assert_eq!(out[0].0.label, Label::Loc);
     }
 
     #[test]
