@@ -68,6 +68,16 @@ pub const RULES: &[Rule] = &[
         run: |i, out| quoted_media(i.names, i.words, out),
     },
     Rule {
+        name: "quoted-bodies",
+        about: "a quotation right after حركة/حزب/جماعة/تنظيم is that body's name (لحركة \"فتح\")",
+        run: |i, out| quoted_bodies(i.words, out),
+    },
+    Rule {
+        name: "media-suffixes",
+        about: "a word before أف أم is a radio, a word glued to .نت a news site (الجوهرة أف أم، العربية.نت)",
+        run: |i, out| media_suffixes(i.lists, i.words, out),
+    },
+    Rule {
         name: "arabic-editions",
         about: "an organization followed by عربي/عربية without the article is its Arabic edition (بي بي سي عربي)",
         run: |i, out| arabic_editions(i.words, out),
@@ -303,6 +313,58 @@ fn trim_descriptors(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32
             candidate.prefix = clitic_prefix(lists, words, candidate.first);
         }
     }
+}
+
+/// A short quotation right after a head that only says what kind of body follows (`same` in
+/// `data/name_heads.tsv`: `حركة`، `حزب`، `جماعة`، `تنظيم`، `منظمة`) is that body's name, an
+/// organization, whatever was found inside it (`لحركة "فتح"`: `فتح` is also "opening"), but a
+/// one-word indefinite adjective (`منظمة "إرهابية"`).
+fn quoted_bodies(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    let heads = described::same_body_heads();
+    let mut added: Vec<(Candidate, f32)> = Vec::new();
+    for open in 1..words.tokens.len() {
+        let Some(end) = short_quotation(words, open) else { continue };
+        if !words.readings(open - 1).iter().any(|r| heads.contains(&r.stem)) {
+            continue;
+        }
+        let adjective = end == open + 2
+            && words.text(open + 1).is_some_and(|t| !t.starts_with("ال") && (t.ends_with('ي') || t.ends_with("يه")));
+        let (first, last) = (open + 1, end);
+        let known = out.iter().any(|(c, _)| c.first == first && c.last == last && c.label == Label::Org);
+        if adjective || known || !(first..last).all(|j| is_arabic(words, j) || words.text(j).is_some_and(|t| t == "-")) {
+            continue;
+        }
+        added.push((unnamed(first, last, 0, Label::Org), LEXICON_CONFIDENCE));
+    }
+    if added.is_empty() {
+        return;
+    }
+    out.retain(|(c, _)| !added.iter().any(|(a, _)| c.first >= a.first && c.last <= a.last));
+    add_in_order(out, added);
+}
+
+/// A word of three letters or more before `أف أم` (FM, folded `اف ام`; `إف إم`) is a radio
+/// (`الجوهرة أف أم`، `للجوهرة اف ام`), and one glued to `.نت` a news site (`العربية.نت`): an
+/// organization, the suffix inside its name, whatever was found on its words.
+fn media_suffixes(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    let glued = |a: usize, b: usize| matches!((words.tokens.get(a), words.tokens.get(b)), (Some(x), Some(y)) if x.end == y.start);
+    let mut added: Vec<(Candidate, f32)> = Vec::new();
+    for at in 0..words.tokens.len() {
+        let long_word = is_arabic(words, at) && words.text(at).is_some_and(|t| t.chars().count() >= 3);
+        if !long_word || added.last().is_some_and(|(c, _)| c.last > at) {
+            continue;
+        }
+        let radio = words.text(at + 1) == Some("اف") && words.text(at + 2) == Some("ام");
+        let site = words.text(at + 1) == Some(".") && words.text(at + 2) == Some("نت") && glued(at, at + 1) && glued(at + 1, at + 2);
+        if radio || site {
+            added.push((unnamed(at, at + 3, clitic_prefix(lists, words, at), Label::Org), LEXICON_CONFIDENCE));
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    out.retain(|(c, _)| !added.iter().any(|(a, _)| c.first < a.last && c.last > a.first));
+    add_in_order(out, added);
 }
 
 /// An organization followed by `عربي` or `عربية` without the article is its Arabic edition or
@@ -1082,6 +1144,33 @@ mod tests {
         let mut out = vec![candidate(2, 3, Label::Loc)];
         clubs_in_play(&Lists::embedded(), &words, &mut out);
         assert_eq!(out[0].0.label, Label::Loc);
+    }
+
+    #[test]
+    fn a_quotation_after_a_head_of_bodies_is_the_body() {
+        let text = "اجتماع اللجنة المركزية لحركة \"فتح\" ووصفها بأنها منظمة \"إرهابية\" ثم قال \"فتح\"";
+        let tokens = tokenize(&Folded::new(text));
+        let words = Words::new(&tokens);
+        let mut out = Vec::new();
+        quoted_bodies(&words, &mut out);
+        let found: Vec<(usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.label)).collect();
+        // An adjective in quotes is no name, nor a quotation after a verb.
+        assert_eq!(found, [(5, 6, Label::Org)]);
+    }
+
+    #[test]
+    fn a_word_before_fm_is_a_radio_and_one_glued_to_net_a_site() {
+        let text = "قال لمراسل للجوهرة أف أم و لـ\"العربية.نت\" إن العربية . نت";
+        let tokens = tokenize(&Folded::new(text));
+        let words = Words::new(&tokens);
+        let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        let at = |word: &str| texts.iter().position(|t| *t == word).expect(word);
+        let mut out = vec![candidate(at("للجوهره"), at("للجوهره") + 1, Label::Loc)];
+        media_suffixes(&Lists::embedded(), &words, &mut out);
+        let found: Vec<(usize, usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.prefix, c.label)).collect();
+        // `العربية . نت` written apart is no site.
+        let (radio, site) = (at("للجوهره"), at("العربيه"));
+        assert_eq!(found, [(radio, radio + 3, 2, Label::Org), (site, site + 3, 0, Label::Org)], "{texts:?}");
     }
 
     #[test]
