@@ -73,6 +73,11 @@ pub const RULES: &[Rule] = &[
         run: |i, out| quoted_bodies(i.words, out),
     },
     Rule {
+        name: "spokesman-bodies",
+        about: "a definite noun and its adjective after المتحدث باسم are a body (المتحدث باسم الخارجية الصينية)",
+        run: |i, out| spokesman_bodies(i.words, out),
+    },
+    Rule {
         name: "media-suffixes",
         about: "a word before أف أم is a radio, a word glued to .نت a news site (الجوهرة أف أم، العربية.نت)",
         run: |i, out| media_suffixes(i.lists, i.words, out),
@@ -340,6 +345,45 @@ fn quoted_bodies(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
         return;
     }
     out.retain(|(c, _)| !added.iter().any(|(a, _)| c.first >= a.first && c.last <= a.last));
+    add_in_order(out, added);
+}
+
+/// Words after `باسم` that make no body with the adjective after them: titles (`الرئيس
+/// التركي`، `الأمين العام`) and governments, which the news set leaves out (`الحكومة الفرنسية`).
+const NO_BODY_NOUNS: &[&str] = &["الرئيس", "الامين", "الحكومه", "النظام", "السلطات", "الوزير", "رئيس", "الملك"];
+
+/// A definite noun and a nisba adjective after `المتحدث باسم` or `الناطق (الرسمي) باسم` that
+/// nothing was found on are the body the spokesman speaks for, an organization (`الخارجية
+/// الصينية`، `الجبهة الشعبية`), but a title or a government ([`NO_BODY_NOUNS`]).
+fn spokesman_bodies(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    let spokesman = |at: usize| {
+        words.readings(at).iter().any(|r| matches!(r.stem.as_str(), "المتحدث" | "الناطق" | "المتحدثه" | "الناطقه"))
+    };
+    let covered = covered_tokens(words, out);
+    let mut added = Vec::new();
+    for at in 1..words.tokens.len() {
+        if words.text(at) != Some("باسم") {
+            continue;
+        }
+        let official = matches!(words.text(at - 1), Some("الرسمي" | "الرسميه"));
+        if !(spokesman(at - 1) || (official && at >= 2 && spokesman(at - 2))) {
+            continue;
+        }
+        let (noun, adjective) = (at + 1, at + 2);
+        let (Some(n), Some(a)) = (words.text(noun), words.text(adjective)) else { continue };
+        let body = is_arabic(words, noun)
+            && is_arabic(words, adjective)
+            && n.starts_with("ال")
+            && a.starts_with("ال")
+            && (a.ends_with('ي') || a.ends_with("يه"))
+            && !matches!(a, "الرسمي" | "الرسميه")
+            && !NO_BODY_NOUNS.contains(&n)
+            && !covered[noun]
+            && !covered[adjective];
+        if body {
+            added.push((unnamed(noun, adjective + 1, 0, Label::Org), LEXICON_CONFIDENCE));
+        }
+    }
     add_in_order(out, added);
 }
 
@@ -1156,6 +1200,18 @@ mod tests {
         let found: Vec<(usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.label)).collect();
         // An adjective in quotes is no name, nor a quotation after a verb.
         assert_eq!(found, [(5, 6, Label::Org)]);
+    }
+
+    #[test]
+    fn a_body_after_a_spokesman_is_an_organization() {
+        let text = "قال المتحدث باسم الخارجية الصينية والناطق الرسمي باسم الجبهة الشعبية والمتحدث باسم الحكومة الفرنسية";
+        let tokens = tokenize(&Folded::new(text));
+        let words = Words::new(&tokens);
+        let mut out = Vec::new();
+        spokesman_bodies(&words, &mut out);
+        let found: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
+        // A government is left out.
+        assert_eq!(found, [(3, 5), (8, 10)]);
     }
 
     #[test]
