@@ -58,13 +58,24 @@ pub(crate) fn rule_entity(label: Label, canonical: &str, surface: &str) -> (Stri
 
 /// The id and display name of a name the lexicon does not know: its label and name key, and the
 /// surface as written.
+/// An organization's key leaves out a head that only says what kind of body the definite name
+/// after it is (`قوات التحالف العربي` is `التحالف العربي`; `same` in `data/name_heads.tsv`).
 pub(crate) fn unknown_entity(label: Label, surface: &str) -> (String, String) {
-    (format!("{}:{}", label.as_str().to_ascii_lowercase(), name_key(surface)), surface.to_owned())
+    let mut key = name_key(surface);
+    if label == Label::Org {
+        if let Some((head, rest)) = key.split_once(' ') {
+            if rest.starts_with("ال") && crate::extract::tagger::rules::same_body_heads().iter().any(|h| h == head) {
+                key = rest.to_owned();
+            }
+        }
+    }
+    (format!("{}:{}", label.as_str().to_ascii_lowercase(), key), surface.to_owned())
 }
 
 /// The lexicon entity a name the matcher left without one names in another form, as (id,
 /// display name), of the name's own type:
-/// - the name as written, whole (the matcher may have read a shorter name inside it);
+/// - the name as written, whole (the matcher may have read a shorter name inside it), a hyphen
+///   between its words read as a space (`كيم جونغ-أون`);
 /// - (organizations) without the nationality adjectives that end it, while two words or more
 ///   remain (`وحدات حماية الشعب الكردي` → `وحدات حماية الشعب`; not `الاتحاد الأوروبي` →
 ///   `الاتحاد`);
@@ -87,7 +98,7 @@ pub(crate) fn resolve(
     let (first, label) = (candidate.first, candidate.label);
     let stem = words.readings(first).iter().find(|r| r.prefix == candidate.prefix).map(|r| r.stem.as_str());
     let name: Vec<&str> =
-        std::iter::once(stem.or(words.text(first))?).chain((first + 1..candidate.last).filter_map(|j| words.text(j))).collect();
+        std::iter::once(stem.or(words.text(first))?).chain((first + 1..candidate.last).filter_map(|j| words.text(j)).filter(|w| *w != "-")).collect();
     let known = |tokens: &[&str]| {
         lexicon.entry_named(tokens).filter(|(l, _, _)| *l == label).map(|(_, canonical, id)| (id.to_owned(), canonical.to_owned()))
     };
@@ -335,17 +346,23 @@ pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
         // an organization or a place the lexicon does not know, as the beginning of one
         // (`الريال` after `ريال مدريد`, `الغوطة` after `الغوطة الشرقية`).
         if label == Label::Per || (matches!(label, Label::Org | Label::Loc) && name.len() == 1) {
+            // A person's name that several longer names share is the one named before it, when
+            // only one is (`كيم` after `كيم جونغ-أون` and before `كيم يو-جونغ`).
+            let before = |o: &usize| label == Label::Per && *o < index;
             let mut longer = None;
             if label == Label::Per {
-                let ending = last.longer(skeleton.last, name.len(), longest);
-                let ending = ending.filter(|&o| same_label(o) && ends_name(name, &words[o]));
-                longer = unique_entity(mentions, ending);
+                let ending = || {
+                    last.longer(skeleton.last, name.len(), longest).filter(|&o| same_label(o) && ends_name(name, &words[o]))
+                };
+                longer = unique_entity(mentions, ending()).or_else(|| unique_entity(mentions, ending().filter(before)));
             }
             if longer.is_none() && name.len() == 1 {
-                let beginning = first.longer(skeleton.first, 1, longest);
-                let beginning = beginning
-                    .filter(|&o| same_label(o) && words[o].len() > 1 && names_match(name, &words[o][..1]));
-                longer = unique_entity(mentions, beginning);
+                let beginning = || {
+                    first
+                        .longer(skeleton.first, 1, longest)
+                        .filter(|&o| same_label(o) && words[o].len() > 1 && names_match(name, &words[o][..1]))
+                };
+                longer = unique_entity(mentions, beginning()).or_else(|| unique_entity(mentions, beginning().filter(before)));
             }
             target = longer.or(target);
         }

@@ -73,6 +73,7 @@ fn spelling_variants_share_one_id() {
         ("قال بوتين", "بوتين", "قال فلاديمير بوتين", "فلاديمير بوتين"),
         ("أعلن حلف الناتو", "حلف الناتو", "أعلن حلف شمالي الأطلسي", "حلف شمالي الأطلسي"),
         ("ذكرت وكالة الأناضول", "وكالة الأناضول", "ذكرت وكالة أنباء الأناضول", "وكالة أنباء الأناضول"),
+        ("قال كيم جونغ أون", "كيم جونغ أون", "قال كيم جونغ-أون", "كيم جونغ-أون"),
     ];
     for (text_a, surface_a, text_b, surface_b) in pairs {
         assert_eq!(id_of(text_a, surface_a), id_of(text_b, surface_b), "{surface_a} / {surface_b}");
@@ -366,4 +367,12 @@ fn new_fields_round_trip_through_json() {
     // Older JSON without the new fields still reads.
     let old: kashif::Analysis = serde_json::from_str(r#"{"entities": []}"#).unwrap();
     assert!(old.figures.is_empty() && old.quotes.is_empty());
+}
+
+#[test]
+fn a_name_several_people_share_is_the_one_named_before_it() {
+    let text = "سيصبح كيم جونغ-أون أول رئيس يعبر الحدود. وسيلتقي كيم الرئيس مون. وسيرافقه وفد بينهم شقيقته كيم يو-جونغ.";
+    let found = mentions(text);
+    let kim = found.iter().find(|(_, surface, _)| surface == "كيم").map(|(_, _, id)| id.clone());
+    assert_eq!(kim.as_deref(), Some(id_of(text, "كيم جونغ-أون").as_str()), "{found:?}");
 }

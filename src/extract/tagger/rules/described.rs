@@ -4,7 +4,9 @@
 //! الأسلحة الكيميائية`. The words of a name are definite words, words with `لل`, names already
 //! found (absorbed whole: the city of an airport is inside the airport's name), and one
 //! indefinite noun right after an indefinite head (`مجلس نواب الشعب`). A definite word of time or a
-//! relative pronoun (`STOP` in the file) ends it; so does anything else.
+//! relative pronoun (`STOP` in the file) ends it; so does anything else. A few heads name bodies
+//! only with a common noun after them (`قوات التحالف`، `قوات الدفاع الذاتي`), not a generic one
+//! (`قوات النظام`، `قوات الأمن`: `GENERIC` in the file) nor a name found (`قوات الأسد`).
 
 use super::*;
 use std::sync::OnceLock;
@@ -20,6 +22,12 @@ enum Kind {
     /// A head with the article that is a name only with a name found after it or the place it
     /// is in (`المستشفى الجهوي بالجم`; not `المستشفى الميداني`).
     HeadBeforeName(Label),
+    /// An indefinite head whose names start with a definite common noun, not a name found nor a
+    /// word of this file (`قوات التحالف`، `قوات الدفاع الذاتي`; not `قوات الأسد`، `قوات الجيش`).
+    HeadBeforeNoun(Label),
+    /// A definite noun after which a [`Kind::HeadBeforeNoun`] makes no name (`قوات النظام`،
+    /// `قوات الأمن`: any regime's, any country's).
+    Generic,
     /// A definite word that ends a name (days, time words, relative pronouns).
     Stop,
     /// An adjective that is part of a name, even after a proper name (`الدولي`، `الأعلى`).
@@ -46,11 +54,25 @@ fn parse_heads(tsv: &str) -> Heads {
                 Some("ADJ") => Kind::Adjective,
                 Some("ORG+ADJ") => Kind::HeadBeforeAdjective(Label::Org),
                 Some("LOC+NAME") => Kind::HeadBeforeName(Label::Loc),
+                Some("ORG+NOUN") => Kind::HeadBeforeNoun(Label::Org),
+                Some("GENERIC") => Kind::Generic,
                 _ => Kind::Stop,
             };
             (fold(word), kind)
         })
         .collect()
+}
+
+/// The definite nouns after which a [`Kind::HeadBeforeNoun`] makes no name (`GENERIC` in the
+/// second or third column of `data/name_heads.tsv`: `قوات النظام`، `قوات الجيش`), folded.
+fn generic_words() -> &'static rustc_hash::FxHashSet<String> {
+    static GENERIC: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    GENERIC.get_or_init(|| {
+        data_rows(include_str!("../../../../data/name_heads.tsv"))
+            .filter(|fields| fields[1..].contains(&"GENERIC"))
+            .map(|fields| fold(fields[0]))
+            .collect()
+    })
 }
 
 /// The heads that only say what kind of body the name after them is (`same` in
@@ -81,10 +103,31 @@ fn head_at(words: &Words<'_>, heads: &Heads, at: usize) -> Option<Head> {
                 (heads.get(next) == Some(&Kind::Adjective)).then_some((label, true, false))?
             }
             Kind::HeadBeforeName(label) => (label, true, true),
+            Kind::HeadBeforeNoun(label) => {
+                let next = words.text(at + 1).filter(|_| is_arabic(words, at + 1))?;
+                // A definite common noun or a head of its own (`قوات التحالف`، `قوات خفر السواحل`),
+                // not an adjective, a word that ends names or a generic noun (`قوات الجيش`).
+                let noun = match heads.get(next) {
+                    None => next.starts_with("ال") && next.chars().count() >= 4 && !is_adjective(heads, next),
+                    Some(Kind::Head(Label::Org, _) | Kind::HeadBeforeAdjective(_)) => true,
+                    _ => false,
+                };
+                if !noun || generic_words().contains(next) {
+                    return None;
+                }
+                let clitics: String = text.chars().take(reading.prefix).collect();
+                return (!clitics.ends_with("ال")).then_some(Head {
+                    prefix: reading.prefix,
+                    label,
+                    definite: false,
+                    needs_name: false,
+                    before_noun: true,
+                });
+            }
             _ => return None,
         };
         let clitics: String = text.chars().take(reading.prefix).collect();
-        (!clitics.ends_with("ال")).then_some(Head { prefix: reading.prefix, label, definite, needs_name })
+        (!clitics.ends_with("ال")).then_some(Head { prefix: reading.prefix, label, definite, needs_name, before_noun: false })
     })
 }
 
@@ -99,6 +142,8 @@ struct Head {
     definite: bool,
     /// Whether it is a name only with a name found after it ([`Kind::HeadBeforeName`]).
     needs_name: bool,
+    /// Whether its name must start with a common noun ([`Kind::HeadBeforeNoun`]).
+    before_noun: bool,
 }
 
 /// Whether the Arabic word is definite (`ال…`, or `لل…` of four letters or more).
@@ -130,6 +175,8 @@ fn is_nationality_of_name(text: &str) -> bool {
 }
 
 /// One past the last token of the name a head at `at` begins, or `at + 1` when no name follows.
+/// The name of a head of common nouns ([`Kind::HeadBeforeNoun`]) takes no name found (`حررت قوات
+/// الثورة العربية دمشق`: the city is what they took).
 fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting: &[Option<usize>], at: usize, head: Head) -> usize {
     let (head_definite, facility) = (head.definite, head.label == Label::Loc);
     let n = words.tokens.len();
@@ -165,6 +212,7 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
             // or after a definite head (`المجلس كارين بيرس`: the council, then who spoke),
             // a place with its own descriptor (`مركز مدينة عفرين`), or past the longest name.
             let joinable = prefix == 0
+                && !head.before_noun
                 && (label != Label::Per || (end == at + 1 && !head_definite))
                 && !is_descriptor(words, end)
                 && last - at <= MAX_NAME_TOKENS;
@@ -248,7 +296,8 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
 /// Whether the name from `at` to `end` ends on a bare head with the article that no name found
 /// there begins (`رئاسة المجلس`، `مكتب إعلام المفوضية`، `مجلس إدارة الاتحاد`، `مركز القيادة`): a
 /// part or an office of a body the text named before, no name of its own, when it is an
-/// organization's; a place may be named after a body (`ساحة الاتحاد`).
+/// organization's; a place may be named after a body (`ساحة الاتحاد`), and forces after the
+/// body they serve (`قوات التحالف`).
 fn ends_on_a_body(words: &Words<'_>, heads: &Heads, starting: &[Option<usize>], at: usize, end: usize) -> bool {
     let last = end - 1;
     let bare_head = words.text(last).and_then(|text| heads.get(text)).is_some_and(|kind| match *kind {
@@ -291,16 +340,17 @@ pub(super) fn descriptor_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)
     let mut at = 0;
     while at < n {
         let head = head_at(words, heads, at).filter(|_| !covered_from_before[at]);
-        let Some(head) = head else {
+        // A head of common nouns before a name found (`قوات الأسد`) heads no name.
+        let head = head.filter(|h| !h.before_noun || starting[at + 1].is_none());
+        let Some(head @ Head { prefix, label, .. }) = head else {
             at += 1;
             continue;
         };
-        let Head { prefix, label, .. } = head;
         let end = name_end(words, heads, out, &starting, at, head);
         // A head that needs a name is none without a name found inside (`المستشفى الميداني`).
         let named = !head.needs_name || (at + 1..end).any(|j| starting[j].is_some());
         let longer_known = starting[at].is_some_and(|k| out[k].0.last >= end);
-        if end > at + 1 && named && !longer_known && !(label == Label::Org && ends_on_a_body(words, heads, &starting, at, end)) {
+        if end > at + 1 && named && !longer_known && !(label == Label::Org && !head.before_noun && ends_on_a_body(words, heads, &starting, at, end)) {
             found.push(named_after(out, &starting, unnamed(at, end, prefix, label)));
             at = end;
         } else {
@@ -464,6 +514,18 @@ mod tests {
         let found = names("كنيسة مار جرجس والكاتدرالية المرقسية في بيت السلام", &[(1, 3, Label::Misc)]);
         let found: Vec<(&str, Label)> = found.iter().map(|(t, l)| (t.as_str(), *l)).collect();
         assert_eq!(found, [("كنيسه مار جرجس", Label::Loc), ("والكاتدراليه المرقسيه", Label::Loc), ("بيت السلام", Label::Loc)]);
+    }
+
+    #[test]
+    fn forces_are_named_by_a_common_noun_not_a_generic_one_nor_a_name() {
+        let found = names("بإسناد من قوات التحالف، وقوات الدفاع الذاتي وقوات خفر السواحل الوطنية", &[]);
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["قوات التحالف", "وقوات الدفاع الذاتي", "وقوات خفر السواحل الوطنيه"]);
+        // Any regime's forces, the army's, and forces named by a name found (Assad, 6) are no name;
+        // nor do they take the city they took (Damascus, 9).
+        let found = names("هاجمت قوات النظام وقوات الجيش قوات الأسد وحررت قوات الثورة العربية دمشق", &[(6, 7, Label::Per), (11, 12, Label::Loc)]);
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["الاسد", "قوات الثوره العربيه", "دمشق"]);
     }
 
     #[test]

@@ -84,6 +84,21 @@ pub const RULES: &[Rule] = &[
         run: |i, out| quoted_media(i.names, i.words, out),
     },
     Rule {
+        name: "quoted-bodies",
+        about: "a quotation right after حركة/حزب/جماعة/تنظيم is that body's name (لحركة \"فتح\")",
+        run: |i, out| quoted_bodies(i.words, out),
+    },
+    Rule {
+        name: "spokesman-bodies",
+        about: "a definite noun and its adjective after المتحدث باسم are a body (المتحدث باسم الخارجية الصينية)",
+        run: |i, out| spokesman_bodies(i.words, out),
+    },
+    Rule {
+        name: "media-suffixes",
+        about: "a word before أف أم is a radio, a word glued to .نت a news site (الجوهرة أف أم، العربية.نت)",
+        run: |i, out| media_suffixes(i.lists, i.words, out),
+    },
+    Rule {
         name: "arabic-editions",
         about: "an organization followed by عربي/عربية without the article is its Arabic edition (بي بي سي عربي)",
         run: |i, out| arabic_editions(i.words, out),
@@ -136,6 +151,11 @@ pub const RULES: &[Rule] = &[
         run: |i, out| facilities::seats_as_places(i.words, out),
     },
     Rule { name: "consistent-types", about: "one name keeps one type in a text", run: |i, out| consistent_types(i.words, out) },
+    Rule {
+        name: "clubs-in-play",
+        about: "a city that plays, wins or hosts in a text about sport (فوز فرانكفورت بلقب، هزم برشلونة ضيفه روما) is its club, there and where the text repeats it",
+        run: |i, out| clubs_in_play(i.lists, i.words, out),
+    },
     Rule {
         name: "spread-long-names",
         about: "a name of two words or more is found wherever the text repeats it",
@@ -369,6 +389,97 @@ fn trim_descriptors(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32
             candidate.prefix = clitic_prefix(lists, words, candidate.first);
         }
     }
+}
+
+/// A short quotation right after a head that only says what kind of body follows (`same` in
+/// `data/name_heads.tsv`: `حركة`، `حزب`، `جماعة`، `تنظيم`، `منظمة`) is that body's name, an
+/// organization, whatever was found inside it (`لحركة "فتح"`: `فتح` is also "opening"), but a
+/// one-word indefinite adjective (`منظمة "إرهابية"`).
+fn quoted_bodies(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    let heads = described::same_body_heads();
+    let mut added: Vec<(Candidate, f32)> = Vec::new();
+    for open in 1..words.tokens.len() {
+        let Some(end) = short_quotation(words, open) else { continue };
+        if !words.readings(open - 1).iter().any(|r| heads.contains(&r.stem)) {
+            continue;
+        }
+        let adjective = end == open + 2
+            && words.text(open + 1).is_some_and(|t| !t.starts_with("ال") && (t.ends_with('ي') || t.ends_with("يه")));
+        let (first, last) = (open + 1, end);
+        let known = out.iter().any(|(c, _)| c.first == first && c.last == last && c.label == Label::Org);
+        if adjective || known || !(first..last).all(|j| is_arabic(words, j) || words.text(j).is_some_and(|t| t == "-")) {
+            continue;
+        }
+        added.push((unnamed(first, last, 0, Label::Org), LEXICON_CONFIDENCE));
+    }
+    if added.is_empty() {
+        return;
+    }
+    out.retain(|(c, _)| !added.iter().any(|(a, _)| c.first >= a.first && c.last <= a.last));
+    add_in_order(out, added);
+}
+
+/// Words after `باسم` that make no body with the adjective after them: titles (`الرئيس
+/// التركي`، `الأمين العام`) and governments, which the news set leaves out (`الحكومة الفرنسية`).
+const NO_BODY_NOUNS: &[&str] = &["الرئيس", "الامين", "الحكومه", "النظام", "السلطات", "الوزير", "رئيس", "الملك"];
+
+/// A definite noun and a nisba adjective after `المتحدث باسم` or `الناطق (الرسمي) باسم` that
+/// nothing was found on are the body the spokesman speaks for, an organization (`الخارجية
+/// الصينية`، `الجبهة الشعبية`), but a title or a government ([`NO_BODY_NOUNS`]).
+fn spokesman_bodies(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    let spokesman = |at: usize| {
+        words.readings(at).iter().any(|r| matches!(r.stem.as_str(), "المتحدث" | "الناطق" | "المتحدثه" | "الناطقه"))
+    };
+    let covered = covered_tokens(words, out);
+    let mut added = Vec::new();
+    for at in 1..words.tokens.len() {
+        if words.text(at) != Some("باسم") {
+            continue;
+        }
+        let official = matches!(words.text(at - 1), Some("الرسمي" | "الرسميه"));
+        if !(spokesman(at - 1) || (official && at >= 2 && spokesman(at - 2))) {
+            continue;
+        }
+        let (noun, adjective) = (at + 1, at + 2);
+        let (Some(n), Some(a)) = (words.text(noun), words.text(adjective)) else { continue };
+        let body = is_arabic(words, noun)
+            && is_arabic(words, adjective)
+            && n.starts_with("ال")
+            && a.starts_with("ال")
+            && (a.ends_with('ي') || a.ends_with("يه"))
+            && !matches!(a, "الرسمي" | "الرسميه")
+            && !NO_BODY_NOUNS.contains(&n)
+            && !covered[noun]
+            && !covered[adjective];
+        if body {
+            added.push((unnamed(noun, adjective + 1, 0, Label::Org), LEXICON_CONFIDENCE));
+        }
+    }
+    add_in_order(out, added);
+}
+
+/// A word of three letters or more before `أف أم` (FM, folded `اف ام`; `إف إم`) is a radio
+/// (`الجوهرة أف أم`، `للجوهرة اف ام`), and one glued to `.نت` a news site (`العربية.نت`): an
+/// organization, the suffix inside its name, whatever was found on its words.
+fn media_suffixes(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    let glued = |a: usize, b: usize| matches!((words.tokens.get(a), words.tokens.get(b)), (Some(x), Some(y)) if x.end == y.start);
+    let mut added: Vec<(Candidate, f32)> = Vec::new();
+    for at in 0..words.tokens.len() {
+        let long_word = is_arabic(words, at) && words.text(at).is_some_and(|t| t.chars().count() >= 3);
+        if !long_word || added.last().is_some_and(|(c, _)| c.last > at) {
+            continue;
+        }
+        let radio = words.text(at + 1) == Some("اف") && words.text(at + 2) == Some("ام");
+        let site = words.text(at + 1) == Some(".") && words.text(at + 2) == Some("نت") && glued(at, at + 1) && glued(at + 1, at + 2);
+        if radio || site {
+            added.push((unnamed(at, at + 3, clitic_prefix(lists, words, at), Label::Org), LEXICON_CONFIDENCE));
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    out.retain(|(c, _)| !added.iter().any(|(a, _)| c.first < a.last && c.last > a.first));
+    add_in_order(out, added);
 }
 
 /// An organization followed by `عربي` or `عربية` without the article is its Arabic edition or
@@ -636,6 +747,65 @@ fn clubs_in_sport(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f3
         }
     }
     add_in_order(out, added);
+}
+
+/// Words of play (folded stems) right before a club's name: its win, loss or draw, its host or
+/// guest, its players and coach (`فوز فرانكفورت بلقب`، `هزم برشلونة ضيفه روما`، `لاعب روما`).
+const PLAY_WORDS: &[&str] = &[
+    "فوز", "فاز", "يفوز", "هزم", "يهزم", "هزيمه", "تغلب", "يتغلب", "خساره", "خسر", "يخسر", "تعادل", "يتعادل",
+    "ضيفه", "ضيفها", "مضيفه", "مضيفها", "ضيف", "مضيف", "اكتسح", "لاعب", "لاعبي", "مدرب", "مهاجم", "مدافع",
+    "حارس", "جماهير", "مشجعي", "عشاق", "انتصار", "اقصاء", "اقصي", "يحتاج",
+];
+
+/// Words that make a place of a name after them in any text (`في روما`، `مدينة روما`).
+const PLACE_BEFORE: &[&str] = &["في", "الي", "مدينه", "العاصمه"];
+
+/// A city (a place that is no country) right after a word of play ([`PLAY_WORDS`]), where at
+/// least two words of sport are within [`SPORT_WINDOW`] tokens, is the club named after it:
+/// it and every other place written with the same words in the text, but where a word of
+/// place comes before it ([`PLACE_BEFORE`]: `في روما` is the city), are an organization; not a
+/// city inside the name of another organization of the text (`لاعبي مدريد` after `ريال مدريد`
+/// may be any club of Madrid). It runs
+/// after [`consistent_types`], which would give the club back the type of the city's other
+/// mentions.
+fn clubs_in_play(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+    let n = words.tokens.len();
+    let mut sport_words = vec![0u32; n + 1];
+    for j in 0..n {
+        let sport = words.readings(j).iter().any(|r| lists.is_sport_word(&r.stem));
+        sport_words[j + 1] = sport_words[j] + u32::from(sport);
+    }
+    let in_sport = |at: usize| {
+        let (from, to) = (at.saturating_sub(SPORT_WINDOW), (at + SPORT_WINDOW + 1).min(n));
+        sport_words[to] - sport_words[from] >= 2
+    };
+    let stems = |c: &Candidate| (c.first..c.last).map(|j| stem_at(words, j)).collect::<Vec<_>>();
+    let city = |c: &Candidate| c.label == Label::Loc && !c.id.starts_with("cc:") && !is_curated(c);
+    let played = |c: &Candidate| {
+        c.first > 0
+            && c.prefix == 0
+            && words.readings(c.first - 1).iter().any(|r| PLAY_WORDS.contains(&r.stem.as_str()))
+            && in_sport(c.first)
+    };
+    // A city inside the name of an organization of the text (`مدريد` of `ريال مدريد`) may be
+    // any of its clubs: it is left as it is.
+    let org_words: Vec<&str> = out.iter().filter(|(c, _)| c.label == Label::Org && c.len() >= 2).flat_map(|(c, _)| stems(c)).collect();
+    let clubs: Vec<Vec<&str>> = out
+        .iter()
+        .filter(|(c, _)| city(c) && played(c))
+        .map(|(c, _)| stems(c))
+        .filter(|club| !club.iter().any(|w| org_words.contains(w)))
+        .collect();
+    if clubs.is_empty() {
+        return;
+    }
+    for entry in out.iter_mut() {
+        let candidate = &entry.0;
+        let place = candidate.first > 0 && words.readings(candidate.first - 1).iter().any(|r| PLACE_BEFORE.contains(&r.stem.as_str()));
+        if city(candidate) && !place && clubs.contains(&stems(candidate)) {
+            relabel(entry, Label::Org, LEXICON_CONFIDENCE);
+        }
+    }
 }
 
 /// A byline: `كتب`, maybe a dash or colon, then one to four Arabic words and a colon or dash
@@ -1075,6 +1245,63 @@ mod tests {
         let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         // `ولد عام`: "was born in the year".
         assert_eq!(spans, [(2, 7), (8, 9)]);
+    }
+
+    #[test]
+    fn a_city_that_plays_in_a_text_about_sport_is_its_club() {
+        let text = "هزم برشلونة ضيفه روما في الدوري بهدفين ويحتاج روما للفوز في روما بثلاثية";
+        let tokens = tokenize(&Folded::new(text));
+        let words = Words::new(&tokens);
+        let mut out = vec![candidate(1, 2, Label::Org), candidate(3, 4, Label::Loc), candidate(8, 9, Label::Loc), candidate(12, 13, Label::Loc)];
+        clubs_in_play(&Lists::embedded(), &words, &mut out);
+        let labels: Vec<Label> = out.iter().map(|(c, _)| c.label).collect();
+        // `في روما` is the city.
+        assert_eq!(labels, [Label::Org, Label::Org, Label::Org, Label::Loc]);
+        // Out of a text about sport, a win is an election's.
+        let tokens = tokenize(&Folded::new("أعلن فوز روما بتنظيم المؤتمر"));
+        let words = Words::new(&tokens);
+        let mut out = vec![candidate(2, 3, Label::Loc)];
+        clubs_in_play(&Lists::embedded(), &words, &mut out);
+        assert_eq!(out[0].0.label, Label::Loc);
+    }
+
+    #[test]
+    fn a_quotation_after_a_head_of_bodies_is_the_body() {
+        let text = "اجتماع اللجنة المركزية لحركة \"فتح\" ووصفها بأنها منظمة \"إرهابية\" ثم قال \"فتح\"";
+        let tokens = tokenize(&Folded::new(text));
+        let words = Words::new(&tokens);
+        let mut out = Vec::new();
+        quoted_bodies(&words, &mut out);
+        let found: Vec<(usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.label)).collect();
+        // An adjective in quotes is no name, nor a quotation after a verb.
+        assert_eq!(found, [(5, 6, Label::Org)]);
+    }
+
+    #[test]
+    fn a_body_after_a_spokesman_is_an_organization() {
+        let text = "قال المتحدث باسم الخارجية الصينية والناطق الرسمي باسم الجبهة الشعبية والمتحدث باسم الحكومة الفرنسية";
+        let tokens = tokenize(&Folded::new(text));
+        let words = Words::new(&tokens);
+        let mut out = Vec::new();
+        spokesman_bodies(&words, &mut out);
+        let found: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
+        // A government is left out.
+        assert_eq!(found, [(3, 5), (8, 10)]);
+    }
+
+    #[test]
+    fn a_word_before_fm_is_a_radio_and_one_glued_to_net_a_site() {
+        let text = "قال لمراسل للجوهرة أف أم و لـ\"العربية.نت\" إن العربية . نت";
+        let tokens = tokenize(&Folded::new(text));
+        let words = Words::new(&tokens);
+        let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        let at = |word: &str| texts.iter().position(|t| *t == word).expect(word);
+        let mut out = vec![candidate(at("للجوهره"), at("للجوهره") + 1, Label::Loc)];
+        media_suffixes(&Lists::embedded(), &words, &mut out);
+        let found: Vec<(usize, usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.prefix, c.label)).collect();
+        // `العربية . نت` written apart is no site.
+        let (radio, site) = (at("للجوهره"), at("العربيه"));
+        assert_eq!(found, [(radio, radio + 3, 2, Label::Org), (site, site + 3, 0, Label::Org)], "{texts:?}");
     }
 
     #[test]
