@@ -177,11 +177,6 @@ pub const RULES: &[Rule] = &[
         run: |i, out| surnames::surnames_over_clitics(i.words, out),
     },
     Rule {
-        name: "split-two-surnames",
-        about: "a two-word person whose words are the surnames of two people of the text is those two (خاشقجي كاسن)",
-        run: |i, out| surnames::split_two_surnames(i.words, out),
-    },
-    Rule {
         name: "spread-names",
         about: "a surname or one-word name is found wherever the text repeats it alone",
         run: |i, out| spread_names(i.lists, i.words, out),

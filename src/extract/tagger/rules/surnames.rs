@@ -1,5 +1,6 @@
-//! A person's surname read as a place through a proclitic: the text names `جون كاسن`, and
-//! `كاسن` alone, read as ك + `اسن` (Essen), is the person again.
+//! Names read through the clitics of the text's other names: a person's surname read as a place
+//! through a proclitic (`كاسن` alone after `جون كاسن`, read as ك + `اسن`, Essen, is the person
+//! again), a proclitic glued to a name the text writes alone (`بجرجيس` after `جرجيس`).
 
 use super::*;
 
@@ -23,39 +24,6 @@ pub(super) fn surnames_over_clitics(words: &Words<'_>, out: &mut [(Candidate, f3
             relabel(entry, Label::Per, LEXICON_CONFIDENCE);
         }
     }
-}
-
-/// A two-word person whose words are the surnames of two other people of the text is those
-/// two people side by side (`وخاطب خاشقجي كاسن` after `جمال خاشقجي` and `جون كاسن`), unless
-/// another person's name of the text has the two words together.
-pub(super) fn split_two_surnames(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
-    let whole = |at: usize| words.readings(at).iter().find(|r| r.prefix == 0).map(|r| r.stem.as_str());
-    let surname_of = |at: usize, out: &[(Candidate, f32)]| -> bool {
-        let Some(word) = whole(at) else { return false };
-        out.iter().any(|(c, _)| c.label == Label::Per && c.len() >= 2 && !(c.first..c.last).contains(&at) && whole(c.last - 1) == Some(word))
-    };
-    let mut added = Vec::new();
-    for k in 0..out.len() {
-        let candidate = &out[k].0;
-        if candidate.label != Label::Per || candidate.len() != 2 {
-            continue;
-        }
-        let (first, second) = (candidate.first, candidate.first + 1);
-        let pair = (whole(first), whole(second));
-        // A pair written together in another person's name is one name (راؤول غونزاليز).
-        let named_together = out.iter().enumerate().any(|(j, (c, _))| {
-            j != k && c.label == Label::Per && (c.first + 1..c.last).any(|at| (whole(at - 1), whole(at)) == pair)
-        });
-        if !named_together && surname_of(first, out) && surname_of(second, out) {
-            let prefix = candidate.prefix;
-            added.push((unnamed(second, second + 1, 0, Label::Per), LEXICON_CONFIDENCE));
-            let entry = &mut out[k];
-            entry.0.last = second;
-            entry.0.prefix = prefix;
-            relabel(entry, Label::Per, LEXICON_CONFIDENCE);
-        }
-    }
-    add_in_order(out, added);
 }
 
 /// A one-word name read whole whose word is a proclitic and the name of another mention of the
@@ -106,17 +74,5 @@ mod tests {
         let mut out = vec![(unnamed(2, 3, 0, Label::Loc), 1.0), (unnamed(5, 6, 0, Label::Loc), 1.0)];
         clitics_off_known_names(&words, &mut out);
         assert_eq!((out[0].0.prefix, out[1].0.prefix), (0, 1));
-    }
-
-    #[test]
-    fn two_surnames_side_by_side_are_two_people() {
-        let folded = Folded::new("قال جمال خاشقجي و جون كاسن . وخاطب خاشقجي كاسن قائلا");
-        let tokens = tokenize(&folded);
-        let words = Words::new(&tokens);
-        let per = |f, l| (unnamed(f, l, 0, Label::Per), 1.0);
-        let mut out = vec![per(1, 3), per(4, 6), per(8, 10)];
-        split_two_surnames(&words, &mut out);
-        let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
-        assert_eq!(spans, [(1, 3), (4, 6), (8, 9), (9, 10)]);
     }
 }
