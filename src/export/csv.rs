@@ -13,7 +13,18 @@ pub(super) fn field(value: &str) -> String {
     }
 }
 
-/// The mentions of all documents as CSV with a header row, CRLF line ends (RFC 4180).
+/// A text cell, guarded against CSV injection: a cell starting with `=`, `+`, `-`, `@`, a tab or
+/// a carriage return would be run as a formula by a spreadsheet, so it gets a leading `'`.
+pub(super) fn text_field(value: &str) -> String {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        field(&format!("'{value}"))
+    } else {
+        field(value)
+    }
+}
+
+/// The mentions of all documents as CSV with a header row, CRLF line ends (RFC 4180); a cell a
+/// spreadsheet would run as a formula (a file named `=cmd.txt`) gets a leading `'`.
 ///
 /// ```
 /// use kashif::export::{to_csv, NamedAnalysis};
@@ -28,14 +39,14 @@ pub fn to_csv(documents: &[NamedAnalysis<'_>]) -> String {
     for document in documents {
         for m in document.entities {
             let row = [
-                field(document.name),
+                text_field(document.name),
                 m.label.as_str().to_owned(),
-                field(&m.text),
+                text_field(&m.text),
                 m.start.to_string(),
                 m.end.to_string(),
-                field(&m.canonical),
-                field(&m.id),
-                field(m.title.as_deref().unwrap_or("")),
+                text_field(&m.canonical),
+                text_field(&m.id),
+                text_field(m.title.as_deref().unwrap_or("")),
             ];
             out.push_str(&row.join(","));
             out.push_str("\r\n");
@@ -53,5 +64,14 @@ mod tests {
         assert_eq!(field("حلب"), "حلب");
         assert_eq!(field("قال \"نعم\""), "\"قال \"\"نعم\"\"\"");
         assert_eq!(field("سطر\nآخر"), "\"سطر\nآخر\"");
+    }
+
+    #[test]
+    fn a_file_name_a_spreadsheet_would_run_is_guarded() {
+        let analysis = crate::Analyzer::new().analyze("وصل لافروف");
+        let csv = to_csv(&[NamedAnalysis::new("=cmd.txt", &analysis), NamedAnalysis::new("@SUM(1+1).txt", &analysis)]);
+        let rows: Vec<&str> = csv.lines().skip(1).collect();
+        assert!(rows[0].starts_with("'=cmd.txt,PER,"), "{rows:?}");
+        assert!(rows[1].starts_with("'@SUM(1+1).txt,PER,"), "{rows:?}");
     }
 }

@@ -1,19 +1,9 @@
 //! CSV (RFC 4180) of the figures: one row per counted number, with its sentence.
 
-use super::csv::field;
+use super::csv::text_field;
 use super::NamedAnalysis;
 
 const HEADER: &str = "document,value,approximate,qualifier,counts,noun,event,text,start,end,sentence\r\n";
-
-/// A text cell, guarded against CSV injection: a cell starting with `=`, `+`, `-`, `@`, a tab or
-/// a carriage return would be run as a formula by a spreadsheet, so it gets a leading `'`.
-fn text_field(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        field(&format!("'{value}"))
-    } else {
-        field(value)
-    }
-}
 
 /// A value as people write it: `200000`, `2.5`.
 pub(super) fn number(value: f64) -> String {

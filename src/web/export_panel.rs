@@ -44,9 +44,12 @@ pub fn render(format: &str, docs: &[CorpusEntry], current: Option<usize>) -> (St
     }
 }
 
-/// Saves `content` as a file named `name` (a Blob URL clicked through a hidden link).
+/// Saves `content` as a file named `name` (a Blob URL clicked through a hidden link). A CSV
+/// file starts with a UTF-8 byte order mark, without which Excel on Windows reads Arabic in
+/// another code page.
 pub(super) fn download(name: &str, content: &str, mime: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let content = if mime == "text/csv" { format!("\u{FEFF}{content}") } else { content.to_owned() };
+    let parts = js_sys::Array::of1(&JsValue::from_str(&content));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(&format!("{mime};charset=utf-8"));
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;

@@ -53,10 +53,12 @@ describe('exports', () => {
       assert.equal(parsed[0].quotes[0].text, 'الحل في سوريا سياسي');
 
       const [[, csv]] = await downloadAs(page, 'csv');
-      assert.ok(csv.startsWith('document,label,text,start,end,canonical,id,title'), csv.slice(0, 80));
+      // A byte order mark first, for Excel on Windows.
+      assert.ok(csv.startsWith('\uFEFFdocument,label,text,start,end,canonical,id,title'), csv.slice(0, 80));
       assert.ok(csv.includes(',PER,سيرغي لافروف,'), csv);
 
       const [[, figures]] = await downloadAs(page, 'figures-csv');
+      assert.ok(figures.startsWith('\uFEFFdocument,value,'), figures.slice(0, 80));
       assert.ok(figures.split('\n')[1].includes(',25,'), figures);
 
       const [[, conll]] = await downloadAs(page, 'conll');
