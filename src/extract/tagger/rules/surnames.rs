@@ -9,7 +9,7 @@ use super::*;
 /// `ورد كاسن` after `جون كاسن` is كاسن, not ك + `اسن`.
 pub(super) fn surnames_over_clitics(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     let whole = |at: usize| words.readings(at).iter().find(|r| r.prefix == 0).map(|r| r.stem.as_str());
-    let surnames: Vec<&str> =
+    let surnames: rustc_hash::FxHashSet<&str> =
         out.iter().filter(|(c, _)| c.label == Label::Per && c.len() >= 2).filter_map(|(c, _)| whole(c.last - 1)).collect();
     if surnames.is_empty() {
         return;
@@ -30,7 +30,7 @@ pub(super) fn surnames_over_clitics(words: &Words<'_>, out: &mut [(Candidate, f3
 /// same type in the text loses the proclitic (`يشغل بجرجيس` after `مدينة جرجيس` is ب + `جرجيس`).
 pub(super) fn clitics_off_known_names(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     let whole = |at: usize| words.readings(at).iter().find(|r| r.prefix == 0).map(|r| r.stem.as_str());
-    let named: Vec<(Label, &str)> =
+    let named: rustc_hash::FxHashSet<(Label, &str)> =
         out.iter().filter(|(c, _)| c.len() == 1).map(|(c, _)| (c.label, last_word(words, c))).collect();
     for (candidate, _) in out.iter_mut() {
         if candidate.len() != 1 || candidate.prefix != 0 {
