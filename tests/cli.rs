@@ -389,6 +389,15 @@ fn clusters_read_plain_text_as_they_read_the_same_tokens_in_conll() {
 }
 
 #[test]
+fn credits_name_every_embedded_source_and_its_licence() {
+    let (code, out, _) = kashif(&["credits"], b"");
+    assert_eq!(code, 0);
+    for needed in ["GeoNames", "CC BY 4.0", "Unicode", "widdix", "WikiFANE", "Robyn Speer", "Chouigui", "Khalilia", "CC BY-SA 4.0"] {
+        assert!(out.contains(needed), "{needed} missing from kashif credits");
+    }
+}
+
+#[test]
 fn rules_are_listed_and_switched_off_by_name() {
     let (code, out, _) = kashif(&["rules"], b"");
     assert_eq!(code, 0);

@@ -23,6 +23,7 @@ usage: kashif analyze [--format FORMAT] [--out-dir DIR] [--without RULE,...] [FI
        kashif eval --conll FILE [--conll FILE...] [--types PER,LOC,ORG] [--model FILE]
                    [--window N] [--errors] [--without RULE,...]
        kashif rules
+       kashif credits
        kashif train --conll FILE [--conll FILE...] --out FILE [--epochs N]
                     [--min-count N] [--hold-out PERCENT] [--folds N]
                     [--window N] [--eval-window N] [--adapt]
@@ -53,6 +54,9 @@ options:
                     separated by commas; `kashif rules` lists them)
   -h, --help        this help
   -V, --version     the version
+
+credits: prints the sources of the embedded data, their licences and the
+attribution each asks for (NOTICE.md).
 
 rules: lists the named steps of the rule stage that runs after the tagger,
 in the order they run, with what each does; --without switches them off
@@ -675,6 +679,10 @@ fn main() -> ExitCode {
             }
         },
         Some("clusters") => clusters(&args[1..]),
+        Some("credits") => {
+            print!("{}", include_str!("../../NOTICE.md"));
+            ExitCode::SUCCESS
+        }
         Some("rules") => {
             for (name, about) in Analyzer::rules() {
                 println!("{name:<22} {about}");

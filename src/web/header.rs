@@ -6,8 +6,12 @@ use super::i18n::{text, use_i18n, Msg};
 use super::reading::ThemeToggle;
 use super::settings::{self, Settings};
 
-/// The name of the tool, what it does, that nothing leaves the browser; the language and theme
-/// switches.
+/// The sources of the data embedded in the page, their licences and the attribution each asks
+/// for (`NOTICE.md`, also `kashif credits`).
+const NOTICE: &str = include_str!("../../NOTICE.md");
+
+/// The name of the tool, what it does, that nothing leaves the browser, the sources and licences
+/// of its data; the language and theme switches.
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
@@ -16,6 +20,10 @@ pub fn Header() -> impl IntoView {
             <h1 class="site-name">{i18n.t(Msg::AppName)}</h1>
             <p class="tagline">{i18n.t(Msg::Tagline)}</p>
             <p class="privacy" data-testid="privacy">{i18n.t(Msg::Privacy)}</p>
+            <details class="credits" data-testid="credits">
+                <summary>{i18n.t(Msg::Credits)}</summary>
+                <pre lang="en" dir="ltr">{NOTICE}</pre>
+            </details>
             <div class="header-tools">
                 <LangSwitch />
                 <ThemeToggle />

@@ -86,6 +86,7 @@ messages! {
         "Finds the people, organizations, places, dates and figures in Arabic news text.";
     Privacy => "تُحلَّل النصوص في متصفحك ولا يُرسَل شيء إلى أي خادم.",
         "Texts are analyzed in your browser; nothing is sent to any server.";
+    Credits => "المصادر والتراخيص", "Sources and licences";
     LangName => "العربية", "English";
     SwitchLang => "اعرض الواجهة بالعربية", "Show the interface in English";
     ThemeTitle => "تبديل الوضع الفاتح والداكن", "Switch between the light and dark modes";

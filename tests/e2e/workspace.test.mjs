@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import {
+  ARTIFACTS,
   DIST,
   launchBrowser,
   recordRequests,
@@ -328,6 +329,14 @@ describe('Kashif workspace', () => {
       for (const name of ['connect-src', 'worker-src', 'style-src']) assert.deepEqual(directives[name], ["'self'"], name);
       for (const name of ['base-uri', 'form-action', 'object-src']) assert.deepEqual(directives[name], ["'none'"], name);
       assert.ok((await page.getByTestId('privacy').textContent()).length > 10);
+      // Every embedded source is credited in the page, with the attribution it asks for.
+      await page.getByTestId('credits').locator('summary').click();
+      const credits = await page.getByTestId('credits').locator('pre').textContent();
+      for (const needed of ['GeoNames', 'CC BY 4.0', 'Unicode', 'WikiFANE', 'Robyn Speer', 'Chouigui']) {
+        assert.ok(credits.includes(needed), `${needed} not credited`);
+      }
+      await page.screenshot({ path: path.join(ARTIFACTS, 'credits.png') });
+      await page.getByTestId('credits').locator('summary').click();
       await page.getByTestId('input-text').fill(ARTICLE);
       await analyzed(page);
       check();
