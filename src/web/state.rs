@@ -153,6 +153,47 @@ impl Library {
         self.docs.clear();
     }
 
+    /// Removes the document with this id; returns its place in the list and the document, to
+    /// [`put_back`](Self::put_back) on an undo.
+    pub fn take(&mut self, id: DocId) -> Option<(usize, Document)> {
+        let index = self.docs.iter().position(|doc| doc.id == id)?;
+        Some((index, self.docs.remove(index)))
+    }
+
+    /// Removes every document; returns each with its place in the list (see [`take`](Self::take)).
+    pub fn take_all(&mut self) -> Vec<(usize, Document)> {
+        std::mem::take(&mut self.docs).into_iter().enumerate().collect()
+    }
+
+    /// Puts documents back where [`take`](Self::take) or [`take_all`](Self::take_all) found them
+    /// (same ids, same order; a place past the end is the end) and returns their ids. A document
+    /// whose id is taken, or a second pasted one, is left out.
+    ///
+    /// ```
+    /// use kashif::web::state::Library;
+    /// let mut library = Library::new();
+    /// let a = library.add_file("a.txt", "أ".into());
+    /// let b = library.add_file("b.txt", "ب".into());
+    /// let c = library.add_file("c.txt", "ج".into());
+    /// let taken = library.take(b).unwrap();
+    /// assert_eq!(library.put_back(vec![taken]), vec![b]);
+    /// assert_eq!(library.docs().iter().map(|d| d.id).collect::<Vec<_>>(), vec![a, b, c]);
+    /// ```
+    pub fn put_back(&mut self, mut taken: Vec<(usize, Document)>) -> Vec<DocId> {
+        taken.sort_by_key(|(index, _)| *index);
+        let mut ids = Vec::with_capacity(taken.len());
+        for (index, doc) in taken {
+            let second_paste = doc.is_pasted() && self.pasted().is_some();
+            if self.get(doc.id).is_some() || second_paste {
+                continue;
+            }
+            self.next_id = self.next_id.max(doc.id.saturating_add(1));
+            ids.push(doc.id);
+            self.docs.insert(index.min(self.docs.len()), doc);
+        }
+        ids
+    }
+
     /// The id of the pasted document, if there is one.
     pub fn pasted(&self) -> Option<DocId> {
         self.docs.iter().find(|doc| doc.source == Source::Pasted).map(|doc| doc.id)
