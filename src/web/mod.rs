@@ -185,6 +185,7 @@ pub fn App(
     });
     let progress = Memo::new(move |_| tracker.with(|tracker| tracker.progress()));
     let on_text = Callback::new(move |value: String| session.typed(value));
+    let on_new_paste = Callback::new(move |()| session.new_paste());
     let on_files = Callback::new(move |files: Vec<File>| session.add_files(files));
     let on_select = Callback::new(move |id: DocId| selected.set(Some(id)));
     let on_remove = Callback::new(move |id: DocId| session.remove(id));
@@ -237,7 +238,7 @@ pub fn App(
             <main class="layout">
                 <div class="workspace">
                     <section class="panel input-panel" aria-label=i18n.t(Msg::InputRegion)>
-                        <PasteBox on_text value=paste_value />
+                        <PasteBox on_text on_new_paste value=paste_value />
                         <FilePicker on_files />
                         <BatchProgress progress />
                         <FileProblems problems on_dismiss />

@@ -267,6 +267,14 @@ impl Session {
         }
     }
 
+    /// A new text is being pasted over the whole box: the text there stays a document of its
+    /// own (saved under its new name), and the pasted one becomes a new document.
+    pub fn new_paste(self) {
+        self.cancel_typing();
+        let Some(Some(id)) = self.library.try_update(Library::keep_pasted) else { return };
+        self.save(id);
+    }
+
     /// Reads `files` one after the other, then adds the readable ones as documents (the first
     /// is shown) and sends them to the engine together, so the batch's total is known from its
     /// first step; each unreadable file becomes a message naming it.

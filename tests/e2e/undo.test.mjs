@@ -188,3 +188,60 @@ describe('undo a deletion', () => {
     }
   });
 });
+
+const SECOND = 'قصفت الطائرات ريف إدلب، وقال الدفاع المدني إن فرقه أجلت عشرات العائلات.';
+
+/** Pastes `text` over the whole box as a reader would (select all, paste): the paste event, then the text. */
+async function pasteOverAll(page, text) {
+  const box = page.getByTestId('input-text');
+  await box.focus();
+  await box.evaluate((box) => {
+    box.select();
+    box.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: new DataTransfer() }));
+  });
+  await page.keyboard.insertText(text);
+}
+
+/** Waits until the shown text is `text`. */
+async function shows(page, text) {
+  await page.waitForFunction((text) => document.querySelector('[data-testid=analyzed-text]')?.textContent === text, text);
+}
+
+describe('a second paste', () => {
+  it('adds a document: the first one stays, named after its first line, also after a reload; typing still edits', async () => {
+    const { context, page, check } = await openPage(app);
+    try {
+      await page.getByTestId('input-text').fill(ARTICLE);
+      await markReads(page, 'موسكو');
+      await docCount(page, 1);
+      const [[firstId]] = await docs(page);
+
+      await pasteOverAll(page, SECOND);
+      await docCount(page, 2);
+      await shows(page, SECOND);
+      const title = ARTICLE.slice(0, 50).trimEnd() + '…';
+      const both = await docs(page);
+      assert.deepEqual(both.map(([, name]) => name), ['نص ملصق', title]);
+      assert.equal(both[1][0], firstId, 'the first text keeps its id');
+      assert.equal(await page.getByTestId('analyzed-text').textContent(), SECOND);
+
+      // Typing at the end edits the new text, it adds nothing.
+      await page.getByTestId('input-text').press('End');
+      await page.keyboard.insertText(' وتستمر الغارات.');
+      await shows(page, SECOND + ' وتستمر الغارات.');
+      assert.equal(await page.getByTestId('doc-item').count(), 2);
+
+      await page.getByTestId('doc-item').filter({ hasText: title }).click();
+      await markReads(page, 'موسكو');
+      assert.equal(await page.getByTestId('analyzed-text').textContent(), ARTICLE);
+
+      await page.waitForTimeout(500);
+      await page.reload();
+      await docCount(page, 2);
+      assert.deepEqual((await docs(page)).map(([, name]) => name), ['نص ملصق', title]);
+      check();
+    } finally {
+      await context.close();
+    }
+  });
+});
