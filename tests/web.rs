@@ -15,8 +15,9 @@ use kashif::web::engine::Starter;
 use kashif::web::i18n::{fill, text, Lang, Message, Msg};
 use kashif::web::session::Restored;
 use kashif::web::spans::{glyphs, segments, Glyphs, Segment};
-use kashif::web::state::{shown_name, Document, Source, PASTED_NAME};
+use kashif::web::state::{shown_name, DocId, Document, Library, Source, PASTED_NAME};
 use kashif::web::store;
+use kashif::web::undo::Removed;
 use kashif::web::worker_protocol::{FromWorker, Reply, Request, Service, READY};
 use kashif::{Analyzer, Label, Mention};
 use wasm_bindgen::JsCast;
@@ -429,4 +430,67 @@ async fn documents_can_be_removed_one_by_one_or_all_at_once() {
     clear.click();
     assert!(until(|| find_all(&root, "[data-testid=doc-item]").is_empty()).await);
     assert!(find(&root, "[data-testid=progress]").is_none());
+}
+
+// Undoing a deletion: documents and corrections go back as they were.
+fn doc_ids(library: &Library) -> Vec<DocId> {
+    library.docs().iter().map(|doc| doc.id).collect()
+}
+
+fn removal_at(start: usize) -> Correction {
+    Correction::Remove { start, end: start + 1, text: "أ".into() }
+}
+
+#[wasm_bindgen_test]
+fn taking_everything_and_putting_it_back_restores_ids_order_and_corrections() {
+    let mut library = Library::new();
+    library.add_file("a.txt", "أ".into());
+    library.set_pasted("نص");
+    library.add_file("b.txt", "ب".into());
+    let before = library.clone();
+    let mut book = CorrectionBook::default();
+    book.add(0, removal_at(0));
+    book.add(2, removal_at(3));
+    let fixes_before = (book.fixes_for(0), book.fixes_for(2));
+
+    let taken = library.take_all();
+    let corrections = book.take_docs();
+    assert!(library.docs().is_empty() && book.fixes_for(0).is_empty());
+    assert_eq!(library.put_back(taken), vec![1, 0, 2], "pasted first, then the files");
+    for (doc, list) in corrections {
+        book.put_back(doc, list);
+    }
+    assert_eq!(library, before);
+    assert_eq!((book.fixes_for(0), book.fixes_for(2)), fixes_before);
+    assert_eq!(library.add_file("c.txt", "ج".into()), 3, "ids are never reused");
+}
+
+#[wasm_bindgen_test]
+fn one_document_goes_back_to_its_place_and_a_second_paste_is_left_out() {
+    let mut library = Library::new();
+    let pasted = library.set_pasted("نص").unwrap();
+    let a = library.add_file("a.txt", "أ".into());
+    let b = library.add_file("b.txt", "ب".into());
+    let taken = library.take(a).unwrap();
+    assert_eq!(taken.0, 1);
+    assert_eq!(library.put_back(vec![taken]), vec![a]);
+    assert_eq!(doc_ids(&library), vec![pasted, a, b]);
+
+    let old_paste = library.take(pasted).unwrap();
+    let new_paste = library.set_pasted("نص آخر").unwrap();
+    assert_eq!(library.put_back(vec![old_paste]), Vec::<DocId>::new());
+    assert_eq!(doc_ids(&library), vec![new_paste, a, b]);
+}
+
+#[wasm_bindgen_test]
+fn the_bar_names_one_document_or_counts_all() {
+    let mut library = Library::new();
+    let pasted = library.set_pasted("نص").unwrap();
+    let one = Removed { docs: vec![library.take(pasted).unwrap()], corrections: Vec::new(), selected: None, all: false };
+    assert_eq!(one.label(Lang::Ar), "حُذف «\u{2068}نص ملصق\u{2069}»");
+    assert_eq!(one.label(Lang::En), "Deleted “\u{2068}Pasted text\u{2069}”");
+    library.add_file("a.txt", "أ".into());
+    let all = Removed { docs: library.take_all(), corrections: Vec::new(), selected: None, all: true };
+    assert_eq!(all.label(Lang::Ar), "حُذفت المستندات كلها (1)");
+    assert_eq!(all.label(Lang::En), "Deleted all documents (1)");
 }

@@ -152,6 +152,28 @@ impl CorrectionBook {
         self.generation += 1;
     }
 
+    /// Takes document `doc`'s corrections out of the book (to [`put_back`](Self::put_back) on an
+    /// undo); empty if it had none.
+    pub fn take(&mut self, doc: DocId) -> Vec<Correction> {
+        let list = self.docs.remove(&doc).unwrap_or_default();
+        self.generation += u64::from(!list.is_empty());
+        list
+    }
+
+    /// Takes every document's corrections out of the book (the merges and names stay).
+    pub fn take_docs(&mut self) -> Vec<(DocId, Vec<Correction>)> {
+        self.generation += 1;
+        std::mem::take(&mut self.docs).into_iter().collect()
+    }
+
+    /// Gives document `doc` back the corrections [`take`](Self::take) took (nothing for none).
+    pub fn put_back(&mut self, doc: DocId, list: Vec<Correction>) {
+        if !list.is_empty() {
+            self.docs.insert(doc, list);
+            self.generation += 1;
+        }
+    }
+
     /// A number that changes whenever the book does.
     pub fn generation(&self) -> u64 {
         self.generation
@@ -256,10 +278,31 @@ impl Corrections {
         self.cache.update_value(|cache| drop(cache.remove(&doc)));
     }
 
-    /// Forgets every document's corrections (the store's `clear` drops them too).
-    pub fn forget_docs(self) {
-        self.book.update(CorrectionBook::forget_docs);
+    /// Takes a removed document's corrections out (in the page and the store), for an undo.
+    pub fn take(self, doc: DocId) -> Vec<Correction> {
+        let list = self.book.try_update(|book| book.take(doc)).unwrap_or_default();
+        if !list.is_empty() {
+            let key = doc_key(doc);
+            self.saver.run(move || async move { store::put_corrections(&key, None).await });
+        }
+        self.cache.update_value(|cache| drop(cache.remove(&doc)));
+        list
+    }
+
+    /// Takes every document's corrections out (the store's `clear` drops them), for an undo.
+    pub fn take_docs(self) -> Vec<(DocId, Vec<Correction>)> {
+        let taken = self.book.try_update(CorrectionBook::take_docs).unwrap_or_default();
         self.cache.update_value(HashMap::clear);
+        taken
+    }
+
+    /// Gives a document back its corrections (in the page and the store): the undo of a removal.
+    pub fn put_back(self, doc: DocId, list: Vec<Correction>) {
+        if list.is_empty() {
+            return;
+        }
+        self.book.update(|book| book.put_back(doc, list));
+        self.save_doc(doc);
     }
 
     /// The analysis `raw` of document `doc` (whose text is `text`) with the corrections applied;

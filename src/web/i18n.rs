@@ -136,6 +136,8 @@ messages! {
     RemoveAll => "حذف الكل", "Remove all";
     NoDocumentsYet => "لا مستندات بعد.", "No documents yet.";
     RemoveNamed => "حذف «\u{2068}{}\u{2069}»", "Remove “\u{2068}{}\u{2069}”";
+    DeletedOne => "حُذف «\u{2068}{}\u{2069}»", "Deleted “\u{2068}{}\u{2069}”";
+    DeletedAll => "حُذفت المستندات كلها ({})", "Deleted all documents ({})";
     Entities => "الكيانات", "Entities";
     NoEntities => "لا كيانات في النص المعروض.", "No entities in the text shown.";
     MentionCount => "عدد الإشارات", "Number of mentions";

@@ -1,17 +1,29 @@
 //! Getting text in: the paste box, the file picker, and the page-wide drop zone.
 
 use leptos::prelude::*;
-use web_sys::{DragEvent, File, HtmlInputElement};
+use web_sys::{DragEvent, File, HtmlInputElement, HtmlTextAreaElement};
 
 use super::files::files_of;
 use super::i18n::{use_i18n, Msg};
 
+/// True when what is pasted into `box_` replaces a text it holds, whole (all of it selected).
+fn pastes_over_all(box_: &HtmlTextAreaElement) -> bool {
+    let value = box_.value();
+    let length = value.encode_utf16().count() as u32;
+    let start = box_.selection_start().ok().flatten().unwrap_or(length);
+    let end = box_.selection_end().ok().flatten().unwrap_or(length);
+    !value.trim().is_empty() && start == 0 && end == length
+}
+
 /// The text box. Every edit hands the whole text to `on_text`; `value` replaces what it shows
-/// (after a reload or a removal), typing does not go through it.
+/// (after a reload or a removal), typing does not go through it. Pasting over the whole text
+/// first calls `on_new_paste`, so the text there is kept as a document and the new one added.
 #[component]
 pub fn PasteBox(
     /// Called with the whole text after every edit.
     on_text: Callback<String>,
+    /// Called before a paste replaces the whole text.
+    on_new_paste: Callback<()>,
     /// Text to show instead of what is there.
     #[prop(into)]
     value: Signal<String>,
@@ -29,6 +41,11 @@ pub fn PasteBox(
             spellcheck="false"
             placeholder="مثال: التقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في موسكو…"
             prop:value=move || value.get()
+            on:paste=move |ev| {
+                if pastes_over_all(&event_target::<HtmlTextAreaElement>(&ev)) {
+                    on_new_paste.run(());
+                }
+            }
             on:input=move |ev| on_text.run(event_target_value(&ev))
         ></textarea>
     }

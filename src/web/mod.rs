@@ -10,6 +10,7 @@
 //! - [`worker_protocol`]: the messages to and from the worker, and the worker's logic;
 //! - [`engine`]: starting the worker and posting to it; [`analyses`]: requests and replies;
 //! - [`session`]: the page's state and what changes it; [`settings`]: the shared settings;
+//! - [`undo`]: undoing a deletion (the undo bar, Ctrl+Z);
 //! - [`corrections`]: the user's corrections, saved and applied to every analysis; the
 //!   correction bar and the user's names panel (`correct_panel`);
 //! - [`i18n`]: the interface language (Arabic or English) and every interface text;
@@ -34,6 +35,7 @@ pub mod settings;
 pub mod spans;
 pub mod state;
 pub mod store;
+pub mod undo;
 pub mod worker_protocol;
 pub mod workspace;
 
@@ -72,6 +74,7 @@ use notices::{FileProblems, StatusNotes};
 use progress::BatchProgress;
 use reading::{CardAt, MentionCard, MentionStepper};
 use session::{Restored, Session};
+use undo::UndoBar;
 use state::DocId;
 use text_view::AnalyzedText;
 use workspace::{analysed_docs, link_docs, Navigator, Tab, ViewTabs, WorkspaceTables};
@@ -182,10 +185,16 @@ pub fn App(
     });
     let progress = Memo::new(move |_| tracker.with(|tracker| tracker.progress()));
     let on_text = Callback::new(move |value: String| session.typed(value));
+    let on_new_paste = Callback::new(move |()| session.new_paste());
     let on_files = Callback::new(move |files: Vec<File>| session.add_files(files));
     let on_select = Callback::new(move |id: DocId| selected.set(Some(id)));
     let on_remove = Callback::new(move |id: DocId| session.remove(id));
     let on_clear = Callback::new(move |()| session.clear());
+    let on_undo = Callback::new(move |()| session.undo());
+    let removed = Signal::derive(move || {
+        let lang = i18n.lang();
+        session.removed.with(|removed| removed.as_ref().map(|removed| removed.label(lang)))
+    });
     let state_of = Callback::new(move |id: DocId| tracker.with(|tracker| tracker.status(id).as_str()));
     let on_dismiss = Callback::new(move |()| problems.set(Vec::new()));
 
@@ -229,7 +238,7 @@ pub fn App(
             <main class="layout">
                 <div class="workspace">
                     <section class="panel input-panel" aria-label=i18n.t(Msg::InputRegion)>
-                        <PasteBox on_text value=paste_value />
+                        <PasteBox on_text on_new_paste value=paste_value />
                         <FilePicker on_files />
                         <BatchProgress progress />
                         <FileProblems problems on_dismiss />
@@ -263,6 +272,7 @@ pub fn App(
                     <ExportPanel docs=corpus shown=selected />
                 </aside>
             </main>
+            <UndoBar removed on_undo />
             <DropOverlay visible=Signal::derive(move || drag_depth.get() > 0) />
         </div>
     }

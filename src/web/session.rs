@@ -22,6 +22,7 @@ use super::notices::Notes;
 use super::settings::Settings;
 use super::state::{DocId, Library, Source};
 use super::store::{self, Saved, StoreError};
+use super::undo::{Removed, UNDO_TIME};
 use super::worker_protocol::{FromWorker, Reply, Request};
 
 /// How long the paste box waits after the last keystroke before the text is analyzed.
@@ -85,6 +86,9 @@ pub struct Session {
     pub settings: Settings,
     /// The user's corrections and names.
     pub corrections: Corrections,
+    /// The latest deletion, while it can still be undone.
+    pub removed: RwSignal<Option<Removed>>,
+    undo_timer: StoredValue<Option<TimeoutHandle>>,
     saver: Saver,
     link: StoredValue<Link, LocalStorage>,
     debounce: StoredValue<Option<TimeoutHandle>>,
@@ -118,6 +122,8 @@ impl Session {
             paste_value: RwSignal::new(String::new()),
             settings: Settings::new(saved.settings.clone(), saver),
             corrections: Corrections::new(book, saver),
+            removed: RwSignal::new(None),
+            undo_timer: StoredValue::new(None),
             saver,
             link: StoredValue::new_local(Link::default()),
             debounce: StoredValue::new(None),
@@ -261,6 +267,14 @@ impl Session {
         }
     }
 
+    /// A new text is being pasted over the whole box: the text there stays a document of its
+    /// own (saved under its new name), and the pasted one becomes a new document.
+    pub fn new_paste(self) {
+        self.cancel_typing();
+        let Some(Some(id)) = self.library.try_update(Library::keep_pasted) else { return };
+        self.save(id);
+    }
+
     /// Reads `files` one after the other, then adds the readable ones as documents (the first
     /// is shown) and sends them to the engine together, so the batch's total is known from its
     /// first step; each unreadable file becomes a message naming it.
@@ -295,25 +309,79 @@ impl Session {
         });
     }
 
-    /// Removes one document (from the page and the store).
+    /// Removes one document with its corrections (from the page and the store); it can be
+    /// put back by [`undo`](Self::undo) for [`UNDO_TIME`].
     pub fn remove(self, id: DocId) {
-        let Some(Some(removed)) = self.library.try_update(|library| library.remove(id)) else { return };
-        if removed.source == Source::Pasted {
+        let selected = self.selected.get_untracked();
+        let Some(Some(taken)) = self.library.try_update(|library| library.take(id)) else { return };
+        if taken.1.is_pasted() {
             self.cancel_typing();
             self.paste_value.set(String::new());
         }
+        let corrections = vec![(id, self.corrections.take(id))];
         self.forget(id);
+        self.keep_for_undo(Removed { docs: vec![taken], corrections, selected, all: false });
     }
 
-    /// Removes every document.
+    /// Removes every document with its corrections; they can be put back by
+    /// [`undo`](Self::undo) for [`UNDO_TIME`].
     pub fn clear(self) {
+        let selected = self.selected.get_untracked();
         self.cancel_typing();
-        self.library.update(Library::clear);
+        let docs = self.library.try_update(Library::take_all).unwrap_or_default();
         self.tracker.update(Tracker::clear);
-        self.corrections.forget_docs();
+        let corrections = self.corrections.take_docs();
         self.paste_value.set(String::new());
         self.selected.set(None);
         self.saver.run(store::clear);
+        if !docs.is_empty() {
+            self.keep_for_undo(Removed { docs, corrections, selected, all: true });
+        }
+    }
+
+    /// Offers to undo `removed` for [`UNDO_TIME`]; an earlier deletion can no longer be undone.
+    fn keep_for_undo(self, removed: Removed) {
+        self.stop_undo_timer();
+        self.removed.set(Some(removed));
+        let handle = set_timeout_with_handle(
+            move || {
+                self.removed.try_set(None);
+                self.undo_timer.try_set_value(None);
+            },
+            UNDO_TIME,
+        )
+        .ok();
+        self.undo_timer.try_set_value(handle);
+    }
+
+    fn stop_undo_timer(self) {
+        if let Some(Some(handle)) = self.undo_timer.try_get_value() {
+            handle.clear();
+        }
+        self.undo_timer.try_set_value(None);
+    }
+
+    /// Puts the latest deletion back: the documents in their places with their ids and
+    /// corrections, in the page and the store, and the document that was shown.
+    pub fn undo(self) {
+        self.stop_undo_timer();
+        let Some(Some(removed)) = self.removed.try_update(Option::take) else { return };
+        let Removed { docs, corrections, selected, .. } = removed;
+        let pasted = docs.iter().find(|(_, doc)| doc.is_pasted()).map(|(_, doc)| (doc.id, doc.text.to_string()));
+        let ids = self.library.try_update(|library| library.put_back(docs)).unwrap_or_default();
+        for (id, list) in corrections.into_iter().filter(|(id, _)| ids.contains(id)) {
+            self.corrections.put_back(id, list);
+        }
+        if let Some((_, text)) = pasted.filter(|(id, _)| ids.contains(id)) {
+            self.paste_value.set(text);
+        }
+        let present = |id: &DocId| self.library.with_untracked(|library| library.get(*id).is_some());
+        let shown = selected.filter(present).or(self.selected.get_untracked()).or_else(|| ids.first().copied());
+        self.selected.set(shown);
+        self.analyze_all(&ids);
+        for &id in &ids {
+            self.save(id);
+        }
     }
 
     /// After a document left the library: drop its analysis, show another one, unsave it.

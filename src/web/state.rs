@@ -34,6 +34,25 @@ pub fn shown_name(name: &str, pasted: bool, lang: Lang) -> String {
     if pasted { super::i18n::text(lang, Msg::PastedName).to_owned() } else { name.to_owned() }
 }
 
+/// The longest name [`title_of`] gives, in chars (an ellipsis follows when the line is longer).
+const TITLE_CHARS: usize = 50;
+
+/// A name for a text: its first non-blank line, cut at [`TITLE_CHARS`] chars.
+///
+/// ```
+/// use kashif::web::state::title_of;
+/// assert_eq!(title_of("\n  عنوان الخبر  \nالنص"), "عنوان الخبر");
+/// assert_eq!(title_of(&"ب".repeat(60)).chars().count(), 51);
+/// ```
+pub fn title_of(text: &str) -> String {
+    let line = text.lines().map(str::trim).find(|line| !line.is_empty()).unwrap_or(PASTED_NAME);
+    if line.chars().count() <= TITLE_CHARS {
+        return line.to_owned();
+    }
+    let cut: String = line.chars().take(TITLE_CHARS).collect();
+    format!("{}…", cut.trim_end())
+}
+
 /// One text the user gave the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -151,6 +170,67 @@ impl Library {
     /// Removes every document (ids are still never reused).
     pub fn clear(&mut self) {
         self.docs.clear();
+    }
+
+    /// Removes the document with this id; returns its place in the list and the document, to
+    /// [`put_back`](Self::put_back) on an undo.
+    pub fn take(&mut self, id: DocId) -> Option<(usize, Document)> {
+        let index = self.docs.iter().position(|doc| doc.id == id)?;
+        Some((index, self.docs.remove(index)))
+    }
+
+    /// Removes every document; returns each with its place in the list (see [`take`](Self::take)).
+    pub fn take_all(&mut self) -> Vec<(usize, Document)> {
+        std::mem::take(&mut self.docs).into_iter().enumerate().collect()
+    }
+
+    /// Puts documents back where [`take`](Self::take) or [`take_all`](Self::take_all) found them
+    /// (same ids, same order; a place past the end is the end) and returns their ids. A document
+    /// whose id is taken, or a second pasted one, is left out.
+    ///
+    /// ```
+    /// use kashif::web::state::Library;
+    /// let mut library = Library::new();
+    /// let a = library.add_file("a.txt", "أ".into());
+    /// let b = library.add_file("b.txt", "ب".into());
+    /// let c = library.add_file("c.txt", "ج".into());
+    /// let taken = library.take(b).unwrap();
+    /// assert_eq!(library.put_back(vec![taken]), vec![b]);
+    /// assert_eq!(library.docs().iter().map(|d| d.id).collect::<Vec<_>>(), vec![a, b, c]);
+    /// ```
+    pub fn put_back(&mut self, mut taken: Vec<(usize, Document)>) -> Vec<DocId> {
+        taken.sort_by_key(|(index, _)| *index);
+        let mut ids = Vec::with_capacity(taken.len());
+        for (index, doc) in taken {
+            let second_paste = doc.is_pasted() && self.pasted().is_some();
+            if self.get(doc.id).is_some() || second_paste {
+                continue;
+            }
+            self.next_id = self.next_id.max(doc.id.saturating_add(1));
+            ids.push(doc.id);
+            self.docs.insert(index.min(self.docs.len()), doc);
+        }
+        ids
+    }
+
+    /// Keeps the pasted document as a document of its own, named after its first line (see
+    /// [`title_of`]), so the next text pasted into the box is a new document instead of replacing
+    /// it. Returns its id, `None` when there is no pasted document.
+    ///
+    /// ```
+    /// use kashif::web::state::Library;
+    /// let mut library = Library::new();
+    /// let first = library.set_pasted("قصف على إدلب\nقالت مصادر محلية…").unwrap();
+    /// assert_eq!(library.keep_pasted(), Some(first));
+    /// let second = library.set_pasted("نص آخر").unwrap();
+    /// assert_ne!(first, second);
+    /// assert_eq!(library.get(first).unwrap().name, "قصف على إدلب");
+    /// ```
+    pub fn keep_pasted(&mut self) -> Option<DocId> {
+        let doc = self.docs.iter_mut().find(|doc| doc.source == Source::Pasted)?;
+        doc.name = title_of(&doc.text);
+        doc.source = Source::File;
+        Some(doc.id)
     }
 
     /// The id of the pasted document, if there is one.
