@@ -407,3 +407,21 @@ fn rules_are_listed_and_switched_off_by_name() {
     assert_eq!(code, 2);
     assert!(err.contains("unknown rule 'no-such-rule'") && err.contains("spread-names"), "{err}");
 }
+
+/// A tiny CoNLL corpus of four sentences.
+const TINY_CONLL: &str = "زار B-PER\nأحمد I-PER\nدمشق B-LOC\n\nوصل O\nعلي B-PER\nإلى O\nحلب B-LOC\n\n\
+                          قال O\nسامي B-PER\nفي O\nحمص B-LOC\n\nذهب O\nخالد B-PER\nإلى O\nبيروت B-LOC\n\n";
+
+#[test]
+fn a_hold_out_of_100_percent_or_more_is_refused_with_a_message() {
+    let scratch = Scratch::new("hold_out");
+    let conll = scratch.file("train.txt", TINY_CONLL.as_bytes());
+    let out = scratch.0.join("model.bin");
+    for percent in ["150", "100", "-5", "NaN"] {
+        let args = ["train", "--conll", conll.to_str().unwrap(), "--hold-out", percent, "--out", out.to_str().unwrap()];
+        let (code, _, stderr) = kashif(&args, b"");
+        assert_eq!(code, 2, "--hold-out {percent}: {stderr}");
+        assert!(stderr.contains("--hold-out is a percentage"), "{stderr}");
+        assert!(!out.exists(), "no model is written");
+    }
+}

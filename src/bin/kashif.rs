@@ -495,10 +495,20 @@ fn parse_train_args(args: &[String]) -> Result<TrainArgs, String> {
         return Err("train needs at least one --conll FILE".to_owned());
     }
     let out = out.ok_or("train needs --out FILE")?;
+    check_hold_out(hold_out)?;
     if eval_window == 0 {
         eval_window = options.window.max(EVAL_WINDOW);
     }
     Ok(TrainArgs { files, out, hold_out, folds, eval_window, options })
+}
+
+/// A `--hold-out` share must leave sentences to train on: at least 0 and below 100 (percent).
+fn check_hold_out(percent: f64) -> Result<(), String> {
+    if (0.0..100.0).contains(&percent) {
+        Ok(())
+    } else {
+        Err(format!("--hold-out is a percentage of the first file's sentences, from 0 to below 100 (not {percent})"))
+    }
 }
 
 fn train(args: &TrainArgs) -> ExitCode {
