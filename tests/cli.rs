@@ -425,3 +425,17 @@ fn a_hold_out_of_100_percent_or_more_is_refused_with_a_message() {
         assert!(!out.exists(), "no model is written");
     }
 }
+
+#[test]
+fn training_on_an_empty_corpus_fails_with_a_message() {
+    let scratch = Scratch::new("empty_corpus");
+    let out = scratch.0.join("model.bin");
+    for (name, content) in [("empty.txt", ""), ("blank.txt", "\n\n\n")] {
+        let conll = scratch.file(name, content.as_bytes());
+        let args = ["train", "--conll", conll.to_str().unwrap(), "--out", out.to_str().unwrap()];
+        let (code, _, stderr) = kashif(&args, b"");
+        assert_eq!(code, 2, "{name}: {stderr}");
+        assert!(stderr.contains("no sentences to train on") && stderr.contains(name), "{stderr}");
+        assert!(!out.exists(), "no model is written");
+    }
+}

@@ -538,6 +538,10 @@ fn train(args: &TrainArgs) -> ExitCode {
             }
         }
     }
+    if sentences.is_empty() {
+        eprintln!("kashif: no sentences to train on in {}: a CoNLL file has a token and its tag per line", args.files.join(", "));
+        return ExitCode::from(2);
+    }
     if args.folds > 1 {
         return cross_validate(args, &sentences[..first_count], &sentences[first_count..]);
     }
