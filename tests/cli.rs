@@ -439,3 +439,30 @@ fn training_on_an_empty_corpus_fails_with_a_message() {
         assert!(!out.exists(), "no model is written");
     }
 }
+
+#[test]
+fn brat_out_dir_never_overwrites_a_file_it_did_not_create() {
+    let scratch = Scratch::new("brat_never_overwrites");
+    let article = scratch.file("article.txt", PARAGRAPH.as_bytes());
+    let page = scratch.file("page.html", PAGE.as_bytes());
+    let mine = scratch.file("page.txt", b"my notes");
+    for input in [&article, &page] {
+        let args = ["analyze", "--format", "brat", "--out-dir", scratch.0.to_str().unwrap(), input.to_str().unwrap()];
+        let (code, stdout, stderr) = kashif(&args, b"");
+        assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
+        let taken = input.with_extension("txt");
+        assert!(stderr.contains(taken.to_str().unwrap()) && stderr.contains("already exists"), "{stderr}");
+        assert!(!input.with_extension("ann").exists(), "nothing written: {stderr}");
+    }
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), PARAGRAPH);
+    assert_eq!(std::fs::read(&mine).unwrap(), b"my notes");
+    // Into a fresh directory the files are written; run again, the run refuses.
+    let out = scratch.0.join("out");
+    let args = ["analyze", "--format", "brat", "--out-dir", out.to_str().unwrap(), article.to_str().unwrap()];
+    assert_eq!(kashif(&args, b"").0, 0);
+    let (code, _, stderr) = kashif(&args, b"");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("article.txt: already exists"), "{stderr}");
+    let help = kashif(&["--help"], b"").1;
+    assert!(help.contains("never overwritten"), "{help}");
+}

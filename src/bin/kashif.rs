@@ -48,7 +48,10 @@ options:
                     html: a self-contained report of all documents;
                     figures-csv: one row per counted figure
   --out-dir DIR     with --format brat: write DIR/NAME.txt and DIR/NAME.ann
-                    per input (NAME: the file name without its extension)
+                    per input (NAME: the file name without its extension).
+                    An existing file is never overwritten (not even an
+                    input in DIR): if one of these files is already there,
+                    nothing is written and kashif names it and exits with 2
   --without RULES   switch off these steps of the rule stage (names
                     separated by commas; `kashif rules` lists them)
   -h, --help        this help
@@ -287,28 +290,50 @@ fn analyze(options: &Options) -> ExitCode {
 }
 
 /// Writes `DIR/NAME.txt` and `DIR/NAME.ann` for every document, NAME being its file name
-/// without the extension (`-2`, `-3`, … added when two inputs have the same).
+/// without the extension (`-2`, `-3`, … added when two inputs have the same). A file already
+/// there is never overwritten (it may be an input, or the user's): if any is, nothing is
+/// written and the error names it.
 fn write_brat(dir: &str, documents: &[NamedAnalysis<'_>], analyses: &[Analysis]) -> Result<(), String> {
     let dir = std::path::Path::new(dir);
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut files = Vec::new();
     let mut used = std::collections::HashSet::new();
     for (document, analysis) in documents.iter().zip(analyses) {
-        let stem = std::path::Path::new(document.name).file_stem().map(|s| s.to_string_lossy().into_owned());
-        let stem = stem.filter(|s| !s.is_empty()).unwrap_or_else(|| "document".to_owned());
-        let mut name = stem.clone();
-        for n in 2.. {
-            if used.insert(name.clone()) {
-                break;
-            }
-            name = format!("{stem}-{n}");
-        }
+        let name = brat_name(document.name, &mut used);
         let (txt, ann) = to_brat(document.text.unwrap_or(""), analysis);
-        for (extension, content) in [("txt", txt), ("ann", ann)] {
-            let path = dir.join(format!("{name}.{extension}"));
-            std::fs::write(&path, content).map_err(|e| format!("{}: {e}", path.display()))?;
-        }
+        files.push((dir.join(format!("{name}.txt")), txt));
+        files.push((dir.join(format!("{name}.ann")), ann));
+    }
+    if let Some((path, _)) = files.iter().find(|(path, _)| path.symlink_metadata().is_ok()) {
+        return Err(format!(
+            "{}: already exists, and kashif does not overwrite files: remove it or choose another --out-dir (nothing was written)",
+            path.display()
+        ));
+    }
+    for (path, content) in files {
+        write_new(&path, content.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
+}
+
+/// The NAME of a document's brat files: its file name without the extension, or `document`,
+/// with `-2`, `-3`, … when an earlier document of the run took it.
+fn brat_name(document: &str, used: &mut std::collections::HashSet<String>) -> String {
+    let stem = std::path::Path::new(document).file_stem().map(|s| s.to_string_lossy().into_owned());
+    let stem = stem.filter(|s| !s.is_empty()).unwrap_or_else(|| "document".to_owned());
+    let mut name = stem.clone();
+    for n in 2.. {
+        if used.insert(name.clone()) {
+            break;
+        }
+        name = format!("{stem}-{n}");
+    }
+    name
+}
+
+/// Writes a file that must not exist yet (so a file created meanwhile is not overwritten either).
+fn write_new(path: &std::path::Path, content: &[u8]) -> std::io::Result<()> {
+    std::fs::OpenOptions::new().write(true).create_new(true).open(path)?.write_all(content)
 }
 
 struct EvalOptions {
