@@ -466,3 +466,44 @@ fn brat_out_dir_never_overwrites_a_file_it_did_not_create() {
     let help = kashif(&["--help"], b"").1;
     assert!(help.contains("never overwritten"), "{help}");
 }
+
+/// Runs kashif on no standard input, killing it after `seconds`: `None` if it was still running.
+#[cfg(unix)]
+fn kashif_within(args: &[&str], seconds: u64) -> Option<(i32, String)> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kashif"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kashif runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let output = child.wait_with_output().unwrap();
+    Some((output.status.code().unwrap_or(-1), String::from_utf8(output.stderr).unwrap()))
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_and_directories_given_as_files_are_refused_not_waited_on() {
+    let scratch = Scratch::new("fifo");
+    let fifo = scratch.0.join("pipe.txt");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let (code, stderr) = kashif_within(&["analyze", fifo.to_str().unwrap()], 10).expect("kashif does not block on a FIFO");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("pipe.txt: not a regular file"), "{stderr}");
+    let conll = ["train", "--conll", fifo.to_str().unwrap(), "--out", "unused.bin"];
+    let (code, stderr) = kashif_within(&conll, 10).expect("train does not block on a FIFO");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("not a regular file"), "{stderr}");
+    let (code, stderr) = kashif_within(&["analyze", scratch.0.to_str().unwrap()], 10).unwrap();
+    assert_eq!(code, 2);
+    assert!(stderr.contains("a directory, not a file"), "{stderr}");
+}

@@ -196,6 +196,7 @@ fn read_limited(path: &str, max: u64) -> Result<Vec<u8>, String> {
     let result = if path == "-" {
         std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
     } else {
+        check_regular_file(path)?;
         match std::fs::File::open(path) {
             Ok(file) => file.take(limit).read_to_end(&mut bytes),
             Err(error) => return Err(error.to_string()),
@@ -206,6 +207,19 @@ fn read_limited(path: &str, max: u64) -> Result<Vec<u8>, String> {
         return Err(format!("larger than {} MiB; split it into smaller files", max >> 20));
     }
     Ok(bytes)
+}
+
+/// Only a regular file is read (a symbolic link to one is): a directory, a named pipe or a device
+/// could block forever or never end. Standard input, `-`, is read whatever it is.
+fn check_regular_file(path: &str) -> Result<(), String> {
+    let metadata = std::fs::metadata(path).map_err(|error| error.to_string())?;
+    if metadata.is_dir() {
+        Err("a directory, not a file: give the files in it".to_owned())
+    } else if !metadata.is_file() {
+        Err("not a regular file (a pipe, a socket or a device): give a file, or - to read standard input".to_owned())
+    } else {
+        Ok(())
+    }
 }
 
 /// The text of one input: standard input is text; a file goes through
