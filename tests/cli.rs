@@ -507,3 +507,28 @@ fn pipes_and_directories_given_as_files_are_refused_not_waited_on() {
     assert_eq!(code, 2);
     assert!(stderr.contains("a directory, not a file"), "{stderr}");
 }
+
+#[test]
+fn encrypted_word_documents_are_said_to_be_password_protected() {
+    let scratch = Scratch::new("encrypted_docx");
+    // A .docx whose entries have the encryption flag (bit 0 of the general purpose flags).
+    let mut zip = docx(&["زار بوتين دمشق."]);
+    for at in 0..zip.len() - 8 {
+        match &zip[at..at + 4] {
+            b"PK\x03\x04" => zip[at + 6] |= 1,
+            b"PK\x01\x02" => zip[at + 8] |= 1,
+            _ => {}
+        }
+    }
+    // What Word writes with a password: an OLE compound file holding an EncryptedPackage stream.
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.extend([0; 504]);
+    ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    ole.extend([0; 64]);
+    for (name, bytes) in [("flagged.docx", &zip), ("protected.docx", &ole), ("protected-no-extension", &ole)] {
+        let file = scratch.file(name, bytes);
+        let (code, _, stderr) = kashif(&["analyze", file.to_str().unwrap()], b"");
+        assert_eq!(code, 2, "{name}: {stderr}");
+        assert!(stderr.contains(&format!("{name}: a password-protected (encrypted) Word document")), "{stderr}");
+    }
+}

@@ -119,6 +119,8 @@ pub enum IngestError {
     },
     /// No text is left once the markup is removed.
     Empty(Format),
+    /// A password-protected (encrypted) Word document.
+    Encrypted,
 }
 
 impl std::fmt::Display for IngestError {
@@ -148,6 +150,10 @@ impl std::fmt::Display for IngestError {
                 f,
                 "the text of this .docx would be larger than {} MB once unpacked: the file is damaged or malicious",
                 limit / MIB
+            ),
+            IngestError::Encrypted => f.write_str(
+                "a password-protected (encrypted) Word document: open it in Word, remove the password \
+                 (File > Info > Protect Document) and save it again, or paste its text",
             ),
             IngestError::Empty(format) => match format {
                 Format::Text => f.write_str("empty, nothing to analyze"),
@@ -258,7 +264,10 @@ fn sniff(bytes: &[u8]) -> Result<Format, IngestError> {
     if bytes.starts_with(b"%PDF-") {
         return Err(IngestError::Unsupported("PDF"));
     }
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+    if docx::is_encrypted_package(bytes) {
+        return Err(IngestError::Encrypted);
+    }
+    if bytes.starts_with(docx::COMPOUND_FILE) {
         return Err(IngestError::Unsupported("Word 97-2003 (.doc)"));
     }
     if bytes.starts_with(b"{\\rtf") {
