@@ -509,6 +509,26 @@ fn pipes_and_directories_given_as_files_are_refused_not_waited_on() {
 }
 
 #[test]
+fn a_utf8_file_with_a_broken_byte_stays_utf8_with_a_warning() {
+    let scratch = Scratch::new("broken_utf8");
+    let mut bytes = PARAGRAPH.as_bytes().to_vec();
+    bytes.insert(PARAGRAPH.find(" في").unwrap(), 0xFF);
+    let file = scratch.file("broken.txt", &bytes);
+    let (code, stdout, stderr) = kashif(&["analyze", "--format", "jsonl", file.to_str().unwrap()], b"");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("broken.txt: warning: read as UTF-8, 1 byte sequence that is not UTF-8 replaced"), "{stderr}");
+    let value: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    let names: Vec<&str> = value["entities"].as_array().unwrap().iter().filter_map(|e| e["text"].as_str()).collect();
+    assert!(names.contains(&"موسكو"), "{stdout}");
+    // Standard input too; and a valid file says nothing.
+    let (code, _, stderr) = kashif(&["analyze"], &bytes);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("stdin: warning: read as UTF-8, 1 byte sequence"), "{stderr}");
+    let (_, _, stderr) = kashif(&["analyze"], PARAGRAPH.as_bytes());
+    assert!(!stderr.contains("warning"), "{stderr}");
+}
+
+#[test]
 fn encrypted_word_documents_are_said_to_be_password_protected() {
     let scratch = Scratch::new("encrypted_docx");
     // A .docx whose entries have the encryption flag (bit 0 of the general purpose flags).

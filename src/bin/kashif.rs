@@ -15,7 +15,7 @@ use kashif::conll;
 use kashif::eval::Scores;
 use kashif::export::{figures_to_csv, to_brat, to_conll, to_csv, to_html_report, to_json, to_jsonl, NamedAnalysis};
 use kashif::ingest::{read_document, IngestError};
-use kashif::text::decode::decode_bytes;
+use kashif::text::decode::{decode_bytes, decode_with_encoding, invalid_utf8_sequences, Encoding};
 use kashif::{Analysis, Analyzer, Label};
 
 const USAGE: &str = "\
@@ -227,7 +227,11 @@ fn check_regular_file(path: &str) -> Result<(), String> {
 /// with no text is said on stderr and gives an empty text, as before.
 fn read_text(input: &str, name: &str) -> Result<String, String> {
     if input == "-" {
-        let text = read_input(input).and_then(|bytes| decode_bytes(&bytes).map_err(|e| e.to_string()))?;
+        let bytes = read_input(input)?;
+        let (text, encoding) = decode_with_encoding(&bytes).map_err(|e| e.to_string())?;
+        if encoding == Encoding::Utf8 {
+            warn_replaced(name, invalid_utf8_sequences(&bytes));
+        }
         if text.trim().is_empty() {
             eprintln!("kashif: {name}: empty, nothing to analyze");
         }
@@ -235,12 +239,23 @@ fn read_text(input: &str, name: &str) -> Result<String, String> {
     }
     let bytes = read_limited(input, kashif::ingest::MAX_INPUT_BYTES as u64)?;
     match read_document(input, &bytes) {
-        Ok(document) => Ok(document.text),
+        Ok(document) => {
+            warn_replaced(name, document.replaced);
+            Ok(document.text)
+        }
         Err(error @ IngestError::Empty(_)) => {
             eprintln!("kashif: {name}: {error}");
             Ok(String::new())
         }
         Err(error) => Err(error.to_string()),
+    }
+}
+
+/// Says on stderr that `count` broken byte sequences of a UTF-8 input were replaced.
+fn warn_replaced(name: &str, count: usize) {
+    if count > 0 {
+        let sequences = if count == 1 { "byte sequence that is" } else { "byte sequences that are" };
+        eprintln!("kashif: {name}: warning: read as UTF-8, {count} {sequences} not UTF-8 replaced by \u{FFFD}");
     }
 }
 

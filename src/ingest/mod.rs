@@ -23,7 +23,7 @@ mod markdown;
 mod markup;
 mod zip;
 
-use crate::text::decode::{decode_with_encoding, DecodeError, Encoding};
+use crate::text::decode::{decode_with_encoding, invalid_utf8_sequences, DecodeError, Encoding};
 
 /// Files larger than this many bytes (20 MiB) are refused: no news article is that long.
 ///
@@ -84,6 +84,9 @@ pub struct Document {
     pub format: Format,
     /// The encoding of the bytes (UTF-8 for a `.docx`, whose XML is UTF-8).
     pub encoding: Encoding,
+    /// How many byte sequences that are not UTF-8 were each replaced by U+FFFD in a file read as
+    /// UTF-8 (0 in other encodings and in a `.docx`): worth a warning when not 0.
+    pub replaced: usize,
 }
 
 /// Why a file could not be turned into text. The messages are meant for the user; they do not
@@ -224,7 +227,8 @@ pub fn read_document(name: &str, bytes: &[u8]) -> Result<Document, IngestError> 
     if text.trim().is_empty() {
         return Err(IngestError::Empty(format));
     }
-    Ok(Document { text, format, encoding })
+    let replaced = if encoding == Encoding::Utf8 && format != Format::Docx { invalid_utf8_sequences(bytes) } else { 0 };
+    Ok(Document { text, format, encoding, replaced })
 }
 
 /// The extension of the last component of a file name, in ASCII lower case.
