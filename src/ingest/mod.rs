@@ -120,6 +120,12 @@ pub enum IngestError {
         /// The limit, in bytes.
         limit: usize,
     },
+    /// The text of a `.docx` is larger than [`MAX_INPUT_BYTES`] once unpacked (the file itself
+    /// may be small: its text is compressed).
+    TextTooLarge {
+        /// The size of the text, in bytes of UTF-8.
+        bytes: usize,
+    },
     /// No text is left once the markup is removed.
     Empty(Format),
     /// A password-protected (encrypted) Word document.
@@ -153,6 +159,12 @@ impl std::fmt::Display for IngestError {
                 f,
                 "the text of this .docx would be larger than {} MB once unpacked: the file is damaged or malicious",
                 limit / MIB
+            ),
+            IngestError::TextTooLarge { bytes } => write!(
+                f,
+                "its text is too large once unpacked ({:.1} MB; the limit is {} MB): split it into smaller documents",
+                *bytes as f64 / MIB as f64,
+                MAX_INPUT_BYTES / MIB
             ),
             IngestError::Encrypted => f.write_str(
                 "a password-protected (encrypted) Word document: open it in Word, remove the password \
@@ -213,7 +225,7 @@ pub fn read_document(name: &str, bytes: &[u8]) -> Result<Document, IngestError> 
         None => sniff(bytes)?,
     };
     let (text, encoding) = match format {
-        Format::Docx => (docx::to_text(bytes)?, Encoding::Utf8),
+        Format::Docx => (docx_text(bytes)?, Encoding::Utf8),
         Format::Text => decode_with_encoding(bytes)?,
         Format::Markdown => {
             let (text, encoding) = decode_with_encoding(bytes)?;
@@ -229,6 +241,16 @@ pub fn read_document(name: &str, bytes: &[u8]) -> Result<Document, IngestError> 
     }
     let replaced = if encoding == Encoding::Utf8 && format != Format::Docx { invalid_utf8_sequences(bytes) } else { 0 };
     Ok(Document { text, format, encoding, replaced })
+}
+
+/// The text of a `.docx`, held to [`MAX_INPUT_BYTES`] as the text of any other file is: a small
+/// file may unpack to a large text.
+fn docx_text(bytes: &[u8]) -> Result<String, IngestError> {
+    let text = docx::to_text(bytes)?;
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(IngestError::TextTooLarge { bytes: text.len() });
+    }
+    Ok(text)
 }
 
 /// The extension of the last component of a file name, in ASCII lower case.
@@ -379,6 +401,19 @@ mod tests {
             read_document("a.txt", &big).unwrap_err().to_string(),
             "too large (20.0 MB; the limit is 20 MB): split it into smaller files"
         );
+    }
+
+    #[test]
+    fn the_text_of_a_docx_counts_against_the_cap() {
+        // 20 MB and 2 bytes of text, a few kilobytes packed.
+        let text = "ا".repeat(MAX_INPUT_BYTES / 2 + 1);
+        let xml = format!("<w:document><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>");
+        let bytes = zip::write_for_tests(&[(docx::DOCUMENT_PART, xml.as_bytes(), true)]);
+        assert!(bytes.len() < MAX_INPUT_BYTES / 100, "{} bytes packed", bytes.len());
+        let error = read_document("small.docx", &bytes).unwrap_err();
+        assert_eq!(error, IngestError::TextTooLarge { bytes: MAX_INPUT_BYTES + 2 });
+        let message = error.to_string();
+        assert!(message.starts_with("its text is too large once unpacked (20.0 MB; the limit is 20 MB)"), "{message}");
     }
 
     #[test]
