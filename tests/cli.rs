@@ -552,3 +552,10 @@ fn encrypted_word_documents_are_said_to_be_password_protected() {
         assert!(stderr.contains(&format!("{name}: a password-protected (encrypted) Word document")), "{stderr}");
     }
 }
+
+#[test]
+fn standard_input_has_the_cap_of_files() {
+    let (code, stdout, stderr) = kashif(&["analyze"], &vec![b' '; 20 * 1024 * 1024 + 1]);
+    assert_eq!((code, stdout.as_str()), (2, "[]\n"), "{stderr}");
+    assert!(stderr.contains("stdin: larger than 20 MiB; split it into smaller files"), "{stderr}");
+}

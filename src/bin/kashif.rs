@@ -99,8 +99,9 @@ clusterings (default 64,512), --min-count the rarest stem kept (default 3),
 --passes the exchange passes (default 12).
 ";
 
-/// Standard input and CoNLL corpora larger than this are refused rather than read into memory
-/// (files to analyze have the smaller limit of [`kashif::ingest::MAX_INPUT_BYTES`]).
+/// CoNLL corpora and plain texts to cluster larger than this are refused rather than read into
+/// memory (what `analyze` reads, files and standard input, has the smaller limit of
+/// [`kashif::ingest::MAX_INPUT_BYTES`]).
 const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -227,7 +228,7 @@ fn check_regular_file(path: &str) -> Result<(), String> {
 /// with no text is said on stderr and gives an empty text, as before.
 fn read_text(input: &str, name: &str) -> Result<String, String> {
     if input == "-" {
-        let bytes = read_input(input)?;
+        let bytes = read_limited(input, kashif::ingest::MAX_INPUT_BYTES as u64)?;
         let (text, encoding) = decode_with_encoding(&bytes).map_err(|e| e.to_string())?;
         if encoding == Encoding::Utf8 {
             warn_replaced(name, invalid_utf8_sequences(&bytes));
