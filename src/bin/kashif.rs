@@ -36,7 +36,11 @@ dates (DATE) and numbers (NUM) in Arabic text. FILE may be text (.txt),
 Markdown (.md), a web page (.html, .htm) or a Word document (.docx); other
 names are recognized by their content. With no FILE, or with -, reads
 standard input as text. Text may be UTF-8, UTF-16 (with a byte-order mark)
-or Windows-1256. Offsets count chars of the text once markup is removed.
+or Windows-1256; UTF-8 with a few broken bytes is read as UTF-8, each broken
+sequence replaced by U+FFFD, with a warning. A file, standard input or the
+text of a .docx over 20 MB is refused, as are pipes, devices and
+directories given as FILE. Offsets count chars of the text once markup is
+removed.
 
 options:
   --format FORMAT   json (default): one array of {name, entities, figures,
