@@ -416,3 +416,155 @@ fn rules_are_listed_and_switched_off_by_name() {
     assert_eq!(code, 2);
     assert!(err.contains("unknown rule 'no-such-rule'") && err.contains("spread-names"), "{err}");
 }
+
+/// A tiny CoNLL corpus of four sentences.
+const TINY_CONLL: &str = "زار B-PER\nأحمد I-PER\nدمشق B-LOC\n\nوصل O\nعلي B-PER\nإلى O\nحلب B-LOC\n\n\
+                          قال O\nسامي B-PER\nفي O\nحمص B-LOC\n\nذهب O\nخالد B-PER\nإلى O\nبيروت B-LOC\n\n";
+
+#[test]
+fn a_hold_out_of_100_percent_or_more_is_refused_with_a_message() {
+    let scratch = Scratch::new("hold_out");
+    let conll = scratch.file("train.txt", TINY_CONLL.as_bytes());
+    let out = scratch.0.join("model.bin");
+    for percent in ["150", "100", "-5", "NaN"] {
+        let args = ["train", "--conll", conll.to_str().unwrap(), "--hold-out", percent, "--out", out.to_str().unwrap()];
+        let (code, _, stderr) = kashif(&args, b"");
+        assert_eq!(code, 2, "--hold-out {percent}: {stderr}");
+        assert!(stderr.contains("--hold-out is a percentage"), "{stderr}");
+        assert!(!out.exists(), "no model is written");
+    }
+}
+
+#[test]
+fn training_on_an_empty_corpus_fails_with_a_message() {
+    let scratch = Scratch::new("empty_corpus");
+    let out = scratch.0.join("model.bin");
+    for (name, content) in [("empty.txt", ""), ("blank.txt", "\n\n\n")] {
+        let conll = scratch.file(name, content.as_bytes());
+        let args = ["train", "--conll", conll.to_str().unwrap(), "--out", out.to_str().unwrap()];
+        let (code, _, stderr) = kashif(&args, b"");
+        assert_eq!(code, 2, "{name}: {stderr}");
+        assert!(stderr.contains("no sentences to train on") && stderr.contains(name), "{stderr}");
+        assert!(!out.exists(), "no model is written");
+    }
+}
+
+#[test]
+fn brat_out_dir_never_overwrites_a_file_it_did_not_create() {
+    let scratch = Scratch::new("brat_never_overwrites");
+    let article = scratch.file("article.txt", PARAGRAPH.as_bytes());
+    let page = scratch.file("page.html", PAGE.as_bytes());
+    let mine = scratch.file("page.txt", b"my notes");
+    for input in [&article, &page] {
+        let args = ["analyze", "--format", "brat", "--out-dir", scratch.0.to_str().unwrap(), input.to_str().unwrap()];
+        let (code, stdout, stderr) = kashif(&args, b"");
+        assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
+        let taken = input.with_extension("txt");
+        assert!(stderr.contains(taken.to_str().unwrap()) && stderr.contains("already exists"), "{stderr}");
+        assert!(!input.with_extension("ann").exists(), "nothing written: {stderr}");
+    }
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), PARAGRAPH);
+    assert_eq!(std::fs::read(&mine).unwrap(), b"my notes");
+    // Into a fresh directory the files are written; run again, the run refuses.
+    let out = scratch.0.join("out");
+    let args = ["analyze", "--format", "brat", "--out-dir", out.to_str().unwrap(), article.to_str().unwrap()];
+    assert_eq!(kashif(&args, b"").0, 0);
+    let (code, _, stderr) = kashif(&args, b"");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("article.txt: already exists"), "{stderr}");
+    let help = kashif(&["--help"], b"").1;
+    assert!(help.contains("never overwritten"), "{help}");
+}
+
+/// Runs kashif on no standard input, killing it after `seconds`: `None` if it was still running.
+#[cfg(unix)]
+fn kashif_within(args: &[&str], seconds: u64) -> Option<(i32, String)> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kashif"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kashif runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let output = child.wait_with_output().unwrap();
+    Some((output.status.code().unwrap_or(-1), String::from_utf8(output.stderr).unwrap()))
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_and_directories_given_as_files_are_refused_not_waited_on() {
+    let scratch = Scratch::new("fifo");
+    let fifo = scratch.0.join("pipe.txt");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let (code, stderr) = kashif_within(&["analyze", fifo.to_str().unwrap()], 10).expect("kashif does not block on a FIFO");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("pipe.txt: not a regular file"), "{stderr}");
+    let conll = ["train", "--conll", fifo.to_str().unwrap(), "--out", "unused.bin"];
+    let (code, stderr) = kashif_within(&conll, 10).expect("train does not block on a FIFO");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("not a regular file"), "{stderr}");
+    let (code, stderr) = kashif_within(&["analyze", scratch.0.to_str().unwrap()], 10).unwrap();
+    assert_eq!(code, 2);
+    assert!(stderr.contains("a directory, not a file"), "{stderr}");
+}
+
+#[test]
+fn a_utf8_file_with_a_broken_byte_stays_utf8_with_a_warning() {
+    let scratch = Scratch::new("broken_utf8");
+    let mut bytes = PARAGRAPH.as_bytes().to_vec();
+    bytes.insert(PARAGRAPH.find(" في").unwrap(), 0xFF);
+    let file = scratch.file("broken.txt", &bytes);
+    let (code, stdout, stderr) = kashif(&["analyze", "--format", "jsonl", file.to_str().unwrap()], b"");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("broken.txt: warning: read as UTF-8, 1 byte sequence that is not UTF-8 replaced"), "{stderr}");
+    let value: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    let names: Vec<&str> = value["entities"].as_array().unwrap().iter().filter_map(|e| e["text"].as_str()).collect();
+    assert!(names.contains(&"موسكو"), "{stdout}");
+    // Standard input too; and a valid file says nothing.
+    let (code, _, stderr) = kashif(&["analyze"], &bytes);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("stdin: warning: read as UTF-8, 1 byte sequence"), "{stderr}");
+    let (_, _, stderr) = kashif(&["analyze"], PARAGRAPH.as_bytes());
+    assert!(!stderr.contains("warning"), "{stderr}");
+}
+
+#[test]
+fn encrypted_word_documents_are_said_to_be_password_protected() {
+    let scratch = Scratch::new("encrypted_docx");
+    // A .docx whose entries have the encryption flag (bit 0 of the general purpose flags).
+    let mut zip = docx(&["زار بوتين دمشق."]);
+    for at in 0..zip.len() - 8 {
+        match &zip[at..at + 4] {
+            b"PK\x03\x04" => zip[at + 6] |= 1,
+            b"PK\x01\x02" => zip[at + 8] |= 1,
+            _ => {}
+        }
+    }
+    // What Word writes with a password: an OLE compound file holding an EncryptedPackage stream.
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.extend([0; 504]);
+    ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    ole.extend([0; 64]);
+    for (name, bytes) in [("flagged.docx", &zip), ("protected.docx", &ole), ("protected-no-extension", &ole)] {
+        let file = scratch.file(name, bytes);
+        let (code, _, stderr) = kashif(&["analyze", file.to_str().unwrap()], b"");
+        assert_eq!(code, 2, "{name}: {stderr}");
+        assert!(stderr.contains(&format!("{name}: a password-protected (encrypted) Word document")), "{stderr}");
+    }
+}
+
+#[test]
+fn standard_input_has_the_cap_of_files() {
+    let (code, stdout, stderr) = kashif(&["analyze"], &vec![b' '; 20 * 1024 * 1024 + 1]);
+    assert_eq!((code, stdout.as_str()), (2, "[]\n"), "{stderr}");
+    assert!(stderr.contains("stdin: larger than 20 MiB; split it into smaller files"), "{stderr}");
+}

@@ -15,7 +15,7 @@ use kashif::conll;
 use kashif::eval::Scores;
 use kashif::export::{figures_to_csv, to_brat, to_conll, to_csv, to_html_report, to_json, to_jsonl, NamedAnalysis};
 use kashif::ingest::{read_document, IngestError};
-use kashif::text::decode::decode_bytes;
+use kashif::text::decode::{decode_bytes, decode_with_encoding, invalid_utf8_sequences, Encoding};
 use kashif::{Analysis, Analyzer, Label};
 
 const USAGE: &str = "\
@@ -37,7 +37,11 @@ dates (DATE) and numbers (NUM) in Arabic text. FILE may be text (.txt),
 Markdown (.md), a web page (.html, .htm) or a Word document (.docx); other
 names are recognized by their content. With no FILE, or with -, reads
 standard input as text. Text may be UTF-8, UTF-16 (with a byte-order mark)
-or Windows-1256. Offsets count chars of the text once markup is removed.
+or Windows-1256; UTF-8 with a few broken bytes is read as UTF-8, each broken
+sequence replaced by U+FFFD, with a warning. A file, standard input or the
+text of a .docx over 20 MB is refused, as are pipes, devices and
+directories given as FILE. Offsets count chars of the text once markup is
+removed.
 
 options:
   --format FORMAT   json (default): one array of {name, entities, figures,
@@ -49,7 +53,10 @@ options:
                     html: a self-contained report of all documents;
                     figures-csv: one row per counted figure
   --out-dir DIR     with --format brat: write DIR/NAME.txt and DIR/NAME.ann
-                    per input (NAME: the file name without its extension)
+                    per input (NAME: the file name without its extension).
+                    An existing file is never overwritten (not even an
+                    input in DIR): if one of these files is already there,
+                    nothing is written and kashif names it and exits with 2
   --without RULES   switch off these steps of the rule stage (names
                     separated by commas; `kashif rules` lists them)
   -h, --help        this help
@@ -100,8 +107,9 @@ clusterings (default 64,512), --min-count the rarest stem kept (default 3),
 --passes the exchange passes (default 12).
 ";
 
-/// Standard input and CoNLL corpora larger than this are refused rather than read into memory
-/// (files to analyze have the smaller limit of [`kashif::ingest::MAX_INPUT_BYTES`]).
+/// CoNLL corpora and plain texts to cluster larger than this are refused rather than read into
+/// memory (what `analyze` reads, files and standard input, has the smaller limit of
+/// [`kashif::ingest::MAX_INPUT_BYTES`]).
 const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -197,6 +205,7 @@ fn read_limited(path: &str, max: u64) -> Result<Vec<u8>, String> {
     let result = if path == "-" {
         std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
     } else {
+        check_regular_file(path)?;
         match std::fs::File::open(path) {
             Ok(file) => file.take(limit).read_to_end(&mut bytes),
             Err(error) => return Err(error.to_string()),
@@ -209,12 +218,29 @@ fn read_limited(path: &str, max: u64) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// Only a regular file is read (a symbolic link to one is): a directory, a named pipe or a device
+/// could block forever or never end. Standard input, `-`, is read whatever it is.
+fn check_regular_file(path: &str) -> Result<(), String> {
+    let metadata = std::fs::metadata(path).map_err(|error| error.to_string())?;
+    if metadata.is_dir() {
+        Err("a directory, not a file: give the files in it".to_owned())
+    } else if !metadata.is_file() {
+        Err("not a regular file (a pipe, a socket or a device): give a file, or - to read standard input".to_owned())
+    } else {
+        Ok(())
+    }
+}
+
 /// The text of one input: standard input is text; a file goes through
 /// [`kashif::ingest::read_document`] (so `.html`, `.md` and `.docx` give their text). An input
 /// with no text is said on stderr and gives an empty text, as before.
 fn read_text(input: &str, name: &str) -> Result<String, String> {
     if input == "-" {
-        let text = read_input(input).and_then(|bytes| decode_bytes(&bytes).map_err(|e| e.to_string()))?;
+        let bytes = read_limited(input, kashif::ingest::MAX_INPUT_BYTES as u64)?;
+        let (text, encoding) = decode_with_encoding(&bytes).map_err(|e| e.to_string())?;
+        if encoding == Encoding::Utf8 {
+            warn_replaced(name, invalid_utf8_sequences(&bytes));
+        }
         if text.trim().is_empty() {
             eprintln!("kashif: {name}: empty, nothing to analyze");
         }
@@ -222,12 +248,23 @@ fn read_text(input: &str, name: &str) -> Result<String, String> {
     }
     let bytes = read_limited(input, kashif::ingest::MAX_INPUT_BYTES as u64)?;
     match read_document(input, &bytes) {
-        Ok(document) => Ok(document.text),
+        Ok(document) => {
+            warn_replaced(name, document.replaced);
+            Ok(document.text)
+        }
         Err(error @ IngestError::Empty(_)) => {
             eprintln!("kashif: {name}: {error}");
             Ok(String::new())
         }
         Err(error) => Err(error.to_string()),
+    }
+}
+
+/// Says on stderr that `count` broken byte sequences of a UTF-8 input were replaced.
+fn warn_replaced(name: &str, count: usize) {
+    if count > 0 {
+        let sequences = if count == 1 { "byte sequence that is" } else { "byte sequences that are" };
+        eprintln!("kashif: {name}: warning: read as UTF-8, {count} {sequences} not UTF-8 replaced by \u{FFFD}");
     }
 }
 
@@ -291,28 +328,50 @@ fn analyze(options: &Options) -> ExitCode {
 }
 
 /// Writes `DIR/NAME.txt` and `DIR/NAME.ann` for every document, NAME being its file name
-/// without the extension (`-2`, `-3`, … added when two inputs have the same).
+/// without the extension (`-2`, `-3`, … added when two inputs have the same). A file already
+/// there is never overwritten (it may be an input, or the user's): if any is, nothing is
+/// written and the error names it.
 fn write_brat(dir: &str, documents: &[NamedAnalysis<'_>], analyses: &[Analysis]) -> Result<(), String> {
     let dir = std::path::Path::new(dir);
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut files = Vec::new();
     let mut used = std::collections::HashSet::new();
     for (document, analysis) in documents.iter().zip(analyses) {
-        let stem = std::path::Path::new(document.name).file_stem().map(|s| s.to_string_lossy().into_owned());
-        let stem = stem.filter(|s| !s.is_empty()).unwrap_or_else(|| "document".to_owned());
-        let mut name = stem.clone();
-        for n in 2.. {
-            if used.insert(name.clone()) {
-                break;
-            }
-            name = format!("{stem}-{n}");
-        }
+        let name = brat_name(document.name, &mut used);
         let (txt, ann) = to_brat(document.text.unwrap_or(""), analysis);
-        for (extension, content) in [("txt", txt), ("ann", ann)] {
-            let path = dir.join(format!("{name}.{extension}"));
-            std::fs::write(&path, content).map_err(|e| format!("{}: {e}", path.display()))?;
-        }
+        files.push((dir.join(format!("{name}.txt")), txt));
+        files.push((dir.join(format!("{name}.ann")), ann));
+    }
+    if let Some((path, _)) = files.iter().find(|(path, _)| path.symlink_metadata().is_ok()) {
+        return Err(format!(
+            "{}: already exists, and kashif does not overwrite files: remove it or choose another --out-dir (nothing was written)",
+            path.display()
+        ));
+    }
+    for (path, content) in files {
+        write_new(&path, content.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
+}
+
+/// The NAME of a document's brat files: its file name without the extension, or `document`,
+/// with `-2`, `-3`, … when an earlier document of the run took it.
+fn brat_name(document: &str, used: &mut std::collections::HashSet<String>) -> String {
+    let stem = std::path::Path::new(document).file_stem().map(|s| s.to_string_lossy().into_owned());
+    let stem = stem.filter(|s| !s.is_empty()).unwrap_or_else(|| "document".to_owned());
+    let mut name = stem.clone();
+    for n in 2.. {
+        if used.insert(name.clone()) {
+            break;
+        }
+        name = format!("{stem}-{n}");
+    }
+    name
+}
+
+/// Writes a file that must not exist yet (so a file created meanwhile is not overwritten either).
+fn write_new(path: &std::path::Path, content: &[u8]) -> std::io::Result<()> {
+    std::fs::OpenOptions::new().write(true).create_new(true).open(path)?.write_all(content)
 }
 
 struct EvalOptions {
@@ -499,10 +558,20 @@ fn parse_train_args(args: &[String]) -> Result<TrainArgs, String> {
         return Err("train needs at least one --conll FILE".to_owned());
     }
     let out = out.ok_or("train needs --out FILE")?;
+    check_hold_out(hold_out)?;
     if eval_window == 0 {
         eval_window = options.window.max(EVAL_WINDOW);
     }
     Ok(TrainArgs { files, out, hold_out, folds, eval_window, options })
+}
+
+/// A `--hold-out` share must leave sentences to train on: at least 0 and below 100 (percent).
+fn check_hold_out(percent: f64) -> Result<(), String> {
+    if (0.0..100.0).contains(&percent) {
+        Ok(())
+    } else {
+        Err(format!("--hold-out is a percentage of the first file's sentences, from 0 to below 100 (not {percent})"))
+    }
 }
 
 fn train(args: &TrainArgs) -> ExitCode {
@@ -531,6 +600,10 @@ fn train(args: &TrainArgs) -> ExitCode {
                 return ExitCode::from(2);
             }
         }
+    }
+    if sentences.is_empty() {
+        eprintln!("kashif: no sentences to train on in {}: a CoNLL file has a token and its tag per line", args.files.join(", "));
+        return ExitCode::from(2);
     }
     if args.folds > 1 {
         return cross_validate(args, &sentences[..first_count], &sentences[first_count..]);

@@ -19,6 +19,9 @@ pub(crate) const MAX_UNPACKED_BYTES: usize = 50 * 1024 * 1024;
 
 /// The text of a `.docx` file.
 pub(crate) fn to_text(bytes: &[u8]) -> Result<String, IngestError> {
+    if is_encrypted_package(bytes) {
+        return Err(IngestError::Encrypted);
+    }
     let archive = Archive::open(bytes).map_err(zip_error)?;
     let xml = archive.read(DOCUMENT_PART, MAX_UNPACKED_BYTES).ok_or(IngestError::NoDocumentXml)?.map_err(zip_error)?;
     let (xml, _) =
@@ -26,8 +29,20 @@ pub(crate) fn to_text(bytes: &[u8]) -> Result<String, IngestError> {
     Ok(xml_to_text(&xml))
 }
 
+/// The signature of an OLE compound file (a Word 97-2003 `.doc`, or the container Word puts an
+/// encrypted `.docx` in).
+pub(crate) const COMPOUND_FILE: &[u8; 8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// True for a password-protected Office document: Word encrypts the whole `.docx` into a stream
+/// named `EncryptedPackage` of an OLE compound file (MS-OFFCRYPTO).
+pub(crate) fn is_encrypted_package(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.starts_with(COMPOUND_FILE) && bytes.windows(name.len()).any(|window| window == name)
+}
+
 fn zip_error(error: ZipError) -> IngestError {
     match error {
+        ZipError::Encrypted => IngestError::Encrypted,
         ZipError::Corrupt(reason) => IngestError::CorruptDocx(reason.to_owned()),
         ZipError::TooLarge => IngestError::UnpackedTooLarge { limit: MAX_UNPACKED_BYTES },
     }

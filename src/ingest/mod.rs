@@ -23,7 +23,7 @@ mod markdown;
 mod markup;
 mod zip;
 
-use crate::text::decode::{decode_with_encoding, DecodeError, Encoding};
+use crate::text::decode::{decode_with_encoding, invalid_utf8_sequences, DecodeError, Encoding};
 
 /// Files larger than this many bytes (20 MiB) are refused: no news article is that long.
 ///
@@ -84,6 +84,9 @@ pub struct Document {
     pub format: Format,
     /// The encoding of the bytes (UTF-8 for a `.docx`, whose XML is UTF-8).
     pub encoding: Encoding,
+    /// How many byte sequences that are not UTF-8 were each replaced by U+FFFD in a file read as
+    /// UTF-8 (0 in other encodings and in a `.docx`): worth a warning when not 0.
+    pub replaced: usize,
 }
 
 /// Why a file could not be turned into text. The messages are meant for the user; they do not
@@ -117,8 +120,16 @@ pub enum IngestError {
         /// The limit, in bytes.
         limit: usize,
     },
+    /// The text of a `.docx` is larger than [`MAX_INPUT_BYTES`] once unpacked (the file itself
+    /// may be small: its text is compressed).
+    TextTooLarge {
+        /// The size of the text, in bytes of UTF-8.
+        bytes: usize,
+    },
     /// No text is left once the markup is removed.
     Empty(Format),
+    /// A password-protected (encrypted) Word document.
+    Encrypted,
 }
 
 impl std::fmt::Display for IngestError {
@@ -148,6 +159,16 @@ impl std::fmt::Display for IngestError {
                 f,
                 "the text of this .docx would be larger than {} MB once unpacked: the file is damaged or malicious",
                 limit / MIB
+            ),
+            IngestError::TextTooLarge { bytes } => write!(
+                f,
+                "its text is too large once unpacked ({:.1} MB; the limit is {} MB): split it into smaller documents",
+                *bytes as f64 / MIB as f64,
+                MAX_INPUT_BYTES / MIB
+            ),
+            IngestError::Encrypted => f.write_str(
+                "a password-protected (encrypted) Word document: open it in Word, remove the password \
+                 (File > Info > Protect Document) and save it again, or paste its text",
             ),
             IngestError::Empty(format) => match format {
                 Format::Text => f.write_str("empty, nothing to analyze"),
@@ -204,7 +225,7 @@ pub fn read_document(name: &str, bytes: &[u8]) -> Result<Document, IngestError> 
         None => sniff(bytes)?,
     };
     let (text, encoding) = match format {
-        Format::Docx => (docx::to_text(bytes)?, Encoding::Utf8),
+        Format::Docx => (docx_text(bytes)?, Encoding::Utf8),
         Format::Text => decode_with_encoding(bytes)?,
         Format::Markdown => {
             let (text, encoding) = decode_with_encoding(bytes)?;
@@ -218,7 +239,18 @@ pub fn read_document(name: &str, bytes: &[u8]) -> Result<Document, IngestError> 
     if text.trim().is_empty() {
         return Err(IngestError::Empty(format));
     }
-    Ok(Document { text, format, encoding })
+    let replaced = if encoding == Encoding::Utf8 && format != Format::Docx { invalid_utf8_sequences(bytes) } else { 0 };
+    Ok(Document { text, format, encoding, replaced })
+}
+
+/// The text of a `.docx`, held to [`MAX_INPUT_BYTES`] as the text of any other file is: a small
+/// file may unpack to a large text.
+fn docx_text(bytes: &[u8]) -> Result<String, IngestError> {
+    let text = docx::to_text(bytes)?;
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(IngestError::TextTooLarge { bytes: text.len() });
+    }
+    Ok(text)
 }
 
 /// The extension of the last component of a file name, in ASCII lower case.
@@ -258,7 +290,10 @@ fn sniff(bytes: &[u8]) -> Result<Format, IngestError> {
     if bytes.starts_with(b"%PDF-") {
         return Err(IngestError::Unsupported("PDF"));
     }
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+    if docx::is_encrypted_package(bytes) {
+        return Err(IngestError::Encrypted);
+    }
+    if bytes.starts_with(docx::COMPOUND_FILE) {
         return Err(IngestError::Unsupported("Word 97-2003 (.doc)"));
     }
     if bytes.starts_with(b"{\\rtf") {
@@ -366,6 +401,19 @@ mod tests {
             read_document("a.txt", &big).unwrap_err().to_string(),
             "too large (20.0 MB; the limit is 20 MB): split it into smaller files"
         );
+    }
+
+    #[test]
+    fn the_text_of_a_docx_counts_against_the_cap() {
+        // 20 MB and 2 bytes of text, a few kilobytes packed.
+        let text = "ا".repeat(MAX_INPUT_BYTES / 2 + 1);
+        let xml = format!("<w:document><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>");
+        let bytes = zip::write_for_tests(&[(docx::DOCUMENT_PART, xml.as_bytes(), true)]);
+        assert!(bytes.len() < MAX_INPUT_BYTES / 100, "{} bytes packed", bytes.len());
+        let error = read_document("small.docx", &bytes).unwrap_err();
+        assert_eq!(error, IngestError::TextTooLarge { bytes: MAX_INPUT_BYTES + 2 });
+        let message = error.to_string();
+        assert!(message.starts_with("its text is too large once unpacked (20.0 MB; the limit is 20 MB)"), "{message}");
     }
 
     #[test]

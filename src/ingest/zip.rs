@@ -12,6 +12,8 @@ pub(crate) enum ZipError {
     Corrupt(&'static str),
     /// The entry would be larger than the limit once unpacked.
     TooLarge,
+    /// The entry is encrypted (general purpose flag bit 0): it cannot be read without the password.
+    Encrypted,
 }
 
 /// The signature that starts a local file header, and so a ZIP file.
@@ -24,6 +26,8 @@ const END_OF_CENTRAL_DIRECTORY: &[u8; 4] = b"PK\x05\x06";
 struct Entry {
     name: String,
     method: u16,
+    /// Bit 0 of the general purpose flags: the entry is encrypted.
+    encrypted: bool,
     compressed_size: usize,
     header_offset: usize,
 }
@@ -64,6 +68,7 @@ impl<'a> Archive<'a> {
                 return Err(ZipError::Corrupt("a central directory entry is damaged"));
             }
             let field = |offset: usize| u16_at(bytes, at + offset).map(usize::from).ok_or(truncated.clone());
+            let encrypted = field(8)? & 1 == 1;
             let method = field(10)? as u16;
             let compressed_size = u32_at(bytes, at + 20).ok_or(truncated.clone())? as usize;
             let (name_len, extra_len, comment_len) = (field(28)?, field(30)?, field(32)?);
@@ -72,6 +77,7 @@ impl<'a> Archive<'a> {
             entries.push(Entry {
                 name: String::from_utf8_lossy(name).into_owned(),
                 method,
+                encrypted,
                 compressed_size,
                 header_offset,
             });
@@ -93,6 +99,9 @@ impl<'a> Archive<'a> {
     }
 
     fn read_entry(&self, entry: &Entry, limit: usize) -> Result<Vec<u8>, ZipError> {
+        if entry.encrypted {
+            return Err(ZipError::Encrypted);
+        }
         let bytes = self.bytes;
         let at = entry.header_offset;
         if bytes.get(at..at.saturating_add(4)) != Some(&LOCAL_HEADER[..]) {

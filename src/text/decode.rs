@@ -3,7 +3,9 @@
 //! Older Arabic files are often Windows-1256; saved web pages and exports from word processors
 //! are UTF-8 or UTF-16. Detection order: a byte-order mark wins; then valid UTF-8; then UTF-16
 //! without a mark when every other byte is NUL; then binary (NUL or control bytes) is refused;
-//! anything else is read as Windows-1256, which maps every byte to a character.
+//! then UTF-8 with a few broken byte sequences (see [`mostly_utf8`]), read as UTF-8 with each
+//! broken sequence replaced by U+FFFD; anything else is read as Windows-1256, which maps every
+//! byte to a character.
 
 /// The encoding a text was read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,8 +98,42 @@ pub fn decode_with_encoding(bytes: &[u8]) -> Result<(String, Encoding), DecodeEr
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok((text.to_owned(), Encoding::Utf8)),
+        Err(_) if mostly_utf8(bytes) => Ok((String::from_utf8_lossy(bytes).into_owned(), Encoding::Utf8)),
         Err(_) => Ok((bytes.iter().map(|&b| windows_1256(b)).collect(), Encoding::Windows1256)),
     }
+}
+
+/// The number of byte sequences that are not UTF-8 in `bytes`: each is one U+FFFD when the bytes
+/// are read as UTF-8 with replacement (0 for valid UTF-8).
+///
+/// ```
+/// use kashif::text::decode::invalid_utf8_sequences;
+/// assert_eq!(invalid_utf8_sequences("حلب".as_bytes()), 0);
+/// // A stray byte, and the first two bytes of a three-byte character.
+/// assert_eq!(invalid_utf8_sequences(b"\xD8\xAD\xFF \xE2\x82"), 2);
+/// ```
+pub fn invalid_utf8_sequences(bytes: &[u8]) -> usize {
+    bytes.utf8_chunks().filter(|chunk| !chunk.invalid().is_empty()).count()
+}
+
+/// True for bytes that are UTF-8 but for a few broken sequences (a byte lost or garbled in
+/// transit): at least ten well-formed multi-byte characters for each broken sequence. Text in
+/// Windows-1256 is far from that (two Arabic letters in a row are never UTF-8), so it still reads
+/// as Windows-1256.
+///
+/// ```
+/// use kashif::text::decode::decode_bytes;
+/// let mut bytes = "قال وزير الخارجية".as_bytes().to_vec();
+/// bytes.push(0xFF);
+/// assert_eq!(decode_bytes(&bytes).unwrap(), "قال وزير الخارجية\u{FFFD}");
+/// ```
+pub fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut characters, mut broken) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        characters += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        broken += usize::from(!chunk.invalid().is_empty());
+    }
+    characters >= broken.saturating_mul(10)
 }
 
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
