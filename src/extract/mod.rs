@@ -60,6 +60,13 @@ impl Candidate {
     pub fn len(&self) -> usize {
         self.last - self.first
     }
+
+    /// Forgets the entity the candidate named (its display name and id), after its words or type
+    /// changed: the analyzer finds them again from its words.
+    pub fn forget_entity(&mut self) {
+        self.canonical.clear();
+        self.id.clear();
+    }
 }
 
 /// The tokens of a document with the readings of each (the word with and without clitics),

@@ -84,8 +84,7 @@ pub(super) fn spelled_acronyms(words: &Words<'_>, out: &mut Vec<(Candidate, f32)
             [k] if out[*k].0.first >= run.start && out[*k].0.last <= run.end => {
                 let candidate = &mut out[*k].0;
                 (candidate.first, candidate.last, candidate.prefix, candidate.label) = (run.start, run.end, 0, Label::Org);
-                candidate.id.clear();
-                candidate.canonical.clear();
+                candidate.forget_entity();
             }
             _ => {}
         }

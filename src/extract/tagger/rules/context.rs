@@ -96,8 +96,7 @@ pub(crate) fn split_mined_pairs(names: &Lexicon, words: &Words<'_>, lexicon: Vec
                     part.id = id.to_owned();
                 }
                 _ => {
-                    part.canonical.clear();
-                    part.id.clear();
+                    part.forget_entity();
                 }
             }
             out.push(part);

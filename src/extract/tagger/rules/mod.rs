@@ -334,6 +334,16 @@ fn unnamed(first: usize, last: usize, prefix: usize, label: Label) -> Candidate 
     Candidate { first, last, prefix, label, canonical: String::new(), id: String::new(), source: Source::Rule("") }
 }
 
+/// Drops the candidates marked in `absorbed` (one flag per candidate, in order): the names a
+/// longer one took in.
+fn drop_absorbed(out: &mut Vec<(Candidate, f32)>, absorbed: &[bool]) {
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !absorbed[k - 1]
+    });
+}
+
 /// Which tokens the candidates cover.
 fn covered_tokens(words: &Words<'_>, out: &[(Candidate, f32)]) -> Vec<bool> {
     let mut covered = vec![false; words.tokens.len()];
@@ -348,8 +358,7 @@ fn covered_tokens(words: &Words<'_>, out: &[(Candidate, f32)]) -> Vec<bool> {
 /// (the analyzer finds its id from its words).
 fn relabel((candidate, old): &mut (Candidate, f32), label: Label, confidence: f32) {
     candidate.label = label;
-    candidate.canonical.clear();
-    candidate.id.clear();
+    candidate.forget_entity();
     *old = confidence;
 }
 
@@ -604,8 +613,7 @@ fn split_coordinated(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate,
             let tail = if titled { unnamed(j + 1, candidate.last, 0, candidate.label) } else { unnamed(j, candidate.last, 1, candidate.label) };
             added.push((tail, *confidence));
             candidate.last = j;
-            candidate.canonical.clear();
-            candidate.id.clear();
+            candidate.forget_entity();
         }
     }
     out.extend(added);
@@ -637,15 +645,13 @@ fn trim_common_endings(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, 
                 break;
             }
             candidate.last = last;
-            candidate.canonical.clear();
-            candidate.id.clear();
+            candidate.forget_entity();
         }
         // Nor begin on a verb in the future (`سيلتقي كيم`، `وسيلتقي مون`: "will meet").
         while candidate.len() >= 2 && words.readings(candidate.first).iter().any(|r| future_verb(&r.stem) && r.prefix <= 1 && !lists.is_name(&r.stem)) {
             candidate.first += 1;
             candidate.prefix = 0;
-            candidate.canonical.clear();
-            candidate.id.clear();
+            candidate.forget_entity();
         }
     }
 }
@@ -1001,14 +1007,9 @@ fn hyphenated_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
         }
         let candidate = &mut out[k].0;
         candidate.last = new_last;
-        candidate.canonical.clear();
-        candidate.id.clear();
+        candidate.forget_entity();
     }
-    let mut k = 0;
-    out.retain(|_| {
-        k += 1;
-        !absorbed[k - 1]
-    });
+    drop_absorbed(out, &absorbed);
 }
 
 /// A person's name does not end on `بن`, `آل`, `أبو`, `عبد`: it goes on to the next word (in

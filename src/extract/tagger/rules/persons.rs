@@ -73,14 +73,9 @@ pub(super) fn joined_surnames(lists: &Lists, words: &Words<'_>, out: &mut Vec<(C
         let last = b.last;
         let candidate = &mut out[k].0;
         candidate.last = last;
-        candidate.canonical.clear();
-        candidate.id.clear();
+        candidate.forget_entity();
     }
-    let mut k = 0;
-    out.retain(|_| {
-        k += 1;
-        !absorbed[k - 1]
-    });
+    drop_absorbed(out, &absorbed);
 }
 
 /// Particles that the tagger takes for the first word of a foreign name (folded, without hamza).
@@ -103,8 +98,7 @@ pub(super) fn particles_before_names(words: &Words<'_>, out: &mut [(Candidate, f
         if names.iter().any(|n| n.len() > rest.len() && n.ends_with(&rest) && !n.contains(&first)) {
             candidate.first += 1;
             candidate.prefix = 0;
-            candidate.canonical.clear();
-            candidate.id.clear();
+            candidate.forget_entity();
         }
     }
 }
@@ -148,8 +142,7 @@ pub(super) fn unknown_surnames(lists: &Lists, words: &Words<'_>, out: &mut [(Can
             continue;
         }
         candidate.last = next + 1;
-        candidate.canonical.clear();
-        candidate.id.clear();
+        candidate.forget_entity();
     }
 }
 

@@ -35,8 +35,7 @@ pub(super) fn directional_places(words: &Words<'_>, out: &mut [(Candidate, f32)]
         let side = words.text(after).filter(|w| sides().contains(*w));
         if free(after) && side.is_some_and(|w| town || (w == "العاصمه" && candidate.id.starts_with("cc:"))) {
             candidate.last += 1;
-            candidate.canonical.clear();
-            candidate.id.clear();
+            candidate.forget_entity();
             continue;
         }
         let region = candidate.len() == 1 && candidate.prefix == 0 && candidate.id.starts_with("loc:");
@@ -46,8 +45,7 @@ pub(super) fn directional_places(words: &Words<'_>, out: &mut [(Candidate, f32)]
         }
         if first < candidate.first {
             candidate.first = first;
-            candidate.canonical.clear();
-            candidate.id.clear();
+            candidate.forget_entity();
         }
     }
 }

@@ -43,8 +43,7 @@ pub(super) fn clitics_off_known_names(words: &Words<'_>, out: &mut [(Candidate, 
         });
         if let Some(reading) = stripped {
             candidate.prefix = reading.prefix;
-            candidate.canonical.clear();
-            candidate.id.clear();
+            candidate.forget_entity();
         }
     }
 }
