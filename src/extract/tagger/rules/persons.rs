@@ -119,7 +119,8 @@ const CLAUSE_ENDS: &[&str] = &["،", ",", ".", "؛", ":"];
 
 /// See the module's documentation.
 pub(super) fn unknown_surnames(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
-    let names = full_names(words, out);
+    // The words of the longer names, in a set: a text of many names reads each once.
+    let in_names: rustc_hash::FxHashSet<&str> = full_names(words, out).into_iter().flatten().collect();
     let covered = covered_tokens(words, out);
     for (candidate, _) in out.iter_mut() {
         if candidate.label != Label::Per || candidate.len() != 1 || is_curated(candidate) {
@@ -129,7 +130,7 @@ pub(super) fn unknown_surnames(lists: &Lists, words: &Words<'_>, out: &mut [(Can
         let next = candidate.last;
         let (Some(this), Some(after)) = (words.tokens.get(candidate.first), words.tokens.get(next)) else { continue };
         let stem = words.text(next).unwrap_or_default();
-        if names.iter().any(|n| n.contains(&word))
+        if in_names.contains(word)
             || after.start != this.end + 1
             || covered[next]
             || !is_arabic(words, next)
