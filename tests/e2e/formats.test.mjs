@@ -135,6 +135,13 @@ describe('documents in any form', () => {
       assert.equal((await textOf(page, 'c.docx')).trim(), DOCX_TEXT);
       assert.equal((await textOf(page, 'd-1256.txt')).trim(), 'عاد الوفد إلى دمشق بعد زيارة القاهرة.');
       assert.equal((await textOf(page, 'e.txt')).trim(), SUB_TEXT);
+      // The text shows before its analysis lands: wait for the marks, not just the text.
+      await page
+        .waitForFunction(() => {
+          const labels = [...document.querySelectorAll('[data-testid=analyzed-text] mark')].map((n) => n.dataset.label);
+          return labels.includes('ORG') && labels.includes('NUM');
+        }, null, { timeout: 10_000 })
+        .catch(() => {});
       const labels = await page.$$eval('[data-testid=analyzed-text] mark', (nodes) => nodes.map((n) => n.dataset.label));
       assert.ok(labels.includes('ORG') && labels.includes('NUM'), labels.join(','));
       assert.deepEqual(problems, []);
