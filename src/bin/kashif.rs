@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use kashif::conll;
 use kashif::eval::Scores;
 use kashif::export::{figures_to_csv, to_brat, to_conll, to_csv, to_html_report, to_json, to_jsonl, NamedAnalysis};
-use kashif::ingest::{read_document, IngestError};
+use kashif::ingest::{read_document, Byline, IngestError};
 use kashif::text::decode::{decode_bytes, decode_with_encoding, invalid_utf8_sequences, Encoding};
 use kashif::{Analysis, Analyzer, Label};
 
@@ -44,8 +44,11 @@ directories given as FILE. Offsets count chars of the text once markup is
 removed.
 
 options:
-  --format FORMAT   json (default): one array of {name, entities, figures,
-                    quotes}; jsonl: one object per document and line;
+  --format FORMAT   json (default): one array of {name, byline, entities,
+                    figures, quotes} (byline: the headline, outlet and date
+                    the document gives, when it gives one: a web page's
+                    meta tags, a first line, a dateline `(رويترز) -`, a
+                    signature); jsonl: one object per document and line;
                     csv: one row per mention;
                     conll: token<TAB>BIO tag, a blank line between sentences;
                     brat: the brat .ann of one FILE (with --out-dir, the .txt
@@ -233,8 +236,9 @@ fn check_regular_file(path: &str) -> Result<(), String> {
 
 /// The text of one input: standard input is text; a file goes through
 /// [`kashif::ingest::read_document`] (so `.html`, `.md` and `.docx` give their text). An input
-/// with no text is said on stderr and gives an empty text, as before.
-fn read_text(input: &str, name: &str) -> Result<String, String> {
+/// with no text is said on stderr and gives an empty text, as before. The byline is what the
+/// file's markup says of its headline, outlet and date (a web page's `<meta>` tags).
+fn read_text(input: &str, name: &str) -> Result<(String, Byline), String> {
     if input == "-" {
         let bytes = read_limited(input, kashif::ingest::MAX_INPUT_BYTES as u64)?;
         let (text, encoding) = decode_with_encoding(&bytes).map_err(|e| e.to_string())?;
@@ -244,17 +248,17 @@ fn read_text(input: &str, name: &str) -> Result<String, String> {
         if text.trim().is_empty() {
             eprintln!("kashif: {name}: empty, nothing to analyze");
         }
-        return Ok(text);
+        return Ok((text, Byline::default()));
     }
     let bytes = read_limited(input, kashif::ingest::MAX_INPUT_BYTES as u64)?;
     match read_document(input, &bytes) {
         Ok(document) => {
             warn_replaced(name, document.replaced);
-            Ok(document.text)
+            Ok((document.text, document.byline))
         }
         Err(error @ IngestError::Empty(_)) => {
             eprintln!("kashif: {name}: {error}");
-            Ok(String::new())
+            Ok((String::new(), Byline::default()))
         }
         Err(error) => Err(error.to_string()),
     }
@@ -274,13 +278,16 @@ fn analyze(options: &Options) -> ExitCode {
         Err(message) => return usage_error(&message),
     };
     let (mut names, mut texts, mut analyses): (Vec<String>, Vec<String>, Vec<Analysis>) = Default::default();
+    let mut bylines: Vec<Byline> = Vec::new();
     let mut failed = false;
     for input in &options.inputs {
         let name = if input == "-" { "stdin" } else { input.as_str() };
         match read_text(input, name) {
-            Ok(text) => {
+            Ok((text, from_file)) => {
+                let analysis = analyzer.analyze(&text);
+                bylines.push(from_file.or(kashif::corpus::byline(&text, &analysis)));
                 names.push(name.to_owned());
-                analyses.push(analyzer.analyze(&text));
+                analyses.push(analysis);
                 texts.push(text);
             }
             Err(message) => {
@@ -295,7 +302,8 @@ fn analyze(options: &Options) -> ExitCode {
         .iter()
         .zip(&texts)
         .zip(&analyses)
-        .map(|((name, text), analysis)| NamedAnalysis::with_text(name, text, analysis))
+        .zip(&bylines)
+        .map(|(((name, text), analysis), byline)| NamedAnalysis::with_text(name, text, analysis).with_byline(byline))
         .collect();
     let output = match (options.format, &options.out_dir) {
         (Format::Json, _) => to_json(&named),

@@ -6,6 +6,7 @@
 //! to documents by their index in that slice; offsets count chars into that document's text,
 //! like every span of Kashif.
 //!
+//! - [`byline`]: a document's headline, outlet and date, where its text gives them;
 //! - [`entity_table`]: each entity once, with its spellings and its mentions per document;
 //! - [`figure_groups`]: the figures of all documents grouped by what they count, with the
 //!   groups where the documents disagree marked;
@@ -28,11 +29,13 @@
 //! assert_eq!(putin.spellings, ["بوتين", "فلاديمير بوتين"]);
 //! ```
 
+mod byline;
 mod entities;
 mod figures;
 mod framing;
 mod quotes;
 
+pub use self::byline::{byline, known_outlet};
 pub use self::entities::{entity_table, DocMentions, EntityRow};
 pub use self::figures::{count_name, figure_groups, FigureGroup, FigureRow};
 pub use self::framing::{

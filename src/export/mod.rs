@@ -23,12 +23,17 @@ pub use self::json::{to_json, to_jsonl};
 use serde::Serialize;
 
 use crate::analysis::{Analysis, Figure, Mention, Quote};
+use crate::ingest::Byline;
 
 /// One analyzed document with the name it is known by (a file name, or `stdin`).
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct NamedAnalysis<'a> {
     /// The document's name.
     pub name: &'a str,
+    /// Its headline, outlet and date where it gives them (see [`crate::corpus::byline`]);
+    /// serialized only when it knows one of them.
+    #[serde(skip_serializing_if = "byline_unknown")]
+    pub byline: Option<&'a Byline>,
     /// Its mentions, in text order.
     pub entities: &'a [Mention],
     /// Its counted figures, in text order.
@@ -51,6 +56,7 @@ impl<'a> NamedAnalysis<'a> {
     pub fn new(name: &'a str, analysis: &'a Analysis) -> Self {
         NamedAnalysis {
             name,
+            byline: None,
             entities: &analysis.entities,
             figures: &analysis.figures,
             quotes: &analysis.quotes,
@@ -71,6 +77,23 @@ impl<'a> NamedAnalysis<'a> {
     pub fn with_text(name: &'a str, text: &'a str, analysis: &'a Analysis) -> Self {
         NamedAnalysis { text: Some(text), ..NamedAnalysis::new(name, analysis) }
     }
+
+    /// The same, with the document's headline, outlet and date.
+    ///
+    /// ```
+    /// let analysis = kashif::Analyzer::new().analyze("حلب");
+    /// let byline = kashif::ingest::Byline { outlet: Some("رويترز".into()), ..Default::default() };
+    /// let named = kashif::export::NamedAnalysis::new("a.txt", &analysis).with_byline(&byline);
+    /// assert!(kashif::export::to_json(&[named]).contains("\"outlet\": \"رويترز\""));
+    /// ```
+    pub fn with_byline(self, byline: &'a Byline) -> Self {
+        NamedAnalysis { byline: Some(byline), ..self }
+    }
+}
+
+/// Whether a document's byline is absent or knows nothing (then it is not written).
+fn byline_unknown(byline: &Option<&Byline>) -> bool {
+    byline.is_none_or(|b| b.is_empty())
 }
 
 /// A mention for the exporters' tests: its own text as display name and id, no title.

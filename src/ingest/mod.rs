@@ -16,12 +16,15 @@
 //! assert_eq!(document.text, "زار لافروف «أنقرة»");
 //! ```
 
+mod byline;
 mod docx;
 mod entities;
 mod html;
 mod markdown;
 mod markup;
 mod zip;
+
+pub use self::byline::{iso_date, page_byline, Byline};
 
 use crate::text::decode::{decode_with_encoding, invalid_utf8_sequences, DecodeError, Encoding};
 
@@ -87,6 +90,10 @@ pub struct Document {
     /// How many byte sequences that are not UTF-8 were each replaced by U+FFFD in a file read as
     /// UTF-8 (0 in other encodings and in a `.docx`): worth a warning when not 0.
     pub replaced: usize,
+    /// The headline, outlet and date the file's markup gives (a web page's `<meta>` tags and
+    /// `<title>`); empty for other formats. What the text itself says is read with its analysis
+    /// by [`crate::corpus::byline`].
+    pub byline: Byline,
 }
 
 /// Why a file could not be turned into text. The messages are meant for the user; they do not
@@ -224,6 +231,7 @@ pub fn read_document(name: &str, bytes: &[u8]) -> Result<Document, IngestError> 
         },
         None => sniff(bytes)?,
     };
+    let mut byline = Byline::default();
     let (text, encoding) = match format {
         Format::Docx => (docx_text(bytes)?, Encoding::Utf8),
         Format::Text => decode_with_encoding(bytes)?,
@@ -233,6 +241,7 @@ pub fn read_document(name: &str, bytes: &[u8]) -> Result<Document, IngestError> 
         }
         Format::Html => {
             let (text, encoding) = decode_html(bytes)?;
+            byline = page_byline(&text);
             (html::to_text(&text), encoding)
         }
     };
@@ -240,7 +249,7 @@ pub fn read_document(name: &str, bytes: &[u8]) -> Result<Document, IngestError> 
         return Err(IngestError::Empty(format));
     }
     let replaced = if encoding == Encoding::Utf8 && format != Format::Docx { invalid_utf8_sequences(bytes) } else { 0 };
-    Ok(Document { text, format, encoding, replaced })
+    Ok(Document { text, format, encoding, replaced, byline })
 }
 
 /// The text of a `.docx`, held to [`MAX_INPUT_BYTES`] as the text of any other file is: a small
