@@ -183,6 +183,7 @@ fn a_mention_merges_into_the_entities_of_its_type_in_every_document_but_its_own(
         pasted: false,
         text: Arc::from(text),
         analysis: Arc::new(analyzer.analyze(text)),
+        byline: Default::default(),
     };
     let docs = [
         doc(1, "وقال القائد محمد الجاسم إن قواته ستبقى في بلدة كفرنبودة."),
@@ -493,4 +494,58 @@ fn the_bar_names_one_document_or_counts_all() {
     let all = Removed { docs: library.take_all(), corrections: Vec::new(), selected: None, all: true };
     assert_eq!(all.label(Lang::Ar), "حُذفت المستندات كلها (1)");
     assert_eq!(all.label(Lang::En), "Deleted all documents (1)");
+}
+
+#[wasm_bindgen_test]
+fn a_document_item_shows_the_outlet_and_date_and_the_headline_when_the_name_is_another() {
+    use kashif::ingest::Byline;
+    use kashif::web::workspace::DocItem;
+    let byline = Byline { outlet: Some("رويترز".into()), date: Some("2020-02-28".into()), headline: Some("خبر".into()) };
+    let item = DocItem::new(1, "خبر".into(), Some(&byline));
+    assert_eq!(item.detail.as_deref(), Some("رويترز · \u{2066}2020-02-28\u{2069}"));
+    assert_eq!(item.headline, None, "the name already says it");
+    assert_eq!(DocItem::new(2, "a.txt".into(), Some(&byline)).headline.as_deref(), Some("خبر"));
+    assert_eq!(DocItem::new(3, "b.txt".into(), None).detail, None);
+}
+
+#[wasm_bindgen_test]
+fn document_columns_are_headed_by_their_outlet_and_told_apart_by_name() {
+    use kashif::ingest::Byline;
+    use kashif::web::workspace::{column_labels, CorpusEntry};
+    use std::sync::Arc;
+    let entry = |id, name: &str, outlet: Option<&str>, date: Option<&str>| CorpusEntry {
+        id,
+        name: name.into(),
+        pasted: false,
+        text: Arc::from(""),
+        analysis: Default::default(),
+        byline: Byline { outlet: outlet.map(Into::into), date: date.map(Into::into), headline: Some("عنوان".into()) },
+    };
+    let entries = [
+        entry(1, "a.txt", Some("رويترز"), None),
+        entry(2, "b.txt", Some("رويترز"), None),
+        entry(3, "c.txt", None, None),
+        entry(4, "d.txt", Some("الأناضول"), Some("2020-02-28")),
+    ];
+    assert_eq!(
+        column_labels(&entries, Lang::Ar),
+        ["رويترز · a.txt", "رويترز · b.txt", "c.txt", "الأناضول · \u{2066}2020-02-28\u{2069}"]
+    );
+    assert_eq!(entries[2].full_label(Lang::Ar), "c.txt\nعنوان");
+}
+
+#[wasm_bindgen_test]
+fn arrow_keys_step_through_the_marks_in_reading_order() {
+    use kashif::web::spans::MarkStep;
+    assert_eq!(MarkStep::of_key("ArrowLeft"), Some(MarkStep::Next));
+    assert_eq!(MarkStep::of_key("ArrowDown"), Some(MarkStep::Next));
+    assert_eq!(MarkStep::of_key("ArrowRight"), Some(MarkStep::Previous));
+    assert_eq!(MarkStep::of_key("ArrowUp"), Some(MarkStep::Previous));
+    assert_eq!(MarkStep::of_key("Tab"), None);
+    assert_eq!(MarkStep::Next.from(2, 5), 3);
+    assert_eq!(MarkStep::Next.from(4, 5), 4, "it stops at the last");
+    assert_eq!(MarkStep::Previous.from(0, 5), 0);
+    assert_eq!(MarkStep::First.from(3, 5), 0);
+    assert_eq!(MarkStep::Last.from(1, 5), 4);
+    assert_eq!(MarkStep::Last.from(0, 0), 0);
 }

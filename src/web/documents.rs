@@ -5,14 +5,16 @@ use leptos::prelude::*;
 
 use super::i18n::{use_i18n, Msg};
 use super::state::DocId;
+use super::workspace::DocItem;
 
-/// Every document by name; the selected one is marked with `aria-current`, and each carries
-/// its analysis state in `data-state` (`waiting`, `done`, `failed`).
+/// Every document by name, with its outlet and date under it when it gives them and its headline
+/// as tooltip; the selected one is marked with `aria-current`, and each carries its analysis
+/// state in `data-state` (`waiting`, `done`, `failed`).
 #[component]
 pub fn DocList(
-    /// Id and name of every document, in list order.
+    /// Every document, in list order.
     #[prop(into)]
-    items: Signal<Vec<(DocId, String)>>,
+    items: Signal<Vec<DocItem>>,
     /// The document being shown.
     #[prop(into)]
     selected: Signal<Option<DocId>>,
@@ -27,7 +29,7 @@ pub fn DocList(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <section class="panel docs" aria-labelledby="kashif-docs-title">
+        <section class="panel docs" id="kashif-docs" tabindex="-1" aria-labelledby="kashif-docs-title">
             <div class="panel-head">
                 <h2 id="kashif-docs-title">{i18n.t(Msg::Documents)}</h2>
                 <Show when=move || items.with(|items| !items.is_empty())>
@@ -47,8 +49,8 @@ pub fn DocList(
             <ul class="doc-list" data-testid="doc-list">
                 <For
                     each=move || items.get()
-                    key=|(id, name)| (*id, name.clone())
-                    children=move |(id, name)| {
+                    key=|item| item.clone()
+                    children=move |DocItem { id, name, detail, headline }| {
                         let is_current = move || selected.get() == Some(id);
                         let label = {
                             let name = name.clone();
@@ -63,9 +65,18 @@ pub fn DocList(
                                     data-doc=id
                                     data-state=move || state_of.run(id)
                                     aria-current=move || is_current().then_some("true")
+                                    title=headline
                                     on:click=move |_| on_select.run(id)
                                 >
                                     <bdi>{name}</bdi>
+                                    {detail
+                                        .map(|detail| {
+                                            view! {
+                                                <span class="doc-detail" data-testid="doc-detail">
+                                                    <bdi>{detail}</bdi>
+                                                </span>
+                                            }
+                                        })}
                                 </button>
                                 <button
                                     type="button"

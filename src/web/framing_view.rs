@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::i18n::{category_name, use_i18n, I18n, Lang, Msg};
 use super::settings::{Settings, DESCRIPTORS};
-use super::tables::{doc_names, matches, DocHeaders, FilterBox, NoDocuments, Sort, SortHeader};
+use super::tables::{doc_names, doc_titles, matches, DocHeaders, FilterBox, NoDocuments, Sort, SortHeader};
 use super::workspace::{corpus_docs, CorpusEntry, Navigator};
 use crate::corpus::{
     descriptors_to_tsv, framing_table, known_descriptor, parse_descriptors, Category, Descriptor, FramingRow,
@@ -37,6 +37,7 @@ pub fn FramingView(
     let extra = Memo::new(move |_| own_descriptors(settings));
     let table = Memo::new(move |_| extra.with(|extra| corpus.with(|c| framing_table(&corpus_docs(c), extra))));
     let docs = doc_names(corpus, i18n);
+    let titles = doc_titles(corpus, i18n);
     let filter = RwSignal::new(String::new());
     let category = RwSignal::new(None::<Category>);
     // The table's own order (actors by weight) until a header is clicked.
@@ -103,7 +104,7 @@ pub fn FramingView(
                                 <SortHeader column=DESCRIPTOR sort>{i18n.t(Msg::Descriptor)}</SortHeader>
                                 <SortHeader column=CATEGORY sort>{i18n.t(Msg::Connotation)}</SortHeader>
                                 <SortHeader column=TOTAL sort>{i18n.t(Msg::Total)}</SortHeader>
-                                <DocHeaders docs first=FIRST_DOC sort />
+                                <DocHeaders docs first=FIRST_DOC sort titles />
                             </tr>
                         </thead>
                         <tbody>

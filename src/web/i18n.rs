@@ -123,14 +123,17 @@ messages! {
         " files on the page: the names, places and dates then show here in colour.";
     Stepper => "التنقل بين الإشارات", "Step through the mentions";
     PreviousMention => "الإشارة السابقة", "Previous mention";
-    Previous => "→ السابقة", "→ Previous";
+    Previous => "→ السابقة", "← Previous";
     NextMention => "الإشارة التالية", "Next mention";
-    Next => "التالية ←", "Next ←";
+    Next => "التالية ←", "Next →";
     StepKeys => "المفاتيح: n / p أو الأسهم، Esc للإلغاء", "Keys: n / p or the arrows, Esc to stop";
     StopFollowing => "إلغاء", "Stop";
     OtherSpellings => "تهجئات أخرى: ", "Other spellings: ";
     MentionsHereOne => "{} إشارة في هذا المستند", "{} mention in this document";
     MentionsHereMany => "{} إشارات في هذا المستند", "{} mentions in this document";
+    // Skip links, first in the tab order.
+    SkipToViews => "انتقل إلى النتائج", "Skip to the results";
+    SkipToDocuments => "انتقل إلى المستندات", "Skip to the documents";
     // The sidebar.
     Documents => "المستندات", "Documents";
     RemoveAll => "حذف الكل", "Remove all";

@@ -77,7 +77,7 @@ use session::{Restored, Session};
 use undo::UndoBar;
 use state::DocId;
 use text_view::AnalyzedText;
-use workspace::{analysed_docs, link_docs, Navigator, Tab, ViewTabs, WorkspaceTables};
+use workspace::{analysed_docs, link_docs, DocItem, Navigator, Tab, ViewTabs, WorkspaceTables};
 
 /// The id of the placeholder `index.html` shows until the app is mounted.
 const LOADING_ID: &str = "kashif-loading";
@@ -181,7 +181,14 @@ pub fn App(
     });
     let doc_items = Memo::new(move |_| {
         let lang = i18n.lang();
-        library.with(|library| library.docs().iter().map(|doc| (doc.id, doc.shown_name(lang))).collect::<Vec<_>>())
+        analysed.with(|analysed| {
+            let bylines: std::collections::HashMap<DocId, &crate::ingest::Byline> =
+                analysed.iter().map(|a| (a.id, &a.byline)).collect();
+            let byline = |id: DocId| bylines.get(&id).copied();
+            library.with(|library| {
+                library.docs().iter().map(|doc| DocItem::new(doc.id, doc.shown_name(lang), byline(doc.id))).collect::<Vec<_>>()
+            })
+        })
     });
     let progress = Memo::new(move |_| tracker.with(|tracker| tracker.progress()));
     let on_text = Callback::new(move |value: String| session.typed(value));
@@ -234,6 +241,10 @@ pub fn App(
                 }
             }
         >
+            <nav class="skip-links" aria-label=i18n.t(Msg::SkipToViews)>
+                <a class="skip-link" href="#kashif-views" data-testid="skip-views">{i18n.t(Msg::SkipToViews)}</a>
+                <a class="skip-link" href="#kashif-docs" data-testid="skip-docs">{i18n.t(Msg::SkipToDocuments)}</a>
+            </nav>
             <Header />
             <main class="layout">
                 <div class="workspace">
@@ -244,10 +255,12 @@ pub fn App(
                         <FileProblems problems on_dismiss />
                         <StatusNotes notes />
                     </section>
+                    <div id="kashif-views" tabindex="-1" class="skip-target"></div>
                     <ViewTabs tab />
                     <section
                         class="panel text-panel"
-                        aria-labelledby="kashif-text-title"
+                        id="kashif-panel-text"
+                        aria-labelledby="kashif-tab-text"
                         role="tabpanel"
                         hidden=move || tab.get() != Tab::Text
                     >

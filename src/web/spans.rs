@@ -141,3 +141,41 @@ pub fn glyphs(text: &str) -> Vec<Glyphs<'_>> {
     }
     out
 }
+
+/// Which mark an arrow key moves to from the focused one: in text order (right to left), ←
+/// and ↓ go on, → and ↑ go back, Home and End to the first and the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkStep {
+    /// The next mark.
+    Next,
+    /// The previous mark.
+    Previous,
+    /// The first mark.
+    First,
+    /// The last mark.
+    Last,
+}
+
+impl MarkStep {
+    /// The step a key asks for (`KeyboardEvent.key`), in right-to-left text.
+    pub fn of_key(key: &str) -> Option<MarkStep> {
+        Some(match key {
+            "ArrowLeft" | "ArrowDown" => MarkStep::Next,
+            "ArrowRight" | "ArrowUp" => MarkStep::Previous,
+            "Home" => MarkStep::First,
+            "End" => MarkStep::Last,
+            _ => return None,
+        })
+    }
+
+    /// The index it leads to from `at` among `count` marks (it stops at either end).
+    pub fn from(self, at: usize, count: usize) -> usize {
+        let last = count.saturating_sub(1);
+        match self {
+            MarkStep::Next => (at + 1).min(last),
+            MarkStep::Previous => at.saturating_sub(1),
+            MarkStep::First => 0,
+            MarkStep::Last => last,
+        }
+    }
+}

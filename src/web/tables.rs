@@ -7,8 +7,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::i18n::{label_name, use_i18n, I18n, Msg};
-use super::state::{shown_name, DocId};
-use super::workspace::{corpus_docs, CorpusEntry, Navigator};
+use super::state::DocId;
+use super::workspace::{column_labels, corpus_docs, CorpusEntry, Navigator};
 use crate::corpus::{entity_table, quotes, EntityRow, QuoteRow};
 use crate::text::normalize::fold;
 use crate::Label;
@@ -38,11 +38,22 @@ impl Sort {
     }
 }
 
-/// The id and shown name of every document of `corpus`, in order (the tables' document columns).
+/// The id and column label of every document of `corpus`, in order (the tables' document
+/// columns: the outlet and date where the document gives them, else its name; see
+/// [`column_labels`]).
 pub fn doc_names(corpus: Signal<Arc<Vec<CorpusEntry>>>, i18n: I18n) -> Memo<Vec<(DocId, String)>> {
     Memo::new(move |_| {
         let lang = i18n.lang();
-        corpus.with(|c| c.iter().map(|e| (e.id, shown_name(&e.name, e.pasted, lang))).collect())
+        corpus.with(|c| c.iter().map(|e| e.id).zip(column_labels(c, lang)).collect())
+    })
+}
+
+/// Everything each document of `corpus` is known by (its name and headline), in order: the
+/// tooltips of the document columns.
+pub fn doc_titles(corpus: Signal<Arc<Vec<CorpusEntry>>>, i18n: I18n) -> Memo<Vec<String>> {
+    Memo::new(move |_| {
+        let lang = i18n.lang();
+        corpus.with(|c| c.iter().map(|e| e.full_label(lang)).collect())
     })
 }
 
@@ -56,7 +67,12 @@ pub fn SortHeader(
     column: usize,
     /// The table's sort.
     sort: RwSignal<Sort>,
+    /// A tooltip (a document column's name and headline); the header text is then cut to one
+    /// short line.
+    #[prop(optional, into)]
+    title: Option<String>,
 ) -> impl IntoView {
+    let cut = title.is_some().then_some("doc-col");
     let state = move || {
         sort.with(|s| match (s.column == column, s.descending) {
             (false, _) => "none",
@@ -65,7 +81,7 @@ pub fn SortHeader(
         })
     };
     view! {
-        <th scope="col" aria-sort=state>
+        <th scope="col" aria-sort=state title=title>
             <button
                 type="button"
                 class="sort-button"
@@ -80,7 +96,7 @@ pub fn SortHeader(
                     })
                 }
             >
-                <bdi>{children()}</bdi>
+                <bdi class=cut>{children()}</bdi>
                 <span class="sort-arrow" aria-hidden="true">
                     {move || match state() {
                         "ascending" => "▲",
@@ -103,12 +119,18 @@ pub fn DocHeaders(
     first: usize,
     /// The table's sort.
     sort: RwSignal<Sort>,
+    /// The tooltip of each column (see [`doc_titles`]), in column order.
+    #[prop(optional, into)]
+    titles: Option<Signal<Vec<String>>>,
 ) -> impl IntoView {
     move || {
         docs.get()
             .into_iter()
             .enumerate()
-            .map(|(i, (_, name))| view! { <SortHeader column=first + i sort>{name}</SortHeader> })
+            .map(|(i, (_, name))| {
+                let title = titles.map(|t| t.with(|t| t.get(i).cloned().unwrap_or_else(|| name.clone())));
+                view! { <SortHeader column=first + i sort title=title.unwrap_or_default()>{name}</SortHeader> }
+            })
             .collect_view()
     }
 }
@@ -205,6 +227,7 @@ pub fn EntityTable(
         })
     });
     let docs = doc_names(corpus, i18n);
+    let titles = doc_titles(corpus, i18n);
     view! {
         <section class="panel table-panel" aria-labelledby="kashif-entity-table-title">
             <h2 id="kashif-entity-table-title">
@@ -235,7 +258,7 @@ pub fn EntityTable(
                                 <SortHeader column=NAME sort>{i18n.t(Msg::Entity)}</SortHeader>
                                 <SortHeader column=TYPE sort>{i18n.t(Msg::Type)}</SortHeader>
                                 <SortHeader column=TOTAL sort>{i18n.t(Msg::Total)}</SortHeader>
-                                <DocHeaders docs first=FIRST_DOC sort />
+                                <DocHeaders docs first=FIRST_DOC sort titles />
                             </tr>
                         </thead>
                         <tbody>

@@ -13,14 +13,15 @@ use web_sys::HtmlElement;
 use super::correct_panel::{picked_in, Picked};
 use super::i18n::{use_i18n, Msg};
 use super::reading::CardAt;
-use super::spans::{glyphs, segments, Glyphs, Segment};
+use super::spans::{glyphs, segments, Glyphs, MarkStep, Segment};
 use super::workspace::{mention_element_id, SPOTLIGHT_ID};
 use crate::{Label, Mention};
 
 /// The shown document with its mentions marked, or a hint when there is nothing to show.
 ///
-/// Mentions of a hidden label are shown as plain text. Each mark can take the keyboard focus
-/// (`tabindex=0`) and has a stable element id from its start ([`mention_element_id`]); hovering
+/// Mentions of a hidden label are shown as plain text. Each mark can take the keyboard focus;
+/// one of them is in the tab order and the arrow keys move between them ([`MarkStep`]). Each has
+/// a stable element id from its start ([`mention_element_id`]); hovering
 /// or focusing one shows its card, clicking one follows its entity. A span in `spotlight` is lit
 /// up (a quote, a figure or a descriptor a table jumped to).
 #[component]
@@ -114,6 +115,9 @@ fn marked_text(
     let mut pieces: Vec<AnyView> = Vec::new();
     let mut offset = 0; // chars before the current segment
     let mut spot_placed = false;
+    // One mark is in the tab order (the first, then the last one focused); arrows move between
+    // them (`roving tabindex`), so Tab passes the text in one press.
+    let mut tab_stop_placed = false;
     let end_chunk = |pieces: &mut Vec<AnyView>, chunks: &mut Vec<AnyView>| {
         let done = std::mem::take(pieces);
         chunks.push(view! { <div class="chunk">{done}</div> }.into_any());
@@ -140,7 +144,8 @@ fn marked_text(
                 if hidden.contains(&mention.label) {
                     pieces.push(plain_run(surface, mention.start, spotlight, &mut spot_placed));
                 } else {
-                    pieces.push(mark(surface, mention, marks, lit).into_any());
+                    pieces.push(mark(surface, mention, marks, lit, !tab_stop_placed).into_any());
+                    tab_stop_placed = true;
                 }
             }
         }
@@ -177,7 +182,13 @@ fn marked_text(
             dir="rtl"
             lang="ar"
             on:mouseover=move |ev| show_card(ev.into())
-            on:focusin=move |ev| show_card(ev.into())
+            on:focusin=move |ev| {
+                if let Some(mark) = mark_of(&ev) {
+                    make_tab_stop(&mark);
+                }
+                show_card(ev.into())
+            }
+            on:keydown=move_between_marks
             on:mouseleave=move |_| card.set(None)
             on:focusout=move |_| card.set(None)
             on:scroll=move |_| card.set(None)
@@ -191,6 +202,37 @@ fn marked_text(
             {chunks}
         </article>
     }
+}
+
+/// Arrow keys on a focused mark move the focus to another mark of the text ([`MarkStep`]).
+fn move_between_marks(ev: web_sys::KeyboardEvent) {
+    if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+        return;
+    }
+    let (Some(step), Some(mark)) = (MarkStep::of_key(&ev.key()), mark_of(&ev)) else { return };
+    let Some(article) = mark.closest("article").ok().flatten() else { return };
+    let Ok(all) = article.query_selector_all("mark[data-start]") else { return };
+    let marks: Vec<HtmlElement> =
+        (0..all.length()).filter_map(|i| all.item(i)).filter_map(|node| node.dyn_into().ok()).collect();
+    let Some(at) = marks.iter().position(|m| *m == mark) else { return };
+    ev.prevent_default();
+    if let Some(next) = marks.get(step.from(at, marks.len())) {
+        make_tab_stop(next);
+        let _ = next.focus();
+    }
+}
+
+/// Makes `mark` the one mark of its text in the tab order.
+fn make_tab_stop(mark: &HtmlElement) {
+    if mark.tab_index() == 0 {
+        return;
+    }
+    if let Some(article) = mark.closest("article").ok().flatten() {
+        if let Ok(Some(old)) = article.query_selector("mark[tabindex=\"0\"]") {
+            let _ = old.set_attribute("tabindex", "-1");
+        }
+    }
+    mark.set_tab_index(0);
 }
 
 /// A run of plain text starting at char `offset`, in a span that carries the offset (so a
@@ -235,7 +277,7 @@ fn plain_pieces(
 /// A mention's mark. Its `focused` and `current` classes are right when it is made; later
 /// changes are applied by [`follow_classes`], not by a reactive closure per mark (a long text has
 /// thousands of marks).
-fn mark(surface: &str, mention: &Mention, marks: Marks, lit: bool) -> impl IntoView + use<> {
+fn mark(surface: &str, mention: &Mention, marks: Marks, lit: bool, tab_stop: bool) -> impl IntoView + use<> {
     let id = mention.id.clone();
     let start = mention.start;
     let focused = marks.focus.with_untracked(|f| f.as_deref() == Some(id.as_str()));
@@ -243,7 +285,7 @@ fn mark(surface: &str, mention: &Mention, marks: Marks, lit: bool) -> impl IntoV
     view! {
         <mark
             id=mention_element_id(start)
-            tabindex="0"
+            tabindex=if tab_stop { "0" } else { "-1" }
             data-label=mention.label.as_str()
             data-entity=id
             data-start=start

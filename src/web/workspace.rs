@@ -9,11 +9,44 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::i18n::{use_i18n, Msg};
-use super::state::{DocId, Document};
+use super::i18n::{use_i18n, Lang, Msg};
+use super::state::{shown_name, DocId, Document};
 use crate::corpus::CorpusDoc;
 use crate::corrections::Correction;
+use crate::ingest::Byline;
 use crate::{Analysis, Mention};
+
+/// An ISO date isolated left to right (U+2066 … U+2069): in a right-to-left line `2020-02-28`
+/// would otherwise show as `28-02-2020`.
+pub fn isolated_date(date: &str) -> String {
+    format!("\u{2066}{date}\u{2069}")
+}
+
+/// One line of the documents list.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DocItem {
+    /// The document's id.
+    pub id: DocId,
+    /// Its name as shown.
+    pub name: String,
+    /// Its outlet and date, where it gives them (`رويترز · 2020-02-28`).
+    pub detail: Option<String>,
+    /// Its headline, where it has one other than its name (the item's tooltip).
+    pub headline: Option<String>,
+}
+
+impl DocItem {
+    /// The item of a document named `name` with `byline`.
+    pub fn new(id: DocId, name: String, byline: Option<&Byline>) -> Self {
+        let detail = byline.and_then(|b| {
+            let date = b.date.as_deref().map(isolated_date);
+            let parts: Vec<String> = b.outlet.iter().cloned().chain(date).collect();
+            (!parts.is_empty()).then(|| parts.join(" · "))
+        });
+        let headline = byline.and_then(|b| b.headline.clone()).filter(|h| *h != name);
+        DocItem { id, name, detail, headline }
+    }
+}
 
 /// One analysed document as the worker sent it, with the user's corrections applied.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +61,8 @@ pub struct AnalysedDoc {
     pub text: Arc<str>,
     /// Its analysis (this document alone: not linked to the others).
     pub analysis: Arc<Analysis>,
+    /// Its headline, outlet and date where its text gives them ([`crate::corpus::byline`]).
+    pub byline: Byline,
 }
 
 /// The documents of `docs` that have an analysis (`analysis_of` gives it, corrected, once the
@@ -41,6 +76,7 @@ pub fn analysed_docs(docs: &[Document], analysis_of: impl Fn(&Document) -> Optio
                 name: doc.name.clone(),
                 pasted: doc.is_pasted(),
                 text: Arc::clone(&doc.text),
+                byline: crate::corpus::byline(&doc.text, &analysis),
                 analysis,
             })
         })
@@ -60,6 +96,61 @@ pub struct CorpusEntry {
     pub text: Arc<str>,
     /// Its analysis, linked across all the documents.
     pub analysis: Analysis,
+    /// Its headline, outlet and date, where it gives them.
+    pub byline: Byline,
+}
+
+impl CorpusEntry {
+    /// What the document is called in a column of a comparison table: its outlet, with its date
+    /// when it gives one (`رويترز · 2020-02-28`, the date isolated left to right), else its name
+    /// as shown in `lang`.
+    pub fn column_label(&self, lang: Lang) -> String {
+        match (&self.byline.outlet, &self.byline.date) {
+            (Some(outlet), Some(date)) => format!("{outlet} · {}", isolated_date(date)),
+            (Some(outlet), None) => outlet.clone(),
+            _ => shown_name(&self.name, self.pasted, lang),
+        }
+    }
+
+    /// All it is known by, for a tooltip: its name, then its headline when it has one.
+    pub fn full_label(&self, lang: Lang) -> String {
+        let name = shown_name(&self.name, self.pasted, lang);
+        match &self.byline.headline {
+            Some(headline) if *headline != name => format!("{name}\n{headline}"),
+            _ => name,
+        }
+    }
+}
+
+/// The column labels of `entries` ([`CorpusEntry::column_label`]); two documents of one outlet
+/// and date are told apart by their names.
+///
+/// ```
+/// use std::sync::Arc;
+/// use kashif::ingest::Byline;
+/// use kashif::web::{i18n::Lang, workspace::{column_labels, CorpusEntry}};
+/// let entry = |id, name: &str, outlet: Option<&str>| CorpusEntry {
+///     id,
+///     name: name.into(),
+///     pasted: false,
+///     text: Arc::from(""),
+///     analysis: Default::default(),
+///     byline: Byline { outlet: outlet.map(Into::into), ..Byline::default() },
+/// };
+/// let entries = [entry(1, "a.txt", Some("رويترز")), entry(2, "b.txt", Some("رويترز")), entry(3, "c.txt", None)];
+/// assert_eq!(column_labels(&entries, Lang::Ar), ["رويترز · a.txt", "رويترز · b.txt", "c.txt"]);
+/// ```
+pub fn column_labels(entries: &[CorpusEntry], lang: Lang) -> Vec<String> {
+    let labels: Vec<String> = entries.iter().map(|e| e.column_label(lang)).collect();
+    labels
+        .iter()
+        .zip(entries)
+        .map(|(label, entry)| {
+            let shared = labels.iter().filter(|other| *other == label).count() > 1;
+            let name = shown_name(&entry.name, entry.pasted, lang);
+            if shared && *label != name { format!("{label} · {name}") } else { label.clone() }
+        })
+        .collect()
 }
 
 /// The analysed documents linked across documents ([`link_corpus`](crate::link::link_corpus)),
@@ -74,7 +165,14 @@ pub fn link_docs(docs: &[AnalysedDoc], merges: &[Correction]) -> Vec<CorpusEntry
             if !merges.is_empty() {
                 crate::corrections::apply(&doc.text, &mut analysis, merges, &none);
             }
-            CorpusEntry { id: doc.id, name: doc.name.clone(), pasted: doc.pasted, text: Arc::clone(&doc.text), analysis }
+            CorpusEntry {
+                id: doc.id,
+                name: doc.name.clone(),
+                pasted: doc.pasted,
+                text: Arc::clone(&doc.text),
+                analysis,
+                byline: doc.byline.clone(),
+            }
         })
         .collect()
 }
@@ -149,12 +247,38 @@ impl Tab {
     }
 }
 
-/// The view switcher: one tab per view (`role=tablist`).
+/// The view switcher: one tab per view (`role=tablist`), each controlling its panel
+/// (`kashif-panel-<key>`). Only the selected tab is in the tab order; the arrow keys move to the
+/// next or previous tab in reading order (← goes on in Arabic, → in English), Home and End to
+/// the first and last, and show it.
 #[component]
 pub fn ViewTabs(tab: RwSignal<Tab>) -> impl IntoView {
     let i18n = use_i18n();
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let rtl = i18n.lang() == Lang::Ar;
+        let at = Tab::ALL.iter().position(|t| *t == tab.get_untracked()).unwrap_or(0);
+        let last = Tab::ALL.len() - 1;
+        let to = match (ev.key().as_str(), rtl) {
+            ("ArrowLeft", true) | ("ArrowRight", false) => (at + 1).min(last),
+            ("ArrowRight", true) | ("ArrowLeft", false) => at.saturating_sub(1),
+            ("Home", _) => 0,
+            ("End", _) => last,
+            _ => return,
+        };
+        ev.prevent_default();
+        tab.set(Tab::ALL[to]);
+        if let Some(button) = document().get_element_by_id(&format!("kashif-tab-{}", Tab::ALL[to].key())) {
+            focus_element(&button);
+        }
+    };
     view! {
-        <nav class="view-tabs" role="tablist" aria-label=i18n.t(Msg::Views) data-testid="view-tabs">
+        <nav
+            class="view-tabs"
+            role="tablist"
+            aria-label=i18n.t(Msg::Views)
+            data-testid="view-tabs"
+            on:keydown=on_keydown
+        >
             {Tab::ALL
                 .into_iter()
                 .map(|t| {
@@ -164,8 +288,10 @@ pub fn ViewTabs(tab: RwSignal<Tab>) -> impl IntoView {
                             role="tab"
                             class="view-tab"
                             id=format!("kashif-tab-{}", t.key())
+                            aria-controls=format!("kashif-panel-{}", t.key())
                             data-testid=format!("tab-{}", t.key())
                             aria-selected=move || if tab.get() == t { "true" } else { "false" }
+                            tabindex=move || if tab.get() == t { "0" } else { "-1" }
                             on:click=move |_| tab.set(t)
                         >
                             {i18n.t(t.title())}
@@ -255,11 +381,18 @@ pub fn WorkspaceTables(
     use super::tables::{EntityTable, QuoteTable};
     use leptos::either::EitherOf5;
 
+    let panel = move |t: Tab, view: AnyView| {
+        view! {
+            <div role="tabpanel" id=format!("kashif-panel-{}", t.key()) aria-labelledby=format!("kashif-tab-{}", t.key())>
+                {view}
+            </div>
+        }
+    };
     move || match tab.get() {
         Tab::Text => EitherOf5::A(()),
-        Tab::Entities => EitherOf5::B(view! { <EntityTable corpus nav /> }),
-        Tab::Quotes => EitherOf5::C(view! { <QuoteTable corpus nav /> }),
-        Tab::Figures => EitherOf5::D(view! { <FigureTable corpus nav /> }),
-        Tab::Framing => EitherOf5::E(view! { <FramingView corpus nav /> }),
+        Tab::Entities => EitherOf5::B(panel(Tab::Entities, view! { <EntityTable corpus nav /> }.into_any())),
+        Tab::Quotes => EitherOf5::C(panel(Tab::Quotes, view! { <QuoteTable corpus nav /> }.into_any())),
+        Tab::Figures => EitherOf5::D(panel(Tab::Figures, view! { <FigureTable corpus nav /> }.into_any())),
+        Tab::Framing => EitherOf5::E(panel(Tab::Framing, view! { <FramingView corpus nav /> }.into_any())),
     }
 }
