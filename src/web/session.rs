@@ -404,7 +404,8 @@ impl Session {
     pub fn redo(self) -> bool {
         while let Some(Some(entry)) = self.undo.history.try_update(super::undo::History::pop_redo) {
             if let Change::Deleted(removed) = &entry.change {
-                let again = if removed.all { self.take_all() } else { self.take_doc(removed.docs[0].1.id) };
+                let first = removed.docs.first().map(|(_, doc)| doc.id);
+                let again = if removed.all { self.take_all() } else { first.and_then(|id| self.take_doc(id)) };
                 if let Some(again) = again {
                     let serial = self.undo.history.try_update(|h| h.push_undo(Change::Deleted(again.clone())));
                     self.undo.show(serial.unwrap_or_default(), BarNote::Deleted(again));

@@ -6,6 +6,19 @@ use web_sys::{File, HtmlInputElement};
 
 use super::i18n::{use_i18n, Message, Msg};
 
+/// Whether `msg` says a file was refused (shown in the colour of errors).
+fn is_refusal(msg: Msg) -> bool {
+    matches!(
+        msg,
+        Msg::WorkspaceTooLarge
+            | Msg::WorkspaceNotJson
+            | Msg::WorkspaceForeign
+            | Msg::WorkspaceNewer
+            | Msg::WorkspaceDamaged
+            | Msg::DownloadFailed
+    )
+}
+
 /// «حفظ مساحة العمل» and «فتح مساحة عمل», with the outcome of the last one.
 #[component]
 pub fn WorkspacePanel(
@@ -45,7 +58,12 @@ pub fn WorkspacePanel(
                     />
                 </label>
             </div>
-            <p class="muted export-status" data-testid="workspace-status" role="status">
+            <p
+                class="muted export-status"
+                class:refused=move || status.with(|m| m.as_ref().is_some_and(|m| is_refusal(m.msg)))
+                data-testid="workspace-status"
+                role="status"
+            >
                 {move || status.with(|m| m.as_ref().map(|m| m.render(i18n.lang())))}
             </p>
         </section>

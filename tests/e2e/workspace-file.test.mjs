@@ -257,6 +257,12 @@ describe('the workspace file', () => {
         const status = await openWorkspace(page, file);
         assert.ok(status.includes(says) && status.includes('لم يتغيّر شيء'), `${name}: ${status}`);
       }
+      // Over 50 MB: refused unread.
+      const big = path.join(dir, 'big.kashif.json');
+      writeFileSync(big, Buffer.alloc(51 * 1024 * 1024, 32));
+      const tooBig = await openWorkspace(page, big);
+      assert.ok(tooBig.includes('حجمه 51 م.ب والحد 50 م.ب'), tooBig);
+      assert.equal(await page.getByTestId('workspace-status').getAttribute('class'), 'muted export-status refused');
       assert.deepEqual(await docNames(page), ['نص ملصق']);
       await markReads(page, 'موسكو');
       await page.getByTestId('workspace-status').scrollIntoViewIfNeeded();
@@ -265,6 +271,43 @@ describe('the workspace file', () => {
       await page.getByTestId('lang-switch').click();
       const status = await openWorkspace(page, path.join(dir, 'newer.json'));
       assert.ok(status.includes('a newer Kashif saved it (format 7)'), status);
+      check();
+    } finally {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a large workspace', () => {
+  it('300 documents (2 M characters) open and are all analyzed; the file saved again holds them all', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kashif-workspace-'));
+    const { context, page, check } = await openApp();
+    try {
+      const documents = Array.from({ length: 300 }, (_, i) => ({
+        name: `doc-${i}.txt`,
+        text: `${ARTICLE} (${i})\n`.repeat(40),
+        source: 'file',
+      }));
+      const file = path.join(dir, 'large.kashif.json');
+      writeFileSync(file, JSON.stringify({ kashif_workspace: 1, documents }), 'utf8');
+      const started = Date.now();
+      await openWorkspace(page, file);
+      const listed = Date.now() - started;
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-testid=doc-item][data-state=done]').length === 300,
+        null,
+        { timeout: 120_000 },
+      );
+      const analyzed = Date.now() - started;
+      const saving = Date.now();
+      const [, text] = await saveWorkspace(page);
+      const saved = Date.now() - saving;
+      assert.equal(JSON.parse(text).documents.length, 300);
+      console.log(
+        `large workspace: ${(text.length / 1e6).toFixed(1)} M chars; listed in ${listed} ms, ` +
+          `all analyzed in ${analyzed} ms; saved again in ${saved} ms`,
+      );
       check();
     } finally {
       await context.close();
