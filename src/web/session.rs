@@ -24,31 +24,7 @@ use super::state::{DocId, Library, Source};
 use super::store::{self, Saved, StoreError};
 use super::undo::{BarNote, Change, Removed, Undo};
 use super::worker_protocol::{FromWorker, Reply, Request};
-use super::workspace_file::{FileDocument, OpenError, WorkspaceFile, VERSION};
-
-/// Reads a picked or dropped workspace file (refusing one over the size limit unread).
-async fn read_workspace(file: &File) -> Result<WorkspaceFile, OpenError> {
-    if file.size() > super::workspace_file::MAX_BYTES {
-        return Err(OpenError::TooLarge(file.size() as u64));
-    }
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-    let text =
-        text.ok().and_then(|text| text.as_string()).ok_or_else(|| OpenError::NotJson("unreadable".to_owned()))?;
-    WorkspaceFile::from_json(&text)
-}
-
-/// The message for a workspace file `name` that could not be opened.
-fn open_error_message(name: &str, error: &OpenError) -> Message {
-    match error {
-        OpenError::TooLarge(bytes) => {
-            Message::new(Msg::WorkspaceTooLarge, &[name, &format!("{:.0}", *bytes as f64 / 1_048_576.0)])
-        }
-        OpenError::NotJson(why) => Message::new(Msg::WorkspaceNotJson, &[name, why]),
-        OpenError::Foreign => Message::new(Msg::WorkspaceForeign, &[name]),
-        OpenError::Newer(version) => Message::new(Msg::WorkspaceNewer, &[name, &version.to_string()]),
-        OpenError::Damaged(why) => Message::new(Msg::WorkspaceDamaged, &[name, why]),
-    }
-}
+use super::workspace_file::{open_error_message, read_workspace, FileDocument, WorkspaceFile, VERSION};
 
 /// How long the paste box waits after the last keystroke before the text is analyzed.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -304,7 +280,8 @@ impl Session {
 
     /// Reads `files` one after the other, then adds the readable ones as documents (the first
     /// is shown) and sends them to the engine together, so the batch's total is known from its
-    /// first step; each unreadable file becomes a message naming it.
+    /// first step; each unreadable file becomes a message naming it. Workspace files (named
+    /// `*.kashif.json`) are opened as such ([`open_workspace_file`](Self::open_workspace_file)).
     pub fn add_files(self, files: Vec<File>) {
         let (workspaces, files): (Vec<File>, Vec<File>) =
             files.into_iter().partition(|file| super::workspace_file::is_workspace_name(&file.name()));

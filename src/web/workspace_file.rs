@@ -16,7 +16,9 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use web_sys::File;
 
+use super::i18n::{Message, Msg};
 use super::state::Source;
 use crate::corrections::{Correction, UserName};
 
@@ -73,6 +75,8 @@ fn file_source() -> Source {
 pub enum OpenError {
     /// Bigger than [`MAX_BYTES`] (its size in bytes).
     TooLarge(u64),
+    /// The browser could not read it (moved, deleted, no permission…).
+    Unreadable,
     /// Not JSON at all (the parser's message).
     NotJson(String),
     /// JSON, but not a Kashif workspace (e.g. a names file, or someone else's JSON).
@@ -156,4 +160,28 @@ pub fn union_lines(current: &str, extra: &str) -> String {
         }
     }
     lines.iter().map(|line| format!("{line}\n")).collect()
+}
+
+/// Reads a picked or dropped workspace file (refusing one over the size limit unread).
+pub async fn read_workspace(file: &File) -> Result<WorkspaceFile, OpenError> {
+    if file.size() > MAX_BYTES {
+        return Err(OpenError::TooLarge(file.size() as u64));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+    let text = text.ok().and_then(|text| text.as_string()).ok_or(OpenError::Unreadable)?;
+    WorkspaceFile::from_json(&text)
+}
+
+/// The message for a workspace file `name` that could not be opened.
+pub fn open_error_message(name: &str, error: &OpenError) -> Message {
+    match error {
+        OpenError::TooLarge(bytes) => {
+            Message::new(Msg::WorkspaceTooLarge, &[name, &format!("{:.0}", *bytes as f64 / 1_048_576.0)])
+        }
+        OpenError::Unreadable => Message::new(Msg::FileUnreadable, &[name]),
+        OpenError::NotJson(why) => Message::new(Msg::WorkspaceNotJson, &[name, why]),
+        OpenError::Foreign => Message::new(Msg::WorkspaceForeign, &[name]),
+        OpenError::Newer(version) => Message::new(Msg::WorkspaceNewer, &[name, &version.to_string()]),
+        OpenError::Damaged(why) => Message::new(Msg::WorkspaceDamaged, &[name, why]),
+    }
 }

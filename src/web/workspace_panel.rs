@@ -15,6 +15,7 @@ fn is_refusal(msg: Msg) -> bool {
             | Msg::WorkspaceForeign
             | Msg::WorkspaceNewer
             | Msg::WorkspaceDamaged
+            | Msg::FileUnreadable
             | Msg::DownloadFailed
     )
 }
