@@ -549,3 +549,47 @@ fn arrow_keys_step_through_the_marks_in_reading_order() {
     assert_eq!(MarkStep::Last.from(1, 5), 4);
     assert_eq!(MarkStep::Last.from(0, 0), 0);
 }
+
+#[wasm_bindgen_test]
+fn a_workspace_file_goes_out_and_comes_back_whole() {
+    use kashif::web::workspace_file::{FileDocument, OpenError, WorkspaceFile};
+    let file = WorkspaceFile {
+        kashif_workspace: 1,
+        documents: vec![
+            FileDocument { name: PASTED_NAME.into(), text: SUMMIT.into(), source: Source::Pasted, corrections: vec![removal_at(0)] },
+            FileDocument { name: "b.txt".into(), text: IDLIB.into(), source: Source::File, corrections: Vec::new() },
+        ],
+        merges: vec![Correction::Merge { from: "per:a".into(), into: "per:b".into(), into_name: "ب".into() }],
+        names: vec![UserName { text: "ريف إدلب".into(), label: Label::Loc }],
+        descriptors: "البغاة\tpejorative\n".into(),
+    };
+    assert_eq!(WorkspaceFile::from_json(&file.to_json()), Ok(file.clone()));
+    let with_bom = format!("\u{FEFF}{}", file.to_json());
+    assert_eq!(WorkspaceFile::from_json(&with_bom), Ok(file));
+    assert_eq!(WorkspaceFile::from_json("[1, 2]"), Err(OpenError::Foreign));
+    assert_eq!(WorkspaceFile::from_json(r#"{"kashif_workspace": "1"}"#), Err(OpenError::Foreign));
+    assert!(matches!(WorkspaceFile::from_json(r#"{"kashif_workspace": 1}"#), Err(OpenError::Damaged(_))));
+    let blank = r#"{"kashif_workspace": 1, "documents": [{"name": "x", "text": "  "}]}"#;
+    assert!(WorkspaceFile::from_json(blank).unwrap().is_empty(), "a blank document is left out");
+}
+
+#[wasm_bindgen_test]
+fn undo_and_redo_walk_one_history() {
+    use kashif::web::undo::{Change, History};
+    let mut history = History::default();
+    let doc = |n: usize| Change::Doc { doc: 0, before: vec![removal_at(0); n], after: vec![removal_at(0); n + 1] };
+    let first = history.record(doc(0));
+    let second = history.record(doc(1));
+    assert!(history.is_latest(second));
+    let undone = history.pop_undo().unwrap();
+    assert_eq!(undone.serial, second);
+    history.push_redo(undone);
+    let redone = history.pop_redo().unwrap();
+    history.push_undo(redone.change);
+    assert!(history.take_undo(first).is_some(), "a deletion can be taken out of turn");
+    assert!(history.take_undo(first).is_none());
+    history.record(doc(5));
+    history.push_redo(history.clone().pop_undo().unwrap());
+    history.record(doc(6));
+    assert!(history.pop_redo().is_none(), "a new change ends the redo");
+}

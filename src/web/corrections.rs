@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use super::session::Saver;
 use super::state::DocId;
 use super::store;
+use super::undo::{BarNote, Change, Undo};
 use crate::corrections::{apply, Correction, UserLexicon, UserName};
 use crate::Analysis;
 
@@ -174,6 +175,28 @@ impl CorrectionBook {
         }
     }
 
+    /// Sets document `doc`'s own corrections to `list` (an undo or redo; empty: none).
+    pub fn set_doc(&mut self, doc: DocId, list: Vec<Correction>) {
+        if list.is_empty() {
+            self.docs.remove(&doc);
+        } else {
+            self.docs.insert(doc, list);
+        }
+        self.generation += 1;
+    }
+
+    /// Sets the merges to `merges` (an undo or redo).
+    pub fn set_merges(&mut self, merges: Vec<Correction>) {
+        self.merges = merges;
+        self.generation += 1;
+    }
+
+    /// Sets the user's names to `names` (an undo or redo).
+    pub fn set_names(&mut self, names: Vec<UserName>) {
+        self.lexicon.names = names;
+        self.generation += 1;
+    }
+
     /// A number that changes whenever the book does.
     pub fn generation(&self) -> u64 {
         self.generation
@@ -193,18 +216,89 @@ struct Corrected {
     corrected: Arc<Analysis>,
 }
 
-/// The corrections of the page: the book in a signal, saved through the store (`Copy`).
+/// The corrections of the page: the book in a signal, saved through the store (`Copy`). Every
+/// change the user makes is recorded in the page's [`Undo`] history.
 #[derive(Clone, Copy)]
 pub struct Corrections {
     book: RwSignal<CorrectionBook>,
     cache: StoredValue<HashMap<DocId, Corrected>>,
     saver: Saver,
+    undo: Undo,
 }
 
 impl Corrections {
-    /// The corrections saved in `saved` (the store's entries), saved through `saver`.
-    pub fn new(book: CorrectionBook, saver: Saver) -> Corrections {
-        Corrections { book: RwSignal::new(book), cache: StoredValue::new(HashMap::new()), saver }
+    /// The corrections saved in `saved` (the store's entries), saved through `saver`, their
+    /// changes recorded in `undo`.
+    pub fn new(book: CorrectionBook, saver: Saver, undo: Undo) -> Corrections {
+        Corrections { book: RwSignal::new(book), cache: StoredValue::new(HashMap::new()), saver, undo }
+    }
+
+    /// Changes document `doc`'s own corrections with `change` (true: something changed), then
+    /// records and saves.
+    fn change_doc(self, doc: DocId, change: impl FnOnce(&mut CorrectionBook) -> bool) {
+        let before = self.book.with_untracked(|book| book.of(doc).to_vec());
+        if self.book.try_update(change) != Some(true) {
+            return;
+        }
+        let after = self.book.with_untracked(|book| book.of(doc).to_vec());
+        self.undo.record(Change::Doc { doc, before, after });
+        self.save_doc(doc);
+    }
+
+    /// Changes the merges with `change`, then records and saves.
+    fn change_merges(self, change: impl FnOnce(&mut CorrectionBook) -> bool) {
+        let before = self.book.with_untracked(|book| book.merges().to_vec());
+        if self.book.try_update(change) != Some(true) {
+            return;
+        }
+        let after = self.book.with_untracked(|book| book.merges().to_vec());
+        self.undo.record(Change::Merges { before, after });
+        self.save_merges();
+    }
+
+    /// Changes the user's names with `change`, then records and saves; returns the change's
+    /// number.
+    fn change_names(self, change: impl FnOnce(&mut CorrectionBook) -> bool) -> Option<u64> {
+        let before = self.book.with_untracked(|book| book.lexicon.names.clone());
+        if self.book.try_update(change) != Some(true) {
+            return None;
+        }
+        let after = self.book.with_untracked(|book| book.lexicon.names.clone());
+        if before == after {
+            return None;
+        }
+        let serial = self.undo.record(Change::Names { before, after });
+        self.save_lexicon();
+        Some(serial)
+    }
+
+    /// Puts back document `doc`'s corrections, the merges or the names as `change` had them
+    /// before (`forward` false: an undo) or after (a redo), and saves. Returns false when the
+    /// change is about a document that is gone.
+    pub fn apply_change(self, change: &Change, forward: bool, present: impl Fn(DocId) -> bool) -> bool {
+        let pick = |before: &Vec<_>, after: &Vec<_>| if forward { after.clone() } else { before.clone() };
+        match change {
+            Change::Doc { doc, before, after } => {
+                if !present(*doc) {
+                    return false;
+                }
+                let list = pick(before, after);
+                self.book.update(|book| book.set_doc(*doc, list));
+                self.save_doc(*doc);
+            }
+            Change::Merges { before, after } => {
+                let list = pick(before, after);
+                self.book.update(|book| book.set_merges(list));
+                self.save_merges();
+            }
+            Change::Names { before, after } => {
+                let names = if forward { after.clone() } else { before.clone() };
+                self.book.update(|book| book.set_names(names));
+                self.save_lexicon();
+            }
+            Change::Deleted(_) | Change::Descriptors { .. } => return false,
+        }
+        true
     }
 
     /// Reads the book (reactive).
@@ -212,42 +306,48 @@ impl Corrections {
         self.book.with(read)
     }
 
+    /// Reads the book without tracking it.
+    pub fn with_untracked<T>(self, read: impl FnOnce(&CorrectionBook) -> T) -> T {
+        self.book.with_untracked(read)
+    }
+
     /// Records a correction of document `doc` and saves it.
     pub fn add(self, doc: DocId, correction: Correction) {
-        let merge = matches!(correction, Correction::Merge { .. });
-        self.book.update(|book| book.add(doc, correction));
-        if merge {
-            self.save_merges();
+        if matches!(correction, Correction::Merge { .. }) {
+            self.change_merges(|book| {
+                book.add(doc, correction);
+                true
+            });
         } else {
-            self.save_doc(doc);
+            self.change_doc(doc, |book| {
+                book.add(doc, correction);
+                true
+            });
         }
     }
 
     /// Drops document `doc`'s correction number `index` and saves.
     pub fn undo(self, doc: DocId, index: usize) {
-        if self.book.try_update(|book| book.undo(doc, index)) == Some(true) {
-            self.save_doc(doc);
-        }
+        self.change_doc(doc, |book| book.undo(doc, index));
     }
 
     /// Drops merge number `index` and saves.
     pub fn unmerge(self, index: usize) {
-        if self.book.try_update(|book| book.unmerge(index)) == Some(true) {
-            self.save_merges();
-        }
+        self.change_merges(|book| book.unmerge(index));
     }
 
     /// Adds a name to the user's names and saves them.
     pub fn add_name(self, name: UserName) {
-        if self.book.try_update(|book| book.add_name(name)) == Some(true) {
-            self.save_lexicon();
-        }
+        self.change_names(|book| book.add_name(name));
     }
 
-    /// Drops the user's name number `index` and saves.
+    /// Drops the user's name number `index` and saves; the undo bar offers to put it back.
     pub fn remove_name(self, index: usize) {
-        if self.book.try_update(|book| book.remove_name(index)) == Some(true) {
-            self.save_lexicon();
+        let Some(name) = self.book.with_untracked(|book| book.lexicon.names.get(index).map(|n| n.text.clone())) else {
+            return;
+        };
+        if let Some(serial) = self.change_names(|book| book.remove_name(index)) {
+            self.undo.show(serial, BarNote::NameRemoved(name));
         }
     }
 
@@ -255,13 +355,32 @@ impl Corrections {
     pub fn import_lexicon(self, json: &str) -> Result<usize, String> {
         let lexicon = UserLexicon::from_json(json)?;
         let count = lexicon.names.len();
-        self.book.update(|book| {
-            for name in lexicon.names {
+        self.add_names(lexicon.names);
+        Ok(count)
+    }
+
+    /// Adds `names` to the user's names (one change in the history) and saves them.
+    pub fn add_names(self, names: Vec<UserName>) {
+        self.change_names(|book| {
+            for name in names {
                 book.add_name(name);
             }
+            true
         });
-        self.save_lexicon();
-        Ok(count)
+    }
+
+    /// Adds the merges of `merges` that are not there yet (one change in the history) and saves.
+    pub fn add_merges(self, merges: Vec<Correction>) {
+        self.change_merges(|book| {
+            let mut added = false;
+            for merge in merges.into_iter().filter(|m| matches!(m, Correction::Merge { .. })) {
+                if !book.merges().contains(&merge) {
+                    book.add(0, merge);
+                    added = true;
+                }
+            }
+            added
+        });
     }
 
     /// The user's names as a lexicon file.

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::i18n::{category_name, use_i18n, I18n, Lang, Msg};
 use super::settings::{Settings, DESCRIPTORS};
 use super::tables::{doc_names, doc_titles, matches, DocHeaders, FilterBox, NoDocuments, Sort, SortHeader};
+use super::undo::{BarNote, Change, Undo};
 use super::workspace::{corpus_docs, CorpusEntry, Navigator};
 use crate::corpus::{
     descriptors_to_tsv, framing_table, known_descriptor, parse_descriptors, Category, Descriptor, FramingRow,
@@ -216,11 +217,19 @@ fn AddDescriptor(
         refused.set(None);
         term.set(String::new());
     };
+    // A removal can be undone (the undo bar, Ctrl+Z).
+    let undo = use_context::<Undo>();
     let remove = move |index: usize| {
         let mut list = extra.get_untracked();
         if index < list.len() {
-            list.remove(index);
+            let before = settings.get_untracked(DESCRIPTORS).unwrap_or_default();
+            let term = list.remove(index).term;
             save(list);
+            if let Some(undo) = undo {
+                let after = settings.get_untracked(DESCRIPTORS).unwrap_or_default();
+                let serial = undo.record(Change::Descriptors { before, after });
+                undo.show(serial, BarNote::DescriptorRemoved(term));
+            }
         }
     };
     view! {

@@ -237,6 +237,28 @@ messages! {
     NamesDownloaded => "نُزّل ملف الأسماء.", "The names file was downloaded.";
     FileUnreadable => "تعذّرت قراءة الملف «\u{2068}{}\u{2069}».", "Could not read the file “\u{2068}{}\u{2069}”.";
     NamesImported => "استُورد {} اسما من «\u{2068}{}\u{2069}».", "Imported {} names from “\u{2068}{}\u{2069}”.";
+    NameRemoved => "حُذف الاسم «\u{2068}{}\u{2069}»", "Removed the name “\u{2068}{}\u{2069}”";
+    DescriptorRemoved => "حُذف الوصف «\u{2067}{}\u{2069}»", "Removed the descriptor «\u{2067}{}\u{2069}»";
+    // The workspace file ({} holes: the file name, then numbers or a reason in English).
+    WorkspaceTitle => "مساحة العمل", "Workspace";
+    WorkspaceHint => "احفظ المستندات وتصحيحاتها وعمليات الدمج وأسماءك في ملف واحد، ثم افتحه هنا أو في متصفح آخر. الفتح يُضيف إلى ما في الصفحة ولا يحذف منه شيئًا.",
+        "Save the documents, their corrections, the merges and your names in one file, then open it here or in another browser. Opening adds to what the page holds and removes nothing.";
+    SaveWorkspace => "حفظ مساحة العمل", "Save the workspace";
+    OpenWorkspace => "فتح مساحة عمل", "Open a workspace";
+    WorkspaceSaved => "حُفظت مساحة العمل في «\u{2068}{}\u{2069}» (المستندات: {}).",
+        "Saved the workspace to “\u{2068}{}\u{2069}” ({} documents).";
+    WorkspaceOpened => "فُتح «\u{2068}{}\u{2069}»: أُضيف من المستندات {}، وكان {} منها هنا أصلًا.",
+        "Opened “\u{2068}{}\u{2069}”: {} documents added, {} already here.";
+    WorkspaceTooLarge => "لم يُفتح «\u{2068}{}\u{2069}»: حجمه {} م.ب والحد 50 م.ب. لم يتغيّر شيء في الصفحة.",
+        "“\u{2068}{}\u{2069}” was not opened: it is {} MB, the limit is 50 MB. Nothing on the page changed.";
+    WorkspaceNotJson => "لم يُفتح «\u{2068}{}\u{2069}»: ليس ملف مساحة عمل من كاشف (ليس JSON: \u{2066}{}\u{2069}). لم يتغيّر شيء في الصفحة.",
+        "“\u{2068}{}\u{2069}” was not opened: it is not a Kashif workspace file (not JSON: {}). Nothing on the page changed.";
+    WorkspaceForeign => "لم يُفتح «\u{2068}{}\u{2069}»: ليس ملف مساحة عمل من كاشف. لم يتغيّر شيء في الصفحة.",
+        "“\u{2068}{}\u{2069}” was not opened: it is not a Kashif workspace file. Nothing on the page changed.";
+    WorkspaceNewer => "لم يُفتح «\u{2068}{}\u{2069}»: حفظه إصدار أحدث من كاشف (الصيغة {}). حدّث الصفحة ثم افتحه. لم يتغيّر شيء في الصفحة.",
+        "“\u{2068}{}\u{2069}” was not opened: a newer Kashif saved it (format {}). Reload the page, then open it. Nothing on the page changed.";
+    WorkspaceDamaged => "لم يُفتح «\u{2068}{}\u{2069}»: ملف مساحة العمل تالف (\u{2066}{}\u{2069}). لم يتغيّر شيء في الصفحة.",
+        "“\u{2068}{}\u{2069}” was not opened: the workspace file is damaged ({}). Nothing on the page changed.";
     NotANamesFile => "الملف «\u{2068}{}\u{2069}» ليس ملف أسماء من كاشف: {}",
         "The file “\u{2068}{}\u{2069}” is not a Kashif names file: {}";
 }

@@ -10,7 +10,8 @@
 //! - [`worker_protocol`]: the messages to and from the worker, and the worker's logic;
 //! - [`engine`]: starting the worker and posting to it; [`analyses`]: requests and replies;
 //! - [`session`]: the page's state and what changes it; [`settings`]: the shared settings;
-//! - [`undo`]: undoing a deletion (the undo bar, Ctrl+Z);
+//! - [`undo`]: the history of changes (deletions, corrections), the undo bar, Ctrl+Z / Ctrl+Y;
+//! - [`workspace_file`]: the whole workspace in one file, saved and opened (`workspace_panel`);
 //! - [`corrections`]: the user's corrections, saved and applied to every analysis; the
 //!   correction bar and the user's names panel (`correct_panel`);
 //! - [`i18n`]: the interface language (Arabic or English) and every interface text;
@@ -38,6 +39,7 @@ pub mod store;
 pub mod undo;
 pub mod worker_protocol;
 pub mod workspace;
+pub mod workspace_file;
 
 mod correct_panel;
 mod documents;
@@ -53,6 +55,7 @@ mod progress;
 mod reading;
 mod tables;
 mod text_view;
+mod workspace_panel;
 
 use std::sync::Arc;
 
@@ -74,10 +77,11 @@ use notices::{FileProblems, StatusNotes};
 use progress::BatchProgress;
 use reading::{CardAt, MentionCard, MentionStepper};
 use session::{Restored, Session};
-use undo::UndoBar;
 use state::DocId;
 use text_view::AnalyzedText;
+use undo::UndoBar;
 use workspace::{analysed_docs, link_docs, DocItem, Navigator, Tab, ViewTabs, WorkspaceTables};
+use workspace_panel::WorkspacePanel;
 
 /// The id of the placeholder `index.html` shows until the app is mounted.
 const LOADING_ID: &str = "kashif-loading";
@@ -128,6 +132,7 @@ pub fn App(
 ) -> impl IntoView {
     let session = Session::start(engine, restored);
     provide_context(session.settings);
+    provide_context(session.undo);
     let i18n = I18n::new(session.settings);
     provide_context(i18n);
     Effect::new(move |_| i18n::apply_to_root(i18n.lang()));
@@ -197,11 +202,27 @@ pub fn App(
     let on_select = Callback::new(move |id: DocId| selected.set(Some(id)));
     let on_remove = Callback::new(move |id: DocId| session.remove(id));
     let on_clear = Callback::new(move |()| session.clear());
-    let on_undo = Callback::new(move |()| session.undo());
+    let on_undo = Callback::new(move |()| session.undo_bar());
     let removed = Signal::derive(move || {
         let lang = i18n.lang();
-        session.removed.with(|removed| removed.as_ref().map(|removed| removed.label(lang)))
+        session.undo.bar.with(|bar| bar.as_ref().map(|(_, note)| note.label(lang)))
     });
+    let keys = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        let done = if undo::is_undo_key(&ev) {
+            session.undo()
+        } else if undo::is_redo_key(&ev) {
+            session.redo()
+        } else {
+            false
+        };
+        if done {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || keys.remove());
+    let on_save = Callback::new(move |()| session.save_workspace());
+    let on_open = Callback::new(move |file: File| session.open_workspace_file(file));
+    let workspace_status = session.workspace_status;
     let state_of = Callback::new(move |id: DocId| tracker.with(|tracker| tracker.status(id).as_str()));
     let on_dismiss = Callback::new(move |()| problems.set(Vec::new()));
 
@@ -279,6 +300,7 @@ pub fn App(
                 </div>
                 <aside class="sidebar">
                     <DocList items=doc_items selected state_of on_select on_remove on_clear />
+                    <WorkspacePanel on_save on_open status=workspace_status />
                     <EntityList summaries focus />
                     <Legend hidden />
                     <UserNamesPanel corrections />

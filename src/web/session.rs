@@ -22,8 +22,9 @@ use super::notices::Notes;
 use super::settings::Settings;
 use super::state::{DocId, Library, Source};
 use super::store::{self, Saved, StoreError};
-use super::undo::{Removed, UNDO_TIME};
+use super::undo::{BarNote, Change, Removed, Undo};
 use super::worker_protocol::{FromWorker, Reply, Request};
+use super::workspace_file::{open_error_message, read_workspace, FileDocument, WorkspaceFile, VERSION};
 
 /// How long the paste box waits after the last keystroke before the text is analyzed.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -86,9 +87,10 @@ pub struct Session {
     pub settings: Settings,
     /// The user's corrections and names.
     pub corrections: Corrections,
-    /// The latest deletion, while it can still be undone.
-    pub removed: RwSignal<Option<Removed>>,
-    undo_timer: StoredValue<Option<TimeoutHandle>>,
+    /// The history of changes, and the undo bar.
+    pub undo: Undo,
+    /// What the last save or opening of a workspace file gave.
+    pub workspace_status: RwSignal<Option<Message>>,
     saver: Saver,
     link: StoredValue<Link, LocalStorage>,
     debounce: StoredValue<Option<TimeoutHandle>>,
@@ -113,6 +115,7 @@ impl Session {
         if !unreadable.is_empty() {
             notes.add(Message::new(Msg::CorrectionsUnreadable, &[&unreadable.join(", ")]));
         }
+        let undo = Undo::new();
         let session = Session {
             library: RwSignal::new(Library::new()),
             selected: RwSignal::new(None),
@@ -121,9 +124,9 @@ impl Session {
             notes,
             paste_value: RwSignal::new(String::new()),
             settings: Settings::new(saved.settings.clone(), saver),
-            corrections: Corrections::new(book, saver),
-            removed: RwSignal::new(None),
-            undo_timer: StoredValue::new(None),
+            corrections: Corrections::new(book, saver, undo),
+            undo,
+            workspace_status: RwSignal::new(None),
             saver,
             link: StoredValue::new_local(Link::default()),
             debounce: StoredValue::new(None),
@@ -277,8 +280,14 @@ impl Session {
 
     /// Reads `files` one after the other, then adds the readable ones as documents (the first
     /// is shown) and sends them to the engine together, so the batch's total is known from its
-    /// first step; each unreadable file becomes a message naming it.
+    /// first step; each unreadable file becomes a message naming it. Workspace files (named
+    /// `*.kashif.json`) are opened as such ([`open_workspace_file`](Self::open_workspace_file)).
     pub fn add_files(self, files: Vec<File>) {
+        let (workspaces, files): (Vec<File>, Vec<File>) =
+            files.into_iter().partition(|file| super::workspace_file::is_workspace_name(&file.name()));
+        for workspace in workspaces {
+            self.open_workspace_file(workspace);
+        }
         if files.is_empty() {
             return;
         }
@@ -310,22 +319,38 @@ impl Session {
     }
 
     /// Removes one document with its corrections (from the page and the store); it can be
-    /// put back by [`undo`](Self::undo) for [`UNDO_TIME`].
+    /// put back by [`undo`](Self::undo) for [`UNDO_TIME`](super::undo::UNDO_TIME).
     pub fn remove(self, id: DocId) {
+        if let Some(removed) = self.take_doc(id) {
+            let serial = self.undo.record(Change::Deleted(removed.clone()));
+            self.undo.show(serial, BarNote::Deleted(removed));
+        }
+    }
+
+    /// Takes one document with its corrections out of the page and the store.
+    fn take_doc(self, id: DocId) -> Option<Removed> {
         let selected = self.selected.get_untracked();
-        let Some(Some(taken)) = self.library.try_update(|library| library.take(id)) else { return };
+        let Some(Some(taken)) = self.library.try_update(|library| library.take(id)) else { return None };
         if taken.1.is_pasted() {
             self.cancel_typing();
             self.paste_value.set(String::new());
         }
         let corrections = vec![(id, self.corrections.take(id))];
         self.forget(id);
-        self.keep_for_undo(Removed { docs: vec![taken], corrections, selected, all: false });
+        Some(Removed { docs: vec![taken], corrections, selected, all: false })
     }
 
     /// Removes every document with its corrections; they can be put back by
-    /// [`undo`](Self::undo) for [`UNDO_TIME`].
+    /// [`undo`](Self::undo) for [`UNDO_TIME`](super::undo::UNDO_TIME).
     pub fn clear(self) {
+        if let Some(removed) = self.take_all() {
+            let serial = self.undo.record(Change::Deleted(removed.clone()));
+            self.undo.show(serial, BarNote::Deleted(removed));
+        }
+    }
+
+    /// Takes every document with its corrections out of the page and the store.
+    fn take_all(self) -> Option<Removed> {
         let selected = self.selected.get_untracked();
         self.cancel_typing();
         let docs = self.library.try_update(Library::take_all).unwrap_or_default();
@@ -334,38 +359,82 @@ impl Session {
         self.paste_value.set(String::new());
         self.selected.set(None);
         self.saver.run(store::clear);
-        if !docs.is_empty() {
-            self.keep_for_undo(Removed { docs, corrections, selected, all: true });
+        (!docs.is_empty()).then_some(Removed { docs, corrections, selected, all: true })
+    }
+
+    /// Undoes the latest change (Ctrl+Z): puts deleted documents back, or a document's
+    /// corrections, the merges or the names as they were. Changes about a document that is gone
+    /// are skipped. Returns false when there was nothing to undo.
+    pub fn undo(self) -> bool {
+        while let Some(Some(entry)) = self.undo.history.try_update(super::undo::History::pop_undo) {
+            self.undo.hide_bar_of(entry.serial);
+            if self.apply(&entry.change, false) {
+                self.undo.history.update(|history| history.push_redo(entry));
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Redoes the latest change undone (Ctrl+Y, Ctrl+Shift+Z). Returns false when there was
+    /// nothing to redo.
+    pub fn redo(self) -> bool {
+        while let Some(Some(entry)) = self.undo.history.try_update(super::undo::History::pop_redo) {
+            if let Change::Deleted(removed) = &entry.change {
+                let first = removed.docs.first().map(|(_, doc)| doc.id);
+                let again = if removed.all { self.take_all() } else { first.and_then(|id| self.take_doc(id)) };
+                if let Some(again) = again {
+                    let serial = self.undo.history.try_update(|h| h.push_undo(Change::Deleted(again.clone())));
+                    self.undo.show(serial.unwrap_or_default(), BarNote::Deleted(again));
+                    return true;
+                }
+            } else if self.apply(&entry.change, true) {
+                self.undo.history.update(|history| {
+                    history.push_undo(entry.change);
+                });
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The bar's button: undoes the change the bar is about (a deletion even when other changes
+    /// came after it).
+    pub fn undo_bar(self) {
+        let Some(serial) = self.undo.bar.with_untracked(|bar| bar.as_ref().map(|(serial, _)| *serial)) else { return };
+        self.undo.hide_bar();
+        if self.undo.history.with_untracked(|history| history.is_latest(serial)) {
+            self.undo();
+            return;
+        }
+        let Some(Some(entry)) = self.undo.history.try_update(|history| history.take_undo(serial)) else { return };
+        if self.apply(&entry.change, false) {
+            self.undo.history.update(|history| history.push_redo(entry));
         }
     }
 
-    /// Offers to undo `removed` for [`UNDO_TIME`]; an earlier deletion can no longer be undone.
-    fn keep_for_undo(self, removed: Removed) {
-        self.stop_undo_timer();
-        self.removed.set(Some(removed));
-        let handle = set_timeout_with_handle(
-            move || {
-                self.removed.try_set(None);
-                self.undo_timer.try_set_value(None);
-            },
-            UNDO_TIME,
-        )
-        .ok();
-        self.undo_timer.try_set_value(handle);
-    }
-
-    fn stop_undo_timer(self) {
-        if let Some(Some(handle)) = self.undo_timer.try_get_value() {
-            handle.clear();
+    /// Applies `change` backward (`forward` false) or forward; false when it could not be.
+    fn apply(self, change: &Change, forward: bool) -> bool {
+        match change {
+            Change::Deleted(removed) if !forward => {
+                self.put_back(removed.clone());
+                true
+            }
+            Change::Deleted(_) => false,
+            Change::Descriptors { before, after } => {
+                self.settings.set(super::settings::DESCRIPTORS, if forward { after } else { before });
+                true
+            }
+            _ => {
+                let library = self.library;
+                self.corrections.apply_change(change, forward, |id| library.with_untracked(|l| l.get(id).is_some()))
+            }
         }
-        self.undo_timer.try_set_value(None);
     }
 
-    /// Puts the latest deletion back: the documents in their places with their ids and
-    /// corrections, in the page and the store, and the document that was shown.
-    pub fn undo(self) {
-        self.stop_undo_timer();
-        let Some(Some(removed)) = self.removed.try_update(Option::take) else { return };
+    /// Puts a deletion back: the documents in their places with their ids and corrections, in
+    /// the page and the store, and the document that was shown.
+    fn put_back(self, removed: Removed) {
         let Removed { docs, corrections, selected, .. } = removed;
         let pasted = docs.iter().find(|(_, doc)| doc.is_pasted()).map(|(_, doc)| (doc.id, doc.text.to_string()));
         let ids = self.library.try_update(|library| library.put_back(docs)).unwrap_or_default();
@@ -382,6 +451,112 @@ impl Session {
         for &id in &ids {
             self.save(id);
         }
+    }
+
+    /// The whole workspace as one file: every document with its own corrections, the merges,
+    /// the user's names and own descriptors.
+    pub fn workspace_file(self) -> WorkspaceFile {
+        let (documents, merges, names) = self.library.with_untracked(|library| {
+            self.corrections.with_untracked(|book| {
+                let documents = library
+                    .docs()
+                    .iter()
+                    .map(|doc| FileDocument {
+                        name: doc.name.clone(),
+                        text: doc.text.to_string(),
+                        source: doc.source,
+                        corrections: book.of(doc.id).to_vec(),
+                    })
+                    .collect();
+                (documents, book.merges().to_vec(), book.lexicon.names.clone())
+            })
+        });
+        let descriptors = self.settings.get_untracked(super::settings::DESCRIPTORS).unwrap_or_default();
+        WorkspaceFile { kashif_workspace: VERSION, documents, merges, names, descriptors }
+    }
+
+    /// Opens a workspace file: its documents are *added* (with fresh ids; what the page holds
+    /// stays), each with its corrections; its merges, names and own descriptors join the
+    /// page's. A document already here (same name, same text) is not added twice. The first
+    /// document added is shown and all are analyzed. Returns how many documents were added and
+    /// how many were already here.
+    pub fn open_workspace(self, file: WorkspaceFile) -> (usize, usize) {
+        let WorkspaceFile { documents, merges, names, descriptors, .. } = file;
+        let total = documents.len();
+        let added = self
+            .library
+            .try_update(|library| {
+                documents
+                    .into_iter()
+                    .filter_map(|doc| {
+                        library.add_opened(&doc.name, &doc.text, doc.source).map(|id| (id, doc.corrections))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        let ids: Vec<DocId> = added.iter().map(|(id, _)| *id).collect();
+        for (id, list) in added {
+            self.corrections.put_back(id, list);
+        }
+        if !merges.is_empty() {
+            self.corrections.add_merges(merges);
+        }
+        if !names.is_empty() {
+            self.corrections.add_names(names);
+        }
+        if !descriptors.trim().is_empty() {
+            let key = super::settings::DESCRIPTORS;
+            let current = self.settings.get_untracked(key).unwrap_or_default();
+            let joined = super::workspace_file::union_lines(&current, &descriptors);
+            if joined != current {
+                self.settings.set(key, &joined);
+            }
+        }
+        let pasted = self.library.with_untracked(|library| {
+            library.pasted().filter(|id| ids.contains(id)).and_then(|id| library.get(id).map(|d| d.text.to_string()))
+        });
+        if let Some(text) = pasted {
+            self.paste_value.set(text);
+        }
+        if let Some(&first) = ids.first() {
+            self.selected.set(Some(first));
+        }
+        self.analyze_all(&ids);
+        for &id in &ids {
+            self.save(id);
+        }
+        (ids.len(), total - ids.len())
+    }
+
+    /// Reads `file` as a workspace file and opens it ([`open_workspace`](Self::open_workspace));
+    /// the outcome, or why the file was refused (nothing on the page changes then), goes to
+    /// the notes.
+    pub fn open_workspace_file(self, file: File) {
+        let name = file.name();
+        spawn_local(async move {
+            let message = match read_workspace(&file).await {
+                Ok(workspace) => {
+                    let (added, known) = self.open_workspace(workspace);
+                    Message::new(Msg::WorkspaceOpened, &[&name, &added.to_string(), &known.to_string()])
+                }
+                Err(error) => open_error_message(&name, &error),
+            };
+            self.workspace_status.try_set(Some(message));
+        });
+    }
+
+    /// Downloads the workspace as one file ([`workspace_file`](Self::workspace_file)), named
+    /// after today's date; the outcome goes to the workspace status.
+    pub fn save_workspace(self) {
+        let file = self.workspace_file();
+        let count = file.documents.len().to_string();
+        let date = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+        let name = format!("kashif-{}{}", date.get(..10).unwrap_or("workspace"), super::workspace_file::SUFFIX);
+        let message = match super::export_panel::download(&name, &file.to_json(), "application/json") {
+            Ok(()) => Message::new(Msg::WorkspaceSaved, &[&name, &count]),
+            Err(_) => Message::new(Msg::DownloadFailed, &[]),
+        };
+        self.workspace_status.set(Some(message));
     }
 
     /// After a document left the library: drop its analysis, show another one, unsave it.

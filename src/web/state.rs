@@ -161,6 +161,42 @@ impl Library {
         }
     }
 
+    /// Adds a document from an opened workspace file with a fresh id, and returns it; `None`
+    /// when a document with the same name and text is already here. A pasted text stays the
+    /// pasted one when there is none here; otherwise it becomes a document of its own, named
+    /// after its first line (see [`keep_pasted`](Self::keep_pasted)).
+    ///
+    /// ```
+    /// use kashif::web::state::{Library, Source};
+    /// let mut library = Library::new();
+    /// let a = library.add_file("a.txt", "أ".into());
+    /// assert_eq!(library.add_opened("a.txt", "أ", Source::File), None);
+    /// let b = library.add_opened("a.txt", "ب", Source::File).unwrap();
+    /// assert_ne!(a, b, "same name, other text: a document of its own");
+    /// let pasted = library.add_opened("نص ملصق", "ج", Source::Pasted).unwrap();
+    /// assert_eq!(library.pasted(), Some(pasted));
+    /// let other = library.add_opened("نص ملصق", "خبر آخر", Source::Pasted).unwrap();
+    /// assert_eq!(library.get(other).unwrap().name, "خبر آخر");
+    /// ```
+    pub fn add_opened(&mut self, name: &str, text: &str, source: Source) -> Option<DocId> {
+        if self.docs.iter().any(|doc| doc.name == name && &*doc.text == text) {
+            return None;
+        }
+        let id = self.fresh_id();
+        let pasted = source == Source::Pasted && self.pasted().is_none();
+        let (name, source) = match source {
+            Source::Pasted if !pasted => (title_of(text), Source::File),
+            _ => (name.to_owned(), source),
+        };
+        let doc = Document { id, name, text: Arc::from(text), source };
+        if pasted {
+            self.docs.insert(0, doc);
+        } else {
+            self.docs.push(doc);
+        }
+        Some(id)
+    }
+
     /// Removes the document with this id; returns it if it was there.
     pub fn remove(&mut self, id: DocId) -> Option<Document> {
         let index = self.docs.iter().position(|doc| doc.id == id)?;

@@ -243,6 +243,14 @@ describe('Kashif settings', () => {
       assert.equal(await chip.count(), 1);
       await shot(page, 'framing-own-descriptor.png');
 
+      // Removed, the undo bar says so and puts it back.
+      await chip.getByTestId('descriptor-remove').click();
+      await page.waitForFunction(() => !document.querySelector('[data-testid=framing-row][data-descriptor="البغاة"]'));
+      assert.equal(await page.getByTestId('undo-what').textContent(), 'حُذف الوصف «\u2067البغاة\u2069»');
+      await page.getByTestId('undo').click();
+      await row.waitFor();
+      assert.equal(await chip.count(), 1);
+
       // Removed: gone from the table and the list, and after a reload.
       await chip.getByTestId('descriptor-remove').click();
       await page.waitForFunction(() => !document.querySelector('[data-testid=framing-row][data-descriptor="البغاة"]'));

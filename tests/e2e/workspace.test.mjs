@@ -220,10 +220,16 @@ describe('Kashif workspace', () => {
         const name = `خبر-${String(index).padStart(3, '0')}.txt`;
         await page.getByTestId('doc-item').filter({ hasText: name }).click();
         await analyzed(page);
-        const labels = await page.$$eval('[data-testid=analyzed-text] mark', (nodes) =>
-          nodes.map((node) => node.dataset.label),
-        );
-        assert.ok(labels.includes('PER') && labels.includes('LOC'), `${name}: ${labels}`);
+        // The marks of the document shown before may still be there for a frame: wait for these.
+        const labels = () =>
+          page.$$eval('[data-testid=analyzed-text] mark', (nodes) => nodes.map((node) => node.dataset.label));
+        await page
+          .waitForFunction(() => {
+            const shown = [...document.querySelectorAll('[data-testid=analyzed-text] mark')].map((m) => m.dataset.label);
+            return shown.includes('PER') && shown.includes('LOC');
+          }, null, { timeout: 10_000 })
+          .catch(() => {});
+        assert.ok((await labels()).includes('PER') && (await labels()).includes('LOC'), `${name}: ${await labels()}`);
       }
       check();
     } finally {
