@@ -255,6 +255,22 @@ impl Marks {
         let names = quoted_names(cx, &close_of, &inside, &sentence_end);
         Marks { pairs, inside, close_of, sentence_end, names }
     }
+
+    /// Where a clause after the verb at `v` must end: its sentence's end, or, when that end is
+    /// inside quote marks (`أن موسكو "ستواصل دعمها. ولن تتخلى" في إدلب.`), the end of the
+    /// sentence where the marks close; at most [`MAX_CLAUSE_TOKENS`] tokens.
+    fn clause_limit(&self, cx: &Context<'_>, v: usize) -> usize {
+        let mut end = self.sentence_end[cx.sentence_of[v]];
+        if end > v + 1 && self.inside[end - 1] {
+            let at = self.pairs.partition_point(|&(_, close)| close < end - 1);
+            if let Some(&(open, close)) = self.pairs.get(at) {
+                if open > v && open < end - 1 && close >= end - 1 {
+                    end = self.sentence_end[cx.sentence_of[close]];
+                }
+            }
+        }
+        end.min(v + MAX_CLAUSE_TOKENS)
+    }
 }
 
 /// Quotes of a document, in text order, with their speakers.
@@ -320,16 +336,31 @@ fn verb_before_quote(cx: &Context<'_>, marks: &Marks, open: usize, close: usize)
     if !(colon || long || (introduced && !one_name)) {
         return None;
     }
+    let mut that = None;
     for k in (open.saturating_sub(VERB_WINDOW)..open).rev() {
         let text = cx.text(k);
         if cx.sentence_of[k] != sentence || is_sentence_end(text) || marks.inside[k] {
             return None;
         }
+        if cx.words.tokens[k].kind == TokenKind::Arabic && t.that.contains(text) {
+            that.get_or_insert(k);
+        }
         if verb_at(cx, k).is_some() {
-            return Some((k, false));
+            // `إن واشنطن "تقف مع أنقرة" في هذه الأزمة`: quote marks inside a clause that goes on
+            // after them are part of the indirect quote.
+            let inside_clause = that.is_some_and(|c| c + 1 < open) && clause_goes_on(cx, close);
+            return (!inside_clause).then_some((k, false));
         }
     }
     None
+}
+
+/// True when words of the sentence follow the quote mark `close` (`"…" في إدلب.`).
+fn clause_goes_on(cx: &Context<'_>, close: usize) -> bool {
+    close + 1 < cx.len() && cx.words.tokens[close + 1].kind != TokenKind::Punct && {
+        let chars = cx.folded.original_chars();
+        !chars[cx.spans[close].1..cx.spans[close + 1].0].contains(&'\n')
+    }
 }
 
 /// The speech verb after the quote marks `open`…`close`: after the lead's demonstrative
@@ -358,7 +389,7 @@ fn clause_quotes(cx: &Context<'_>, marks: &Marks, direct: &[bool], found: &mut V
         if marks.inside[v] || verb_at(cx, v).is_none() {
             continue;
         }
-        let end = marks.sentence_end[cx.sentence_of[v]].min(v + MAX_CLAUSE_TOKENS);
+        let end = marks.clause_limit(cx, v);
         let mut k = v + 1;
         while k < end && k <= v + VERB_WINDOW {
             let text = cx.text(k);
@@ -816,7 +847,7 @@ fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
     // past a complementizer, not after a preposition (`وقال على تويتر`), never a platform. An
     // organization after a title (`مدير شركة …، عمار …،`، `المتحدثة باسم الوزارة، ريبيكا …`)
     // gives way to the person in apposition right after it.
-    let window_end = if f.verb_after { (f.verb + 7).min(cx.len()) } else { f.opener };
+    let window_end = if f.verb_after { (f.verb + VERB_WINDOW).min(cx.len()) } else { f.opener };
     let mut k = f.verb + 1;
     let mut titled_org: Option<(usize, usize)> = None; // (mention, token after it)
     while k < window_end && cx.sentence_of[k] == sentence {
