@@ -456,6 +456,8 @@ fn that_clause(cx: &Context<'_>, k: usize, end: usize, direct: &[bool]) -> Optio
 #[derive(Clone, Copy)]
 struct Previous {
     verb: usize,
+    /// One past its last token.
+    end: usize,
     speaker: Option<usize>,
     /// Its subject was a phrase no mention covers (`مصدر عسكري`).
     unknown: bool,
@@ -467,6 +469,8 @@ struct Speakers<'s> {
     titled: Titled,
     /// The tokens of what is said in quote marks: the names there do not speak it.
     said: Vec<bool>,
+    /// The tokens of every quote's content, direct or indirect.
+    quoted: Vec<bool>,
 }
 
 /// The quotes found, with their speakers, as the analysis gives them.
@@ -475,7 +479,11 @@ fn with_speakers(cx: &Context<'_>, titles: &[(usize, String)], found: Vec<Found>
     for f in found.iter().filter(|f| f.direct) {
         said[f.first..f.last.min(cx.len())].iter_mut().for_each(|x| *x = true);
     }
-    let speakers = Speakers { genders: person_genders(cx, titles), titled: Titled::new(cx, titles), said };
+    let mut quoted = vec![false; cx.len()];
+    for f in &found {
+        quoted[f.first.min(f.last)..f.last.min(cx.len())].iter_mut().for_each(|x| *x = true);
+    }
+    let speakers = Speakers { genders: person_genders(cx, titles), titled: Titled::new(cx, titles), said, quoted };
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
     let mut previous: Option<Previous> = None;
     for f in found {
@@ -494,7 +502,7 @@ fn with_speakers(cx: &Context<'_>, titles: &[(usize, String)], found: Vec<Found>
             Subject::Unknown => None,
             Subject::OfSentence => sentence_subject(cx, f.verb, &speakers.said, true),
         };
-        previous = Some(Previous { verb: f.verb, speaker, unknown });
+        previous = Some(Previous { verb: f.verb, end: f.last, speaker, unknown });
         let (start, end) = cx.span(f.first, f.last, 0);
         let (vs, ve) = cx.span(f.verb, f.verb + 1, 0);
         quotes.push(Quote {
@@ -508,6 +516,35 @@ fn with_speakers(cx: &Context<'_>, titles: &[(usize, String)], found: Vec<Found>
         });
     }
     quotes
+}
+
+/// How many tokens back in its sentence a verb with no subject looks for the speech verb it
+/// carries on.
+const CARRY_WINDOW: usize = 40;
+
+/// The named subject of the speech verb nearest before `verb` in its sentence, outside every
+/// quote, whether or not that verb has a quote of its own: `نفى الجيش السوري استهداف المدنيين،
+/// مؤكدا أنه …`، `ونفى الجيش التركي في بيان ذلك، وأكد أن …`.
+fn subject_of_verb_before(cx: &Context<'_>, speakers: &Speakers<'_>, verb: usize) -> Option<usize> {
+    let sentence = cx.sentence_of[verb];
+    let before = (verb.saturating_sub(CARRY_WINDOW)..verb)
+        .rev()
+        .take_while(|&k| cx.sentence_of[k] == sentence)
+        .filter(|&k| !speakers.quoted[k])
+        .find(|&k| verb_at(cx, k) == Some(false))?;
+    let f = Found {
+        verb: before,
+        opener: verb,
+        first: verb,
+        last: verb,
+        direct: false,
+        verb_after: false,
+        source: None,
+    };
+    match subject(cx, &f, &speakers.titled) {
+        Subject::Named(m) => Some(m),
+        _ => None,
+    }
 }
 
 /// The speaker of a verb with no subject of its own (`وأضاف`، `مضيفا`).
@@ -525,6 +562,9 @@ fn unnamed_speaker(cx: &Context<'_>, speakers: &Speakers<'_>, f: &Found, previou
     let unnamed_before = recent_previous.is_some_and(|p| {
         p.unknown && !(p.verb..f.verb).any(|k| cx.mention(k).is_some_and(|(_, label)| label == Label::Per))
     });
+    if let Some(m) = subject_of_verb_before(cx, speakers, f.verb) {
+        return Some(m);
+    }
     if participle && same_sentence.is_some_and(|p| p.speaker.is_some()) {
         return same_sentence.and_then(|p| p.speaker);
     }
@@ -540,7 +580,17 @@ fn unnamed_speaker(cx: &Context<'_>, speakers: &Speakers<'_>, f: &Found, previou
     // a name of unknown gender.
     let feminine = verb_is_feminine(cx, f.verb);
     let gender = |m: usize| speakers.genders.get(cx.mentions[m].id.as_str()).copied();
-    let carried = recent_previous.and_then(|p| p.speaker);
+    // An organization's words are not carried past a person of the verb's gender named since
+    // (`وقال تقرير للأمم المتحدة إن …. وزار الوزير خلوصي أكار …. وقال عبر تويتر إن …`).
+    let person_since = |p: &Previous| {
+        (p.end..f.verb).any(|k| {
+            !speakers.quoted[k]
+                && cx.mention(k).is_some_and(|(m, label)| label == Label::Per && gender(m) != Some(!feminine))
+        })
+    };
+    let carried = recent_previous
+        .filter(|p| p.speaker.is_some_and(|m| cx.mentions[m].label == Label::Per) || !person_since(p))
+        .and_then(|p| p.speaker);
     let mut candidates = carried.into_iter().chain(
         (0..f.verb)
             .rev()
