@@ -26,6 +26,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use super::context::{word_set, Context};
+use super::titles::is_nationality;
 use crate::analysis::{Label, Quote};
 use crate::text::normalize::fold;
 use crate::text::tokenize::TokenKind;
@@ -906,6 +907,11 @@ fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
         if text == ":" || is_sentence_end(text) || that {
             break;
         }
+        // `وقالت السفيرة الأميركية` with `السفيرة` read as a place: the title of a person.
+        let place_first = k == f.verb + 1 && cx.mention(k).is_some_and(|(_, label)| label == Label::Loc);
+        if let Some(m) = titled.person(cx, k, f.verb, true).filter(|_| place_first) {
+            return Subject::Named(m);
+        }
         if let Some(m) = speaker_at(cx, k, k == f.verb + 1) {
             let (_, last) = cx.mention_tokens(m, k);
             let after_preposition = k > f.verb + 1 && cx.reading_in(k - 1, &t.prepositions).is_some();
@@ -1009,13 +1015,20 @@ impl Titled {
     fn new(cx: &Context<'_>, titles: &[(usize, String)]) -> Self {
         let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::default();
         for &(m, ref title) in titles {
-            let words: Vec<String> = fold(title).split_whitespace().map(title_word).collect();
+            let folded = fold(title);
+            let words: Vec<String> = folded.split_whitespace().map(title_word).collect();
             if words.len() < 2 || cx.mentions[m].label != Label::Per {
                 continue;
             }
+            // The title up to its last nationality is the person's too: `السفير الروسي` for
+            // `السفير الروسي لدى الأمم المتحدة`.
+            let plain: Vec<&str> = folded.split_whitespace().collect();
+            let national = plain.iter().rposition(|w| is_nationality(w)).filter(|&j| j > 0 && j + 1 < words.len());
             let entry = by_first.entry(words[0].clone()).or_default();
-            if entry.len() < MAX_TITLED {
-                entry.push((words, m));
+            for words in national.map(|j| words[..=j].to_vec()).into_iter().chain([words]) {
+                if entry.len() < MAX_TITLED {
+                    entry.push((words, m));
+                }
             }
         }
         Titled { by_first }
@@ -1356,6 +1369,39 @@ mod tests {
         // An organization after a title gives way to the person in apposition.
         let text = "وقال المتحدث باسم وزارة الخارجية الروسية، سيرغي لافروف، إن الحوار مستمر.";
         assert_eq!(speakers(text), ["سيرغي لافروف"]);
+    }
+
+    #[test]
+    fn ambassadors_by_their_title_with_a_demonym() {
+        let speakers = |text: &str| -> Vec<String> { quotes(text).into_iter().map(|q| q.0).collect() };
+        // The title up to its nationality names the person the text gave it to.
+        let text = "حضر الجلسة السفير الروسي لدى الأمم المتحدة فاسيلي نيبينزيا. \
+                    وقال السفير الروسي إن موسكو لن تقبل بأي قرار.";
+        assert_eq!(speakers(text), ["فاسيلي نيبينزيا"]);
+        // `السفيرة` read as a place (a town of that name) is still the title of the person.
+        let text = "حضرت الجلسة السفيرة الأميركية لدى الأمم المتحدة كيلي كرافت. \
+                    وقالت السفيرة الأميركية إن الهجمات يجب أن تتوقف.";
+        assert_eq!(speakers(text), ["كيلي كرافت"]);
+    }
+
+    #[test]
+    fn a_denial_and_what_carries_it_on_are_the_deniers() {
+        let speakers = |text: &str| -> Vec<String> { quotes(text).into_iter().map(|q| q.0).collect() };
+        let text = "وقال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن مليون شخص نزحوا، فيما نفى \
+                    الجيش التركي استهداف المدنيين، مؤكدا أنه يستهدف المسلحين فقط.";
+        assert_eq!(speakers(text), ["مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية", "الجيش التركي"]);
+        let text = "وقال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن مليون شخص نزحوا. ونفى الجيش \
+                    التركي في بيان ذلك، وأكد أن قواته لم تستهدف أي مواقع مدنية.";
+        assert_eq!(speakers(text), ["مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية", "الجيش التركي"]);
+    }
+
+    #[test]
+    fn quote_marks_inside_a_clause_that_goes_on() {
+        let found = quotes("وقال لافروف إن واشنطن \"تقف مع أنقرة\" في هذه الأزمة.");
+        assert_eq!(found, [q("سيرغي لافروف", "وقال", "واشنطن \"تقف مع أنقرة\" في هذه الأزمة", "indirect")]);
+        let found = quotes("وأضاف لافروف أن موسكو \"ستواصل دعمها. ولن تتخلى عن حلفائها\" في إدلب.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, "موسكو \"ستواصل دعمها. ولن تتخلى عن حلفائها\" في إدلب");
     }
 
     #[test]
