@@ -98,6 +98,7 @@ struct Tables {
     platforms: HashSet<&'static str>,
     media: HashSet<&'static str>,
     unnamed: HashSet<&'static str>,
+    statements: HashSet<&'static str>,
     that: HashSet<&'static str>,
     not_reported: HashSet<&'static str>,
     no_subject: HashSet<&'static str>,
@@ -126,6 +127,7 @@ fn tables() -> &'static Tables {
             platforms: words("PLATFORM"),
             media: words("MEDIUM"),
             unnamed: words("UNNAMED"),
+            statements: words("STATEMENT"),
             that: word_set(THAT),
             not_reported: word_set(NOT_REPORTED_BEFORE),
             no_subject: word_set(NO_SUBJECT),
@@ -501,6 +503,9 @@ fn with_speakers(cx: &Context<'_>, titles: &[(usize, String)], found: Vec<Found>
             Subject::Named(m) => Some(m),
             Subject::Unnamed => unnamed_speaker(cx, &speakers, &f, previous),
             Subject::Unknown => None,
+            Subject::Statement => previous
+                .filter(|p| cx.sentence_of[f.verb].saturating_sub(cx.sentence_of[p.verb]) <= SENTENCES_BACK)
+                .and_then(|p| p.speaker),
             Subject::OfSentence => sentence_subject(cx, f.verb, &speakers.said, true),
         };
         previous = Some(Previous { verb: f.verb, end: f.last, speaker, unknown });
@@ -837,6 +842,8 @@ enum Subject {
     Unknown,
     /// A relative verb (`بما وصفته`): the subject is the one its sentence names first.
     OfSentence,
+    /// The statement quoted before (`وأضاف البيان`): its speaker.
+    Statement,
 }
 
 /// How many tokens back the subject of a sentence is looked for.
@@ -899,6 +906,9 @@ fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
     // organization after a title (`مدير شركة …، عمار …،`، `المتحدثة باسم الوزارة، ريبيكا …`)
     // gives way to the person in apposition right after it.
     let window_end = if f.verb_after { (f.verb + VERB_WINDOW).min(cx.len()) } else { f.opener };
+    if let Some(statement) = statement_subject(cx, f, window_end) {
+        return statement;
+    }
     let mut k = f.verb + 1;
     let mut titled_org: Option<(usize, usize)> = None; // (mention, token after it)
     while k < window_end && cx.sentence_of[k] == sentence {
@@ -989,6 +999,35 @@ fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
     } else {
         Subject::Unknown
     }
+}
+
+/// The subject when it is a statement (`وقال بيان صادر عن البيت الأبيض`، `وذكر تقرير للأمم
+/// المتحدة`): the institution or person named with it before the quote, whatever the
+/// preposition; `البيان` (definite, no one named) is the statement quoted before.
+fn statement_subject(cx: &Context<'_>, f: &Found, window_end: usize) -> Option<Subject> {
+    let t = tables();
+    let first = f.verb + 1;
+    if first >= window_end || cx.words.tokens[first].kind != TokenKind::Arabic {
+        return None;
+    }
+    let word = cx.text(first);
+    let bare = word.strip_prefix("ال");
+    if !t.statements.contains(bare.unwrap_or(word)) {
+        return None;
+    }
+    let sentence = cx.sentence_of[f.verb];
+    let named = (first + 1..window_end)
+        .take_while(|&k| {
+            let text = cx.text(k);
+            cx.sentence_of[k] == sentence && text != ":" && !is_sentence_end(text) && !t.that.contains(text)
+        })
+        .filter_map(|k| cx.mention(k))
+        .find(|&(m, label)| matches!(label, Label::Per | Label::Org) && !is_platform(cx, m));
+    Some(match named {
+        Some((m, _)) => Subject::Named(m),
+        None if bare.is_some() => Subject::Statement,
+        None => Subject::Unknown,
+    })
 }
 
 /// True when mention `m` is a platform or medium (`تويتر`): it carries words, never says them.
@@ -1393,6 +1432,16 @@ mod tests {
         let text = "وقال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن مليون شخص نزحوا. ونفى الجيش \
                     التركي في بيان ذلك، وأكد أن قواته لم تستهدف أي مواقع مدنية.";
         assert_eq!(speakers(text), ["مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية", "الجيش التركي"]);
+    }
+
+    #[test]
+    fn an_institutions_statement_is_the_institutions() {
+        let speakers = |text: &str| -> Vec<String> { quotes(text).into_iter().map(|q| q.0).collect() };
+        let text = "وقال بيان صادر عن البيت الأبيض إن الرئيس ترامب أعرب عن قلقه. \
+                    وأضاف البيان أن الجانبين اتفقا على التنسيق.";
+        assert_eq!(speakers(text), ["البيت الأبيض", "البيت الأبيض"]);
+        // A platform named with the statement is not its speaker; no one named: no speaker.
+        assert_eq!(speakers("وقال بيان نشر على تويتر إن الهجوم فشل."), [""]);
     }
 
     #[test]
