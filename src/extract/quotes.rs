@@ -26,6 +26,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use super::context::{word_set, Context};
+use super::titles::is_nationality;
 use crate::analysis::{Label, Quote};
 use crate::text::normalize::fold;
 use crate::text::tokenize::TokenKind;
@@ -97,6 +98,7 @@ struct Tables {
     platforms: HashSet<&'static str>,
     media: HashSet<&'static str>,
     unnamed: HashSet<&'static str>,
+    statements: HashSet<&'static str>,
     that: HashSet<&'static str>,
     not_reported: HashSet<&'static str>,
     no_subject: HashSet<&'static str>,
@@ -125,6 +127,7 @@ fn tables() -> &'static Tables {
             platforms: words("PLATFORM"),
             media: words("MEDIUM"),
             unnamed: words("UNNAMED"),
+            statements: words("STATEMENT"),
             that: word_set(THAT),
             not_reported: word_set(NOT_REPORTED_BEFORE),
             no_subject: word_set(NO_SUBJECT),
@@ -230,75 +233,74 @@ fn quote_pairs(cx: &Context<'_>) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// Quotes of a document, in text order, with their speakers.
-pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
-    let t = tables();
-    let mut found: Vec<Found> = Vec::new();
-    let pairs = quote_pairs(cx);
-    // Tokens inside quote marks (verbs there belong to the quoted speech).
-    let mut inside = vec![false; cx.len()];
-    for &(open, close) in &pairs {
-        inside[open..=close].iter_mut().for_each(|x| *x = true);
+/// The quote marks of a document and what they tell the other steps.
+struct Marks {
+    /// The outermost quote-mark pairs: (open token, close token).
+    pairs: Vec<(usize, usize)>,
+    /// Tokens inside quote marks (verbs there belong to the quoted speech).
+    inside: Vec<bool>,
+    close_of: HashMap<usize, usize>,
+    /// One past the last token of each sentence.
+    sentence_end: Vec<usize>,
+    /// Open tokens of names in quote marks in a verb's subject (`وذكرت مجلة "درع الوطن" أنه`).
+    names: HashSet<usize>,
+}
+
+impl Marks {
+    fn new(cx: &Context<'_>) -> Self {
+        let pairs = quote_pairs(cx);
+        let mut inside = vec![false; cx.len()];
+        for &(open, close) in &pairs {
+            inside[open..=close].iter_mut().for_each(|x| *x = true);
+        }
+        let close_of: HashMap<usize, usize> = pairs.iter().copied().collect();
+        let sentence_end = sentence_ends(cx);
+        let names = quoted_names(cx, &close_of, &inside, &sentence_end);
+        Marks { pairs, inside, close_of, sentence_end, names }
     }
-    let close_of: HashMap<usize, usize> = pairs.iter().copied().collect();
-    let sentence_end = sentence_ends(cx);
-    let names = quoted_names(cx, &close_of, &inside, &sentence_end);
-    // Direct quotes between marks.
-    for &(open, close) in &pairs {
-        if close == open + 1 || names.contains(&open) {
-            continue;
-        }
-        let sentence = cx.sentence_of[open];
-        let colon = open > 0 && cx.is(open - 1, ":");
-        let long = close - open > MIN_DIRECT_TOKENS;
-        // `وصفه بـ«الماكر»`، `دعا إلى «التهدئة»`: a short quote right after a verb or its particle.
-        // After a complementizer, only a quote that ends the clause: `إن «شكوكا قوية» تشير …` is
-        // one indirect clause.
-        let introduced = open > 0
-            && (verb_at(cx, open - 1).is_some()
-                || (t.introducers.contains(cx.text(open - 1))
-                    && (!t.that.contains(cx.text(open - 1))
-                        || close + 1 >= cx.len()
-                        || cx.words.tokens[close + 1].kind == TokenKind::Punct)));
-        // A name alone in quote marks is no quote (`بحسب ما ذكرت "رويترز"`).
-        let one_name =
-            cx.mention_of[open + 1].is_some() && (open + 1..close).all(|k| cx.mention_of[k] == cx.mention_of[open + 1]);
-        let introduced = introduced && !one_name;
-        let mut verb = None;
-        for k in (open.saturating_sub(VERB_WINDOW)..open).rev() {
-            if !(colon || long || introduced) {
-                break;
-            }
-            let text = cx.text(k);
-            if cx.sentence_of[k] != sentence || is_sentence_end(text) || (inside[k] && k < open) {
-                break;
-            }
-            if verb_at(cx, k).is_some() {
-                verb = Some((k, false));
-                break;
-            }
-        }
-        // `"…".. بهذه الكلمات تحدث السفير`: the verb after the lead's demonstrative.
-        if verb.is_none() {
-            let lead = (close + 1..(close + 4).min(cx.len()))
-                .find(|&k| cx.words.tokens[k].kind != TokenKind::Punct)
-                .filter(|&k| matches!(cx.text(k), "بهذه" | "بهذا") && k + 2 < cx.len())
-                .map(|k| k + 2)
-                .filter(|&k| cx.words.tokens[k].kind == TokenKind::Arabic);
-            if let Some(k) = lead {
-                verb = Some((k, true));
-            }
-        }
-        if verb.is_none() {
-            let mut k = close + 1;
-            // After the quote, a verb after a comma is proof enough (`"الوضع كارثي"، قال`).
-            if matches!(cx.text(k), "،" | "," | "-") {
-                k += 1;
-                if k < cx.len() && close - open > 2 && verb_at(cx, k) == Some(false) {
-                    verb = Some((k, true));
+
+    /// Where a clause after the verb at `v` must end: its sentence's end, or, when that end is
+    /// inside quote marks (`أن موسكو "ستواصل دعمها. ولن تتخلى" في إدلب.`), the end of the
+    /// sentence where the marks close; at most [`MAX_CLAUSE_TOKENS`] tokens.
+    fn clause_limit(&self, cx: &Context<'_>, v: usize) -> usize {
+        let mut end = self.sentence_end[cx.sentence_of[v]];
+        if end > v + 1 && self.inside[end - 1] {
+            let at = self.pairs.partition_point(|&(_, close)| close < end - 1);
+            if let Some(&(open, close)) = self.pairs.get(at) {
+                if open > v && open < end - 1 && close >= end - 1 {
+                    end = self.sentence_end[cx.sentence_of[close]];
                 }
             }
         }
+        end.min(v + MAX_CLAUSE_TOKENS)
+    }
+}
+
+/// Quotes of a document, in text order, with their speakers.
+pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
+    let marks = Marks::new(cx);
+    let mut found = direct_quotes(cx, &marks);
+    // The tokens of the direct quotes: an indirect clause stops there, and passes over the
+    // other quote marks (`إن "شكوكا قوية" تشير إلى …`).
+    let mut direct = vec![false; cx.len()];
+    for f in &found {
+        direct[f.opener..(f.last + 1).min(cx.len())].iter_mut().for_each(|x| *x = true);
+    }
+    clause_quotes(cx, &marks, &direct, &mut found);
+    attributed(cx, &marks.inside, &direct, &marks.close_of, &marks.sentence_end, &mut found);
+    found.sort_by_key(|f| (f.first, f.last));
+    found.dedup_by_key(|f| f.first);
+    with_speakers(cx, titles, found)
+}
+
+/// Direct quotes between marks, with the verb before them in their sentence or right after them.
+fn direct_quotes(cx: &Context<'_>, marks: &Marks) -> Vec<Found> {
+    let mut found = Vec::new();
+    for &(open, close) in &marks.pairs {
+        if close == open + 1 || marks.names.contains(&open) {
+            continue;
+        }
+        let verb = verb_before_quote(cx, marks, open, close).or_else(|| verb_after_quote(cx, open, close));
         if let Some((verb, verb_after)) = verb {
             found.push(Found {
                 verb,
@@ -311,35 +313,104 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
             });
         }
     }
-    // The tokens of the direct quotes: an indirect clause stops there, and passes over the
-    // other quote marks (`إن "شكوكا قوية" تشير إلى …`).
-    let mut direct = vec![false; cx.len()];
-    for f in &found {
-        direct[f.opener..(f.last + 1).min(cx.len())].iter_mut().for_each(|x| *x = true);
+    found
+}
+
+/// The speech verb before the quote marks `open`…`close`, in their sentence and not inside
+/// other marks, when the quote is one: after a colon, long enough, or introduced by the verb or
+/// its particle. Returns (verb, false).
+fn verb_before_quote(cx: &Context<'_>, marks: &Marks, open: usize, close: usize) -> Option<(usize, bool)> {
+    let t = tables();
+    let sentence = cx.sentence_of[open];
+    let colon = open > 0 && cx.is(open - 1, ":");
+    let long = close - open > MIN_DIRECT_TOKENS;
+    // `وصفه بـ«الماكر»`، `دعا إلى «التهدئة»`: a short quote right after a verb or its particle.
+    // After a complementizer, only a quote that ends the clause: `إن «شكوكا قوية» تشير …` is
+    // one indirect clause.
+    let introduced = open > 0
+        && (verb_at(cx, open - 1).is_some()
+            || (t.introducers.contains(cx.text(open - 1))
+                && (!t.that.contains(cx.text(open - 1))
+                    || close + 1 >= cx.len()
+                    || cx.words.tokens[close + 1].kind == TokenKind::Punct)));
+    // A name alone in quote marks is no quote (`بحسب ما ذكرت "رويترز"`).
+    let one_name =
+        cx.mention_of[open + 1].is_some() && (open + 1..close).all(|k| cx.mention_of[k] == cx.mention_of[open + 1]);
+    if !(colon || long || (introduced && !one_name)) {
+        return None;
     }
-    // Colons and complementizers after a speech verb.
+    let mut that = None;
+    for k in (open.saturating_sub(VERB_WINDOW)..open).rev() {
+        let text = cx.text(k);
+        if cx.sentence_of[k] != sentence || is_sentence_end(text) || marks.inside[k] {
+            return None;
+        }
+        if cx.words.tokens[k].kind == TokenKind::Arabic && t.that.contains(text) {
+            that.get_or_insert(k);
+        }
+        if verb_at(cx, k).is_some() {
+            // `إن واشنطن "تقف مع أنقرة" في هذه الأزمة`: quote marks inside a clause that goes on
+            // after them are part of the indirect quote.
+            let inside_clause = that.is_some_and(|c| c + 1 < open) && clause_goes_on(cx, close);
+            return (!inside_clause).then_some((k, false));
+        }
+    }
+    None
+}
+
+/// True when words of the sentence follow the quote mark `close` (`"…" في إدلب.`).
+fn clause_goes_on(cx: &Context<'_>, close: usize) -> bool {
+    close + 1 < cx.len() && cx.words.tokens[close + 1].kind != TokenKind::Punct && {
+        let chars = cx.folded.original_chars();
+        !chars[cx.spans[close].1..cx.spans[close + 1].0].contains(&'\n')
+    }
+}
+
+/// The speech verb after the quote marks `open`…`close`: after the lead's demonstrative
+/// (`"…".. بهذه الكلمات تحدث السفير`), or after a comma (`"الوضع كارثي"، قال`). Returns
+/// (verb, true).
+fn verb_after_quote(cx: &Context<'_>, open: usize, close: usize) -> Option<(usize, bool)> {
+    let lead = (close + 1..(close + 4).min(cx.len()))
+        .find(|&k| cx.words.tokens[k].kind != TokenKind::Punct)
+        .filter(|&k| matches!(cx.text(k), "بهذه" | "بهذا") && k + 2 < cx.len())
+        .map(|k| k + 2)
+        .filter(|&k| cx.words.tokens[k].kind == TokenKind::Arabic);
+    if let Some(k) = lead {
+        return Some((k, true));
+    }
+    let k = close + 1;
+    // After the quote, a verb after a comma is proof enough.
+    let comma = k < cx.len() && matches!(cx.text(k), "،" | "," | "-");
+    (comma && k + 1 < cx.len() && close - open > 2 && verb_at(cx, k + 1) == Some(false)).then_some((k + 1, true))
+}
+
+/// Quotes after the colon or the complementizer that follows a speech verb (`وقال: …`،
+/// `وأكد أن …`), up to the end of the sentence or the clause.
+fn clause_quotes(cx: &Context<'_>, marks: &Marks, direct: &[bool], found: &mut Vec<Found>) {
+    let t = tables();
     for v in 0..cx.len() {
-        if inside[v] || verb_at(cx, v).is_none() {
+        if marks.inside[v] || verb_at(cx, v).is_none() {
             continue;
         }
-        let end = sentence_end[cx.sentence_of[v]].min(v + MAX_CLAUSE_TOKENS);
+        let end = marks.clause_limit(cx, v);
         let mut k = v + 1;
         while k < end && k <= v + VERB_WINDOW {
             let text = cx.text(k);
-            if names.contains(&k) {
-                k = close_of.get(&k).map_or(k, |&close| close) + 1;
+            if marks.names.contains(&k) {
+                k = marks.close_of.get(&k).map_or(k, |&close| close) + 1;
                 continue;
             }
-            if is_open(text) || inside[k] || is_sentence_end(text) {
+            if is_open(text) || marks.inside[k] || is_sentence_end(text) {
                 break;
             }
             if text == ":" {
                 if k + 1 < end && !is_open(cx.text(k + 1)) {
+                    let last = trim_end(cx, k + 1, end);
                     found.push(Found {
                         verb: v,
                         opener: k,
                         first: k + 1,
-                        last: trim_end(cx, k + 1, end),
+                        last,
                         direct: true,
                         verb_after: false,
                         source: None,
@@ -351,21 +422,16 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
                 && t.that.contains(text)
                 && !(k > 0 && t.not_reported.contains(cx.text(k - 1)));
             if that {
-                if k + 1 < end && !direct[k + 1] {
-                    let last = clause_end(cx, k + 1, end, &direct);
-                    // Cut short by a direct quote (`إن بلاده «…»`): the direct quote says it.
-                    let cut_by_quote = last < end && direct[last];
-                    if last > k + 1 && !(cut_by_quote && last - (k + 1) < MIN_DIRECT_TOKENS) {
-                        found.push(Found {
-                            verb: v,
-                            opener: k,
-                            first: k + 1,
-                            last,
-                            direct: false,
-                            verb_after: false,
-                            source: None,
-                        });
-                    }
+                if let Some(last) = that_clause(cx, k, end, direct) {
+                    found.push(Found {
+                        verb: v,
+                        opener: k,
+                        first: k + 1,
+                        last,
+                        direct: false,
+                        verb_after: false,
+                        source: None,
+                    });
                 }
                 break;
             }
@@ -376,19 +442,53 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
             k += 1;
         }
     }
-    attributed(cx, &inside, &direct, &close_of, &sentence_end, &mut found);
-    found.sort_by_key(|f| (f.first, f.last));
-    found.dedup_by_key(|f| f.first);
-    let genders = person_genders(cx, titles);
-    let titled = Titled::new(cx, titles);
-    // The tokens of what is said in quote marks: the names there do not speak it.
+}
+
+/// The end of the indirect clause after the complementizer at `k`, unless there is none or a
+/// direct quote says it (`إن بلاده «…»`).
+fn that_clause(cx: &Context<'_>, k: usize, end: usize, direct: &[bool]) -> Option<usize> {
+    if k + 1 >= end || direct[k + 1] {
+        return None;
+    }
+    let last = clause_end(cx, k + 1, end, direct);
+    let cut_by_quote = last < end && direct[last];
+    (last > k + 1 && !(cut_by_quote && last - (k + 1) < MIN_DIRECT_TOKENS)).then_some(last)
+}
+
+/// The previous quote, for the speaker of a verb with no subject of its own.
+#[derive(Clone, Copy)]
+struct Previous {
+    verb: usize,
+    /// One past its last token.
+    end: usize,
+    speaker: Option<usize>,
+    /// Its subject was a phrase no mention covers (`مصدر عسكري`).
+    unknown: bool,
+}
+
+/// What the speakers are resolved with.
+struct Speakers<'s> {
+    genders: HashMap<&'s str, bool>,
+    titled: Titled,
+    /// The tokens of what is said in quote marks: the names there do not speak it.
+    said: Vec<bool>,
+    /// The tokens of every quote's content, direct or indirect.
+    quoted: Vec<bool>,
+}
+
+/// The quotes found, with their speakers, as the analysis gives them.
+fn with_speakers(cx: &Context<'_>, titles: &[(usize, String)], found: Vec<Found>) -> Vec<Quote> {
     let mut said = vec![false; cx.len()];
     for f in found.iter().filter(|f| f.direct) {
         said[f.first..f.last.min(cx.len())].iter_mut().for_each(|x| *x = true);
     }
+    let mut quoted = vec![false; cx.len()];
+    for f in &found {
+        quoted[f.first.min(f.last)..f.last.min(cx.len())].iter_mut().for_each(|x| *x = true);
+    }
+    let speakers = Speakers { genders: person_genders(cx, titles), titled: Titled::new(cx, titles), said, quoted };
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
-    // The previous quote: (its verb, its speaker, its subject was a phrase no mention covers).
-    let mut previous: Option<(usize, Option<usize>, bool)> = None;
+    let mut previous: Option<Previous> = None;
     for f in found {
         if f.last <= f.first {
             continue; // nothing was said (`قال : . .`)
@@ -396,61 +496,19 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
         let named = match f.source {
             Some(Some(m)) => Subject::Named(m),
             Some(None) => Subject::Unknown,
-            None => subject(cx, &f, &titled),
+            None => subject(cx, &f, &speakers.titled),
         };
         let unknown = matches!(named, Subject::Unknown);
         let speaker = match named {
             Subject::Named(m) => Some(m),
-            Subject::Unnamed => {
-                let sentence = cx.sentence_of[f.verb];
-                let recent = |s: usize| sentence.saturating_sub(s) <= SENTENCES_BACK;
-                let recent_previous = previous.filter(|&(v, _, _)| recent(cx.sentence_of[v]));
-                // A participle in the sentence of a quote carries that quote's speaker; else
-                // the verb speaks for the person its sentence names first (`ودخل خاشقجي على
-                // الخط مع رد كاسن، معتبرا أنها …`، `وسعى ترامب …، وقال إن …`).
-                let participle = verb_at(cx, f.verb) == Some(true);
-                let same_sentence = recent_previous.filter(|&(v, _, _)| cx.sentence_of[v] == sentence);
-                let sentence_subject = || sentence_subject(cx, f.verb, &said, false);
-                // Words of an unnamed source go on (`قال مصدر إن … وأضاف أن …`) while no
-                // person is named in between.
-                let unnamed_before = recent_previous.is_some_and(|(v, _, unknown)| {
-                    unknown && !(v..f.verb).any(|k| cx.mention(k).is_some_and(|(_, label)| label == Label::Per))
-                });
-                if participle && same_sentence.is_some_and(|(_, m, _)| m.is_some()) {
-                    same_sentence.and_then(|(_, m, _)| m)
-                } else if let Some(m) = sentence_subject() {
-                    Some(m)
-                } else if unnamed_before {
-                    None
-                } else {
-                    // The previous speaker, then the persons named before, nearest first; the
-                    // verb's gender rules out those of the other one (`وقالت` after a man was
-                    // named speaks for the woman named before him), and a feminine verb, the
-                    // marked form, prefers a woman known as such to a name of unknown gender.
-                    let feminine = verb_is_feminine(cx, f.verb);
-                    let gender = |m: usize| genders.get(cx.mentions[m].id.as_str()).copied();
-                    let carried = recent_previous.and_then(|(_, m, _)| m);
-                    let mut candidates = carried.into_iter().chain(
-                        (0..f.verb)
-                            .rev()
-                            .take_while(|&k| recent(cx.sentence_of[k]))
-                            .filter(|&k| !said[k])
-                            .filter_map(|k| cx.mention(k).filter(|&(_, label)| label == Label::Per))
-                            .map(|(m, _)| m),
-                    );
-                    if feminine {
-                        let candidates: Vec<usize> = candidates.collect();
-                        let known = candidates.iter().copied().find(|&m| gender(m) == Some(true));
-                        known.or_else(|| candidates.into_iter().find(|&m| gender(m).is_none()))
-                    } else {
-                        candidates.find(|&m| gender(m) != Some(true))
-                    }
-                }
-            }
+            Subject::Unnamed => unnamed_speaker(cx, &speakers, &f, previous),
             Subject::Unknown => None,
-            Subject::OfSentence => sentence_subject(cx, f.verb, &said, true),
+            Subject::Statement => previous
+                .filter(|p| cx.sentence_of[f.verb].saturating_sub(cx.sentence_of[p.verb]) <= SENTENCES_BACK)
+                .and_then(|p| p.speaker),
+            Subject::OfSentence => sentence_subject(cx, f.verb, &speakers.said, true),
         };
-        previous = Some((f.verb, speaker, unknown));
+        previous = Some(Previous { verb: f.verb, end: f.last, speaker, unknown });
         let (start, end) = cx.span(f.first, f.last, 0);
         let (vs, ve) = cx.span(f.verb, f.verb + 1, 0);
         quotes.push(Quote {
@@ -464,6 +522,96 @@ pub(crate) fn find(cx: &Context<'_>, titles: &[(usize, String)]) -> Vec<Quote> {
         });
     }
     quotes
+}
+
+/// How many tokens back in its sentence a verb with no subject looks for the speech verb it
+/// carries on.
+const CARRY_WINDOW: usize = 40;
+
+/// The named subject of the speech verb nearest before `verb` in its sentence, outside every
+/// quote, whether or not that verb has a quote of its own: `نفى الجيش السوري استهداف المدنيين،
+/// مؤكدا أنه …`، `ونفى الجيش التركي في بيان ذلك، وأكد أن …`.
+fn subject_of_verb_before(cx: &Context<'_>, speakers: &Speakers<'_>, verb: usize) -> Option<usize> {
+    let sentence = cx.sentence_of[verb];
+    let before = (verb.saturating_sub(CARRY_WINDOW)..verb)
+        .rev()
+        .take_while(|&k| cx.sentence_of[k] == sentence)
+        .filter(|&k| !speakers.quoted[k])
+        .find(|&k| verb_at(cx, k) == Some(false))?;
+    let f = Found {
+        verb: before,
+        opener: verb,
+        first: verb,
+        last: verb,
+        direct: false,
+        verb_after: false,
+        source: None,
+    };
+    match subject(cx, &f, &speakers.titled) {
+        Subject::Named(m) => Some(m),
+        _ => None,
+    }
+}
+
+/// The speaker of a verb with no subject of its own (`وأضاف`، `مضيفا`).
+fn unnamed_speaker(cx: &Context<'_>, speakers: &Speakers<'_>, f: &Found, previous: Option<Previous>) -> Option<usize> {
+    let sentence = cx.sentence_of[f.verb];
+    let recent = |s: usize| sentence.saturating_sub(s) <= SENTENCES_BACK;
+    let recent_previous = previous.filter(|p| recent(cx.sentence_of[p.verb]));
+    // A participle in the sentence of a quote carries that quote's speaker; else the verb
+    // speaks for the person its sentence names first (`ودخل خاشقجي على الخط مع رد كاسن، معتبرا
+    // أنها …`، `وسعى ترامب …، وقال إن …`).
+    let participle = verb_at(cx, f.verb) == Some(true);
+    let same_sentence = recent_previous.filter(|p| cx.sentence_of[p.verb] == sentence);
+    // Words of an unnamed source go on (`قال مصدر إن … وأضاف أن …`) while no person is named in
+    // between.
+    let unnamed_before = recent_previous.is_some_and(|p| {
+        p.unknown && !(p.verb..f.verb).any(|k| cx.mention(k).is_some_and(|(_, label)| label == Label::Per))
+    });
+    if let Some(m) = subject_of_verb_before(cx, speakers, f.verb) {
+        return Some(m);
+    }
+    if participle && same_sentence.is_some_and(|p| p.speaker.is_some()) {
+        return same_sentence.and_then(|p| p.speaker);
+    }
+    if let Some(m) = sentence_subject(cx, f.verb, &speakers.said, false) {
+        return Some(m);
+    }
+    if unnamed_before {
+        return None;
+    }
+    // The previous speaker, then the persons named before, nearest first; the verb's gender
+    // rules out those of the other one (`وقالت` after a man was named speaks for the woman
+    // named before him), and a feminine verb, the marked form, prefers a woman known as such to
+    // a name of unknown gender.
+    let feminine = verb_is_feminine(cx, f.verb);
+    let gender = |m: usize| speakers.genders.get(cx.mentions[m].id.as_str()).copied();
+    // An organization's words are not carried past a person of the verb's gender named since
+    // (`وقال تقرير للأمم المتحدة إن …. وزار الوزير خلوصي أكار …. وقال عبر تويتر إن …`).
+    let person_since = |p: &Previous| {
+        (p.end..f.verb).any(|k| {
+            !speakers.quoted[k]
+                && cx.mention(k).is_some_and(|(m, label)| label == Label::Per && gender(m) != Some(!feminine))
+        })
+    };
+    let carried = recent_previous
+        .filter(|p| p.speaker.is_some_and(|m| cx.mentions[m].label == Label::Per) || !person_since(p))
+        .and_then(|p| p.speaker);
+    let mut candidates = carried.into_iter().chain(
+        (0..f.verb)
+            .rev()
+            .take_while(|&k| recent(cx.sentence_of[k]))
+            .filter(|&k| !speakers.said[k])
+            .filter_map(|k| cx.mention(k).filter(|&(_, label)| label == Label::Per))
+            .map(|(m, _)| m),
+    );
+    if feminine {
+        let candidates: Vec<usize> = candidates.collect();
+        let known = candidates.iter().copied().find(|&m| gender(m) == Some(true));
+        known.or_else(|| candidates.into_iter().find(|&m| gender(m).is_none()))
+    } else {
+        candidates.find(|&m| gender(m) != Some(true))
+    }
 }
 
 /// Clauses attributed to a source (`…، بحسب المرصد.` or `وبحسب المرصد، …`), unless a quote
@@ -694,6 +842,8 @@ enum Subject {
     Unknown,
     /// A relative verb (`بما وصفته`): the subject is the one its sentence names first.
     OfSentence,
+    /// The statement quoted before (`وأضاف البيان`): its speaker.
+    Statement,
 }
 
 /// How many tokens back the subject of a sentence is looked for.
@@ -755,7 +905,10 @@ fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
     // past a complementizer, not after a preposition (`وقال على تويتر`), never a platform. An
     // organization after a title (`مدير شركة …، عمار …،`، `المتحدثة باسم الوزارة، ريبيكا …`)
     // gives way to the person in apposition right after it.
-    let window_end = if f.verb_after { (f.verb + 7).min(cx.len()) } else { f.opener };
+    let window_end = if f.verb_after { (f.verb + VERB_WINDOW).min(cx.len()) } else { f.opener };
+    if let Some(statement) = statement_subject(cx, f, window_end) {
+        return statement;
+    }
     let mut k = f.verb + 1;
     let mut titled_org: Option<(usize, usize)> = None; // (mention, token after it)
     while k < window_end && cx.sentence_of[k] == sentence {
@@ -763,6 +916,11 @@ fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
         let that = cx.words.tokens[k].kind == TokenKind::Arabic && t.that.contains(text);
         if text == ":" || is_sentence_end(text) || that {
             break;
+        }
+        // `وقالت السفيرة الأميركية` with `السفيرة` read as a place: the title of a person.
+        let place_first = k == f.verb + 1 && cx.mention(k).is_some_and(|(_, label)| label == Label::Loc);
+        if let Some(m) = titled.person(cx, k, f.verb, true).filter(|_| place_first) {
+            return Subject::Named(m);
         }
         if let Some(m) = speaker_at(cx, k, k == f.verb + 1) {
             let (_, last) = cx.mention_tokens(m, k);
@@ -843,6 +1001,35 @@ fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
     }
 }
 
+/// The subject when it is a statement (`وقال بيان صادر عن البيت الأبيض`، `وذكر تقرير للأمم
+/// المتحدة`): the institution or person named with it before the quote, whatever the
+/// preposition; `البيان` (definite, no one named) is the statement quoted before.
+fn statement_subject(cx: &Context<'_>, f: &Found, window_end: usize) -> Option<Subject> {
+    let t = tables();
+    let first = f.verb + 1;
+    if first >= window_end || cx.words.tokens[first].kind != TokenKind::Arabic {
+        return None;
+    }
+    let word = cx.text(first);
+    let bare = word.strip_prefix("ال");
+    if !t.statements.contains(bare.unwrap_or(word)) {
+        return None;
+    }
+    let sentence = cx.sentence_of[f.verb];
+    let named = (first + 1..window_end)
+        .take_while(|&k| {
+            let text = cx.text(k);
+            cx.sentence_of[k] == sentence && text != ":" && !is_sentence_end(text) && !t.that.contains(text)
+        })
+        .filter_map(|k| cx.mention(k))
+        .find(|&(m, label)| matches!(label, Label::Per | Label::Org) && !is_platform(cx, m));
+    Some(match named {
+        Some((m, _)) => Subject::Named(m),
+        None if bare.is_some() => Subject::Statement,
+        None => Subject::Unknown,
+    })
+}
+
 /// True when mention `m` is a platform or medium (`تويتر`): it carries words, never says them.
 fn is_platform(cx: &Context<'_>, m: usize) -> bool {
     let name = fold(&cx.mentions[m].canonical);
@@ -867,13 +1054,20 @@ impl Titled {
     fn new(cx: &Context<'_>, titles: &[(usize, String)]) -> Self {
         let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::default();
         for &(m, ref title) in titles {
-            let words: Vec<String> = fold(title).split_whitespace().map(title_word).collect();
+            let folded = fold(title);
+            let words: Vec<String> = folded.split_whitespace().map(title_word).collect();
             if words.len() < 2 || cx.mentions[m].label != Label::Per {
                 continue;
             }
+            // The title up to its last nationality is the person's too: `السفير الروسي` for
+            // `السفير الروسي لدى الأمم المتحدة`.
+            let plain: Vec<&str> = folded.split_whitespace().collect();
+            let national = plain.iter().rposition(|w| is_nationality(w)).filter(|&j| j > 0 && j + 1 < words.len());
             let entry = by_first.entry(words[0].clone()).or_default();
-            if entry.len() < MAX_TITLED {
-                entry.push((words, m));
+            for words in national.map(|j| words[..=j].to_vec()).into_iter().chain([words]) {
+                if entry.len() < MAX_TITLED {
+                    entry.push((words, m));
+                }
             }
         }
         Titled { by_first }
@@ -1214,6 +1408,49 @@ mod tests {
         // An organization after a title gives way to the person in apposition.
         let text = "وقال المتحدث باسم وزارة الخارجية الروسية، سيرغي لافروف، إن الحوار مستمر.";
         assert_eq!(speakers(text), ["سيرغي لافروف"]);
+    }
+
+    #[test]
+    fn ambassadors_by_their_title_with_a_demonym() {
+        let speakers = |text: &str| -> Vec<String> { quotes(text).into_iter().map(|q| q.0).collect() };
+        // The title up to its nationality names the person the text gave it to.
+        let text = "حضر الجلسة السفير الروسي لدى الأمم المتحدة فاسيلي نيبينزيا. \
+                    وقال السفير الروسي إن موسكو لن تقبل بأي قرار.";
+        assert_eq!(speakers(text), ["فاسيلي نيبينزيا"]);
+        // `السفيرة` read as a place (a town of that name) is still the title of the person.
+        let text = "حضرت الجلسة السفيرة الأميركية لدى الأمم المتحدة كيلي كرافت. \
+                    وقالت السفيرة الأميركية إن الهجمات يجب أن تتوقف.";
+        assert_eq!(speakers(text), ["كيلي كرافت"]);
+    }
+
+    #[test]
+    fn a_denial_and_what_carries_it_on_are_the_deniers() {
+        let speakers = |text: &str| -> Vec<String> { quotes(text).into_iter().map(|q| q.0).collect() };
+        let text = "وقال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن مليون شخص نزحوا، فيما نفى \
+                    الجيش التركي استهداف المدنيين، مؤكدا أنه يستهدف المسلحين فقط.";
+        assert_eq!(speakers(text), ["مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية", "الجيش التركي"]);
+        let text = "وقال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن مليون شخص نزحوا. ونفى الجيش \
+                    التركي في بيان ذلك، وأكد أن قواته لم تستهدف أي مواقع مدنية.";
+        assert_eq!(speakers(text), ["مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية", "الجيش التركي"]);
+    }
+
+    #[test]
+    fn an_institutions_statement_is_the_institutions() {
+        let speakers = |text: &str| -> Vec<String> { quotes(text).into_iter().map(|q| q.0).collect() };
+        let text = "وقال بيان صادر عن البيت الأبيض إن الرئيس ترامب أعرب عن قلقه. \
+                    وأضاف البيان أن الجانبين اتفقا على التنسيق.";
+        assert_eq!(speakers(text), ["البيت الأبيض", "البيت الأبيض"]);
+        // A platform named with the statement is not its speaker; no one named: no speaker.
+        assert_eq!(speakers("وقال بيان نشر على تويتر إن الهجوم فشل."), [""]);
+    }
+
+    #[test]
+    fn quote_marks_inside_a_clause_that_goes_on() {
+        let found = quotes("وقال لافروف إن واشنطن \"تقف مع أنقرة\" في هذه الأزمة.");
+        assert_eq!(found, [q("سيرغي لافروف", "وقال", "واشنطن \"تقف مع أنقرة\" في هذه الأزمة", "indirect")]);
+        let found = quotes("وأضاف لافروف أن موسكو \"ستواصل دعمها. ولن تتخلى عن حلفائها\" في إدلب.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2, "موسكو \"ستواصل دعمها. ولن تتخلى عن حلفائها\" في إدلب");
     }
 
     #[test]

@@ -459,7 +459,10 @@ impl Parser<'_, '_> {
             if let Some(found) = self.rest(after, depth) {
                 return Some(found);
             }
-            // A complement: a name of an organization or place, then adjectives.
+            // A complement: a name of an organization or place, then adjectives; after لدى or
+            // إلى (`السفير الروسي لدى الأمم المتحدة`، `المبعوث الخاص إلى سوريا`).
+            let to = after + 1 < self.limit && matches!(self.cx.text(after), "لدي" | "الي");
+            let after = if to { after + 1 } else { after };
             if let Some((m, label)) = self.cx.mention(after) {
                 if label != Label::Per {
                     let (_, last) = self.cx.mention_tokens(m, after);
@@ -601,6 +604,10 @@ mod tests {
             ("التقى رئيس الوزراء الإسرائيلي بنيامين نتنياهو", t("بنيامين نتنياهو", Some("رئيس الوزراء الإسرائيلي"))),
             ("وصل الرئيس الروسي السابق ميدفيديف", t("ميدفيديف", Some("الرئيس الروسي السابق"))),
             ("وصل بوتين، ثم غادر", t("بوتين", None)),
+            (
+                "وقال السفير الروسي لدى الأمم المتحدة فاسيلي نيبينزيا إن",
+                t("فاسيلي نيبينزيا", Some("السفير الروسي لدى الأمم المتحدة")),
+            ),
         ];
         for (text, expected) in cases {
             let found = titles(text);
