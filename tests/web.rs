@@ -248,7 +248,13 @@ fn the_tracker_ignores_stale_and_removed_replies_and_counts_the_batch() {
 #[wasm_bindgen_test]
 async fn the_store_saves_documents_selection_and_settings() {
     store::clear().await.unwrap();
-    let doc = |id, name: &str, text: &str, source| Document { id, name: name.to_owned(), text: text.into(), source };
+    let doc = |id, name: &str, text: &str, source| Document {
+        id,
+        name: name.to_owned(),
+        text: text.into(),
+        source,
+        byline: Default::default(),
+    };
     store::put_document(&doc(4, "نص ملصق", SUMMIT, Source::Pasted)).await.unwrap();
     store::put_document(&doc(9, "b.txt", IDLIB, Source::File)).await.unwrap();
     store::put_document(&doc(12, "c.txt", "نص", Source::File)).await.unwrap();
@@ -556,8 +562,8 @@ fn a_workspace_file_goes_out_and_comes_back_whole() {
     let file = WorkspaceFile {
         kashif_workspace: 1,
         documents: vec![
-            FileDocument { name: PASTED_NAME.into(), text: SUMMIT.into(), source: Source::Pasted, corrections: vec![removal_at(0)] },
-            FileDocument { name: "b.txt".into(), text: IDLIB.into(), source: Source::File, corrections: Vec::new() },
+            FileDocument { name: PASTED_NAME.into(), text: SUMMIT.into(), source: Source::Pasted, corrections: vec![removal_at(0)], byline: Default::default() },
+            FileDocument { name: "b.txt".into(), text: IDLIB.into(), source: Source::File, corrections: Vec::new(), byline: Default::default() },
         ],
         merges: vec![Correction::Merge { from: "per:a".into(), into: "per:b".into(), into_name: "ب".into() }],
         names: vec![UserName { text: "ريف إدلب".into(), label: Label::Loc }],

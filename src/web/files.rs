@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DataTransfer, File, FileList, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry};
 
-use crate::ingest::{read_document, IngestError};
+use crate::ingest::{read_document, Byline, IngestError};
 
 /// Why a file could not be turned into a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,14 +50,15 @@ fn message_of(error: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_owned())
 }
 
-/// Reads one file and turns it into text (see [`read_document`]).
-pub async fn read_text(file: &File) -> Result<String, LoadError> {
+/// Reads one file and turns it into text (see [`read_document`]), with what its markup says of
+/// its headline, outlet and date.
+pub async fn read_text(file: &File) -> Result<(String, Byline), LoadError> {
     if file.size() > crate::ingest::MAX_INPUT_BYTES as f64 {
         return Err(LoadError::Ingest(IngestError::TooLarge { bytes: file.size() as usize }));
     }
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|error| LoadError::Read(message_of(&error)))?;
     let bytes = Uint8Array::new(&buffer).to_vec();
-    read_document(&file.name(), &bytes).map(|document| document.text).map_err(LoadError::Ingest)
+    read_document(&file.name(), &bytes).map(|document| (document.text, document.byline)).map_err(LoadError::Ingest)
 }
 
 /// The files of a drop: plain files, and every file inside dropped folders (recursively, in

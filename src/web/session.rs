@@ -298,13 +298,20 @@ impl Session {
             for file in files {
                 let name = file.name();
                 match read_text(&file).await {
-                    Ok(text) => texts.push((name, text)),
+                    Ok((text, byline)) => texts.push((name, text, byline)),
                     Err(error) => problems.push(FileProblem { name, reason: error.to_string() }),
                 }
             }
             self.problems.try_set(problems);
             let Some(ids) = self.library.try_update(|library| {
-                texts.into_iter().map(|(name, text)| library.add_file(&name, text)).collect::<Vec<_>>()
+                texts
+                    .into_iter()
+                    .map(|(name, text, byline)| {
+                        let id = library.add_file(&name, text);
+                        library.set_byline(id, byline);
+                        id
+                    })
+                    .collect::<Vec<_>>()
             }) else {
                 return;
             };
@@ -465,6 +472,7 @@ impl Session {
                         name: doc.name.clone(),
                         text: doc.text.to_string(),
                         source: doc.source,
+                        byline: doc.byline.clone(),
                         corrections: book.of(doc.id).to_vec(),
                     })
                     .collect();
@@ -489,7 +497,9 @@ impl Session {
                 documents
                     .into_iter()
                     .filter_map(|doc| {
-                        library.add_opened(&doc.name, &doc.text, doc.source).map(|id| (id, doc.corrections))
+                        let id = library.add_opened(&doc.name, &doc.text, doc.source)?;
+                        library.set_byline(id, doc.byline);
+                        Some((id, doc.corrections))
                     })
                     .collect::<Vec<_>>()
             })

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::i18n::{Lang, Msg};
+use crate::ingest::Byline;
 
 /// The name stored for the text typed or pasted into the text box (shown as [`shown_name`] says).
 pub const PASTED_NAME: &str = "نص ملصق";
@@ -64,6 +65,9 @@ pub struct Document {
     pub text: Arc<str>,
     /// Pasted or loaded from a file.
     pub source: Source,
+    /// The headline, outlet and date the file's markup gives (a web page's `<meta>` tags); what
+    /// the text says is read with its analysis ([`crate::corpus::byline`]).
+    pub byline: Byline,
 }
 
 impl Document {
@@ -123,7 +127,7 @@ impl Library {
                 let id = self.fresh_id();
                 self.docs.insert(
                     0,
-                    Document { id, name: PASTED_NAME.to_owned(), text: Arc::from(text), source: Source::Pasted },
+                    Document { id, name: PASTED_NAME.to_owned(), text: Arc::from(text), source: Source::Pasted, byline: Byline::default() },
                 );
                 Some(id)
             }
@@ -138,8 +142,15 @@ impl Library {
             return doc.id;
         }
         let id = self.fresh_id();
-        self.docs.push(Document { id, name: name.to_owned(), text: Arc::from(text), source: Source::File });
+        self.docs.push(Document { id, name: name.to_owned(), text: Arc::from(text), source: Source::File, byline: Byline::default() });
         id
+    }
+
+    /// Keeps what the file of document `id` says of its headline, outlet and date.
+    pub fn set_byline(&mut self, id: DocId, byline: Byline) {
+        if let Some(doc) = self.docs.iter_mut().find(|doc| doc.id == id) {
+            doc.byline = byline;
+        }
     }
 
     /// Puts back documents saved by an earlier visit (see [`store`](super::store)), keeping
@@ -188,7 +199,7 @@ impl Library {
             Source::Pasted if !pasted => (title_of(text), Source::File),
             _ => (name.to_owned(), source),
         };
-        let doc = Document { id, name, text: Arc::from(text), source };
+        let doc = Document { id, name, text: Arc::from(text), source, byline: Byline::default() };
         if pasted {
             self.docs.insert(0, doc);
         } else {

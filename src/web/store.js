@@ -111,9 +111,11 @@ export function loadAll() {
   });
 }
 
-export function putDocument(id, name, text, source) {
+export function putDocument(id, name, text, source, byline) {
+  // byline: what the file's markup said of its headline, outlet and date, as JSON ('' if none).
+  const record = byline ? { id, name, text, source, byline: JSON.parse(byline) } : { id, name, text, source };
   return run(['documents'], 'readwrite', (tx) => {
-    tx.objectStore('documents').put({ id, name, text, source });
+    tx.objectStore('documents').put(record);
   });
 }
 

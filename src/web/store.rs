@@ -7,6 +7,7 @@
 //! memory.
 
 use std::collections::BTreeMap;
+use crate::ingest::Byline;
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -20,7 +21,7 @@ extern "C" {
     #[wasm_bindgen(js_name = loadAll, catch)]
     async fn js_load_all() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = putDocument, catch)]
-    async fn js_put_document(id: DocId, name: &str, text: &str, source: &str) -> Result<JsValue, JsValue>;
+    async fn js_put_document(id: DocId, name: &str, text: &str, source: &str, byline: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = deleteDocument, catch)]
     async fn js_delete_document(id: DocId) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = putSetting, catch)]
@@ -69,11 +70,14 @@ pub struct SavedDocument {
     pub text: String,
     /// Pasted or from a file.
     pub source: Source,
+    /// What the file's markup said of its headline, outlet and date (absent in older saves).
+    #[serde(default)]
+    pub byline: Byline,
 }
 
 impl From<SavedDocument> for Document {
     fn from(saved: SavedDocument) -> Self {
-        Document { id: saved.id, name: saved.name, text: Arc::from(saved.text), source: saved.source }
+        Document { id: saved.id, name: saved.name, text: Arc::from(saved.text), source: saved.source, byline: saved.byline }
     }
 }
 
@@ -94,7 +98,9 @@ pub async fn put_document(doc: &Document) -> Result<(), StoreError> {
         Source::Pasted => "pasted",
         Source::File => "file",
     };
-    done(js_put_document(doc.id, &doc.name, &doc.text, source).await)
+    // What the file's markup said (a web page's outlet and date), as JSON; empty when nothing.
+    let byline = if doc.byline.is_empty() { String::new() } else { serde_json::to_string(&doc.byline).unwrap_or_default() };
+    done(js_put_document(doc.id, &doc.name, &doc.text, source, &byline).await)
 }
 
 /// Deletes a saved document (nothing happens if it was not saved).

@@ -76,7 +76,7 @@ pub fn analysed_docs(docs: &[Document], analysis_of: impl Fn(&Document) -> Optio
                 name: doc.name.clone(),
                 pasted: doc.is_pasted(),
                 text: Arc::clone(&doc.text),
-                byline: crate::corpus::byline(&doc.text, &analysis),
+                byline: doc.byline.clone().or(crate::corpus::byline(&doc.text, &analysis)),
                 analysis,
             })
         })

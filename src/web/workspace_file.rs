@@ -15,6 +15,7 @@
 //! (see [`Session::open_workspace`](super::session::Session::open_workspace)).
 
 use serde::{Deserialize, Serialize};
+use crate::ingest::Byline;
 use serde_json::Value;
 use web_sys::File;
 
@@ -63,6 +64,9 @@ pub struct FileDocument {
     /// Its own corrections, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
+    /// What its file's markup said of its headline, outlet and date (a web page's meta tags).
+    #[serde(default, skip_serializing_if = "Byline::is_empty")]
+    pub byline: Byline,
 }
 
 fn file_source() -> Source {

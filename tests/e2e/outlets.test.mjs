@@ -1,6 +1,6 @@
 // End-to-end tests of outlets side by side, against dist/: each document shows the outlet and
 // date its text gives (a dateline `أنقرة، 28 فبراير 2020 (رويترز) -`, a signature `(أ ف ب)`)
-// under its name, with its headline as tooltip; the comparison tables head their document
+// (or a web page's meta tags) under its name, with its headline as tooltip, also after a reload; the comparison tables head their document
 // columns with the outlet, not the file name, and fit 1280 px without sideways scrolling.
 // Screenshots: tests/e2e/artifacts/outlets-list.png and outlets-entities.png.
 //
@@ -32,6 +32,11 @@ const ARTICLES = {
     'تصعيد في شمال غرب سوريا\n\n' +
     'شهدت محافظة إدلب تصعيدا جديدا بعد غارة قتل فيها جنود أتراك، وفق ما أعلنت أنقرة.\n\n' +
     'المصدر: موقع الخبر اليومي\n',
+  'page.html':
+    '<html><head><title>غارات على إدلب | سكاي نيوز عربية</title>' +
+    '<meta property="og:site_name" content="سكاي نيوز عربية">' +
+    '<meta property="article:published_time" content="2020-02-28T09:15:00+04:00"></head>' +
+    '<body><article><p>قالت مصادر إن الغارات استهدفت ريف إدلب الجنوبي.</p></article></body></html>',
 };
 
 describe('outlets side by side', () => {
@@ -45,7 +50,7 @@ describe('outlets side by side', () => {
     const { context, page, check } = await openPage(app);
     try {
       await page.getByTestId('file-input').setInputFiles(files);
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-detail]').length === 3, null, {
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-detail]').length === 4, null, {
         timeout: 15_000,
       });
       const details = await page.$$eval('[data-testid=doc-item]', (items) =>
@@ -55,8 +60,17 @@ describe('outlets side by side', () => {
         ['رويترز · 2020-02-28', 'أنقرة تعلن مقتل 34 جنديا تركيا في إدلب'],
         ['فرانس برس', 'قتلى أتراك في غارة على إدلب'],
         ['موقع الخبر اليومي', 'تصعيد في شمال غرب سوريا'],
+        // A web page says it in its meta tags and title.
+        ['سكاي نيوز عربية · 2020-02-28', 'غارات على إدلب'],
       ]);
       await page.locator('aside').screenshot({ path: path.join(ARTIFACTS, 'outlets-list.png') });
+      // What the page's markup said is saved with it.
+      await page.reload();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-detail]').length === 4, null, {
+        timeout: 15_000,
+      });
+      const html = await page.getByTestId('doc-item').filter({ hasText: 'page.html' }).getByTestId('doc-detail').textContent();
+      assert.equal(html.replace(/[\u2066-\u2069]/g, ''), 'سكاي نيوز عربية · 2020-02-28');
 
       await page.getByTestId('tab-entities').click();
       const table = page.getByTestId('entity-table');
