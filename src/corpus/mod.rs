@@ -9,6 +9,9 @@
 //! - [`entity_table`]: each entity once, with its spellings and its mentions per document;
 //! - [`figure_groups`]: the figures of all documents grouped by what they count, with the
 //!   groups where the documents disagree marked;
+//! - [`claim_groups`]: each figure read as a claim (what happened, to whom, where, when,
+//!   according to whom), the claims about one thing grouped within and across documents, and the
+//!   groups where two claims disagree marked;
 //! - [`quotes`]: who said what, in which document;
 //! - [`framing_table`]: the loaded descriptors (`النظام`، `الإرهابيين`، `الشهداء`…) each
 //!   document uses, and for which actor.
@@ -28,11 +31,13 @@
 //! assert_eq!(putin.spellings, ["بوتين", "فلاديمير بوتين"]);
 //! ```
 
+mod claims;
 mod entities;
 mod figures;
 mod framing;
 mod quotes;
 
+pub use self::claims::{claim_groups, claims_to_csv, document_claims, Claim, ClaimGroup};
 pub use self::entities::{entity_table, DocMentions, EntityRow};
 pub use self::figures::{count_name, figure_groups, FigureGroup, FigureRow};
 pub use self::framing::{
