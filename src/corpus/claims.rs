@@ -35,6 +35,7 @@ use serde::Serialize;
 
 use super::{char_slice, CorpusDoc};
 use crate::analysis::{Figure, Label, Mention};
+use crate::export::text_field;
 use crate::text::normalize::fold;
 
 /// How far around a figure (in chars, within its sentence) a source, a place or a date is
@@ -502,12 +503,13 @@ pub fn claim_groups(docs: &[CorpusDoc<'_>]) -> Vec<ClaimGroup> {
     groups
 }
 
-/// The groups as CSV, one line per claim: the group (event, whom, side, place, period, whether
-/// it is a discrepancy), then the claim (document, source, value, bounds, qualifier, noun,
-/// place, date, offsets, sentence).
+/// The groups as CSV (RFC 4180, CRLF line ends), one row per claim: the group (its index, event,
+/// whom, side, place, period, whether it is a discrepancy), then the claim (document, source,
+/// value, bounds, qualifier, noun, place, date, offsets, sentence). A cell a spreadsheet would run
+/// as a formula gets a leading `'`.
 pub fn claims_to_csv(docs: &[CorpusDoc<'_>], groups: &[ClaimGroup]) -> String {
     let mut out = String::from(
-        "group,event,whom,side,place,period,discrepancy,document,source,value,low,high,qualifier,noun,claim_place,claim_date,start,end,sentence\n",
+        "group,event,whom,side,place,period,discrepancy,document,source,value,low,high,qualifier,noun,claim_place,claim_date,start,end,sentence\r\n",
     );
     let number = |v: f64| v.to_string();
     for (index, group) in groups.iter().enumerate() {
@@ -533,21 +535,12 @@ pub fn claims_to_csv(docs: &[CorpusDoc<'_>], groups: &[ClaimGroup]) -> String {
                 claim.end.to_string(),
                 claim.sentence.clone(),
             ];
-            let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            let line: Vec<String> = fields.iter().map(|f| text_field(f)).collect();
             out.push_str(&line.join(","));
-            out.push('\n');
+            out.push_str("\r\n");
         }
     }
     out
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-fn csv_field(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_owned()
-    }
 }
 
 #[cfg(test)]
@@ -639,7 +632,5 @@ mod tests {
         assert!(readings(&fold("التركية")).contains(&"تركي".to_owned()));
         assert!(readings("لقوات").contains(&"قوات".to_owned()));
         assert!(readings("وثق").contains(&"وثق".to_owned()));
-        let csv_line = csv_field("قال، \"نعم\"");
-        assert_eq!(csv_line, "\"قال، \"\"نعم\"\"\"");
     }
 }

@@ -7,8 +7,6 @@
 //! like every span of Kashif.
 //!
 //! - [`entity_table`]: each entity once, with its spellings and its mentions per document;
-//! - [`figure_groups`]: the figures of all documents grouped by what they count, with the
-//!   groups where the documents disagree marked;
 //! - [`claim_groups`]: each figure read as a claim (what happened, to whom, where, when,
 //!   according to whom), the claims about one thing grouped within and across documents, and the
 //!   groups where two claims disagree marked;
@@ -39,7 +37,7 @@ mod quotes;
 
 pub use self::claims::{claim_groups, claims_to_csv, document_claims, Claim, ClaimGroup};
 pub use self::entities::{entity_table, DocMentions, EntityRow};
-pub use self::figures::{count_name, figure_groups, FigureGroup, FigureRow};
+pub use self::figures::count_name;
 pub use self::framing::{
     builtin_descriptors, descriptors_to_tsv, document_framing, framing_table, known_descriptor, parse_descriptors,
     Actor, Category, Descriptor, DescriptorError, FramingHit, FramingRow, FramingTable,
