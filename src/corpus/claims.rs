@@ -33,7 +33,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use super::{char_slice, CorpusDoc};
+use super::CorpusDoc;
 use crate::analysis::{Figure, Label, Mention};
 use crate::export::text_field;
 use crate::text::normalize::fold;
@@ -325,7 +325,9 @@ fn cues_around<'a>(doc: &'a CorpusDoc<'_>, chars: &[char], figure: &Figure) -> V
 /// Who gives the figure: the speaker of a quote that holds it, or the name right after the
 /// nearest attribution word of its sentence; `None` when nobody is named.
 fn named_source(doc: &CorpusDoc<'_>, cues: &[(usize, usize, Option<&Mention>)], figure: &Figure) -> Option<(String, String)> {
-    let quoted = doc.analysis.quotes.iter().find(|q| q.start <= figure.start && figure.end <= q.end);
+    // Quotes are in text order: the last one starting at or before the figure.
+    let before = doc.analysis.quotes.partition_point(|q| q.start <= figure.start);
+    let quoted = before.checked_sub(1).map(|k| &doc.analysis.quotes[k]).filter(|q| figure.end <= q.end);
     if let Some((Some(id), Some(name))) = quoted.map(|q| (&q.speaker, &q.speaker_name)) {
         return Some((name.clone(), id.clone()));
     }
@@ -360,6 +362,14 @@ fn period_of(date: &Mention) -> Option<String> {
     Some(if date.canonical.is_empty() { folded } else { fold(&date.canonical) })
 }
 
+/// The chars `[start, end)` of a text's chars (clamped to its length): slicing the chars once
+/// read keeps the claims of a long text linear, where skipping from the start for every figure
+/// would not be.
+fn chars_between(chars: &[char], start: usize, end: usize) -> String {
+    let end = end.min(chars.len());
+    chars[start.min(end)..end].iter().collect()
+}
+
 /// The claims of one document, in text order.
 pub fn document_claims(index: usize, doc: &CorpusDoc<'_>) -> Vec<Claim> {
     let chars: Vec<char> = doc.text.chars().collect();
@@ -387,7 +397,7 @@ pub fn document_claims(index: usize, doc: &CorpusDoc<'_>) -> Vec<Claim> {
                 place_id: place.map(|m| m.id.clone()),
                 when: date.map(|m| m.text.clone()),
                 period: date.and_then(period_of),
-                sentence: char_slice(doc.text, figure.sentence_start, figure.sentence_end),
+                sentence: chars_between(&chars, figure.sentence_start, figure.sentence_end),
                 start: figure.start,
                 end: figure.end,
             }
@@ -398,20 +408,20 @@ pub fn document_claims(index: usize, doc: &CorpusDoc<'_>) -> Vec<Claim> {
 /// Splits claims by a key: each key named apart; the claims without one join the rest when all
 /// of those name the same key, else make their own part.
 fn split_by(claims: Vec<Claim>, key: impl Fn(&Claim) -> Option<&str>) -> Vec<Vec<Claim>> {
-    let mut keys: Vec<String> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for claim in &claims {
         if let Some(k) = key(claim) {
-            if !keys.iter().any(|seen| seen == k) {
-                keys.push(k.to_owned());
-            }
+            let next = index.len();
+            index.entry(k.to_owned()).or_insert(next);
         }
     }
-    if keys.len() <= 1 {
+    if index.len() <= 1 {
         return vec![claims];
     }
-    let mut parts: Vec<Vec<Claim>> = vec![Vec::new(); keys.len() + 1];
+    let unnamed = index.len();
+    let mut parts: Vec<Vec<Claim>> = vec![Vec::new(); unnamed + 1];
     for claim in claims {
-        let part = key(&claim).and_then(|k| keys.iter().position(|seen| seen == k)).unwrap_or(keys.len());
+        let part = key(&claim).and_then(|k| index.get(k).copied()).unwrap_or(unnamed);
         parts[part].push(claim);
     }
     parts.retain(|p| !p.is_empty());

@@ -70,11 +70,6 @@ impl<'a> CorpusDoc<'a> {
     }
 }
 
-/// The chars `[start, end)` of `text` (clamped to its length).
-pub(crate) fn char_slice(text: &str, start: usize, end: usize) -> String {
-    text.chars().skip(start).take(end.saturating_sub(start)).collect()
-}
-
 #[cfg(test)]
 pub(crate) mod test_support {
     use super::CorpusDoc;
