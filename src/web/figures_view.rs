@@ -141,7 +141,7 @@ fn claim_item(claim: Claim, doc_id: u32, nav: Navigator, i18n: I18n) -> impl Int
                 <bdi>{claim.noun.clone()}</bdi>
             </button>
             " "
-            <span class="claim-source" data-testid="claim-source" data-named=claim.source_id.is_some().to_string()>
+            <span class="claim-source" dir="auto" data-testid="claim-source" data-named=claim.source_id.is_some().to_string()>
                 {i18n.fill(Msg::AccordingTo, &[&source])}
             </span>
             <div class="sentence muted">
@@ -152,8 +152,8 @@ fn claim_item(claim: Claim, doc_id: u32, nav: Navigator, i18n: I18n) -> impl Int
 }
 
 fn group_row(group: ClaimGroup, docs: &[(u32, String)], nav: Navigator, i18n: I18n) -> impl IntoView {
-    let place = group.place.clone().map(|p| view! { <div class="muted claim-where">{i18n.fill(Msg::PlaceIs, &[&p])}</div> });
-    let period = group.when.clone().map(|w| view! { <div class="muted claim-where">{i18n.fill(Msg::PeriodIs, &[&w])}</div> });
+    let place = group.place.clone().map(|p| view! { <div class="muted claim-where" dir="auto">{i18n.fill(Msg::PlaceIs, &[&p])}</div> });
+    let period = group.when.clone().map(|w| view! { <div class="muted claim-where" dir="auto">{i18n.fill(Msg::PeriodIs, &[&w])}</div> });
     let outlets = group
         .docs()
         .into_iter()
