@@ -568,3 +568,56 @@ fn standard_input_has_the_cap_of_files() {
     assert_eq!((code, stdout.as_str()), (2, "[]\n"), "{stderr}");
     assert!(stderr.contains("stdin: larger than 20 MiB; split it into smaller files"), "{stderr}");
 }
+
+/// The five-article story of `tests/claims/`.
+fn story_files() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/claims");
+    ["a", "b", "c", "d", "e"].iter().map(|x| dir.join(format!("story-{x}.txt")).to_string_lossy().into_owned()).collect()
+}
+
+#[test]
+fn compare_groups_the_claims_and_flags_only_the_disagreement_on_the_toll() {
+    let files = story_files();
+    let mut args = vec!["compare"];
+    args.extend(files.iter().map(String::as_str));
+    let (code, stdout, stderr) = kashif(&args, b"");
+    assert_eq!(code, 0, "{stderr}");
+    let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(value["documents"].as_array().unwrap().len(), 5);
+    let groups = value["groups"].as_array().unwrap();
+    let flagged: Vec<&serde_json::Value> = groups.iter().filter(|g| g["discrepancy"] == true).collect();
+    assert_eq!(flagged.len(), 1, "{stdout}");
+    let toll = flagged[0];
+    assert_eq!((&toll["event"], &toll["whom"], &toll["side"]), (&"killed".into(), &"soldiers".into(), &"turkish".into()));
+    let claims: Vec<(u64, f64, &str)> = toll["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["doc"].as_u64().unwrap(), c["value"].as_f64().unwrap(), c["source"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        claims,
+        [
+            (0, 33.0, "وزارة الدفاع التركية"),
+            (1, 34.0, "أنقرة"),
+            (2, 34.0, "أنقرة"),
+            (2, 33.0, "البيت الأبيض"),
+            (4, 30.0, files[4].as_str()),
+        ]
+    );
+    assert!(toll["claims"][3]["sentence"].as_str().unwrap().contains("بيان للبيت الأبيض"));
+
+    // CSV: a header, then one row per claim; the toll's five claims are the discrepancy's rows.
+    args.insert(1, "--format=csv");
+    let (code, csv, stderr) = kashif(&args, b"");
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].starts_with("group,event,whom,side,place,period,discrepancy,document,source,value"), "{csv}");
+    let total: usize = groups.iter().map(|g| g["claims"].as_array().unwrap().len()).sum();
+    assert_eq!(lines.len(), 1 + total, "{csv}");
+    assert_eq!(lines.iter().filter(|l| l.contains(",true,")).count(), 5, "{csv}");
+
+    let (code, _, stderr) = kashif(&["compare", "--format", "xml"], b"");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unknown format \"xml\" for compare"), "{stderr}");
+}

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use kashif::conll;
 use kashif::eval::Scores;
+use kashif::corpus::{claim_groups, claims_to_csv, CorpusDoc};
 use kashif::export::{figures_to_csv, to_brat, to_conll, to_csv, to_html_report, to_json, to_jsonl, NamedAnalysis};
 use kashif::ingest::{read_document, Byline, IngestError};
 use kashif::text::decode::{decode_bytes, decode_with_encoding, invalid_utf8_sequences, Encoding};
@@ -20,6 +21,7 @@ use kashif::{Analysis, Analyzer, Label};
 
 const USAGE: &str = "\
 usage: kashif analyze [--format FORMAT] [--out-dir DIR] [--without RULE,...] [FILE...]
+       kashif compare [--format json|csv] FILE...
        kashif eval --conll FILE [--conll FILE...] [--types PER,LOC,ORG] [--model FILE]
                    [--window N] [--errors] [--without RULE,...]
        kashif rules
@@ -64,6 +66,17 @@ options:
                     separated by commas; `kashif rules` lists them)
   -h, --help        this help
   -V, --version     the version
+
+compare: reads every figure of the FILEs (read as analyze reads them) as a
+claim: what happened (killed, wounded, displaced, detained, missing), to whom
+(soldiers, civilians… and the side: جنديا تركيا، عناصر من قوات النظام),
+where and when the sentence says, and according to whom (the name after
+بحسب، وفق، نقلا عن، أعلن، في بيان لـ…, the speaker of a quote, else the
+document itself). Claims of one event, group, place and period are grouped,
+within and across the FILEs; a group is a discrepancy when two of its claims
+disagree (`33` and `34` do; `أكثر من 30` and `33` do not). Claims of other
+groups, places or periods are never compared. --format json (default): one
+object {documents, groups}; csv: one row per claim with its group.
 
 credits: prints the sources of the embedded data, their licences and the
 attribution each asks for (NOTICE.md).
@@ -272,32 +285,94 @@ fn warn_replaced(name: &str, count: usize) {
     }
 }
 
+/// The inputs read and analyzed, their entities linked across them; `failed` when one could not
+/// be read (said on stderr).
+struct Inputs {
+    names: Vec<String>,
+    texts: Vec<String>,
+    analyses: Vec<Analysis>,
+    /// Each input's headline, outlet and date: what its markup says, else what its text says.
+    bylines: Vec<Byline>,
+    failed: bool,
+}
+
+fn read_and_analyze(analyzer: &Analyzer, inputs: &[String]) -> Inputs {
+    let mut read = Inputs { names: vec![], texts: vec![], analyses: vec![], bylines: vec![], failed: false };
+    for input in inputs {
+        let name = if input == "-" { "stdin" } else { input.as_str() };
+        match read_text(input, name) {
+            Ok((text, from_file)) => {
+                let analysis = analyzer.analyze(&text);
+                read.bylines.push(from_file.or(kashif::corpus::byline(&text, &analysis)));
+                read.names.push(name.to_owned());
+                read.analyses.push(analysis);
+                read.texts.push(text);
+            }
+            Err(message) => {
+                eprintln!("kashif: {name}: {message}");
+                read.failed = true;
+            }
+        }
+    }
+    // One entity, one id across all the inputs.
+    kashif::link::link_corpus(&mut read.analyses);
+    read
+}
+
+/// `kashif compare`: the claims of the inputs grouped, as JSON or CSV.
+fn compare(args: &[String]) -> ExitCode {
+    let mut csv = false;
+    let mut inputs = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let format = match arg.as_str() {
+            "--format" => iter.next().map(String::as_str),
+            other => other.strip_prefix("--format="),
+        };
+        match (format, arg.as_str()) {
+            (Some("json"), _) => csv = false,
+            (Some("csv"), _) => csv = true,
+            (Some(other), _) => return usage_error(&format!("unknown format {other:?} for compare: use json or csv")),
+            (None, "--format") => return usage_error("--format needs a value: json or csv"),
+            (None, other) if other.starts_with('-') && other != "-" => {
+                return usage_error(&format!("unknown option {other}"))
+            }
+            (None, file) => inputs.push(file.to_owned()),
+        }
+    }
+    if inputs.is_empty() {
+        inputs.push("-".to_owned());
+    }
+    let Inputs { names, texts, analyses, failed, .. } = read_and_analyze(&Analyzer::new(), &inputs);
+    let docs: Vec<CorpusDoc<'_>> =
+        names.iter().zip(&texts).zip(&analyses).map(|((n, t), a)| CorpusDoc::new(n, t, a)).collect();
+    let groups = claim_groups(&docs);
+    let output = if csv {
+        claims_to_csv(&docs, &groups)
+    } else {
+        let value = serde_json::json!({ "documents": names, "groups": groups });
+        serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    };
+    let mut stdout = std::io::stdout().lock();
+    if let Err(error) = stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()) {
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("kashif: cannot write the output: {error}");
+            return ExitCode::from(2);
+        }
+    }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn analyze(options: &Options) -> ExitCode {
     let analyzer = match Analyzer::new().without_rules(&options.without) {
         Ok(analyzer) => analyzer,
         Err(message) => return usage_error(&message),
     };
-    let (mut names, mut texts, mut analyses): (Vec<String>, Vec<String>, Vec<Analysis>) = Default::default();
-    let mut bylines: Vec<Byline> = Vec::new();
-    let mut failed = false;
-    for input in &options.inputs {
-        let name = if input == "-" { "stdin" } else { input.as_str() };
-        match read_text(input, name) {
-            Ok((text, from_file)) => {
-                let analysis = analyzer.analyze(&text);
-                bylines.push(from_file.or(kashif::corpus::byline(&text, &analysis)));
-                names.push(name.to_owned());
-                analyses.push(analysis);
-                texts.push(text);
-            }
-            Err(message) => {
-                eprintln!("kashif: {name}: {message}");
-                failed = true;
-            }
-        }
-    }
-    // One entity, one id across all the inputs.
-    kashif::link::link_corpus(&mut analyses);
+    let Inputs { names, texts, analyses, bylines, failed } = read_and_analyze(&analyzer, &options.inputs);
     let named: Vec<NamedAnalysis<'_>> = names
         .iter()
         .zip(&texts)
@@ -760,6 +835,7 @@ fn main() -> ExitCode {
             }
         },
         Some("clusters") => clusters(&args[1..]),
+        Some("compare") => compare(&args[1..]),
         Some("credits") => {
             print!("{}", include_str!("../../NOTICE.md"));
             ExitCode::SUCCESS

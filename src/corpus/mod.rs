@@ -8,8 +8,9 @@
 //!
 //! - [`byline`]: a document's headline, outlet and date, where its text gives them;
 //! - [`entity_table`]: each entity once, with its spellings and its mentions per document;
-//! - [`figure_groups`]: the figures of all documents grouped by what they count, with the
-//!   groups where the documents disagree marked;
+//! - [`claim_groups`]: each figure read as a claim (what happened, to whom, where, when,
+//!   according to whom), the claims about one thing grouped within and across documents, and the
+//!   groups where two claims disagree marked;
 //! - [`quotes`]: who said what, in which document;
 //! - [`framing_table`]: the loaded descriptors (`النظام`، `الإرهابيين`، `الشهداء`…) each
 //!   document uses, and for which actor.
@@ -30,14 +31,16 @@
 //! ```
 
 mod byline;
+mod claims;
 mod entities;
 mod figures;
 mod framing;
 mod quotes;
 
 pub use self::byline::{byline, known_outlet};
+pub use self::claims::{claim_groups, claims_to_csv, document_claims, Claim, ClaimGroup};
 pub use self::entities::{entity_table, DocMentions, EntityRow};
-pub use self::figures::{count_name, figure_groups, FigureGroup, FigureRow};
+pub use self::figures::count_name;
 pub use self::framing::{
     builtin_descriptors, descriptors_to_tsv, document_framing, framing_table, known_descriptor, parse_descriptors,
     Actor, Category, Descriptor, DescriptorError, FramingHit, FramingRow, FramingTable,
@@ -68,11 +71,6 @@ impl<'a> CorpusDoc<'a> {
     pub fn new(name: &'a str, text: &'a str, analysis: &'a Analysis) -> Self {
         CorpusDoc { name, text, analysis }
     }
-}
-
-/// The chars `[start, end)` of `text` (clamped to its length).
-pub(crate) fn char_slice(text: &str, start: usize, end: usize) -> String {
-    text.chars().skip(start).take(end.saturating_sub(start)).collect()
 }
 
 #[cfg(test)]

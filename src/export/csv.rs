@@ -15,7 +15,7 @@ pub(super) fn field(value: &str) -> String {
 
 /// A text cell, guarded against CSV injection: a cell starting with `=`, `+`, `-`, `@`, a tab or
 /// a carriage return would be run as a formula by a spreadsheet, so it gets a leading `'`.
-pub(super) fn text_field(value: &str) -> String {
+pub(crate) fn text_field(value: &str) -> String {
     if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         field(&format!("'{value}"))
     } else {

@@ -188,12 +188,17 @@ messages! {
     Direct => "مباشر", "direct";
     Indirect => "غير مباشر", "indirect";
     FiguresTitle => "الأرقام في كل المستندات", "Figures in all documents";
-    FiguresNote => "تُجمع الأرقام بحسب ما تعدّه؛ وتُعلَّم بـ«تباين» حين تختلف المستندات في أكبر رقم تذكره.",
-        "Figures are grouped by what they count, and marked “differ” when the documents disagree on the largest figure they give.";
+    FiguresNote => "كل رقم ادعاء: ماذا حدث، لمن، أين، متى، وبحسب من. تُجمع الادعاءات عن الحدث والفئة والمكان والفترة نفسها، داخل المستند الواحد وبين المستندات، وتُعلَّم بـ«تباين» حين يتعارض ادعاءان منها؛ ولا يُقارن رقمان عن فئتين أو مكانين أو فترتين مختلفة.",
+        "Each figure is a claim: what happened, to whom, where, when, and according to whom. Claims about the same event, group, place and period are grouped, within and across documents, and marked “differ” when two of them conflict; figures about different groups, places or periods are never compared.";
+    ClaimsBySource => "الادعاءات في كل مستند", "Claims in each document";
+    AccordingTo => "بحسب {}", "according to {}";
+    TheOutlet => "المستند نفسه", "the outlet itself";
+    PlaceIs => "المكان: {}", "place: {}";
+    PeriodIs => "الفترة: {}", "period: {}";
     Counted => "ما يُعدّ", "What is counted";
     Agreement => "الاتفاق", "Agreement";
     Differ => "تباين", "differ";
-    DifferTitle => "تختلف المستندات في هذا الرقم", "The documents disagree on this figure";
+    DifferTitle => "ادعاءان على الأقل في هذه المجموعة يتعارضان", "At least two claims of this group conflict";
     Spread => "من {} إلى {}", "from {} to {}";
     Agree => "متفق", "agree";
     OneSource => "مصدر واحد", "one source";

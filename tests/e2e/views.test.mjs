@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { ARTIFACTS, launchBrowser, requireDist, serveDist } from './support.mjs';
+import { ARTIFACTS, ROOT, launchBrowser, requireDist, serveDist } from './support.mjs';
 
 // Two reports of one strike that disagree on the civilian toll (20 against 12) and frame the
 // Syrian government differently (قوات النظام against الحكومة).
@@ -48,8 +48,13 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A fresh page with both documents loaded through the file input; the first is shown. */
-async function openWithDocs(label, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
+// The five-article story of tests/claims: two outlets disagree on the Turkish toll (33 against
+// 34), one article quotes two sources with two figures; every other figure is of another group,
+// place or period.
+const STORY = ['a', 'b', 'c', 'd', 'e'].map((x) => path.join(ROOT, 'tests', 'claims', `story-${x}.txt`));
+
+/** A fresh page with both documents (or `files`) loaded through the file input; the first is shown. */
+async function openWithDocs(label, { width = 1280, height = 900, colorScheme = 'light', files = null } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'ar', colorScheme });
   const page = await context.newPage();
   const problems = [];
@@ -65,8 +70,9 @@ async function openWithDocs(label, { width = 1280, height = 900, colorScheme = '
   });
   await page.goto(served.origin + '/');
   await page.getByTestId('input-text').waitFor({ state: 'visible', timeout: 15_000 });
-  await page.getByTestId('file-input').setInputFiles([FILE_A, FILE_B].map((f) => path.join(dir, f)));
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-item]').length === 2);
+  const paths = files ?? [FILE_A, FILE_B].map((f) => path.join(dir, f));
+  await page.getByTestId('file-input').setInputFiles(paths);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=doc-item]').length === n, paths.length);
   await page.locator('[data-testid=analyzed-text] mark').first().waitFor();
   return { page, context, problems };
 }
@@ -325,6 +331,71 @@ describe('Kashif workspace views', () => {
       assert.deepEqual(system.problems, []);
     } finally {
       await system.context.close();
+    }
+  });
+
+  it('figures: a five-article story, the Turkish toll one flagged group with every claim and its source; nothing else flagged', async () => {
+    const { page, context, problems } = await openWithDocs('claims', { files: STORY });
+    try {
+      await page.getByTestId('tab-figures').click();
+      await page.getByTestId('figure-table').waitFor();
+      const flagged = page.locator('[data-testid=figure-group]:has([data-testid=disagreement])');
+      assert.equal(await flagged.count(), 1);
+      const toll = flagged.first();
+      assert.equal(await toll.getAttribute('data-counts'), 'soldiers');
+      assert.equal(await toll.getAttribute('data-side'), 'turkish');
+      assert.equal(await toll.getAttribute('data-event'), 'killed');
+      assert.equal(await toll.getByTestId('spread').textContent(), 'من 30 إلى 34');
+      // The claims of each outlet, with their sources; the third article gives two.
+      const claims = await toll.locator('[data-testid=figure-cell]').evaluateAll((cells) =>
+        cells.map((c) => [
+          Number(c.dataset.doc),
+          [...c.querySelectorAll('[data-testid=claim]')].map((claim) => [
+            claim.querySelector('[data-testid=figure-value]').dataset.value,
+            claim.querySelector('[data-testid=claim-source]').textContent,
+          ]),
+        ]),
+      );
+      assert.deepEqual(claims, [
+        [0, [['33', 'بحسب وزارة الدفاع التركية']]],
+        [1, [['34', 'بحسب أنقرة']]],
+        [2, [['34', 'بحسب أنقرة'], ['33', 'بحسب البيت الأبيض']]],
+        [4, [['30', 'بحسب المستند نفسه']]],
+      ]);
+      assert.ok((await toll.textContent()).includes('المكان: إدلب'));
+      // The regime's losses are a group of their own, and agree.
+      const regime = page.locator('[data-testid=figure-group][data-side=syrian-government]');
+      assert.equal(await regime.count(), 1);
+      assert.equal(await regime.getByTestId('disagreement').count(), 0);
+      // Civilians of two places and periods: two groups, neither flagged.
+      assert.equal(await page.locator('[data-testid=figure-group][data-counts=civilians]').count(), 2);
+      // The whole view fits 1280 px: nothing to scroll sideways.
+      const sideways = () =>
+        page.$eval('.table-scroll', (node) => node.scrollWidth - node.clientWidth);
+      assert.equal(await sideways(), 0, 'the figures table scrolls sideways at 1280 px');
+      await shot(page, 'claims-1280.png');
+
+      // A click on a claim shows it in its document.
+      await toll.locator('[data-testid=figure-cell][data-doc="2"] [data-testid=figure-value]').nth(1).click();
+      await page.getByTestId('spotlight').first().waitFor();
+      assert.equal(await currentDoc(page), 'story-c.txt');
+
+      // At 390 px the outlets stack, one under the other, and nothing scrolls sideways.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByTestId('tab-figures').click();
+      await page.getByTestId('figure-table').waitFor();
+      assert.equal(await sideways(), 0, 'the figures table scrolls sideways at 390 px');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0);
+      const boxes = await flagged.first().locator('[data-testid=figure-cell]').evaluateAll((cells) =>
+        cells.map((c) => c.getBoundingClientRect()).map((r) => [r.top, r.bottom]),
+      );
+      for (let k = 1; k < boxes.length; k++) assert.ok(boxes[k][0] >= boxes[k - 1][1] - 1, `outlets not stacked: ${JSON.stringify(boxes)}`);
+      await shot(page, 'claims-390.png');
+      await flagged.first().screenshot({ path: path.join(ARTIFACTS, 'claims-390-toll.png') });
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
     }
   });
 
