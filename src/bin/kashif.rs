@@ -343,9 +343,14 @@ fn compare(args: &[String]) -> ExitCode {
     if inputs.is_empty() {
         inputs.push("-".to_owned());
     }
-    let Inputs { names, texts, analyses, failed, .. } = read_and_analyze(&Analyzer::new(), &inputs);
-    let docs: Vec<CorpusDoc<'_>> =
-        names.iter().zip(&texts).zip(&analyses).map(|((n, t), a)| CorpusDoc::new(n, t, a)).collect();
+    let Inputs { names, texts, analyses, bylines, failed } = read_and_analyze(&Analyzer::new(), &inputs);
+    let docs: Vec<CorpusDoc<'_>> = names
+        .iter()
+        .zip(&texts)
+        .zip(&analyses)
+        .zip(&bylines)
+        .map(|(((n, t), a), b)| CorpusDoc::new(n, t, a).with_byline(b))
+        .collect();
     let groups = claim_groups(&docs);
     let output = if csv {
         claims_to_csv(&docs, &groups)

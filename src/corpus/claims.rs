@@ -9,12 +9,14 @@
 //!   النظام`; the words are in `data/claim_words.tsv`).
 //! - **Where** is the place (a `LOC` mention) nearest the figure in its sentence, other than
 //!   the source.
-//! - **When** is the date or period (a `DATE` mention) nearest the figure in its sentence; a day
-//!   relative to the article (`أمس`، `الخميس`، `مساء`) is shown but splits nothing, since the
-//!   article's date is not known.
+//! - **When** is the date or period (a `DATE` mention) nearest the figure in its sentence, else
+//!   the article's date when its byline gives one; a day relative to the article (`أمس`،
+//!   `الخميس`، `مساء`) and the article's date are shown but split nothing (two articles of two
+//!   days may count one event).
 //! - **According to whom**: the speaker of a quote that holds the figure; else the person,
 //!   organization or place named right after the nearest attribution word of the sentence
-//!   (`بحسب`، `وفق`، `نقلا عن`، `أعلنت`، `في بيان لـ`…); else the outlet (the document) itself.
+//!   (`بحسب`، `وفق`، `نقلا عن`، `أعلنت`، `في بيان لـ`…); else the outlet itself (its byline's,
+//!   or the document's name).
 //!
 //! Claims are grouped by (what, whom, side). Within such a group, claims that name different
 //! places are split apart, and claims without a place join the others only when all of them
@@ -391,11 +393,13 @@ pub fn document_claims(index: usize, doc: &CorpusDoc<'_>) -> Vec<Claim> {
                 low,
                 high,
                 noun: figure.noun.clone(),
-                source: source.as_ref().map_or_else(|| doc.name.to_owned(), |(name, _)| name.clone()),
+                source: source.as_ref().map_or_else(|| doc.outlet().to_owned(), |(name, _)| name.clone()),
                 source_id: source.map(|(_, id)| id),
                 place: place.map(|m| m.canonical.clone()),
                 place_id: place.map(|m| m.id.clone()),
-                when: date.map(|m| m.text.clone()),
+                // Without a date of its own, the article's (shown; it splits nothing: two
+                // articles of two days may well count the same event).
+                when: date.map(|m| m.text.clone()).or_else(|| doc.byline.and_then(|b| b.date.clone())),
                 period: date.and_then(period_of),
                 sentence: chars_between(&chars, figure.sentence_start, figure.sentence_end),
                 start: figure.start,
@@ -575,6 +579,24 @@ mod tests {
         let docs: Vec<CorpusDoc> =
             STORY.iter().zip(&analyses).zip(names).map(|((t, a), n)| CorpusDoc::new(n, t, a)).collect();
         claim_groups(&docs)
+    }
+
+    #[test]
+    fn a_claim_no_one_makes_is_the_outlets_and_is_dated_by_the_article() {
+        let text = STORY[4];
+        let analyses = analyze(&[text]);
+        let byline = crate::ingest::Byline {
+            outlet: Some("سكاي نيوز عربية".into()),
+            date: Some("2020-02-28".into()),
+            headline: None,
+        };
+        let doc = CorpusDoc::new("story-e.txt", text, &analyses[0]).with_byline(&byline);
+        let claims = document_claims(0, &doc);
+        let outlets: Vec<&Claim> = claims.iter().filter(|c| c.source_id.is_none()).collect();
+        assert!(!outlets.is_empty(), "{claims:#?}");
+        assert!(outlets.iter().all(|c| c.source == "سكاي نيوز عربية"), "{outlets:#?}");
+        let undated = claims.iter().find(|c| c.period.is_none()).expect("a claim without a date of its own");
+        assert_eq!(undated.when.as_deref(), Some("2020-02-28"), "the article's date is shown");
     }
 
     #[test]

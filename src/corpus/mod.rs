@@ -64,12 +64,32 @@ pub struct CorpusDoc<'a> {
     pub text: &'a str,
     /// The analysis of `text`, linked across the corpus.
     pub analysis: &'a Analysis,
+    /// Its headline, outlet and date, when known ([`byline`]): a claim no one in the text makes
+    /// is the outlet's, and a claim without a date of its own is dated by the article.
+    pub byline: Option<&'a crate::ingest::Byline>,
 }
 
 impl<'a> CorpusDoc<'a> {
     /// Pairs a name and a text with its analysis.
     pub fn new(name: &'a str, text: &'a str, analysis: &'a Analysis) -> Self {
-        CorpusDoc { name, text, analysis }
+        CorpusDoc { name, text, analysis, byline: None }
+    }
+
+    /// The same document with its headline, outlet and date.
+    ///
+    /// ```
+    /// let analysis = kashif::Analyzer::new().analyze("حلب");
+    /// let byline = kashif::ingest::Byline { outlet: Some("رويترز".into()), ..Default::default() };
+    /// let doc = kashif::corpus::CorpusDoc::new("a.txt", "حلب", &analysis).with_byline(&byline);
+    /// assert_eq!(doc.outlet(), "رويترز");
+    /// ```
+    pub fn with_byline(self, byline: &'a crate::ingest::Byline) -> Self {
+        CorpusDoc { byline: Some(byline), ..self }
+    }
+
+    /// Who publishes it: its outlet when known, else its name.
+    pub fn outlet(&self) -> &'a str {
+        self.byline.and_then(|b| b.outlet.as_deref()).unwrap_or(self.name)
     }
 }
 

@@ -202,7 +202,7 @@ pub fn merge_targets(corpus: &[CorpusEntry], doc: DocId, mention: &Mention) -> V
 
 /// The documents of the workspace as the core's [`CorpusDoc`]s.
 pub fn corpus_docs(entries: &[CorpusEntry]) -> Vec<CorpusDoc<'_>> {
-    entries.iter().map(|e| CorpusDoc::new(&e.name, &e.text, &e.analysis)).collect()
+    entries.iter().map(|e| CorpusDoc::new(&e.name, &e.text, &e.analysis).with_byline(&e.byline)).collect()
 }
 
 /// The views of the workspace.
