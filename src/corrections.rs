@@ -67,6 +67,10 @@ pub enum Correction {
         /// `into`'s display name, used where `into` has no mention (empty: keep the names).
         #[serde(default, skip_serializing_if = "String::is_empty")]
         into_name: String,
+        /// `from`'s display name when the merge was made, to say what was merged (a lexicon id
+        /// such as `gn:170654` says nothing to a reader); empty in older merges.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        from_name: String,
     },
 }
 
@@ -217,7 +221,7 @@ pub fn apply(text: &str, analysis: &mut Analysis, corrections: &[Correction], le
                     source: "user".to_owned(),
                 });
             }
-            Correction::Merge { from, into, into_name } => {
+            Correction::Merge { from, into, into_name, .. } => {
                 let named = (!into_name.is_empty()).then(|| into_name.clone());
                 let Some(target) = analysis.entities.iter().find(|m| &m.id == into).map(|m| m.canonical.clone()).or(named)
                 else {
@@ -272,7 +276,7 @@ mod tests {
                 label: Label::Per,
                 text: chars[geir..geir + 11].iter().collect(),
             },
-            Correction::Merge { from: erdogan.id.clone(), into: "per:someone-else".into(), into_name: "غيره".into() },
+            Correction::Merge { from: erdogan.id.clone(), into: "per:someone-else".into(), into_name: "غيره".into(), from_name: String::new() },
         ];
         apply(text, &mut analysis, &fixes, &UserLexicon::default());
         let found = spans(&analysis);
@@ -314,7 +318,7 @@ mod tests {
     fn corrections_round_trip_as_json() {
         let fixes = vec![
             Correction::Remove { start: 1, end: 3, text: "اب".into() },
-            Correction::Merge { from: "per:a".into(), into: "per:b".into(), into_name: String::new() },
+            Correction::Merge { from: "per:a".into(), into: "per:b".into(), into_name: String::new(), from_name: String::new() },
         ];
         let json = serde_json::to_string(&fixes).unwrap();
         assert!(json.contains("\"kind\":\"remove\""), "{json}");

@@ -280,7 +280,7 @@ async fn corrections_are_saved_read_back_and_cleared_with_their_documents() {
     let mut book = CorrectionBook::default();
     let remove = Correction::Remove { start: 0, end: 4, text: "قصفت".into() };
     book.add(7, remove.clone());
-    book.add(7, Correction::Merge { from: "per:a".into(), into: "per:b".into(), into_name: "ب".into() });
+    book.add(7, Correction::Merge { from: "per:a".into(), into: "per:b".into(), into_name: "ب".into(), from_name: "أ".into() });
     assert!(book.add_name(UserName { text: " جبل الزاوية ".into(), label: Label::Loc }));
     assert!(!book.add_name(UserName { text: "  ".into(), label: Label::Loc }), "a blank name is refused");
     store::put_corrections("doc:7", Some(serde_json::to_string(book.of(7)).unwrap())).await.unwrap();
@@ -565,7 +565,7 @@ fn a_workspace_file_goes_out_and_comes_back_whole() {
             FileDocument { name: PASTED_NAME.into(), text: SUMMIT.into(), source: Source::Pasted, corrections: vec![removal_at(0)], byline: Default::default() },
             FileDocument { name: "b.txt".into(), text: IDLIB.into(), source: Source::File, corrections: Vec::new(), byline: Default::default() },
         ],
-        merges: vec![Correction::Merge { from: "per:a".into(), into: "per:b".into(), into_name: "ب".into() }],
+        merges: vec![Correction::Merge { from: "per:a".into(), into: "per:b".into(), into_name: "ب".into(), from_name: "أ".into() }],
         names: vec![UserName { text: "ريف إدلب".into(), label: Label::Loc }],
         descriptors: "البغاة\tpejorative\n".into(),
     };

@@ -10,6 +10,7 @@ use std::fmt::Write;
 use super::figures::number;
 use super::NamedAnalysis;
 use crate::analysis::{Analysis, Label, Mention};
+use crate::corpus::count_name;
 
 const STYLE: &str = "\
 body{font-family:system-ui,'Noto Naskh Arabic','Segoe UI',Tahoma,sans-serif;line-height:1.7;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f;background:#fff}
@@ -200,9 +201,9 @@ fn figures_table(out: &mut String, document: &NamedAnalysis<'_>) {
             &[
                 number(figure.value),
                 figure.qualifier.clone().unwrap_or_default(),
-                figure.counts.clone(),
+                count_name(&figure.counts).to_owned(),
                 figure.noun.clone(),
-                figure.event.clone().unwrap_or_default(),
+                figure.event.as_deref().map(count_name).unwrap_or_default().to_owned(),
                 surface,
             ],
         );
@@ -213,6 +214,15 @@ fn figures_table(out: &mut String, document: &NamedAnalysis<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figure_kinds_are_in_arabic() {
+        let text = "قتل 20 مدنيا في القصف.";
+        let analysis = crate::Analyzer::new().analyze(text);
+        let html = to_html_report(&[NamedAnalysis::with_text("a", text, &analysis)]);
+        assert!(html.contains("<td>مدنيون</td>") && html.contains("<td>قتلى</td>"), "{html}");
+        assert!(!html.contains(">civilians<") && !html.contains(">killed<"));
+    }
 
     #[test]
     fn everything_is_escaped_and_nothing_is_external() {

@@ -110,9 +110,10 @@ fn describe(lang: Lang, correction: &Correction) -> String {
         Correction::Remove { text, .. } => Message::new(Msg::CorrectRemoved, &[text]),
         Correction::Add { text, label, .. } => Message::new(Msg::CorrectAdded, &[text, label_name(lang, *label)]),
         Correction::Relabel { text, label, .. } => Message::new(Msg::CorrectRelabelled, &[text, label_name(lang, *label)]),
-        Correction::Merge { from, into, into_name } => {
+        Correction::Merge { from, into, into_name, from_name } => {
             let into = if into_name.is_empty() { id_name(into) } else { into_name.as_str() };
-            Message::new(Msg::CorrectMerged, &[id_name(from), into])
+            let from = if from_name.is_empty() { id_name(from) } else { from_name.as_str() };
+            Message::new(Msg::CorrectMerged, &[from, into])
         }
     };
     message.render(lang)
@@ -252,6 +253,7 @@ pub fn CorrectionBar(
                                         from: m.id.clone(),
                                         into: into.clone(),
                                         into_name: into_name.clone(),
+                                        from_name: m.canonical.clone(),
                                     });
                                 }
                             }

@@ -25,7 +25,7 @@ use crate::Analysis;
 /// use kashif::web::corrections::CorrectionBook;
 ///
 /// let mut book = CorrectionBook::default();
-/// book.add(3, Correction::Merge { from: "per:a".into(), into: "per:b".into(), into_name: "ب".into() });
+/// book.add(3, Correction::Merge { from: "per:a".into(), into: "per:b".into(), into_name: "ب".into(), from_name: "أ".into() });
 /// assert_eq!(book.fixes_for(3).len(), 1);
 /// assert_eq!(book.of(3).len(), 0, "a merge is for every document");
 /// ```

@@ -132,6 +132,9 @@ describe('corrections', () => {
       await page.getByTestId('merge-into').selectOption(jasim);
       await markOf(page, 'أبو عمشة', jasim);
       assert.equal(await page.getByTestId('user-merges').locator('li').count(), 1);
+      // Named as the reader saw it, never by an id.
+      const merge = await page.getByTestId('user-merges').locator('li').textContent();
+      assert.ok(merge.includes('أبو عمشة') && merge.includes('محمد الجاسم') && !/[a-z]+:/.test(merge), merge);
       await clickMark(page, 'رجب طيب أردوغان');
       await page.screenshot({ path: path.join(ARTIFACTS, 'corrections.png'), fullPage: true });
 
