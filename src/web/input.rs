@@ -27,6 +27,10 @@ pub fn PasteBox(
     /// Text to show instead of what is there.
     #[prop(into)]
     value: Signal<String>,
+    /// True while another document than the pasted text is shown: the box then takes two lines
+    /// (more once focused), so the results stay in view.
+    #[prop(into)]
+    compact: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
@@ -34,6 +38,7 @@ pub fn PasteBox(
         <textarea
             id="kashif-paste"
             class="paste-box"
+            class:compact=move || compact.get()
             data-testid="input-text"
             dir="rtl"
             lang="ar"

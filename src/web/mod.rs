@@ -196,6 +196,11 @@ pub fn App(
         })
     });
     let progress = Memo::new(move |_| tracker.with(|tracker| tracker.progress()));
+    // A file is shown: the paste box steps back so the results stay in view.
+    let showing_a_file = Signal::derive(move || {
+        let id = selected.get();
+        library.with(|library| id.and_then(|id| library.get(id)).is_some_and(|doc| !doc.is_pasted()))
+    });
     let on_text = Callback::new(move |value: String| session.typed(value));
     let on_new_paste = Callback::new(move |()| session.new_paste());
     let on_files = Callback::new(move |files: Vec<File>| session.add_files(files));
@@ -270,7 +275,7 @@ pub fn App(
             <main class="layout">
                 <div class="workspace">
                     <section class="panel input-panel" aria-label=i18n.t(Msg::InputRegion)>
-                        <PasteBox on_text on_new_paste value=paste_value />
+                        <PasteBox on_text on_new_paste value=paste_value compact=showing_a_file />
                         <FilePicker on_files />
                         <BatchProgress progress />
                         <FileProblems problems on_dismiss />

@@ -1,7 +1,8 @@
 // End-to-end tests of outlets side by side, against dist/: each document shows the outlet and
 // date its text gives (a dateline `أنقرة، 28 فبراير 2020 (رويترز) -`, a signature `(أ ف ب)`)
 // (or a web page's meta tags) under its name, with its headline as tooltip, also after a reload; the comparison tables head their document
-// columns with the outlet, not the file name, and fit 1280 px without sideways scrolling.
+// columns with the outlet, not the file name, and fit 1280 px without sideways scrolling; while a
+// file is shown the paste box takes two lines.
 // Screenshots: tests/e2e/artifacts/outlets-list.png and outlets-entities.png.
 //
 //   PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH" trunk build --release --offline
@@ -64,6 +65,9 @@ describe('outlets side by side', () => {
         ['سكاي نيوز عربية · 2020-02-28', 'غارات على إدلب'],
       ]);
       await page.locator('aside').screenshot({ path: path.join(ARTIFACTS, 'outlets-list.png') });
+      // A file is shown: the paste box steps back to two lines, so the results stay in view.
+      const box = await page.getByTestId('input-text').evaluate((e) => [e.classList.contains('compact'), e.getBoundingClientRect().height]);
+      assert.ok(box[0] && box[1] < 80, `paste box ${box}`);
       // What the page's markup said is saved with it.
       await page.reload();
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-detail]').length === 4, null, {
