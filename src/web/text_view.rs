@@ -49,6 +49,9 @@ pub fn AnalyzedText(
 ) -> impl IntoView {
     let marks = Marks { focus, current, picked };
     follow_classes(focus, current);
+    // The layout moves with the window: a card placed for the old one would cover other words.
+    let resized = window_event_listener(leptos::ev::resize, move |_| card.set(None));
+    on_cleanup(move || resized.remove());
     let i18n = use_i18n();
     move || match text.get() {
         Some(text) if !text.trim().is_empty() => {
@@ -158,6 +161,9 @@ fn marked_text(
         None => card.set(None),
     };
     let follow = move |ev: web_sys::MouseEvent| {
+        // A click opens the correction bar above the text, which moves the text down: a card
+        // left where the mark was would cover other words.
+        card.set(None);
         let Some(mark) = mark_of(&ev) else { return };
         let (Some(entity), Some(start)) =
             (mark.get_attribute("data-entity"), mark.get_attribute("data-start").and_then(|s| s.parse().ok()))

@@ -1,7 +1,8 @@
 // End-to-end tests of the page by keyboard and on paper, against dist/: two skip links come
 // first in the tab order; the marks of the text are one tab stop with the arrow keys moving
 // between them (roving tabindex); the view tabs are a real tablist (one tab stop, arrows,
-// panels); the English stepper's arrows point the way they go; printing shows the text alone.
+// panels); the English stepper's arrows point the way they go; the mention card goes when the
+// layout moves; printing shows the text alone.
 // Screenshots: tests/e2e/artifacts/skip-link.png and print.png.
 //
 //   PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH" trunk build --release --offline
@@ -120,6 +121,29 @@ describe('keyboard and print', () => {
       await page.getByTestId('tab-text').focus();
       await page.keyboard.press('ArrowRight');
       assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'tab-entities');
+      check();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the mention card goes when the layout moves (a click opens the correction bar, the window resizes)', async () => {
+    const { context, page, check } = await openPage(app);
+    try {
+      await page.getByTestId('input-text').fill(ARTICLE);
+      const mark = page.locator('[data-testid=analyzed-text] mark').nth(1);
+      await mark.waitFor();
+      const card = page.getByTestId('mention-card');
+      await mark.hover();
+      await card.waitFor();
+      await mark.click();
+      await page.getByTestId('correction-bar').waitFor();
+      await card.waitFor({ state: 'detached' });
+      await page.mouse.move(5, 5);
+      await mark.hover();
+      await card.waitFor();
+      await page.setViewportSize({ width: 1100, height: 900 });
+      await card.waitFor({ state: 'detached' });
       check();
     } finally {
       await context.close();
