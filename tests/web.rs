@@ -599,3 +599,17 @@ fn undo_and_redo_walk_one_history() {
     history.record(doc(6));
     assert!(history.pop_redo().is_none(), "a new change ends the redo");
 }
+
+#[wasm_bindgen_test]
+fn the_names_file_carries_the_merges_and_brings_them_back() {
+    use kashif::corrections::UserLexicon;
+    use kashif::web::corrections::{merges_of_names_file, names_file};
+    let lexicon = UserLexicon { names: vec![UserName { text: "جبل شحشبو".into(), label: kashif::Label::Loc }] };
+    let merge = Correction::Merge { from: "gn:1".into(), into: "per:b".into(), into_name: "ب".into(), from_name: "أ".into() };
+    let file = names_file(&lexicon, std::slice::from_ref(&merge));
+    assert_eq!(UserLexicon::from_json(&file).unwrap().names, lexicon.names, "still a user lexicon");
+    assert_eq!(merges_of_names_file(&file), [merge]);
+    assert!(merges_of_names_file(&lexicon.to_json()).is_empty(), "an older file has none");
+    assert!(merges_of_names_file("not json").is_empty());
+    assert!(!names_file(&lexicon, &[]).contains("merges"));
+}

@@ -356,6 +356,10 @@ impl Corrections {
         let lexicon = UserLexicon::from_json(json)?;
         let count = lexicon.names.len();
         self.add_names(lexicon.names);
+        let merges = merges_of_names_file(json);
+        if !merges.is_empty() {
+            self.add_merges(merges);
+        }
         Ok(count)
     }
 
@@ -383,9 +387,9 @@ impl Corrections {
         });
     }
 
-    /// The user's names as a lexicon file.
+    /// The user's names as a lexicon file, with their merges ([`names_file`]).
     pub fn lexicon_file(self) -> String {
-        self.book.with_untracked(|book| book.lexicon.to_json())
+        self.book.with_untracked(|book| names_file(&book.lexicon, book.merges()))
     }
 
     /// Forgets a removed document's corrections (in the page; the store drops them with it).
@@ -471,4 +475,26 @@ impl Corrections {
         let json = self.lexicon_file();
         self.saver.run(move || async move { store::put_corrections(LEXICON_KEY, Some(json)).await });
     }
+}
+
+/// The names file: the user lexicon's file form ([`UserLexicon::to_json`]) with the user's
+/// merges beside the names (`"merges": [...]`), so a colleague gets both.
+pub fn names_file(lexicon: &UserLexicon, merges: &[Correction]) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(&lexicon.to_json()).unwrap_or_default();
+    if let (Some(object), false) = (value.as_object_mut(), merges.is_empty()) {
+        object.insert("merges".to_owned(), serde_json::to_value(merges).unwrap_or_default());
+    }
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+/// The merges of a names file ([`names_file`]); none when it has no (readable) `merges`.
+pub fn merges_of_names_file(json: &str) -> Vec<Correction> {
+    serde_json::from_str::<serde_json::Value>(json)
+        .ok()
+        .and_then(|mut value| value.get_mut("merges").map(serde_json::Value::take))
+        .and_then(|merges| serde_json::from_value::<Vec<Correction>>(merges).ok())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|m| matches!(m, Correction::Merge { .. }))
+        .collect()
 }
