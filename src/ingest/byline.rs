@@ -145,6 +145,9 @@ fn split_title(title: &str, known_site: Option<&str>) -> (Option<String>, Option
         if known_site == Some(left) {
             return (Some(right.to_owned()), Some(left.to_owned()));
         }
+        if known_site == Some(right) {
+            return (Some(left.to_owned()), Some(right.to_owned()));
+        }
         let words = |s: &str| s.split_whitespace().count();
         if words(right) <= MAX_SITE_WORDS && words(right) < words(left) {
             return (Some(left.to_owned()), Some(right.to_owned()));
@@ -219,6 +222,11 @@ mod tests {
             (Some("قصف على ريف إدلب الجنوبي".into()), Some("فرانس 24".into()))
         );
         assert_eq!(split_title("قصف على ريف إدلب", None), (Some("قصف على ريف إدلب".into()), None));
+        // As long as the site's name, known from og:site_name.
+        assert_eq!(
+            split_title("غارات على إدلب | سكاي نيوز عربية", Some("سكاي نيوز عربية")),
+            (Some("غارات على إدلب".into()), Some("سكاي نيوز عربية".into()))
+        );
         assert_eq!(split_title("", None), (None, None));
     }
 
