@@ -358,6 +358,12 @@ fn compare(args: &[String]) -> ExitCode {
         let value = serde_json::json!({ "documents": names, "groups": groups });
         serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
     };
+    write_output(&output, failed)
+}
+
+/// Writes `output` to standard output (a closed pipe is no error) and gives the exit code: 2 when
+/// writing failed or an input could not be read (`failed`), else success.
+fn write_output(output: &str, failed: bool) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     if let Err(error) = stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()) {
         if error.kind() != std::io::ErrorKind::BrokenPipe {
@@ -401,18 +407,7 @@ fn analyze(options: &Options) -> ExitCode {
             }
         },
     };
-    let mut stdout = std::io::stdout().lock();
-    if let Err(error) = stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()) {
-        if error.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("kashif: cannot write the output: {error}");
-            return ExitCode::from(2);
-        }
-    }
-    if failed {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    }
+    write_output(&output, failed)
 }
 
 /// Writes `DIR/NAME.txt` and `DIR/NAME.ann` for every document, NAME being its file name
