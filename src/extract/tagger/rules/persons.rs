@@ -20,6 +20,8 @@
 //! - `named-as`: the name after `المدعو`، `الملقب`, "the one called", in quotation marks or of one
 //!   or two words in no list of common words, is a person (`المدعو "أبو علي"`).
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::*;
 
 /// The whole text of the token at `at` inside a name, or the candidate's own reading when the
@@ -30,18 +32,55 @@ fn word_at<'w>(words: &'w Words<'_>, candidate: &Candidate, at: usize) -> &'w st
     readings.iter().find(|r| r.prefix == prefix).or(readings.first()).map_or("", |r| r.stem.as_str())
 }
 
-/// The words of each person's name of two words or more in `out`.
-fn full_names<'w>(words: &'w Words<'_>, out: &[(Candidate, f32)]) -> Vec<Vec<&'w str>> {
-    out.iter()
-        .filter(|(c, _)| c.label == Label::Per && c.len() >= 2)
-        .map(|(c, _)| (c.first..c.last).map(|at| word_at(words, c, at)).collect())
-        .collect()
+/// The words of each person's name of two words or more in `out`, indexed by their last word
+/// and by each word, so that a rule asks about one word without reading every name (linear in
+/// a text of thousands of names).
+struct FullNames<'w> {
+    names: Vec<Vec<&'w str>>,
+    /// The names ending with a word.
+    by_last: FxHashMap<&'w str, Vec<usize>>,
+    /// The length of the longest name holding a word.
+    longest_with: FxHashMap<&'w str, usize>,
+}
+
+impl<'w> FullNames<'w> {
+    fn of(words: &'w Words<'_>, out: &[(Candidate, f32)]) -> Self {
+        let names: Vec<Vec<&str>> = out
+            .iter()
+            .filter(|(c, _)| c.label == Label::Per && c.len() >= 2)
+            .map(|(c, _)| (c.first..c.last).map(|at| word_at(words, c, at)).collect())
+            .collect();
+        let mut by_last: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        let mut longest_with: FxHashMap<&str, usize> = FxHashMap::default();
+        for (index, name) in names.iter().enumerate() {
+            by_last.entry(name[name.len() - 1]).or_default().push(index);
+            for word in name {
+                let longest = longest_with.entry(word).or_default();
+                *longest = (*longest).max(name.len());
+            }
+        }
+        FullNames { names, by_last, longest_with }
+    }
+
+    /// The names whose last word is `word`.
+    fn ending_with(&self, word: &str) -> impl Iterator<Item = &Vec<&'w str>> {
+        self.by_last.get(word).into_iter().flatten().map(|&index| &self.names[index])
+    }
+
+    /// Whether a name longer than `len` words holds `word`.
+    fn longer_holds(&self, len: usize, word: &str) -> bool {
+        self.longest_with.get(word).is_some_and(|&longest| longest > len)
+    }
+
+    fn words(&self) -> impl Iterator<Item = &'w str> + '_ {
+        self.names.iter().flatten().copied()
+    }
 }
 
 /// See the module's documentation.
 pub(super) fn joined_surnames(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     out.sort_by_key(|(c, _)| c.first);
-    let names = full_names(words, out);
+    let names = FullNames::of(words, out);
     let mut absorbed = vec![false; out.len()];
     for k in 0..out.len().saturating_sub(1) {
         let (a, b) = (&out[k].0, &out[k + 1].0);
@@ -64,7 +103,7 @@ pub(super) fn joined_surnames(lists: &Lists, words: &Words<'_>, out: &mut Vec<(C
         }
         // Another person of the text with this surname: the one word is that person, unless the
         // rest of that person's name ends the first name (`حسين دوابشة` and `ريهام حسين`).
-        let mut others = names.iter().filter(|name| name.last() == Some(&surname)).peekable();
+        let mut others = names.ending_with(surname).peekable();
         let family = |name: &Vec<&str>| first.ends_with(&name[..name.len() - 1]);
         if others.peek().is_some() && !others.any(family) {
             continue;
@@ -83,19 +122,20 @@ const PARTICLES: &[&str] = &["فان", "فانه", "ان", "وان", "لكن", "
 
 /// See the module's documentation.
 pub(super) fn particles_before_names(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
-    let names = full_names(words, out);
+    let names = FullNames::of(words, out);
     for (candidate, _) in out.iter_mut() {
         if candidate.label != Label::Per || candidate.len() < 2 {
             continue;
         }
         let first = word_at(words, candidate, candidate.first);
         let whole = words.text(candidate.first).unwrap_or_default();
-        if !PARTICLES.contains(&whole) || names.iter().any(|n| n.len() > candidate.len() && n.contains(&first)) {
+        if !PARTICLES.contains(&whole) || names.longer_holds(candidate.len(), first) {
             continue;
         }
         let rest: Vec<&str> = (candidate.first + 1..candidate.last).filter_map(|at| words.text(at)).collect();
         // The rest ends a longer person's name of the text.
-        if names.iter().any(|n| n.len() > rest.len() && n.ends_with(&rest) && !n.contains(&first)) {
+        let last = rest.last().copied().unwrap_or_default();
+        if names.ending_with(last).any(|n| n.len() > rest.len() && n.ends_with(&rest) && !n.contains(&first)) {
             candidate.first += 1;
             candidate.prefix = 0;
             candidate.forget_entity();
@@ -120,7 +160,7 @@ const CLAUSE_ENDS: &[&str] = &["،", ",", ".", "؛", ":"];
 /// See the module's documentation.
 pub(super) fn unknown_surnames(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     // The words of the longer names, in a set: a text of many names reads each once.
-    let in_names: rustc_hash::FxHashSet<&str> = full_names(words, out).into_iter().flatten().collect();
+    let in_names: FxHashSet<&str> = FullNames::of(words, out).words().collect();
     let covered = covered_tokens(words, out);
     for (candidate, _) in out.iter_mut() {
         if candidate.label != Label::Per || candidate.len() != 1 || is_curated(candidate) {
