@@ -213,6 +213,39 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The analyses of consecutive parts of a text as one, each part's spans moved by the char
+    /// where it starts in the text (`offsets`, one per part).
+    pub(crate) fn join(parts: Vec<Analysis>, offsets: &[usize]) -> Analysis {
+        let mut whole = Analysis::default();
+        whole.entities.reserve_exact(parts.iter().map(|part| part.entities.len()).sum());
+        whole.figures.reserve_exact(parts.iter().map(|part| part.figures.len()).sum());
+        whole.quotes.reserve_exact(parts.iter().map(|part| part.quotes.len()).sum());
+        for (part, &offset) in parts.into_iter().zip(offsets) {
+            whole.append(part, offset);
+        }
+        whole
+    }
+
+    fn append(&mut self, part: Analysis, offset: usize) {
+        self.entities.extend(part.entities.into_iter().map(|mut mention| {
+            mention.start += offset;
+            mention.end += offset;
+            mention
+        }));
+        self.figures.extend(part.figures.into_iter().map(|mut figure| {
+            figure.start += offset;
+            figure.end += offset;
+            figure.sentence_start += offset;
+            figure.sentence_end += offset;
+            figure
+        }));
+        self.quotes.extend(part.quotes.into_iter().map(|mut quote| {
+            quote.start += offset;
+            quote.end += offset;
+            quote
+        }));
+    }
+
     /// The entities of the document, each once, most mentioned first (ties: first seen first).
     ///
     /// ```

@@ -5,8 +5,9 @@ use crate::calibration::{self, Calibration};
 use crate::extract::tagger::rules::{self, RuleSet};
 use crate::extract::tagger::{ModelError, Tagger};
 use crate::extract::{self, lexicon::Lexicon, select_non_overlapping, Candidate, Words};
-use crate::link::{link_document, resolve, rule_entity, unknown_entity};
+use crate::link::{link_corpus, link_document, resolve, rule_entity, unknown_entity};
 use crate::text::normalize::Folded;
+use crate::text::parts::{parts, PART_CHARS};
 use crate::text::tokenize::tokenize;
 
 /// Finds entities in Arabic text. Build it once and reuse it: building decodes the lexicon.
@@ -117,7 +118,23 @@ impl Analyzer {
     ///     (Label::Date, "15 آذار/مارس 2020", "2020-03-15"),
     /// ]);
     /// ```
+    ///
+    /// A text of more than 100,000 chars is analyzed in parts cut at paragraph breaks (see
+    /// `text::parts`), so that memory grows with the part and not with the text; the entities
+    /// of the parts are then linked as those of one corpus are (`link::link_corpus`).
     pub fn analyze(&self, text: &str) -> Analysis {
+        let parts = parts(text, PART_CHARS);
+        if parts.len() == 1 {
+            return self.analyze_part(text);
+        }
+        let mut analyses: Vec<Analysis> = parts.iter().map(|part| self.analyze_part(&text[part.bytes.clone()])).collect();
+        link_corpus(&mut analyses);
+        let offsets: Vec<usize> = parts.iter().map(|part| part.first_char).collect();
+        Analysis::join(analyses, &offsets)
+    }
+
+    /// Analyzes one part of a text, in which it reads all the context it has.
+    fn analyze_part(&self, text: &str) -> Analysis {
         let folded = Folded::new(text);
         let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
@@ -176,4 +193,41 @@ impl Analyzer {
 pub(crate) fn shared_for_tests() -> &'static Analyzer {
     static ANALYZER: std::sync::OnceLock<Analyzer> = std::sync::OnceLock::new();
     ANALYZER.get_or_init(Analyzer::new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The chars `start..end` of `text`.
+    fn chars(text: &str, start: usize, end: usize) -> String {
+        text.chars().skip(start).take(end - start).collect()
+    }
+
+    #[test]
+    fn a_long_text_is_analyzed_in_parts_with_spans_into_the_whole_and_one_id_per_entity() {
+        let paragraph = "قال وزير الخارجية الروسي سيرغي لافروف إن «القصف على إدلب مستمر» وإن 200 مدني نزحوا.\n\n";
+        let filler = "وتواصلت الاشتباكات في المنطقة طوال اليوم دون توقف. ".repeat(40) + "\n\n";
+        let mut text = String::new();
+        while text.chars().count() < 3 * PART_CHARS {
+            text.push_str(paragraph);
+            text.push_str(&filler);
+        }
+        assert!(parts(&text, PART_CHARS).len() >= 3);
+        let analysis = shared_for_tests().analyze(&text);
+        for mention in &analysis.entities {
+            assert_eq!(chars(&text, mention.start, mention.end), mention.text);
+        }
+        for quote in &analysis.quotes {
+            assert_eq!(chars(&text, quote.start, quote.end), quote.text);
+        }
+        assert!(analysis.entities.windows(2).all(|pair| pair[0].end <= pair[1].start));
+        let lavrov: Vec<&Mention> = analysis.entities.iter().filter(|m| m.text == "سيرغي لافروف").collect();
+        let last = lavrov.last().expect("Lavrov found");
+        assert!(last.start > 2 * PART_CHARS, "found in the last part too");
+        assert!(lavrov.iter().all(|m| m.id == lavrov[0].id));
+        let figures_last = analysis.figures.last().expect("figures found");
+        assert!(figures_last.start > 2 * PART_CHARS);
+        assert_eq!(chars(&text, figures_last.start, figures_last.start + 3), "200");
+    }
 }

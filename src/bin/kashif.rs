@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use kashif::conll;
 use kashif::eval::Scores;
 use kashif::corpus::{claim_groups, claims_to_csv, CorpusDoc};
-use kashif::export::{figures_to_csv, to_brat, to_conll, to_csv, to_html_report, to_json, to_jsonl, NamedAnalysis};
+use kashif::export::{figures_to_csv, to_brat, to_conll, to_csv, to_html_report, write_json, write_jsonl, NamedAnalysis};
 use kashif::ingest::{read_document, Byline, IngestError};
 use kashif::text::decode::{decode_bytes, decode_with_encoding, invalid_utf8_sequences, Encoding};
 use kashif::{Analysis, Analyzer, Label};
@@ -364,8 +364,14 @@ fn compare(args: &[String]) -> ExitCode {
 /// Writes `output` to standard output (a closed pipe is no error) and gives the exit code: 2 when
 /// writing failed or an input could not be read (`failed`), else success.
 fn write_output(output: &str, failed: bool) -> ExitCode {
-    let mut stdout = std::io::stdout().lock();
-    if let Err(error) = stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()) {
+    write_with(|out| out.write_all(output.as_bytes()), failed)
+}
+
+/// Writes to standard output through `write` (a reader that stops early, as `head` does, is no
+/// error) and gives the exit code: 2 when writing failed or an input `failed`.
+fn write_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>, failed: bool) -> ExitCode {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    if let Err(error) = write(&mut stdout).and_then(|()| stdout.flush()) {
         if error.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("kashif: cannot write the output: {error}");
             return ExitCode::from(2);
@@ -392,8 +398,9 @@ fn analyze(options: &Options) -> ExitCode {
         .map(|(((name, text), analysis), byline)| NamedAnalysis::with_text(name, text, analysis).with_byline(byline))
         .collect();
     let output = match (options.format, &options.out_dir) {
-        (Format::Json, _) => to_json(&named),
-        (Format::Jsonl, _) => to_jsonl(&named),
+        // The two JSON forms are written as they are made: they are the largest outputs.
+        (Format::Json, _) => return write_with(|out| write_json(&named, out), failed),
+        (Format::Jsonl, _) => return write_with(|out| write_jsonl(&named, out), failed),
         (Format::Csv, _) => to_csv(&named),
         (Format::Conll, _) => to_conll(&named),
         (Format::Html, _) => to_html_report(&named),

@@ -1,5 +1,7 @@
 //! JSON (one array of documents) and JSON Lines (one document per line).
 
+use std::io::Write;
+
 use super::NamedAnalysis;
 
 /// The documents as one pretty-printed JSON array:
@@ -16,8 +18,16 @@ use super::NamedAnalysis;
 /// assert_eq!(value[0]["entities"][0]["start"], 4);
 /// ```
 pub fn to_json(documents: &[NamedAnalysis<'_>]) -> String {
-    // Serializing plain structs of strings and integers cannot fail.
-    serde_json::to_string_pretty(documents).unwrap_or_default() + "\n"
+    let mut bytes = Vec::new();
+    // Serializing plain structs of strings and numbers into memory cannot fail.
+    let _ = write_json(documents, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Writes what [`to_json`] returns to `out` as it goes, without holding it all in memory.
+pub fn write_json<W: Write>(documents: &[NamedAnalysis<'_>], mut out: W) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, documents)?;
+    out.write_all(b"\n")
 }
 
 /// The documents as JSON Lines: one compact JSON object per document and line.
@@ -30,5 +40,16 @@ pub fn to_json(documents: &[NamedAnalysis<'_>]) -> String {
 /// assert_eq!(jsonl.lines().count(), 2);
 /// ```
 pub fn to_jsonl(documents: &[NamedAnalysis<'_>]) -> String {
-    documents.iter().map(|document| serde_json::to_string(document).unwrap_or_default() + "\n").collect()
+    let mut bytes = Vec::new();
+    let _ = write_jsonl(documents, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Writes what [`to_jsonl`] returns to `out` as it goes, a document at a time.
+pub fn write_jsonl<W: Write>(documents: &[NamedAnalysis<'_>], mut out: W) -> std::io::Result<()> {
+    for document in documents {
+        serde_json::to_writer(&mut out, document)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }

@@ -19,7 +19,7 @@ pub use self::csv::to_csv;
 pub(crate) use self::csv::text_field;
 pub use self::figures::figures_to_csv;
 pub use self::html::to_html_report;
-pub use self::json::{to_json, to_jsonl};
+pub use self::json::{to_json, to_jsonl, write_json, write_jsonl};
 
 use serde::Serialize;
 
