@@ -620,8 +620,49 @@ fn settle_canonical_names(mentions: &mut [Mention]) {
 /// assert_eq!(analyses[0].entities[0].id, analyses[1].entities[0].id);
 /// ```
 pub fn link_corpus(analyses: &mut [Analysis]) {
-    let mut seen = NameIndex::default();
-    for analysis in analyses.iter_mut() {
+    CorpusLinker::default().link(analyses);
+}
+
+/// [`link_corpus`] for a corpus read in batches (a stream of articles): each batch is linked
+/// to the documents of the earlier batches and to its own, and nothing of a batch is kept but
+/// the names of its entities. One call with the whole corpus is [`link_corpus`]; in batches,
+/// step 2 reads the full names of the batches so far (a person named in full only in a later
+/// batch is not found).
+///
+/// ```
+/// let analyzer = kashif::Analyzer::new();
+/// let mut linker = kashif::link::CorpusLinker::default();
+/// let mut first = [analyzer.analyze("قال محمد صالح الهاشمي إن القصف مستمر")];
+/// linker.link(&mut first);
+/// let mut second = [analyzer.analyze("وأكد الهاشمي أن القصف مستمر")];
+/// linker.link(&mut second);
+/// assert_eq!(first[0].entities[0].id, second[0].entities[0].id);
+/// ```
+#[derive(Default)]
+pub struct CorpusLinker {
+    /// The names of the entities of the documents linked so far (step 1).
+    seen: NameIndex,
+    /// The full names of people so far (step 2).
+    people: FullNames,
+}
+
+impl CorpusLinker {
+    /// Links the documents of `batch`, in order, to each other and to those linked before.
+    pub fn link(&mut self, batch: &mut [Analysis]) {
+        for analysis in batch.iter_mut() {
+            self.link_spellings(analysis);
+        }
+        for analysis in batch.iter() {
+            self.people.add(analysis);
+        }
+        for analysis in batch.iter_mut() {
+            self.people.link_surnames(analysis);
+        }
+    }
+
+    /// Step 1 of [`link_corpus`] for one document, whose names are then remembered.
+    fn link_spellings(&mut self, analysis: &mut Analysis) {
+        let seen = &mut self.seen;
         let mut relinked: Vec<(String, String, String)> = Vec::new();
         for (label, id, canonical) in entities_of(&analysis.entities) {
             if is_lexicon_id(&id) || relinked.iter().any(|(old, _, _)| *old == id) {
@@ -653,7 +694,6 @@ pub fn link_corpus(analyses: &mut [Analysis]) {
             seen.add(mention.label, &name_key(&mention.canonical), &mention.id, &mention.canonical);
         }
     }
-    link_surnames(analyses);
 }
 
 /// The distinct entities of the linked labels among mentions, in order of first mention, as
@@ -744,27 +784,32 @@ fn skeleton(word: &str) -> String {
 }
 
 /// Step 2 of [`link_corpus`]: a person known by one word alone in a document takes the one
-/// person of the corpus whose full name ends with that word.
-fn link_surnames(analyses: &mut [Analysis]) {
-    // The full names (two words or more) of the people of the corpus by the skeleton of their
-    // last word, as (key words, id, display name), each once.
-    let mut full: std::collections::HashMap<String, Vec<(Vec<String>, String, String)>> = std::collections::HashMap::new();
-    let mut listed: std::collections::HashSet<(Vec<String>, String)> = std::collections::HashSet::new();
-    for analysis in analyses.iter() {
+/// person of the corpus whose full name ends with that word. The full names (two words or
+/// more) of the people of the corpus by the skeleton of their last word, as (key words, id,
+/// display name), each once.
+#[derive(Default)]
+struct FullNames {
+    by_last: std::collections::HashMap<String, Vec<(Vec<String>, String, String)>>,
+    listed: std::collections::HashSet<(Vec<String>, String)>,
+}
+
+impl FullNames {
+    fn add(&mut self, analysis: &Analysis) {
         for mention in analysis.entities.iter().filter(|m| m.label == Label::Per) {
             // The names written, and the display names of lexicon entities (`أنطونيو غوتيريش`
             // of a lone `غوتيريش`).
             let lexicon = is_lexicon_id(&mention.id).then_some(&mention.canonical);
             for name in std::iter::once(&mention.text).chain(lexicon) {
                 let words = full_name_words(name);
-                if words.len() >= 2 && listed.insert((words.clone(), mention.id.clone())) {
+                if words.len() >= 2 && self.listed.insert((words.clone(), mention.id.clone())) {
                     let block = skeleton(without_article(&words[words.len() - 1]));
-                    full.entry(block).or_default().push((words, mention.id.clone(), mention.canonical.clone()));
+                    self.by_last.entry(block).or_default().push((words, mention.id.clone(), mention.canonical.clone()));
                 }
             }
         }
     }
-    for analysis in analyses.iter_mut() {
+
+    fn link_surnames(&self, analysis: &mut Analysis) {
         // The last-word skeletons of this document's longer names of people.
         let longer_here: std::collections::HashMap<String, Vec<Vec<String>>> = {
             let mut map: std::collections::HashMap<String, Vec<Vec<String>>> = std::collections::HashMap::new();
@@ -792,7 +837,7 @@ fn link_surnames(analyses: &mut [Analysis]) {
             if longer_here.get(&block).into_iter().flatten().any(|words| ends(words)) {
                 continue;
             }
-            let mut people = full.get(&block).into_iter().flatten().filter(|(words, _, _)| ends(words));
+            let mut people = self.by_last.get(&block).into_iter().flatten().filter(|(words, _, _)| ends(words));
             let Some((_, first_id, first_canonical)) = people.next() else { continue };
             if people.all(|(_, other, _)| other == first_id) {
                 relinked.push((id, first_id.clone(), first_canonical.clone()));

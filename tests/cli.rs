@@ -621,3 +621,38 @@ fn compare_groups_the_claims_and_flags_only_the_disagreement_on_the_toll() {
     assert_eq!(code, 2);
     assert!(stderr.contains("unknown format \"xml\" for compare"), "{stderr}");
 }
+
+#[test]
+fn articles_stream_as_json_lines_in_order_linked_across_batches_and_bad_lines_are_named() {
+    // More articles than one batch holds (256), so that linking crosses batches.
+    let mut lines = String::new();
+    for n in 0..300 {
+        let text = if n == 299 { "وأكد الهاشمي أن القصف مستمر".to_owned() } else { format!("قال محمد صالح الهاشمي في حلب إن {n} مدنيا نزحوا") };
+        lines.push_str(&serde_json::json!({ "id": format!("a{n}"), "text": text }).to_string());
+        lines.push('\n');
+        if n == 10 {
+            lines.push_str("{not json\n\n{\"id\": \"x\"}\n");
+        }
+    }
+    let (code, stdout, stderr) = kashif(&["analyze", "--input", "jsonl", "--format", "jsonl"], lines.as_bytes());
+    assert_eq!(code, 2, "bad lines give exit code 2");
+    assert!(stderr.contains("stdin:12: not a JSON object"), "{stderr}");
+    assert!(stderr.contains("stdin:14: no \"text\""), "{stderr}");
+    let documents: Vec<serde_json::Value> = stdout.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(documents.len(), 300);
+    assert!(documents.iter().enumerate().all(|(n, d)| d["name"] == format!("a{n}")));
+    let id_of = |document: &serde_json::Value, text: &str| {
+        document["entities"].as_array().unwrap().iter().find(|e| e["text"] == text).map(|e| e["id"].clone())
+    };
+    let full = id_of(&documents[0], "محمد صالح الهاشمي").expect("the full name is found");
+    assert_eq!(id_of(&documents[299], "الهاشمي"), Some(full), "a surname links to the full name of an earlier batch");
+
+    // The same articles as one JSON array; a usage error for another format.
+    let (code, stdout, _) = kashif(&["analyze", "--input", "jsonl"], lines.as_bytes());
+    assert_eq!(code, 2);
+    let array: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(array.as_array().unwrap().len(), 300);
+    let (code, _, stderr) = kashif(&["analyze", "--input", "jsonl", "--format", "csv"], b"");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--input jsonl writes json or jsonl"), "{stderr}");
+}

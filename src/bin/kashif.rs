@@ -8,6 +8,9 @@
 //! Windows-1256), and prints the mentions found. A file that cannot be read is reported on
 //! stderr with its name; the others are still analyzed and the exit code is 2.
 
+#[path = "kashif/stream.rs"]
+mod stream;
+
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -21,6 +24,7 @@ use kashif::{Analysis, Analyzer, Label};
 
 const USAGE: &str = "\
 usage: kashif analyze [--format FORMAT] [--out-dir DIR] [--without RULE,...] [FILE...]
+       kashif analyze --input jsonl [--format json|jsonl] [FILE...]
        kashif compare [--format json|csv] FILE...
        kashif eval --conll FILE [--conll FILE...] [--types PER,LOC,ORG] [--model FILE]
                    [--window N] [--errors] [--without RULE,...]
@@ -64,6 +68,14 @@ options:
                     nothing is written and kashif names it and exits with 2
   --without RULES   switch off these steps of the rule stage (names
                     separated by commas; `kashif rules` lists them)
+  --input jsonl     read articles as JSON Lines, one {id, text} object a
+                    line (id optional: FILE:LINE names the article), from
+                    the FILEs or standard input, of any size: they are
+                    analyzed in batches on every core and written as each
+                    batch is done, in input order (json or jsonl), with
+                    entities linked across the whole stream; a bad line is
+                    named on stderr and skipped (exit code 2); progress on
+                    stderr when it is a terminal
   -h, --help        this help
   -V, --version     the version
 
@@ -143,6 +155,8 @@ const FORMATS: &str = "json, jsonl, csv, conll, brat, html or figures-csv";
 
 struct Options {
     format: Format,
+    /// `--input jsonl`: the inputs are streams of articles (see `stream`).
+    jsonl_input: bool,
     inputs: Vec<String>,
     out_dir: Option<String>,
     without: Vec<String>,
@@ -159,6 +173,7 @@ fn parse_analyze_args(args: &[String]) -> Result<Options, String> {
     let mut inputs = Vec::new();
     let mut out_dir = None;
     let mut without = Vec::new();
+    let mut jsonl_input = false;
     let mut iter = args.iter();
     let mut only_files = false;
     while let Some(arg) = iter.next() {
@@ -176,6 +191,14 @@ fn parse_analyze_args(args: &[String]) -> Result<Options, String> {
             continue;
         } else if arg == "--without" {
             without.extend(rule_list(iter.next())?);
+            continue;
+        } else if arg == "--input" || arg.starts_with("--input=") {
+            let value = arg.strip_prefix("--input=").or_else(|| iter.next().map(String::as_str));
+            jsonl_input = match value {
+                Some("jsonl") => true,
+                Some("text") => false,
+                _ => return Err("--input needs a value: jsonl (or text, the default)".to_owned()),
+            };
             continue;
         } else if arg == "--" {
             only_files = true;
@@ -206,7 +229,13 @@ fn parse_analyze_args(args: &[String]) -> Result<Options, String> {
     if format == Format::Brat && out_dir.is_none() && inputs.len() > 1 {
         return Err("--format brat prints the annotations of one FILE: give one, or --out-dir DIR".to_owned());
     }
-    Ok(Options { format, inputs, out_dir, without })
+    if jsonl_input && !matches!(format, Format::Json | Format::Jsonl) {
+        return Err("--input jsonl writes json or jsonl: choose one of them with --format".to_owned());
+    }
+    if jsonl_input && out_dir.is_some() {
+        return Err("--out-dir is for --format brat, which --input jsonl does not write".to_owned());
+    }
+    Ok(Options { format, jsonl_input, inputs, out_dir, without })
 }
 
 /// Reads one input whole, refusing what is too large to be an article collection.
@@ -424,6 +453,9 @@ fn analyze(options: &Options) -> ExitCode {
         Ok(analyzer) => analyzer,
         Err(message) => return usage_error(&message),
     };
+    if options.jsonl_input {
+        return analyze_stream(&analyzer, options);
+    }
     let Inputs { names, texts, analyses, bylines, failed } = read_and_analyze(&analyzer, &options.inputs);
     let named: Vec<NamedAnalysis<'_>> = names
         .iter()
@@ -450,6 +482,21 @@ fn analyze(options: &Options) -> ExitCode {
         },
     };
     write_output(&output, failed)
+}
+
+/// `kashif analyze --input jsonl`: exit code 2 when a line was not an article or writing failed.
+fn analyze_stream(analyzer: &Analyzer, options: &Options) -> ExitCode {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let jsonl = options.format == Format::Jsonl;
+    match stream::run(analyzer, &options.inputs, jsonl, &mut stdout).and_then(|counts| stdout.flush().map(|()| counts)) {
+        Ok(counts) if counts.bad > 0 => ExitCode::from(2),
+        Ok(_) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("kashif: cannot write the output: {error}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 /// Writes `DIR/NAME.txt` and `DIR/NAME.ann` for every document, NAME being its file name
