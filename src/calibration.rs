@@ -10,7 +10,7 @@
 //! temperature and a bias):
 //! `confidence = 1 / (1 + exp(−(slope · log_odds / LOG_ODDS_SCALE + bias)))`.
 //!
-//! [`Confidence::log_odds`]: crate::extract::tagger::decode::Confidence::log_odds
+//! [`Confidence::log_odds`]: crate::extract::tagger::viterbi::Confidence::log_odds
 
 /// The calibration the build embeds.
 pub(crate) const EMBEDDED: &str = include_str!("../data/calibration.tsv");
@@ -91,7 +91,7 @@ fn logistic(x: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::tagger::decode::LOG_ODDS_BOUND;
+    use crate::extract::tagger::viterbi::LOG_ODDS_BOUND;
 
     #[test]
     fn the_embedded_calibration_is_monotone_and_a_probability() {

@@ -32,15 +32,15 @@
 
 mod byline;
 mod claims;
-mod entities;
-mod figures;
+mod entity_table;
+mod count_names;
 mod framing;
 mod quotes;
 
 pub use self::byline::{byline, known_outlet};
 pub use self::claims::{claim_groups, claims_to_csv, document_claims, Claim, ClaimGroup};
-pub use self::entities::{entity_table, DocMentions, EntityRow};
-pub use self::figures::count_name;
+pub use self::entity_table::{entity_table, DocMentions, EntityRow};
+pub use self::count_names::count_name;
 pub use self::framing::{
     builtin_descriptors, descriptors_to_tsv, document_framing, framing_table, known_descriptor, parse_descriptors,
     Actor, Category, Descriptor, DescriptorError, FramingHit, FramingRow, FramingTable,

@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use super::figures::number;
+use super::figures_csv::number;
 use super::NamedAnalysis;
 use crate::analysis::{Analysis, Label, Mention};
 use crate::corpus::count_name;

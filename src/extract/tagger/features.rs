@@ -804,7 +804,7 @@ pub(crate) fn context_key<'a>(info: &TokenInfo<'a>) -> Option<&'a str> {
         .filter(|s| s.chars().nth(1).is_some())
 }
 
-/// Coarse class of a model tag ([`super::decode::MODEL_TAGS`]): 0 outside, 1 + type index inside.
+/// Coarse class of a model tag ([`super::viterbi::MODEL_TAGS`]): 0 outside, 1 + type index inside.
 #[inline]
 fn class_of(tag: usize) -> u8 {
     if tag == 0 {

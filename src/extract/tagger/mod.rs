@@ -4,11 +4,11 @@
 //! - [`features`]: hashed features of a token (word, folded stems, affixes, shape, window,
 //!   lexicon and name-list membership, trigger words).
 //! - [`model`]: quantized weights and their compact binary form (`data/tagger.bin`).
-//! - [`decode`]: the BIOES tag scheme and Viterbi under its constraints.
+//! - [`viterbi`]: the BIOES tag scheme and Viterbi under its constraints.
 //! - [`train`]: the perceptron.
 
 pub(crate) mod clusters;
-pub(crate) mod decode;
+pub(crate) mod viterbi;
 pub(crate) mod features;
 mod frequency;
 pub(crate) mod rules;
@@ -17,7 +17,7 @@ pub(crate) mod train;
 
 use crate::analysis::Label;
 use crate::conll::{Sentence, Tag};
-use decode::MODEL_TAGS;
+use viterbi::MODEL_TAGS;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{Candidate, Source, Words};
 use crate::text::normalize::{fold, Folded};
@@ -137,7 +137,7 @@ impl Tagger {
             self.model.score(&hashes[start..], &mut scores);
             emissions.push(scores);
         }
-        let first = decode::viterbi(&emissions, &self.model.transitions);
+        let first = viterbi::viterbi(&emissions, &self.model.transitions);
         let keys: Vec<Option<&str>> = infos.iter().map(features::context_key).collect();
         let mut context = Vec::with_capacity(8 * infos.len());
         let mut context_offsets = Vec::with_capacity(infos.len() + 1);
@@ -161,7 +161,7 @@ impl Tagger {
     /// The entity spans of a text, and the tag scores and decoded tags of its tokens.
     fn decode(&self, words: &Words<'_>, lexicon: &[Candidate]) -> (Vec<Span>, Decoded<'_>) {
         let (emissions, transitions) = self.emissions(words, lexicon);
-        let tags = decode::viterbi(&emissions, transitions);
+        let tags = viterbi::viterbi(&emissions, transitions);
         (spans_of(&tags, &emissions, transitions), Decoded { emissions, tags, transitions })
     }
 }
@@ -176,28 +176,28 @@ pub(crate) struct Decoded<'t> {
 
 impl Decoded<'_> {
     /// How sure the tagger is that given tokens are a name of a given type.
-    pub(crate) fn confidence(&self) -> decode::Confidence<'_> {
-        decode::Confidence::new(&self.emissions, self.transitions, &self.tags)
+    pub(crate) fn confidence(&self) -> viterbi::Confidence<'_> {
+        viterbi::Confidence::new(&self.emissions, self.transitions, &self.tags)
     }
 }
 
-/// Spans from a constrained tag sequence, with their confidence ([`decode::Confidence`]).
+/// Spans from a constrained tag sequence, with their confidence ([`viterbi::Confidence`]).
 fn spans_of(tags: &[usize], emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]) -> Vec<Span> {
     let mut spans = Vec::new();
-    let mut confidence = decode::Confidence::new(emissions, transitions, tags);
+    let mut confidence = viterbi::Confidence::new(emissions, transitions, tags);
     let mut i = 0;
     while i < tags.len() {
-        let Some((label, part)) = decode::part(tags[i]) else {
+        let Some((label, part)) = viterbi::part(tags[i]) else {
             i += 1;
             continue;
         };
         let mut last = i + 1;
-        if part == decode::Part::Begin {
+        if part == viterbi::Part::Begin {
             // The `I` tags of the name, then its `E`.
-            while last < tags.len() && decode::part(tags[last]) == Some((label, decode::Part::Inside)) {
+            while last < tags.len() && viterbi::part(tags[last]) == Some((label, viterbi::Part::Inside)) {
                 last += 1;
             }
-            if last < tags.len() && decode::part(tags[last]) == Some((label, decode::Part::End)) {
+            if last < tags.len() && viterbi::part(tags[last]) == Some((label, viterbi::Part::End)) {
                 last += 1;
             }
         }
@@ -391,7 +391,7 @@ impl Tagger {
             // common words are no name here (`عددا كبيرا`).
             let common = (candidate.first..candidate.last).all(|j| self.lists.is_common_word(&words.tokens[j].text));
             let outside = || {
-                (candidate.first..candidate.last).map(|j| decode::softmax_probability(&emissions[j], 0)).sum::<f32>()
+                (candidate.first..candidate.last).map(|j| viterbi::softmax_probability(&emissions[j], 0)).sum::<f32>()
                     / candidate.len().max(1) as f32
             };
             if overruled && common && outside() >= LEXICON_OVERRULED {

@@ -12,7 +12,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::decode::MODEL_TAGS;
+use super::viterbi::MODEL_TAGS;
 
 const MAGIC: &[u8; 4] = b"KSHT";
 const VERSION: u8 = 2;

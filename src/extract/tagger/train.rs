@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::decode::{self, viterbi, MODEL_TAGS};
+use super::viterbi::{self, viterbi, MODEL_TAGS};
 use super::features::{self, Lists};
 use super::model::Model;
 use super::project;
@@ -101,7 +101,7 @@ fn hashed(sentences: &[Sentence], lexicon: &Lexicon, lists: &Lists) -> Vec<Seq> 
                 offsets.push(hashes.len() as u32);
             }
             let keys = infos.iter().map(|info| features::context_key(info).map(str::to_owned)).collect();
-            Seq { hashes, offsets, gold: decode::from_bio(&gold), keys, domain: sentence.domain }
+            Seq { hashes, offsets, gold: viterbi::from_bio(&gold), keys, domain: sentence.domain }
         })
         .collect()
 }
