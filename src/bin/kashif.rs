@@ -32,7 +32,7 @@ usage: kashif analyze [--format FORMAT] [--out-dir DIR] [--without RULE,...] [FI
        kashif credits
        kashif train --conll FILE [--conll FILE...] --out FILE [--epochs N]
                     [--min-count N] [--hold-out PERCENT] [--folds N]
-                    [--window N] [--eval-window N] [--adapt]
+                    [--eval-window N] [--adapt]
                     [--cost X] [--miss-cost X] [--dropout P] [--seed N]
                     [--ensemble N]
        kashif clusters [--conll FILE...] [--text FILE...] --out FILE
@@ -110,10 +110,8 @@ train: trains the tagger on CoNLL files and writes the model (data/tagger.bin
 is the embedded one). --hold-out P keeps the last P% of the first file's
 sentences out of training and prints the eval table on them (a dev split);
 --folds N instead prints N-fold cross-validation over the first file (no
-model is written). --window N trains a second, document-context pass over
-windows of N consecutive sentences (first-pass labels by jackknifing);
---eval-window N sets the window of the dev and fold scores (default: the
---window, else 1). --adapt trains with domain adaptation: the first file is
+model is written). --eval-window N sets how many consecutive sentences the
+dev and fold scores analyze as one document (default 10, as eval). --adapt trains with domain adaptation: the first file is
 the target domain, each other file a domain of its own; every feature also
 gets a copy per domain, and the model keeps the shared weights plus the
 first file's copy, summed, so tagging costs the same. --cost X adds X to the
@@ -715,7 +713,6 @@ fn parse_train_args(args: &[String]) -> Result<TrainArgs, String> {
             "--min-count" => options.min_count = number(arg, iter.next())? as u32,
             "--hold-out" => hold_out = number(arg, iter.next())?,
             "--folds" => folds = number(arg, iter.next())? as usize,
-            "--window" => options.window = number(arg, iter.next())? as usize,
             "--adapt" => options.adapt = true,
             "--cost" => options.cost = number(arg, iter.next())? as f32,
             "--miss-cost" => options.miss_cost = number(arg, iter.next())? as f32,
@@ -732,7 +729,7 @@ fn parse_train_args(args: &[String]) -> Result<TrainArgs, String> {
     let out = out.ok_or("train needs --out FILE")?;
     check_hold_out(hold_out)?;
     if eval_window == 0 {
-        eval_window = options.window.max(EVAL_WINDOW);
+        eval_window = EVAL_WINDOW;
     }
     Ok(TrainArgs { files, out, hold_out, folds, eval_window, options })
 }

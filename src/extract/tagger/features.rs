@@ -788,91 +788,11 @@ pub(crate) fn extract(infos: &[TokenInfo<'_>], i: usize, out: &mut impl FeatureS
         out.context(feature(59, &[&[this.quoted], lead]));
     }
     // How common the word is in Arabic at large: a word no list holds is more often a name when
-    // it is also rare. Templates 60 to 65 are the second pass's ([`context_features`]). 5-fold CV
+    // it is also rare. Templates 60 to 65 were a second pass's, removed. 5-fold CV
     // 79.49 → 80.06, the four hold-out splits 82.27 → 82.62 (means over seeds; data/README.md).
     if own {
         out.word(feature(66, &[&this.freq]));
         out.word(feature(67, &[&[this.freq[0], this.names]]));
-    }
-}
-
-/// The key under which a token's other occurrences in the document are looked up: its folded
-/// stem, for words of at least two letters.
-pub(crate) fn context_key<'a>(info: &TokenInfo<'a>) -> Option<&'a str> {
-    matches!(info.kind, TokenKind::Arabic | TokenKind::OtherWord)
-        .then_some(info.stem)
-        .filter(|s| s.chars().nth(1).is_some())
-}
-
-/// Coarse class of a model tag ([`super::viterbi::MODEL_TAGS`]): 0 outside, 1 + type index inside.
-#[inline]
-fn class_of(tag: usize) -> u8 {
-    if tag == 0 {
-        0
-    } else {
-        1 + ((tag - 1) / 4) as u8
-    }
-}
-
-/// Majority class of counts and a bucket of how many there are (0 when none).
-fn majority(counts: &[u32; 5]) -> (u8, u8, u8) {
-    let total: u32 = counts.iter().sum();
-    if total == 0 {
-        return (255, 0, 0);
-    }
-    let mut best = 0;
-    for c in 1..5 {
-        if counts[c] > counts[best] {
-            best = c;
-        }
-    }
-    let bucket = match total {
-        1 => 1,
-        2..=3 => 2,
-        _ => 3,
-    };
-    let entity: u32 = counts[1..].iter().sum();
-    let share = match entity * 4 / total {
-        0 if entity == 0 => 0,
-        0 => 1,
-        1 | 2 => 2,
-        3 => 3,
-        _ => 4,
-    };
-    (best as u8, bucket, share)
-}
-
-/// Second-pass (document context) features of every token, given the first pass's tags over the
-/// same tokens: the token's own first-pass tag, with its neighbours', and the classes the first
-/// pass gave to the other occurrences of its stem in the document (the classes of first-pass
-/// spans ending in the same stem were tried too and lowered CV and AQMAR dev). `out` receives the hashes flattened, `offsets` token boundaries
-/// (`offsets[i]..offsets[i + 1]`, starting with the current length of `out`).
-pub(crate) fn context_features(keys: &[Option<&str>], tags: &[usize], out: &mut Vec<u64>, offsets: &mut Vec<u32>) {
-    let n = tags.len();
-    let mut occurrences: HashMap<&str, [u32; 5]> = HashMap::default();
-    for i in 0..n {
-        let class = class_of(tags[i]) as usize;
-        if let Some(key) = keys[i] {
-            occurrences.entry(key).or_insert([0; 5])[class] += 1;
-        }
-    }
-    let tag_at = |j: isize| if j < 0 || j as usize >= n { 255u8 } else { tags[j as usize] as u8 };
-    offsets.push(out.len() as u32);
-    for i in 0..n {
-        let own = tags[i] as u8;
-        let class = class_of(tags[i]);
-        out.push(feature(60, &[]));
-        out.push(feature(61, &[&[own]]));
-        out.push(feature(62, &[&[tag_at(i as isize - 1), own, tag_at(i as isize + 1)]]));
-        if let Some(key) = keys[i] {
-            let mut others = occurrences.get(key).copied().unwrap_or_default();
-            others[class as usize] -= 1;
-            let (best, bucket, share) = majority(&others);
-            out.push(feature(63, &[&[best, bucket]]));
-            out.push(feature(64, &[&[class, best, share]]));
-            out.push(feature(65, &[&[own, best, bucket, share]]));
-        }
-        offsets.push(out.len() as u32);
     }
 }
 
@@ -951,20 +871,6 @@ mod tests {
         // Clitics are stripped for the stem feature.
         let d = features_of("وبمنبج", 0);
         assert!(d.contains(&feature(8, &["منبج".as_bytes()])));
-    }
-
-    #[test]
-    fn context_counts_other_occurrences_of_the_stem() {
-        // بوتين twice: once tagged B-PER by the first pass, once O.
-        let keys = [Some("بوتين"), Some("قال"), Some("بوتين")];
-        let (mut out, mut offsets) = (Vec::new(), Vec::new());
-        context_features(&keys, &[1, 0, 0], &mut out, &mut offsets);
-        assert_eq!(offsets.len(), 4);
-        let last = &out[offsets[2] as usize..offsets[3] as usize];
-        // The other occurrence is PER (class 1), one of them (bucket 1).
-        assert!(last.contains(&feature(63, &[&[1, 1]])));
-        let middle = &out[offsets[1] as usize..offsets[2] as usize];
-        assert!(middle.contains(&feature(63, &[&[255, 0]])), "no other قال");
     }
 
     #[test]

@@ -45,39 +45,13 @@ pub(crate) struct Span {
 #[derive(Debug)]
 pub(crate) struct Tagger {
     model: Model,
-    /// The second (document context) pass, if the model has one: it scores the first pass's
-    /// features and the context features.
-    second: Option<Model>,
     lists: Lists,
-}
-
-/// Magic of a two-pass model file: `KSHD`, a zero byte, the first model's length as `u32`, the first model, the second model.
-const TWO_PASS: &[u8; 4] = b"KSHD";
-
-/// The binary form of a one- or two-pass model.
-pub(crate) fn model_bytes(first: &Model, second: Option<&Model>) -> Vec<u8> {
-    let one = first.to_bytes();
-    let Some(second) = second else { return one };
-    let mut out = TWO_PASS.to_vec();
-    out.push(0);
-    out.extend_from_slice(&(one.len() as u32).to_le_bytes());
-    out.extend_from_slice(&one);
-    out.extend_from_slice(&second.to_bytes());
-    out
 }
 
 impl Tagger {
     /// Reads a model in its binary form.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
-        let lists = Lists::embedded();
-        if bytes.len() >= 9 && &bytes[..4] == TWO_PASS {
-            let length = u32::from_le_bytes([bytes[5], bytes[6], bytes[7], bytes[8]]) as usize;
-            let first = bytes.get(9..9 + length).ok_or_else(|| ModelError("truncated".to_owned()))?;
-            let model = Model::from_bytes(first)?;
-            let second = Model::from_bytes(&bytes[9 + length..])?;
-            return Ok(Tagger { model, second: Some(second), lists });
-        }
-        Ok(Tagger { model: Model::from_bytes(bytes)?, second: None, lists })
+        Ok(Tagger { model: Model::from_bytes(bytes)?, lists: Lists::embedded() })
     }
 
     /// How many features the model keeps.
@@ -87,18 +61,14 @@ impl Tagger {
     }
 
     /// The per-token tag scores of a text, in weight units, and the transitions to decode them
-    /// with: the first pass's, or with a second pass, the first pass's labels of the whole text
-    /// turned into document-context features.
+    /// with.
     ///
     /// Never inlined: where LLVM inlined it into a growing `merge`, the tagger lost a quarter of
     /// its speed (1.49M → 1.11M tokens/s in `cargo bench --bench analyze`).
     #[inline(never)]
     fn emissions(&self, words: &Words<'_>, lexicon: &[Candidate]) -> (Vec<[f32; MODEL_TAGS]>, &[f32]) {
         let infos = features::token_infos(words, lexicon, &self.lists);
-        match &self.second {
-            None => (self.one_pass(&infos), &self.model.transitions),
-            Some(second) => (self.two_pass(&infos, second), &second.transitions),
-        }
+        (self.one_pass(&infos), &self.model.transitions)
     }
 
     /// The first pass's scores. The features of a word alone ([`features::FeatureSink`]) are
@@ -120,37 +90,6 @@ impl Tagger {
                 self.model.scores(self.model.quanta(&hashes.context, word))
             })
             .collect()
-    }
-
-    /// The second pass's scores (see [`Tagger::emissions`]).
-    #[inline(never)]
-    fn two_pass(&self, infos: &[features::TokenInfo<'_>], second: &Model) -> Vec<[f32; MODEL_TAGS]> {
-        let mut hashes = Vec::with_capacity(48 * infos.len());
-        let mut offsets = Vec::with_capacity(infos.len() + 1);
-        offsets.push(0u32);
-        let mut emissions: Vec<[f32; MODEL_TAGS]> = Vec::with_capacity(infos.len());
-        for i in 0..infos.len() {
-            let start = hashes.len();
-            features::extract(infos, i, &mut hashes);
-            offsets.push(hashes.len() as u32);
-            let mut scores = [0.0; MODEL_TAGS];
-            self.model.score(&hashes[start..], &mut scores);
-            emissions.push(scores);
-        }
-        let first = viterbi::viterbi(&emissions, &self.model.transitions);
-        let keys: Vec<Option<&str>> = infos.iter().map(features::context_key).collect();
-        let mut context = Vec::with_capacity(8 * infos.len());
-        let mut context_offsets = Vec::with_capacity(infos.len() + 1);
-        features::context_features(&keys, &first, &mut context, &mut context_offsets);
-        for (i, scores) in emissions.iter_mut().enumerate() {
-            let own = &context[context_offsets[i] as usize..context_offsets[i + 1] as usize];
-            // `Model::score` sets the scores: add the context's to the others.
-            second.score(&hashes[offsets[i] as usize..offsets[i + 1] as usize], scores);
-            let mut extra = [0.0; MODEL_TAGS];
-            second.score(own, &mut extra);
-            scores.iter_mut().zip(extra).for_each(|(s, e)| *s += e);
-        }
-        emissions
     }
 
     /// The entity spans of a text.
@@ -246,8 +185,7 @@ pub(crate) fn project(tokens: &[String], tags: &[Tag]) -> (Folded, Vec<Token>, V
 /// called after each pass. Deterministic: the same sentences and options give the same bytes.
 pub fn train_model(sentences: &[Sentence], options: &TrainOptions, progress: impl FnMut(usize, usize)) -> Vec<u8> {
     let lexicon = Lexicon::parse(crate::extract::lexicon::EMBEDDED).unwrap_or_default();
-    let (first, second) = train::train(sentences, &lexicon, &Lists::embedded(), options, progress);
-    model_bytes(&first, second.as_ref())
+    train::train(sentences, &lexicon, &Lists::embedded(), options, progress).to_bytes()
 }
 
 /// Where a tagger span's clitics end: none when the word is itself a known person-name token

@@ -139,7 +139,7 @@ impl Model {
     }
 
     /// Sets `scores` to the scores of the features `hashes` (in weight units).
-    #[inline]
+    #[cfg(test)]
     pub fn score(&self, hashes: &[u64], scores: &mut [f32; MODEL_TAGS]) {
         *scores = self.scores(self.quanta(hashes, [0; MODEL_TAGS]));
     }

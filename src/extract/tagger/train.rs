@@ -20,13 +20,6 @@ pub struct TrainOptions {
     pub min_count: u32,
     /// Seed of the sentence shuffling.
     pub seed: u64,
-    /// Document context: 0 trains one pass; N > 0 also trains a second pass whose features are
-    /// the first pass's labels over windows of N consecutive sentences (see
-    /// [`super::features::context_features`]), with first-pass labels from models trained on
-    /// the other folds (jackknifing).
-    /// (A residual second pass, adding context weights to the first pass's fixed scores, scored
-    /// 72.08 on 5-fold CV against 75.04 for a second pass over all features: not kept.)
-    pub window: usize,
     /// Domain adaptation (Daumé 2007, "frustratingly easy"): every feature also fires in a copy
     /// private to the sentence's [`Sentence::domain`]; the model keeps the shared weights plus
     /// domain 0's copy, summed, so it costs nothing at tagging time.
@@ -54,7 +47,6 @@ impl Default for TrainOptions {
             epochs: 8,
             min_count: 2,
             seed: 0x6b61_7368_6966,
-            window: 0,
             adapt: false,
             cost: 0.0,
             miss_cost: 0.0,
@@ -75,17 +67,15 @@ struct Example<'a> {
     domain: u8,
 }
 
-/// A training sequence: feature hashes per token (flattened, `offsets`), gold tags and the
-/// context keys of its tokens.
+/// A training sequence: feature hashes per token (flattened, `offsets`) and gold tags.
 pub(crate) struct Seq {
     hashes: Vec<u64>,
     offsets: Vec<u32>,
     gold: Vec<usize>,
-    keys: Vec<Option<String>>,
     domain: u8,
 }
 
-/// Computes the feature hashes, projected gold tags and context keys of the sentences.
+/// Computes the feature hashes and projected gold tags of the sentences.
 fn hashed(sentences: &[Sentence], lexicon: &Lexicon, lists: &Lists) -> Vec<Seq> {
     sentences
         .iter()
@@ -100,8 +90,7 @@ fn hashed(sentences: &[Sentence], lexicon: &Lexicon, lists: &Lists) -> Vec<Seq> 
                 features::extract(&infos, i, &mut hashes);
                 offsets.push(hashes.len() as u32);
             }
-            let keys = infos.iter().map(|info| features::context_key(info).map(str::to_owned)).collect();
-            Seq { hashes, offsets, gold: viterbi::from_bio(&gold), keys, domain: sentence.domain }
+            Seq { hashes, offsets, gold: viterbi::from_bio(&gold), domain: sentence.domain }
         })
         .collect()
 }
@@ -118,72 +107,17 @@ impl Rng {
     }
 }
 
-/// Trains the first-pass model and, with `options.window`, the second-pass one.
+/// Trains the model.
 pub(crate) fn train(
     sentences: &[Sentence],
     lexicon: &Lexicon,
     lists: &Lists,
     options: &TrainOptions,
-    mut progress: impl FnMut(usize, usize),
-) -> (Model, Option<Model>) {
+    progress: impl FnMut(usize, usize),
+) -> Model {
     let seqs = hashed(sentences, lexicon, lists);
     let all: Vec<&Seq> = seqs.iter().collect();
-    let first = fit(&all, options, &mut progress);
-    if options.window == 0 {
-        return (first, None);
-    }
-    // Jackknifing: the first-pass tags of each fold come from a model trained on the others.
-    const FOLDS: usize = 5;
-    let mut tags: Vec<Vec<usize>> = vec![Vec::new(); seqs.len()];
-    for fold in 0..FOLDS {
-        let (start, end) = (seqs.len() * fold / FOLDS, seqs.len() * (fold + 1) / FOLDS);
-        let rest: Vec<&Seq> = seqs[..start].iter().chain(&seqs[end..]).collect();
-        let model = fit(&rest, options, |_, _| {});
-        for s in start..end {
-            let seq = &seqs[s];
-            let emissions: Vec<[f32; MODEL_TAGS]> = seq
-                .offsets
-                .windows(2)
-                .map(|w| {
-                    let mut row = [0f32; MODEL_TAGS];
-                    model.score(&seq.hashes[w[0] as usize..w[1] as usize], &mut row);
-                    row
-                })
-                .collect();
-            tags[s] = viterbi(&emissions, &model.transitions);
-        }
-    }
-    let mut second: Vec<Seq> = Vec::with_capacity(seqs.len());
-    for window in (0..seqs.len()).collect::<Vec<_>>().chunks(options.window) {
-        let keys: Vec<Option<&str>> = window.iter().flat_map(|&s| seqs[s].keys.iter().map(|k| k.as_deref())).collect();
-        let window_tags: Vec<usize> = window.iter().flat_map(|&s| tags[s].iter().copied()).collect();
-        let mut hashes = Vec::new();
-        let mut offsets = Vec::new();
-        features::context_features(&keys, &window_tags, &mut hashes, &mut offsets);
-        let mut at = 0;
-        for &s in window {
-            let seq = &seqs[s];
-            let n = seq.gold.len();
-            let mut own = Vec::new();
-            let mut own_offsets = vec![0u32];
-            for i in 0..n {
-                own.extend_from_slice(&seq.hashes[seq.offsets[i] as usize..seq.offsets[i + 1] as usize]);
-                own.extend_from_slice(&hashes[offsets[at + i] as usize..offsets[at + i + 1] as usize]);
-                own_offsets.push(own.len() as u32);
-            }
-            at += n;
-            second.push(Seq {
-                hashes: own,
-                offsets: own_offsets,
-                gold: seq.gold.clone(),
-                keys: Vec::new(),
-                domain: seq.domain,
-            });
-        }
-    }
-    let all: Vec<&Seq> = second.iter().collect();
-    let second = fit(&all, options, |_, _| {});
-    (first, Some(second))
+    fit(&all, options, progress)
 }
 
 /// Trains one model on sequences.
@@ -399,11 +333,11 @@ mod tests {
         let lexicon = Lexicon::default();
         let lists = Lists::parse("");
         let options =
-            TrainOptions { epochs: 10, min_count: 1, seed: 7, window: 0, adapt: false, ..TrainOptions::default() };
-        let a = train(&sentences, &lexicon, &lists, &options, |_, _| {}).0;
-        let b = train(&sentences, &lexicon, &lists, &options, |_, _| {}).0;
+            TrainOptions { epochs: 10, min_count: 1, seed: 7, adapt: false, ..TrainOptions::default() };
+        let a = train(&sentences, &lexicon, &lists, &options, |_, _| {});
+        let b = train(&sentences, &lexicon, &lists, &options, |_, _| {});
         assert_eq!(a.to_bytes(), b.to_bytes(), "same data and seed, same model");
-        let tagger = super::super::Tagger { model: a, second: None, lists };
+        let tagger = super::super::Tagger { model: a, lists };
         assert_eq!(spans_in(&tagger, &sentences[1]), [(1, 3, Label::Per), (4, 5, Label::Loc)]);
     }
 
@@ -413,14 +347,14 @@ mod tests {
         let (lexicon, lists) = (Lexicon::default(), Lists::parse(""));
         let train_with = |ensemble| {
             let options = TrainOptions { epochs: 10, min_count: 1, seed: 7, ensemble, ..TrainOptions::default() };
-            train(&sentences, &lexicon, &lists, &options, |_, _| {}).0
+            train(&sentences, &lexicon, &lists, &options, |_, _| {})
         };
         let single = train_with(1);
         let ensemble = train_with(3);
         assert_eq!(ensemble.to_bytes(), train_with(3).to_bytes(), "same data and seeds, same model");
         assert_ne!(ensemble.to_bytes(), single.to_bytes(), "the other members change the weights");
         assert!(ensemble.len() <= single.len() * 2, "{} rows against {}", ensemble.len(), single.len());
-        let tagger = super::super::Tagger { model: ensemble, second: None, lists: Lists::parse("") };
+        let tagger = super::super::Tagger { model: ensemble, lists: Lists::parse("") };
         assert_eq!(spans_in(&tagger, &sentences[1]), [(1, 3, Label::Per), (4, 5, Label::Loc)]);
     }
 
@@ -436,22 +370,9 @@ mod tests {
             sentences.push(sentence);
         }
         let options =
-            TrainOptions { epochs: 10, min_count: 1, seed: 7, window: 0, adapt: true, ..TrainOptions::default() };
-        let model = train(&sentences, &Lexicon::default(), &Lists::parse(""), &options, |_, _| {}).0;
-        let tagger = super::super::Tagger { model, second: None, lists: Lists::parse("") };
-        assert_eq!(spans_in(&tagger, &sentences[1]), [(1, 3, Label::Per), (4, 5, Label::Loc)]);
-    }
-
-    #[test]
-    fn two_pass_model_round_trips_and_tags() {
-        let sentences = parse(&TINY.repeat(3));
-        let options =
-            TrainOptions { epochs: 10, min_count: 1, seed: 7, window: 2, adapt: false, ..TrainOptions::default() };
-        let (first, second) = train(&sentences, &Lexicon::default(), &Lists::parse(""), &options, |_, _| {});
-        let bytes = super::super::model_bytes(&first, second.as_ref());
-        let tagger = super::super::Tagger::from_bytes(&bytes).expect("two-pass model reads");
-        assert!(tagger.second.is_some());
-        let tagger = super::super::Tagger { lists: Lists::parse(""), ..tagger };
+            TrainOptions { epochs: 10, min_count: 1, seed: 7, adapt: true, ..TrainOptions::default() };
+        let model = train(&sentences, &Lexicon::default(), &Lists::parse(""), &options, |_, _| {});
+        let tagger = super::super::Tagger { model, lists: Lists::parse("") };
         assert_eq!(spans_in(&tagger, &sentences[1]), [(1, 3, Label::Per), (4, 5, Label::Loc)]);
     }
 }
