@@ -292,7 +292,7 @@ pub fn App(
                     >
                         <h2 id="kashif-text-title">
                             {move || match title.get() {
-                                Some(name) => leptos::either::Either::Left(view! { <bdi>{name}</bdi> }),
+                                Some(name) => leptos::either::Either::Left(view! { <bdi>{text_view::visible_text(&name)}</bdi> }),
                                 None => leptos::either::Either::Right(i18n.text(Msg::AnalyzedText)),
                             }}
                         </h2>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::files::FileProblem;
 use super::i18n::{use_i18n, Message, Msg};
+use super::text_view::visible_text;
 
 /// One visible line per file that failed, naming the file; the other files load normally.
 #[component]
@@ -26,7 +27,7 @@ pub fn FileProblems(
                             view! {
                                 <li data-testid="error">
                                     {i18n.t(Msg::FileUnreadableBefore)}
-                                    <bdi class="file-name">{problem.name}</bdi>
+                                    <bdi class="file-name">{visible_text(&problem.name)}</bdi>
                                     {i18n.t(Msg::FileUnreadableAfter)}
                                     <span dir="ltr" lang="en">{problem.reason}</span>
                                 </li>

@@ -338,8 +338,9 @@ fn move_class(class: &str, selector: Option<&str>) {
     }
 }
 
-/// Text nodes for the ordinary characters, a tag for each bidi control.
-fn visible_text(text: &str) -> impl IntoView + use<> {
+/// Text nodes for the ordinary characters, a tag for each bidi control: for the text, and for
+/// every name a user gave (file names), which must not reorder what the page shows around them.
+pub(crate) fn visible_text(text: &str) -> impl IntoView + use<> {
     glyphs(text)
         .into_iter()
         .map(|piece| match piece {
