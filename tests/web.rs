@@ -201,7 +201,7 @@ fn a_mention_merges_into_the_entities_of_its_type_in_every_document_but_its_own(
 #[wasm_bindgen_test]
 fn the_worker_service_answers_requests_and_bad_messages() {
     let service = Service::new();
-    let request = Request { id: 7, name: "قمة".to_owned(), text: SUMMIT.to_owned() };
+    let request = Request { id: 7, name: "قمة".to_owned(), text: SUMMIT.to_owned(), fault: None };
     let FromWorker::Reply(reply) = FromWorker::parse(&service.handle(&request.to_message())).unwrap() else {
         panic!("not a reply")
     };

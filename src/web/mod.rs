@@ -229,6 +229,10 @@ pub fn App(
     let on_open = Callback::new(move |file: File| session.open_workspace_file(file));
     let workspace_status = session.workspace_status;
     let state_of = Callback::new(move |id: DocId| tracker.with(|tracker| tracker.status(id).as_str()));
+    let failure_of =
+        Callback::new(move |id: DocId| tracker.with(|tracker| tracker.failure(id).map(str::to_owned)));
+    let on_cancel = Callback::new(move |id: DocId| session.cancel(id));
+    let on_retry = Callback::new(move |id: DocId| session.retry(id));
     let on_dismiss = Callback::new(move |()| problems.set(Vec::new()));
 
     view! {
@@ -304,7 +308,17 @@ pub fn App(
                     <WorkspaceTables tab corpus nav />
                 </div>
                 <aside class="sidebar">
-                    <DocList items=doc_items selected state_of on_select on_remove on_clear />
+                    <DocList
+                        items=doc_items
+                        selected
+                        state_of
+                        failure_of
+                        on_cancel
+                        on_retry
+                        on_select
+                        on_remove
+                        on_clear
+                    />
                     <WorkspacePanel on_save on_open status=workspace_status />
                     <EntityList summaries focus />
                     <Legend hidden />

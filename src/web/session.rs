@@ -5,6 +5,7 @@
 //! show and callbacks that call its methods. Every change is applied in memory first; saving
 //! happens after, and a failed save only adds a message.
 
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::rc::Rc;
 use std::time::Duration;
@@ -15,7 +16,7 @@ use web_sys::File;
 
 use super::analyses::Tracker;
 use super::corrections::{CorrectionBook, Corrections};
-use super::engine::{EngineEvent, Link, Starter};
+use super::engine::{EngineEvent, Inbox, Job, Link, Starter};
 use super::files::{read_text, FileProblem};
 use super::i18n::{Message, Msg};
 use super::notices::Notes;
@@ -23,11 +24,31 @@ use super::settings::Settings;
 use super::state::{DocId, Library, Source};
 use super::store::{self, Saved, StoreError};
 use super::undo::{BarNote, Change, Removed, Undo};
-use super::worker_protocol::{FromWorker, Reply, Request};
+use super::worker_protocol::{Fault, FromWorker, Reply, Request};
 use super::workspace_file::{open_error_message, read_workspace, FileDocument, WorkspaceFile, VERSION};
 
 /// How long the paste box waits after the last keystroke before the text is analyzed.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// The setting that keeps, between visits, the documents whose analysis failed or was
+/// cancelled (JSON: id → [`Held`]): they are not sent to the worker again on the next visit, but
+/// wait for the user's Retry. (A setting rather than a field of the saved document, so the
+/// store's records stay as they are.)
+pub const HELD: &str = "held-analyses";
+
+/// Why a document's analysis is held back (see [`HELD`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Held {
+    /// The worker crashed on it (the reason).
+    Failed(String),
+    /// The user cancelled it.
+    Cancelled,
+}
+
+/// How many times in a row a worker may crash with no document to blame before the page gives
+/// up starting new ones.
+const BLAMELESS_CRASHES: u32 = 3;
 
 /// What the page found saved when it started.
 #[derive(Debug, Clone)]
@@ -93,6 +114,8 @@ pub struct Session {
     pub workspace_status: RwSignal<Option<Message>>,
     saver: Saver,
     link: StoredValue<Link, LocalStorage>,
+    /// Crashes in a row with no document being analyzed (see [`BLAMELESS_CRASHES`]).
+    blameless: StoredValue<u32>,
     debounce: StoredValue<Option<TimeoutHandle>>,
     /// Replies received since the last frame: taken in together, once a frame, so a batch of
     /// hundreds of documents updates the page a few times a second, not once per document.
@@ -128,13 +151,13 @@ impl Session {
             undo,
             workspace_status: RwSignal::new(None),
             saver,
-            link: StoredValue::new_local(Link::default()),
+            link: StoredValue::new_local(Link::new(starter)),
+            blameless: StoredValue::new(0),
             debounce: StoredValue::new(None),
             replies: StoredValue::new(Vec::new()),
         };
-        match starter.start(Rc::new(move |event| session.on_engine(event))) {
-            Ok(engine) => session.link.set_value(Link::new(engine)),
-            Err(reason) => session.engine_failed(&reason),
+        if let Err(reason) = session.start_engine() {
+            session.engine_failed(&reason);
         }
         session.restore(saved);
         let selected = session.selected;
@@ -157,7 +180,66 @@ impl Session {
         }
         let shown = selected.filter(|id| ids.contains(id)).or_else(|| ids.first().copied());
         self.selected.set(shown);
+        // What failed or was cancelled on an earlier visit waits for Retry.
+        let held = self.held();
+        self.tracker.update(|tracker| {
+            for (&id, held) in held.iter().filter(|(id, _)| ids.contains(id)) {
+                match held {
+                    Held::Failed(reason) => tracker.fail(id, reason),
+                    Held::Cancelled => tracker.cancel(id),
+                }
+            }
+        });
+        let ids: Vec<DocId> = ids.into_iter().filter(|id| !held.contains_key(id)).collect();
         self.analyze_all(&ids);
+    }
+
+    /// The documents whose analysis is held back (see [`HELD`]).
+    fn held(self) -> BTreeMap<DocId, Held> {
+        self.settings.get_untracked(HELD).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
+    }
+
+    /// Changes the documents held back, saving them when they changed.
+    fn update_held(self, change: impl FnOnce(&mut BTreeMap<DocId, Held>)) {
+        let mut held = self.held();
+        let before = held.clone();
+        change(&mut held);
+        if held != before {
+            self.settings.set(HELD, &serde_json::to_string(&held).unwrap_or_default());
+        }
+    }
+
+    /// Starts an engine (again), its events tagged with its generation.
+    fn start_engine(self) -> Result<(), String> {
+        let inbox = move |generation: u32| -> Inbox { Rc::new(move |event| self.on_engine(generation, event)) };
+        self.link.try_update_value(|link| link.start(inbox)).unwrap_or(Ok(()))
+    }
+
+    /// Cancels `id`'s analysis: the worker analyzing it is stopped and a new one started (the
+    /// other documents go on); a document still queued just leaves the queue. It waits, marked
+    /// cancelled, for [`retry`](Self::retry), on this visit and the next.
+    pub fn cancel(self, id: DocId) {
+        if self.tracker.with_untracked(|tracker| tracker.status(id)) != super::analyses::Status::Waiting {
+            return;
+        }
+        let running = self.link.try_with_value(|link| link.current().map(|job| job.doc)).flatten();
+        if running == Some(id) {
+            self.link.try_update_value(Link::take_current);
+            if let Err(reason) = self.start_engine() {
+                self.engine_failed(&reason);
+            }
+        } else {
+            self.link.try_update_value(|link| link.unqueue(id));
+        }
+        self.tracker.update(|tracker| tracker.cancel(id));
+        self.update_held(|held| {
+            held.insert(id, Held::Cancelled);
+        });
+    }
+
+    /// Sends a document that failed or was cancelled to the worker again.
+    pub fn retry(self, id: DocId) {
+        self.analyze(id);
     }
 
     /// Sends a document to the engine (again).
@@ -176,6 +258,11 @@ impl Session {
         if docs.is_empty() {
             return;
         }
+        self.update_held(|held| {
+            for (id, _, _) in &docs {
+                held.remove(id);
+            }
+        });
         let running = self.link.try_with_value(Link::is_running).unwrap_or(false);
         let Some(requests) = self.tracker.try_update(|tracker| {
             let requests: Vec<u32> = docs.iter().map(|(id, _, _)| tracker.request(*id)).collect();
@@ -190,16 +277,21 @@ impl Session {
         if !running {
             return;
         }
-        for ((_, name, text), request) in docs.into_iter().zip(requests) {
-            let message = Request { id: request, name, text }.to_message();
-            if let Err(reason) = self.link.try_update_value(|link| link.send(message)).unwrap_or(Ok(())) {
+        for ((doc, name, text), request) in docs.into_iter().zip(requests) {
+            let fault = test_fault(&name);
+            let message = Request { id: request, name: name.clone(), text, fault }.to_message();
+            let job = Job { doc, request, name, message };
+            if let Err(reason) = self.link.try_update_value(|link| link.send(job)).unwrap_or(Ok(())) {
                 self.engine_failed(&reason);
                 return;
             }
         }
     }
 
-    fn on_engine(self, event: EngineEvent) {
+    fn on_engine(self, generation: u32, event: EngineEvent) {
+        if self.link.try_with_value(Link::generation) != Some(generation) {
+            return; // an engine stopped since: what it still says does not count
+        }
         match event {
             EngineEvent::Message(message) => match FromWorker::parse(&message) {
                 Ok(FromWorker::Ready) => {
@@ -207,10 +299,53 @@ impl Session {
                         self.engine_failed(&reason);
                     }
                 }
-                Ok(FromWorker::Reply(reply)) => self.queue_reply(reply),
+                Ok(FromWorker::Reply(reply)) => {
+                    self.blameless.try_set_value(0);
+                    let id = reply.id;
+                    self.queue_reply(reply);
+                    if let Some(Err(reason)) = self.link.try_update_value(|link| link.answered(id)) {
+                        self.engine_failed(&reason);
+                    }
+                }
+                Ok(FromWorker::Crash(panic)) => self.worker_crashed(&format!("panic: {panic}")),
                 Err(error) => self.notes.add(Message::new(Msg::BadReply, &[&error.to_string()])),
             },
-            EngineEvent::Failed(reason) => self.engine_failed(&reason),
+            // Before it was ready, the worker could not even start: starting another would fail
+            // the same way.
+            EngineEvent::Failed(reason) if !self.link.try_with_value(Link::is_ready).unwrap_or(false) => {
+                self.engine_failed(&reason)
+            }
+            EngineEvent::Failed(reason) => {
+                self.worker_crashed(&format!("out of memory, or another abort without a panic message: {reason}"))
+            }
+        }
+    }
+
+    /// The worker crashed (a panic, or out of memory): the document it was analyzing is marked
+    /// failed, by name, and held back until Retry; a new worker takes the other documents.
+    fn worker_crashed(self, reason: &str) {
+        let job = self.link.try_update_value(Link::take_current).flatten();
+        let blamed = job
+            .filter(|job| self.tracker.with_untracked(|tracker| tracker.waiting_request(job.doc)) == Some(job.request));
+        if let Some(job) = blamed {
+            self.blameless.try_set_value(0);
+            self.tracker.update(|tracker| tracker.fail(job.doc, reason));
+            self.update_held(|held| {
+                held.insert(job.doc, Held::Failed(reason.to_owned()));
+            });
+            self.notes.add(Message::new(Msg::WorkerCrashed, &[&job.name, reason]));
+        } else {
+            let crashes = self.blameless.try_update_value(|count| {
+                *count += 1;
+                *count
+            });
+            if crashes.unwrap_or(0) >= BLAMELESS_CRASHES {
+                self.engine_failed(reason);
+                return;
+            }
+        }
+        if let Err(reason) = self.start_engine() {
+            self.engine_failed(&reason);
         }
     }
 
@@ -362,6 +497,12 @@ impl Session {
         self.cancel_typing();
         let docs = self.library.try_update(Library::take_all).unwrap_or_default();
         self.tracker.update(Tracker::clear);
+        self.link.try_update_value(|link| {
+            for (_, doc) in &docs {
+                link.unqueue(doc.id);
+            }
+        });
+        self.update_held(BTreeMap::clear);
         let corrections = self.corrections.take_docs();
         self.paste_value.set(String::new());
         self.selected.set(None);
@@ -572,6 +713,10 @@ impl Session {
     /// After a document left the library: drop its analysis, show another one, unsave it.
     fn forget(self, id: DocId) {
         self.tracker.update(|tracker| tracker.forget(id));
+        self.link.try_update_value(|link| link.unqueue(id));
+        self.update_held(|held| {
+            held.remove(&id);
+        });
         self.corrections.forget(id);
         if self.selected.get_untracked() == Some(id) {
             self.selected.set(self.library.with_untracked(|library| library.docs().first().map(|doc| doc.id)));
@@ -584,4 +729,16 @@ impl Session {
             self.saver.run(move || async move { store::put_document(&doc).await });
         }
     }
+}
+
+/// The fault the end-to-end tests ask for the document `name`: the page's global object may
+/// hold `kashifTestFaults`, an object from document names to `"panic"`, `"oom"` or `"hang"`
+/// (see [`Fault`]). Nothing the page's user types or drops can set it.
+fn test_fault(name: &str) -> Option<Fault> {
+    let faults = js_sys::Reflect::get(&js_sys::global(), &"kashifTestFaults".into()).ok()?;
+    if !faults.is_object() {
+        return None;
+    }
+    let fault = js_sys::Reflect::get(&faults, &name.into()).ok()?.as_string()?;
+    Fault::from_name(&fault)
 }

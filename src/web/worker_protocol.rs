@@ -32,6 +32,59 @@ pub struct Request {
     pub name: String,
     /// The full text.
     pub text: String,
+    /// A fault to provoke instead of analyzing (the end-to-end tests of a worker crash; the page
+    /// sets it only when a test put `kashifTestFaults` on its global object).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fault: Option<Fault>,
+}
+
+/// A fault a test asks the worker for (see [`Request::fault`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fault {
+    /// Panic (with `panic = "abort"`, the worker's wasm traps).
+    Panic,
+    /// Fail an allocation, as running out of memory does (aborts without a panic message).
+    Oom,
+    /// Never answer (busy forever), like a very long analysis.
+    Hang,
+}
+
+impl Fault {
+    /// The fault named `name` (`panic`, `oom`, `hang`).
+    pub fn from_name(name: &str) -> Option<Fault> {
+        serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+    }
+
+    /// Provokes the fault.
+    fn provoke(self) -> ! {
+        match self {
+            Fault::Panic => panic!("test fault: a panic was asked for"),
+            Fault::Oom => std::alloc::handle_alloc_error(std::alloc::Layout::new::<[u8; 1 << 30]>()),
+            Fault::Hang => loop {
+                std::hint::spin_loop();
+            },
+        }
+    }
+}
+
+/// What the worker posts from its panic hook, just before its wasm traps: the page then names
+/// the panic in the failed document's message. A message of this form starts with
+/// [`CRASH_PREFIX`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Crash {
+    /// The panic's message and place.
+    pub crash: String,
+}
+
+/// How a [`Crash`] message starts (replies start with `{"id"`).
+pub const CRASH_PREFIX: &str = r#"{"crash""#;
+
+impl Crash {
+    /// The JSON string posted to the page.
+    pub fn to_message(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }
 
 /// What the worker answers to one [`Request`].
@@ -54,6 +107,8 @@ pub enum FromWorker {
     Ready,
     /// The answer to one request.
     Reply(Reply),
+    /// The worker panicked (and is about to stop): why.
+    Crash(String),
 }
 
 impl Request {
@@ -80,6 +135,11 @@ impl FromWorker {
         if message == READY {
             return Ok(FromWorker::Ready);
         }
+        if message.starts_with(CRASH_PREFIX) {
+            return serde_json::from_str::<Crash>(message)
+                .map(|crash| FromWorker::Crash(crash.crash))
+                .map_err(|error| error.to_string());
+        }
         serde_json::from_str(message).map(FromWorker::Reply).map_err(|error| error.to_string())
     }
 }
@@ -105,6 +165,9 @@ impl Service {
     pub fn handle(&self, message: &str) -> String {
         let reply = match serde_json::from_str::<Request>(message) {
             Ok(request) => {
+                if let Some(fault) = request.fault {
+                    fault.provoke();
+                }
                 Reply { id: Some(request.id), analysis: Some(self.analyzer.analyze(&request.text)), error: None }
             }
             Err(error) => Reply { id: None, analysis: None, error: Some(format!("unreadable request: {error}")) },
