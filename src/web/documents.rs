@@ -9,8 +9,8 @@ use super::workspace::DocItem;
 
 /// Every document by name, with its outlet and date under it when it gives them and its headline
 /// as tooltip; the selected one is marked with `aria-current`, and each carries its analysis
-/// state in `data-state` (`waiting`, `done`, `failed`, `cancelled`). A document being analyzed
-/// can be cancelled; one that failed or was cancelled says so, and has a Retry button.
+/// state in `data-state` (`waiting`, `done`, `failed`, `cancelled`). The document being analyzed
+/// says so and can be cancelled; one that failed or was cancelled says so, and has a Retry button.
 #[component]
 pub fn DocList(
     /// Every document, in list order.
@@ -21,6 +21,9 @@ pub fn DocList(
     selected: Signal<Option<DocId>>,
     /// The analysis state of a document, for `data-state`.
     state_of: Callback<DocId, &'static str>,
+    /// The document the worker is analyzing now.
+    #[prop(into)]
+    running: Signal<Option<DocId>>,
     /// Why a document's analysis failed, if it did.
     failure_of: Callback<DocId, Option<String>>,
     /// Called with the id of the document whose analysis the user cancels.
@@ -73,10 +76,13 @@ pub fn DocList(
                         };
                         let state = move || state_of.run(id);
                         let analysis_line = move || match state() {
-                            "waiting" => {
+                            "waiting" if running.get() == Some(id) => {
                                 Some(
                                     view! {
                                         <div class="doc-analysis">
+                                            <span class="doc-status running" data-testid="doc-status">
+                                                {i18n.t(Msg::StateRunning)}
+                                            </span>
                                             <button
                                                 type="button"
                                                 class="link-button doc-cancel"

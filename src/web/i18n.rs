@@ -117,6 +117,7 @@ messages! {
     WorkerCrashed => "توقف عامل التحليل وهو يحلل «\u{2068}{}\u{2069}» ({})، فلم يُحلَّل هذا المستند. أُعيد تشغيل العامل وتمضي بقية المستندات؛ اضغط «أعد المحاولة» لتحليله من جديد.",
         "The analysis worker stopped while analyzing “\u{2068}{}\u{2069}” ({}), so that document was not analyzed. The worker was restarted and the other documents go on; press “Retry” to analyze it again.";
     // A document's analysis that failed or was cancelled, in the list of documents.
+    StateRunning => "جارٍ تحليله…", "Being analyzed…";
     StateFailed => "تعذّر التحليل", "Analysis failed";
     StateCancelled => "أُلغي التحليل", "Analysis cancelled";
     Retry => "أعد المحاولة", "Retry";

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -24,7 +25,8 @@ use super::settings::Settings;
 use super::state::{DocId, Library, Source};
 use super::store::{self, Saved, StoreError};
 use super::undo::{BarNote, Change, Removed, Undo};
-use super::worker_protocol::{Fault, FromWorker, Reply, Request};
+use super::worker_protocol::{Fault, FromWorker, LinkRequest, Reply, Request};
+use super::workspace::{fingerprint, AnalysedDoc, Relinks};
 use super::workspace_file::{open_error_message, read_workspace, FileDocument, WorkspaceFile, VERSION};
 
 /// How long the paste box waits after the last keystroke before the text is analyzed.
@@ -45,6 +47,9 @@ pub enum Held {
     /// The user cancelled it.
     Cancelled,
 }
+
+/// The documents a link request sent: id and [`fingerprint`] of each, in order.
+type Sent = Vec<(DocId, u64)>;
 
 /// How many times in a row a worker may crash with no document to blame before the page gives
 /// up starting new ones.
@@ -114,6 +119,21 @@ pub struct Session {
     pub workspace_status: RwSignal<Option<Message>>,
     saver: Saver,
     link: StoredValue<Link, LocalStorage>,
+    /// The document the worker is analyzing now (the one a cancel stops).
+    pub running: RwSignal<Option<DocId>>,
+    /// What the linking worker (a second engine) found; see [`request_linking`](Self::request_linking).
+    pub relinks: RwSignal<Arc<Relinks>>,
+    /// True when there is no linking worker (it failed): the page links on its own thread.
+    pub linking_off: RwSignal<bool>,
+    /// Bumped when the documents changed while the linking worker was busy: they are sent again.
+    pub link_again: RwSignal<u32>,
+    linker: StoredValue<Link, LocalStorage>,
+    /// The documents (id, fingerprint) each link request sent, by request id.
+    link_sent: StoredValue<Vec<(u32, Sent)>>,
+    /// Whether the documents changed since the link request in flight was sent.
+    link_dirty: StoredValue<bool>,
+    /// The id of the latest link request.
+    next_link: StoredValue<u32>,
     /// Crashes in a row with no document being analyzed (see [`BLAMELESS_CRASHES`]).
     blameless: StoredValue<u32>,
     debounce: StoredValue<Option<TimeoutHandle>>,
@@ -151,6 +171,14 @@ impl Session {
             undo,
             workspace_status: RwSignal::new(None),
             saver,
+            running: RwSignal::new(None),
+            relinks: RwSignal::new(Arc::default()),
+            linking_off: RwSignal::new(false),
+            link_again: RwSignal::new(0),
+            linker: StoredValue::new_local(Link::new(starter.clone())),
+            link_sent: StoredValue::new(Vec::new()),
+            link_dirty: StoredValue::new(false),
+            next_link: StoredValue::new(0),
             link: StoredValue::new_local(Link::new(starter)),
             blameless: StoredValue::new(0),
             debounce: StoredValue::new(None),
@@ -158,6 +186,10 @@ impl Session {
         };
         if let Err(reason) = session.start_engine() {
             session.engine_failed(&reason);
+        }
+        let inbox = move |generation: u32| -> Inbox { Rc::new(move |event| session.on_linker(generation, event)) };
+        if session.linker.try_update_value(|linker| linker.start(inbox)).is_some_and(|started| started.is_err()) {
+            session.linking_off.set(true);
         }
         session.restore(saved);
         let selected = session.selected;
@@ -209,10 +241,20 @@ impl Session {
         }
     }
 
+    /// Changes the link to the analysis engine, then shows which document it is working on.
+    fn link_update<T>(self, change: impl FnOnce(&mut Link) -> T) -> Option<T> {
+        let result = self.link.try_update_value(change);
+        let running = self.link.try_with_value(|link| link.current().map(|job| job.doc)).flatten();
+        if self.running.try_get_untracked() != Some(running) {
+            self.running.try_set(running);
+        }
+        result
+    }
+
     /// Starts an engine (again), its events tagged with its generation.
     fn start_engine(self) -> Result<(), String> {
         let inbox = move |generation: u32| -> Inbox { Rc::new(move |event| self.on_engine(generation, event)) };
-        self.link.try_update_value(|link| link.start(inbox)).unwrap_or(Ok(()))
+        self.link_update(|link| link.start(inbox)).unwrap_or(Ok(()))
     }
 
     /// Cancels `id`'s analysis: the worker analyzing it is stopped and a new one started (the
@@ -224,12 +266,12 @@ impl Session {
         }
         let running = self.link.try_with_value(|link| link.current().map(|job| job.doc)).flatten();
         if running == Some(id) {
-            self.link.try_update_value(Link::take_current);
+            self.link_update(Link::take_current);
             if let Err(reason) = self.start_engine() {
                 self.engine_failed(&reason);
             }
         } else {
-            self.link.try_update_value(|link| link.unqueue(id));
+            self.link_update(|link| link.unqueue(id));
         }
         self.tracker.update(|tracker| tracker.cancel(id));
         self.update_held(|held| {
@@ -281,7 +323,7 @@ impl Session {
             let fault = test_fault(&name);
             let message = Request { id: request, name: name.clone(), text, fault }.to_message();
             let job = Job { doc, request, name, message };
-            if let Err(reason) = self.link.try_update_value(|link| link.send(job)).unwrap_or(Ok(())) {
+            if let Err(reason) = self.link_update(|link| link.send(job)).unwrap_or(Ok(())) {
                 self.engine_failed(&reason);
                 return;
             }
@@ -295,7 +337,7 @@ impl Session {
         match event {
             EngineEvent::Message(message) => match FromWorker::parse(&message) {
                 Ok(FromWorker::Ready) => {
-                    if let Some(Err(reason)) = self.link.try_update_value(Link::set_ready) {
+                    if let Some(Err(reason)) = self.link_update(Link::set_ready) {
                         self.engine_failed(&reason);
                     }
                 }
@@ -303,11 +345,12 @@ impl Session {
                     self.blameless.try_set_value(0);
                     let id = reply.id;
                     self.queue_reply(reply);
-                    if let Some(Err(reason)) = self.link.try_update_value(|link| link.answered(id)) {
+                    if let Some(Err(reason)) = self.link_update(|link| link.answered(id)) {
                         self.engine_failed(&reason);
                     }
                 }
                 Ok(FromWorker::Crash(panic)) => self.worker_crashed(&format!("panic: {panic}")),
+                Ok(FromWorker::Linked(_)) => {}
                 Err(error) => self.notes.add(Message::new(Msg::BadReply, &[&error.to_string()])),
             },
             // Before it was ready, the worker could not even start: starting another would fail
@@ -321,10 +364,80 @@ impl Session {
         }
     }
 
+    /// Sends the names of the analysed `docs` to the linking worker (when it is free; else once
+    /// it answered), to link them across documents off the page's thread.
+    pub fn request_linking(self, docs: &[AnalysedDoc]) {
+        if self.linking_off.get_untracked() {
+            return;
+        }
+        if self.linker.try_with_value(|linker| linker.current().is_some()).unwrap_or(false) {
+            self.link_dirty.try_set_value(true);
+            return;
+        }
+        let Some(request) = self.next_link.try_update_value(|next| {
+            *next = next.wrapping_add(1).max(1);
+            *next
+        }) else {
+            return;
+        };
+        let sent: Vec<(DocId, u64)> = docs.iter().map(|doc| (doc.id, fingerprint(&doc.analysis))).collect();
+        let message = LinkRequest {
+            link: request,
+            docs: docs.iter().map(|doc| crate::link::linked_mentions(&doc.analysis)).collect(),
+        }
+        .to_message();
+        self.link_sent.try_update_value(|all| all.push((request, sent)));
+        let job = Job { doc: 0, request, name: String::new(), message };
+        if let Some(Err(_)) = self.linker.try_update_value(|linker| linker.send(job)) {
+            self.linking_failed();
+        }
+    }
+
+    fn on_linker(self, generation: u32, event: EngineEvent) {
+        if self.linker.try_with_value(Link::generation) != Some(generation) {
+            return;
+        }
+        match event {
+            EngineEvent::Message(message) => match FromWorker::parse(&message) {
+                Ok(FromWorker::Ready) => {
+                    if let Some(Err(_)) = self.linker.try_update_value(Link::set_ready) {
+                        self.linking_failed();
+                    }
+                }
+                Ok(FromWorker::Linked(linked)) => {
+                    let sent = self.link_sent.try_update_value(|all| {
+                        let at = all.iter().position(|(id, _)| *id == linked.linked)?;
+                        let sent = all.remove(at).1;
+                        all.retain(|(id, _)| id.wrapping_sub(linked.linked) < u32::MAX / 2);
+                        Some(sent)
+                    });
+                    if let Some(Some(sent)) = sent {
+                        self.relinks.try_set(Arc::new(Relinks::new(sent, linked.relinks)));
+                    }
+                    if let Some(Err(_)) = self.linker.try_update_value(|linker| linker.answered(Some(linked.linked))) {
+                        self.linking_failed();
+                    }
+                    if self.link_dirty.try_update_value(std::mem::take) == Some(true) {
+                        self.link_again.try_update(|again| *again = again.wrapping_add(1));
+                    }
+                }
+                Ok(_) => {}
+                Err(error) => self.notes.add(Message::new(Msg::BadReply, &[&error.to_string()])),
+            },
+            EngineEvent::Failed(_) => self.linking_failed(),
+        }
+    }
+
+    /// The linking worker failed: the page links on its own thread from now on.
+    fn linking_failed(self) {
+        self.linker.try_update_value(Link::stop);
+        self.linking_off.try_set(true);
+    }
+
     /// The worker crashed (a panic, or out of memory): the document it was analyzing is marked
     /// failed, by name, and held back until Retry; a new worker takes the other documents.
     fn worker_crashed(self, reason: &str) {
-        let job = self.link.try_update_value(Link::take_current).flatten();
+        let job = self.link_update(Link::take_current).flatten();
         let blamed = job
             .filter(|job| self.tracker.with_untracked(|tracker| tracker.waiting_request(job.doc)) == Some(job.request));
         if let Some(job) = blamed {
@@ -368,7 +481,7 @@ impl Session {
     }
 
     fn engine_failed(self, reason: &str) {
-        self.link.try_update_value(Link::stop);
+        self.link_update(Link::stop);
         self.tracker.try_update(|tracker| tracker.fail_all(reason));
         self.notes.add(Message::new(Msg::EngineFailed, &[reason]));
     }
@@ -497,7 +610,7 @@ impl Session {
         self.cancel_typing();
         let docs = self.library.try_update(Library::take_all).unwrap_or_default();
         self.tracker.update(Tracker::clear);
-        self.link.try_update_value(|link| {
+        self.link_update(|link| {
             for (_, doc) in &docs {
                 link.unqueue(doc.id);
             }
@@ -713,7 +826,7 @@ impl Session {
     /// After a document left the library: drop its analysis, show another one, unsave it.
     fn forget(self, id: DocId) {
         self.tracker.update(|tracker| tracker.forget(id));
-        self.link.try_update_value(|link| link.unqueue(id));
+        self.link_update(|link| link.unqueue(id));
         self.update_held(|held| {
             held.remove(&id);
         });

@@ -4,7 +4,7 @@
 // analysis can be cancelled, and the next document goes on.
 // The faults come from a test-only hook: `kashifTestFaults` on the page's global object (set
 // here by an init script) maps a document name to "panic", "oom" or "hang".
-// Screenshots: tests/e2e/artifacts/worker-crash.png and worker-cancel.png.
+// Screenshots: tests/e2e/artifacts/worker-crash.png, worker-running.png and worker-cancel.png.
 //
 //   PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH" trunk build --release --offline
 //   node --test tests/e2e/worker.test.mjs
@@ -66,6 +66,46 @@ const states = (page) =>
     items.map((item) => [item.querySelector('bdi').textContent, item.dataset.state]),
   );
 
+describe('linking across documents runs in a worker', () => {
+  it('a second worker links a surname in one document to the full name in another', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kashif-link-'));
+    const texts = {
+      'first.txt': 'قال المهندس سامر الخطيب مدير شركة النور للتجارة إن الأسعار سترتفع.\n',
+      'second.txt': 'وأضاف الخطيب أن الشركة ستفتح فرعا في عمان.\n',
+    };
+    const files = Object.entries(texts).map(([name, text]) => {
+      writeFileSync(path.join(dir, name), text, 'utf8');
+      return path.join(dir, name);
+    });
+    const { context, page, check } = await openWithFaults({});
+    try {
+      await page.getByTestId('file-input').setInputFiles(files);
+      await waitState(page, 'first.txt', 'done');
+      await waitState(page, 'second.txt', 'done');
+      // One worker analyzes, one links.
+      assert.equal(page.workers().length, 2, page.workers().map((w) => w.url()).join(' '));
+      await page.getByTestId('tab-entities').click();
+      await page.getByTestId('entity-table').waitFor();
+      // Once the linking worker answered: one row, counted in both documents.
+      const row = page.locator('[data-testid=entity-row]').filter({ hasText: 'سامر الخطيب' });
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('[data-testid=entity-row]')].some(
+            (r) => r.textContent.includes('سامر الخطيب') && r.querySelectorAll('[data-testid=entity-cell]').length === 2 &&
+              [...r.querySelectorAll('[data-testid=entity-cell]')].every((c) => Number(c.textContent) === 1),
+          ),
+        null,
+        { timeout: 15_000 },
+      );
+      assert.equal(await row.count(), 1);
+      check();
+    } finally {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the analysis worker survives', () => {
   it('marks the document that crashed it failed by name, goes on, holds it back on the next visit, and retries it', async () => {
     const names = ['a.txt', 'crash.txt', 'b.txt', 'oom.txt', 'c.txt'];
@@ -96,7 +136,7 @@ describe('the analysis worker survives', () => {
       assert.equal(await row(page, 'a.txt').getByTestId('doc-retry').count(), 0);
       // The progress bar is gone: the batch ended.
       await page.getByTestId('progress').waitFor({ state: 'detached' });
-      await page.locator('aside').screenshot({ path: path.join(ARTIFACTS, 'worker-crash.png') });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'worker-crash.png') });
 
       // Next visit (the faults still set): the failed documents are not sent again (they
       // would crash a worker and add a message), they wait for Retry.
@@ -130,41 +170,41 @@ describe('the analysis worker survives', () => {
     }
   });
 
-  it('cancels a long analysis and a queued one; the next document goes on; both wait for Retry', async () => {
+  it('cancels a long analysis: the next documents go on, and the cancelled one waits for Retry, also on the next visit', async () => {
     const names = ['long.txt', 'queued.txt', 'after.txt'];
     const { files, cleanup } = articles(names);
     const { context, page, check } = await openWithFaults({ 'long.txt': 'hang' });
     try {
       await page.getByTestId('file-input').setInputFiles(files);
-      // long.txt keeps the worker busy: the others wait.
-      await waitState(page, 'long.txt', 'waiting');
-      await waitState(page, 'queued.txt', 'waiting');
+      // long.txt keeps the worker busy: the others wait, and only long.txt can be cancelled.
       const cancel = row(page, 'long.txt').getByTestId('doc-cancel');
+      await cancel.waitFor();
       assert.equal(await cancel.textContent(), 'إلغاء');
+      assert.equal(await row(page, 'long.txt').getByTestId('doc-status').textContent(), 'جارٍ تحليله…');
+      await waitState(page, 'queued.txt', 'waiting');
+      await waitState(page, 'after.txt', 'waiting');
+      assert.equal(await page.getByTestId('doc-cancel').count(), 1);
       await page.getByTestId('progress').waitFor();
-      await page.locator('aside').screenshot({ path: path.join(ARTIFACTS, 'worker-running.png') });
-      // A document still queued leaves the queue.
-      await row(page, 'queued.txt').getByTestId('doc-cancel').click();
-      await waitState(page, 'queued.txt', 'cancelled');
-      assert.equal(await states(page).then((s) => s[2][1]), 'waiting', 'after.txt still waits behind long.txt');
-      // The running one: the worker is stopped, a new one takes after.txt.
+      await page.screenshot({ path: path.join(ARTIFACTS, 'worker-running.png') });
+      // The worker is stopped, a new one takes the others.
       await cancel.click();
       await waitState(page, 'long.txt', 'cancelled');
+      await waitState(page, 'queued.txt', 'done');
       await waitState(page, 'after.txt', 'done');
       assert.equal(await row(page, 'long.txt').getByTestId('doc-status').textContent(), 'أُلغي التحليل');
+      assert.equal(await page.getByTestId('doc-cancel').count(), 0);
       await page.getByTestId('progress').waitFor({ state: 'detached' });
       await page.locator('aside').screenshot({ path: path.join(ARTIFACTS, 'worker-cancel.png') });
 
-      // Next visit: the cancelled documents are not sent again (long.txt would hang the worker).
+      // Next visit: the cancelled document is not sent again (it would hang the worker).
       await page.reload();
       await page.getByTestId('input-text').waitFor();
+      await waitState(page, 'queued.txt', 'done');
       await waitState(page, 'after.txt', 'done');
       await waitState(page, 'long.txt', 'cancelled');
-      await waitState(page, 'queued.txt', 'cancelled');
+      assert.equal(await page.getByTestId('doc-cancel').count(), 0);
 
       // Retry: analyzed.
-      await row(page, 'queued.txt').getByTestId('doc-retry').click();
-      await waitState(page, 'queued.txt', 'done');
       await page.evaluate(() => delete globalThis.kashifTestFaults['long.txt']);
       await row(page, 'long.txt').getByTestId('doc-retry').click();
       await waitState(page, 'long.txt', 'done');
