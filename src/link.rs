@@ -696,6 +696,60 @@ impl CorpusLinker {
     }
 }
 
+/// What [`link_corpus`] changes in one document: entity `.0` becomes entity `.1`, named `.2`.
+pub type Relink = (String, String, String);
+
+/// The mentions of `analysis` that [`link_corpus`] reads and changes (people, organizations,
+/// places and others; not dates nor numbers): what the page sends to its linking worker.
+pub fn linked_mentions(analysis: &Analysis) -> Vec<Mention> {
+    analysis.entities.iter().filter(|m| LINKED.contains(&m.label)).cloned().collect()
+}
+
+/// [`link_corpus`] run on the [`linked_mentions`] of each document, giving what it changed in
+/// each as [`Relink`]s (old id, new id, new display name); [`apply_relinks`] then does to an
+/// analysis what [`link_corpus`] would have done. This way the page links in a worker, sending
+/// the names over rather than whole analyses.
+///
+/// ```
+/// let analyzer = kashif::Analyzer::new();
+/// let texts = ["قال الرئيس فلاديمير بوتين إن روسيا مستعدة.", "وقال بوتين في موسكو إنه سيزور حلب."];
+/// let mut linked: Vec<_> = texts.iter().map(|t| analyzer.analyze(t)).collect();
+/// let mut relinked = linked.clone();
+/// kashif::link::link_corpus(&mut linked);
+/// let relinks = kashif::link::corpus_relinks(relinked.iter().map(kashif::link::linked_mentions).collect());
+/// for (analysis, relinks) in relinked.iter_mut().zip(&relinks) {
+///     kashif::link::apply_relinks(analysis, relinks);
+/// }
+/// assert_eq!(relinked, linked);
+/// ```
+pub fn corpus_relinks(docs: Vec<Vec<Mention>>) -> Vec<Vec<Relink>> {
+    let before: Vec<Vec<(String, String)>> =
+        docs.iter().map(|mentions| mentions.iter().map(|m| (m.id.clone(), m.canonical.clone())).collect()).collect();
+    let mut analyses: Vec<Analysis> =
+        docs.into_iter().map(|entities| Analysis { entities, ..Analysis::default() }).collect();
+    link_corpus(&mut analyses);
+    analyses
+        .iter()
+        .zip(before)
+        .map(|(after, before)| {
+            let mut relinks: Vec<Relink> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            for (mention, (old, canonical)) in after.entities.iter().zip(before) {
+                if (mention.id != old || mention.canonical != canonical) && seen.insert(old.clone()) {
+                    relinks.push((old, mention.id.clone(), mention.canonical.clone()));
+                }
+            }
+            relinks
+        })
+        .collect()
+}
+
+/// Gives `analysis` the ids and display names [`corpus_relinks`] found for it, as
+/// [`link_corpus`] would have.
+pub fn apply_relinks(analysis: &mut Analysis, relinks: &[Relink]) {
+    relink(analysis, relinks);
+}
+
 /// The distinct entities of the linked labels among mentions, in order of first mention, as
 /// (label, id, display name).
 fn entities_of(mentions: &[Mention]) -> Vec<(Label, String, String)> {

@@ -376,3 +376,25 @@ fn a_name_several_people_share_is_the_one_named_before_it() {
     let kim = found.iter().find(|(_, surface, _)| surface == "كيم").map(|(_, _, id)| id.clone());
     assert_eq!(kim.as_deref(), Some(id_of(text, "كيم جونغ-أون").as_str()), "{found:?}");
 }
+
+/// Linking in the page's worker (the names sent over, what changed sent back) gives what
+/// `link_corpus` gives, on the snapshot articles and texts that share people by surname.
+#[test]
+fn corpus_relinks_give_what_link_corpus_gives() {
+    let mut texts: Vec<String> = ["gulf", "maghreb", "sport", "wire"]
+        .iter()
+        .map(|name| std::fs::read_to_string(format!("tests/snapshots/{name}.txt")).unwrap())
+        .collect();
+    texts.push("قال المهندس سامر الخطيب مدير شركة النور للتجارة إن الأسعار سترتفع.".to_owned());
+    texts.push("وأضاف الخطيب أن الشركة ستفتح فرعا في عمان.".to_owned());
+    texts.push("وقال سامر الخطيب للصحفيين في بيروت إن الشركة لن تغلق.".to_owned());
+    let mut linked: Vec<_> = texts.iter().map(|text| analyzer().analyze(text)).collect();
+    let mut relinked = linked.clone();
+    kashif::link::link_corpus(&mut linked);
+    let relinks = kashif::link::corpus_relinks(relinked.iter().map(kashif::link::linked_mentions).collect());
+    assert!(relinks.iter().any(|r| !r.is_empty()), "nothing was relinked: the test shows nothing");
+    for (analysis, relinks) in relinked.iter_mut().zip(&relinks) {
+        kashif::link::apply_relinks(analysis, relinks);
+    }
+    assert_eq!(relinked, linked);
+}

@@ -201,7 +201,7 @@ fn a_mention_merges_into_the_entities_of_its_type_in_every_document_but_its_own(
 #[wasm_bindgen_test]
 fn the_worker_service_answers_requests_and_bad_messages() {
     let service = Service::new();
-    let request = Request { id: 7, name: "قمة".to_owned(), text: SUMMIT.to_owned() };
+    let request = Request { id: 7, name: "قمة".to_owned(), text: SUMMIT.to_owned(), fault: None };
     let FromWorker::Reply(reply) = FromWorker::parse(&service.handle(&request.to_message())).unwrap() else {
         panic!("not a reply")
     };
@@ -243,6 +243,59 @@ fn the_tracker_ignores_stale_and_removed_replies_and_counts_the_batch() {
     assert_eq!(tracker.receive(reply(9999)), None);
     assert_eq!(tracker.receive(Reply { id: None, analysis: None, error: None }), None);
     assert!(tracker.analysis(1).is_some() && tracker.analysis(2).is_none());
+}
+
+#[wasm_bindgen_test]
+fn a_crashed_or_cancelled_document_ends_its_part_of_the_batch_and_a_new_request_clears_it() {
+    let mut tracker = Tracker::new();
+    let (a, _, _) = (tracker.request(1), tracker.request(2), tracker.request(3));
+    assert_eq!(tracker.waiting_request(1), Some(a));
+    tracker.fail(1, "panic: boom");
+    assert_eq!((tracker.status(1), tracker.failure(1)), (Status::Failed, Some("panic: boom")));
+    assert_eq!(tracker.receive(reply(a)), None, "a reply after the crash is stale");
+    tracker.cancel(2);
+    assert_eq!(tracker.status(2), Status::Cancelled);
+    assert_eq!(Status::Cancelled.as_str(), "cancelled");
+    assert_eq!(tracker.progress(), Some((2, 3)));
+    let c = tracker.waiting_request(3).unwrap();
+    assert_eq!(tracker.receive(reply(c)), Some(3));
+    assert_eq!(tracker.progress(), None, "the batch ended");
+    // Retry: a new request, waiting again.
+    let again = tracker.request(1);
+    assert_eq!((tracker.status(1), tracker.failure(1), tracker.progress()), (Status::Waiting, None, Some((0, 1))));
+    assert_eq!(tracker.receive(reply(again)), Some(1));
+    // Held back from an earlier visit: failed without ever waiting, no batch.
+    tracker.fail(4, "out of memory");
+    assert_eq!((tracker.status(4), tracker.progress()), (Status::Failed, None));
+}
+
+#[wasm_bindgen_test]
+fn the_worker_messages_for_crashes_faults_and_linking_read_back() {
+    use kashif::web::worker_protocol::{Crash, Fault, LinkRequest};
+    let crash = Crash { crash: "panicked at x.rs:1:1: boom".to_owned() }.to_message();
+    assert_eq!(FromWorker::parse(&crash), Ok(FromWorker::Crash("panicked at x.rs:1:1: boom".to_owned())));
+    assert_eq!(Fault::from_name("panic"), Some(Fault::Panic));
+    assert_eq!(Fault::from_name("hang"), Some(Fault::Hang));
+    assert_eq!(Fault::from_name("anything else"), None);
+    // A request without a fault says nothing of it (the worker of an older page reads it).
+    let plain = Request { id: 1, name: "a".to_owned(), text: "b".to_owned(), fault: None }.to_message();
+    assert!(!plain.contains("fault"));
+
+    let analyzer = Analyzer::new();
+    let texts = ["قال المهندس سامر الخطيب إن الأسعار سترتفع.", "وأضاف الخطيب أن الشركة ستفتح فرعا."];
+    let analyses: Vec<_> = texts.iter().map(|t| analyzer.analyze(t)).collect();
+    let request = LinkRequest { link: 5, docs: analyses.iter().map(kashif::link::linked_mentions).collect() };
+    let FromWorker::Linked(linked) = FromWorker::parse(&Service::new().handle(&request.to_message())).unwrap() else {
+        panic!("not a linking answer")
+    };
+    assert_eq!(linked.linked, 5);
+    let mut expected = analyses.clone();
+    kashif::link::link_corpus(&mut expected);
+    let mut relinked = analyses;
+    for (analysis, relinks) in relinked.iter_mut().zip(&linked.relinks) {
+        kashif::link::apply_relinks(analysis, relinks);
+    }
+    assert_eq!(relinked, expected);
 }
 
 #[wasm_bindgen_test]

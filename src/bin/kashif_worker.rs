@@ -4,13 +4,21 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use kashif::web::worker_protocol::{Reply, Service, READY};
+    use kashif::web::worker_protocol::{Crash, Reply, Service, READY};
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-    console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    // A panic aborts (the release profile's `panic = "abort"`) and the wasm traps: before that,
+    // the page is told why, so it can name the panic in the failed document's message and start
+    // a new worker. (Running out of memory aborts without a panic: the page then only sees the
+    // worker's error event.)
+    let crashes = scope.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        console_error_panic_hook::hook(info);
+        let _ = crashes.post_message(&JsValue::from_str(&Crash { crash: info.to_string() }.to_message()));
+    }));
     let service = Service::new();
     let replies = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {

@@ -4,7 +4,7 @@
 //! Replies are matched to the latest request for their document only, so a reply for a removed
 //! document, or for a text that has been edited since, is ignored.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::state::DocId;
@@ -18,8 +18,10 @@ pub enum Status {
     Waiting,
     /// Analyzed.
     Done,
-    /// The worker answered with an error, or could not run.
+    /// The worker answered with an error, crashed on it, or could not run.
     Failed,
+    /// The user cancelled its analysis.
+    Cancelled,
     /// Never sent (or forgotten).
     Unknown,
 }
@@ -31,6 +33,7 @@ impl Status {
             Status::Waiting => "waiting",
             Status::Done => "done",
             Status::Failed => "failed",
+            Status::Cancelled => "cancelled",
             Status::Unknown => "none",
         }
     }
@@ -43,6 +46,7 @@ pub struct Tracker {
     waiting: HashMap<DocId, u32>,
     done: HashMap<DocId, Arc<Analysis>>,
     failed: HashMap<DocId, String>,
+    cancelled: HashSet<DocId>,
     batch_total: usize,
     batch_done: usize,
 }
@@ -64,7 +68,42 @@ impl Tracker {
         }
         self.done.remove(&doc);
         self.failed.remove(&doc);
+        self.cancelled.remove(&doc);
         id
+    }
+
+    /// Marks `doc` failed for `reason` without an answer (the worker crashed on it, or it
+    /// failed on an earlier visit); a waiting document counts as answered in the batch.
+    pub fn fail(&mut self, doc: DocId, reason: &str) {
+        self.settle(doc);
+        self.failed.insert(doc, reason.to_owned());
+    }
+
+    /// Marks `doc` cancelled (by the user, now or on an earlier visit); a waiting document
+    /// counts as answered in the batch.
+    pub fn cancel(&mut self, doc: DocId) {
+        self.settle(doc);
+        self.cancelled.insert(doc);
+    }
+
+    /// The request `doc` is waiting for, if any.
+    pub fn waiting_request(&self, doc: DocId) -> Option<u32> {
+        self.waiting.get(&doc).copied()
+    }
+
+    /// Why `doc` failed, when it did.
+    pub fn failure(&self, doc: DocId) -> Option<&str> {
+        self.failed.get(&doc).map(String::as_str)
+    }
+
+    fn settle(&mut self, doc: DocId) {
+        if self.waiting.remove(&doc).is_some() {
+            self.batch_done += 1;
+            self.end_batch_if_done();
+        }
+        self.done.remove(&doc);
+        self.failed.remove(&doc);
+        self.cancelled.remove(&doc);
     }
 
     /// Takes a reply in; returns the document it completes, or `None` when it is stale or
@@ -93,6 +132,7 @@ impl Tracker {
         }
         self.done.remove(&doc);
         self.failed.remove(&doc);
+        self.cancelled.remove(&doc);
         self.end_batch_if_done();
     }
 
@@ -101,6 +141,7 @@ impl Tracker {
         self.waiting.clear();
         self.done.clear();
         self.failed.clear();
+        self.cancelled.clear();
         self.batch_total = 0;
         self.batch_done = 0;
     }
@@ -127,6 +168,8 @@ impl Tracker {
             Status::Done
         } else if self.failed.contains_key(&doc) {
             Status::Failed
+        } else if self.cancelled.contains(&doc) {
+            Status::Cancelled
         } else {
             Status::Unknown
         }

@@ -3,14 +3,19 @@
 //! [`Service`](super::worker_protocol::Service) run in the page.
 //!
 //! Either way the page posts [`Request`](super::worker_protocol::Request) messages and gets
-//! JSON strings back through its [`Inbox`]; requests posted before the engine said it was ready
-//! wait in a queue.
+//! JSON strings back through its [`Inbox`]. The [`Link`] sends one request at a time and keeps
+//! the rest in a queue, so it knows which document an engine that crashed was working on, and
+//! can stop an engine (cancel) and start a new one without losing the other documents.
 
+use std::cell::Cell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{ErrorEvent, Event, MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use super::state::DocId;
 
 /// Where Trunk puts the worker's loader (`data-loader-shim`), relative to the page.
 pub const WORKER_URL: &str = "./kashif-worker_loader.js";
@@ -30,35 +35,50 @@ pub type Inbox = Rc<dyn Fn(EngineEvent)>;
 /// Posts one message to the engine.
 type Post = Box<dyn Fn(&str) -> Result<(), String>>;
 
-/// How to start an engine; [`mount_to`](super::mount_to) takes one.
-pub struct Starter(Box<dyn FnOnce(Inbox) -> Result<Engine, String>>);
+/// How to start an engine, as often as needed (a crashed or cancelled worker is replaced by a
+/// new one); [`mount_to`](super::mount_to) takes one.
+#[derive(Clone)]
+pub struct Starter(Rc<dyn Fn(Inbox) -> Result<Engine, String>>);
 
 impl Starter {
     /// The Web Worker at `url` (a module worker).
     pub fn worker(url: &'static str) -> Starter {
-        Starter(Box::new(move |inbox| start_worker(url, inbox)))
+        Starter(Rc::new(move |inbox| start_worker(url, inbox)))
     }
 
     /// The analyzer run in the page itself, answering asynchronously (for tests, where there
-    /// is no worker file to load).
+    /// is no worker file to load). Stopping it drops the answers still on their way.
     pub fn in_page() -> Starter {
-        Starter(Box::new(|inbox| {
+        Starter(Rc::new(|inbox: Inbox| {
             let service = Rc::new(super::worker_protocol::Service::new());
+            let stopped = Rc::new(Cell::new(false));
             let ready = inbox.clone();
+            let live = Rc::clone(&stopped);
             wasm_bindgen_futures::spawn_local(async move {
-                ready(EngineEvent::Message(super::worker_protocol::READY.to_owned()))
+                if !live.get() {
+                    ready(EngineEvent::Message(super::worker_protocol::READY.to_owned()))
+                }
             });
+            let live = Rc::clone(&stopped);
             let post = move |message: &str| {
                 let (service, inbox, message) = (Rc::clone(&service), inbox.clone(), message.to_owned());
-                wasm_bindgen_futures::spawn_local(async move { inbox(EngineEvent::Message(service.handle(&message))) });
+                let live = Rc::clone(&live);
+                wasm_bindgen_futures::spawn_local(async move {
+                    if !live.get() {
+                        let reply = service.handle(&message);
+                        if !live.get() {
+                            inbox(EngineEvent::Message(reply))
+                        }
+                    }
+                });
                 Ok(())
             };
-            Ok(Engine { post: Box::new(post), _keep: Box::new(()) })
+            Ok(Engine { post: Box::new(post), stop: Box::new(move || stopped.set(true)), _keep: Box::new(()) })
         }))
     }
 
-    /// Starts the engine; `inbox` gets everything it says from now on.
-    pub fn start(self, inbox: Inbox) -> Result<Engine, String> {
+    /// Starts an engine; `inbox` gets everything it says from now on.
+    pub fn start(&self, inbox: Inbox) -> Result<Engine, String> {
         (self.0)(inbox)
     }
 }
@@ -66,51 +86,136 @@ impl Starter {
 /// A started engine.
 pub struct Engine {
     post: Post,
+    /// Stops it for good (terminates the worker).
+    stop: Box<dyn Fn()>,
     /// Whatever must live as long as the engine (the worker's event handlers).
     _keep: Box<dyn std::any::Any>,
 }
 
-/// The engine as the page holds it: absent until started, queueing until ready.
+/// One document for the engine: sent when the engine is ready and idle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    /// The document.
+    pub doc: DocId,
+    /// The id of the request (see [`Request::id`](super::worker_protocol::Request::id)).
+    pub request: u32,
+    /// The document's name, for messages.
+    pub name: String,
+    /// The request as posted.
+    pub message: String,
+}
+
+/// The engine as the page holds it: started (and restarted) from its [`Starter`], sent one
+/// document at a time, so the page always knows which document the engine is working on: the
+/// one that crashed it, or the one to cancel. The others wait in a queue here, and survive a
+/// restart.
 #[derive(Default)]
 pub struct Link {
+    starter: Option<Starter>,
     engine: Option<Engine>,
+    generation: u32,
     ready: bool,
-    queue: Vec<String>,
+    queue: VecDeque<Job>,
+    current: Option<Job>,
 }
 
 impl Link {
-    /// Holds a started engine.
-    pub fn new(engine: Engine) -> Self {
-        Link { engine: Some(engine), ready: false, queue: Vec::new() }
+    /// A link that starts its engines with `starter` (none started yet: see [`start`](Self::start)).
+    pub fn new(starter: Starter) -> Self {
+        Link { starter: Some(starter), ..Link::default() }
     }
 
-    /// True until the engine failed (or when it never started).
+    /// Starts a new engine, stopping the one running, if any; the document it was working on is
+    /// dropped (see [`take_current`](Self::take_current)), those queued go to the new engine once
+    /// it is ready. `inbox` gets the new engine's generation, to tell its events from those of
+    /// an engine stopped before.
+    pub fn start(&mut self, inbox: impl FnOnce(u32) -> Inbox) -> Result<(), String> {
+        if let Some(engine) = self.engine.take() {
+            (engine.stop)();
+        }
+        self.generation = self.generation.wrapping_add(1);
+        self.ready = false;
+        self.current = None;
+        let Some(starter) = &self.starter else { return Err("no analysis worker".to_owned()) };
+        self.engine = Some(starter.start(inbox(self.generation))?);
+        Ok(())
+    }
+
+    /// The generation of the engine running (each [`start`](Self::start) makes a new one).
+    pub fn generation(&self) -> u32 {
+        self.generation
+    }
+
+    /// True until the engine failed for good (or when it never started).
     pub fn is_running(&self) -> bool {
         self.engine.is_some()
     }
 
-    /// Posts `message` now, or once the engine is ready. Fails when there is no engine.
-    pub fn send(&mut self, message: String) -> Result<(), String> {
-        let Some(engine) = &self.engine else { return Err("no analysis worker".to_owned()) };
-        if self.ready {
-            (engine.post)(&message)
-        } else {
-            self.queue.push(message);
-            Ok(())
-        }
+    /// True once the running engine said it is ready.
+    pub fn is_ready(&self) -> bool {
+        self.engine.is_some() && self.ready
     }
 
-    /// The engine said it is ready: posts what waited.
+    /// Queues `job` (replacing a job for the same document still in the queue) and sends it
+    /// when the engine is free. Fails when there is no engine.
+    pub fn send(&mut self, job: Job) -> Result<(), String> {
+        if self.engine.is_none() {
+            return Err("no analysis worker".to_owned());
+        }
+        self.queue.retain(|queued| queued.doc != job.doc);
+        self.queue.push_back(job);
+        self.pump()
+    }
+
+    /// The engine said it is ready: sends the first job waiting.
     pub fn set_ready(&mut self) -> Result<(), String> {
         self.ready = true;
-        let Some(engine) = &self.engine else { return Ok(()) };
-        self.queue.drain(..).try_for_each(|message| (engine.post)(&message))
+        self.pump()
     }
 
-    /// Drops the engine (it failed); later sends fail.
+    /// The engine answered `request` (`None`: a request it could not read): the next job goes.
+    pub fn answered(&mut self, request: Option<u32>) -> Result<(), String> {
+        if self.current.as_ref().is_some_and(|job| request.is_none_or(|id| id == job.request)) {
+            self.current = None;
+        }
+        self.pump()
+    }
+
+    /// The job the engine is working on.
+    pub fn current(&self) -> Option<&Job> {
+        self.current.as_ref()
+    }
+
+    /// Takes the job the engine is working on (it crashed on it, or it is cancelled).
+    pub fn take_current(&mut self) -> Option<Job> {
+        self.current.take()
+    }
+
+    /// Takes `doc`'s job out of the queue (not the one being worked on); true if there was one.
+    pub fn unqueue(&mut self, doc: DocId) -> bool {
+        let before = self.queue.len();
+        self.queue.retain(|job| job.doc != doc);
+        self.queue.len() != before
+    }
+
+    /// Drops the engine (it failed for good) and every job; later sends fail.
     pub fn stop(&mut self) {
-        self.engine = None;
+        if let Some(engine) = self.engine.take() {
+            (engine.stop)();
+        }
         self.queue.clear();
+        self.current = None;
+    }
+
+    fn pump(&mut self) -> Result<(), String> {
+        let Some(engine) = &self.engine else { return Ok(()) };
+        if !self.ready || self.current.is_some() {
+            return Ok(());
+        }
+        let Some(job) = self.queue.pop_front() else { return Ok(()) };
+        let posted = (engine.post)(&job.message);
+        self.current = Some(job);
+        posted
     }
 }
 
@@ -141,7 +246,13 @@ fn start_worker(url: &str, inbox: Inbox) -> Result<Engine, String> {
 
     let poster = worker.clone();
     let post = move |message: &str| poster.post_message(&JsValue::from_str(message)).map_err(|error| describe(&error));
-    Ok(Engine { post: Box::new(post), _keep: Box::new((worker, on_message, on_error)) })
+    let stopped = worker.clone();
+    let stop = move || {
+        stopped.set_onmessage(None);
+        stopped.set_onerror(None);
+        stopped.terminate();
+    };
+    Ok(Engine { post: Box::new(post), stop: Box::new(stop), _keep: Box::new((worker, on_message, on_error)) })
 }
 
 /// The message of a JS exception, or its string form.

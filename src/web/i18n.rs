@@ -114,6 +114,16 @@ messages! {
     BadReply => "ردّ غير مفهوم من عامل التحليل: {}", "Unreadable reply from the analysis worker: {}";
     EngineFailed => "تعذّر تشغيل عامل التحليل (Web Worker) في هذا المتصفح، فلا يمكن تحليل النصوص: {}",
         "The analysis worker (Web Worker) could not start in this browser, so no text can be analyzed: {}";
+    WorkerCrashed => "توقف عامل التحليل وهو يحلل «\u{2068}{}\u{2069}» (\u{2066}{}\u{2069})، فلم يُحلَّل هذا المستند. أُعيد تشغيل العامل وتمضي بقية المستندات؛ اضغط «أعد المحاولة» لتحليله من جديد.",
+        "The analysis worker stopped while analyzing “\u{2068}{}\u{2069}” (\u{2066}{}\u{2069}), so that document was not analyzed. The worker was restarted and the other documents go on; press “Retry” to analyze it again.";
+    // A document's analysis that failed or was cancelled, in the list of documents.
+    StateRunning => "جارٍ تحليله…", "Being analyzed…";
+    StateFailed => "تعذّر التحليل", "Analysis failed";
+    StateCancelled => "أُلغي التحليل", "Analysis cancelled";
+    Retry => "أعد المحاولة", "Retry";
+    RetryNamed => "أعد محاولة تحليل «\u{2068}{}\u{2069}»", "Retry analyzing “\u{2068}{}\u{2069}”";
+    CancelAnalysis => "إلغاء", "Cancel";
+    CancelNamed => "ألغِ تحليل «\u{2068}{}\u{2069}»", "Cancel analyzing “\u{2068}{}\u{2069}”";
     // The reading view.
     AnalyzedText => "النص المحلَّل", "Analyzed text";
     EmptyDocument => "هذا المستند فارغ: لا نص فيه لتحليله.", "This document is empty: there is no text to analyze.";

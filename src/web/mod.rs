@@ -80,7 +80,7 @@ use session::{Restored, Session};
 use state::DocId;
 use text_view::AnalyzedText;
 use undo::UndoBar;
-use workspace::{analysed_docs, link_docs, DocItem, Navigator, Tab, ViewTabs, WorkspaceTables};
+use workspace::{analysed_docs, link_docs, relink_docs, DocItem, Navigator, Tab, ViewTabs, WorkspaceTables};
 use workspace_panel::WorkspacePanel;
 
 /// The id of the placeholder `index.html` shows until the app is mounted.
@@ -177,9 +177,19 @@ pub fn App(
         Memo::new(move |_| analysis.with(|a| a.as_deref().map(Analysis::entity_summaries).unwrap_or_default()));
     // Linked across documents, for the tables and the exports (worked out only when one of them
     // reads it: memos are lazy).
+    // The names go to the linking worker whenever the analyses change (and again when they
+    // changed while it was busy); its answer relinks the documents here.
+    let (relinks, linking_off, link_again) = (session.relinks, session.linking_off, session.link_again);
+    Effect::new(move |_| {
+        link_again.track();
+        analysed.with(|docs| session.request_linking(docs));
+    });
     let corpus = Memo::new(move |_| {
         let merges = corrections.with(|book| book.merges().to_vec());
-        Arc::new(analysed.with(|docs| link_docs(docs, &merges)))
+        if linking_off.get() {
+            return Arc::new(analysed.with(|docs| link_docs(docs, &merges)));
+        }
+        relinks.with(|relinks| Arc::new(analysed.with(|docs| relink_docs(docs, &merges, relinks))))
     });
     let spot = Signal::derive(move || {
         spotlight.get().filter(|(doc, _, _)| selected.get() == Some(*doc)).map(|(_, start, end)| (start, end))
@@ -229,6 +239,10 @@ pub fn App(
     let on_open = Callback::new(move |file: File| session.open_workspace_file(file));
     let workspace_status = session.workspace_status;
     let state_of = Callback::new(move |id: DocId| tracker.with(|tracker| tracker.status(id).as_str()));
+    let failure_of =
+        Callback::new(move |id: DocId| tracker.with(|tracker| tracker.failure(id).map(str::to_owned)));
+    let on_cancel = Callback::new(move |id: DocId| session.cancel(id));
+    let on_retry = Callback::new(move |id: DocId| session.retry(id));
     let on_dismiss = Callback::new(move |()| problems.set(Vec::new()));
 
     view! {
@@ -304,7 +318,18 @@ pub fn App(
                     <WorkspaceTables tab corpus nav />
                 </div>
                 <aside class="sidebar">
-                    <DocList items=doc_items selected state_of on_select on_remove on_clear />
+                    <DocList
+                        items=doc_items
+                        selected
+                        state_of
+                        running=session.running
+                        failure_of
+                        on_cancel
+                        on_retry
+                        on_select
+                        on_remove
+                        on_clear
+                    />
                     <WorkspacePanel on_save on_open status=workspace_status />
                     <EntityList summaries focus />
                     <Legend hidden />

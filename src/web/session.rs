@@ -5,8 +5,10 @@
 //! show and callbacks that call its methods. Every change is applied in memory first; saving
 //! happens after, and a failed save only adds a message.
 
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -15,7 +17,7 @@ use web_sys::File;
 
 use super::analyses::Tracker;
 use super::corrections::{CorrectionBook, Corrections};
-use super::engine::{EngineEvent, Link, Starter};
+use super::engine::{EngineEvent, Inbox, Job, Link, Starter};
 use super::files::{read_text, FileProblem};
 use super::i18n::{Message, Msg};
 use super::notices::Notes;
@@ -23,11 +25,35 @@ use super::settings::Settings;
 use super::state::{DocId, Library, Source};
 use super::store::{self, Saved, StoreError};
 use super::undo::{BarNote, Change, Removed, Undo};
-use super::worker_protocol::{FromWorker, Reply, Request};
+use super::worker_protocol::{Fault, FromWorker, LinkRequest, Reply, Request};
+use super::workspace::{fingerprint, AnalysedDoc, Relinks};
 use super::workspace_file::{open_error_message, read_workspace, FileDocument, WorkspaceFile, VERSION};
 
 /// How long the paste box waits after the last keystroke before the text is analyzed.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// The setting that keeps, between visits, the documents whose analysis failed or was
+/// cancelled (JSON: id → [`Held`]): they are not sent to the worker again on the next visit, but
+/// wait for the user's Retry. (A setting rather than a field of the saved document, so the
+/// store's records stay as they are.)
+pub const HELD: &str = "held-analyses";
+
+/// Why a document's analysis is held back (see [`HELD`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Held {
+    /// The worker crashed on it (the reason).
+    Failed(String),
+    /// The user cancelled it.
+    Cancelled,
+}
+
+/// The documents a link request sent: id and [`fingerprint`] of each, in order.
+type Sent = Vec<(DocId, u64)>;
+
+/// How many times in a row a worker may crash with no document to blame before the page gives
+/// up starting new ones.
+const BLAMELESS_CRASHES: u32 = 3;
 
 /// What the page found saved when it started.
 #[derive(Debug, Clone)]
@@ -93,6 +119,23 @@ pub struct Session {
     pub workspace_status: RwSignal<Option<Message>>,
     saver: Saver,
     link: StoredValue<Link, LocalStorage>,
+    /// The document the worker is analyzing now (the one a cancel stops).
+    pub running: RwSignal<Option<DocId>>,
+    /// What the linking worker (a second engine) found; see [`request_linking`](Self::request_linking).
+    pub relinks: RwSignal<Arc<Relinks>>,
+    /// True when there is no linking worker (it failed): the page links on its own thread.
+    pub linking_off: RwSignal<bool>,
+    /// Bumped when the documents changed while the linking worker was busy: they are sent again.
+    pub link_again: RwSignal<u32>,
+    linker: StoredValue<Link, LocalStorage>,
+    /// The documents (id, fingerprint) each link request sent, by request id.
+    link_sent: StoredValue<Vec<(u32, Sent)>>,
+    /// Whether the documents changed since the link request in flight was sent.
+    link_dirty: StoredValue<bool>,
+    /// The id of the latest link request.
+    next_link: StoredValue<u32>,
+    /// Crashes in a row with no document being analyzed (see [`BLAMELESS_CRASHES`]).
+    blameless: StoredValue<u32>,
     debounce: StoredValue<Option<TimeoutHandle>>,
     /// Replies received since the last frame: taken in together, once a frame, so a batch of
     /// hundreds of documents updates the page a few times a second, not once per document.
@@ -128,13 +171,25 @@ impl Session {
             undo,
             workspace_status: RwSignal::new(None),
             saver,
-            link: StoredValue::new_local(Link::default()),
+            running: RwSignal::new(None),
+            relinks: RwSignal::new(Arc::default()),
+            linking_off: RwSignal::new(false),
+            link_again: RwSignal::new(0),
+            linker: StoredValue::new_local(Link::new(starter.clone())),
+            link_sent: StoredValue::new(Vec::new()),
+            link_dirty: StoredValue::new(false),
+            next_link: StoredValue::new(0),
+            link: StoredValue::new_local(Link::new(starter)),
+            blameless: StoredValue::new(0),
             debounce: StoredValue::new(None),
             replies: StoredValue::new(Vec::new()),
         };
-        match starter.start(Rc::new(move |event| session.on_engine(event))) {
-            Ok(engine) => session.link.set_value(Link::new(engine)),
-            Err(reason) => session.engine_failed(&reason),
+        if let Err(reason) = session.start_engine() {
+            session.engine_failed(&reason);
+        }
+        let inbox = move |generation: u32| -> Inbox { Rc::new(move |event| session.on_linker(generation, event)) };
+        if session.linker.try_update_value(|linker| linker.start(inbox)).is_some_and(|started| started.is_err()) {
+            session.linking_off.set(true);
         }
         session.restore(saved);
         let selected = session.selected;
@@ -157,7 +212,76 @@ impl Session {
         }
         let shown = selected.filter(|id| ids.contains(id)).or_else(|| ids.first().copied());
         self.selected.set(shown);
+        // What failed or was cancelled on an earlier visit waits for Retry.
+        let held = self.held();
+        self.tracker.update(|tracker| {
+            for (&id, held) in held.iter().filter(|(id, _)| ids.contains(id)) {
+                match held {
+                    Held::Failed(reason) => tracker.fail(id, reason),
+                    Held::Cancelled => tracker.cancel(id),
+                }
+            }
+        });
+        let ids: Vec<DocId> = ids.into_iter().filter(|id| !held.contains_key(id)).collect();
         self.analyze_all(&ids);
+    }
+
+    /// The documents whose analysis is held back (see [`HELD`]).
+    fn held(self) -> BTreeMap<DocId, Held> {
+        self.settings.get_untracked(HELD).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default()
+    }
+
+    /// Changes the documents held back, saving them when they changed.
+    fn update_held(self, change: impl FnOnce(&mut BTreeMap<DocId, Held>)) {
+        let mut held = self.held();
+        let before = held.clone();
+        change(&mut held);
+        if held != before {
+            self.settings.set(HELD, &serde_json::to_string(&held).unwrap_or_default());
+        }
+    }
+
+    /// Changes the link to the analysis engine, then shows which document it is working on.
+    fn link_update<T>(self, change: impl FnOnce(&mut Link) -> T) -> Option<T> {
+        let result = self.link.try_update_value(change);
+        let running = self.link.try_with_value(|link| link.current().map(|job| job.doc)).flatten();
+        if self.running.try_get_untracked() != Some(running) {
+            self.running.try_set(running);
+        }
+        result
+    }
+
+    /// Starts an engine (again), its events tagged with its generation.
+    fn start_engine(self) -> Result<(), String> {
+        let inbox = move |generation: u32| -> Inbox { Rc::new(move |event| self.on_engine(generation, event)) };
+        self.link_update(|link| link.start(inbox)).unwrap_or(Ok(()))
+    }
+
+    /// Cancels `id`'s analysis: the worker analyzing it is stopped and a new one started (the
+    /// other documents go on); a document still queued just leaves the queue. It waits, marked
+    /// cancelled, for [`retry`](Self::retry), on this visit and the next.
+    pub fn cancel(self, id: DocId) {
+        if self.tracker.with_untracked(|tracker| tracker.status(id)) != super::analyses::Status::Waiting {
+            return;
+        }
+        let running = self.link.try_with_value(|link| link.current().map(|job| job.doc)).flatten();
+        if running == Some(id) {
+            self.link_update(Link::take_current);
+            if let Err(reason) = self.start_engine() {
+                self.engine_failed(&reason);
+            }
+        } else {
+            self.link_update(|link| link.unqueue(id));
+        }
+        self.tracker.update(|tracker| tracker.cancel(id));
+        self.update_held(|held| {
+            held.insert(id, Held::Cancelled);
+        });
+    }
+
+    /// Sends a document that failed or was cancelled to the worker again.
+    pub fn retry(self, id: DocId) {
+        self.analyze(id);
     }
 
     /// Sends a document to the engine (again).
@@ -176,6 +300,11 @@ impl Session {
         if docs.is_empty() {
             return;
         }
+        self.update_held(|held| {
+            for (id, _, _) in &docs {
+                held.remove(id);
+            }
+        });
         let running = self.link.try_with_value(Link::is_running).unwrap_or(false);
         let Some(requests) = self.tracker.try_update(|tracker| {
             let requests: Vec<u32> = docs.iter().map(|(id, _, _)| tracker.request(*id)).collect();
@@ -190,27 +319,146 @@ impl Session {
         if !running {
             return;
         }
-        for ((_, name, text), request) in docs.into_iter().zip(requests) {
-            let message = Request { id: request, name, text }.to_message();
-            if let Err(reason) = self.link.try_update_value(|link| link.send(message)).unwrap_or(Ok(())) {
+        for ((doc, name, text), request) in docs.into_iter().zip(requests) {
+            let fault = test_fault(&name);
+            let message = Request { id: request, name: name.clone(), text, fault }.to_message();
+            let job = Job { doc, request, name, message };
+            if let Err(reason) = self.link_update(|link| link.send(job)).unwrap_or(Ok(())) {
                 self.engine_failed(&reason);
                 return;
             }
         }
     }
 
-    fn on_engine(self, event: EngineEvent) {
+    fn on_engine(self, generation: u32, event: EngineEvent) {
+        if self.link.try_with_value(Link::generation) != Some(generation) {
+            return; // an engine stopped since: what it still says does not count
+        }
         match event {
             EngineEvent::Message(message) => match FromWorker::parse(&message) {
                 Ok(FromWorker::Ready) => {
-                    if let Some(Err(reason)) = self.link.try_update_value(Link::set_ready) {
+                    if let Some(Err(reason)) = self.link_update(Link::set_ready) {
                         self.engine_failed(&reason);
                     }
                 }
-                Ok(FromWorker::Reply(reply)) => self.queue_reply(reply),
+                Ok(FromWorker::Reply(reply)) => {
+                    self.blameless.try_set_value(0);
+                    let id = reply.id;
+                    self.queue_reply(reply);
+                    if let Some(Err(reason)) = self.link_update(|link| link.answered(id)) {
+                        self.engine_failed(&reason);
+                    }
+                }
+                Ok(FromWorker::Crash(panic)) => self.worker_crashed(&format!("panic: {panic}")),
+                Ok(FromWorker::Linked(_)) => {}
                 Err(error) => self.notes.add(Message::new(Msg::BadReply, &[&error.to_string()])),
             },
-            EngineEvent::Failed(reason) => self.engine_failed(&reason),
+            // Before it was ready, the worker could not even start: starting another would fail
+            // the same way.
+            EngineEvent::Failed(reason) if !self.link.try_with_value(Link::is_ready).unwrap_or(false) => {
+                self.engine_failed(&reason)
+            }
+            EngineEvent::Failed(reason) => {
+                self.worker_crashed(&format!("out of memory, or another abort without a panic message: {reason}"))
+            }
+        }
+    }
+
+    /// Sends the names of the analysed `docs` to the linking worker (when it is free; else once
+    /// it answered), to link them across documents off the page's thread.
+    pub fn request_linking(self, docs: &[AnalysedDoc]) {
+        if self.linking_off.get_untracked() {
+            return;
+        }
+        if self.linker.try_with_value(|linker| linker.current().is_some()).unwrap_or(false) {
+            self.link_dirty.try_set_value(true);
+            return;
+        }
+        let Some(request) = self.next_link.try_update_value(|next| {
+            *next = next.wrapping_add(1).max(1);
+            *next
+        }) else {
+            return;
+        };
+        let sent: Vec<(DocId, u64)> = docs.iter().map(|doc| (doc.id, fingerprint(&doc.analysis))).collect();
+        let message = LinkRequest {
+            link: request,
+            docs: docs.iter().map(|doc| crate::link::linked_mentions(&doc.analysis)).collect(),
+        }
+        .to_message();
+        self.link_sent.try_update_value(|all| all.push((request, sent)));
+        let job = Job { doc: 0, request, name: String::new(), message };
+        if let Some(Err(_)) = self.linker.try_update_value(|linker| linker.send(job)) {
+            self.linking_failed();
+        }
+    }
+
+    fn on_linker(self, generation: u32, event: EngineEvent) {
+        if self.linker.try_with_value(Link::generation) != Some(generation) {
+            return;
+        }
+        match event {
+            EngineEvent::Message(message) => match FromWorker::parse(&message) {
+                Ok(FromWorker::Ready) => {
+                    if let Some(Err(_)) = self.linker.try_update_value(Link::set_ready) {
+                        self.linking_failed();
+                    }
+                }
+                Ok(FromWorker::Linked(linked)) => {
+                    let sent = self.link_sent.try_update_value(|all| {
+                        let at = all.iter().position(|(id, _)| *id == linked.linked)?;
+                        let sent = all.remove(at).1;
+                        all.retain(|(id, _)| id.wrapping_sub(linked.linked) < u32::MAX / 2);
+                        Some(sent)
+                    });
+                    if let Some(Some(sent)) = sent {
+                        self.relinks.try_set(Arc::new(Relinks::new(sent, linked.relinks)));
+                    }
+                    if let Some(Err(_)) = self.linker.try_update_value(|linker| linker.answered(Some(linked.linked))) {
+                        self.linking_failed();
+                    }
+                    if self.link_dirty.try_update_value(std::mem::take) == Some(true) {
+                        self.link_again.try_update(|again| *again = again.wrapping_add(1));
+                    }
+                }
+                Ok(_) => {}
+                Err(error) => self.notes.add(Message::new(Msg::BadReply, &[&error.to_string()])),
+            },
+            EngineEvent::Failed(_) => self.linking_failed(),
+        }
+    }
+
+    /// The linking worker failed: the page links on its own thread from now on.
+    fn linking_failed(self) {
+        self.linker.try_update_value(Link::stop);
+        self.linking_off.try_set(true);
+    }
+
+    /// The worker crashed (a panic, or out of memory): the document it was analyzing is marked
+    /// failed, by name, and held back until Retry; a new worker takes the other documents.
+    fn worker_crashed(self, reason: &str) {
+        let job = self.link_update(Link::take_current).flatten();
+        let blamed = job
+            .filter(|job| self.tracker.with_untracked(|tracker| tracker.waiting_request(job.doc)) == Some(job.request));
+        if let Some(job) = blamed {
+            self.blameless.try_set_value(0);
+            self.tracker.update(|tracker| tracker.fail(job.doc, reason));
+            self.update_held(|held| {
+                held.insert(job.doc, Held::Failed(reason.to_owned()));
+            });
+            self.notes.add(Message::new(Msg::WorkerCrashed, &[&job.name, reason]));
+        } else {
+            let crashes = self.blameless.try_update_value(|count| {
+                *count += 1;
+                *count
+            });
+            if crashes.unwrap_or(0) >= BLAMELESS_CRASHES {
+                self.engine_failed(reason);
+                return;
+            }
+        }
+        if let Err(reason) = self.start_engine() {
+            self.engine_failed(&reason);
         }
     }
 
@@ -233,7 +481,7 @@ impl Session {
     }
 
     fn engine_failed(self, reason: &str) {
-        self.link.try_update_value(Link::stop);
+        self.link_update(Link::stop);
         self.tracker.try_update(|tracker| tracker.fail_all(reason));
         self.notes.add(Message::new(Msg::EngineFailed, &[reason]));
     }
@@ -362,6 +610,12 @@ impl Session {
         self.cancel_typing();
         let docs = self.library.try_update(Library::take_all).unwrap_or_default();
         self.tracker.update(Tracker::clear);
+        self.link_update(|link| {
+            for (_, doc) in &docs {
+                link.unqueue(doc.id);
+            }
+        });
+        self.update_held(BTreeMap::clear);
         let corrections = self.corrections.take_docs();
         self.paste_value.set(String::new());
         self.selected.set(None);
@@ -572,6 +826,10 @@ impl Session {
     /// After a document left the library: drop its analysis, show another one, unsave it.
     fn forget(self, id: DocId) {
         self.tracker.update(|tracker| tracker.forget(id));
+        self.link_update(|link| link.unqueue(id));
+        self.update_held(|held| {
+            held.remove(&id);
+        });
         self.corrections.forget(id);
         if self.selected.get_untracked() == Some(id) {
             self.selected.set(self.library.with_untracked(|library| library.docs().first().map(|doc| doc.id)));
@@ -584,4 +842,16 @@ impl Session {
             self.saver.run(move || async move { store::put_document(&doc).await });
         }
     }
+}
+
+/// The fault the end-to-end tests ask for the document `name`: the page's global object may
+/// hold `kashifTestFaults`, an object from document names to `"panic"`, `"oom"` or `"hang"`
+/// (see [`Fault`]). Nothing the page's user types or drops can set it.
+fn test_fault(name: &str) -> Option<Fault> {
+    let faults = js_sys::Reflect::get(&js_sys::global(), &"kashifTestFaults".into()).ok()?;
+    if !faults.is_object() {
+        return None;
+    }
+    let fault = js_sys::Reflect::get(&faults, &name.into()).ok()?.as_string()?;
+    Fault::from_name(&fault)
 }

@@ -17,7 +17,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Analysis, Analyzer};
+use crate::link::Relink;
+use crate::{Analysis, Analyzer, Mention};
 
 /// The message the worker posts once it is listening; the page queues requests until then.
 pub const READY: &str = r#"{"ready":true}"#;
@@ -32,6 +33,59 @@ pub struct Request {
     pub name: String,
     /// The full text.
     pub text: String,
+    /// A fault to provoke instead of analyzing (the end-to-end tests of a worker crash; the page
+    /// sets it only when a test put `kashifTestFaults` on its global object).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fault: Option<Fault>,
+}
+
+/// A fault a test asks the worker for (see [`Request::fault`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fault {
+    /// Panic (with `panic = "abort"`, the worker's wasm traps).
+    Panic,
+    /// Fail an allocation, as running out of memory does (aborts without a panic message).
+    Oom,
+    /// Never answer (busy forever), like a very long analysis.
+    Hang,
+}
+
+impl Fault {
+    /// The fault named `name` (`panic`, `oom`, `hang`).
+    pub fn from_name(name: &str) -> Option<Fault> {
+        serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+    }
+
+    /// Provokes the fault.
+    fn provoke(self) -> ! {
+        match self {
+            Fault::Panic => panic!("test fault: a panic was asked for"),
+            Fault::Oom => std::alloc::handle_alloc_error(std::alloc::Layout::new::<[u8; 1 << 30]>()),
+            Fault::Hang => loop {
+                std::hint::spin_loop();
+            },
+        }
+    }
+}
+
+/// What the worker posts from its panic hook, just before its wasm traps: the page then names
+/// the panic in the failed document's message. A message of this form starts with
+/// [`CRASH_PREFIX`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Crash {
+    /// The panic's message and place.
+    pub crash: String,
+}
+
+/// How a [`Crash`] message starts (replies start with `{"id"`).
+pub const CRASH_PREFIX: &str = r#"{"crash""#;
+
+impl Crash {
+    /// The JSON string posted to the page.
+    pub fn to_message(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }
 
 /// What the worker answers to one [`Request`].
@@ -47,6 +101,38 @@ pub struct Reply {
     pub error: Option<String>,
 }
 
+/// The documents to link across (see [`corpus_relinks`](crate::link::corpus_relinks)): sent to
+/// the page's second worker, so linking, which grows with the whole corpus, leaves the page's
+/// thread.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkRequest {
+    /// Chosen by the page; the answer carries it back.
+    pub link: u32,
+    /// The [`linked_mentions`](crate::link::linked_mentions) of each document, in list order.
+    pub docs: Vec<Vec<Mention>>,
+}
+
+/// The answer to a [`LinkRequest`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Linked {
+    /// The id of the request.
+    pub linked: u32,
+    /// What linking changes in each document, in the request's order.
+    pub relinks: Vec<Vec<Relink>>,
+}
+
+/// How a [`LinkRequest`] message starts.
+const LINK_PREFIX: &str = r#"{"link""#;
+/// How a [`Linked`] message starts.
+const LINKED_PREFIX: &str = r#"{"linked""#;
+
+impl LinkRequest {
+    /// The JSON string posted to the worker.
+    pub fn to_message(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
 /// A message from the worker, as the page reads it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FromWorker {
@@ -54,6 +140,10 @@ pub enum FromWorker {
     Ready,
     /// The answer to one request.
     Reply(Reply),
+    /// The worker panicked (and is about to stop): why.
+    Crash(String),
+    /// The answer to a [`LinkRequest`].
+    Linked(Linked),
 }
 
 impl Request {
@@ -80,13 +170,22 @@ impl FromWorker {
         if message == READY {
             return Ok(FromWorker::Ready);
         }
+        if message.starts_with(LINKED_PREFIX) {
+            return serde_json::from_str(message).map(FromWorker::Linked).map_err(|error| error.to_string());
+        }
+        if message.starts_with(CRASH_PREFIX) {
+            return serde_json::from_str::<Crash>(message)
+                .map(|crash| FromWorker::Crash(crash.crash))
+                .map_err(|error| error.to_string());
+        }
         serde_json::from_str(message).map(FromWorker::Reply).map_err(|error| error.to_string())
     }
 }
 
-/// The worker's logic: one analyzer, built once, answering every request.
+/// The worker's logic: one analyzer, built at the first document (a worker that only links
+/// never builds one), answering every request.
 pub struct Service {
-    analyzer: Analyzer,
+    analyzer: std::cell::OnceCell<Analyzer>,
 }
 
 impl Default for Service {
@@ -96,16 +195,27 @@ impl Default for Service {
 }
 
 impl Service {
-    /// Builds the analyzer (decodes the embedded lexicon and tagger model).
+    /// A service; its analyzer is built (the embedded lexicon and tagger model decoded) at the
+    /// first document.
     pub fn new() -> Self {
-        Service { analyzer: Analyzer::new() }
+        Service { analyzer: std::cell::OnceCell::new() }
     }
 
-    /// Answers one message: the reply to a [`Request`], or an error reply for anything else.
+    /// Answers one message: the reply to a [`Request`] or a [`LinkRequest`], or an error reply
+    /// for anything else.
     pub fn handle(&self, message: &str) -> String {
+        if message.starts_with(LINK_PREFIX) {
+            if let Ok(request) = serde_json::from_str::<LinkRequest>(message) {
+                let relinks = crate::link::corpus_relinks(request.docs);
+                return serde_json::to_string(&Linked { linked: request.link, relinks }).unwrap_or_default();
+            }
+        }
         let reply = match serde_json::from_str::<Request>(message) {
             Ok(request) => {
-                Reply { id: Some(request.id), analysis: Some(self.analyzer.analyze(&request.text)), error: None }
+                if let Some(fault) = request.fault {
+                    fault.provoke();
+                }
+                Reply { id: Some(request.id), analysis: Some(self.analyzer.get_or_init(Analyzer::new).analyze(&request.text)), error: None }
             }
             Err(error) => Reply { id: None, analysis: None, error: Some(format!("unreadable request: {error}")) },
         };

@@ -2,7 +2,9 @@
 //! a table cell to the place in a document it counts.
 //!
 //! [`analysed_docs`] is the one place the page gets the (corrected) analyses of all documents
-//! from, and [`link_docs`] links them across documents; the tables and exports only read them.
+//! from, and [`relink_docs`] links them across documents with what the linking worker found
+//! ([`Relinks`]; [`link_docs`] links them in the page, when there is no such worker); the tables
+//! and exports only read them.
 
 use std::sync::Arc;
 
@@ -14,6 +16,7 @@ use super::state::{shown_name, DocId, Document};
 use crate::corpus::CorpusDoc;
 use crate::corrections::Correction;
 use crate::ingest::Byline;
+use crate::link::{apply_relinks, linked_mentions, Relink};
 use crate::{Analysis, Mention};
 
 /// An ISO date isolated left to right (U+2066 … U+2069): in a right-to-left line `2020-02-28`
@@ -158,6 +161,59 @@ pub fn column_labels(entries: &[CorpusEntry], lang: Lang) -> Vec<String> {
 pub fn link_docs(docs: &[AnalysedDoc], merges: &[Correction]) -> Vec<CorpusEntry> {
     let mut analyses: Vec<Analysis> = docs.iter().map(|doc| (*doc.analysis).clone()).collect();
     crate::link::link_corpus(&mut analyses);
+    entries(docs, analyses, merges)
+}
+
+/// What the linking worker found ([`corpus_relinks`](crate::link::corpus_relinks)) for each
+/// document, with the [`fingerprint`] of the names it was sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Relinks {
+    by_doc: std::collections::HashMap<DocId, (u64, Vec<Relink>)>,
+}
+
+impl Relinks {
+    /// The answer `relinks` to a request about the documents `sent` (id and fingerprint), in
+    /// the same order.
+    pub fn new(sent: Vec<(DocId, u64)>, relinks: Vec<Vec<Relink>>) -> Self {
+        Relinks { by_doc: sent.into_iter().zip(relinks).map(|((doc, print), relinks)| (doc, (print, relinks))).collect() }
+    }
+
+    /// What was found for `doc`, unless its names changed since they were sent.
+    fn of(&self, doc: &AnalysedDoc) -> Option<&[Relink]> {
+        let (print, relinks) = self.by_doc.get(&doc.id)?;
+        (*print == fingerprint(&doc.analysis)).then_some(relinks.as_slice())
+    }
+}
+
+/// A hash of the names of `analysis` that linking reads ([`linked_mentions`]).
+pub fn fingerprint(analysis: &Analysis) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    for mention in linked_mentions(analysis) {
+        (mention.label, mention.start, mention.end, mention.text, mention.id, mention.canonical).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// The analysed documents linked across documents with what the linking worker found
+/// (`relinks`): a document it has not seen yet, or whose names changed since, stays linked as
+/// it was analysed, alone, until the worker's next answer. Then the user's `merges` are applied.
+pub fn relink_docs(docs: &[AnalysedDoc], merges: &[Correction], relinks: &Relinks) -> Vec<CorpusEntry> {
+    let analyses = docs
+        .iter()
+        .map(|doc| {
+            let mut analysis = (*doc.analysis).clone();
+            if let Some(found) = relinks.of(doc) {
+                apply_relinks(&mut analysis, found);
+            }
+            analysis
+        })
+        .collect();
+    entries(docs, analyses, merges)
+}
+
+/// The corpus entries of `docs`, with their linked `analyses`, after the user's `merges`.
+fn entries(docs: &[AnalysedDoc], analyses: Vec<Analysis>, merges: &[Correction]) -> Vec<CorpusEntry> {
     let none = crate::corrections::UserLexicon::default();
     docs.iter()
         .zip(analyses)
