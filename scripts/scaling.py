@@ -8,7 +8,7 @@ wall time, peak memory (max RSS) and both as multiples of the 1 MB run.
 Budgets (issue 17): 20 MB in at most 20x the time of 1 MB; memory a byte of input that does not
 grow from one size to the next (from 1 MB on, 20% of slack); and for prose, the peak memory of the
 20 MB run at most 10x its input. (Name-dense text has about one mention every 20 bytes, and its
-output alone is 15x its input: its memory is linear, at about 60x.) The prose is articles of ../shared/data/unlabeled (never the 80 of the
+output alone is 15x its input: its memory is linear, at about 35-45x.) The prose is articles of ../shared/data/unlabeled (never the 80 of the
 real-news set) joined until the size is reached; the names are given names and family names of
 data/person_names.tsv paired by a fixed pseudo-random sequence, all distinct. The inputs are
 written under target/scaling/ (article text never enters the repository). The largest size is
