@@ -142,6 +142,12 @@ fn binary_input_is_refused_as_not_text() {
         assert_eq!(outcome.code, 2, "{name}: {}", outcome.stdout);
         assert!(outcome.stderr.contains(&format!("{name}: not a text file")), "{name}: {}", outcome.stderr);
     }
+    // A PDF renamed .txt is named as a PDF.
+    let pdf = [&b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Filter /FlateDecode >>\nstream\n"[..], &noise].concat();
+    let path = scratch.file("report.txt", &pdf);
+    let outcome = kashif(&["analyze", &path], 10);
+    assert_eq!(outcome.code, 2);
+    assert!(outcome.stderr.contains("report.txt: PDF files are not supported"), "{}", outcome.stderr);
     // One bad file among good ones: the others are still analyzed.
     let good = scratch.file("good.txt", PARAGRAPH.as_bytes());
     let bad = scratch.file("bad.txt", &png);
