@@ -287,3 +287,24 @@ fn mixed_scripts_and_invisible_characters() {
         assert_eq!(outcome.code, 0, "{format}: {}", outcome.stderr);
     }
 }
+
+#[test]
+fn names_with_invisible_and_bidi_characters_inside_are_found_and_shown_not_obeyed() {
+    let scratch = Scratch::new("invisible");
+    let text = "قال وزير الخارجية الروسي سيرغي\u{200B} لاف\u{200D}روف في \u{202E}موسكو\u{202C} إن القوات انسحبت من إد\u{2067}لب.";
+    let path = scratch.file("invisible.txt", text.as_bytes());
+    let outcome = kashif(&["analyze", &path], 10);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let found = entities(&outcome.stdout, text);
+    for name in ["سيرغي\u{200B} لاف\u{200D}روف", "موسكو", "إد\u{2067}لب"] {
+        assert!(found.iter().any(|f| f == name), "{name:?} not in {found:?}");
+    }
+    let outcome = kashif(&["analyze", "--format", "html", &path], 10);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert!(
+        outcome.stdout.contains("[U+202E]<mark class=\"loc\"") && outcome.stdout.contains("إد[U+2067]لب"),
+        "{}",
+        outcome.stdout
+    );
+    assert!(!outcome.stdout.contains(['\u{202E}', '\u{202C}', '\u{2067}']));
+}
