@@ -23,7 +23,10 @@ mark{border-radius:3px;padding:0 .15em;color:inherit}
 @media print{.text{border:none;background:none}}
 ";
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values. Bidi embeddings, overrides and
+/// isolates (U+202A–U+202E, U+2066–U+2069) and control chars other than tab and line ends are
+/// shown, not obeyed: each becomes its code point in brackets (`[U+202E]`), so a file name or a
+/// text cannot reorder the report around it. The marks U+200E and U+200F are kept.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -33,6 +36,12 @@ fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+                let _ = write!(out, "[U+{:04X}]", u32::from(c));
+            }
+            _ if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {
+                let _ = write!(out, "[U+{:04X}]", u32::from(c));
+            }
             _ => out.push(c),
         }
     }
@@ -136,7 +145,7 @@ fn table_head(out: &mut String, title: &str, headers: &[&str]) {
 fn row(out: &mut String, cells: &[String]) {
     out.push_str("<tr>");
     for cell in cells {
-        let _ = write!(out, "<td>{}</td>", escape(cell));
+        let _ = write!(out, "<td><bdi>{}</bdi></td>", escape(cell));
     }
     out.push_str("</tr>\n");
 }
@@ -220,7 +229,7 @@ mod tests {
         let text = "قتل 20 مدنيا في القصف.";
         let analysis = crate::Analyzer::new().analyze(text);
         let html = to_html_report(&[NamedAnalysis::with_text("a", text, &analysis)]);
-        assert!(html.contains("<td>مدنيون</td>") && html.contains("<td>قتلى</td>"), "{html}");
+        assert!(html.contains("<td><bdi>مدنيون</bdi></td>") && html.contains("<td><bdi>قتلى</bdi></td>"), "{html}");
         assert!(!html.contains(">civilians<") && !html.contains(">killed<"));
     }
 
@@ -263,9 +272,33 @@ mod tests {
         let text = "قال وزير الخارجية الروسي سيرغي لافروف إن ثلاثة آلاف مقاتل انسحبوا من إدلب. وقال لافروف: «نعم».";
         let analysis = crate::Analyzer::new().analyze(text);
         let html = to_html_report(&[NamedAnalysis::with_text("a", text, &analysis)]);
-        assert!(html.contains("<td>سيرغي لافروف</td><td>شخص (PER)</td><td>2</td>"), "{html}");
-        assert!(html.contains("<h3>الاقتباسات</h3>") && html.contains("<td>غير مباشر</td>"), "{html}");
-        assert!(html.contains("<h3>الأرقام</h3>") && html.contains("<td>3000</td>"), "{html}");
+        assert!(
+            html.contains("<td><bdi>سيرغي لافروف</bdi></td><td><bdi>شخص (PER)</bdi></td><td><bdi>2</bdi></td>"),
+            "{html}"
+        );
+        assert!(html.contains("<h3>الاقتباسات</h3>") && html.contains("<td><bdi>غير مباشر</bdi></td>"), "{html}");
+        assert!(html.contains("<h3>الأرقام</h3>") && html.contains("<td><bdi>3000</bdi></td>"), "{html}");
+    }
+
+    #[test]
+    fn bidi_controls_are_shown_not_obeyed() {
+        // A right-to-left override in a file name and in a name, an isolate in the text.
+        let text = "قال \u{202E}سيرغي لافروف\u{202C} في \u{2067}موسكو\u{2069} \u{200F}أمس\x1b.";
+        let analysis = crate::Analyzer::new().analyze(text);
+        let name = "report\u{202E}txt.exe";
+        let html =
+            to_html_report(&[NamedAnalysis::with_text(name, text, &analysis), NamedAnalysis::new("b", &analysis)]);
+        for control in [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+            '\x1b',
+        ] {
+            assert!(!html.contains(control), "{control:?} left in the report");
+        }
+        assert!(html.contains("<bdi>report[U+202E]txt.exe</bdi>"), "{html}");
+        assert!(html.contains("[U+2067]") && html.contains("[U+001B]") && html.contains('\u{200F}'));
+        // Every cell of the tables is isolated from its neighbours.
+        assert!(html.contains("<td><bdi>"), "{html}");
+        assert!(!html.contains("<td>") || html.matches("<td>").count() == html.matches("<td><bdi>").count());
     }
 
     #[test]

@@ -231,6 +231,10 @@ pub fn read_document(name: &str, bytes: &[u8]) -> Result<Document, IngestError> 
         },
         None => sniff(bytes)?,
     };
+    // A PDF renamed `.txt` (or `.md`, `.html`) is named as the PDF it is, not "binary".
+    if format != Format::Docx && bytes.starts_with(b"%PDF-") {
+        return Err(IngestError::Unsupported("PDF"));
+    }
     let mut byline = Byline::default();
     let (text, encoding) = match format {
         Format::Docx => (docx_text(bytes)?, Encoding::Utf8),
@@ -423,6 +427,15 @@ mod tests {
         assert_eq!(error, IngestError::TextTooLarge { bytes: MAX_INPUT_BYTES + 2 });
         let message = error.to_string();
         assert!(message.starts_with("its text is too large once unpacked (20.0 MB; the limit is 20 MB)"), "{message}");
+    }
+
+    #[test]
+    fn a_pdf_renamed_txt_is_named_a_pdf() {
+        let mut pdf = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Filter /FlateDecode >>\nstream\n".to_vec();
+        pdf.extend((0..2000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
+        for name in ["report.txt", "report.md", "report.html", "report"] {
+            assert_eq!(read_document(name, &pdf), Err(IngestError::Unsupported("PDF")), "{name}");
+        }
     }
 
     #[test]

@@ -2,10 +2,10 @@
 //!
 //! Older Arabic files are often Windows-1256; saved web pages and exports from word processors
 //! are UTF-8 or UTF-16. Detection order: a byte-order mark wins; then valid UTF-8; then UTF-16
-//! without a mark when every other byte is NUL; then binary (NUL or control bytes) is refused;
-//! then UTF-8 with a few broken byte sequences (see [`mostly_utf8`]), read as UTF-8 with each
-//! broken sequence replaced by U+FFFD; anything else is read as Windows-1256, which maps every
-//! byte to a character.
+//! without a mark when every other byte is NUL; then UTF-8 with a few broken byte sequences (see
+//! [`mostly_utf8`]), read as UTF-8 with each broken sequence replaced by U+FFFD; anything else is
+//! read as Windows-1256, which maps every byte to a character. Whatever the encoding, a text
+//! that holds too many control chars (NUL among them) is then refused as binary.
 
 /// The encoding a text was read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,29 +77,36 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<String, DecodeError> {
 /// assert_eq!((text.as_str(), encoding), ("إدلب", Encoding::Windows1256));
 /// ```
 pub fn decode_with_encoding(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return Ok((String::from_utf8_lossy(rest).into_owned(), Encoding::Utf8));
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return Ok((decode_utf16(rest, u16::from_le_bytes), Encoding::Utf16Le));
-    }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return Ok((decode_utf16(rest, u16::from_be_bytes), Encoding::Utf16Be));
-    }
-    if let Some(encoding) = unmarked_utf16(bytes) {
-        let text = match encoding {
-            Encoding::Utf16Le => decode_utf16(bytes, u16::from_le_bytes),
-            _ => decode_utf16(bytes, u16::from_be_bytes),
-        };
-        return Ok((text, encoding));
-    }
-    if looks_binary(bytes) {
+    let (text, encoding, broken) = decode_any(bytes);
+    if looks_binary(&text, broken) {
         return Err(DecodeError::Binary);
     }
+    Ok((text, encoding))
+}
+
+/// The text of `bytes` in the encoding detected, and how many broken UTF-16 surrogates were
+/// replaced (a sign of binary data behind a byte-order mark).
+fn decode_any(bytes: &[u8]) -> (String, Encoding, usize) {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return (String::from_utf8_lossy(rest).into_owned(), Encoding::Utf8, 0);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        let (text, broken) = decode_utf16(rest, u16::from_le_bytes);
+        return (text, Encoding::Utf16Le, broken);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let (text, broken) = decode_utf16(rest, u16::from_be_bytes);
+        return (text, Encoding::Utf16Be, broken);
+    }
+    if let Some(encoding) = unmarked_utf16(bytes) {
+        let unit = if encoding == Encoding::Utf16Le { u16::from_le_bytes } else { u16::from_be_bytes };
+        let (text, broken) = decode_utf16(bytes, unit);
+        return (text, encoding, broken);
+    }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok((text.to_owned(), Encoding::Utf8)),
-        Err(_) if mostly_utf8(bytes) => Ok((String::from_utf8_lossy(bytes).into_owned(), Encoding::Utf8)),
-        Err(_) => Ok((bytes.iter().map(|&b| windows_1256(b)).collect(), Encoding::Windows1256)),
+        Ok(text) => (text.to_owned(), Encoding::Utf8, 0),
+        Err(_) if mostly_utf8(bytes) => (String::from_utf8_lossy(bytes).into_owned(), Encoding::Utf8, 0),
+        Err(_) => (bytes.iter().map(|&b| windows_1256(b)).collect(), Encoding::Windows1256, 0),
     }
 }
 
@@ -136,9 +143,19 @@ pub fn mostly_utf8(bytes: &[u8]) -> bool {
     characters >= broken.saturating_mul(10)
 }
 
-fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+/// The text of UTF-16 code units, and how many broken surrogates were replaced by U+FFFD.
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (String, usize) {
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
-    char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
+    let mut broken = 0;
+    let text = char::decode_utf16(units)
+        .map(|c| {
+            c.unwrap_or_else(|_| {
+                broken += 1;
+                char::REPLACEMENT_CHARACTER
+            })
+        })
+        .collect();
+    (text, broken)
 }
 
 /// UTF-16 without a byte-order mark: Arabic and ASCII text then has a NUL in most high bytes
@@ -163,15 +180,27 @@ fn unmarked_utf16(bytes: &[u8]) -> Option<Encoding> {
     }
 }
 
-/// A NUL byte, or more than one control byte in a hundred (tab, line ends and form feed
-/// excepted), in the first 64 KiB.
-fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(64 * 1024)];
-    if head.contains(&0) {
-        return true;
+/// True for a text that is binary data read as text, judged on its first 64 Ki chars: more
+/// suspicious chars than 2 plus one in twenty, or nothing but suspicious chars and white space.
+/// Suspicious are NUL and the other control chars (tab, line ends and form feed excepted), and,
+/// as UTF-16 read from binary bytes gives few controls but many of them, broken surrogates
+/// (`broken`), private-use chars and non-characters. A stray control or two in a short article
+/// (an escape, a vertical tab pasted from a word processor) is text; they are kept as they are.
+fn looks_binary(text: &str, broken: usize) -> bool {
+    let (mut chars, mut suspicious, mut printable) = (0usize, broken, 0usize);
+    for c in text.chars().take(64 * 1024) {
+        chars += 1;
+        if is_suspicious(c) {
+            suspicious += 1;
+        } else if !c.is_whitespace() && c != char::REPLACEMENT_CHARACTER {
+            printable += 1;
+        }
     }
-    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)).count();
-    controls * 100 > head.len()
+    suspicious > 2 + chars / 20 || (suspicious > 0 && printable == 0)
+}
+
+fn is_suspicious(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{e}'..='\u{1f}' | '\u{7f}' | '\u{E000}'..='\u{F8FF}' | '\u{FDD0}'..='\u{FDEF}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
 fn windows_1256(byte: u8) -> char {
@@ -244,6 +273,53 @@ mod tests {
         assert_eq!(decode_bytes(b"PK\x03\x04\x14\x00\x06\x00"), Err(DecodeError::Binary));
         let controls: Vec<u8> = (0..200).map(|i| if i % 10 == 0 { 0x01 } else { b'a' }).collect();
         assert_eq!(decode_bytes(&controls), Err(DecodeError::Binary));
+    }
+
+    /// Bytes from a small xorshift generator: binary data with no pattern.
+    fn noise(seed: u64, len: usize) -> Vec<u8> {
+        let mut state = seed;
+        (0..len)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state as u8
+            })
+            .collect()
+    }
+
+    #[test]
+    fn binary_after_a_utf16_mark_is_refused() {
+        for mark in [[0xFF, 0xFE], [0xFE, 0xFF]] {
+            // An image (a PNG header and its compressed data), random bytes, an executable's NULs.
+            let png = [&b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0"[..], &noise(5, 1000)].concat();
+            for body in [png, noise(7, 4096), vec![0; 64]] {
+                let mut bytes = mark.to_vec();
+                bytes.extend_from_slice(&body);
+                assert_eq!(decode_bytes(&bytes), Err(DecodeError::Binary), "{mark:?} {:?}", &body[..16]);
+            }
+        }
+        // NULs alone look like UTF-16 without a mark, and are binary too.
+        assert_eq!(decode_bytes(&[0; 1000]), Err(DecodeError::Binary));
+        // UTF-16 text with a mark is still text.
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend("قال لافروف في موسكو\n".repeat(20).encode_utf16().flat_map(u16::to_le_bytes));
+        assert!(decode_bytes(&bytes).is_ok());
+    }
+
+    #[test]
+    fn a_few_control_chars_in_a_short_article_are_kept() {
+        for text in ["قال\x0bلافروف في موسكو", "\x1b[1mقال لافروف\x0c", "زار لافروف\x00 أنقرة أمس", "حلب\x01\x02"]
+        {
+            assert_eq!(decode_bytes(text.as_bytes()).as_deref(), Ok(text), "{text:?}");
+        }
+        // In Windows-1256 too: «حلب» and an escape.
+        assert_eq!(decode_bytes(&[0xCD, 0xE1, 0xC8, 0x1B, b' ', 0xCD, 0xE3, 0xD5]).unwrap(), "حلب\x1b حمص");
+        // Nothing but controls, or many of them, is binary.
+        for bytes in [&b"\x1b"[..], b"\x01\x02 \x03", b"\0"] {
+            assert_eq!(decode_bytes(bytes), Err(DecodeError::Binary), "{bytes:?}");
+        }
+        assert_eq!(decode_bytes(&noise(3, 300)), Err(DecodeError::Binary));
     }
 
     #[test]

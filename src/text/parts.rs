@@ -125,4 +125,33 @@ mod tests {
         assert_eq!(cut("ابتثجحخدذر", 4), ["ابتث", "جحخد", "ذر"]);
         assert_eq!(parts("ابتثجحخدذر", 4)[2].first_char, 8);
     }
+
+    #[test]
+    fn random_texts_are_covered_exactly() {
+        // Texts of random pieces (multi-byte chars, breaks of every kind) and random room.
+        let pieces = ["ا", "لافروف", " ", "\n", "\n\n", ".", "؟", "! ", "\u{2029}", "👩‍👧", "e\u{301}", "\r\n", "\u{A0}"];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..2000 {
+            let text: String = (0..next(120)).map(|_| pieces[next(pieces.len())]).collect();
+            let max_chars = 1 + next(40);
+            let found = parts(&text, max_chars);
+            assert_eq!(found[0].bytes.start, 0);
+            assert_eq!(found.last().unwrap().bytes.end, text.len());
+            let mut at = 0;
+            for part in &found {
+                assert_eq!(part.bytes.start, at, "{text:?} {max_chars}");
+                assert!(text.is_char_boundary(part.bytes.end));
+                assert!(!part.bytes.is_empty() || text.is_empty(), "{text:?} {max_chars}");
+                assert_eq!(part.first_char, text[..part.bytes.start].chars().count());
+                assert!(text[part.bytes.clone()].chars().count() <= max_chars);
+                at = part.bytes.end;
+            }
+        }
+    }
 }
