@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { ARTIFACTS, servedApp, watchProblems } from './support.mjs';
+import { ARTIFACTS, pollUntil, servedApp, watchProblems } from './support.mjs';
 
 const app = servedApp(before, after, assert);
 before(() => mkdirSync(ARTIFACTS, { recursive: true }));
@@ -19,7 +19,8 @@ before(() => mkdirSync(ARTIFACTS, { recursive: true }));
 /** Waits until the store (IndexedDB, read from `page`) holds documents named `names`. */
 async function waitSaved(page, names) {
   const want = JSON.stringify([...names].sort());
-  await page.waitForFunction(
+  await pollUntil(
+    page,
     (want) =>
       new Promise((resolve) => {
         const request = indexedDB.open('kashif');
@@ -35,6 +36,7 @@ async function waitSaved(page, names) {
         };
       }),
     want,
+    { what: `saved documents ${want}` },
   );
 }
 

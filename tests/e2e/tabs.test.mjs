@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { servedApp, watchProblems } from './support.mjs';
+import { pollUntil, servedApp, watchProblems } from './support.mjs';
 
 const app = servedApp(before, after, assert);
 
@@ -34,7 +34,8 @@ async function waitListed(page, names) {
 /** Waits until the store (IndexedDB, read from `page`) holds documents named `names`. */
 async function waitSaved(page, names) {
   const want = JSON.stringify([...names].sort());
-  await page.waitForFunction(
+  await pollUntil(
+    page,
     (want) =>
       new Promise((resolve) => {
         const request = indexedDB.open('kashif');
@@ -50,6 +51,7 @@ async function waitSaved(page, names) {
         };
       }),
     want,
+    { what: `saved documents ${want}` },
   );
 }
 
