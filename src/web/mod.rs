@@ -94,9 +94,16 @@ pub fn mount() {
     // Opening the store waits while another tab holds an older version of it open: after a few
     // seconds the placeholder says so (in both languages, the language setting is not read yet).
     let waiting = after_unless_dropped(STORE_PATIENCE, || {
-        if let Some(loading) = document().get_element_by_id(LOADING_ID) {
-            let text = format!("{} {}", i18n::text(Lang::Ar, Msg::StorageWaiting), i18n::text(Lang::En, Msg::StorageWaiting));
-            loading.set_text_content(Some(&text));
+        // As index.html writes the placeholder: the Arabic, then the English in a span of its own.
+        let document = document();
+        if let Some(loading) = document.get_element_by_id(LOADING_ID) {
+            loading.set_text_content(Some(&format!("{} ", i18n::text(Lang::Ar, Msg::StorageWaiting))));
+            if let Ok(english) = document.create_element("span") {
+                let _ = english.set_attribute("lang", "en");
+                let _ = english.set_attribute("dir", "ltr");
+                english.set_text_content(Some(i18n::text(Lang::En, Msg::StorageWaiting)));
+                let _ = loading.append_child(&english);
+            }
         }
     });
     // Leptos' executor starts with the mount: until then, wasm-bindgen's.

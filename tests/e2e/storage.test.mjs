@@ -102,6 +102,51 @@ describe('storage faults', () => {
     }
   });
 
+  it('waits while another tab holds an older version of the store open, and says so', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar' });
+    context.on('request', (request) => app.requests.push(request.url()));
+    const problems = [];
+    try {
+      // An old page: version 1 of the store, held open, deaf to requests to close it.
+      const old = await context.newPage();
+      await old.goto(`${app.served.origin}/no-such-page`);
+      await old.evaluate(
+        () =>
+          new Promise((resolve, reject) => {
+            const request = indexedDB.open('kashif', 1);
+            request.onupgradeneeded = () => {
+              const db = request.result;
+              db.createObjectStore('documents', { keyPath: 'id' });
+              db.createObjectStore('settings');
+              db.createObjectStore('session');
+            };
+            request.onsuccess = () => {
+              window.oldStore = request.result;
+              resolve();
+            };
+            request.onerror = () => reject(request.error);
+          }),
+      );
+      const page = await context.newPage();
+      await watchProblems(page, problems);
+      await page.goto(`${app.served.origin}/index.html`);
+      const waiting = page.locator('#kashif-loading', { hasText: 'ينتظر كاشف تخزين المتصفح' });
+      await waiting.waitFor({ timeout: 15_000 });
+      assert.match(await waiting.textContent(), /waiting for the browser's storage/);
+      assert.equal(await page.locator('#kashif-loading span[lang=en][dir=ltr]').count(), 1);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'storage-waiting.png') });
+      // The old page closes its store: the page opens with saving on.
+      await old.evaluate(() => window.oldStore.close());
+      await page.getByTestId('input-text').waitFor();
+      await page.getByTestId('input-text').fill('زار سيرغي لافروف أنقرة.');
+      await waitSaved(page, ['نص ملصق']);
+      assert.equal(await page.getByTestId('notice').count(), 0);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('skips a saved document it cannot read, names it, loads the rest and keeps saving', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kashif-bad-'));
     const { context, page, problems } = await openApp();
