@@ -177,7 +177,7 @@ fn a_mention_merges_into_the_entities_of_its_type_in_every_document_but_its_own(
     use kashif::web::workspace::{link_docs, merge_targets, AnalysedDoc};
     use std::sync::Arc;
     let analyzer = Analyzer::new();
-    let doc = |id: u32, text: &str| AnalysedDoc {
+    let doc = |id: DocId, text: &str| AnalysedDoc {
         id,
         name: format!("{id}.txt"),
         pasted: false,
@@ -315,7 +315,7 @@ async fn the_store_saves_documents_selection_and_settings() {
     store::put_selected(Some(9)).await.unwrap();
     store::put_setting("theme", "dark").await.unwrap();
     let saved = store::load_all().await.unwrap();
-    let docs: Vec<(u32, &str, Source)> = saved.documents.iter().map(|d| (d.id, d.name.as_str(), d.source)).collect();
+    let docs: Vec<(u64, &str, Source)> = saved.documents.iter().map(|d| (d.id, d.name.as_str(), d.source)).collect();
     assert_eq!(docs, [(4, "نص ملصق", Source::Pasted), (9, "b.txt", Source::File)]);
     assert_eq!(saved.documents[0].text, SUMMIT);
     assert_eq!(saved.selected, Some(9));
@@ -504,25 +504,26 @@ fn removal_at(start: usize) -> Correction {
 #[wasm_bindgen_test]
 fn taking_everything_and_putting_it_back_restores_ids_order_and_corrections() {
     let mut library = Library::new();
-    library.add_file("a.txt", "أ".into());
-    library.set_pasted("نص");
-    library.add_file("b.txt", "ب".into());
+    let a = library.add_file("a.txt", "أ".into());
+    let pasted = library.set_pasted("نص").unwrap();
+    let b = library.add_file("b.txt", "ب".into());
     let before = library.clone();
     let mut book = CorrectionBook::default();
-    book.add(0, removal_at(0));
-    book.add(2, removal_at(3));
-    let fixes_before = (book.fixes_for(0), book.fixes_for(2));
+    book.add(a, removal_at(0));
+    book.add(b, removal_at(3));
+    let fixes_before = (book.fixes_for(a), book.fixes_for(b));
 
     let taken = library.take_all();
     let corrections = book.take_docs();
-    assert!(library.docs().is_empty() && book.fixes_for(0).is_empty());
-    assert_eq!(library.put_back(taken), vec![1, 0, 2], "pasted first, then the files");
+    assert!(library.docs().is_empty() && book.fixes_for(a).is_empty());
+    assert_eq!(library.put_back(taken), vec![pasted, a, b], "pasted first, then the files");
     for (doc, list) in corrections {
         book.put_back(doc, list);
     }
     assert_eq!(library, before);
-    assert_eq!((book.fixes_for(0), book.fixes_for(2)), fixes_before);
-    assert_eq!(library.add_file("c.txt", "ج".into()), 3, "ids are never reused");
+    assert_eq!((book.fixes_for(a), book.fixes_for(b)), fixes_before);
+    let c = library.add_file("c.txt", "ج".into());
+    assert!(![a, b, pasted].contains(&c), "a new id is not one of the others");
 }
 
 #[wasm_bindgen_test]
@@ -665,4 +666,50 @@ fn the_names_file_carries_the_merges_and_brings_them_back() {
     assert!(merges_of_names_file(&lexicon.to_json()).is_empty(), "an older file has none");
     assert!(merges_of_names_file("not json").is_empty());
     assert!(!names_file(&lexicon, &[]).contains("merges"));
+}
+
+// Two tabs: ids that do not collide, and what another tab saved put in without a clash.
+#[wasm_bindgen_test]
+fn new_ids_are_random_below_2_53_and_old_small_ids_still_load() {
+    let mut library = Library::new();
+    let ids: Vec<DocId> = (0..200).map(|i| library.add_file(&format!("{i}.txt"), "نص".into())).collect();
+    assert!(ids.iter().all(|&id| id > 0 && id < 1 << 53));
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len());
+    assert!(ids.iter().any(|&id| id > u64::from(u32::MAX)), "ids go past 32 bits");
+
+    let doc = |id, name: &str, source| Document { id, name: name.into(), text: "خبر أول\nثم".into(), source, byline: Default::default() };
+    let mut restored = Library::new();
+    restored.restore(vec![doc(0, PASTED_NAME, Source::Pasted), doc(1, PASTED_NAME, Source::Pasted), doc(2, "a.txt", Source::File)]);
+    assert_eq!(doc_ids(&restored), vec![0, 1, 2], "a second pasted text (another tab's) is kept");
+    assert_eq!(restored.pasted(), Some(0));
+    assert_eq!(restored.get(1).unwrap().name, "خبر أول");
+
+    // Another tab's document: put in, replaced, and unchanged when it is the same.
+    assert!(restored.upsert(doc(9, "b.txt", Source::File)));
+    assert!(!restored.upsert(doc(9, "b.txt", Source::File)));
+    assert!(restored.upsert(Document { text: "نص جديد".into(), ..doc(9, "b.txt", Source::File) }));
+    assert_eq!(&*restored.get(9).unwrap().text, "نص جديد");
+    assert_eq!(doc_ids(&restored), vec![0, 1, 2, 9]);
+}
+
+#[wasm_bindgen_test]
+fn announcements_of_other_tabs_are_read_back() {
+    use store::Change;
+    assert_eq!(Change::parse("doc:9007199254740991"), Some(Change::Document((1 << 53) - 1)));
+    assert_eq!(Change::parse("corrections:doc:7"), Some(Change::Corrections("doc:7".into())));
+    assert_eq!(Change::parse("setting:theme"), Some(Change::Setting("theme".into())));
+    assert_eq!(Change::parse("cleared"), Some(Change::Cleared));
+    assert_eq!(Change::parse("doc:x"), None);
+    assert_eq!(Change::parse("other"), None);
+
+    let mut book = CorrectionBook::default();
+    let remove = Correction::Remove { start: 0, end: 1, text: "أ".into() };
+    book.load("doc:7", Some(&serde_json::to_string(std::slice::from_ref(&remove)).unwrap())).unwrap();
+    assert_eq!(book.of(7), [remove]);
+    book.load("doc:7", None).unwrap();
+    assert!(book.of(7).is_empty());
+    assert!(book.load("merges", Some("not json")).is_err());
 }

@@ -53,20 +53,32 @@ impl CorrectionBook {
         let mut book = CorrectionBook::default();
         let mut unreadable = Vec::new();
         for (key, json) in saved {
-            let read = if key == LEXICON_KEY {
-                UserLexicon::from_json(json).map(|lexicon| book.lexicon = lexicon)
-            } else if key == MERGES_KEY {
-                serde_json::from_str(json).map(|merges| book.merges = merges).map_err(|e| e.to_string())
-            } else if let Some(id) = key.strip_prefix("doc:").and_then(|id| id.parse().ok()) {
-                serde_json::from_str(json).map(|list| drop(book.docs.insert(id, list))).map_err(|e| e.to_string())
-            } else {
-                Err("unknown key".to_owned())
-            };
-            if read.is_err() {
+            if book.load(key, Some(json)).is_err() {
                 unreadable.push(key.clone());
             }
         }
         (book, unreadable)
+    }
+
+    /// Sets the entry `key` of the store to `json` as saved (`None`: deleted), as another tab
+    /// saved it; an error when it cannot be read (the book is then unchanged).
+    pub fn load(&mut self, key: &str, json: Option<&str>) -> Result<(), String> {
+        if key == LEXICON_KEY {
+            self.lexicon = json.map_or(Ok(UserLexicon::default()), UserLexicon::from_json)?;
+        } else if key == MERGES_KEY {
+            self.merges = json.map_or(Ok(Vec::new()), serde_json::from_str).map_err(|e| e.to_string())?;
+        } else if let Some(id) = key.strip_prefix("doc:").and_then(|id| id.parse().ok()) {
+            let list: Vec<Correction> = json.map_or(Ok(Vec::new()), serde_json::from_str).map_err(|e| e.to_string())?;
+            if list.is_empty() {
+                self.docs.remove(&id);
+            } else {
+                self.docs.insert(id, list);
+            }
+        } else {
+            return Err("unknown key".to_owned());
+        }
+        self.generation += 1;
+        Ok(())
     }
 
     /// Document `doc`'s own corrections, oldest first.
@@ -395,24 +407,34 @@ impl Corrections {
     /// Forgets a removed document's corrections (in the page; the store drops them with it).
     pub fn forget(self, doc: DocId) {
         if self.book.try_update(|book| book.forget(doc)) == Some(true) {
-            let key = doc_key(doc);
-            self.saver.run(move || async move { store::put_corrections(&key, None).await });
+            self.save_doc(doc);
         }
         self.cache.update_value(|cache| drop(cache.remove(&doc)));
+    }
+
+    /// Puts in what another tab saved under `key` (`None`: deleted), without saving it again.
+    pub fn reload(self, key: &str, json: Option<&str>) {
+        self.book.try_update(|book| book.load(key, json));
+    }
+
+    /// Drops a document another tab removed, in this page only.
+    pub fn drop_doc(self, doc: DocId) {
+        self.book.try_update(|book| book.forget(doc));
+        self.cache.try_update_value(|cache| drop(cache.remove(&doc)));
     }
 
     /// Takes a removed document's corrections out (in the page and the store), for an undo.
     pub fn take(self, doc: DocId) -> Vec<Correction> {
         let list = self.book.try_update(|book| book.take(doc)).unwrap_or_default();
         if !list.is_empty() {
-            let key = doc_key(doc);
-            self.saver.run(move || async move { store::put_corrections(&key, None).await });
+            self.save_doc(doc);
         }
         self.cache.update_value(|cache| drop(cache.remove(&doc)));
         list
     }
 
-    /// Takes every document's corrections out (the store's `clear` drops them), for an undo.
+    /// Takes every document's corrections out (the store drops them with each document), for an
+    /// undo.
     pub fn take_docs(self) -> Vec<(DocId, Vec<Correction>)> {
         let taken = self.book.try_update(CorrectionBook::take_docs).unwrap_or_default();
         self.cache.update_value(HashMap::clear);
@@ -462,18 +484,25 @@ impl Corrections {
             let list = book.of(doc);
             (!list.is_empty()).then(|| serde_json::to_string(list).unwrap_or_default())
         });
-        let key = doc_key(doc);
-        self.saver.run(move || async move { store::put_corrections(&key, json).await });
+        self.save(doc_key(doc), json);
     }
 
     fn save_merges(self) {
         let json = self.book.with_untracked(|book| serde_json::to_string(book.merges()).unwrap_or_default());
-        self.saver.run(move || async move { store::put_corrections(MERGES_KEY, Some(json)).await });
+        self.save(MERGES_KEY.to_owned(), Some(json));
     }
 
     fn save_lexicon(self) {
         let json = self.lexicon_file();
-        self.saver.run(move || async move { store::put_corrections(LEXICON_KEY, Some(json)).await });
+        self.save(LEXICON_KEY.to_owned(), Some(json));
+    }
+
+    /// Saves `json` under `key` (`None`: deletes it), retried until it is saved.
+    fn save(self, key: String, json: Option<String>) {
+        self.saver.run(format!("corrections:{key}"), move || {
+            let (key, json) = (key.clone(), json.clone());
+            async move { store::put_corrections(&key, json).await }
+        });
     }
 }
 

@@ -8,6 +8,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::i18n::{count_name, use_i18n, I18n, Lang, Msg};
+use super::state::DocId;
 use super::tables::{doc_names, matches, number, FilterBox, NoDocuments, Sort, SortHeader};
 use super::workspace::{corpus_docs, CorpusEntry, Navigator};
 use crate::corpus::{claim_groups, Claim, ClaimGroup};
@@ -122,7 +123,7 @@ fn agreement(group: &ClaimGroup, i18n: I18n) -> impl IntoView {
 }
 
 /// One claim: its value (a click shows it in its document), its source and its sentence.
-fn claim_item(claim: Claim, doc_id: u32, nav: Navigator, i18n: I18n) -> impl IntoView {
+fn claim_item(claim: Claim, doc_id: DocId, nav: Navigator, i18n: I18n) -> impl IntoView {
     let (start, end) = (claim.start, claim.end);
     let qualifier = claim.qualifier.clone().map(|q| format!("{q} ")).unwrap_or_default();
     let source = if claim.source_id.is_some() { claim.source.clone() } else { i18n.text(Msg::TheOutlet).to_owned() };
@@ -151,7 +152,7 @@ fn claim_item(claim: Claim, doc_id: u32, nav: Navigator, i18n: I18n) -> impl Int
     }
 }
 
-fn group_row(group: ClaimGroup, docs: &[(u32, String)], nav: Navigator, i18n: I18n) -> impl IntoView {
+fn group_row(group: ClaimGroup, docs: &[(DocId, String)], nav: Navigator, i18n: I18n) -> impl IntoView {
     let place = group.place.clone().map(|p| view! { <div class="muted claim-where" dir="auto">{i18n.fill(Msg::PlaceIs, &[&p])}</div> });
     let period = group.when.clone().map(|w| view! { <div class="muted claim-where" dir="auto">{i18n.fill(Msg::PeriodIs, &[&w])}</div> });
     let outlets = group

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::i18n::{category_name, use_i18n, I18n, Lang, Msg};
 use super::settings::{Settings, DESCRIPTORS};
+use super::state::DocId;
 use super::tables::{doc_names, doc_titles, matches, DocHeaders, FilterBox, NoDocuments, Sort, SortHeader};
 use super::undo::{BarNote, Change, Undo};
 use super::workspace::{corpus_docs, CorpusEntry, Navigator};
@@ -126,7 +127,7 @@ fn actor_name(row: &FramingRow) -> &str {
     row.actor.as_ref().map_or("—", |a| a.name.as_str())
 }
 
-fn framing_row(row: FramingRow, docs: &[(u32, String)], nav: Navigator, lang: Lang) -> impl IntoView {
+fn framing_row(row: FramingRow, docs: &[(DocId, String)], nav: Navigator, lang: Lang) -> impl IntoView {
     let cells = docs
         .iter()
         .enumerate()

@@ -107,8 +107,12 @@ messages! {
     FileUnreadableAfter => "»: ", "”: ";
     Dismiss => "إخفاء", "Dismiss";
     // Status notes ({} is the reason, in English).
-    SaveFailed => "تعذّر الحفظ في المتصفح ({})؛ ما زالت المستندات في هذه الصفحة.",
-        "Could not save in the browser ({}); the documents are still on this page.";
+    NotSaved => "لم يُحفظ بعدُ {} من التغييرات في المتصفح (\u{2068}{}\u{2069})؛ هي باقية في هذه الصفحة، وتُعاد محاولة حفظها كل بضع ثوانٍ، فأبقِ الصفحة مفتوحة.",
+        "{} changes are not saved in the browser yet (\u{2068}{}\u{2069}); they are kept on this page and saving is tried again every few seconds, so keep the page open.";
+    RecordsUnreadable => "تعذّرت قراءة بعض المستندات المحفوظة (المفتاح: \u{2068}{}\u{2069}) فتُركت؛ حُمّل الباقي.",
+        "Some saved documents could not be read (key: \u{2068}{}\u{2069}) and were skipped; the rest loaded.";
+    StorageWaiting => "ينتظر كاشف تخزين المتصفح: أغلق ألسنة كاشف القديمة المفتوحة إن وُجدت…",
+        "Kashif is waiting for the browser's storage: close any older Kashif tabs that are open…";
     SavingUnavailable => "الحفظ في المتصفح غير متاح هنا ({})، فلن تبقى المستندات بعد إعادة تحميل الصفحة.",
         "Saving in the browser is not available here ({}), so the documents will not outlive a reload.";
     BadReply => "ردّ غير مفهوم من عامل التحليل: {}", "Unreadable reply from the analysis worker: {}";

@@ -91,8 +91,23 @@ const LOADING_ID: &str = "kashif-loading";
 /// analysis worker started.
 pub fn mount() {
     offline::register_service_worker();
+    // Opening the store waits while another tab holds an older version of it open: after a few
+    // seconds the placeholder says so (in both languages, the language setting is not read yet).
+    let waiting = after_unless_dropped(STORE_PATIENCE, || {
+        // As index.html writes the placeholder: the Arabic, then the English in a span of its own.
+        let document = document();
+        if let Some(loading) = document.get_element_by_id(LOADING_ID) {
+            loading.set_text_content(Some(&format!("{} ", i18n::text(Lang::Ar, Msg::StorageWaiting))));
+            if let Ok(english) = document.create_element("span") {
+                let _ = english.set_attribute("lang", "en");
+                let _ = english.set_attribute("dir", "ltr");
+                english.set_text_content(Some(i18n::text(Lang::En, Msg::StorageWaiting)));
+                let _ = loading.append_child(&english);
+            }
+        }
+    });
     // Leptos' executor starts with the mount: until then, wasm-bindgen's.
-    wasm_bindgen_futures::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async move {
         let restored = match store::load_all().await {
             Ok(saved) => {
                 // Before the first render, so the page never shows in the wrong language or theme.
@@ -103,11 +118,29 @@ pub fn mount() {
             }
             Err(error) => Restored::Unavailable(error.to_string()),
         };
+        drop(waiting);
         if let Some(loading) = document().get_element_by_id(LOADING_ID) {
             loading.remove();
         }
         leptos::mount::mount_to_body(move || view! { <App engine=Starter::worker(WORKER_URL) restored /> });
     });
+}
+
+/// How long the store may take to open before the placeholder says it is waiting.
+const STORE_PATIENCE: std::time::Duration = std::time::Duration::from_secs(4);
+
+/// Runs `then` after `delay` unless the returned handle is dropped first.
+fn after_unless_dropped(delay: std::time::Duration, then: impl FnOnce() + 'static) -> Option<TimeoutGuard> {
+    set_timeout_with_handle(then, delay).ok().map(TimeoutGuard)
+}
+
+/// Clears its timeout when dropped.
+struct TimeoutGuard(TimeoutHandle);
+
+impl Drop for TimeoutGuard {
+    fn drop(&mut self) {
+        self.0.clear();
+    }
 }
 
 /// Mounts the page into `parent` with the given engine and saved state (tests mount it into a

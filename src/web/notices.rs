@@ -68,6 +68,20 @@ impl Notes {
             }
         });
     }
+
+    /// Shows `message` in place of any message of the same kind (one line that stays and
+    /// changes, such as "N changes not saved yet").
+    pub fn replace(self, message: Message) {
+        self.0.try_update(|notes| match notes.iter_mut().find(|note| note.msg == message.msg) {
+            Some(note) => *note = message,
+            None => notes.push(message),
+        });
+    }
+
+    /// Hides every message of kind `msg`.
+    pub fn remove(self, msg: Msg) {
+        self.0.try_update(|notes| notes.retain(|note| note.msg != msg));
+    }
 }
 
 /// The status messages, one line each.

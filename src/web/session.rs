@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
@@ -66,31 +67,117 @@ pub enum Restored {
     Off,
 }
 
-/// Saves in the background when saving is on; a failure becomes a message.
-#[derive(Debug, Clone, Copy)]
+/// One store operation, which can be run again (see [`Saver::run`]).
+type Operation = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<(), StoreError>>>>>;
+
+/// How long a failed save waits before it is tried again.
+pub const RETRY: Duration = Duration::from_secs(3);
+
+/// Saves in the background when saving is on. A save that fails (the quota is full, the disk
+/// refuses) stays in memory and is tried again every [`RETRY`], and one line of the notes says
+/// how many changes are not saved yet until they all are; a later save of the same record
+/// replaces a waiting one.
+#[derive(Clone, Copy)]
 pub struct Saver {
     enabled: bool,
     notes: Notes,
+    /// The failed saves by record key, with the number of the attempt.
+    pending: StoredValue<BTreeMap<String, (u64, Operation)>, LocalStorage>,
+    /// The number of the latest attempt, and whether a retry is planned.
+    serial: StoredValue<(u64, bool)>,
+}
+
+impl std::fmt::Debug for Saver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Saver").field("enabled", &self.enabled).finish_non_exhaustive()
+    }
 }
 
 impl Saver {
     /// Saves when `enabled`, reporting failures in `notes`.
     pub fn new(enabled: bool, notes: Notes) -> Self {
-        Saver { enabled, notes }
+        Saver { enabled, notes, pending: StoredValue::new_local(BTreeMap::new()), serial: StoredValue::new((0, false)) }
     }
 
-    /// Runs one store operation (built lazily: nothing is done when saving is off).
-    pub fn run<F: Future<Output = Result<(), StoreError>> + 'static>(self, operation: impl FnOnce() -> F) {
+    /// True when the page saves (IndexedDB opened).
+    pub fn enabled(self) -> bool {
+        self.enabled
+    }
+
+    /// How many changes wait to be saved.
+    pub fn waiting(self) -> usize {
+        self.pending.try_with_value(BTreeMap::len).unwrap_or(0)
+    }
+
+    /// Runs one store operation on the record `key` (built lazily: nothing is done when saving
+    /// is off), again after [`RETRY`] while it fails.
+    pub fn run<F: Future<Output = Result<(), StoreError>> + 'static>(
+        self,
+        key: String,
+        operation: impl Fn() -> F + 'static,
+    ) {
         if !self.enabled {
             return;
         }
+        let operation: Operation = Rc::new(move || Box::pin(operation()));
+        let Some(serial) = self.serial.try_update_value(|(serial, _)| {
+            *serial += 1;
+            *serial
+        }) else {
+            return;
+        };
+        // A waiting save of the same record is replaced (not tried again after this one).
+        self.pending.try_update_value(|pending| drop(pending.remove(&key)));
+        self.attempt(key, serial, operation);
+    }
+
+    fn attempt(self, key: String, serial: u64, operation: Operation) {
         let future = operation();
-        let notes = self.notes;
         spawn_local(async move {
-            if let Err(error) = future.await {
-                notes.add(Message::new(Msg::SaveFailed, &[&error.to_string()]));
+            let result = future.await;
+            let newer = |pending: &BTreeMap<String, (u64, Operation)>, key: &str| pending.get(key).is_some_and(|(s, _)| *s > serial);
+            match result {
+                Ok(()) => {
+                    self.pending.try_update_value(|pending| {
+                        if !newer(pending, &key) {
+                            pending.remove(&key);
+                        }
+                    });
+                    if self.waiting() == 0 {
+                        self.notes.remove(Msg::NotSaved);
+                    }
+                }
+                Err(error) => {
+                    self.pending.try_update_value(|pending| {
+                        if !newer(pending, &key) {
+                            pending.insert(key, (serial, operation));
+                        }
+                    });
+                    let count = self.waiting().to_string();
+                    self.notes.replace(Message::new(Msg::NotSaved, &[&count, &error.to_string()]));
+                    self.plan_retry();
+                }
             }
         });
+    }
+
+    fn plan_retry(self) {
+        if self.serial.try_update_value(|(_, planned)| std::mem::replace(planned, true)) != Some(false) {
+            return;
+        }
+        set_timeout(
+            move || {
+                self.serial.try_update_value(|(_, planned)| *planned = false);
+                let waiting: Vec<(String, u64, Operation)> = self
+                    .pending
+                    .try_with_value(|pending| pending.iter().map(|(k, (s, o))| (k.clone(), *s, Rc::clone(o))).collect())
+                    .unwrap_or_default();
+                for (key, serial, operation) in waiting {
+                    self.attempt(key, serial, operation);
+                }
+            },
+            RETRY,
+        );
     }
 }
 
@@ -154,6 +241,9 @@ impl Session {
             }
             Restored::Off => (Saver::new(false, notes), Saved::default()),
         };
+        if !saved.unreadable.is_empty() {
+            notes.add(Message::new(Msg::RecordsUnreadable, &[&saved.unreadable.join(", ")]));
+        }
         let (book, unreadable) = CorrectionBook::from_saved(&saved.corrections);
         if !unreadable.is_empty() {
             notes.add(Message::new(Msg::CorrectionsUnreadable, &[&unreadable.join(", ")]));
@@ -195,9 +285,74 @@ impl Session {
         let selected = session.selected;
         Effect::new(move |_| {
             let id = selected.get();
-            saver.run(move || store::put_selected(id));
+            saver.run("selected".to_owned(), move || store::put_selected(id));
         });
+        if saver.enabled() {
+            store::listen(move |change| session.on_other_tab(change));
+        }
         session
+    }
+
+    /// Another tab of the page saved `change`: this page reads that record again, so that its
+    /// next save does not overwrite the other tab's work (nothing is saved back).
+    fn on_other_tab(self, change: store::Change) {
+        match change {
+            store::Change::Document(id) => spawn_local(async move {
+                match store::get_document(id).await {
+                    Ok(Some(saved)) => self.reload_doc(saved.into()),
+                    Ok(None) => self.drop_doc(id),
+                    Err(_) => {}
+                }
+            }),
+            store::Change::Corrections(key) => spawn_local(async move {
+                if let Ok(json) = store::get_corrections(&key).await {
+                    self.corrections.reload(&key, json.as_deref());
+                }
+            }),
+            store::Change::Setting(key) => spawn_local(async move {
+                if let Ok(value) = store::get_setting(&key).await {
+                    self.settings.reload(&key, value);
+                }
+            }),
+            store::Change::Cleared => {
+                let ids: Vec<DocId> =
+                    self.library.try_with_untracked(|l| l.docs().iter().map(|d| d.id).collect()).unwrap_or_default();
+                for id in ids {
+                    self.drop_doc(id);
+                }
+            }
+        }
+    }
+
+    /// Puts in (or updates) a document another tab saved, and analyzes it.
+    fn reload_doc(self, doc: super::state::Document) {
+        let id = doc.id;
+        if self.library.try_update(|library| library.upsert(doc)) != Some(true) {
+            return;
+        }
+        if self.library.with_untracked(|library| library.pasted()) == Some(id) {
+            self.cancel_typing();
+            let text = self.library.with_untracked(|library| library.get(id).map(|d| d.text.to_string()));
+            self.paste_value.set(text.unwrap_or_default());
+        }
+        if self.selected.get_untracked().is_none() {
+            self.selected.set(Some(id));
+        }
+        self.analyze(id);
+    }
+
+    /// Takes out a document another tab deleted (in this page only).
+    fn drop_doc(self, id: DocId) {
+        let Some(Some(doc)) = self.library.try_update(|library| library.remove(id)) else { return };
+        if doc.is_pasted() {
+            self.cancel_typing();
+            self.paste_value.set(String::new());
+        }
+        self.tracker.update(|tracker| tracker.forget(id));
+        self.corrections.drop_doc(id);
+        if self.selected.get_untracked() == Some(id) {
+            self.selected.set(self.library.with_untracked(|library| library.docs().first().map(|doc| doc.id)));
+        }
     }
 
     fn restore(self, saved: Saved) {
@@ -619,7 +774,11 @@ impl Session {
         let corrections = self.corrections.take_docs();
         self.paste_value.set(String::new());
         self.selected.set(None);
-        self.saver.run(store::clear);
+        // One deletion per document (with its corrections): retried alone if it fails, it can
+        // never delete a document added after it.
+        for (_, doc) in &docs {
+            self.unsave(doc.id);
+        }
         (!docs.is_empty()).then_some(Removed { docs, corrections, selected, all: true })
     }
 
@@ -834,12 +993,20 @@ impl Session {
         if self.selected.get_untracked() == Some(id) {
             self.selected.set(self.library.with_untracked(|library| library.docs().first().map(|doc| doc.id)));
         }
-        self.saver.run(move || store::delete_document(id));
+        self.unsave(id);
+    }
+
+    /// Deletes document `id` and its corrections from the store.
+    fn unsave(self, id: DocId) {
+        self.saver.run(format!("doc:{id}"), move || store::delete_document(id));
     }
 
     fn save(self, id: DocId) {
         if let Some(doc) = self.library.with_untracked(|library| library.get(id).cloned()) {
-            self.saver.run(move || async move { store::put_document(&doc).await });
+            self.saver.run(format!("doc:{id}"), move || {
+                let doc = doc.clone();
+                async move { store::put_document(&doc).await }
+            });
         }
     }
 }

@@ -45,6 +45,17 @@ impl Settings {
             values.insert(key.to_owned(), value.to_owned());
         });
         let (key, value) = (key.to_owned(), value.to_owned());
-        self.saver.run(move || async move { store::put_setting(&key, &value).await });
+        self.saver.run(format!("setting:{key}"), move || {
+            let (key, value) = (key.clone(), value.clone());
+            async move { store::put_setting(&key, &value).await }
+        });
+    }
+
+    /// Puts in a value another tab saved, without saving it again.
+    pub fn reload(&self, key: &str, value: Option<String>) {
+        self.values.try_update(|values| match value {
+            Some(value) => values.insert(key.to_owned(), value),
+            None => values.remove(key),
+        });
     }
 }

@@ -10,8 +10,21 @@ use crate::ingest::Byline;
 /// The name stored for the text typed or pasted into the text box (shown as [`shown_name`] says).
 pub const PASTED_NAME: &str = "نص ملصق";
 
-/// Identifies a document for as long as the page is open.
-pub type DocId = u32;
+/// Identifies a document, in the page and in the store. New ids are random below 2^53 (a
+/// JavaScript number keeps them exactly), so two tabs adding documents at once do not pick the
+/// same id; ids saved by older versions (0, 1, 2…) stay valid.
+pub type DocId = u64;
+
+/// The largest id plus one: ids stay exact as JavaScript numbers (IndexedDB keys).
+const ID_LIMIT: u64 = 1 << 53;
+
+/// A random id below [`ID_LIMIT`] (never 0).
+fn random_id() -> DocId {
+    // Math.random gives 52 random bits and more, enough for a document id; two calls for 53.
+    let high = (js_sys::Math::random() * (1u64 << 26) as f64) as u64;
+    let low = (js_sys::Math::random() * (1u64 << 27) as f64) as u64;
+    ((high << 27) | low) % ID_LIMIT
+}
 
 /// Where a document came from (saved as `"pasted"` or `"file"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,7 +99,6 @@ impl Document {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Library {
     docs: Vec<Document>,
-    next_id: DocId,
 }
 
 impl Library {
@@ -154,16 +166,18 @@ impl Library {
     }
 
     /// Puts back documents saved by an earlier visit (see [`store`](super::store)), keeping
-    /// their ids; documents already here keep theirs. A saved document whose id is taken, or a
-    /// second pasted one, is left out. New ids continue after the largest id seen.
+    /// their ids; documents already here keep theirs. A saved document whose id is taken is left
+    /// out; a second pasted one (another tab's) is kept as a document of its own, named after
+    /// its first line.
     pub fn restore(&mut self, saved: Vec<Document>) {
-        for doc in saved {
-            let taken = self.get(doc.id).is_some();
-            let second_paste = doc.source == Source::Pasted && self.docs.iter().any(|d| d.source == Source::Pasted);
-            if taken || second_paste {
+        for mut doc in saved {
+            if self.get(doc.id).is_some() {
                 continue;
             }
-            self.next_id = self.next_id.max(doc.id.saturating_add(1));
+            if doc.source == Source::Pasted && self.pasted().is_some() {
+                doc.name = title_of(&doc.text);
+                doc.source = Source::File;
+            }
             if doc.source == Source::Pasted {
                 self.docs.insert(0, doc);
             } else {
@@ -214,7 +228,7 @@ impl Library {
         Some(self.docs.remove(index))
     }
 
-    /// Removes every document (ids are still never reused).
+    /// Removes every document.
     pub fn clear(&mut self) {
         self.docs.clear();
     }
@@ -253,7 +267,6 @@ impl Library {
             if self.get(doc.id).is_some() || second_paste {
                 continue;
             }
-            self.next_id = self.next_id.max(doc.id.saturating_add(1));
             ids.push(doc.id);
             self.docs.insert(index.min(self.docs.len()), doc);
         }
@@ -285,9 +298,34 @@ impl Library {
         self.docs.iter().find(|doc| doc.source == Source::Pasted).map(|doc| doc.id)
     }
 
+    /// A random id no document here has (see [`DocId`]).
     fn fresh_id(&mut self) -> DocId {
-        let id = self.next_id;
-        self.next_id += 1;
-        id
+        loop {
+            let id = random_id();
+            if id != 0 && self.get(id).is_none() {
+                return id;
+            }
+        }
+    }
+
+    /// Puts in, or replaces, a document another tab saved (see [`store::listen`](super::store::listen)):
+    /// same id, same place if it was here. A pasted text while this tab has another pasted one
+    /// is kept as a document of its own. Returns true when something changed.
+    pub fn upsert(&mut self, mut doc: Document) -> bool {
+        if doc.source == Source::Pasted && self.pasted().is_some_and(|id| id != doc.id) {
+            doc.name = title_of(&doc.text);
+            doc.source = Source::File;
+        }
+        match self.docs.iter_mut().find(|d| d.id == doc.id) {
+            Some(here) if *here == doc => false,
+            Some(here) => {
+                *here = doc;
+                true
+            }
+            None => {
+                self.restore(vec![doc]);
+                true
+            }
+        }
     }
 }

@@ -114,7 +114,7 @@ pub fn SortHeader(
 pub fn DocHeaders(
     /// Id and name of every document, in column order.
     #[prop(into)]
-    docs: Signal<Vec<(u32, String)>>,
+    docs: Signal<Vec<(DocId, String)>>,
     /// The column of the first document.
     first: usize,
     /// The table's sort.
@@ -274,7 +274,7 @@ pub fn EntityTable(
     }
 }
 
-fn entity_row(row: EntityRow, docs: &[(u32, String)], nav: Navigator, i18n: I18n) -> impl IntoView {
+fn entity_row(row: EntityRow, docs: &[(DocId, String)], nav: Navigator, i18n: I18n) -> impl IntoView {
     let others: Vec<String> = row.spellings.iter().filter(|s| **s != row.canonical).cloned().collect();
     let cells = row
         .per_doc

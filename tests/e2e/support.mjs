@@ -153,3 +153,17 @@ export async function openPage(app, options = {}) {
   await page.getByTestId('input-text').waitFor();
   return { context, page, check: () => assert.deepEqual(problems, []) };
 }
+
+/**
+ * Resolves once `predicate(arg)`, evaluated in `page` (it may be async, e.g. read IndexedDB),
+ * gives a truthy value; tried again every 50 ms, for at most `timeout` ms. (page.waitForFunction
+ * does not wait for a promise: it takes the promise itself as truthy.)
+ */
+export async function pollUntil(page, predicate, arg, { timeout = 15_000, what = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(predicate, arg)) return;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
