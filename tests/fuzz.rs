@@ -6,7 +6,8 @@
 //!
 //! `cargo test --release --test fuzz` runs a few thousand executions per target (a tenth in a
 //! debug build); `KASHIF_FUZZ_ITERATIONS=200000` sets the executions per target for a long
-//! run, and `KASHIF_FUZZ_SEED` the seed. Each target prints its executions, corpus size and time.
+//! run, `KASHIF_FUZZ_SECONDS=600` runs each target for that long instead, and `KASHIF_FUZZ_SEED`
+//! the seed. Each target prints its executions, corpus size and time.
 //!
 //! One long run (release, 2 shared cores, seed 1): see the figures in README.md ("Fuzzing").
 
@@ -29,6 +30,14 @@ fn iterations(release: usize) -> usize {
         None if cfg!(debug_assertions) => release / 10,
         None => release,
     }
+}
+
+/// The run numbers of a target: [`iterations`] of them, or with `KASHIF_FUZZ_SECONDS=S` as many
+/// as `S` seconds from `started` allow (for the long runs: at least 10 minutes a target).
+fn schedule(release: usize, started: Instant) -> impl Iterator<Item = usize> {
+    let seconds: Option<u64> = std::env::var("KASHIF_FUZZ_SECONDS").ok().and_then(|v| v.parse().ok());
+    let runs = if seconds.is_some() { usize::MAX } else { iterations(release) };
+    (0..runs).take_while(move |_| seconds.is_none_or(|s| started.elapsed().as_secs() < s))
 }
 
 fn seed() -> u64 {
@@ -235,8 +244,9 @@ fn report(target: &str, executions: usize, corpus: usize, started: Instant) {
 fn fuzz_decoding() {
     let mut fuzzer = Fuzzer::new();
     let started = Instant::now();
-    let runs = iterations(20_000);
-    for _ in 0..runs {
+    let mut runs = 0;
+    for _ in schedule(20_000, started) {
+        runs += 1;
         let (_, bytes) = fuzzer.input();
         if let Ok((text, _)) = decode_with_encoding(&bytes) {
             // Decoding never loses a char of valid UTF-8 (without a mark, not read as UTF-16).
@@ -254,8 +264,9 @@ fn fuzz_decoding() {
 fn fuzz_readers() {
     let mut fuzzer = Fuzzer::new();
     let started = Instant::now();
-    let runs = iterations(20_000);
-    for _ in 0..runs {
+    let mut runs = 0;
+    for _ in schedule(20_000, started) {
+        runs += 1;
         let (name, bytes) = fuzzer.input();
         if let Ok(document) = read_document(name, &bytes) {
             assert!(!document.text.trim().is_empty(), "{name}: {bytes:?}");
@@ -310,8 +321,9 @@ fn fuzz_analyze() {
     let analyzer = Analyzer::new();
     let mut fuzzer = Fuzzer::new();
     let started = Instant::now();
-    let runs = iterations(3_000);
-    for run in 0..runs {
+    let mut runs = 0;
+    for run in schedule(3_000, started) {
+        runs += 1;
         let text = match run % 3 {
             0 => text_from(&mut fuzzer),
             1 => String::from_utf8_lossy(&fuzzer.input().1).into_owned(),
@@ -331,7 +343,7 @@ fn fuzz_user_lexicon_and_corrections() {
     let analyzer = Analyzer::new();
     let mut fuzzer = Fuzzer::new();
     let started = Instant::now();
-    let runs = iterations(3_000);
+    let mut runs = 0;
     let lexicon = UserLexicon {
         names: vec![
             UserName { text: "جبل الزاوية".into(), label: Label::Loc },
@@ -339,7 +351,8 @@ fn fuzz_user_lexicon_and_corrections() {
         ],
     };
     let file = lexicon.to_json().into_bytes();
-    for _ in 0..runs {
+    for _ in schedule(3_000, started) {
+        runs += 1;
         let mut bytes = file.clone();
         for _ in 0..fuzzer.random.below(6) {
             fuzzer.mutate(&mut bytes);
