@@ -1,7 +1,8 @@
 #!/bin/sh
 # Lists the licence of every crate the command line and the page's wasm build use (the normal
-# dependencies in Cargo.lock, read offline from the crates' Cargo.toml by cargo tree) and fails
-# when a crate's licence expression allows none of the licences below.
+# dependencies in Cargo.lock, read offline from the crates' Cargo.toml by cargo tree) and of
+# every npm package the build and the tests use (package-lock.json: wasm-opt, Playwright), and
+# fails when a licence expression allows none of the licences below.
 #
 #   scripts/licences.sh          # one "crate version<TAB>licence" line per crate, then a summary
 set -eu
@@ -12,6 +13,12 @@ ALLOWED="MIT Apache-2.0 BSD-2-Clause BSD-3-Clause ISC Unicode-3.0 Unicode-DFS-20
 {
     cargo tree --offline --locked -e normal --prefix none --format '{p}|{l}'
     cargo tree --offline --locked -e normal --target wasm32-unknown-unknown --prefix none --format '{p}|{l}'
+    python3 -c "
+import json
+for path, package in json.load(open('package-lock.json'))['packages'].items():
+    if path:
+        print(path.split('node_modules/')[-1] + ' v' + package.get('version', '?') + ' (npm)|' + package.get('license', ''))
+"
 } | sed -e 's/ (\*)$//' -e 's/ (proc-macro)//' -e 's/ (\/[^)]*)//' | sort -u | ALLOWED="$ALLOWED" python3 -c '
 import os, re, sys
 
@@ -73,11 +80,11 @@ for line in sys.stdin:
     if not ok(licence):
         refused.append(f"{name}: {shown}")
 if crates == 0:
-    sys.exit("no crates listed: cargo tree failed (are the crates of Cargo.lock downloaded?)")
+    sys.exit("no packages listed: cargo tree failed (are the crates of Cargo.lock downloaded?)")
 if refused:
-    print(f"\n{len(refused)} of {crates} crates have a licence outside the allow-list:", file=sys.stderr)
+    print(f"\n{len(refused)} of {crates} crates and npm packages have a licence outside the allow-list:", file=sys.stderr)
     for crate in refused:
         print(f"  {crate}", file=sys.stderr)
     sys.exit(1)
-print(f"\n{crates} crates, every licence allowed", file=sys.stderr)
+print(f"\n{crates} crates and npm packages, every licence allowed", file=sys.stderr)
 '

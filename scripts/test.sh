@@ -25,6 +25,9 @@ step "lints (cargo clippy, native and wasm32, warnings are errors)"
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
 
+step "licences of the crates and npm packages (scripts/licences.sh)"
+sh scripts/licences.sh > "$logs/licences"
+
 step "native tests (cargo test)"
 cargo test 2>&1 | tee "$logs/native"
 read -r native_passed native_failed < <(cargo_counts "$logs/native")
