@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { servedApp } from './support.mjs';
+import { servedApp, zip } from './support.mjs';
 
 const MD = '# خبر\n\nالتقى **سيرغي لافروف** نظيره [التركي](https://example.org) في أنقرة.\n';
 const HTML =
@@ -20,54 +20,6 @@ const DOCX_TEXT = 'وصل وزير الخارجية إلى بغداد قادما
 // 'عاد الوفد إلى دمشق بعد زيارة القاهرة.' in Windows-1256.
 const CP1256 = Buffer.from('dac7cf20c7e1e6ddcf20c5e1ec20cfe3d4de20c8dacf20d2edc7d1c920c7e1dec7e5d1c92e', 'hex');
 const SUB_TEXT = 'أعلنت الأمم المتحدة نزوح 200 ألف شخص.';
-
-/** CRC-32 (IEEE), as ZIP needs. */
-function crc32(bytes) {
-  let crc = ~0;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return ~crc >>> 0;
-}
-
-/** A ZIP archive of stored (uncompressed) entries: [[name, Buffer], …]. */
-function zip(entries) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const [name, data] of entries) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
 
 function docx(text) {
   const xml =

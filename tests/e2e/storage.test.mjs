@@ -11,38 +11,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { ARTIFACTS, pollUntil, servedApp, watchProblems } from './support.mjs';
+import { ARTIFACTS, listed, servedApp, waitSaved, watchProblems } from './support.mjs';
 
 const app = servedApp(before, after, assert);
 before(() => mkdirSync(ARTIFACTS, { recursive: true }));
-
-/** Waits until the store (IndexedDB, read from `page`) holds documents named `names`. */
-async function waitSaved(page, names) {
-  const want = JSON.stringify([...names].sort());
-  await pollUntil(
-    page,
-    (want) =>
-      new Promise((resolve) => {
-        const request = indexedDB.open('kashif');
-        request.onerror = () => resolve(false);
-        request.onsuccess = () => {
-          const db = request.result;
-          const all = db.transaction('documents').objectStore('documents').getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolve(JSON.stringify(all.result.map((d) => d.name).sort()) === want);
-          };
-          all.onerror = () => resolve(false);
-        };
-      }),
-    want,
-    { what: `saved documents ${want}` },
-  );
-}
-
-function listed(page) {
-  return page.$$eval('[data-testid=doc-item]', (nodes) => nodes.map((node) => node.textContent).sort());
-}
 
 /** A fresh context with one page on the app; `init` runs before the page's own scripts. */
 async function openApp(init) {

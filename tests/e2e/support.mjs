@@ -2,6 +2,7 @@
 // Not a test file itself (node --test only picks up *.test.mjs here).
 
 import { createServer } from 'node:http';
+import { deflateRawSync } from 'node:zlib';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -166,4 +167,88 @@ export async function pollUntil(page, predicate, arg, { timeout = 15_000, what =
     if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** CRC-32 (IEEE), as ZIP needs. */
+function crc32(bytes) {
+  let crc = ~0;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+}
+
+/**
+ * A ZIP archive of `entries` ([[name, Buffer], …]), stored (uncompressed) or, with
+ * `{ deflate: true }`, deflated.
+ */
+export function zip(entries, { deflate = false } = {}) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const [name, data] of entries) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const packed = deflate ? deflateRawSync(data, { level: 9 }) : data;
+    const method = deflate ? 8 : 0;
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, packed);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** The names of the documents listed in `page`, sorted. */
+export function listed(page) {
+  return page.$$eval('[data-testid=doc-item]', (nodes) => nodes.map((node) => node.textContent).sort());
+}
+
+/** Waits until the store (IndexedDB, read from `page`) holds documents named `names`. */
+export async function waitSaved(page, names) {
+  const want = JSON.stringify([...names].sort());
+  await pollUntil(
+    page,
+    (want) =>
+      new Promise((resolve) => {
+        const request = indexedDB.open('kashif');
+        request.onerror = () => resolve(false);
+        request.onsuccess = () => {
+          const db = request.result;
+          const all = db.transaction('documents').objectStore('documents').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(JSON.stringify(all.result.map((d) => d.name).sort()) === want);
+          };
+          all.onerror = () => resolve(false);
+        };
+      }),
+    want,
+    { what: `saved documents ${want}` },
+  );
 }

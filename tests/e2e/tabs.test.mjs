@@ -11,14 +11,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { pollUntil, servedApp, watchProblems } from './support.mjs';
+import { listed, servedApp, waitSaved, watchProblems } from './support.mjs';
 
 const app = servedApp(before, after, assert);
-
-/** The names of the documents listed in `page`. */
-function listed(page) {
-  return page.$$eval('[data-testid=doc-item]', (nodes) => nodes.map((node) => node.textContent).sort());
-}
 
 /** Waits until `page` lists exactly `names` (in any order). */
 async function waitListed(page, names) {
@@ -31,29 +26,6 @@ async function waitListed(page, names) {
   );
 }
 
-/** Waits until the store (IndexedDB, read from `page`) holds documents named `names`. */
-async function waitSaved(page, names) {
-  const want = JSON.stringify([...names].sort());
-  await pollUntil(
-    page,
-    (want) =>
-      new Promise((resolve) => {
-        const request = indexedDB.open('kashif');
-        request.onerror = () => resolve(false);
-        request.onsuccess = () => {
-          const db = request.result;
-          const all = db.transaction('documents').objectStore('documents').getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolve(JSON.stringify(all.result.map((d) => d.name).sort()) === want);
-          };
-          all.onerror = () => resolve(false);
-        };
-      }),
-    want,
-    { what: `saved documents ${want}` },
-  );
-}
 
 async function open(context, problems) {
   const page = await context.newPage();
