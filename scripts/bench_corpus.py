@@ -11,11 +11,12 @@ The articles are taken from the six outlets in turn, so that every size holds al
 corpus has about 80 MB of text, so the 100 MB file takes the first articles again (with `#2` after
 their docno). Exits 1 when the 100 MB run peaks above 500 MB (issue 19's budget).
 """
-import argparse, gzip, json, os, shutil, subprocess, sys, time
+import argparse, gzip, json, os, shutil, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+from scaling import measure  # noqa: E402 (after the path)
 CORPUS = ROOT.parent / "shared" / "data" / "unlabeled" / "ant_news"
 OUT = ROOT / "target" / "bench"
 BINARY = ROOT / "target" / "release" / "kashif"
@@ -81,14 +82,7 @@ def run(path, one_core):
     command += ["--input", "jsonl", str(path)] if path.suffix == ".jsonl" else [str(path)]
     if one_core:
         command = ["taskset", "-c", "0"] + command
-    start = time.perf_counter()
-    with open(os.devnull, "wb") as sink:
-        child = subprocess.Popen(command, stdout=sink)
-        _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - start
-    if status != 0:
-        sys.exit(f"{' '.join(command)} failed (status {status})")
-    return seconds, usage.ru_maxrss * 1024
+    return measure(command)
 
 
 def main():

@@ -66,15 +66,21 @@ def cut(text, size):
     return data.decode("utf-8", errors="ignore")
 
 
-def run(path):
+def measure(command):
+    """Runs `command` (its output thrown away) and returns its wall time in seconds and its peak
+    memory (max RSS) in bytes; exits when it fails."""
     start = time.perf_counter()
     with open(os.devnull, "wb") as sink:
-        child = subprocess.Popen([str(BINARY), "analyze", str(path)], stdout=sink)
+        child = subprocess.Popen(command, stdout=sink)
         _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
     if status != 0:
-        sys.exit(f"kashif analyze {path.name} failed (status {status})")
+        sys.exit(f"{' '.join(command)} failed (status {status})")
     return seconds, usage.ru_maxrss * 1024
+
+
+def run(path):
+    return measure([str(BINARY), "analyze", str(path)])
 
 
 def main():
