@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { servedApp, zip } from './support.mjs';
+import { drop, servedApp, zip } from './support.mjs';
 
 const MD = '# خبر\n\nالتقى **سيرغي لافروف** نظيره [التركي](https://example.org) في أنقرة.\n';
 const HTML =
@@ -112,14 +112,7 @@ describe('documents in any form', () => {
         { name: 'legacy.txt', bytes: [...CP1256] },
         { name: 'scan.pdf', bytes: [...Buffer.from('%PDF-1.4\n%\u00e2\u00e3\n', 'latin1')] },
       ];
-      await page.evaluate((list) => {
-        const transfer = new DataTransfer();
-        for (const { name, bytes } of list) transfer.items.add(new File([new Uint8Array(bytes)], name));
-        const target = document.querySelector('main');
-        for (const type of ['dragenter', 'dragover', 'drop']) {
-          target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
-        }
-      }, files);
+      await drop(page, files);
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-item]').length === 3);
       const error = page.getByTestId('error');
       await error.waitFor();

@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { openPage, servedApp, zip } from './support.mjs';
+import { drop, openPage, servedApp, zip } from './support.mjs';
 
 const app = servedApp(before, after, assert);
 
@@ -18,18 +18,6 @@ function bombDocx(bytes) {
     ['[Content_Types].xml', Buffer.from('<?xml version="1.0"?><Types/>', 'utf8')],
     ['word/document.xml', Buffer.concat([Buffer.from(head), body, Buffer.from(tail)])],
   ], { deflate: true });
-}
-
-/** Drops `files` ({name, bytes}) on the page as a reader's drag and drop does. */
-async function drop(page, files) {
-  await page.evaluate((list) => {
-    const transfer = new DataTransfer();
-    for (const { name, bytes } of list) transfer.items.add(new File([new Uint8Array(bytes)], name));
-    const target = document.querySelector('main');
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }
-  }, files.map(({ name, bytes }) => ({ name, bytes: [...bytes] })));
 }
 
 /** Shows the document named `name` and waits for its text. */

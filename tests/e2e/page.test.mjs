@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { ARTIFACTS, launchBrowser, recordRequests, requestsElsewhere, requireDist, serveDist, watchProblems } from './support.mjs';
+import { ARTIFACTS, drop, launchBrowser, recordRequests, requestsElsewhere, requireDist, serveDist, watchProblems } from './support.mjs';
 
 const ARTICLE = [
   'التقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في موسكو يوم 5 آذار 2024،',
@@ -191,19 +191,10 @@ describe('Kashif page', () => {
       // A drop: a DataTransfer built in the page with the bytes of two more files and a picture.
       const dropped = [FILE_C, PICTURE, FILE_D].map((name) => ({
         name,
-        bytes: [...readFileSync(path.join(dir, name))],
+        bytes: readFileSync(path.join(dir, name)),
+        type: name.endsWith('.png') ? 'image/png' : '',
       }));
-      await page.evaluate((files) => {
-        const transfer = new DataTransfer();
-        for (const { name, bytes } of files) {
-          const type = name.endsWith('.png') ? 'image/png' : '';
-          transfer.items.add(new File([new Uint8Array(bytes)], name, { type }));
-        }
-        const target = document.querySelector('main');
-        for (const type of ['dragenter', 'dragover', 'drop']) {
-          target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
-        }
-      }, dropped);
+      await drop(page, dropped);
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-item]').length === 4);
       assert.deepEqual(await docNames(page), [
         { name: FILE_A, current: false },

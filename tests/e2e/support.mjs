@@ -252,3 +252,19 @@ export async function waitSaved(page, names) {
     { what: `saved documents ${want}` },
   );
 }
+
+/**
+ * Drops `files` ({ name, bytes, type? }, bytes a Buffer or an array) on `page`'s main area, as
+ * a reader's drag and drop does.
+ */
+export async function drop(page, files) {
+  const list = files.map(({ name, bytes, type = '' }) => ({ name, type, bytes: [...bytes] }));
+  await page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const { name, bytes, type } of list) transfer.items.add(new File([new Uint8Array(bytes)], name, { type }));
+    const target = document.querySelector('main');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  }, list);
+}
