@@ -26,6 +26,7 @@ pub mod corrections;
 pub mod eval;
 pub mod export;
 mod extract;
+mod hash;
 pub mod ingest;
 pub mod link;
 pub mod text;

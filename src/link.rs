@@ -42,6 +42,7 @@ use rustc_hash::FxHashMap;
 use crate::analysis::{Analysis, Label, Mention};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{Candidate, Words};
+use crate::hash::stable_hash;
 use crate::text::normalize::fold;
 
 /// The id and display name of a rule mention (a date or a number) from its canonical value
@@ -804,13 +805,6 @@ type IndexedName = (usize, Box<str>, Box<str>, Box<str>);
 
 /// A full name of [`FullNames`]: (key, id, display name).
 type FullName = (Box<str>, Box<str>, Box<str>);
-
-/// A 64-bit hash of `value`, the same on every run (a set of these stands for a set of the
-/// values: two names of a corpus colliding is about one chance in 10^9 for 200,000 names).
-fn stable_hash(value: impl std::hash::Hash) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(value)
-}
 
 impl NameIndex {
     /// The block of a name: its label and the [`loose`] form of every word. Two names that

@@ -250,44 +250,9 @@ pub struct FramingHit {
     pub end: usize,
 }
 
-/// Demonyms (without the article and the feminine ending; folded when compared) and the country they name,
-/// with its lexicon id and display name.
-const DEMONYMS: [(&str, &str, &str); 25] = [
-    ("سوري", "cc:SY", "سوريا"),
-    ("إسرائيلي", "cc:IL", "إسرائيل"),
-    ("صهيوني", "cc:IL", "إسرائيل"),
-    ("روسي", "cc:RU", "روسيا"),
-    ("تركي", "cc:TR", "تركيا"),
-    ("ايراني", "cc:IR", "إيران"),
-    ("امريكي", "cc:US", "الولايات المتحدة"),
-    ("اميركي", "cc:US", "الولايات المتحدة"),
-    ("عراقي", "cc:IQ", "العراق"),
-    ("لبناني", "cc:LB", "لبنان"),
-    ("فلسطيني", "cc:PS", "فلسطين"),
-    ("اوكراني", "cc:UA", "أوكرانيا"),
-    ("يمني", "cc:YE", "اليمن"),
-    ("سعودي", "cc:SA", "السعودية"),
-    ("مصري", "cc:EG", "مصر"),
-    ("ليبي", "cc:LY", "ليبيا"),
-    ("سوداني", "cc:SD", "السودان"),
-    ("افغاني", "cc:AF", "أفغانستان"),
-    ("اردني", "cc:JO", "الأردن"),
-    ("فرنسي", "cc:FR", "فرنسا"),
-    ("بريطاني", "cc:GB", "بريطانيا"),
-    ("صيني", "cc:CN", "الصين"),
-    ("قطري", "cc:QA", "قطر"),
-    ("اماراتي", "cc:AE", "الإمارات"),
-    ("الماني", "cc:DE", "ألمانيا"),
-];
-
 /// The country a folded word names as a demonym (`السوري`، `السورية`، `الإسرائيلي`), if any.
 fn demonym(word: &str) -> Option<Actor> {
-    let word = word.strip_prefix("ال").unwrap_or(word);
-    let word = word.strip_suffix('ه').unwrap_or(word);
-    DEMONYMS
-        .iter()
-        .find(|(stem, _, _)| fold(stem) == word)
-        .map(|(_, id, name)| Actor { id: (*id).to_owned(), name: (*name).to_owned() })
+    crate::extract::demonyms::country(word).map(|(id, name)| Actor { id: id.to_owned(), name: name.to_owned() })
 }
 
 /// The folded words of every form of the descriptors, indexed by their first word: for each,

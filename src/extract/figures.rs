@@ -219,9 +219,7 @@ fn tables() -> &'static Tables {
         };
         // Nationals counted are people: 15 فلسطينيا، 3 سوريين، 40 لبنانيا.
         let mut nouns = flat(NOUNS);
-        for demonym in super::titles::DEMONYMS {
-            let folded = crate::text::normalize::fold(demonym);
-            let Some(stem) = folded.strip_prefix("ال").filter(|s| s.ends_with('ي')) else { continue };
+        for stem in super::demonyms::country_stems().filter(|s| s.ends_with('ي')) {
             for suffix in ["", "ا", "ين", "ون"] {
                 let word: &'static str = Box::leak(format!("{stem}{suffix}").into_boxed_str());
                 nouns.entry(word).or_insert("people");

@@ -4,8 +4,10 @@ mod context;
 pub(crate) mod dates;
 mod figures;
 mod quotes;
+pub(crate) use quotes::is_masculine_speech_verb;
 mod titles;
-pub(crate) use titles::is_nationality;
+pub(crate) mod demonyms;
+pub(crate) use demonyms::is_nationality;
 pub(crate) mod lexicon;
 pub(crate) mod numbers;
 pub(crate) mod tagger;
@@ -117,4 +119,12 @@ pub(crate) fn select_non_overlapping(mut candidates: Vec<Candidate>) -> Vec<Cand
     }
     taken.sort_by_key(|c| c.first);
     taken
+}
+
+/// The fields of the lines of an embedded data file (`data/*.tsv`) that are not comments or
+/// blank, each trimmed.
+pub(crate) fn data_rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| line.split('\t').map(str::trim).collect::<Vec<_>>())
 }

@@ -25,61 +25,16 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use super::context::{word_set, Context};
-use super::titles::is_nationality;
+use super::context::Context;
+use super::demonyms::is_nationality;
 use crate::analysis::{Label, Quote};
 use crate::text::normalize::fold;
 use crate::text::tokenize::TokenKind;
 
-/// Speech verbs, participles that carry on the speech before them, platforms that are never
-/// the speaker and nouns of unnamed sources: `data/quote_words.tsv`, written folded.
+/// The words of reported speech, by kind (speech verbs, participles that carry on the speech
+/// before them, platforms that are never the speaker, nouns of unnamed sources, particles and
+/// prepositions around a quote): `data/quote_words.tsv`, written folded.
 const QUOTE_WORDS: &str = include_str!("../../data/quote_words.tsv");
-
-/// Verbs whose speaker is the one after `عن` (`نقلت الوكالة عن الوزير`).
-const RELAY_VERBS: &[&str] = &["نقل", "نقلت", "نقلوا"];
-
-/// Words that attribute a clause to a source right after them (`بحسب المرصد`); `وفقا` and
-/// `استنادا` take the source with `ل` (`وفقا للمرصد`).
-const ATTRIBUTION: &[&str] = &["بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا", "استنادا", "نقلا"];
-
-/// Particles after which a quote of any length is what the verb before says (`وصفه بـ«الماكر»`،
-/// `اعتبر أنها «غير موفقة»`، `دعا إلى «التهدئة»`).
-const INTRODUCERS: &[&str] = &["ب", "بان", "بانه", "بانها", "بانهم", "ان", "انه", "انها", "انهم", "الي", "عن"];
-
-/// Prepositions: a name after one is no subject (`وقال على تويتر`، `في مقابلة مع CNN`).
-const PREPOSITIONS: &[&str] = &["في", "علي", "عبر", "مع", "من", "عن", "الي", "امام", "خلال", "لدي", "عند", "بين"];
-
-/// Complementizers that open an indirect quote.
-const THAT: &[&str] =
-    &["ان", "بان", "انه", "انها", "انهم", "انهن", "بانه", "بانها", "بانهم", "اننا", "انني", "اننا", "انما"];
-
-/// Words before أن that make it something other than a reported clause (بعد أن، قبل أن …).
-const NOT_REPORTED_BEFORE: &[&str] =
-    &["بعد", "قبل", "منذ", "دون", "يجب", "يمكن", "بد", "حتي", "لابد", "علي", "بدل", "عوض"];
-
-/// First words after a verb that show it has no named subject (`وأضاف في بيان`، `وتابع أمام`).
-const NO_SUBJECT: &[&str] = &[
-    "في",
-    "خلال",
-    "امام",
-    "عبر",
-    "ايضا",
-    "بعد",
-    "قبل",
-    "اليوم",
-    "امس",
-    "كذلك",
-    "من",
-    "بدوره",
-    "بدورها",
-    "الي",
-    "علي",
-    "مع",
-    "عن",
-];
-
-/// Where an indirect quote stops early: a comma then one of these (`، فيما أكد …`).
-const CLAUSE_BREAK: &[&str] = &["فيما", "بينما", "في", "كما", "وفي", "حيث", "وسط", "وذلك"];
 
 /// How many tokens may separate a verb from its quote.
 const VERB_WINDOW: usize = 16;
@@ -109,17 +64,25 @@ struct Tables {
     prepositions: HashSet<&'static str>,
 }
 
+/// Whether a folded stem is a verb of saying or judging of a man in the third person singular
+/// (`قال`، `يؤكد`، `توقع`): a one-word name right after one is its speaker, a person.
+pub(crate) fn is_masculine_speech_verb(stem: &str) -> bool {
+    static VERBS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    VERBS
+        .get_or_init(|| {
+            crate::extract::data_rows(QUOTE_WORDS)
+                .filter(|fields| matches!(fields.get(1), Some(&"VERB" | &"JUDGE")) && fields.get(2) == Some(&"he"))
+                .map(|fields| fields[0])
+                .collect()
+        })
+        .contains(stem)
+}
+
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
         let words = |kind: &str| -> HashSet<&'static str> {
-            QUOTE_WORDS
-                .lines()
-                .filter(|line| !line.starts_with('#'))
-                .filter_map(|line| line.split_once('\t'))
-                .filter(|&(_, k)| k.trim() == kind)
-                .map(|(word, _)| word.trim())
-                .collect()
+            crate::extract::data_rows(QUOTE_WORDS).filter(|fields| fields.get(1) == Some(&kind)).map(|fields| fields[0]).collect()
         };
         Tables {
             verbs: words("VERB"),
@@ -128,14 +91,14 @@ fn tables() -> &'static Tables {
             media: words("MEDIUM"),
             unnamed: words("UNNAMED"),
             statements: words("STATEMENT"),
-            that: word_set(THAT),
-            not_reported: word_set(NOT_REPORTED_BEFORE),
-            no_subject: word_set(NO_SUBJECT),
-            clause_break: word_set(CLAUSE_BREAK),
-            relay: word_set(RELAY_VERBS),
-            attribution: word_set(ATTRIBUTION),
-            introducers: word_set(INTRODUCERS),
-            prepositions: word_set(PREPOSITIONS),
+            that: words("THAT"),
+            not_reported: words("NOT_REPORTED"),
+            no_subject: words("NO_SUBJECT"),
+            clause_break: words("CLAUSE_BREAK"),
+            relay: words("RELAY"),
+            attribution: words("ATTRIBUTION"),
+            introducers: words("INTRODUCER"),
+            prepositions: words("PREPOSITION"),
         }
     })
 }

@@ -154,123 +154,6 @@ const TITLES: &[&str] = &[
     "مدير المرصد السوري لحقوق الإنسان",
 ];
 
-/// Masculine and feminine nationality adjectives of `demonyms_ar.tsv`, with their variants.
-pub(super) const DEMONYMS: &[&str] = &[
-    "السوري",
-    "السورية",
-    "التركي",
-    "التركية",
-    "الروسي",
-    "الروسية",
-    "الإيراني",
-    "الإيرانية",
-    "الايراني",
-    "الايرانية",
-    "العراقي",
-    "العراقية",
-    "اللبناني",
-    "اللبنانية",
-    "الأردني",
-    "الأردنية",
-    "الاردني",
-    "الاردنية",
-    "الفلسطيني",
-    "الفلسطينية",
-    "الإسرائيلي",
-    "الإسرائيلية",
-    "الاسرائيلي",
-    "الاسرائيلية",
-    "المصري",
-    "المصرية",
-    "السعودي",
-    "السعودية",
-    "الإماراتي",
-    "الإماراتية",
-    "الاماراتي",
-    "الاماراتية",
-    "القطري",
-    "القطرية",
-    "الكويتي",
-    "الكويتية",
-    "البحريني",
-    "البحرينية",
-    "العماني",
-    "العمانية",
-    "اليمني",
-    "اليمنية",
-    "الليبي",
-    "الليبية",
-    "التونسي",
-    "التونسية",
-    "الجزائري",
-    "الجزائرية",
-    "المغربي",
-    "المغربية",
-    "السوداني",
-    "السودانية",
-    "الأمريكي",
-    "الأمريكية",
-    "الأميركي",
-    "الأميركية",
-    "الامريكي",
-    "الامريكية",
-    "الاميركي",
-    "الاميركية",
-    "البريطاني",
-    "البريطانية",
-    "الفرنسي",
-    "الفرنسية",
-    "الألماني",
-    "الألمانية",
-    "الالماني",
-    "الالمانية",
-    "الإيطالي",
-    "الإيطالية",
-    "الايطالي",
-    "الايطالية",
-    "الإسباني",
-    "الإسبانية",
-    "الاسباني",
-    "الاسبانية",
-    "الصيني",
-    "الصينية",
-    "الياباني",
-    "اليابانية",
-    "الهندي",
-    "الهندية",
-    "الباكستاني",
-    "الباكستانية",
-    "الأفغاني",
-    "الأفغانية",
-    "الافغاني",
-    "الافغانية",
-    "الأوكراني",
-    "الأوكرانية",
-    "الاوكراني",
-    "الاوكرانية",
-    "الأذربيجاني",
-    "الأذربيجانية",
-    "الاذربيجاني",
-    "الاذربيجانية",
-    "الأرمني",
-    "الأرمنية",
-    "الارمني",
-    "الارمنية",
-    "اليوناني",
-    "اليونانية",
-    "القبرصي",
-    "القبرصية",
-    "الهولندي",
-    "الهولندية",
-    "البلجيكي",
-    "البلجيكية",
-    "السويدي",
-    "السويدية",
-    "النرويجي",
-    "النرويجية",
-    "الكندي",
-    "الكندية",
-];
 
 /// Titles the curated list leaves out: feminine forms, counterparts, monarchs, generic heads.
 const MORE_TITLES: &[&str] = &[
@@ -325,31 +208,6 @@ const MORE_TITLES: &[&str] = &[
     "الأمينة العامة",
 ];
 
-/// Nationality and affiliation adjectives the curated demonyms leave out.
-const MORE_DEMONYMS: &[&str] = &[
-    "الأممي",
-    "الأممية",
-    "الدولي",
-    "الدولية",
-    "الأوروبي",
-    "الأوروبية",
-    "العربي",
-    "العربية",
-    "الكردي",
-    "الكردية",
-    "الخليجي",
-    "الأفريقي",
-    "الإفريقي",
-];
-
-/// Whether a folded word is a nationality or affiliation adjective (`الروسيه`، `الكردي`،
-/// `الدوليه`): [`DEMONYMS`] and [`MORE_DEMONYMS`].
-pub(crate) fn is_nationality(folded: &str) -> bool {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| DEMONYMS.iter().chain(MORE_DEMONYMS).map(|w| crate::text::normalize::fold(w)).collect())
-        .contains(folded)
-}
-
 /// Whether a folded word is a title of one word by itself (`الاميره`، `الرييس`، `الشيخ`).
 pub(crate) fn is_one_word_title(folded: &str) -> bool {
     tables().titles.get(folded).is_some_and(|sequences| sequences.iter().any(|s| s.len() == 1))
@@ -384,6 +242,12 @@ const MODIFIERS: &[&str] = &[
     "المخلوع",
 ];
 
+/// Whether a folded word may follow a title and belong to it: a nationality or affiliation
+/// adjective (`الروسي`، `الامميه`) or a modifier ([`MODIFIERS`]).
+fn is_adjective(folded: &str) -> bool {
+    super::demonyms::is_nationality(folded) || tables().adjectives.contains(folded)
+}
+
 struct Tables {
     /// Folded first token → title token sequences starting with it, longest first.
     titles: HashMap<String, Vec<Vec<String>>>,
@@ -410,12 +274,7 @@ fn tables() -> &'static Tables {
         for sequences in titles.values_mut() {
             sequences.sort_by_key(|s| std::cmp::Reverse(s.len()));
         }
-        let adjectives = DEMONYMS
-            .iter()
-            .chain(MORE_DEMONYMS)
-            .map(|w| crate::text::normalize::fold(w))
-            .chain(MODIFIERS.iter().map(|w| (*w).to_owned()))
-            .collect();
+        let adjectives = MODIFIERS.iter().map(|w| (*w).to_owned()).collect();
         Tables { titles, adjectives }
     })
 }
@@ -442,7 +301,7 @@ impl Parser<'_, '_> {
     }
 
     fn skip_adjectives(&self, mut at: usize) -> usize {
-        while at < self.limit && tables().adjectives.contains(self.cx.text(at)) {
+        while at < self.limit && is_adjective(self.cx.text(at)) {
             at += 1;
         }
         at

@@ -3,6 +3,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::hash::{fnv1a, mix};
+
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{Candidate, Words};
 use std::borrow::Cow;
@@ -490,28 +492,10 @@ fn set_topics(infos: &mut [TokenInfo<'_>]) {
     }
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-#[inline]
-fn mix(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(FNV_PRIME);
-    }
-    h
-}
-
-/// The 64-bit FNV-1a hash of `bytes`.
-#[inline]
-pub(super) fn fnv1a(bytes: &[u8]) -> u64 {
-    mix(FNV_OFFSET, bytes)
-}
-
 /// The hash of a feature: a template number and its parts. The same on every platform.
 #[inline]
 pub(crate) fn feature(template: u8, parts: &[&[u8]]) -> u64 {
-    let mut h = mix(FNV_OFFSET, &[template]);
+    let mut h = fnv1a(&[template]);
     for part in parts {
         h = mix(h, part);
         h = mix(h, &[0xff]);

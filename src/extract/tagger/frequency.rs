@@ -6,7 +6,7 @@
 //! one `u32` of an open-addressing table (2 MB, one cache line read per lookup). Two words share
 //! a fingerprint and a probe run about once in 300 million lookups.
 
-use super::features::fnv1a;
+use crate::hash::fnv1a;
 
 /// The embedded table: `folded word<TAB>class` lines, `#` comments.
 pub(crate) const FREQ_TSV: &str = include_str!("../../../data/word_freq.tsv");

@@ -414,9 +414,9 @@ fn is_descriptor(words: &Words<'_>, at: usize) -> bool {
     descriptor(words, at).is_some()
 }
 
-/// A country's nationality adjective ([`crate::extract::titles::DEMONYMS`]).
+/// A country's nationality adjective (`data/demonyms.tsv`).
 fn is_demonym(words: &Words<'_>, at: usize) -> bool {
-    words.text(at).is_some_and(|text| crate::extract::titles::DEMONYMS.iter().any(|d| fold(d) == text))
+    words.text(at).is_some_and(crate::extract::demonyms::is_country_adjective)
 }
 
 /// True for hand-written lexicon entries (`per:`, `org:`, `loc:`, `misc:` ids).

@@ -168,10 +168,10 @@ fn governs_object(words: &Words<'_>, starting: &[Option<usize>], at: usize) -> b
     })
 }
 
-/// Whether a definite word is a nationality ([`crate::extract::titles::is_nationality`]) or the
+/// Whether a definite word is a nationality ([`crate::extract::is_nationality`]) or the
 /// nisba of a land in -ستان (`الكردستاني`، `الباكستانية`).
 fn is_nationality_of_name(text: &str) -> bool {
-    crate::extract::titles::is_nationality(text) || text.ends_with("ستاني") || text.ends_with("ستانيه")
+    crate::extract::is_nationality(text) || text.ends_with("ستاني") || text.ends_with("ستانيه")
 }
 
 /// One past the last token of the name a head at `at` begins, or `at + 1` when no name follows.

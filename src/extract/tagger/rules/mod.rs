@@ -3,6 +3,7 @@
 //! switched off by name ([`RuleSet`], `kashif eval --without NAME`).
 
 use super::*;
+use crate::extract::data_rows;
 
 mod acronyms;
 mod context;
@@ -304,13 +305,6 @@ fn short_quotation(words: &Words<'_>, open: usize) -> Option<usize> {
     features::quotation_end(open, words.tokens.len(), |j| words.text(j)).filter(|&end| end > open + 1)
 }
 
-/// The fields of the lines of an embedded data file (`data/*.tsv`) that are not comments or
-/// blank, each trimmed.
-fn data_rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .map(|line| line.split('\t').map(str::trim).collect::<Vec<_>>())
-}
 
 /// What a rule makes of `text` given candidates `(first, last, label)`: each candidate after
 /// it as its tokens' folded text joined by spaces, with its label.
@@ -656,19 +650,9 @@ fn trim_common_endings(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, 
     }
 }
 
-/// Masculine nationality adjectives (folded) that follow a club's name: a city is feminine in
-/// Arabic (`ليون الفرنسية`), a club masculine (`ليون الفرنسي`, `بورتو البرتغالي`).
-const CLUB_NATIONALITIES: &[&str] = &[
-    "الفرنسي", "الالماني", "الايطالي", "الاسباني", "الانجليزي", "الانكليزي", "البرتغالي", "الهولندي",
-    "البلجيكي", "الاسكتلندي", "السويسري", "النمساوي", "اليوناني", "التركي", "الروسي",
-    "الاوكراني", "الدنماركي", "السويدي", "النرويجي", "البولندي", "التشيكي", "الكرواتي", "الصربي",
-    "البلغاري", "البرازيلي", "الارجنتيني", "الاوروغوياني", "المكسيكي", "الامريكي", "الاميركي",
-    "الياباني", "الصيني", "الكوري", "الاسترالي", "المصري", "السعودي", "القطري", "الكويتي",
-    "الاماراتي", "البحريني", "العماني", "الاردني", "اللبناني", "السوري", "العراقي", "الليبي",
-    "التونسي", "الجزايري", "المغربي", "السوداني", "اليمني", "الايراني",
-];
 
-/// A place followed by a masculine nationality adjective is a club named after its city
+/// A place followed by a masculine nationality adjective is a club named after its city: a
+/// city is feminine in Arabic (`ليون الفرنسية`), a club masculine (`ليون الفرنسي`)
 /// (`ليون الفرنسي`, `هامبورغ الألماني`); countries are left alone. In ANERcorp train a name
 /// followed by such an adjective is an organization 68 times, a place 10 times.
 fn clubs_by_nationality(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
@@ -678,7 +662,7 @@ fn clubs_by_nationality(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
         if candidate.label != Label::Loc || candidate.id.starts_with("cc:") || candidate.source == Source::Rule("descriptor-names") {
             continue;
         }
-        if words.text(candidate.last).is_some_and(|t| CLUB_NATIONALITIES.contains(&t)) {
+        if words.text(candidate.last).is_some_and(crate::extract::demonyms::is_masculine_country_adjective) {
             relabel(entry, Label::Org, LEXICON_CONFIDENCE);
         }
     }
@@ -834,17 +818,9 @@ fn bylines(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     add_in_order(out, added);
 }
 
-/// Verbs of saying and judging in the masculine (folded), whose subject right after them is a
-/// person: in ANERcorp train a one-word name right after one is a person 112 times, an
-/// organization twice, never a place (`وتوقع فارس`, not the Iranian province).
-const MASCULINE_SPEECH_VERBS: &[&str] = &[
-    "قال", "يقول", "اضاف", "يضيف", "اكد", "يوكد", "صرح", "اشار", "يشير", "حذر", "يحذر", "نفي",
-    "اعتبر", "يعتبر", "تابع", "اوضح", "يوضح", "ذكر", "شدد", "لفت", "افاد", "اردف", "اعترف", "زعم",
-    "توقع", "يتوقع", "رجح", "استبعد",
-];
-
 /// A one-word place or organization right after a masculine verb of saying is a person's name
-/// ([`MASCULINE_SPEECH_VERBS`]); a country and a curated organization (`وقال البنتاغون`) are
+/// ([`crate::extract::is_masculine_speech_verb`]: in ANERcorp train a one-word
+/// name right after one is a person 112 times, an organization twice, never a place); a country and a curated organization (`وقال البنتاغون`) are
 /// left alone.
 fn speakers_are_people(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     for entry in out.iter_mut() {
@@ -858,7 +834,7 @@ fn speakers_are_people(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
             continue;
         }
         let after_verb =
-            words.readings(candidate.first - 1).iter().any(|r| MASCULINE_SPEECH_VERBS.contains(&r.stem.as_str()));
+            words.readings(candidate.first - 1).iter().any(|r| crate::extract::is_masculine_speech_verb(&r.stem));
         if after_verb {
             relabel(entry, Label::Per, LEXICON_CONFIDENCE);
         }

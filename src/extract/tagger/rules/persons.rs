@@ -150,7 +150,7 @@ pub(super) fn nationality_words(lists: &Lists, words: &Words<'_>, out: &mut Vec<
             return true;
         }
         let word = word_at(words, candidate, candidate.first);
-        word.starts_with("ال") || lists.is_arabic_name(word) || !crate::extract::titles::is_nationality(&format!("ال{word}"))
+        word.starts_with("ال") || lists.is_arabic_name(word) || !crate::extract::is_nationality(&format!("ال{word}"))
     });
 }
 
@@ -266,7 +266,7 @@ mod tests {
     #[test]
     fn a_nationality_word_alone_is_no_person() {
         let lists = Lists::embedded();
-        assert!(!lists.is_arabic_name("ليبي") && lists.is_arabic_name("تركي") && crate::extract::titles::is_nationality("الليبي"));
+        assert!(!lists.is_arabic_name("ليبي") && lists.is_arabic_name("تركي") && crate::extract::is_nationality("الليبي"));
         // 0 طرف 1 ليبي 2 وليبيا 3 مع 4 تركي 5 المالكي
         let text = "طرف ليبي وليبيا مع تركي المالكي";
         let found = rule_output(text, &[per(1, 2), per(4, 6)], |w, o| nationality_words(&lists, w, o));
