@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::session::Saver;
+use super::saver::Saver;
 use super::state::DocId;
 use super::store;
 use super::undo::{BarNote, Change, Undo};

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::i18n::{use_i18n, Msg};
 use super::state::DocId;
-use super::text_view::visible_text;
+use super::visible::visible_text;
 use super::workspace::DocItem;
 
 /// Every document by name, with its outlet and date under it when it gives them and its headline

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use super::i18n::{count_name, use_i18n, I18n, Lang, Msg};
 use super::state::DocId;
 use super::tables::{doc_names, matches, number, FilterBox, NoDocuments, Sort, SortHeader};
-use super::workspace::{corpus_docs, CorpusEntry, Navigator};
+use super::navigation::Navigator;
+use super::workspace::{corpus_docs, CorpusEntry};
 use crate::corpus::{claim_groups, Claim, ClaimGroup};
 
 const KIND: usize = 0;

@@ -12,7 +12,8 @@ use super::settings::{Settings, DESCRIPTORS};
 use super::state::DocId;
 use super::tables::{doc_names, doc_titles, matches, DocHeaders, FilterBox, NoDocuments, Sort, SortHeader};
 use super::undo::{BarNote, Change, Undo};
-use super::workspace::{corpus_docs, CorpusEntry, Navigator};
+use super::navigation::Navigator;
+use super::workspace::{corpus_docs, CorpusEntry};
 use crate::corpus::{
     descriptors_to_tsv, framing_table, known_descriptor, parse_descriptors, Category, Descriptor, FramingRow,
 };

@@ -2,7 +2,7 @@
 //!
 //! Every piece of interface text is a [`Msg`]; [`text`] gives it in a [`Lang`]. Texts with
 //! numbers or names in them are templates with `{}` holes, filled by [`fill`]. The page's
-//! language is the `lang` setting ([`settings::LANG`]); [`I18n`], provided as context by
+//! language is the `lang` setting ([`settings::LANG`](super::settings::LANG)); [`I18n`], provided as context by
 //! [`App`](super::App), reads it reactively, so switching re-renders the labels and nothing else.
 //! The article text is not interface text: it keeps its own right-to-left direction whatever
 //! the language. Names and Arabic words put into a text are wrapped in Unicode isolates (FSI or
@@ -12,7 +12,6 @@ use std::fmt::Display;
 
 use leptos::prelude::*;
 
-use super::settings::{self, Settings};
 use crate::corpus::Category;
 use crate::Label;
 
@@ -362,11 +361,9 @@ pub struct I18n {
 }
 
 impl I18n {
-    /// The language of the `lang` setting (Arabic when unset).
-    pub fn new(settings: Settings) -> Self {
-        // A memo: the labels re-render when the language changes, not when another setting does.
-        let lang = Memo::new(move |_| Lang::from_code(settings.get(settings::LANG).as_deref()));
-        I18n { lang: lang.into() }
+    /// The language `lang` says (the `lang` setting: [`Settings::lang`](super::settings::Settings::lang)).
+    pub fn new(lang: Signal<Lang>) -> Self {
+        I18n { lang }
     }
 
     /// Always `lang` (for components shown outside [`App`](super::App)).

@@ -31,6 +31,7 @@ pub mod engine;
 pub mod files;
 pub mod i18n;
 pub mod offline;
+pub mod saver;
 pub mod session;
 pub mod settings;
 pub mod spans;
@@ -50,11 +51,14 @@ mod framing_view;
 mod header;
 mod input;
 mod legend;
+mod navigation;
 mod notices;
 mod progress;
 mod reading;
 mod tables;
 mod text_view;
+mod view_tabs;
+mod visible;
 mod workspace_panel;
 
 use std::sync::Arc;
@@ -80,7 +84,9 @@ use session::{Restored, Session};
 use state::DocId;
 use text_view::AnalyzedText;
 use undo::UndoBar;
-use workspace::{analysed_docs, link_docs, relink_docs, DocItem, Navigator, Tab, ViewTabs, WorkspaceTables};
+use navigation::{Navigator, Tab};
+use view_tabs::{ViewTabs, WorkspaceTables};
+use workspace::{analysed_docs, link_docs, relink_docs, DocItem};
 use workspace_panel::WorkspacePanel;
 
 /// The id of the placeholder `index.html` shows until the app is mounted.
@@ -166,7 +172,7 @@ pub fn App(
     let session = Session::start(engine, restored);
     provide_context(session.settings);
     provide_context(session.undo);
-    let i18n = I18n::new(session.settings);
+    let i18n = I18n::new(session.settings.lang());
     provide_context(i18n);
     Effect::new(move |_| i18n::apply_to_root(i18n.lang()));
     let Session { library, selected, tracker, problems, notes, paste_value, corrections, .. } = session;
@@ -339,7 +345,7 @@ pub fn App(
                     >
                         <h2 id="kashif-text-title">
                             {move || match title.get() {
-                                Some(name) => leptos::either::Either::Left(view! { <bdi>{text_view::visible_text(&name)}</bdi> }),
+                                Some(name) => leptos::either::Either::Left(view! { <bdi>{visible::visible_text(&name)}</bdi> }),
                                 None => leptos::either::Either::Right(i18n.text(Msg::AnalyzedText)),
                             }}
                         </h2>

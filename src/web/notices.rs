@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::files::FileProblem;
 use super::i18n::{use_i18n, Message, Msg};
-use super::text_view::visible_text;
+use super::visible::visible_text;
 
 /// One visible line per file that failed, naming the file; the other files load normally.
 #[component]

@@ -7,7 +7,7 @@ use web_sys::{HtmlElement, KeyboardEvent};
 
 use super::i18n::{label_name, use_i18n, Msg};
 use super::settings::{Settings, THEME};
-use super::workspace::{focus_element, mention_element, Tab};
+use super::navigation::{focus_element, mention_element, Tab};
 use crate::{EntitySummary, Mention};
 
 /// Where the mention card is shown: the mention (by its start) and the card's place in the

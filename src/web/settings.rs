@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use super::session::Saver;
+use super::i18n::Lang;
+use super::saver::Saver;
 use super::store;
 
 /// The key of the interface language (`ar`, `en`; see [`Lang`](super::i18n::Lang)).
@@ -24,6 +25,12 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The interface language of the [`LANG`] setting (Arabic when unset), as a memo: what
+    /// shows labels re-renders when the language changes, not when another setting does.
+    pub fn lang(self) -> Signal<Lang> {
+        Memo::new(move |_| Lang::from_code(self.get(LANG).as_deref())).into()
+    }
+
     /// Settings starting from `values` (as saved), saved through `saver`.
     pub fn new(values: BTreeMap<String, String>, saver: Saver) -> Self {
         Settings { values: RwSignal::new(values), saver }

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 use super::i18n::{label_name, use_i18n, I18n, Msg};
 use super::state::DocId;
-use super::workspace::{column_labels, corpus_docs, CorpusEntry, Navigator};
+use super::navigation::Navigator;
+use super::workspace::{column_labels, corpus_docs, CorpusEntry};
 use crate::corpus::{entity_table, quotes, EntityRow, QuoteRow};
 use crate::text::normalize::fold;
 use crate::Label;

@@ -13,8 +13,9 @@ use web_sys::HtmlElement;
 use super::correct_panel::{picked_in, Picked};
 use super::i18n::{use_i18n, Msg};
 use super::reading::CardAt;
-use super::spans::{glyphs, segments, Glyphs, MarkStep, Segment};
-use super::workspace::{mention_element_id, SPOTLIGHT_ID};
+use super::spans::{segments, MarkStep, Segment};
+use super::visible::visible_text;
+use super::navigation::{mention_element_id, SPOTLIGHT_ID};
 use crate::{Label, Mention};
 
 /// The shown document with its mentions marked, or a hint when there is nothing to show.
@@ -338,23 +339,3 @@ fn move_class(class: &str, selector: Option<&str>) {
     }
 }
 
-/// Text nodes for the ordinary characters, a tag for each bidi control: for the text, and for
-/// every name a user gave (file names), which must not reorder what the page shows around them.
-pub(crate) fn visible_text(text: &str) -> impl IntoView + use<> {
-    glyphs(text)
-        .into_iter()
-        .map(|piece| match piece {
-            Glyphs::Text(run) => Either::Left(run.to_owned()),
-            Glyphs::Control(control) => Either::Right(view! {
-                <span
-                    class="bidi-control"
-                    class:reorders=control.reorders
-                    dir="ltr"
-                    title=format!("{} ({})", control.code_point(), control.abbr)
-                >
-                    {control.abbr}
-                </span>
-            }),
-        })
-        .collect::<Vec<_>>()
-}
