@@ -4,7 +4,8 @@
 #   1. native: unit, integration and doc tests of the core and the CLI (cargo test);
 #   2. the data artifacts are what their scripts make from ../shared (when present);
 #   3. wasm: wasm-bindgen tests in headless Chromium;
-#   4. end-to-end: the release build of the page, driven by Playwright in Chromium.
+#   4. end-to-end: the release build of the page (its wasm within the size budget of
+#      scripts/wire_size.sh), driven by Playwright in Chromium.
 # Ends with one line counting all tests: "all: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,9 +55,7 @@ step "release build of the page (trunk build --release --offline)"
 rm -rf dist
 trunk build --release --offline
 printf 'dist/: %s bytes\n' "$(du -sb dist | cut -f1)"
-for wasm in dist/*.wasm; do
-    printf '%s: %s bytes raw, %s bytes gzip\n' "$wasm" "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"
-done
+bash scripts/wire_size.sh dist   # prints each wasm raw and gzipped; fails over the size budget
 
 step "end-to-end tests (Playwright + Chromium, node --test)"
 node --test --test-reporter=spec --test-reporter-destination=stdout \

@@ -34,10 +34,10 @@ impl Analyzer {
     /// Builds the analyzer from the lexicon embedded in the binary.
     pub fn new() -> Self {
         // The embedded lexicon is checked by the test suite; a broken one is a build defect.
-        let lexicon = Lexicon::parse(extract::lexicon::EMBEDDED)
+        let lexicon = Lexicon::parse(crate::embedded::lexicon())
             .unwrap_or_else(|error| panic!("embedded lexicon, line {}: {}", error.line, error.message));
         // Likewise the embedded tagger model (`data/tagger.bin`).
-        let tagger = Tagger::from_bytes(extract::tagger::EMBEDDED).unwrap_or_else(|error| panic!("{error}"));
+        let tagger = Tagger::from_bytes(&crate::embedded::tagger_model()).unwrap_or_else(|error| panic!("{error}"));
         Analyzer { lexicon, tagger, steps: RuleSet::default(), calibration: Calibration::embedded() }
     }
 

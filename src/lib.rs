@@ -20,6 +20,8 @@
 mod analysis;
 mod analyzer;
 mod calibration;
+mod codec;
+mod embedded;
 pub mod conll;
 pub mod corpus;
 pub mod corrections;

@@ -1283,7 +1283,7 @@ mod tests {
     #[test]
     fn merges_measured_on_the_lexicon() {
         let mut entries: Vec<(String, Vec<String>)> = Vec::new();
-        for line in crate::extract::lexicon::EMBEDDED.lines().filter(|l| !l.starts_with('#')) {
+        for line in crate::embedded::lexicon().lines().filter(|l| !l.starts_with('#')) {
             let fields: Vec<&str> = line.split('\t').collect();
             if fields.len() >= 3 && matches!(fields[1], "PER" | "ORG") {
                 let mut names = vec![fields[2].to_owned()];

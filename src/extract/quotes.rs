@@ -1114,7 +1114,7 @@ fn verb_is_feminine(cx: &Context<'_>, i: usize) -> bool {
 fn first_name_genders() -> &'static HashMap<&'static str, bool> {
     static GENDERS: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
     GENDERS.get_or_init(|| {
-        super::tagger::features::NAMES_TSV
+        crate::embedded::person_names()
             .lines()
             .filter(|line| !line.starts_with('#'))
             .filter_map(|line| {

@@ -11,20 +11,11 @@ use std::borrow::Cow;
 
 use crate::text::normalize::fold_borrowed;
 use crate::text::tokenize::TokenKind;
-use super::frequency::{Frequencies, FREQ_TSV};
-
-/// Person-name tokens and title words (`data/person_names.tsv`, made by `scripts/build_names.py`).
-pub(crate) const NAMES_TSV: &str = include_str!("../../../data/person_names.tsv");
-
-/// Word classes of folded stems (`data/clusters.tsv`, made by `kashif clusters`).
-pub(crate) const CLUSTERS_TSV: &str = include_str!("../../../data/clusters.tsv");
+use super::frequency::Frequencies;
+use crate::embedded;
 
 /// The class of a stem [`Lists`] has no cluster for.
 pub(crate) const NO_CLUSTER: [u16; 2] = [u16::MAX; 2];
-
-/// Token type counts and multi-token entity strings of WikiFANE (`data/wiki_ner.tsv`, made by
-/// `scripts/build_wiki_ner.py`).
-pub(crate) const WIKI_TSV: &str = include_str!("../../../data/wiki_ner.tsv");
 
 /// What WikiFANE says of a folded token, bucketed: its most frequent entity type (1 + index in
 /// [`crate::conll::TYPES`], 0 when never inside an entity), the share of its occurrences inside an
@@ -191,10 +182,10 @@ pub(crate) struct Lists {
 impl Lists {
     /// Reads the embedded lists.
     pub fn embedded() -> Lists {
-        let mut lists = Lists::parse(NAMES_TSV);
-        lists.add_wiki(WIKI_TSV);
-        lists.add_clusters(CLUSTERS_TSV);
-        lists.freq = Frequencies::parse(FREQ_TSV);
+        let mut lists = Lists::parse(embedded::person_names());
+        lists.add_wiki(embedded::wiki_ner());
+        lists.add_clusters(embedded::clusters());
+        lists.freq = Frequencies::parse(&embedded::word_freq());
         lists
     }
 

@@ -8,9 +8,6 @@
 
 use crate::hash::fnv1a;
 
-/// The embedded table: `folded word<TAB>class` lines, `#` comments.
-pub(crate) const FREQ_TSV: &str = include_str!("../../../data/word_freq.tsv");
-
 /// Folded word → frequency class, 1 (Zipf 2 to 2.5) to 7 (Zipf 5 and more); 0 for rarer words.
 #[derive(Debug, Default)]
 pub(crate) struct Frequencies {
@@ -98,12 +95,13 @@ mod tests {
 
     #[test]
     fn the_embedded_table_knows_common_words_and_not_rare_names() {
-        let table = Frequencies::parse(FREQ_TSV);
+        let tsv = crate::embedded::word_freq();
+        let table = Frequencies::parse(&tsv);
         assert_eq!(table.class("قال"), 7);
         assert!(table.class("دمشق") >= 6);
         assert_eq!(table.class("جوتشولك"), 0);
         // Every line of the file reads back its own class.
-        for line in FREQ_TSV.lines().filter(|l| !l.starts_with('#')) {
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let (word, class) = line.split_once('\t').unwrap();
             assert_eq!(table.class(word).to_string(), class, "{word}");
         }

@@ -27,9 +27,6 @@ pub use model::ModelError;
 use model::Model;
 pub use train::TrainOptions;
 
-/// The model the build embeds (made by `kashif train`, see `data/README.md`).
-pub(crate) const EMBEDDED: &[u8] = include_bytes!("../../../data/tagger.bin");
-
 /// A span the tagger found: tokens `[first, last)`.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Span {
@@ -184,7 +181,7 @@ pub(crate) fn project(tokens: &[String], tags: &[Tag]) -> (Folded, Vec<Token>, V
 /// binary form (what `data/tagger.bin` holds). `progress(epoch, sentences with errors)` is
 /// called after each pass. Deterministic: the same sentences and options give the same bytes.
 pub fn train_model(sentences: &[Sentence], options: &TrainOptions, progress: impl FnMut(usize, usize)) -> Vec<u8> {
-    let lexicon = Lexicon::parse(crate::extract::lexicon::EMBEDDED).unwrap_or_default();
+    let lexicon = Lexicon::parse(crate::embedded::lexicon()).unwrap_or_default();
     train::train(sentences, &lexicon, &Lists::embedded(), options, progress).to_bytes()
 }
 
@@ -475,7 +472,7 @@ mod tests {
 
     #[test]
     fn scoring_each_word_once_per_text_changes_no_score() {
-        let tagger = Tagger::from_bytes(EMBEDDED).expect("data/tagger.bin reads");
+        let tagger = Tagger::from_bytes(&crate::embedded::tagger_model()).expect("data/tagger.bin reads");
         let folded = Folded::new("قال الرئيس بوتين إن بوتين لن يزور «الرئيس»، وقال الرئيس الروسي: بوتين 2020");
         let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
@@ -494,7 +491,7 @@ mod tests {
 
     #[test]
     fn embedded_model_loads() {
-        let tagger = Tagger::from_bytes(EMBEDDED).expect("data/tagger.bin reads");
+        let tagger = Tagger::from_bytes(&crate::embedded::tagger_model()).expect("data/tagger.bin reads");
         assert!(tagger.len() > 1000);
     }
 }

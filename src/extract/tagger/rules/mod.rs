@@ -1192,7 +1192,7 @@ mod tests {
 
     #[test]
     fn a_common_word_is_no_place_read_through_its_clitics() {
-        let lexicon = Lexicon::parse(crate::extract::lexicon::EMBEDDED).unwrap();
+        let lexicon = Lexicon::parse(crate::embedded::lexicon()).unwrap();
         let tokens = tokenize(&Folded::new("كسرت الشرطة قفلا ثم دخلت وبسرت وبحلب"));
         let words = Words::new(&tokens);
         let lists = Lists::embedded();
