@@ -114,6 +114,8 @@ export function table(result) {
     const column = (key) => cell(runs.map((times) => times[key]));
     lines.push(`| ${kind} | ${runs.length} | ${column('box')} | ${column('workers')} | ${column('highlight')} | ${column('fromPaste')} |`);
   }
+  const warm = median(result.warm.map((times) => times.highlight));
+  lines.push('', `Warm first highlight, median: ${Math.round(warm)} ms, ${warm <= 1000 ? 'within' : 'over'} the 1 s budget.`);
   return lines.join('\n');
 }
 
