@@ -110,6 +110,19 @@ def train_crf(iterations):
     crf.fit([features(words) for words, _ in data], [tags for _, tags in data])
 
 
+def spans(sentence, tags):
+    """[label, start, end] of the names BIO `tags` mark in `sentence` (an I- after O or after
+    another type starts a name)."""
+    found, inside = [], False
+    for (_, start, end), tag in zip(sentence, tags):
+        if tag.startswith("I-") and inside and found[-1][0] == tag[2:]:
+            found[-1][2] = end
+        elif tag != "O":
+            found.append([tag[2:], start, end])
+        inside = tag != "O"
+    return found
+
+
 def crf_tagger():
     import pycrfsuite
 
@@ -117,20 +130,8 @@ def crf_tagger():
     tagger.open(str(CRF_MODEL))
 
     def names(text):
-        found = []
-        for sentence in sentences(text):
-            tags = tagger.tag(features([w for w, _, _ in sentence]))
-            for (_, start, end), tag in zip(sentence, tags):
-                if tag.startswith("I-") and found and found[-1][0] == tag[2:] and found[-1][3] == "open":
-                    found[-1][2] = end
-                else:
-                    if found:
-                        found[-1][3] = "closed"
-                    if tag.startswith(("B-", "I-")):
-                        found.append([tag[2:], start, end, "open"])
-            if found:
-                found[-1][3] = "closed"
-        return [(label, text[start:end]) for label, start, end, _ in found]
+        return [(label, text[start:end]) for sentence in sentences(text)
+                for label, start, end in spans(sentence, tagger.tag(features([w for w, _, _ in sentence])))]
 
     return lambda items: ((key, names(text)) for text, key in items)
 
