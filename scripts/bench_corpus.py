@@ -58,6 +58,15 @@ def write_corpus(path, size, skip):
             rounds += 1
 
 
+def corpus(size, skip):
+    """target/bench/news-<size>MB.jsonl, written first when missing."""
+    path = OUT / f"news-{size}MB.jsonl"
+    if not path.exists():
+        OUT.mkdir(parents=True, exist_ok=True)
+        write_corpus(path, int(float(size) * MB), skip)
+    return path
+
+
 def write_long_article(path, skip, words=10_000):
     """One text of at least `words` words: whole articles (the six outlets in turn) joined as
     paragraphs."""
@@ -101,11 +110,7 @@ def main():
     if not long_article.exists():
         write_long_article(long_article, skip)
     files.append(long_article)
-    for size in args.sizes.split(","):
-        path = OUT / f"news-{size}MB.jsonl"
-        if not path.exists():
-            write_corpus(path, int(float(size) * MB), skip)
-        files.append(path)
+    files += [corpus(size, skip) for size in args.sizes.split(",")]
     if args.no_run:
         return
     if not BINARY.exists():
