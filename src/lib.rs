@@ -28,6 +28,7 @@ pub mod export;
 mod extract;
 pub mod ingest;
 pub mod link;
+pub mod parallel;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
