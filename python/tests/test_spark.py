@@ -2,6 +2,7 @@
 (scripts/spark_corpus.py writes them under target/spark/): its Parquet tables read back and
 checked against the package's own analysis. Skipped, saying why, without Java, pyspark or the
 articles' source (../shared/data/unlabeled)."""
+import json
 import os
 import shutil
 import subprocess
@@ -53,8 +54,6 @@ def read(spark, name):
 
 
 def by_article(articles):
-    import json
-
     with open(articles, encoding="utf-8") as lines:
         rows = [json.loads(line) for line in lines]
     return {row["id"]: row for row in rows}
