@@ -24,24 +24,27 @@ MB = 1_000_000
 PEAK_BUDGET = 500 * MB
 
 
-def outlet_articles(path, skip):
+def outlet_articles(path, skip, keep):
+    """The articles of one outlet's file (dicts of its fields) not in `skip`, with some text,
+    that `keep` keeps."""
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
             article = json.loads(line)
-            if article["docno"] not in skip and article["text"].strip():
-                yield article["docno"], article["text"]
+            if article["docno"] not in skip and article["text"].strip() and keep(article):
+                yield article
 
 
-def round_robin(skip):
-    """(docno, text) of the six outlets in turn, until all are read."""
-    streams = [outlet_articles(path, skip) for path in sorted(CORPUS.glob("*.jsonl.gz"))]
+def round_robin(skip, records=False, keep=lambda article: True):
+    """(docno, text) of the six outlets in turn, until all are read; with `records`, the
+    articles' dicts of all their fields; only the articles `keep` keeps."""
+    streams = [outlet_articles(path, skip, keep) for path in sorted(CORPUS.glob("*.jsonl.gz"))]
     while streams:
         for stream in list(streams):
             article = next(stream, None)
             if article is None:
                 streams.remove(stream)
             else:
-                yield article
+                yield article if records else (article["docno"], article["text"])
 
 
 def write_corpus(path, size, skip):

@@ -1,8 +1,9 @@
 #!/bin/sh
-# Lists the licence of every crate the command line and the page's wasm build use (the normal
-# dependencies in Cargo.lock, read offline from the crates' Cargo.toml by cargo tree) and of
-# every npm package the build and the tests use (package-lock.json: wasm-opt, Playwright), and
-# fails when a licence expression allows none of the licences below.
+# Lists the licence of every crate the command line, the page's wasm build and the Python package
+# use (the normal dependencies in Cargo.lock and python/Cargo.lock, read offline from the
+# crates' Cargo.toml by cargo tree) and of every npm package the build and the tests use
+# (package-lock.json: wasm-opt, Playwright), and fails when a licence expression allows none of
+# the licences below.
 #
 #   scripts/licences.sh          # one "crate version<TAB>licence" line per crate, then a summary
 set -eu
@@ -13,6 +14,7 @@ ALLOWED="MIT Apache-2.0 BSD-2-Clause BSD-3-Clause ISC Unicode-3.0 Unicode-DFS-20
 {
     cargo tree --offline --locked -e normal --prefix none --format '{p}|{l}'
     cargo tree --offline --locked -e normal --target wasm32-unknown-unknown --prefix none --format '{p}|{l}'
+    cargo tree --offline --locked -e normal --manifest-path python/Cargo.toml --prefix none --format '{p}|{l}'
     python3 -c "
 import json
 for path, package in json.load(open('package-lock.json'))['packages'].items():

@@ -75,4 +75,28 @@ if [ "$want_browser" = yes ]; then
         die "chromium (${chromium_version%.}) and chromedriver (${driver_version%.}) major versions differ"
 fi
 
+# 6. For the Python package's tests: a venv under target/ with the pinned tools of
+#    python/requirements-dev.txt (maturin, pytest, pyspark, pandas, pyarrow; PyPI), made again
+#    when that file changes; and a Java runtime for Spark (Debian's openjdk-17-jre-headless).
+#    What cannot be installed is said, and the tests that need it are skipped.
+if [ "$want_browser" = yes ]; then
+    venv=target/python/venv
+    if ! cmp -s python/requirements-dev.txt "$venv/requirements-dev.txt"; then
+        say "installing python/requirements-dev.txt into $venv (about 2 minutes and 900 MB the first time)"
+        if python3 -m venv --clear "$venv" && "$venv/bin/pip" install -q --disable-pip-version-check -r python/requirements-dev.txt; then
+            cp python/requirements-dev.txt "$venv/requirements-dev.txt"
+        else
+            say "warning: could not make $venv (python3-venv missing?): the Python package's tests will be skipped"
+        fi
+    fi
+    cargo fetch --locked --manifest-path python/Cargo.toml   # its crates (PyO3), for licences.sh
+    if ! command -v java >/dev/null; then
+        sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        say "installing Debian's openjdk-17-jre-headless (Java for the Spark test)"
+        { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openjdk-17-jre-headless >/dev/null; } ||
+            say "warning: could not install Java: the Spark test will be skipped"
+    fi
+fi
+
 say "ready"

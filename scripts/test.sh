@@ -5,7 +5,8 @@
 #   2. the data artifacts are what their scripts make from ../shared (when present);
 #   3. wasm: wasm-bindgen tests in headless Chromium;
 #   4. end-to-end: the release build of the page (its wasm within the size budget of
-#      scripts/wire_size.sh), driven by Playwright in Chromium.
+#      scripts/wire_size.sh), driven by Playwright in Chromium;
+#   5. python: the Python package's wheel in a fresh venv, its tests and the Spark job's (pytest).
 # Ends with one line counting all tests: "all: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,10 +22,16 @@ step() { printf '\n=== %s\n' "$*"; }
 
 # Sums "test result: ok. N passed; M failed" lines of cargo and wasm-bindgen-test-runner.
 cargo_counts() { awk '/^test result:/ { p += $4; f += $6 } END { printf "%d %d\n", p, f }' "$1"; }
+# The passed and failed (errors included) of pytest's last line: "N failed, N passed, … in T s".
+pytest_counts() {
+    awk '/ in [0-9.]+s/ { p = f = 0; for (i = 2; i <= NF; i++) { if ($i ~ /^passed/) p = $(i - 1); if ($i ~ /^(failed|error)/) f += $(i - 1) } }
+         END { printf "%d %d\n", p, f }' "$1"
+}
 
 step "lints (cargo clippy, native and wasm32, warnings are errors)"
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+(cd python && cargo clippy --all-targets --quiet -- -D warnings)   # the Python package's crate
 
 step "licences of the crates and npm packages (scripts/licences.sh)"
 sh scripts/licences.sh > "$logs/licences"
@@ -63,12 +70,17 @@ node --test --test-reporter=spec --test-reporter-destination=stdout \
 e2e_passed=$(awk '/^# pass / { print $3 }' "$logs/e2e.tap")
 e2e_failed=$(awk '/^# fail / { print $3 }' "$logs/e2e.tap")
 
+step "Python package and Spark job (scripts/test_python.sh: wheel, fresh venv, pytest; ~3 min)"
+KASHIF_CLI="$PWD/target/debug/kashif" bash scripts/test_python.sh 2>&1 | tee "$logs/python"
+read -r python_passed python_failed < <(pytest_counts "$logs/python")
+
 step "summary"
 printf 'native: %d passed, %d failed\n' "$native_passed" "$native_failed"
 printf 'wasm: %d passed, %d failed\n' "$wasm_passed" "$wasm_failed"
 printf 'e2e: %d passed, %d failed\n' "$e2e_passed" "$e2e_failed"
-total_passed=$((native_passed + wasm_passed + e2e_passed))
-total_failed=$((native_failed + wasm_failed + e2e_failed))
+printf 'python: %d passed, %d failed\n' "$python_passed" "$python_failed"
+total_passed=$((native_passed + wasm_passed + e2e_passed + python_passed))
+total_failed=$((native_failed + wasm_failed + e2e_failed + python_failed))
 [ "$wasm_passed" -gt 0 ] && [ "$e2e_passed" -gt 0 ] && [ "$native_passed" -gt 0 ] ||
     { echo "a kind of test ran no test"; exit 1; }
 printf 'all: %d passed, %d failed\n' "$total_passed" "$total_failed"

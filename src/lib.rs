@@ -31,6 +31,7 @@ mod extract;
 mod hash;
 pub mod ingest;
 pub mod link;
+pub mod parallel;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -352,33 +352,9 @@ fn read_and_analyze(analyzer: &Analyzer, inputs: &[String]) -> Inputs {
     read
 }
 
-/// `work` done on every item on all the cores (one thread a core, each taking the next item
-/// when it is free), the results in the items' order.
+/// `work` done on every item on all the cores, the results in the items' order.
 fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let threads = cores.min(items.len());
-    if threads <= 1 {
-        return items.iter().map(work).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(at) else { return mine };
-                        mine.push((at, work(item)));
-                    }
-                })
-            })
-            .collect();
-        // A worker's panic is the analyzer's bug: passed on as it is, as without threads.
-        handles.into_iter().flat_map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
-    });
-    done.sort_unstable_by_key(|(at, _)| *at);
-    done.into_iter().map(|(_, result)| result).collect()
+    kashif::parallel::in_parallel(items, kashif::parallel::cores(), work)
 }
 
 /// `kashif compare`: the claims of the inputs grouped, as JSON or CSV.
