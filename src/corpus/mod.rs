@@ -30,14 +30,14 @@
 //! assert_eq!(putin.spellings, ["بوتين", "فلاديمير بوتين"]);
 //! ```
 
-mod byline;
+mod dateline;
 mod claims;
 mod entity_table;
 mod count_names;
 mod framing;
-mod quotes;
+mod quote_table;
 
-pub use self::byline::{byline, known_outlet};
+pub use self::dateline::{byline, known_outlet};
 pub use self::claims::{claim_groups, claims_to_csv, document_claims, Claim, ClaimGroup};
 pub use self::entity_table::{entity_table, DocMentions, EntityRow};
 pub use self::count_names::count_name;
@@ -45,7 +45,7 @@ pub use self::framing::{
     builtin_descriptors, descriptors_to_tsv, document_framing, framing_table, known_descriptor, parse_descriptors,
     Actor, Category, Descriptor, DescriptorError, FramingHit, FramingRow, FramingTable,
 };
-pub use self::quotes::{quotes, QuoteRow};
+pub use self::quote_table::{quotes, QuoteRow};
 
 use crate::analysis::Analysis;
 

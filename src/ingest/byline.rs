@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::entities;
+use super::char_refs;
 use super::markup::{attribute, Token, Tokenizer};
 
 /// A document's headline, outlet and date, each where the document gives it.
@@ -94,7 +94,7 @@ pub fn page_byline(html: &str) -> Byline {
     let (mut title, mut in_title, mut time) = (String::new(), false, None);
     for token in Tokenizer::html(html) {
         match token {
-            Token::Text(raw) if in_title => title.push_str(&entities::decode(raw)),
+            Token::Text(raw) if in_title => title.push_str(&char_refs::decode(raw)),
             Token::Start { name, attrs, self_closing } => match name.as_str() {
                 "meta" => read_meta(attrs, &mut byline),
                 "title" if !self_closing => in_title = true,

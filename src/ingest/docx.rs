@@ -5,7 +5,7 @@
 //! break. Footnotes, headers and comments live in other parts and are left out; deleted text
 //! (`<w:delText>`), field codes and the fallback copy of text boxes (`<mc:Fallback>`) are too.
 
-use super::entities;
+use super::char_refs;
 use super::markup::{attribute, Token, Tokenizer};
 use super::zip::{Archive, ZipError};
 use super::IngestError;
@@ -59,7 +59,7 @@ fn xml_to_text(xml: &str) -> String {
         match token {
             Token::Text(text) => {
                 if let Some((run, _)) = run.as_mut() {
-                    run.push_str(&entities::decode(text));
+                    run.push_str(&char_refs::decode(text));
                 }
             }
             Token::Start { name, attrs, self_closing } => {

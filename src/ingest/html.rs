@@ -7,7 +7,7 @@
 //! left. Block elements end lines, paragraphs are separated by one blank line, runs of spaces
 //! are collapsed, character references are decoded.
 
-use super::entities;
+use super::char_refs;
 use super::markup::{attribute, Token, Tokenizer};
 
 /// Elements whose content is never article text.
@@ -66,9 +66,9 @@ pub(crate) fn to_text(html: &str) -> String {
         match token {
             Token::Text(raw) => {
                 if in_title {
-                    title.push_str(&entities::decode(raw));
+                    title.push_str(&char_refs::decode(raw));
                 } else if skipping.is_empty() {
-                    let text = entities::decode(raw);
+                    let text = char_refs::decode(raw);
                     for output in outputs(&mut article, &mut main, &mut body, articles, mains) {
                         output.text(&text, pre > 0);
                     }

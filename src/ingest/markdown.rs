@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::entities;
+use super::char_refs;
 
 /// What the previous line was, to know whether a line continues its paragraph.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -309,7 +309,7 @@ fn inline(text: &str, references: &HashSet<String>) -> String {
         out.push(c);
         i += 1;
     }
-    entities::decode(&out).into_owned()
+    char_refs::decode(&out).into_owned()
 }
 
 /// The length of the run of `chars[i]` starting at `i`.

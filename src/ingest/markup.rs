@@ -193,7 +193,7 @@ pub(crate) fn attribute(attrs: &str, name: &str) -> Option<String> {
             }
         }
         if this.eq_ignore_ascii_case(name) {
-            return Some(super::entities::decode(value).into_owned());
+            return Some(super::char_refs::decode(value).into_owned());
         }
         if i == name_at {
             i += 1;

@@ -18,7 +18,7 @@
 
 mod byline;
 mod docx;
-mod entities;
+mod char_refs;
 mod html;
 mod markdown;
 mod markup;

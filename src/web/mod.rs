@@ -44,7 +44,7 @@ pub mod workspace_file;
 
 mod correct_panel;
 mod documents;
-mod entities;
+mod entity_list;
 mod export_panel;
 mod figures_view;
 mod framing_view;
@@ -71,7 +71,7 @@ use crate::Analysis;
 use correct_panel::{CorrectionBar, Picked, UserNamesPanel};
 use documents::DocList;
 use engine::{Starter, WORKER_URL};
-use entities::EntityList;
+use entity_list::EntityList;
 use export_panel::ExportPanel;
 use header::Header;
 use i18n::{I18n, Lang, Msg};

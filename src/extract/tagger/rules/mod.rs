@@ -6,8 +6,8 @@ use super::*;
 use crate::extract::data_rows;
 
 mod acronyms;
-mod context;
-pub(crate) use context::{named_in_context, split_mined_pairs};
+mod in_context;
+pub(crate) use in_context::{named_in_context, split_mined_pairs};
 mod described;
 mod facilities;
 mod generic;
@@ -210,7 +210,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         name: "nisba-adjectives",
         about: "a country's name that is a nationality adjective (الحكومة السعودية، 25 مقاتلا سوريا) is no place",
-        run: |i, out| context::nisba_adjectives(i.words, out),
+        run: |i, out| in_context::nisba_adjectives(i.words, out),
     },
 ];
 
