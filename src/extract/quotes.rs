@@ -49,6 +49,8 @@ const MAX_QUOTE_TOKENS: usize = 600;
 
 struct Tables {
     verbs: HashSet<&'static str>,
+    /// The verbs (VERB, JUDGE) marked `he`: [`is_masculine_speech_verb`].
+    masculine_verbs: HashSet<&'static str>,
     participles: HashSet<&'static str>,
     platforms: HashSet<&'static str>,
     media: HashSet<&'static str>,
@@ -67,15 +69,7 @@ struct Tables {
 /// Whether a folded stem is a verb of saying or judging of a man in the third person singular
 /// (`قال`، `يؤكد`، `توقع`): a one-word name right after one is its speaker, a person.
 pub(crate) fn is_masculine_speech_verb(stem: &str) -> bool {
-    static VERBS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    VERBS
-        .get_or_init(|| {
-            crate::extract::data_rows(QUOTE_WORDS)
-                .filter(|fields| matches!(fields.get(1), Some(&"VERB" | &"JUDGE")) && fields.get(2) == Some(&"he"))
-                .map(|fields| fields[0])
-                .collect()
-        })
-        .contains(stem)
+    tables().masculine_verbs.contains(stem)
 }
 
 fn tables() -> &'static Tables {
@@ -84,8 +78,13 @@ fn tables() -> &'static Tables {
         let words = |kind: &str| -> HashSet<&'static str> {
             crate::extract::data_rows(QUOTE_WORDS).filter(|fields| fields.get(1) == Some(&kind)).map(|fields| fields[0]).collect()
         };
+        let masculine_verbs = crate::extract::data_rows(QUOTE_WORDS)
+            .filter(|fields| matches!(fields.get(1), Some(&"VERB" | &"JUDGE")) && fields.get(2) == Some(&"he"))
+            .map(|fields| fields[0])
+            .collect();
         Tables {
             verbs: words("VERB"),
+            masculine_verbs,
             participles: words("PARTICIPLE"),
             platforms: words("PLATFORM"),
             media: words("MEDIUM"),
