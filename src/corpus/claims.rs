@@ -37,7 +37,7 @@ use serde::Serialize;
 
 use super::CorpusDoc;
 use crate::analysis::{Figure, Label, Mention};
-use crate::export::text_field;
+use crate::export::{push_row, text_field};
 use crate::text::normalize::fold;
 
 /// How far around a figure (in chars, within its sentence) a source, a place or a date is
@@ -550,8 +550,7 @@ pub fn claims_to_csv(docs: &[CorpusDoc<'_>], groups: &[ClaimGroup]) -> String {
                 claim.sentence.clone(),
             ];
             let line: Vec<String> = fields.iter().map(|f| text_field(f)).collect();
-            out.push_str(&line.join(","));
-            out.push_str("\r\n");
+            push_row(&mut out, &line);
         }
     }
     out

@@ -23,6 +23,12 @@ pub(crate) fn text_field(value: &str) -> String {
     }
 }
 
+/// Ends `out` with one CSV record: `fields` (already quoted) joined by commas, then CRLF.
+pub(crate) fn push_row(out: &mut String, fields: &[String]) {
+    out.push_str(&fields.join(","));
+    out.push_str("\r\n");
+}
+
 /// The mentions of all documents as CSV with a header row, CRLF line ends (RFC 4180); a cell a
 /// spreadsheet would run as a formula (a file named `=cmd.txt`) gets a leading `'`.
 ///
@@ -48,8 +54,7 @@ pub fn to_csv(documents: &[NamedAnalysis<'_>]) -> String {
                 text_field(&m.id),
                 text_field(m.title.as_deref().unwrap_or("")),
             ];
-            out.push_str(&row.join(","));
-            out.push_str("\r\n");
+            push_row(&mut out, &row);
         }
     }
     out

@@ -1,6 +1,6 @@
 //! CSV (RFC 4180) of the figures: one row per counted number, with its sentence.
 
-use super::csv::text_field;
+use super::csv::{push_row, text_field};
 use super::NamedAnalysis;
 
 const HEADER: &str = "document,value,approximate,qualifier,counts,noun,event,text,start,end,sentence\r\n";
@@ -51,8 +51,7 @@ pub fn figures_to_csv(documents: &[NamedAnalysis<'_>]) -> String {
                 figure.end.to_string(),
                 text_field(&slice(figure.sentence_start, figure.sentence_end)),
             ];
-            out.push_str(&row.join(","));
-            out.push_str("\r\n");
+            push_row(&mut out, &row);
         }
     }
     out

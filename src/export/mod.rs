@@ -16,7 +16,7 @@ mod json;
 pub use self::brat::to_brat;
 pub use self::conll::to_conll;
 pub use self::csv::to_csv;
-pub(crate) use self::csv::text_field;
+pub(crate) use self::csv::{push_row, text_field};
 pub use self::figures_csv::figures_to_csv;
 pub use self::html::to_html_report;
 pub use self::json::{to_json, to_jsonl, write_json, write_jsonl};
