@@ -62,7 +62,7 @@ _FOLD_TABLE.update(_FOLD_MAP)
 def fold(text):
     """Matching key of an Arabic string.
 
-    MUST stay in step with src/text/normalize.rs (the Rust matcher folds text the same way):
+    MUST stay in step with crates/kashif-core/src/text/normalize.rs (the Rust matcher folds text the same way):
     drop diacritics U+064B-U+065F, U+0670, U+0610-U+061A, U+06D6-U+06ED and tatweel U+0640,
     and invisible format characters (U+200B-U+200F, bidi controls, BOM, soft hyphen, U+061C);
     أ إ آ ٱ -> ا; ى -> ي; ة -> ه; ؤ -> و; ئ -> ي; ی -> ي; ک -> ك; Arabic-Indic and Persian digits

@@ -3,7 +3,7 @@
 
 WikiFANE (Alotaibi and Lee, COLING 2014; CC BY-SA 3.0) tags Arabic Wikipedia sentences with
 50 fine-grained classes. We map them to PER/LOC/ORG/MISC (the mapping of `coarse_type` in
-src/conll.rs; `Group` and unknown classes are O) and write, folded:
+crates/kashif-core/src/conll.rs; `Group` and unknown classes are O) and write, folded:
 
 - `w<TAB>token<TAB>O<TAB>PER<TAB>LOC<TAB>ORG<TAB>MISC<TAB>inside`: how often the token was tagged
   outside any entity and inside an entity of each type, and how many of its entity occurrences
@@ -22,7 +22,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from build_lexicon import fold  # noqa: E402  (the folding shared with src/text/normalize.rs)
+from build_lexicon import fold  # noqa: E402  (the folding shared with crates/kashif-core/src/text/normalize.rs)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCE = "ner/fane/WikiFANE_Gold_2014_500K.txt"

@@ -12,7 +12,7 @@ scripts/eval_news.py, whose matching it uses); never the test split. A name (PER
 right when its type and folded surface are a form of a gold entity of the article, as the
 scorer's precision counts it, here once per mention.
 
-What is calibrated (src/calibration.rs): the raw score of each name, which `kashif analyze
+What is calibrated (crates/kashif-core/src/calibration.rs): the raw score of each name, which `kashif analyze
 --without calibrated-confidence` prints as its confidence: the logistic of the tagger's mean
 log-odds for the name's tokens and type, divided by 100, whatever found the name. Per source (a
 row for each source with at least MIN_ROW dev mentions, `*` for the others), a logistic curve of
@@ -35,8 +35,8 @@ from news_tool import texts  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "calibration.tsv"
-STEP = "calibrated-confidence"  # src/calibration.rs STEP
-SCALE = 100.0  # src/calibration.rs LOG_ODDS_SCALE: the raw score is logistic(log_odds / SCALE)
+STEP = "calibrated-confidence"  # crates/kashif-core/src/calibration.rs STEP
+SCALE = 100.0  # crates/kashif-core/src/calibration.rs LOG_ODDS_SCALE: the raw score is logistic(log_odds / SCALE)
 MIN_ROW = 40  # dev mentions a source needs for a row of its own
 MIN_OTHERS = 20  # below this many mentions of the other sources, `*` is fitted on all
 PENALTY = 1.0  # L2 penalty on the slope and bias
@@ -125,7 +125,7 @@ def render(curves, n_articles):
     lines = [
         "# The calibration of the confidence of names, made by scripts/calibrate.py (do not edit): per",
         f"# source of a name, the logistic curve fitted on the {n_articles} articles of the news dev set",
-        "# (data/news/) that maps the tagger's mean log-odds for the name (log_odds, src/calibration.rs)",
+        "# (data/news/) that maps the tagger's mean log-odds for the name (log_odds, crates/kashif-core/src/calibration.rs)",
         "# to how often such names are right: confidence = 1 / (1 + exp(-(slope * log_odds / 100 + bias))).",
         "# `*`: any source without a row of its own. mentions/right: the dev names it was fitted on.",
         "# source\tslope\tbias\tmentions\tright",

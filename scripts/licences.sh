@@ -12,8 +12,8 @@ cd "$(dirname "$0")/.."
 ALLOWED="MIT Apache-2.0 BSD-2-Clause BSD-3-Clause ISC Unicode-3.0 Unicode-DFS-2016 Zlib MPL-2.0 CC0-1.0 Unlicense 0BSD BSL-1.0"
 
 {
-    cargo tree --offline --locked -e normal --prefix none --format '{p}|{l}'
-    cargo tree --offline --locked -e normal --target wasm32-unknown-unknown --prefix none --format '{p}|{l}'
+    cargo tree --offline --locked --workspace -e normal --prefix none --format '{p}|{l}'
+    cargo tree --offline --locked --workspace -e normal --target wasm32-unknown-unknown --prefix none --format '{p}|{l}'
     cargo tree --offline --locked -e normal --manifest-path python/Cargo.toml --prefix none --format '{p}|{l}'
     python3 -c "
 import json

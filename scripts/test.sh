@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every test Kashif has:
 #   0. lints: cargo clippy with warnings as errors, native and wasm32;
-#   1. native: unit, integration and doc tests of the core and the CLI (cargo test);
+#   1. native: unit, integration and doc tests of the core, the trainer and the CLI (cargo test);
 #   2. the data artifacts are what their scripts make from ../shared (when present);
-#   3. wasm: wasm-bindgen tests in headless Chromium;
+#   3. wasm: the page crate's wasm-bindgen tests in headless Chromium;
 #   4. end-to-end: the release build of the page (its wasm within the size budget of
 #      scripts/wire_size.sh), driven by Playwright in Chromium;
 #   5. python: the Python package's wheel in a fresh venv, its tests and the Spark job's (pytest).
@@ -28,10 +28,12 @@ pytest_counts() {
          END { printf "%d %d\n", p, f }' "$1"
 }
 
-step "lints (cargo clippy, native and wasm32, warnings are errors)"
-cargo clippy --all-targets --quiet -- -D warnings
-cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+step "lints (cargo clippy, native and wasm32, and cargo doc; warnings are errors)"
+cargo clippy --all-targets --quiet -- -D warnings   # the native crates: core, train, CLI
+cargo clippy -p kashif-core -p kashif-web --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
 (cd python && cargo clippy --all-targets --quiet -- -D warnings)   # the Python package's crate
+# The documentation of the core and the trainer: every public item documented, every link resolved.
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p kashif-core -p kashif-train
 
 step "licences of the crates and npm packages (scripts/licences.sh)"
 sh scripts/licences.sh > "$logs/licences"
@@ -55,7 +57,7 @@ else
 fi
 
 step "wasm tests in headless Chromium (wasm-bindgen-test)"
-cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee "$logs/wasm"
+cargo test -p kashif-web --target wasm32-unknown-unknown 2>&1 | tee "$logs/wasm"
 read -r wasm_passed wasm_failed < <(cargo_counts "$logs/wasm")
 
 step "release build of the page (trunk build --release --offline)"

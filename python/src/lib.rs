@@ -4,8 +4,8 @@
 
 use std::sync::OnceLock;
 
-use kashif::export::NamedAnalysis;
-use kashif::Analyzer;
+use kashif_core::export::NamedAnalysis;
+use kashif_core::Analyzer;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
@@ -21,8 +21,8 @@ fn analyzer() -> &'static Analyzer {
 /// text.
 fn analysis_json(text: &str, name: &str) -> String {
     let mut analyses = [analyzer().analyze(text)];
-    kashif::link::link_corpus(&mut analyses);
-    let byline = kashif::corpus::byline(text, &analyses[0]);
+    kashif_core::link::link_corpus(&mut analyses);
+    let byline = kashif_core::corpus::byline(text, &analyses[0]);
     let document = NamedAnalysis::new(name, &analyses[0]).with_byline(&byline);
     // Plain structs of strings and numbers: serializing them cannot fail.
     serde_json::to_string(&document).unwrap_or_default()
@@ -94,9 +94,9 @@ fn analyze_many<'py>(
     let threads = match threads {
         Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
         Some(threads) => threads,
-        None => kashif::parallel::cores(),
+        None => kashif_core::parallel::cores(),
     };
-    let jsons = py.detach(|| kashif::parallel::in_parallel(&texts, threads, |text| analysis_json(text, "")));
+    let jsons = py.detach(|| kashif_core::parallel::in_parallel(&texts, threads, |text| analysis_json(text, "")));
     jsons.iter().map(|json| to_dict(py, json, None)).collect()
 }
 

@@ -1,5 +1,5 @@
 // End-to-end: hostile files dropped on the page, each with the outcome a reader sees. The CLI
-// side of the same cases is tests/hostile.rs.
+// side of the same cases is crates/kashif/tests/hostile.rs.
 // Run with `node --test tests/e2e/hostile.test.mjs` after `trunk build --release --offline`.
 
 import { after, before, describe, it } from 'node:test';

@@ -48,10 +48,10 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-// The five-article story of tests/claims: two outlets disagree on the Turkish toll (33 against
+// The five-article story of crates/kashif-core/tests/claims: two outlets disagree on the Turkish toll (33 against
 // 34), one article quotes two sources with two figures; every other figure is of another group,
 // place or period.
-const STORY = ['a', 'b', 'c', 'd', 'e'].map((x) => path.join(ROOT, 'tests', 'claims', `story-${x}.txt`));
+const STORY = ['a', 'b', 'c', 'd', 'e'].map((x) => path.join(ROOT, 'crates', 'kashif-core', 'tests', 'claims', `story-${x}.txt`));
 
 /** A fresh page with both documents (or `files`) loaded through the file input; the first is shown. */
 async function openWithDocs(label, { width = 1280, height = 900, colorScheme = 'light', files = null } = {}) {

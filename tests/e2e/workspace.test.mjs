@@ -110,7 +110,7 @@ describe('Kashif workspace', () => {
     assert.ok(main, `no main wasm in ${files}`);
     assert.ok(files.includes('kashif-worker_bg.wasm') && files.includes('kashif-worker_loader.js'), `${files}`);
     // An id of the embedded lexicon is not in the page's wasm. The worker's holds the lexicon
-    // and the model in compact forms (build.rs), where ids are front-coded: it is known by its
+    // and the model in compact forms (crates/kashif-core/build.rs), where ids are front-coded: it is known by its
     // size, several times the page's.
     const marker = Buffer.from('per:sergey-lavrov');
     assert.equal(readFileSync(path.join(DIST, main)).includes(marker), false, 'the page wasm embeds the lexicon');

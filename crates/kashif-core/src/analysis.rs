@@ -1,0 +1,286 @@
+//! The result of analyzing one document: mentions with spans into the original text.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The kind of thing a mention names.
+///
+/// ```
+/// use kashif_core::Label;
+/// assert_eq!(Label::Per.as_str(), "PER");
+/// assert_eq!("LOC".parse::<Label>(), Ok(Label::Loc));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Label {
+    /// A person.
+    #[serde(rename = "PER")]
+    Per,
+    /// An organization: a state body, an alliance, an armed group, a company, a news agency.
+    #[serde(rename = "ORG")]
+    Org,
+    /// A place: a country, a city, a village, a mountain, a region.
+    #[serde(rename = "LOC")]
+    Loc,
+    /// Another named thing: an agreement, an event, a conference.
+    #[serde(rename = "MISC")]
+    Misc,
+    /// A date or a time expression.
+    #[serde(rename = "DATE")]
+    Date,
+    /// A number or a quantity.
+    #[serde(rename = "NUM")]
+    Num,
+}
+
+impl Label {
+    /// Every label, in the order the interface lists them.
+    pub const ALL: [Label; 6] = [Label::Per, Label::Org, Label::Loc, Label::Misc, Label::Date, Label::Num];
+
+    /// The short tag used in JSON, CSV and the page (`PER`, `ORG`, …).
+    ///
+    /// ```
+    /// assert_eq!(kashif_core::Label::Num.as_str(), "NUM");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Per => "PER",
+            Label::Org => "ORG",
+            Label::Loc => "LOC",
+            Label::Misc => "MISC",
+            Label::Date => "DATE",
+            Label::Num => "NUM",
+        }
+    }
+
+    /// The Arabic name of the label, for the interface.
+    ///
+    /// ```
+    /// assert_eq!(kashif_core::Label::Loc.arabic_name(), "مكان");
+    /// ```
+    pub fn arabic_name(self) -> &'static str {
+        match self {
+            Label::Per => "شخص",
+            Label::Org => "منظمة",
+            Label::Loc => "مكان",
+            Label::Misc => "متفرقات",
+            Label::Date => "تاريخ",
+            Label::Num => "رقم",
+        }
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Label {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Label::ALL.into_iter().find(|label| label.as_str() == s).ok_or_else(|| format!("unknown label {s:?}"))
+    }
+}
+
+/// One mention of an entity in a document.
+///
+/// `start` and `end` count Unicode scalar values (chars) into the original text, end exclusive,
+/// and `text` is exactly that slice of the original.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// What kind of thing is mentioned.
+    pub label: Label,
+    /// The surface exactly as it stands in the input.
+    pub text: String,
+    /// First char of the mention (inclusive), in chars from the start of the input.
+    pub start: usize,
+    /// One past the last char of the mention, in chars from the start of the input.
+    pub end: usize,
+    /// The display name of the entity this mention refers to.
+    pub canonical: String,
+    /// The entity id, the same for every spelling of the same entity.
+    pub id: String,
+    /// For a person, the title or role the text gives right before the name (or in apposition
+    /// after it), as written: `وزير الخارجية الروسي`, `المتحدث باسم الكرملين`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub title: Option<String>,
+    /// How sure Kashif is of the mention, from 0 to 1, calibrated: of the names at 0.9, about
+    /// 90% are right (on the news dev set, `data/calibration.tsv`). For a name, whatever found
+    /// it, the tagger's mean log-odds for its tokens and type, mapped through the logistic curve
+    /// fitted for its `source`; for dates and numbers (rules), 1.
+    #[serde(default = "full_confidence")]
+    pub confidence: f32,
+    /// What found it: `tagger`, `lexicon`, `rule:NAME` (the rule that added or last changed it,
+    /// see `kashif rules`), `date`, `number`, or `user` (a correction).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+}
+
+fn full_confidence() -> f32 {
+    1.0
+}
+
+/// An entity of a document with the number of times it is mentioned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntitySummary {
+    /// The entity id.
+    pub id: String,
+    /// The entity's label.
+    pub label: Label,
+    /// The display name.
+    pub canonical: String,
+    /// How many mentions the document has of it.
+    pub mentions: usize,
+    /// The distinct surfaces seen, in order of first appearance.
+    pub surfaces: Vec<String>,
+}
+
+/// A counted figure: a number with the thing it counts (`أكثر من 20 مدنيا`, `عشرات الجرحى`).
+///
+/// `start`/`end` cover the number and its noun (not the qualifier before it), in chars into the
+/// original text; `sentence_start`/`sentence_end` the sentence it stands in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The value; for a vague quantity (`عشرات`، `مئات`، `آلاف`) its lower bound (10, 100, 1000).
+    pub value: f64,
+    /// The upper bound of a range (`بين 20 و30`، `من 5 إلى 7 آلاف`، `10-15`); `value` is then
+    /// the lower bound.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub value_max: Option<f64>,
+    /// True when the text gives the number as an approximation or a bound, a range, or a vague
+    /// quantity.
+    pub approximate: bool,
+    /// The approximation as written: `أكثر من`، `نحو`، `على الأقل`، `عشرات`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub qualifier: Option<String>,
+    /// What is counted: `killed`, `wounded`, `displaced`, `refugees`, `soldiers`, `fighters`,
+    /// `civilians`, `children`, `women`, `detained`, `missing` or `people`.
+    pub counts: String,
+    /// The counted noun as written (`مدنيا`، `الجرحى`); empty when only a verb says what is
+    /// counted (`قتل 5 في …`).
+    pub noun: String,
+    /// What happened to them when a verb or noun around says so: `killed`, `wounded`,
+    /// `displaced`, `detained`, `missing`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub event: Option<String>,
+    /// First char of the number (inclusive).
+    pub start: usize,
+    /// One past the last char of the noun (or of the number when there is no noun).
+    pub end: usize,
+    /// First char of the sentence.
+    pub sentence_start: usize,
+    /// One past the last char of the sentence.
+    pub sentence_end: usize,
+}
+
+/// A quotation with its speaker.
+///
+/// `start`/`end` cover the quoted content only (inside the quote marks for a direct quote; the
+/// clause after إن/أن for an indirect one), in chars into the original text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The entity id of the speaker, when the text names one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub speaker: Option<String>,
+    /// The speaker's display name.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub speaker_name: Option<String>,
+    /// The speech verb as written (`قال`، `وأضافت`، `أكد`).
+    pub verb: String,
+    /// The quoted content, exactly as in the input.
+    pub text: String,
+    /// First char of the content (inclusive).
+    pub start: usize,
+    /// One past the last char of the content.
+    pub end: usize,
+    /// `direct` (between quote marks, or after a colon) or `indirect` (an إن/أن clause).
+    pub kind: String,
+}
+
+/// Everything Kashif found in one document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Mentions in text order, never overlapping.
+    pub entities: Vec<Mention>,
+    /// Counted figures, in text order.
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    /// Quotations with their speakers, in text order.
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+}
+
+impl Analysis {
+    /// The analyses of consecutive parts of a text as one, each part's spans moved by the char
+    /// where it starts in the text (`offsets`, one per part).
+    pub(crate) fn join(parts: Vec<Analysis>, offsets: &[usize]) -> Analysis {
+        let mut whole = Analysis::default();
+        whole.entities.reserve_exact(parts.iter().map(|part| part.entities.len()).sum());
+        whole.figures.reserve_exact(parts.iter().map(|part| part.figures.len()).sum());
+        whole.quotes.reserve_exact(parts.iter().map(|part| part.quotes.len()).sum());
+        for (part, &offset) in parts.into_iter().zip(offsets) {
+            whole.append(part, offset);
+        }
+        whole
+    }
+
+    fn append(&mut self, part: Analysis, offset: usize) {
+        self.entities.extend(part.entities.into_iter().map(|mut mention| {
+            mention.start += offset;
+            mention.end += offset;
+            mention
+        }));
+        self.figures.extend(part.figures.into_iter().map(|mut figure| {
+            figure.start += offset;
+            figure.end += offset;
+            figure.sentence_start += offset;
+            figure.sentence_end += offset;
+            figure
+        }));
+        self.quotes.extend(part.quotes.into_iter().map(|mut quote| {
+            quote.start += offset;
+            quote.end += offset;
+            quote
+        }));
+    }
+
+    /// The entities of the document, each once, most mentioned first (ties: first seen first).
+    ///
+    /// ```
+    /// let analyzer = kashif_core::Analyzer::new();
+    /// let analysis = analyzer.analyze("زار بوتين أنقرة ثم عاد بوتين إلى موسكو");
+    /// let summary = analysis.entity_summaries();
+    /// assert_eq!(summary[0].canonical, "فلاديمير بوتين");
+    /// assert_eq!(summary[0].mentions, 2);
+    /// ```
+    pub fn entity_summaries(&self) -> Vec<EntitySummary> {
+        let mut summaries: Vec<EntitySummary> = Vec::new();
+        let mut index_of: HashMap<&str, usize> = HashMap::new();
+        for mention in &self.entities {
+            match index_of.get(mention.id.as_str()) {
+                Some(&index) => {
+                    let summary = &mut summaries[index];
+                    summary.mentions += 1;
+                    if !summary.surfaces.contains(&mention.text) {
+                        summary.surfaces.push(mention.text.clone());
+                    }
+                }
+                None => {
+                    index_of.insert(&mention.id, summaries.len());
+                    summaries.push(EntitySummary {
+                        id: mention.id.clone(),
+                        label: mention.label,
+                        canonical: mention.canonical.clone(),
+                        mentions: 1,
+                        surfaces: vec![mention.text.clone()],
+                    });
+                }
+            }
+        }
+        // A stable sort keeps first-seen order among equal counts.
+        summaries.sort_by_key(|s| std::cmp::Reverse(s.mentions));
+        summaries
+    }
+}

@@ -1,0 +1,327 @@
+//! The user's corrections, kept apart from the analysis and re-applied to it every time: remove a
+//! wrong highlight, add or relabel one, merge two entities, and a user lexicon of names to find
+//! everywhere. Corrections point at char spans of the original text; one whose span no longer
+//! fits the text (the text was edited) is skipped, never misapplied.
+//!
+//! ```
+//! use kashif_core::corrections::{apply, Correction, UserLexicon};
+//! use kashif_core::{Analyzer, Label};
+//!
+//! let text = "قال المتحدث أبو محمد الجولاني إن الهجوم فشل";
+//! let mut analysis = Analyzer::new().analyze(text);
+//! let fixes = [Correction::Add { start: 12, end: 29, label: Label::Per, text: "أبو محمد الجولاني".into() }];
+//! apply(text, &mut analysis, &fixes, &UserLexicon::default());
+//! assert!(analysis.entities.iter().any(|m| m.text == "أبو محمد الجولاني" && m.label == Label::Per));
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{Analysis, Label, Mention};
+use crate::extract::lexicon::Lexicon;
+use crate::extract::Words;
+use crate::link::unknown_entity;
+use crate::text::normalize::{fold, Folded};
+use crate::text::tokenize::tokenize;
+
+/// One correction of one document's mentions, or (`Merge`) of entities everywhere.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Correction {
+    /// The mention at exactly `start..end` (which must read `text`) is wrong: drop it.
+    Remove {
+        /// First char.
+        start: usize,
+        /// One past the last char.
+        end: usize,
+        /// The text the span must hold, so an edited document does not lose another mention.
+        text: String,
+    },
+    /// `start..end` (which must read `text`) is a mention of `label`; mentions it overlaps go.
+    Add {
+        /// First char.
+        start: usize,
+        /// One past the last char.
+        end: usize,
+        /// Its type.
+        label: Label,
+        /// The text the span must hold, so an edited document does not get a shifted mention.
+        text: String,
+    },
+    /// The mention at exactly `start..end` (which must read `text`) is of type `label`.
+    Relabel {
+        /// First char.
+        start: usize,
+        /// One past the last char.
+        end: usize,
+        /// The right type.
+        label: Label,
+        /// The text the span must hold.
+        text: String,
+    },
+    /// Entity `from` is entity `into`: its mentions take `into`'s id and display name.
+    Merge {
+        /// The id that goes.
+        from: String,
+        /// The id that stays.
+        into: String,
+        /// `into`'s display name, used where `into` has no mention (empty: keep the names).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        into_name: String,
+        /// `from`'s display name when the merge was made, to say what was merged (a lexicon id
+        /// such as `gn:170654` says nothing to a reader); empty in older merges.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        from_name: String,
+    },
+}
+
+/// A name to find in every document, with its type (the user's "add this name everywhere").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserName {
+    /// The name as the user wrote it (also its display name).
+    pub text: String,
+    /// Its type.
+    pub label: Label,
+}
+
+/// The user's names, exported and imported as a JSON file.
+///
+/// ```
+/// use kashif_core::corrections::{UserLexicon, UserName};
+/// use kashif_core::Label;
+///
+/// let lexicon = UserLexicon { names: vec![UserName { text: "جبل الزاوية".into(), label: Label::Loc }] };
+/// let file = lexicon.to_json();
+/// assert_eq!(UserLexicon::from_json(&file).unwrap(), lexicon);
+/// assert!(UserLexicon::from_json("not json").is_err());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserLexicon {
+    /// The names, in the order they were added.
+    pub names: Vec<UserName>,
+}
+
+impl UserLexicon {
+    /// The file form: `{"kashif_user_lexicon": 1, "names": [{"text": …, "label": "PER"}, …]}`.
+    pub fn to_json(&self) -> String {
+        #[derive(Serialize)]
+        struct File<'a> {
+            kashif_user_lexicon: u32,
+            names: &'a [UserName],
+        }
+        serde_json::to_string_pretty(&File { kashif_user_lexicon: 1, names: &self.names }).unwrap_or_default()
+    }
+
+    /// Reads the file form; a clear message when it is not one. Names that are blank are dropped.
+    pub fn from_json(json: &str) -> Result<UserLexicon, String> {
+        #[derive(Deserialize)]
+        struct File {
+            kashif_user_lexicon: u32,
+            names: Vec<UserName>,
+        }
+        let file: File = serde_json::from_str(json).map_err(|e| format!("not a Kashif user lexicon: {e}"))?;
+        if file.kashif_user_lexicon != 1 {
+            return Err(format!("user lexicon version {} is not supported", file.kashif_user_lexicon));
+        }
+        let names = file.names.into_iter().filter(|n| !n.text.trim().is_empty()).collect();
+        Ok(UserLexicon { names })
+    }
+
+    /// The names as a lexicon the matcher reads (ids `user:<folded name>`).
+    fn lexicon(&self) -> Option<Lexicon> {
+        let mut tsv = String::new();
+        let mut seen = std::collections::HashSet::new();
+        for name in &self.names {
+            let folded = fold(&name.text).split_whitespace().collect::<Vec<_>>().join(" ");
+            if folded.is_empty() || !seen.insert(folded.clone()) || name.text.contains(['\t', '\n']) {
+                continue;
+            }
+            tsv.push_str(&format!("user:{folded}\t{}\t{}\t\n", name.label.as_str(), name.text.trim()));
+        }
+        Lexicon::parse(&tsv).ok()
+    }
+}
+
+/// The chars `start..end` of `text`, if the span fits.
+fn slice(chars: &[char], start: usize, end: usize) -> Option<String> {
+    (start < end && end <= chars.len()).then(|| chars[start..end].iter().collect())
+}
+
+fn overlaps(m: &Mention, start: usize, end: usize) -> bool {
+    m.start < end && start < m.end
+}
+
+/// Applies the user lexicon, then the corrections in order, to the analysis of `text`. Mentions
+/// the user made or changed get confidence 1; the result stays in text order.
+pub fn apply(text: &str, analysis: &mut Analysis, corrections: &[Correction], lexicon: &UserLexicon) {
+    let chars: Vec<char> = text.chars().collect();
+    if !lexicon.names.is_empty() {
+        if let Some(user) = lexicon.lexicon() {
+            let folded = Folded::new(text);
+            let tokens = tokenize(&folded);
+            let words = Words::new(&tokens);
+            for candidate in user.find(&words) {
+                let folded_start = tokens[candidate.first].start + candidate.prefix;
+                let (start, end) = folded.original_span(folded_start, tokens[candidate.last - 1].end);
+                // The user's name wins over shorter mentions it overlaps, not over longer ones; one
+                // longer only by the name's proclitic (`وتل الزعتر` for `تل الزعتر`) is not longer.
+                let (word_start, _) = folded.original_span(tokens[candidate.first].start, tokens[candidate.first].end);
+                if analysis.entities.iter().any(|m| overlaps(m, start, end) && m.end - m.start > end - word_start) {
+                    continue;
+                }
+                analysis.entities.retain(|m| !overlaps(m, start, end));
+                let surface = folded.original_text(start, end);
+                analysis.entities.push(Mention {
+                    label: candidate.label,
+                    text: surface,
+                    start,
+                    end,
+                    canonical: candidate.canonical,
+                    id: candidate.id,
+                    title: None,
+                    confidence: 1.0,
+                    source: "user".to_owned(),
+                });
+            }
+        }
+    }
+    for correction in corrections {
+        match correction {
+            Correction::Remove { start, end, text: expected } => {
+                if slice(&chars, *start, *end).as_deref() == Some(expected.as_str()) {
+                    analysis.entities.retain(|m| !(m.start == *start && m.end == *end));
+                }
+            }
+            Correction::Relabel { start, end, label, text: expected } => {
+                if slice(&chars, *start, *end).as_deref() != Some(expected.as_str()) {
+                    continue;
+                }
+                for m in analysis.entities.iter_mut().filter(|m| m.start == *start && m.end == *end) {
+                    if m.label != *label {
+                        m.label = *label;
+                        (m.id, m.canonical) = unknown_entity(*label, &m.text);
+                        m.confidence = 1.0;
+                    }
+                }
+            }
+            Correction::Add { start, end, label, text: expected } => {
+                if slice(&chars, *start, *end).as_deref() != Some(expected.as_str()) {
+                    continue; // the text changed under the correction
+                }
+                analysis.entities.retain(|m| !overlaps(m, *start, *end));
+                let (id, canonical) = unknown_entity(*label, expected);
+                analysis.entities.push(Mention {
+                    label: *label,
+                    text: expected.clone(),
+                    start: *start,
+                    end: *end,
+                    canonical,
+                    id,
+                    title: None,
+                    confidence: 1.0,
+                    source: "user".to_owned(),
+                });
+            }
+            Correction::Merge { from, into, into_name, .. } => {
+                let named = (!into_name.is_empty()).then(|| into_name.clone());
+                let Some(target) = analysis.entities.iter().find(|m| &m.id == into).map(|m| m.canonical.clone()).or(named)
+                else {
+                    // `into` has no mention here and no name was given: take the id, keep the names.
+                    analysis.entities.iter_mut().filter(|m| &m.id == from).for_each(|m| m.id.clone_from(into));
+                    rename_speakers(analysis, from, into, None);
+                    continue;
+                };
+                for m in analysis.entities.iter_mut().filter(|m| &m.id == from) {
+                    m.id.clone_from(into);
+                    m.canonical.clone_from(&target);
+                }
+                rename_speakers(analysis, from, into, Some(&target));
+            }
+        }
+    }
+    analysis.entities.sort_by_key(|m| (m.start, m.end));
+}
+
+fn rename_speakers(analysis: &mut Analysis, from: &str, into: &str, name: Option<&str>) {
+    for quote in analysis.quotes.iter_mut().filter(|q| q.speaker.as_deref() == Some(from)) {
+        quote.speaker = Some(into.to_owned());
+        if let Some(name) = name {
+            quote.speaker_name = Some(name.to_owned());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyzer::shared_for_tests as analyzer;
+
+    fn spans(analysis: &Analysis) -> Vec<(Label, &str)> {
+        analysis.entities.iter().map(|m| (m.label, m.text.as_str())).collect()
+    }
+
+    #[test]
+    fn remove_relabel_add_and_merge() {
+        let text = "التقى الرئيس بوتين في موسكو نظيره أردوغان، ثم زار المبعوث غير بيدرسون دمشق.";
+        let mut analysis = analyzer().analyze(text);
+        let find = |surface: &str| analysis.entities.iter().find(|m| m.text == surface).cloned();
+        let (sochi, putin, erdogan) = (find("موسكو").unwrap(), find("بوتين").unwrap(), find("أردوغان").unwrap());
+        let chars: Vec<char> = text.chars().collect();
+        let geir = text.find("غير بيدرسون").map(|b| text[..b].chars().count()).unwrap();
+        let fixes = vec![
+            Correction::Remove { start: sochi.start, end: sochi.end, text: sochi.text.clone() },
+            Correction::Relabel { start: putin.start, end: putin.end, label: Label::Org, text: putin.text.clone() },
+            Correction::Add {
+                start: geir,
+                end: geir + 11,
+                label: Label::Per,
+                text: chars[geir..geir + 11].iter().collect(),
+            },
+            Correction::Merge { from: erdogan.id.clone(), into: "per:someone-else".into(), into_name: "غيره".into(), from_name: String::new() },
+        ];
+        apply(text, &mut analysis, &fixes, &UserLexicon::default());
+        let found = spans(&analysis);
+        assert!(!found.contains(&(Label::Loc, "موسكو")), "{found:?}");
+        assert!(found.contains(&(Label::Org, "بوتين")), "{found:?}");
+        assert!(found.contains(&(Label::Per, "غير بيدرسون")), "{found:?}");
+        assert!(analysis.entities.iter().any(|m| m.text == "أردوغان" && m.id == "per:someone-else" && m.canonical == "غيره"));
+        assert!(analysis.entities.windows(2).all(|w| w[0].start <= w[1].start));
+    }
+
+    #[test]
+    fn corrections_that_no_longer_fit_are_skipped() {
+        let text = "وصل الوفد إلى حلب";
+        let mut analysis = analyzer().analyze(text);
+        let before = analysis.clone();
+        let fixes = vec![
+            Correction::Add { start: 4, end: 8, label: Label::Org, text: "كلمة أخرى".into() },
+            Correction::Add { start: 10, end: 400, label: Label::Org, text: "x".into() },
+            Correction::Remove { start: 1, end: 2, text: "ص".into() },
+            Correction::Relabel { start: 0, end: 1, label: Label::Per, text: "و".into() },
+            Correction::Remove { start: 14, end: 17, text: "حمص".into() },
+        ];
+        apply(text, &mut analysis, &fixes, &UserLexicon::default());
+        assert_eq!(analysis, before);
+    }
+
+    #[test]
+    fn user_names_are_found_everywhere_with_clitics() {
+        let lexicon = UserLexicon { names: vec![UserName { text: "تل الزعتر".into(), label: Label::Loc }] };
+        let text = "وصلت القافلة إلى تل الزعتر، ثم غادرت وتل الزعتر بقي فيه الجرحى.";
+        let mut analysis = analyzer().analyze(text);
+        apply(text, &mut analysis, &[], &lexicon);
+        let places: Vec<&str> =
+            analysis.entities.iter().filter(|m| m.id == "user:تل الزعتر").map(|m| m.text.as_str()).collect();
+        assert_eq!(places, ["تل الزعتر", "تل الزعتر"]);
+    }
+
+    #[test]
+    fn corrections_round_trip_as_json() {
+        let fixes = vec![
+            Correction::Remove { start: 1, end: 3, text: "اب".into() },
+            Correction::Merge { from: "per:a".into(), into: "per:b".into(), into_name: String::new(), from_name: String::new() },
+        ];
+        let json = serde_json::to_string(&fixes).unwrap();
+        assert!(json.contains("\"kind\":\"remove\""), "{json}");
+        assert_eq!(serde_json::from_str::<Vec<Correction>>(&json).unwrap(), fixes);
+    }
+}

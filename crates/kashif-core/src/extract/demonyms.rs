@@ -1,0 +1,132 @@
+//! Nationality and affiliation adjectives (`السوري`، `الروسية`، `الأممي`), read once from
+//! `data/demonyms.tsv`: the one list that titles, the tagger's merge, the club rule, figures,
+//! linking and framing all use.
+
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
+
+use crate::text::normalize::fold;
+
+/// The data file, embedded.
+const DEMONYMS_TSV: &str = include_str!("../../../../data/demonyms.tsv");
+
+/// Whether an adjective is of a country's nationals or of something else.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    /// `السوري`، `الفرنسي`.
+    Country,
+    /// `الأممي`، `الدولي`، `الكردي`: a body, a region or a people.
+    Affiliation,
+}
+
+/// One adjective of the data file.
+struct Demonym {
+    /// Folded, masculine, without the article: `سوري`، `اميركي`.
+    stem: String,
+    kind: Kind,
+    /// The lexicon id and name of the country it names, if it names one.
+    country: Option<(&'static str, &'static str)>,
+}
+
+struct Tables {
+    demonyms: Vec<Demonym>,
+    /// Folded definite forms (masculine and feminine) of every adjective → its index.
+    definite: HashMap<String, usize>,
+    /// Folded stems (masculine, without the article) → index.
+    by_stem: HashMap<String, usize>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let demonyms: Vec<Demonym> = crate::extract::data_rows(DEMONYMS_TSV).map(|fields| parse(&fields)).collect();
+        let mut definite = HashMap::default();
+        let mut by_stem = HashMap::default();
+        for (index, demonym) in demonyms.iter().enumerate() {
+            definite.entry(format!("ال{}", demonym.stem)).or_insert(index);
+            definite.entry(format!("ال{}ه", demonym.stem)).or_insert(index);
+            by_stem.entry(demonym.stem.clone()).or_insert(index);
+        }
+        Tables { demonyms, definite, by_stem }
+    })
+}
+
+/// One row: the adjective, its kind, the country's id and name (`-` for none).
+fn parse(fields: &[&'static str]) -> Demonym {
+    let field = |i: usize| fields.get(i).copied().filter(|f| !f.is_empty() && *f != "-");
+    let kind = match field(1) {
+        Some("AFFILIATION") => Kind::Affiliation,
+        _ => Kind::Country,
+    };
+    let country = field(2).zip(field(3));
+    Demonym { stem: fold(fields[0]), kind, country }
+}
+
+/// Whether a folded word is a nationality or affiliation adjective with the article
+/// (`الروسيه`، `الكردي`، `الدوليه`).
+pub(crate) fn is_nationality(folded: &str) -> bool {
+    tables().definite.contains_key(folded)
+}
+
+/// Whether a folded word is a country's nationality adjective with the article (`الروسي`،
+/// `الايطاليه`), not an affiliation (`الدولي`).
+pub(crate) fn is_country_adjective(folded: &str) -> bool {
+    tables().definite.get(folded).is_some_and(|&i| tables().demonyms[i].kind == Kind::Country)
+}
+
+/// Whether a folded word is a country's nationality adjective in the masculine with the
+/// article (`الفرنسي`, not `الفرنسيه`): what follows a club named after its city.
+pub(crate) fn is_masculine_country_adjective(folded: &str) -> bool {
+    folded.strip_prefix("ال").and_then(|stem| tables().by_stem.get(stem)).is_some_and(|&i| tables().demonyms[i].kind == Kind::Country)
+}
+
+/// The folded stems (masculine, without the article) of the countries' adjectives: `سوري`،
+/// `فلسطيني`.
+pub(crate) fn country_stems() -> impl Iterator<Item = &'static str> {
+    tables().demonyms.iter().filter(|d| d.kind == Kind::Country).map(|d| d.stem.as_str())
+}
+
+/// The lexicon id and name of the country a folded adjective names, with or without the
+/// article, masculine or feminine (`السوري`، `السوريه`، `سوري`): `("cc:SY", "سوريا")`.
+pub(crate) fn country(folded: &str) -> Option<(&'static str, &'static str)> {
+    let stem = folded.strip_prefix("ال").unwrap_or(folded);
+    let stem = stem.strip_suffix('ه').unwrap_or(stem);
+    tables().by_stem.get(stem).and_then(|&i| tables().demonyms[i].country)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rustc_hash::FxHashSet as HashSet;
+
+    #[test]
+    fn both_genders_with_the_article_are_nationalities() {
+        for word in ["السوري", "السوريه", "الاميركي", "الامريكيه", "الدولي", "الدوليه", "الجزايري"] {
+            assert!(is_nationality(word), "{word}");
+        }
+        assert!(!is_nationality("سوري") && !is_nationality("السفير"));
+    }
+
+    #[test]
+    fn affiliations_are_no_countries() {
+        assert!(is_country_adjective("الايطاليه") && !is_country_adjective("الدولي"));
+        assert!(is_masculine_country_adjective("الفرنسي") && !is_masculine_country_adjective("الفرنسيه"));
+        assert!(!is_masculine_country_adjective("الكردي"));
+    }
+
+    #[test]
+    fn countries_by_their_adjective() {
+        assert_eq!(country("السوريه"), Some(("cc:SY", "سوريا")));
+        assert_eq!(country("الصهيوني"), Some(("cc:IL", "إسرائيل")));
+        assert_eq!(country("الكوري"), None);
+        assert_eq!(country("الدولي"), None);
+    }
+
+    #[test]
+    fn no_adjective_twice() {
+        let mut seen = HashSet::default();
+        for demonym in &tables().demonyms {
+            assert!(seen.insert(demonym.stem.clone()), "{} twice in data/demonyms.tsv", demonym.stem);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! Word clusters from unlabeled text, for the tagger's features: predictive exchange clustering
+//! (Uszkoreit and Brants 2008) of folded stems, the form [`super::features::TokenInfo::stem`]
+//! has, so that a name never seen in the tagged corpora may still share a class with names that
+//! were. The map is `data/clusters.tsv`, made by `kashif clusters` (see `data/README.md`).
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::gold::project;
+use crate::conll::{Sentence, Tag};
+use crate::extract::Words;
+use crate::text::sentences;
+
+/// How to cluster.
+///
+/// ```
+/// let options = kashif_core::tagger::ClusterOptions::default();
+/// assert!(options.classes.iter().all(|&c| c > 1));
+/// ```
+#[derive(Debug, Clone)]
+pub struct ClusterOptions {
+    /// The number of classes of each clustering (each is one column of the map).
+    pub classes: Vec<usize>,
+    /// Stems seen fewer times are left out of the map (they count as one unknown word).
+    pub min_count: u32,
+    /// Exchange passes over the vocabulary.
+    pub passes: usize,
+}
+
+impl Default for ClusterOptions {
+    fn default() -> Self {
+        ClusterOptions { classes: vec![64, 512], min_count: 3, passes: 12 }
+    }
+}
+
+/// The folded stems of a sentence's tokens, as the tagger sees them.
+fn stems(sentence: &Sentence) -> Vec<String> {
+    let (_, tokens, _) = project(&sentence.tokens, &sentence.tags);
+    let words = Words::new(&tokens);
+    (0..tokens.len())
+        .map(|i| words.readings(i).last().map_or_else(|| tokens[i].text.clone(), |r| r.stem.clone()))
+        .collect()
+}
+
+/// The sentences of plain text, for [`train_clusters`]: each line is split into sentences as
+/// the analyzer splits a text (`text::sentences::split`), and a sentence's tokens are its
+/// whitespace-separated words, tagged `O` (the tagger's tokenizer splits them further when the
+/// stems are taken).
+///
+/// ```
+/// let sentences = kashif_core::tagger::text_sentences("قال الوزير. ثم غادر\n\nسطر آخر\n");
+/// let tokens: Vec<Vec<String>> = sentences.into_iter().map(|s| s.tokens).collect();
+/// assert_eq!(tokens, [vec!["قال", "الوزير."], vec!["ثم", "غادر"], vec!["سطر", "آخر"]]);
+/// ```
+pub fn text_sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        for (start, end) in sentences::split(&chars) {
+            let sentence: String = chars[start..end].iter().collect();
+            let tokens: Vec<String> = sentence.split_whitespace().map(str::to_owned).collect();
+            let tags = vec![Tag::O; tokens.len()];
+            out.push(Sentence { tokens, tags, domain: 0 });
+        }
+    }
+    out
+}
+
+/// Clusters the stems of the sentences (their tags are not read) and returns the map as TSV:
+/// a `#` header, then `stem<TAB>class<TAB>class…` lines (one class per clustering of
+/// `options.classes`), sorted by stem. Deterministic: the same text gives the same bytes.
+///
+/// ```
+/// use kashif_core::tagger::{train_clusters, ClusterOptions};
+/// let text = "ذهب O\nأحمد O\nإلى O\nدمشق O\n\nذهب O\nعلي O\nإلى O\nبيروت O\n\n".repeat(3);
+/// let sentences = kashif_core::conll::parse(&text);
+/// let options = ClusterOptions { classes: vec![3], min_count: 1, passes: 5 };
+/// let tsv = train_clusters(&sentences, &options);
+/// let rows: Vec<&str> = tsv.lines().filter(|l| !l.starts_with('#')).collect();
+/// assert_eq!(rows.len(), 6, "every stem seen at least once");
+/// assert!(rows.iter().all(|r| r.split('\t').nth(1).unwrap().parse::<usize>().unwrap() < 3));
+/// assert_eq!(tsv, train_clusters(&sentences, &options), "deterministic");
+/// ```
+pub fn train_clusters(sentences: &[Sentence], options: &ClusterOptions) -> String {
+    // Every stem by its order of first sight (so that millions of tokens are held as numbers).
+    let mut first_ids: HashMap<String, u32> = HashMap::default();
+    let mut seen: Vec<(String, u32)> = Vec::new();
+    let texts: Vec<Vec<u32>> = sentences
+        .iter()
+        .map(|sentence| {
+            stems(sentence)
+                .into_iter()
+                .map(|stem| {
+                    let id = *first_ids.entry(stem).or_insert_with_key(|stem| {
+                        seen.push((stem.clone(), 0));
+                        seen.len() as u32 - 1
+                    });
+                    seen[id as usize].1 += 1;
+                    id
+                })
+                .collect()
+        })
+        .collect();
+    drop(first_ids);
+    // Vocabulary by falling frequency, then by stem; id 0 is the sentence start, 1 the rare words.
+    let mut vocabulary: Vec<(&str, u32, u32)> = seen
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, c))| *c >= options.min_count)
+        .map(|(first, (w, c))| (w.as_str(), *c, first as u32))
+        .collect();
+    vocabulary.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut ids = vec![1u32; seen.len()];
+    for (i, &(_, _, first)) in vocabulary.iter().enumerate() {
+        ids[first as usize] = i as u32 + 2;
+    }
+    let size = vocabulary.len() + 2;
+    let corpus: Vec<Vec<u32>> = texts.iter().map(|t| t.iter().map(|&s| ids[s as usize]).collect()).collect();
+    drop(texts);
+    let columns: Vec<Vec<u32>> = options.classes.iter().map(|&c| exchange(&corpus, size, c, options.passes)).collect();
+    let mut lines: Vec<(&str, u32)> = vocabulary.iter().enumerate().map(|(i, &(w, _, _))| (w, i as u32 + 2)).collect();
+    lines.sort_unstable();
+    let mut out = format!(
+        "# Word clusters of folded stems (predictive exchange clustering; classes {:?}, stems seen at least {} times, {} passes).\n\
+         # Generated by `kashif clusters`: do not edit (see data/README.md).\n",
+        options.classes, options.min_count, options.passes
+    );
+    for (word, id) in lines {
+        out.push_str(word);
+        for column in &columns {
+            out.push('\t');
+            out.push_str(&column[id as usize].to_string());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `x ln x`, 0 at 0.
+fn xlogx(x: u32) -> f64 {
+    if x == 0 {
+        0.0
+    } else {
+        f64::from(x) * f64::from(x).ln()
+    }
+}
+
+/// Predictive exchange clustering of word ids `2..size` into `classes` classes: maximizes
+/// `Σ N(v, c) ln N(v, c) − Σ N(c) ln N(c)` over word-class bigram counts `N(v, c)` (word v
+/// followed by a word of class c). Returns the class of every id (ids 0 and 1 keep class 0).
+fn exchange(corpus: &[Vec<u32>], size: usize, classes: usize, passes: usize) -> Vec<u32> {
+    // Predecessors of every word with counts, and the word counts.
+    let mut bigrams: HashMap<(u32, u32), u32> = HashMap::default();
+    let mut word_counts = vec![0u32; size];
+    for sentence in corpus {
+        let mut previous = 0u32;
+        for &w in sentence {
+            *bigrams.entry((w, previous)).or_insert(0) += 1;
+            word_counts[w as usize] += 1;
+            previous = w;
+        }
+    }
+    let mut pairs: Vec<((u32, u32), u32)> = bigrams.into_iter().collect();
+    pairs.sort_unstable();
+    let mut predecessors: Vec<Vec<(u32, u32)>> = vec![Vec::new(); size];
+    for ((w, v), n) in pairs {
+        predecessors[w as usize].push((v, n));
+    }
+    let total: u32 = word_counts.iter().sum();
+    let table: Vec<f64> = (0..=total).map(xlogx).collect();
+    let f = |x: u32| table[x as usize];
+    // Initial classes: by frequency rank, round robin; the two special ids are never moved.
+    let mut class: Vec<u32> = (0..size).map(|i| if i < 2 { 0 } else { ((i - 2) % classes) as u32 }).collect();
+    let mut pair_counts = vec![0u32; size * classes];
+    let mut class_counts = vec![0u32; classes];
+    for w in 0..size {
+        let c = class[w] as usize;
+        class_counts[c] += word_counts[w];
+        for &(v, n) in &predecessors[w] {
+            pair_counts[v as usize * classes + c] += n;
+        }
+    }
+    let mut gains = vec![0f64; classes];
+    for _ in 0..passes {
+        let mut moved = 0;
+        for w in 2..size {
+            let old = class[w] as usize;
+            let n_w = word_counts[w];
+            for &(v, n) in &predecessors[w] {
+                pair_counts[v as usize * classes + old] -= n;
+            }
+            class_counts[old] -= n_w;
+            for (c, gain) in gains.iter_mut().enumerate() {
+                *gain = f(class_counts[c]) - f(class_counts[c] + n_w);
+            }
+            for &(v, n) in &predecessors[w] {
+                let row = &pair_counts[v as usize * classes..][..classes];
+                for (gain, &count) in gains.iter_mut().zip(row) {
+                    *gain += f(count + n) - f(count);
+                }
+            }
+            let mut best = old;
+            for c in 0..classes {
+                if gains[c] > gains[best] + 1e-9 {
+                    best = c;
+                }
+            }
+            if best != old {
+                moved += 1;
+            }
+            class[w] = best as u32;
+            for &(v, n) in &predecessors[w] {
+                pair_counts[v as usize * classes + best] += n;
+            }
+            class_counts[best] += n_w;
+        }
+        if moved == 0 {
+            break;
+        }
+    }
+    class
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_text_same_map() {
+        let text = "قال O\nالرئيس O\nسمير O\n\nقال O\nالوزير O\nخليل O\n\n".repeat(4);
+        let sentences = crate::conll::parse(&text);
+        let options = ClusterOptions { classes: vec![2, 4], min_count: 2, passes: 4 };
+        let a = train_clusters(&sentences, &options);
+        assert_eq!(a, train_clusters(&sentences, &options));
+        assert!(a.lines().filter(|l| !l.starts_with('#')).all(|l| l.split('\t').count() == 3));
+    }
+}

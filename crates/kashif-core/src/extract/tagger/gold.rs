@@ -1,0 +1,57 @@
+//! Gold sentences on Kashif's tokens: what training and the clusters read a CoNLL corpus as.
+
+use crate::conll::Tag;
+use crate::text::normalize::Folded;
+use crate::text::tokenize::{tokenize, Token};
+
+/// The text of a gold sentence (its tokens joined with single spaces), its folded form and
+/// tokens, and the gold tags moved onto those tokens: a Kashif token takes the tag of the gold
+/// token it starts in, `B-X` only on the first Kashif token of a gold `B-X` token.
+pub(crate) fn project(tokens: &[String], tags: &[Tag]) -> (Folded, Vec<Token>, Vec<Tag>) {
+    let mut text = String::new();
+    let mut owner = Vec::new();
+    for (index, token) in tokens.iter().enumerate() {
+        if index > 0 {
+            text.push(' ');
+            owner.push(usize::MAX);
+        }
+        text.push_str(token);
+        owner.extend(std::iter::repeat_n(index, token.chars().count()));
+    }
+    let folded = Folded::new(&text);
+    let kashif_tokens = tokenize(&folded);
+    let mut previous_owner = usize::MAX;
+    let projected = kashif_tokens
+        .iter()
+        .map(|token| {
+            let (start, _) = folded.original_span(token.start, token.end);
+            let gold = owner.get(start).copied().unwrap_or(usize::MAX);
+            let same = gold == previous_owner;
+            previous_owner = gold;
+            match tags.get(gold) {
+                Some(Tag::B(label)) if same => Tag::I(*label),
+                Some(&tag) => tag,
+                None => Tag::O,
+            }
+        })
+        .collect();
+    (folded, kashif_tokens, projected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Label;
+
+    #[test]
+    fn projection_splits_tokens_and_keeps_bio() {
+        let tokens: Vec<String> = ["في", "2019م", "زار", "U.S.", "بوتين"].iter().map(|s| s.to_string()).collect();
+        let tags = [Tag::O, Tag::O, Tag::O, Tag::B(Label::Loc), Tag::B(Label::Per)];
+        let (_, kashif, projected) = project(&tokens, &tags);
+        let texts: Vec<&str> = kashif.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["في", "2019", "م", "زار", "U", ".", "S", ".", "بوتين"]);
+        let loc = [Tag::B(Label::Loc), Tag::I(Label::Loc), Tag::I(Label::Loc), Tag::I(Label::Loc)];
+        assert_eq!(projected[4..8], loc);
+        assert_eq!(projected[8], Tag::B(Label::Per));
+    }
+}

@@ -1,0 +1,188 @@
+//! Orthographic folding for matching, with a map back to the original text.
+//!
+//! Folding removes what Arabic writers add or drop freely (diacritics, tatweel, hamza seats,
+//! invisible format characters) so that spellings of one name compare equal. The folded copy is
+//! only ever used for matching: every position in it maps back to a char of the original, so
+//! spans reported to the user always slice what they gave.
+//!
+//! The same rules are implemented in `scripts/build_lexicon.py`; keep the two in step.
+
+/// What one original char becomes when folded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fold {
+    /// Dropped from the folded text (a diacritic, tatweel, a format character).
+    Drop,
+    /// Replaced by this char (itself, for most chars).
+    Char(char),
+}
+
+fn fold_char(c: char) -> Fold {
+    match c {
+        // Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks, tatweel.
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => {
+            Fold::Drop
+        }
+        // Invisible format characters: zero-width (non-)joiners, marks and bidi controls, BOM, soft hyphen.
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}'
+        | '\u{061C}' => Fold::Drop,
+        'أ' | 'إ' | 'آ' | 'ٱ' => Fold::Char('ا'),
+        'ى' | 'ی' | 'ئ' => Fold::Char('ي'),
+        'ة' => Fold::Char('ه'),
+        'ؤ' => Fold::Char('و'),
+        'ک' => Fold::Char('ك'),
+        '٠'..='٩' => Fold::Char(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
+        '۰'..='۹' => Fold::Char(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
+        _ if c.is_whitespace() => Fold::Char(' '),
+        _ => Fold::Char(c),
+    }
+}
+
+/// True for the chars folding drops that belong to the letter before them (diacritics and
+/// tatweel), so a span ending on a letter also takes its marks.
+pub(crate) fn is_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}')
+}
+
+/// Folds a string for matching: the same rules as [`Folded::new`], without the offset map.
+///
+/// ```
+/// use kashif_core::text::normalize::fold;
+/// assert_eq!(fold("إدلبُ"), "ادلب");
+/// assert_eq!(fold("أنقرة"), fold("انقره"));
+/// assert_eq!(fold("مصطفى"), "مصطفي");
+/// assert_eq!(fold("٢٠١١"), "2011");
+/// ```
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match fold_char(c) {
+            Fold::Drop => None,
+            Fold::Char(f) => Some(f),
+        })
+        .collect()
+}
+
+/// Folds a string as [`fold`] does, borrowing it when it is folded already.
+pub(crate) fn fold_borrowed(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(|c| fold_char(c) == Fold::Char(c)) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(fold(text))
+    }
+}
+
+/// A folded copy of a text that remembers, for each folded char, the original char it came from.
+///
+/// ```
+/// use kashif_core::text::normalize::Folded;
+/// let original = "قالَ الأسدُ";
+/// let folded = Folded::new(original);
+/// assert_eq!(folded.as_str(), "قال الاسد");
+/// // Folded chars 4..9 ("الاسد") are original chars 5..11 ("الأسدُ", with its damma).
+/// assert_eq!(folded.original_span(4, 9), (5, 11));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Folded {
+    folded: String,
+    /// Original char index of each folded char.
+    origin: Vec<usize>,
+    /// Original chars, to extend spans over trailing marks.
+    original: Vec<char>,
+}
+
+impl Folded {
+    /// Folds `original`.
+    pub fn new(original: &str) -> Self {
+        let original: Vec<char> = original.chars().collect();
+        let mut folded = String::with_capacity(original.len() * 2);
+        let mut origin = Vec::with_capacity(original.len());
+        for (index, &c) in original.iter().enumerate() {
+            if let Fold::Char(f) = fold_char(c) {
+                folded.push(f);
+                origin.push(index);
+            }
+        }
+        Folded { folded, origin, original }
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.folded
+    }
+
+    /// The folded chars, counted.
+    pub fn char_len(&self) -> usize {
+        self.origin.len()
+    }
+
+    /// The original chars.
+    pub fn original_chars(&self) -> &[char] {
+        &self.original
+    }
+
+    /// Maps a span of folded chars `[start, end)` (non-empty) to the span of original chars it
+    /// came from, taking along the diacritics and tatweel that follow its last letter.
+    pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
+        debug_assert!(start < end && end <= self.origin.len());
+        let original_start = self.origin[start];
+        let mut original_end = self.origin[end - 1] + 1;
+        while original_end < self.original.len() && is_mark(self.original[original_end]) {
+            original_end += 1;
+        }
+        (original_start, original_end)
+    }
+
+    /// The original text of a span of original chars.
+    pub fn original_text(&self, start: usize, end: usize) -> String {
+        self.original[start..end].iter().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_table() {
+        let cases = [
+            ("أحمد", "احمد"),
+            ("إيران", "ايران"),
+            ("آذار", "اذار"),
+            ("ٱلله", "الله"),
+            ("موسى", "موسي"),
+            ("حماة", "حماه"),
+            ("مؤتمر", "موتمر"),
+            ("رئيس", "رييس"),
+            ("مُحَمَّدٌ", "محمد"),
+            ("بـــوتين", "بوتين"),
+            ("کرمان", "كرمان"),
+            ("\u{200F}دمشق\u{200E}", "دمشق"),
+            ("٢٠٠ ألف", "200 الف"),
+            ("۱۲", "12"),
+            ("a\u{00A0}b\tc", "a b c"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(fold(input), expected, "fold({input:?})");
+        }
+    }
+
+    #[test]
+    fn folded_and_fold_agree() {
+        for text in ["وبِمَنْبِجَ", "«قال»", "", "   ", "ــــ"] {
+            assert_eq!(Folded::new(text).as_str(), fold(text));
+        }
+    }
+
+    #[test]
+    fn spans_map_back_over_dropped_chars() {
+        let original = "\u{200F}بِمَنْبِجَ";
+        let folded = Folded::new(original);
+        assert_eq!(folded.as_str(), "بمنبج");
+        // "منبج" is folded chars 1..5; in the original it starts after the bidi mark, ba and kasra.
+        let (start, end) = folded.original_span(1, 5);
+        assert_eq!(folded.original_text(start, end), "مَنْبِجَ");
+    }
+}

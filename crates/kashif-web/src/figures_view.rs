@@ -1,0 +1,192 @@
+//! The figures of every document read as claims (what happened, to whom, where, when, according
+//! to whom) and grouped: one row per group, with the claims of each document side by side; the
+//! groups where two claims conflict carry a «تباين» badge. Rows stack at phone width.
+
+use std::sync::Arc;
+
+use leptos::either::Either;
+use leptos::prelude::*;
+
+use super::i18n::{count_name, use_i18n, I18n, Lang, Msg};
+use super::state::DocId;
+use super::tables::{doc_names, matches, number, FilterBox, NoDocuments, Sort, SortHeader};
+use super::navigation::Navigator;
+use super::workspace::{corpus_docs, CorpusEntry};
+use kashif_core::corpus::{claim_groups, Claim, ClaimGroup};
+
+const KIND: usize = 0;
+const AGREEMENT: usize = 1;
+
+/// What a group claims, in `lang`: `قتلى: جنود (تركيا)`, `killed: soldiers (تركيا)`.
+fn group_title(lang: Lang, group: &ClaimGroup) -> String {
+    let name = |key| count_name(lang, key);
+    let mut title = match group.event.as_deref() {
+        Some(event) if group.whom != "people" => format!("{}: {}", name(event), name(&group.whom)),
+        Some(event) => name(event).to_owned(),
+        None => name(&group.whom).to_owned(),
+    };
+    if let Some(side) = &group.side_name {
+        title.push_str(&format!(" ({side})"));
+    }
+    title
+}
+
+/// The figures view: one row per group of claims.
+#[component]
+pub fn FigureTable(
+    /// The analyzed documents.
+    #[prop(into)]
+    corpus: Signal<Arc<Vec<CorpusEntry>>>,
+    /// Where a click on a figure leads.
+    nav: Navigator,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let groups = Memo::new(move |_| corpus.with(|c| claim_groups(&corpus_docs(c))));
+    let docs = doc_names(corpus, i18n);
+    let filter = RwSignal::new(String::new());
+    let sort = RwSignal::new(Sort::by(AGREEMENT, true));
+    let shown = Memo::new(move |_| {
+        let needle = filter.get();
+        let sort = sort.get();
+        let lang = i18n.lang();
+        groups.with(|groups| {
+            let mut shown: Vec<ClaimGroup> = groups
+                .iter()
+                .filter(|g| {
+                    let title = group_title(lang, g);
+                    let mut texts: Vec<&str> = vec![&title, &g.whom];
+                    texts.extend(g.place.as_deref());
+                    texts.extend(g.claims.iter().flat_map(|c| [c.sentence.as_str(), c.source.as_str()]));
+                    matches(&needle, &texts)
+                })
+                .cloned()
+                .collect();
+            shown.sort_by(|a, b| {
+                let ascending = match sort.column {
+                    KIND => group_title(lang, a).cmp(&group_title(lang, b)),
+                    _ => (a.discrepancy, a.documents, a.claims.len()).cmp(&(b.discrepancy, b.documents, b.claims.len())),
+                };
+                sort.order(ascending)
+            });
+            shown
+        })
+    });
+    view! {
+        <section class="panel table-panel" aria-labelledby="kashif-figure-table-title">
+            <h2 id="kashif-figure-table-title">
+                {i18n.t(Msg::FiguresTitle)}
+                " "
+                <span class="count-badge">{move || shown.with(Vec::len)}</span>
+            </h2>
+            <p class="muted table-note">
+                {i18n.t(Msg::FiguresNote)}
+            </p>
+            <div class="table-tools">
+                <FilterBox filter testid="figure-filter" />
+            </div>
+            <Show when=move || corpus.with(|c| !c.is_empty()) fallback=|| view! { <NoDocuments /> }>
+                <div class="table-scroll">
+                    <table class="data-table claims-table" data-testid="figure-table">
+                        <thead>
+                            <tr>
+                                <SortHeader column=KIND sort>{i18n.t(Msg::Counted)}</SortHeader>
+                                <SortHeader column=AGREEMENT sort>{i18n.t(Msg::Agreement)}</SortHeader>
+                                <th scope="col" class="plain-header">{i18n.t(Msg::ClaimsBySource)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                let docs = docs.get();
+                                shown.get().into_iter().map(|group| group_row(group, &docs, nav, i18n)).collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// The badge of a group: «تباين» with the spread, «متفق» when several sources agree, else
+/// «مصدر واحد».
+fn agreement(group: &ClaimGroup, i18n: I18n) -> impl IntoView {
+    match group.spread {
+        Some((low, high)) => Either::Left(view! {
+            <span class="badge disagree" data-testid="disagreement" title=i18n.text(Msg::DifferTitle)>
+                {i18n.text(Msg::Differ)}
+            </span>
+            " "
+            <span class="spread" data-testid="spread">{i18n.fill(Msg::Spread, &[&number(low), &number(high)])}</span>
+        }),
+        None if group.sources > 1 => Either::Right(Either::Left(view! { <span class="badge agree">{i18n.text(Msg::Agree)}</span> })),
+        None => Either::Right(Either::Right(view! { <span class="muted nowrap">{i18n.text(Msg::OneSource)}</span> })),
+    }
+}
+
+/// One claim: its value (a click shows it in its document), its source and its sentence.
+fn claim_item(claim: Claim, doc_id: DocId, nav: Navigator, i18n: I18n) -> impl IntoView {
+    let (start, end) = (claim.start, claim.end);
+    let qualifier = claim.qualifier.clone().map(|q| format!("{q} ")).unwrap_or_default();
+    let source = if claim.source_id.is_some() { claim.source.clone() } else { i18n.text(Msg::TheOutlet).to_owned() };
+    view! {
+        <li class="claim" data-testid="claim">
+            <button
+                type="button"
+                class="cell-link figure-value"
+                data-testid="figure-value"
+                data-value=number(claim.value)
+                on:click=move |_| nav.jump(doc_id, start, end)
+            >
+                <span class="qualifier">{qualifier}</span>
+                <bdi class="value">{number(claim.value)}</bdi>
+                " "
+                <bdi>{claim.noun.clone()}</bdi>
+            </button>
+            " "
+            <span class="claim-source" dir="auto" data-testid="claim-source" data-named=claim.source_id.is_some().to_string()>
+                {i18n.fill(Msg::AccordingTo, &[&source])}
+            </span>
+            <div class="sentence muted">
+                <bdi>{claim.sentence.clone()}</bdi>
+            </div>
+        </li>
+    }
+}
+
+fn group_row(group: ClaimGroup, docs: &[(DocId, String)], nav: Navigator, i18n: I18n) -> impl IntoView {
+    let place = group.place.clone().map(|p| view! { <div class="muted claim-where" dir="auto">{i18n.fill(Msg::PlaceIs, &[&p])}</div> });
+    let period = group.when.clone().map(|w| view! { <div class="muted claim-where" dir="auto">{i18n.fill(Msg::PeriodIs, &[&w])}</div> });
+    let outlets = group
+        .docs()
+        .into_iter()
+        .map(|index| {
+            let (doc_id, name) = docs.get(index).cloned().unwrap_or_default();
+            let claims: Vec<Claim> = group.claims_of(index).cloned().collect();
+            view! {
+                <div class="claim-outlet" data-testid="figure-cell" data-doc=index>
+                    <div class="outlet-name"><bdi>{name}</bdi></div>
+                    <ul class="figure-list" dir="rtl" lang="ar">
+                        {claims.into_iter().map(|claim| claim_item(claim, doc_id, nav, i18n)).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <tr
+            data-testid="figure-group"
+            data-counts=group.whom.clone()
+            data-event=group.event.clone().unwrap_or_default()
+            data-side=group.side.clone().unwrap_or_default()
+            class:disagrees=group.discrepancy
+        >
+            <th scope="row">
+                <div class="claim-title">{group_title(i18n.lang(), &group)}</div>
+                {place}
+                {period}
+            </th>
+            <td class="claim-agreement">{agreement(&group, i18n)}</td>
+            <td class="claim-outlets">{outlets}</td>
+        </tr>
+    }
+}

@@ -1,0 +1,312 @@
+//! The framing view: the loaded descriptors each document uses, per actor, side by side; and a
+//! form to count descriptors of the reader's own, kept with the settings (key
+//! [`DESCRIPTORS`](super::settings::DESCRIPTORS), in the format of `data/descriptors.tsv`).
+
+use std::sync::Arc;
+
+use leptos::either::Either;
+use leptos::prelude::*;
+
+use super::i18n::{category_name, use_i18n, I18n, Lang, Msg};
+use super::settings::{Settings, DESCRIPTORS};
+use super::state::DocId;
+use super::tables::{doc_names, doc_titles, matches, DocHeaders, FilterBox, NoDocuments, Sort, SortHeader};
+use super::undo::{BarNote, Change, Undo};
+use super::navigation::Navigator;
+use super::workspace::{corpus_docs, CorpusEntry};
+use kashif_core::corpus::{
+    descriptors_to_tsv, framing_table, known_descriptor, parse_descriptors, Category, Descriptor, FramingRow,
+};
+use kashif_core::text::normalize::fold;
+
+const ACTOR: usize = 0;
+const DESCRIPTOR: usize = 1;
+const CATEGORY: usize = 2;
+const TOTAL: usize = 3;
+/// Columns from here on are the documents.
+const FIRST_DOC: usize = 4;
+
+/// The framing table (rows: actor × descriptor; columns: documents; cells: counts).
+#[component]
+pub fn FramingView(
+    /// The analyzed documents.
+    #[prop(into)]
+    corpus: Signal<Arc<Vec<CorpusEntry>>>,
+    /// Where a click on a count leads.
+    nav: Navigator,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let settings = expect_context::<Settings>();
+    let extra = Memo::new(move |_| own_descriptors(settings));
+    let table = Memo::new(move |_| extra.with(|extra| corpus.with(|c| framing_table(&corpus_docs(c), extra))));
+    let docs = doc_names(corpus, i18n);
+    let titles = doc_titles(corpus, i18n);
+    let filter = RwSignal::new(String::new());
+    let category = RwSignal::new(None::<Category>);
+    // The table's own order (actors by weight) until a header is clicked.
+    let sort = RwSignal::new(Sort::by(usize::MAX, false));
+    let shown = Memo::new(move |_| {
+        let needle = filter.get();
+        let only = category.get();
+        let sort = sort.get();
+        table.with(|table| {
+            let mut rows: Vec<FramingRow> = table
+                .rows
+                .iter()
+                .filter(|r| only.is_none_or(|c| r.category == c))
+                .filter(|r| {
+                    let actor = r.actor.as_ref().map_or("—", |a| a.name.as_str());
+                    matches(&needle, &[actor, &r.descriptor, &r.gloss])
+                })
+                .cloned()
+                .collect();
+            if sort.column != usize::MAX {
+                rows.sort_by(|a, b| {
+                    let ascending = match sort.column {
+                        ACTOR => actor_name(a).cmp(actor_name(b)),
+                        DESCRIPTOR => a.descriptor.cmp(&b.descriptor),
+                        CATEGORY => a.category.cmp(&b.category),
+                        TOTAL => a.total.cmp(&b.total),
+                        doc => a.counts.get(doc - FIRST_DOC).cmp(&b.counts.get(doc - FIRST_DOC)),
+                    };
+                    sort.order(ascending)
+                });
+            }
+            rows
+        })
+    });
+    view! {
+        <section class="panel table-panel" aria-labelledby="kashif-framing-title">
+            <h2 id="kashif-framing-title">
+                {i18n.t(Msg::FramingTitle)}
+                " "
+                <span class="count-badge">{move || shown.with(Vec::len)}</span>
+            </h2>
+            <p class="muted table-note">
+                {i18n.t(Msg::FramingNote)}
+            </p>
+            <div class="table-tools">
+                <FilterBox filter testid="framing-filter" />
+                <select
+                    class="type-filter"
+                    aria-label=i18n.t(Msg::Connotation)
+                    data-testid="framing-category-filter"
+                    on:change=move |ev| category.set(event_target_value(&ev).parse::<Category>().ok())
+                >
+                    <option value="">{i18n.t(Msg::AllConnotations)}</option>
+                    <CategoryOptions />
+                </select>
+            </div>
+            <AddDescriptor extra settings />
+            <Show when=move || corpus.with(|c| !c.is_empty()) fallback=|| view! { <NoDocuments /> }>
+                <div class="table-scroll">
+                    <table class="data-table" data-testid="framing-table">
+                        <thead>
+                            <tr>
+                                <SortHeader column=ACTOR sort>{i18n.t(Msg::Actor)}</SortHeader>
+                                <SortHeader column=DESCRIPTOR sort>{i18n.t(Msg::Descriptor)}</SortHeader>
+                                <SortHeader column=CATEGORY sort>{i18n.t(Msg::Connotation)}</SortHeader>
+                                <SortHeader column=TOTAL sort>{i18n.t(Msg::Total)}</SortHeader>
+                                <DocHeaders docs first=FIRST_DOC sort titles />
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                let docs = docs.get();
+                                let lang = i18n.lang();
+                                shown.get().into_iter().map(|row| framing_row(row, &docs, nav, lang)).collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+fn actor_name(row: &FramingRow) -> &str {
+    row.actor.as_ref().map_or("—", |a| a.name.as_str())
+}
+
+fn framing_row(row: FramingRow, docs: &[(DocId, String)], nav: Navigator, lang: Lang) -> impl IntoView {
+    let cells = docs
+        .iter()
+        .enumerate()
+        .map(|(index, (doc_id, _))| {
+            let doc_id = *doc_id;
+            match (row.counts.get(index).copied().unwrap_or(0), row.first.get(index).copied().flatten()) {
+                (count, Some((start, end))) if count > 0 => Either::Left(view! {
+                    <td class="num-cell" data-testid="framing-cell" data-doc=index>
+                        <button
+                            type="button"
+                            class="cell-link"
+                            data-testid="framing-jump"
+                            on:click=move |_| nav.jump(doc_id, start, end)
+                        >
+                            {count}
+                        </button>
+                    </td>
+                }),
+                _ => Either::Right(view! { <td class="num-cell muted" data-testid="framing-cell" data-doc=index>"0"</td> }),
+            }
+        })
+        .collect_view();
+    let actor = actor_name(&row).to_owned();
+    view! {
+        <tr
+            data-testid="framing-row"
+            data-actor=row.actor.as_ref().map(|a| a.id.clone()).unwrap_or_default()
+            data-descriptor=row.descriptor.clone()
+            data-category=row.category.as_str()
+        >
+            <th scope="row"><bdi>{actor}</bdi></th>
+            <td>
+                <bdi class="descriptor" dir="rtl" lang="ar">{row.descriptor.clone()}</bdi>
+                {(!row.gloss.is_empty()).then(|| view! { <div class="gloss muted" dir="ltr" lang="en">{row.gloss.clone()}</div> })}
+            </td>
+            <td><span class="badge category" data-category=row.category.as_str()>{category_name(lang, row.category)}</span></td>
+            <td class="num-cell total">{row.total}</td>
+            {cells}
+        </tr>
+    }
+}
+
+/// The reader's own descriptors, as saved in the settings (none when nothing readable is there).
+fn own_descriptors(settings: Settings) -> Vec<Descriptor> {
+    settings.get(DESCRIPTORS).and_then(|tsv| parse_descriptors(&tsv).ok()).unwrap_or_default()
+}
+
+/// One `<option>` per category, named in the language in effect.
+#[component]
+fn CategoryOptions() -> impl IntoView {
+    let i18n = use_i18n();
+    Category::ALL
+        .into_iter()
+        .map(|c| view! { <option value=c.as_str()>{move || category_name(i18n.lang(), c)}</option> })
+        .collect_view()
+}
+
+/// The form that adds a term and a category to the reader's own descriptors (refusing a term
+/// already counted, and saying under which descriptor), and the list of them, each with a button
+/// that removes it. Every change is saved with the settings.
+#[component]
+fn AddDescriptor(
+    /// The reader's own descriptors.
+    #[prop(into)]
+    extra: Signal<Vec<Descriptor>>,
+    /// Where they are saved.
+    settings: Settings,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let term = RwSignal::new(String::new());
+    let category = RwSignal::new(Category::Pejorative);
+    // Why the last term was not added: the term and the descriptor that already counts it.
+    let refused = RwSignal::new(None::<(String, String)>);
+    let save = move |list: Vec<Descriptor>| settings.set(DESCRIPTORS, &descriptors_to_tsv(&list));
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let value = term.get_untracked().trim().to_owned();
+        if fold(&value).split_whitespace().next().is_none() {
+            return;
+        }
+        let mut list = extra.get_untracked();
+        if let Some(known) = known_descriptor(&value, &list) {
+            refused.set(Some((value, known.term.clone())));
+            return;
+        }
+        list.push(Descriptor::new(&value, category.get_untracked()));
+        save(list);
+        refused.set(None);
+        term.set(String::new());
+    };
+    // A removal can be undone (the undo bar, Ctrl+Z).
+    let undo = use_context::<Undo>();
+    let remove = move |index: usize| {
+        let mut list = extra.get_untracked();
+        if index < list.len() {
+            let before = settings.get_untracked(DESCRIPTORS).unwrap_or_default();
+            let term = list.remove(index).term;
+            save(list);
+            if let Some(undo) = undo {
+                let after = settings.get_untracked(DESCRIPTORS).unwrap_or_default();
+                let serial = undo.record(Change::Descriptors { before, after });
+                undo.show(serial, BarNote::DescriptorRemoved(term));
+            }
+        }
+    };
+    view! {
+        <form class="add-descriptor" data-testid="add-descriptor" on:submit=add>
+            <label class="field-label" for="kashif-descriptor">{i18n.t(Msg::AddDescriptor)}</label>
+            <div class="add-row">
+                <input
+                    id="kashif-descriptor"
+                    type="text"
+                    dir="rtl"
+                    lang="ar"
+                    class="filter-box"
+                    placeholder=i18n.t(Msg::DescriptorExample)
+                    data-testid="descriptor-input"
+                    prop:value=move || term.get()
+                    on:input=move |ev| term.set(event_target_value(&ev))
+                />
+                <select
+                    class="type-filter"
+                    aria-label=i18n.t(Msg::DescriptorConnotation)
+                    data-testid="descriptor-category"
+                    on:change=move |ev| {
+                        if let Ok(c) = event_target_value(&ev).parse::<Category>() {
+                            category.set(c);
+                        }
+                    }
+                >
+                    <CategoryOptions />
+                </select>
+                <button type="submit" class="button-like" data-testid="descriptor-add">{i18n.t(Msg::Add)}</button>
+            </div>
+            {move || {
+                refused.get().map(|(term, known)| view! {
+                    <p class="muted" data-testid="descriptor-known" role="status">
+                        {i18n.fill(Msg::AlreadyKnown, &[&term, &known])}
+                    </p>
+                })
+            }}
+            <Show when=move || extra.with(|e| !e.is_empty())>
+                <div class="own-descriptors">
+                    <span class="muted">{i18n.t(Msg::YourDescriptors)}</span>
+                    <ul class="chip-list" data-testid="own-descriptors">
+                        {move || {
+                            extra
+                                .get()
+                                .into_iter()
+                                .enumerate()
+                                .map(|(index, d)| own_descriptor(index, d, i18n, remove))
+                                .collect_view()
+                        }}
+                    </ul>
+                </div>
+            </Show>
+        </form>
+    }
+}
+
+/// One of the reader's descriptors in the list: the term, its category, a remove button.
+fn own_descriptor(index: usize, d: Descriptor, i18n: I18n, remove: impl Fn(usize) + 'static) -> impl IntoView {
+    let label = i18n.fill(Msg::RemoveNamed, &[&d.term]);
+    view! {
+        <li class="chip" data-testid="own-descriptor" data-term=d.term.clone() data-category=d.category.as_str()>
+            <bdi dir="rtl" lang="ar">{d.term.clone()}</bdi>
+            " "
+            <span class="badge category" data-category=d.category.as_str()>{category_name(i18n.lang(), d.category)}</span>
+            <button
+                type="button"
+                class="doc-remove"
+                data-testid="descriptor-remove"
+                aria-label=label.clone()
+                title=label
+                on:click=move |_| remove(index)
+            >
+                "×"
+            </button>
+        </li>
+    }
+}

@@ -1,8 +1,0 @@
-//! Text handling: decoding bytes, folding for matching, tokenizing, clitics.
-
-pub(crate) mod clitics;
-pub(crate) mod parts;
-pub mod decode;
-pub mod normalize;
-pub mod sentences;
-pub mod tokenize;
