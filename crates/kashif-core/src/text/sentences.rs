@@ -14,15 +14,8 @@ fn is_closer(c: char) -> bool {
 }
 
 /// The sentences of a text as `[start, end)` spans of chars, in order, each trimmed of the
-/// whitespace around it; whitespace-only stretches belong to no sentence.
-///
-/// ```
-/// use kashif_core::text::sentences::split;
-/// let text: Vec<char> = "قال: «نعم.» ثم غادر. وعاد 2.5 يوم\nسطر".chars().collect();
-/// let spans = split(&text);
-/// let pieces: Vec<String> = spans.iter().map(|&(s, e)| text[s..e].iter().collect()).collect();
-/// assert_eq!(pieces, ["قال: «نعم.»", "ثم غادر.", "وعاد 2.5 يوم", "سطر"]);
-/// ```
+/// whitespace around it; whitespace-only stretches belong to no sentence (see the test
+/// `quotes_decimals_and_lines`).
 pub fn split(chars: &[char]) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = 0;
@@ -73,6 +66,11 @@ mod tests {
     fn pieces(text: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
         split(&chars).into_iter().map(|(s, e)| chars[s..e].iter().collect()).collect()
+    }
+
+    #[test]
+    fn quotes_decimals_and_lines() {
+        assert_eq!(pieces("قال: «نعم.» ثم غادر. وعاد 2.5 يوم\nسطر"), ["قال: «نعم.»", "ثم غادر.", "وعاد 2.5 يوم", "سطر"]);
     }
 
     #[test]

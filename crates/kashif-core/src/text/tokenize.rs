@@ -47,16 +47,8 @@ fn kind_of(c: char) -> Option<TokenKind> {
 }
 
 /// Splits a folded text into tokens. Whitespace separates tokens and is not one; a change from
-/// letters to digits also separates them (`2019م` is two tokens).
-///
-/// ```
-/// use kashif_core::text::{normalize::Folded, tokenize::{tokenize, TokenKind}};
-/// let folded = Folded::new("قُتل 1,500 شخص، في «حلب»");
-/// let tokens = tokenize(&folded);
-/// let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-/// assert_eq!(texts, ["قتل", "1,500", "شخص", "،", "في", "«", "حلب", "»"]);
-/// assert_eq!(tokens[1].kind, TokenKind::Number);
-/// ```
+/// letters to digits also separates them (`2019م` is two tokens); see the test
+/// `folds_and_splits_punctuation`.
 pub fn tokenize(folded: &Folded) -> Vec<Token> {
     let text = folded.as_str();
     let chars: Vec<char> = text.chars().collect();
@@ -101,6 +93,14 @@ mod tests {
 
     fn texts(input: &str) -> Vec<String> {
         tokenize(&Folded::new(input)).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn folds_and_splits_punctuation() {
+        let tokens = tokenize(&Folded::new("قُتل 1,500 شخص، في «حلب»"));
+        let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["قتل", "1,500", "شخص", "،", "في", "«", "حلب", "»"]);
+        assert_eq!(tokens[1].kind, TokenKind::Number);
     }
 
     #[test]
