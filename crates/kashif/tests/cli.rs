@@ -595,16 +595,11 @@ fn compare_groups_the_claims_and_flags_only_the_disagreement_on_the_toll() {
         .iter()
         .map(|c| (c["doc"].as_u64().unwrap(), c["value"].as_f64().unwrap(), c["source"].as_str().unwrap()))
         .collect();
-    assert_eq!(
-        claims,
-        [
-            (0, 33.0, "وزارة الدفاع التركية"),
-            (1, 34.0, "أنقرة"),
-            (2, 34.0, "أنقرة"),
-            (2, 33.0, "البيت الأبيض"),
-            (4, 30.0, files[4].as_str()),
-        ]
-    );
+    // Which claims the group holds is the core's test (corpus::claims); here, that the JSON
+    // carries them, and that a claim with no named source is the outlet's: its file's name.
+    let docs_and_values: Vec<(u64, f64)> = claims.iter().map(|&(doc, value, _)| (doc, value)).collect();
+    assert_eq!(docs_and_values, [(0, 33.0), (1, 34.0), (2, 34.0), (2, 33.0), (4, 30.0)]);
+    assert_eq!(claims[4].2, files[4].as_str());
     assert!(toll["claims"][3]["sentence"].as_str().unwrap().contains("بيان للبيت الأبيض"));
 
     // CSV: a header, then one row per claim; the toll's five claims are the discrepancy's rows.

@@ -127,46 +127,13 @@ impl<'a> Archive<'a> {
     }
 }
 
-/// A minimal ZIP writer for tests: `(name, content, deflate?)` entries.
+/// The ZIP writer of the integration tests (`tests/common`: `(name, content, deflate?)`
+/// entries), for this crate's unit tests too: one writer, not two.
 #[cfg(test)]
-pub(crate) fn write_for_tests(entries: &[(&str, &[u8], bool)]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut directory = Vec::new();
-    for &(name, content, deflate) in entries {
-        let data = if deflate { miniz_oxide::deflate::compress_to_vec(content, 6) } else { content.to_vec() };
-        let offset = out.len() as u32;
-        let mut common = Vec::new();
-        common.extend_from_slice(&20u16.to_le_bytes()); // version needed
-        common.extend_from_slice(&0u16.to_le_bytes()); // flags
-        common.extend_from_slice(&(if deflate { 8u16 } else { 0 }).to_le_bytes());
-        common.extend_from_slice(&[0; 4]); // time, date
-        common.extend_from_slice(&0u32.to_le_bytes()); // CRC-32, not checked by the reader
-        common.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        common.extend_from_slice(&(content.len() as u32).to_le_bytes());
-        common.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        common.extend_from_slice(&0u16.to_le_bytes()); // extra length
-        out.extend_from_slice(LOCAL_HEADER);
-        out.extend_from_slice(&common);
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(&data);
-        directory.extend_from_slice(&CENTRAL_HEADER.to_le_bytes());
-        directory.extend_from_slice(&20u16.to_le_bytes()); // version made by
-        directory.extend_from_slice(&common);
-        directory.extend_from_slice(&[0; 10]); // comment length, disk, attributes
-        directory.extend_from_slice(&offset.to_le_bytes());
-        directory.extend_from_slice(name.as_bytes());
-    }
-    let directory_at = out.len() as u32;
-    out.extend_from_slice(&directory);
-    out.extend_from_slice(END_OF_CENTRAL_DIRECTORY);
-    out.extend_from_slice(&[0; 4]); // disk numbers
-    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(directory.len() as u32).to_le_bytes());
-    out.extend_from_slice(&directory_at.to_le_bytes());
-    out.extend_from_slice(&0u16.to_le_bytes()); // comment length
-    out
-}
+#[path = "../../tests/common/mod.rs"]
+mod test_inputs;
+#[cfg(test)]
+pub(crate) use test_inputs::zip as write_for_tests;
 
 #[cfg(test)]
 mod tests {
