@@ -14,6 +14,7 @@ use web_sys::{Element, Node};
 use super::corrections::Corrections;
 use super::export_panel::download;
 use super::i18n::{label_name, use_i18n, Lang, Message, Msg};
+use super::input::{FileButton, JSON};
 use super::state::DocId;
 use super::workspace::{merge_targets, CorpusEntry};
 use kashif_core::corrections::{Correction, UserName};
@@ -365,10 +366,8 @@ pub fn UserNamesPanel(
             Err(_) => Message::new(Msg::DownloadFailed, &[]),
         }));
     };
-    let import = move |ev: web_sys::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-        input.set_value("");
+    let import = Callback::new(move |files: Vec<web_sys::File>| {
+        let Some(file) = files.into_iter().next() else { return };
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
             let name = file.name();
@@ -381,7 +380,7 @@ pub fn UserNamesPanel(
             };
             status.set(Some(message));
         });
-    };
+    });
     view! {
         <section class="panel names-panel" aria-labelledby="kashif-names-title" data-testid="names-panel">
             <h2 id="kashif-names-title">{i18n.t(Msg::YourNames)}</h2>
@@ -419,16 +418,7 @@ pub fn UserNamesPanel(
             </ul>
             <div class="export-row">
                 <button type="button" data-testid="names-export" on:click=export>{i18n.t(Msg::ExportNames)}</button>
-                <label class="file-picker">
-                    <span class="button-like">{i18n.t(Msg::ImportNames)}</span>
-                    <input
-                        type="file"
-                        class="visually-hidden"
-                        accept=".json,application/json"
-                        data-testid="names-import"
-                        on:change=import
-                    />
-                </label>
+                <FileButton text=Msg::ImportNames testid="names-import" accept=JSON on_files=import />
             </div>
             <p class="muted export-status" data-testid="names-status" role="status">
                 {move || status.with(|m| m.as_ref().map(|m| m.render(i18n.lang())))}

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::i18n::{count_name, use_i18n, I18n, Lang, Msg};
 use super::state::DocId;
-use super::tables::{doc_names, matches, number, FilterBox, NoDocuments, Sort, SortHeader};
+use super::tables::{doc_names, has_documents, matches, number, DataTable, FilterBox, Sort, SortHeader};
 use super::navigation::Navigator;
 use super::workspace::{corpus_docs, CorpusEntry};
 use kashif_core::corpus::{claim_groups, Claim, ClaimGroup};
@@ -71,39 +71,28 @@ pub fn FigureTable(
             shown
         })
     });
+    let headers = move || {
+        view! {
+            <SortHeader column=KIND sort>{i18n.t(Msg::Counted)}</SortHeader>
+            <SortHeader column=AGREEMENT sort>{i18n.t(Msg::Agreement)}</SortHeader>
+            <th scope="col" class="plain-header">{i18n.t(Msg::ClaimsBySource)}</th>
+        }
+    };
     view! {
-        <section class="panel table-panel" aria-labelledby="kashif-figure-table-title">
-            <h2 id="kashif-figure-table-title">
-                {i18n.t(Msg::FiguresTitle)}
-                " "
-                <span class="count-badge">{move || shown.with(Vec::len)}</span>
-            </h2>
-            <p class="muted table-note">
-                {i18n.t(Msg::FiguresNote)}
-            </p>
-            <div class="table-tools">
-                <FilterBox filter testid="figure-filter" />
-            </div>
-            <Show when=move || corpus.with(|c| !c.is_empty()) fallback=|| view! { <NoDocuments /> }>
-                <div class="table-scroll">
-                    <table class="data-table claims-table" data-testid="figure-table">
-                        <thead>
-                            <tr>
-                                <SortHeader column=KIND sort>{i18n.t(Msg::Counted)}</SortHeader>
-                                <SortHeader column=AGREEMENT sort>{i18n.t(Msg::Agreement)}</SortHeader>
-                                <th scope="col" class="plain-header">{i18n.t(Msg::ClaimsBySource)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || {
-                                let docs = docs.get();
-                                shown.get().into_iter().map(|group| group_row(group, &docs, nav, i18n)).collect_view()
-                            }}
-                        </tbody>
-                    </table>
-                </div>
-            </Show>
-        </section>
+        <DataTable
+            title_id="kashif-figure-table-title"
+            title=Msg::FiguresTitle
+            note=Msg::FiguresNote
+            testid="figure-table"
+            class="data-table claims-table"
+            has_documents=has_documents(corpus)
+            docs
+            rows=shown
+            headers
+            row=move |group, docs| group_row(group, docs, nav, i18n)
+        >
+            <FilterBox filter testid="figure-filter" />
+        </DataTable>
     }
 }
 

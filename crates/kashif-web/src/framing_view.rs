@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::i18n::{category_name, use_i18n, I18n, Lang, Msg};
 use super::settings::{Settings, DESCRIPTORS};
 use super::state::DocId;
-use super::tables::{doc_names, doc_titles, matches, DocHeaders, FilterBox, NoDocuments, Sort, SortHeader};
+use super::tables::{doc_names, has_documents, doc_titles, matches, DataTable, DocHeaders, FilterBox, Sort, SortHeader};
 use super::undo::{BarNote, Change, Undo};
 use super::navigation::Navigator;
 use super::workspace::{corpus_docs, CorpusEntry};
@@ -75,52 +75,39 @@ pub fn FramingView(
             rows
         })
     });
+    let headers = move || {
+        view! {
+            <SortHeader column=ACTOR sort>{i18n.t(Msg::Actor)}</SortHeader>
+            <SortHeader column=DESCRIPTOR sort>{i18n.t(Msg::Descriptor)}</SortHeader>
+            <SortHeader column=CATEGORY sort>{i18n.t(Msg::Connotation)}</SortHeader>
+            <SortHeader column=TOTAL sort>{i18n.t(Msg::Total)}</SortHeader>
+            <DocHeaders docs first=FIRST_DOC sort titles />
+        }
+    };
     view! {
-        <section class="panel table-panel" aria-labelledby="kashif-framing-title">
-            <h2 id="kashif-framing-title">
-                {i18n.t(Msg::FramingTitle)}
-                " "
-                <span class="count-badge">{move || shown.with(Vec::len)}</span>
-            </h2>
-            <p class="muted table-note">
-                {i18n.t(Msg::FramingNote)}
-            </p>
-            <div class="table-tools">
-                <FilterBox filter testid="framing-filter" />
-                <select
-                    class="type-filter"
-                    aria-label=i18n.t(Msg::Connotation)
-                    data-testid="framing-category-filter"
-                    on:change=move |ev| category.set(event_target_value(&ev).parse::<Category>().ok())
-                >
-                    <option value="">{i18n.t(Msg::AllConnotations)}</option>
-                    <CategoryOptions />
-                </select>
-            </div>
-            <AddDescriptor extra settings />
-            <Show when=move || corpus.with(|c| !c.is_empty()) fallback=|| view! { <NoDocuments /> }>
-                <div class="table-scroll">
-                    <table class="data-table" data-testid="framing-table">
-                        <thead>
-                            <tr>
-                                <SortHeader column=ACTOR sort>{i18n.t(Msg::Actor)}</SortHeader>
-                                <SortHeader column=DESCRIPTOR sort>{i18n.t(Msg::Descriptor)}</SortHeader>
-                                <SortHeader column=CATEGORY sort>{i18n.t(Msg::Connotation)}</SortHeader>
-                                <SortHeader column=TOTAL sort>{i18n.t(Msg::Total)}</SortHeader>
-                                <DocHeaders docs first=FIRST_DOC sort titles />
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || {
-                                let docs = docs.get();
-                                let lang = i18n.lang();
-                                shown.get().into_iter().map(|row| framing_row(row, &docs, nav, lang)).collect_view()
-                            }}
-                        </tbody>
-                    </table>
-                </div>
-            </Show>
-        </section>
+        <DataTable
+            title_id="kashif-framing-title"
+            title=Msg::FramingTitle
+            note=Msg::FramingNote
+            testid="framing-table"
+            has_documents=has_documents(corpus)
+            docs
+            rows=shown
+            headers
+            row=move |row, docs| framing_row(row, docs, nav, i18n.lang())
+            before_table=Box::new(move || view! { <AddDescriptor extra settings /> }.into_any())
+        >
+            <FilterBox filter testid="framing-filter" />
+            <select
+                class="type-filter"
+                aria-label=i18n.t(Msg::Connotation)
+                data-testid="framing-category-filter"
+                on:change=move |ev| category.set(event_target_value(&ev).parse::<Category>().ok())
+            >
+                <option value="">{i18n.t(Msg::AllConnotations)}</option>
+                <CategoryOptions />
+            </select>
+        </DataTable>
     }
 }
 

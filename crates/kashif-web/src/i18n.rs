@@ -188,6 +188,7 @@ messages! {
     NoDocumentsHint => "أضف مستندًا أو أكثر ليظهر هنا ما فيها مجتمعةً.",
         "Add one or more documents to see what they hold side by side here.";
     Total => "المجموع", "Total";
+    MoreRows => "اعرض {} صفًا آخر (من أصل {})", "Show {} more rows (of {})";
     Type => "النوع", "Type";
     AllTypes => "كل الأنواع", "All types";
     EntitiesTitle => "الكيانات في كل المستندات", "Entities in all documents";

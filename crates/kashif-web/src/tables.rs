@@ -162,9 +162,140 @@ pub fn matches(needle: &str, haystacks: &[&str]) -> bool {
 
 /// Shown instead of a table while there is no document.
 #[component]
-pub fn NoDocuments() -> impl IntoView {
+fn NoDocuments() -> impl IntoView {
     let i18n = use_i18n();
     view! { <p class="muted" data-testid="no-documents">{i18n.t(Msg::NoDocumentsHint)}</p> }
+}
+
+/// Whether `corpus` holds a document (a [`DataTable`] shows its table only then).
+pub fn has_documents(corpus: Signal<Arc<Vec<CorpusEntry>>>) -> Signal<bool> {
+    Signal::derive(move || corpus.with(|c| !c.is_empty()))
+}
+
+/// How many rows a table renders at first, and how many more each click on «more» adds: 500
+/// documents give thousands of entities, and rendering them all at once froze the tab.
+pub const CHUNK: usize = 200;
+
+/// One table of the workspace: its panel (a title with the row count, an optional note), its
+/// tools, the hint while there is no document, the header row and the rows, [`CHUNK`] at a time.
+/// The entity, quote, figure and framing tables are this component with their own rows.
+#[component]
+pub fn DataTable<R, F, V, H, HV, T>(
+    /// The title's element id (the panel is labelled by it).
+    title_id: &'static str,
+    /// The title.
+    title: Msg,
+    /// A note under the title.
+    #[prop(optional)]
+    note: Option<Msg>,
+    /// The count badge's `data-testid`, where a test reads it.
+    #[prop(optional)]
+    count_testid: Option<&'static str>,
+    /// The table's `data-testid`.
+    testid: &'static str,
+    /// The table's classes.
+    #[prop(default = "data-table")]
+    class: &'static str,
+    /// Whether there is a document (while there is none, a hint stands instead of the table;
+    /// see [`has_documents`]).
+    #[prop(into)]
+    has_documents: Signal<bool>,
+    /// Id and column label of every document (see [`doc_names`]), handed to each row.
+    docs: Memo<Vec<(DocId, String)>>,
+    /// The rows as shown: filtered and sorted.
+    rows: Memo<Vec<R>>,
+    /// The header row's cells.
+    headers: H,
+    /// One row's `<tr>`.
+    row: F,
+    /// The filters above the table.
+    children: TypedChildren<T>,
+    /// What comes between the filters and the table (the framing view's form).
+    #[prop(optional)]
+    before_table: Option<Children>,
+) -> impl IntoView
+where
+    R: Clone + PartialEq + Send + Sync + 'static,
+    F: Fn(R, &[(DocId, String)]) -> V + Copy + Send + Sync + 'static,
+    V: IntoView + 'static,
+    H: Fn() -> HV + Clone + Send + Sync + 'static,
+    HV: IntoView + 'static,
+    T: IntoView + 'static,
+{
+    let limit = RwSignal::new(CHUNK);
+    // A new filter or sort starts again from the first chunk (not the effect's first run, which
+    // may come after a first click).
+    Effect::new(move |first_run_done: Option<()>| {
+        rows.track();
+        if first_run_done.is_some() {
+            limit.set(CHUNK);
+        }
+    });
+    // Only the rows depend on the row type; the panel around them is one function for every
+    // table (generic, it was compiled once per table: +27 KB of page wasm).
+    let body = move || {
+        let docs = docs.get();
+        let shown: Vec<R> = rows.with(|rows| rows.iter().take(limit.get()).cloned().collect());
+        shown.into_iter().map(|r| row(r, &docs)).collect_view()
+    };
+    let panel = Panel { title_id, title, note, count_testid, testid, class, has_documents, before_table };
+    table_panel(panel, children.into_inner(), headers, body, Signal::derive(move || rows.with(Vec::len)), limit)
+}
+
+/// What a [`DataTable`]'s panel shows around the rows.
+struct Panel {
+    title_id: &'static str,
+    title: Msg,
+    note: Option<Msg>,
+    count_testid: Option<&'static str>,
+    testid: &'static str,
+    class: &'static str,
+    has_documents: Signal<bool>,
+    before_table: Option<Children>,
+}
+
+/// A [`DataTable`]'s panel around its `body` (the first `limit` of `total` rows), with `tools`
+/// above the table and the button that shows the next chunk under it.
+fn table_panel<T: IntoView + 'static, HV: IntoView + 'static, B: IntoView + 'static>(
+    panel: Panel,
+    tools: impl FnOnce() -> T + Send + 'static,
+    headers: impl Fn() -> HV + Clone + Send + Sync + 'static,
+    body: impl Fn() -> B + Clone + Send + Sync + 'static,
+    total: Signal<usize>,
+    limit: RwSignal<usize>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let Panel { title_id, title, note, count_testid, testid, class, has_documents, before_table } = panel;
+    view! {
+        <section class="panel table-panel" aria-labelledby=title_id>
+            <h2 id=title_id>
+                {i18n.t(title)} " " <span class="count-badge" data-testid=count_testid>{total}</span>
+            </h2>
+            {note.map(|note| view! { <p class="muted table-note">{i18n.t(note)}</p> })}
+            <div class="table-tools">{tools()}</div>
+            {before_table.map(|before| before())}
+            <Show when=move || has_documents.get() fallback=|| view! { <NoDocuments /> }>
+                <div class="table-scroll">
+                    <table class=class data-testid=testid>
+                        <thead>
+                            <tr>{headers.clone()}</tr>
+                        </thead>
+                        <tbody>{body.clone()}</tbody>
+                    </table>
+                </div>
+                <Show when=move || { total.get() > limit.get() }>
+                    <button
+                        type="button"
+                        class="more-rows"
+                        data-testid="more-rows"
+                        on:click=move |_| limit.update(|limit| *limit += CHUNK)
+                    >
+                        {move || i18n.fill(Msg::MoreRows, &[&CHUNK.min(total.get() - limit.get()), &total.get()])}
+                    </button>
+                </Show>
+            </Show>
+        </section>
+    }
 }
 
 /// A number as the tables show it: whole numbers without a fraction.
@@ -229,49 +360,40 @@ pub fn EntityTable(
     });
     let docs = doc_names(corpus, i18n);
     let titles = doc_titles(corpus, i18n);
+    let headers = move || {
+        view! {
+            <SortHeader column=NAME sort>{i18n.t(Msg::Entity)}</SortHeader>
+            <SortHeader column=TYPE sort>{i18n.t(Msg::Type)}</SortHeader>
+            <SortHeader column=TOTAL sort>{i18n.t(Msg::Total)}</SortHeader>
+            <DocHeaders docs first=FIRST_DOC sort titles />
+        }
+    };
     view! {
-        <section class="panel table-panel" aria-labelledby="kashif-entity-table-title">
-            <h2 id="kashif-entity-table-title">
-                {i18n.t(Msg::EntitiesTitle)}
-                " "
-                <span class="count-badge" data-testid="entity-table-count">{move || shown.with(Vec::len)}</span>
-            </h2>
-            <div class="table-tools">
-                <FilterBox filter testid="entity-filter" />
-                <select
-                    class="type-filter"
-                    aria-label=i18n.t(Msg::Type)
-                    data-testid="entity-type-filter"
-                    on:change=move |ev| label_filter.set(event_target_value(&ev).parse::<Label>().ok())
-                >
-                    <option value="">{i18n.t(Msg::AllTypes)}</option>
-                    {Label::ALL
-                        .into_iter()
-                        .map(|label| view! { <option value=label.as_str()>{move || label_name(i18n.lang(), label)}</option> })
-                        .collect_view()}
-                </select>
-            </div>
-            <Show when=move || corpus.with(|c| !c.is_empty()) fallback=|| view! { <NoDocuments /> }>
-                <div class="table-scroll">
-                    <table class="data-table" data-testid="entity-table">
-                        <thead>
-                            <tr>
-                                <SortHeader column=NAME sort>{i18n.t(Msg::Entity)}</SortHeader>
-                                <SortHeader column=TYPE sort>{i18n.t(Msg::Type)}</SortHeader>
-                                <SortHeader column=TOTAL sort>{i18n.t(Msg::Total)}</SortHeader>
-                                <DocHeaders docs first=FIRST_DOC sort titles />
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || {
-                                let docs = docs.get();
-                                shown.get().into_iter().map(|row| entity_row(row, &docs, nav, i18n)).collect_view()
-                            }}
-                        </tbody>
-                    </table>
-                </div>
-            </Show>
-        </section>
+        <DataTable
+            title_id="kashif-entity-table-title"
+            title=Msg::EntitiesTitle
+            count_testid="entity-table-count"
+            testid="entity-table"
+            has_documents=has_documents(corpus)
+            docs
+            rows=shown
+            headers
+            row=move |row, docs| entity_row(row, docs, nav, i18n)
+        >
+            <FilterBox filter testid="entity-filter" />
+            <select
+                class="type-filter"
+                aria-label=i18n.t(Msg::Type)
+                data-testid="entity-type-filter"
+                on:change=move |ev| label_filter.set(event_target_value(&ev).parse::<Label>().ok())
+            >
+                <option value="">{i18n.t(Msg::AllTypes)}</option>
+                {Label::ALL
+                    .into_iter()
+                    .map(|label| view! { <option value=label.as_str()>{move || label_name(i18n.lang(), label)}</option> })
+                    .collect_view()}
+            </select>
+        </DataTable>
     }
 }
 
@@ -368,65 +490,56 @@ pub fn QuoteTable(
             shown
         })
     });
+    let headers = move || {
+        view! {
+            <SortHeader column=SPEAKER sort>{i18n.t(Msg::Speaker)}</SortHeader>
+            <SortHeader column=QUOTE sort>{i18n.t(Msg::Said)}</SortHeader>
+            <SortHeader column=DOCUMENT sort>{i18n.t(Msg::Document)}</SortHeader>
+            <SortHeader column=KIND sort>{i18n.t(Msg::Type)}</SortHeader>
+        }
+    };
     view! {
-        <section class="panel table-panel" aria-labelledby="kashif-quote-table-title">
-            <h2 id="kashif-quote-table-title">
-                {i18n.t(Msg::TabQuotes)} " " <span class="count-badge">{move || shown.with(Vec::len)}</span>
-            </h2>
-            <div class="table-tools">
-                <FilterBox filter testid="quote-filter" />
-            </div>
-            <Show when=move || corpus.with(|c| !c.is_empty()) fallback=|| view! { <NoDocuments /> }>
-                <div class="table-scroll">
-                    <table class="data-table" data-testid="quote-table">
-                        <thead>
-                            <tr>
-                                <SortHeader column=SPEAKER sort>{i18n.t(Msg::Speaker)}</SortHeader>
-                                <SortHeader column=QUOTE sort>{i18n.t(Msg::Said)}</SortHeader>
-                                <SortHeader column=DOCUMENT sort>{i18n.t(Msg::Document)}</SortHeader>
-                                <SortHeader column=KIND sort>{i18n.t(Msg::Type)}</SortHeader>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {move || {
-                                let docs = docs.get();
-                                shown
-                                    .get()
-                                    .into_iter()
-                                    .map(|q| {
-                                        let (doc_id, doc_name) = docs.get(q.doc).cloned().unwrap_or_default();
-                                        let (start, end) = (q.start, q.end);
-                                        let speaker = match q.speaker_name {
-                                            Some(name) => leptos::either::Either::Left(view! { <bdi class="speaker">{name}</bdi> }),
-                                            None => leptos::either::Either::Right(view! { <span class="muted">{i18n.text(Msg::UnknownSpeaker)}</span> }),
-                                        };
-                                        view! {
-                                            <tr data-testid="quote-row" data-speaker=q.speaker.unwrap_or_default() data-doc=q.doc>
-                                                <th scope="row">{speaker}</th>
-                                                <td class="quote-text" dir="rtl" lang="ar">
-                                                    <span class="muted verb">{q.verb}": "</span>
-                                                    "«" <bdi>{q.text}</bdi> "»"
-                                                </td>
-                                                <td>
-                                                    <button
-                                                        type="button"
-                                                        class="cell-link"
-                                                        data-testid="quote-jump"
-                                                        on:click=move |_| nav.jump(doc_id, start, end)
-                                                    >
-                                                        <bdi>{doc_name}</bdi>
-                                                    </button>
-                                                </td>
-                                                <td>{i18n.text(if q.kind == "direct" { Msg::Direct } else { Msg::Indirect })}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()
-                            }}
-                        </tbody>
-                    </table>
-                </div>
-            </Show>
-        </section>
+        <DataTable
+            title_id="kashif-quote-table-title"
+            title=Msg::TabQuotes
+            testid="quote-table"
+            has_documents=has_documents(corpus)
+            docs
+            rows=shown
+            headers
+            row=move |quote, docs| quote_row(quote, docs, nav, i18n)
+        >
+            <FilterBox filter testid="quote-filter" />
+        </DataTable>
+    }
+}
+
+/// One quote: its speaker, its words, its document (a click shows the quote there), its kind.
+fn quote_row(q: QuoteRow, docs: &[(DocId, String)], nav: Navigator, i18n: I18n) -> impl IntoView {
+    let (doc_id, doc_name) = docs.get(q.doc).cloned().unwrap_or_default();
+    let (start, end) = (q.start, q.end);
+    let speaker = match q.speaker_name {
+        Some(name) => leptos::either::Either::Left(view! { <bdi class="speaker">{name}</bdi> }),
+        None => leptos::either::Either::Right(view! { <span class="muted">{i18n.text(Msg::UnknownSpeaker)}</span> }),
+    };
+    view! {
+        <tr data-testid="quote-row" data-speaker=q.speaker.unwrap_or_default() data-doc=q.doc>
+            <th scope="row">{speaker}</th>
+            <td class="quote-text" dir="rtl" lang="ar">
+                <span class="muted verb">{q.verb}": "</span>
+                "«" <bdi>{q.text}</bdi> "»"
+            </td>
+            <td>
+                <button
+                    type="button"
+                    class="cell-link"
+                    data-testid="quote-jump"
+                    on:click=move |_| nav.jump(doc_id, start, end)
+                >
+                    <bdi>{doc_name}</bdi>
+                </button>
+            </td>
+            <td>{i18n.text(if q.kind == "direct" { Msg::Direct } else { Msg::Indirect })}</td>
+        </tr>
     }
 }

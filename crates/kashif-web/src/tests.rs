@@ -412,6 +412,58 @@ async fn empty_page_shows_a_hint_and_the_legend() {
     assert!(text.contains("لا يُرسَل شيء إلى أي خادم"));
 }
 
+/// A table of `rows` numbered rows, mounted alone; the numbers' filter is `only_even`.
+fn mounted_table(rows: usize, only_even: leptos::prelude::RwSignal<bool>) -> HtmlElement {
+    use crate::tables::DataTable;
+    use leptos::prelude::*;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    leptos::mount::mount_to(container.clone(), move || {
+        let shown = Memo::new(move |_| (0..rows).filter(|n| !only_even.get() || n % 2 == 0).collect::<Vec<usize>>());
+        let docs = Memo::new(|_| Vec::<(DocId, String)>::new());
+        view! {
+            <DataTable
+                title_id="test-table-title"
+                title=Msg::EntitiesTitle
+                testid="test-table"
+                has_documents=true
+                docs
+                rows=shown
+                headers=|| view! { <th>"n"</th> }
+                row=|n: usize, _: &[(DocId, String)]| view! { <tr data-testid="test-row"><td>{n}</td></tr> }
+            >
+                <span>"tools"</span>
+            </DataTable>
+        }
+    })
+    .forget();
+    container
+}
+
+fn click(root: &Element, selector: &str) {
+    find(root, selector).unwrap().unchecked_into::<HtmlElement>().click();
+}
+
+#[wasm_bindgen_test]
+async fn a_long_table_renders_a_chunk_at_a_time_and_a_new_filter_starts_over() {
+    let only_even = leptos::prelude::RwSignal::new(false);
+    let root = mounted_table(450, only_even);
+    let rows = || find_all(&root, "[data-testid=test-row]").len();
+    assert!(until(|| rows() == 200).await, "first chunk: {} rows", rows());
+    let more = || find(&root, "[data-testid=more-rows]").and_then(|b| b.text_content()).unwrap_or_default();
+    assert_eq!(more(), "اعرض 200 صفًا آخر (من أصل 450)");
+    click(&root, "[data-testid=more-rows]");
+    assert!(until(|| rows() == 400).await, "second chunk: {} rows", rows());
+    assert_eq!(more(), "اعرض 50 صفًا آخر (من أصل 450)");
+    click(&root, "[data-testid=more-rows]");
+    assert!(until(|| rows() == 450).await, "last chunk: {} rows", rows());
+    assert!(find(&root, "[data-testid=more-rows]").is_none(), "a button with nothing more to show");
+    leptos::prelude::Set::set(&only_even, true);
+    assert!(until(|| rows() == 200).await, "after a new filter: {} rows", rows());
+    assert_eq!(more(), "اعرض 25 صفًا آخر (من أصل 225)");
+}
+
 #[wasm_bindgen_test]
 async fn typing_text_marks_the_mentions() {
     let root = mounted_app();

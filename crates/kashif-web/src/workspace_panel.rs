@@ -2,9 +2,10 @@
 //! (see [`workspace_file`](super::workspace_file)).
 
 use leptos::prelude::*;
-use web_sys::{File, HtmlInputElement};
+use web_sys::File;
 
 use super::i18n::{use_i18n, Message, Msg};
+use super::input::{FileButton, JSON};
 
 /// Whether `msg` says a file was refused (shown in the colour of errors).
 fn is_refusal(msg: Msg) -> bool {
@@ -32,14 +33,11 @@ pub fn WorkspacePanel(
     status: Signal<Option<Message>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let open = move |ev: leptos::ev::Event| {
-        let input: HtmlInputElement = event_target(&ev);
-        let file = input.files().and_then(|files| files.get(0));
-        input.set_value("");
-        if let Some(file) = file {
+    let open = Callback::new(move |files: Vec<File>| {
+        if let Some(file) = files.into_iter().next() {
             on_open.run(file);
         }
-    };
+    });
     view! {
         <section class="panel workspace-panel" aria-labelledby="kashif-workspace-title" data-testid="workspace-panel">
             <h2 id="kashif-workspace-title">{i18n.t(Msg::WorkspaceTitle)}</h2>
@@ -48,16 +46,7 @@ pub fn WorkspacePanel(
                 <button type="button" data-testid="workspace-save" on:click=move |_| on_save.run(())>
                     {i18n.t(Msg::SaveWorkspace)}
                 </button>
-                <label class="file-picker">
-                    <span class="button-like">{i18n.t(Msg::OpenWorkspace)}</span>
-                    <input
-                        type="file"
-                        class="visually-hidden"
-                        accept=".json,application/json"
-                        data-testid="workspace-open"
-                        on:change=open
-                    />
-                </label>
+                <FileButton text=Msg::OpenWorkspace testid="workspace-open" accept=JSON on_files=open />
             </div>
             <p
                 class="muted export-status"
