@@ -1,6 +1,8 @@
 //! The list of documents: one click to switch between them, one to remove one, one to remove
 //! them all.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 
 use super::i18n::{use_i18n, Msg};
@@ -39,6 +41,7 @@ pub fn DocList(
     on_clear: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let rows = RowStates::follow(items, state_of, running, failure_of);
     view! {
         <section class="panel docs" id="kashif-docs" tabindex="-1" aria-labelledby="kashif-docs-title">
             <div class="panel-head">
@@ -67,66 +70,26 @@ pub fn DocList(
                             let name = name.clone();
                             move || i18n.fill(Msg::RemoveNamed, &[&name])
                         };
-                        let cancel_label = {
-                            let name = name.clone();
-                            move || i18n.fill(Msg::CancelNamed, &[&name])
+                        let row = rows.of(id);
+                        let state = {
+                            let row = row.clone();
+                            move || row.with(|row| row.state)
                         };
-                        let retry_label = {
+                        let analysis = {
                             let name = name.clone();
-                            move || i18n.fill(Msg::RetryNamed, &[&name])
-                        };
-                        let state = move || state_of.run(id);
-                        let analysis_line = move || match state() {
-                            "waiting" if running.get() == Some(id) => {
-                                Some(
-                                    view! {
-                                        <div class="doc-analysis">
-                                            <span class="doc-status running" data-testid="doc-status">
-                                                {i18n.t(Msg::StateRunning)}
-                                            </span>
-                                            <button
-                                                type="button"
-                                                class="link-button doc-cancel"
-                                                data-testid="doc-cancel"
-                                                aria-label=cancel_label.clone()
-                                                title=cancel_label.clone()
-                                                on:click=move |_| on_cancel.run(id)
-                                            >
-                                                {i18n.t(Msg::CancelAnalysis)}
-                                            </button>
-                                        </div>
+                            move || {
+                                let RowState { state, running, failure } = row.get();
+                                match state {
+                                    "waiting" if running => {
+                                        Some(analysis_line(Msg::StateRunning, None, Offer::Cancel, &name, move || on_cancel.run(id)))
                                     }
-                                        .into_any(),
-                                )
-                            }
-                            stopped @ ("failed" | "cancelled") => {
-                                let status = if stopped == "failed" { Msg::StateFailed } else { Msg::StateCancelled };
-                                Some(
-                                    view! {
-                                        <div class="doc-analysis" data-testid="doc-analysis">
-                                            <span
-                                                class="doc-status"
-                                                data-testid="doc-status"
-                                                title=failure_of.run(id)
-                                            >
-                                                {i18n.t(status)}
-                                            </span>
-                                            <button
-                                                type="button"
-                                                class="link-button doc-retry"
-                                                data-testid="doc-retry"
-                                                aria-label=retry_label.clone()
-                                                title=retry_label.clone()
-                                                on:click=move |_| on_retry.run(id)
-                                            >
-                                                {i18n.t(Msg::Retry)}
-                                            </button>
-                                        </div>
+                                    "failed" | "cancelled" => {
+                                        let status = if state == "failed" { Msg::StateFailed } else { Msg::StateCancelled };
+                                        Some(analysis_line(status, failure, Offer::Retry, &name, move || on_retry.run(id)))
                                     }
-                                        .into_any(),
-                                )
+                                    _ => None,
+                                }
                             }
-                            _ => None,
                         };
                         view! {
                             <li class="doc-row">
@@ -160,7 +123,7 @@ pub fn DocList(
                                 >
                                     "×"
                                 </button>
-                                {analysis_line}
+                                {analysis}
                             </li>
                         }
                     }
@@ -168,4 +131,111 @@ pub fn DocList(
             </ul>
         </section>
     }
+}
+
+/// A row's analysis state: `data-state`, whether the worker is on it now, and why it failed.
+#[derive(Clone, Debug, PartialEq)]
+struct RowState {
+    state: &'static str,
+    running: bool,
+    failure: Option<String>,
+}
+
+/// One signal per row for its analysis state, kept up to date by one effect. Were each row to
+/// read the tracker itself, every reply would rerun an effect per row and each would unsubscribe
+/// from a tracker that has a subscriber per row: quadratic in the list's length (a list of 500
+/// spent a quarter of the page's time there while the batch ran, and its scrolling stuttered).
+#[derive(Clone, Copy)]
+struct RowStates {
+    rows: StoredValue<HashMap<DocId, ArcRwSignal<RowState>>>,
+    now: Callback<DocId, RowState>,
+}
+
+impl RowStates {
+    /// Follows the states of the documents `items` through `state_of`, `running` and `failure_of`.
+    fn follow(
+        items: Signal<Vec<DocItem>>,
+        state_of: Callback<DocId, &'static str>,
+        running: Signal<Option<DocId>>,
+        failure_of: Callback<DocId, Option<String>>,
+    ) -> Self {
+        let now = Callback::new(move |id: DocId| {
+            let state = state_of.run(id);
+            let failure = if state == "failed" { failure_of.run(id) } else { None };
+            RowState { state, running: running.get() == Some(id), failure }
+        });
+        let rows = StoredValue::new(HashMap::<DocId, ArcRwSignal<RowState>>::new());
+        Effect::new(move |_| {
+            let states: Vec<(DocId, RowState)> = items.with(|items| items.iter().map(|item| (item.id, now.run(item.id))).collect());
+            let listed: std::collections::HashSet<DocId> = states.iter().map(|(id, _)| *id).collect();
+            let changed: Vec<(ArcRwSignal<RowState>, RowState)> = rows
+                .try_update_value(|rows| {
+                    rows.retain(|id, _| listed.contains(id));
+                    states
+                        .into_iter()
+                        .filter_map(|(id, state)| {
+                            let row = rows.get(&id).filter(|row| row.with_untracked(|old| *old != state))?;
+                            Some((row.clone(), state))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            for (row, state) in changed {
+                row.set(state);
+            }
+        });
+        RowStates { rows, now }
+    }
+
+    /// The state of the row of `id` (made on first asking).
+    fn of(self, id: DocId) -> ArcRwSignal<RowState> {
+        let fresh = || ArcRwSignal::new(untrack(|| self.now.run(id)));
+        self.rows.try_update_value(|rows| rows.entry(id).or_insert_with(fresh).clone()).unwrap_or_else(fresh)
+    }
+}
+
+/// What a document's analysis line offers: to cancel the running analysis, or to retry a stopped one.
+#[derive(Clone, Copy)]
+enum Offer {
+    Cancel,
+    Retry,
+}
+
+impl Offer {
+    /// The button's text, its accessible label (with the document's name), test id and classes.
+    fn button(self) -> (Msg, Msg, &'static str, &'static str) {
+        match self {
+            Offer::Cancel => (Msg::CancelAnalysis, Msg::CancelNamed, "doc-cancel", "link-button doc-cancel"),
+            Offer::Retry => (Msg::Retry, Msg::RetryNamed, "doc-retry", "link-button doc-retry"),
+        }
+    }
+}
+
+/// A document's analysis line: its state (with why it failed as tooltip) and the one thing it
+/// offers, for the document called `name`.
+fn analysis_line(status: Msg, why: Option<String>, offer: Offer, name: &str, on_click: impl Fn() + 'static) -> AnyView {
+    let i18n = use_i18n();
+    let (text, label, testid, classes) = offer.button();
+    let label = {
+        let name = name.to_owned();
+        move || i18n.fill(label, &[&name])
+    };
+    view! {
+        <div class="doc-analysis" data-testid="doc-analysis">
+            <span class="doc-status" class:running=matches!(offer, Offer::Cancel) data-testid="doc-status" title=why>
+                {i18n.t(status)}
+            </span>
+            <button
+                type="button"
+                class=classes
+                data-testid=testid
+                aria-label=label.clone()
+                title=label
+                on:click=move |_| on_click()
+            >
+                {i18n.t(text)}
+            </button>
+        </div>
+    }
+    .into_any()
 }

@@ -6,6 +6,7 @@
 //! ([`Relinks`]; [`link_docs`] links them in the page, when there is no such worker); the tables
 //! and exports only read them.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::i18n::Lang;
@@ -66,9 +67,15 @@ pub struct AnalysedDoc {
 }
 
 /// The documents of `docs` that have an analysis (`analysis_of` gives it, corrected, once the
-/// worker has sent it), in list order.
-pub fn analysed_docs(docs: &[Document], analysis_of: impl Fn(&Document) -> Option<Arc<Analysis>>) -> Vec<AnalysedDoc> {
-    docs.iter()
+/// worker has sent it), in list order. Their bylines come from `bylines`, worked out once per
+/// analysis: this runs at every reply of a batch, over every document.
+pub fn analysed_docs(
+    docs: &[Document],
+    analysis_of: impl Fn(&Document) -> Option<Arc<Analysis>>,
+    bylines: &mut Bylines,
+) -> Vec<AnalysedDoc> {
+    let out: Vec<AnalysedDoc> = docs
+        .iter()
         .filter_map(|doc| {
             let analysis = analysis_of(doc)?;
             Some(AnalysedDoc {
@@ -76,11 +83,41 @@ pub fn analysed_docs(docs: &[Document], analysis_of: impl Fn(&Document) -> Optio
                 name: doc.name.clone(),
                 pasted: doc.is_pasted(),
                 text: Arc::clone(&doc.text),
-                byline: doc.byline.clone().or(kashif_core::corpus::byline(&doc.text, &analysis)),
+                byline: bylines.of(doc, &analysis),
                 analysis,
             })
         })
-        .collect()
+        .collect();
+    bylines.keep_only(&out);
+    out
+}
+
+/// The bylines of the analysed documents, each worked out once for its analysis.
+#[derive(Debug, Default)]
+pub struct Bylines(HashMap<DocId, (Arc<Analysis>, Byline)>);
+
+impl Bylines {
+    /// The byline of `doc` analysed as `analysis`: what its file's markup gave, completed by what
+    /// its text gives ([`kashif_core::corpus::byline`]).
+    fn of(&mut self, doc: &Document, analysis: &Arc<Analysis>) -> Byline {
+        let from_text = match self.0.get(&doc.id) {
+            Some((seen, byline)) if Arc::ptr_eq(seen, analysis) => byline.clone(),
+            _ => {
+                let byline = kashif_core::corpus::byline(&doc.text, analysis);
+                self.0.insert(doc.id, (Arc::clone(analysis), byline.clone()));
+                byline
+            }
+        };
+        doc.byline.clone().or(from_text)
+    }
+
+    /// Forgets the documents no longer analysed.
+    fn keep_only(&mut self, docs: &[AnalysedDoc]) {
+        if self.0.len() > docs.len() {
+            let kept: std::collections::HashSet<DocId> = docs.iter().map(|doc| doc.id).collect();
+            self.0.retain(|id, _| kept.contains(id));
+        }
+    }
 }
 
 /// One analyzed document of the workspace, linked to the others.
