@@ -113,7 +113,7 @@ document-level PER/ORG/LOC score on the news dev set.
 {peers}
 
 `node scripts/browser_timing.mjs` (headless Chromium on localhost, median (min–max) in ms from
-navigation start; the page analyzes 300 ms after the last edit):
+navigation start; a paste is analyzed at once, typing 300 ms after the last key):
 
 {browser}
 

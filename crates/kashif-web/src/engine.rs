@@ -32,24 +32,45 @@ pub enum EngineEvent {
 /// The page's handler for everything the engine says.
 pub type Inbox = Rc<dyn Fn(EngineEvent)>;
 
+/// What an engine is started for. A worker reads its role from its name: the analysis worker
+/// builds its analyzer as soon as it starts, so that the first text pasted does not wait for it;
+/// the linking worker never builds one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Analyzes documents.
+    Analysis,
+    /// Links the analysed documents' names across documents.
+    Linking,
+}
+
+impl Role {
+    /// The worker's name (`WorkerOptions.name`, read back as `self.name` in the worker).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Role::Analysis => "kashif-analysis",
+            Role::Linking => "kashif-linking",
+        }
+    }
+}
+
 /// Posts one message to the engine.
 type Post = Box<dyn Fn(&str) -> Result<(), String>>;
 
 /// How to start an engine, as often as needed (a crashed or cancelled worker is replaced by a
 /// new one); [`mount_to`](super::mount_to) takes one.
 #[derive(Clone)]
-pub struct Starter(Rc<dyn Fn(Inbox) -> Result<Engine, String>>);
+pub struct Starter(Rc<dyn Fn(Role, Inbox) -> Result<Engine, String>>);
 
 impl Starter {
     /// The Web Worker at `url` (a module worker).
     pub fn worker(url: &'static str) -> Starter {
-        Starter(Rc::new(move |inbox| start_worker(url, inbox)))
+        Starter(Rc::new(move |role, inbox| start_worker(url, role, inbox)))
     }
 
     /// The analyzer run in the page itself, answering asynchronously (for tests, where there
     /// is no worker file to load). Stopping it drops the answers still on their way.
     pub fn in_page() -> Starter {
-        Starter(Rc::new(|inbox: Inbox| {
+        Starter(Rc::new(|_role: Role, inbox: Inbox| {
             let service = Rc::new(super::worker_protocol::Service::new());
             let stopped = Rc::new(Cell::new(false));
             let ready = inbox.clone();
@@ -77,9 +98,9 @@ impl Starter {
         }))
     }
 
-    /// Starts an engine; `inbox` gets everything it says from now on.
-    pub fn start(&self, inbox: Inbox) -> Result<Engine, String> {
-        (self.0)(inbox)
+    /// Starts an engine for `role`; `inbox` gets everything it says from now on.
+    pub fn start(&self, role: Role, inbox: Inbox) -> Result<Engine, String> {
+        (self.0)(role, inbox)
     }
 }
 
@@ -111,7 +132,7 @@ pub struct Job {
 /// restart.
 #[derive(Default)]
 pub struct Link {
-    starter: Option<Starter>,
+    starter: Option<(Starter, Role)>,
     engine: Option<Engine>,
     generation: u32,
     ready: bool,
@@ -120,9 +141,10 @@ pub struct Link {
 }
 
 impl Link {
-    /// A link that starts its engines with `starter` (none started yet: see [`start`](Self::start)).
-    pub fn new(starter: Starter) -> Self {
-        Link { starter: Some(starter), ..Link::default() }
+    /// A link that starts its engines for `role` with `starter` (none started yet: see
+    /// [`start`](Self::start)).
+    pub fn new(starter: Starter, role: Role) -> Self {
+        Link { starter: Some((starter, role)), ..Link::default() }
     }
 
     /// Starts a new engine, stopping the one running, if any; the document it was working on is
@@ -136,8 +158,8 @@ impl Link {
         self.generation = self.generation.wrapping_add(1);
         self.ready = false;
         self.current = None;
-        let Some(starter) = &self.starter else { return Err("no analysis worker".to_owned()) };
-        self.engine = Some(starter.start(inbox(self.generation))?);
+        let Some((starter, role)) = &self.starter else { return Err("no analysis worker".to_owned()) };
+        self.engine = Some(starter.start(*role, inbox(self.generation))?);
         Ok(())
     }
 
@@ -219,10 +241,25 @@ impl Link {
     }
 }
 
-fn start_worker(url: &str, inbox: Inbox) -> Result<Engine, String> {
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    let worker = Worker::new_with_options(url, &options).map_err(|error| describe(&error))?;
+fn start_worker(url: &str, role: Role, inbox: Inbox) -> Result<Engine, String> {
+    let (worker, said) = match take_early_worker(url, role) {
+        Some(early) => early,
+        None => {
+            let options = WorkerOptions::new();
+            options.set_type(WorkerType::Module);
+            options.set_name(role.name());
+            (Worker::new_with_options(url, &options).map_err(|error| describe(&error))?, Vec::new())
+        }
+    };
+    if !said.is_empty() {
+        // After the caller has stored the engine: an inbox may ask the link for it.
+        let replay = inbox.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            for message in said {
+                replay(EngineEvent::Message(message));
+            }
+        });
+    }
 
     let messages = inbox.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
@@ -253,6 +290,34 @@ fn start_worker(url: &str, inbox: Inbox) -> Result<Engine, String> {
         stopped.terminate();
     };
     Ok(Engine { post: Box::new(post), stop: Box::new(stop), _keep: Box::new((worker, on_message, on_error)) })
+}
+
+/// The name under which `www/boot.js` leaves the analysis worker it starts.
+const EARLY_WORKER: &str = "kashifEarlyWorker";
+
+/// The analysis worker `www/boot.js` started as soon as the page was parsed (so that it loads
+/// and builds its analyzer while the page's own wasm loads), with what it said meanwhile; taken
+/// once, for the first analysis engine of the page. None when there is none, it was started
+/// from another URL, or it failed.
+fn take_early_worker(url: &str, role: Role) -> Option<(Worker, Vec<String>)> {
+    if role != Role::Analysis {
+        return None;
+    }
+    let window = web_sys::window()?;
+    let early = js_sys::Reflect::get(&window, &JsValue::from_str(EARLY_WORKER)).ok().filter(JsValue::is_object)?;
+    let field = |name: &str| js_sys::Reflect::get(&early, &JsValue::from_str(name)).ok();
+    let take: js_sys::Function = field("take")?.dyn_into().ok()?;
+    let events: js_sys::Array = take.call0(&early).ok()?.dyn_into().ok()?;
+    let worker: Worker = field("worker")?.dyn_into().ok()?;
+    let said: Option<Vec<String>> =
+        events.iter().map(|event| event.dyn_into::<MessageEvent>().ok()?.data().as_string()).collect();
+    match said {
+        Some(said) if field("url")?.as_string().as_deref() == Some(url) => Some((worker, said)),
+        _ => {
+            worker.terminate();
+            None
+        }
+    }
 }
 
 /// The message of a JS exception, or its string form.

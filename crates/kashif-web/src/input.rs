@@ -1,6 +1,7 @@
 //! Getting text in: the paste box, the file picker, and the page-wide drop zone.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, File, HtmlInputElement, HtmlTextAreaElement};
 
 use super::files::files_of;
@@ -15,13 +16,14 @@ fn pastes_over_all(box_: &HtmlTextAreaElement) -> bool {
     !value.trim().is_empty() && start == 0 && end == length
 }
 
-/// The text box. Every edit hands the whole text to `on_text`; `value` replaces what it shows
-/// (after a reload or a removal), typing does not go through it. Pasting over the whole text
-/// first calls `on_new_paste`, so the text there is kept as a document and the new one added.
+/// The text box. Every edit hands the whole text to `on_text`, with whether it came whole (a
+/// paste or a drop, not typing); `value` replaces what it shows (after a reload or a removal),
+/// typing does not go through it. Pasting over the whole text first calls `on_new_paste`, so the
+/// text there is kept as a document and the new one added.
 #[component]
 pub fn PasteBox(
-    /// Called with the whole text after every edit.
-    on_text: Callback<String>,
+    /// Called with the whole text and whether it came whole, after every edit.
+    on_text: Callback<(String, bool)>,
     /// Called before a paste replaces the whole text.
     on_new_paste: Callback<()>,
     /// Text to show instead of what is there.
@@ -51,14 +53,23 @@ pub fn PasteBox(
                     on_new_paste.run(());
                 }
             }
-            on:input=move |ev| on_text.run(event_target_value(&ev))
+            on:input=move |ev| on_text.run((event_target_value(&ev), came_whole(&ev)))
         ></textarea>
     }
+}
+
+/// Whether an input event brought its text at once (a paste or a drop), as opposed to typing.
+fn came_whole(ev: &leptos::ev::Event) -> bool {
+    ev.dyn_ref::<web_sys::InputEvent>()
+        .is_some_and(|input| matches!(input.input_type().as_str(), "insertFromPaste" | "insertFromDrop"))
 }
 
 /// The file types the pickers offer (any file may still be dropped: its content decides).
 const ACCEPT: &str = ".txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,text/plain,text/markdown,text/html,\
                       application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// What a file button for a JSON file (a workspace, a names file) accepts.
+pub const JSON: &str = ".json,application/json";
 
 /// The files an `<input type=file>` holds; clears it so the same file can be picked again.
 fn take_files(ev: &leptos::ev::Event) -> Vec<File> {
@@ -68,34 +79,51 @@ fn take_files(ev: &leptos::ev::Event) -> Vec<File> {
     files
 }
 
+/// A button that opens the file chooser: a label over a hidden `<input type=file>`. The picked
+/// files go to `on_files` (the input is cleared, so the same file can be picked again).
+#[component]
+pub fn FileButton(
+    /// The button's text.
+    text: Msg,
+    /// The input's `data-testid`.
+    testid: &'static str,
+    /// The kinds of file offered (the input's `accept`), else any.
+    #[prop(optional)]
+    accept: Option<&'static str>,
+    /// Several files at once.
+    #[prop(optional)]
+    multiple: bool,
+    /// A whole folder (`webkitdirectory`).
+    #[prop(optional)]
+    folder: bool,
+    /// Called with the files picked.
+    on_files: Callback<Vec<File>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label class="file-picker">
+            <span class="button-like">{i18n.t(text)}</span>
+            <input
+                type="file"
+                class="visually-hidden"
+                data-testid=testid
+                multiple=multiple
+                accept=accept
+                prop:webkitdirectory=folder
+                on:change=move |ev| on_files.run(take_files(&ev))
+            />
+        </label>
+    }
+}
+
 /// The buttons that open the file chooser: one or more files, or a whole folder.
 #[component]
 pub fn FilePicker(on_files: Callback<Vec<File>>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="file-row">
-            <label class="file-picker">
-                <span class="button-like">{i18n.t(Msg::PickFiles)}</span>
-                <input
-                    type="file"
-                    class="visually-hidden"
-                    data-testid="file-input"
-                    multiple=true
-                    accept=ACCEPT
-                    on:change=move |ev| on_files.run(take_files(&ev))
-                />
-            </label>
-            <label class="file-picker">
-                <span class="button-like">{i18n.t(Msg::PickFolder)}</span>
-                <input
-                    type="file"
-                    class="visually-hidden"
-                    data-testid="folder-input"
-                    multiple=true
-                    prop:webkitdirectory=true
-                    on:change=move |ev| on_files.run(take_files(&ev))
-                />
-            </label>
+            <FileButton text=Msg::PickFiles testid="file-input" multiple=true accept=ACCEPT on_files />
+            <FileButton text=Msg::PickFolder testid="folder-input" multiple=true folder=true on_files />
             <span class="muted">
                 {i18n.t(Msg::DropHintBefore)}
                 <bdi dir="ltr">".txt .md .html .docx"</bdi>

@@ -102,7 +102,7 @@ use text_view::AnalyzedText;
 use undo::UndoBar;
 use navigation::{Navigator, Tab};
 use view_tabs::{ViewTabs, WorkspaceTables};
-use workspace::{analysed_docs, link_docs, relink_docs, DocItem};
+use workspace::{analysed_docs, link_docs, relink_docs, Bylines, DocItem};
 use workspace_panel::WorkspacePanel;
 
 /// The id of the placeholder `index.html` shows until the app is mounted.
@@ -213,12 +213,17 @@ pub fn App(
     });
     // Every analysed document with the user's corrections: the one source of the reading view,
     // the tables and the exports.
+    let bylines = StoredValue::new(Bylines::default());
     let analysed = Memo::new(move |_| {
         let docs = library.with(|library| {
             tracker.with(|tracker| {
-                analysed_docs(library.docs(), |doc| {
-                    tracker.analysis(doc.id).map(|raw| corrections.apply(doc.id, &doc.text, raw))
-                })
+                bylines
+                    .try_update_value(|bylines| {
+                        let analysis_of =
+                            |doc: &state::Document| tracker.analysis(doc.id).map(|raw| corrections.apply(doc.id, &doc.text, raw));
+                        analysed_docs(library.docs(), analysis_of, bylines)
+                    })
+                    .unwrap_or_default()
             })
         });
         Arc::new(docs)
@@ -266,7 +271,7 @@ pub fn App(
         let id = selected.get();
         library.with(|library| id.and_then(|id| library.get(id)).is_some_and(|doc| !doc.is_pasted()))
     });
-    let on_text = Callback::new(move |value: String| session.typed(value));
+    let on_text = Callback::new(move |(value, whole): (String, bool)| session.typed(value, whole));
     let on_new_paste = Callback::new(move |()| session.new_paste());
     let on_files = Callback::new(move |files: Vec<File>| session.add_files(files));
     let on_select = Callback::new(move |id: DocId| selected.set(Some(id)));

@@ -16,7 +16,7 @@ use web_sys::File;
 
 use super::analyses::Tracker;
 use super::corrections::{CorrectionBook, Corrections};
-use super::engine::{EngineEvent, Inbox, Job, Link, Starter};
+use super::engine::{EngineEvent, Inbox, Job, Link, Role, Starter};
 use super::files::{read_text, FileProblem};
 use super::i18n::{Message, Msg};
 use super::notices::Notes;
@@ -150,21 +150,17 @@ impl Session {
             relinks: RwSignal::new(Arc::default()),
             linking_off: RwSignal::new(false),
             link_again: RwSignal::new(0),
-            linker: StoredValue::new_local(Link::new(starter.clone())),
+            linker: StoredValue::new_local(Link::new(starter.clone(), Role::Linking)),
             link_sent: StoredValue::new(Vec::new()),
             link_dirty: StoredValue::new(false),
             next_link: StoredValue::new(0),
-            link: StoredValue::new_local(Link::new(starter)),
+            link: StoredValue::new_local(Link::new(starter, Role::Analysis)),
             blameless: StoredValue::new(0),
             debounce: StoredValue::new(None),
             replies: StoredValue::new(Vec::new()),
         };
         if let Err(reason) = session.start_engine() {
             session.engine_failed(&reason);
-        }
-        let inbox = move |generation: u32| -> Inbox { Rc::new(move |event| session.on_linker(generation, event)) };
-        if session.linker.try_update_value(|linker| linker.start(inbox)).is_some_and(|started| started.is_err()) {
-            session.linking_off.set(true);
         }
         session.restore(saved);
         let selected = session.selected;
@@ -410,6 +406,11 @@ impl Session {
         if self.linking_off.get_untracked() {
             return;
         }
+        // The linking worker starts with the first analysis, so that it does not compete with
+        // the analysis worker for the processor while the page loads.
+        if !self.linker.try_with_value(Link::is_running).unwrap_or(false) && (docs.is_empty() || !self.start_linker()) {
+            return;
+        }
         if self.linker.try_with_value(|linker| linker.current().is_some()).unwrap_or(false) {
             self.link_dirty.try_set_value(true);
             return;
@@ -431,6 +432,17 @@ impl Session {
         if let Some(Err(_)) = self.linker.try_update_value(|linker| linker.send(job)) {
             self.linking_failed();
         }
+    }
+
+    /// Starts the linking worker; false (and linking on the page's thread from now on) when it
+    /// cannot start.
+    fn start_linker(self) -> bool {
+        let inbox = move |generation: u32| -> Inbox { Rc::new(move |event| self.on_linker(generation, event)) };
+        let started = self.linker.try_update_value(|linker| linker.start(inbox)).is_some_and(|started| started.is_ok());
+        if !started {
+            self.linking_failed();
+        }
+        started
     }
 
     fn on_linker(self, generation: u32, event: EngineEvent) {
@@ -526,9 +538,14 @@ impl Session {
         self.notes.add(Message::new(Msg::EngineFailed, &[reason]));
     }
 
-    /// The paste box changed: the text is taken after [`DEBOUNCE`] without another change.
-    pub fn typed(self, value: String) {
+    /// The paste box changed: the text is taken after [`DEBOUNCE`] without another change, or at
+    /// once when it came `whole` (a paste or a drop: no more keys are coming).
+    pub fn typed(self, value: String, whole: bool) {
         self.cancel_typing();
+        if whole {
+            self.set_pasted(&value);
+            return;
+        }
         let handle = set_timeout_with_handle(move || self.set_pasted(&value), DEBOUNCE).ok();
         self.debounce.try_set_value(handle);
     }

@@ -5,10 +5,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+use crate::engine::Role;
 use crate::worker_protocol::{Crash, Reply, Service, READY};
 
-/// Builds one analyzer and answers every message the page posts to this worker; posts
-/// [`READY`] once it listens.
+/// Answers every message the page posts to this worker; posts [`READY`] once it listens, and
+/// then, in the analysis worker, builds the analyzer.
 pub fn run_worker() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     // A panic aborts (the release profile's `panic = "abort"`) and the wasm traps: before that,
@@ -20,7 +21,8 @@ pub fn run_worker() {
         console_error_panic_hook::hook(info);
         let _ = crashes.post_message(&JsValue::from_str(&Crash { crash: info.to_string() }.to_message()));
     }));
-    let service = Service::new();
+    let service = std::rc::Rc::new(Service::new());
+    let warm = std::rc::Rc::clone(&service);
     let replies = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let reply = match event.data().as_string() {
@@ -34,4 +36,9 @@ pub fn run_worker() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     let _ = scope.post_message(&JsValue::from_str(READY));
+    // The analysis worker builds its analyzer now, while the page loads and the user pastes,
+    // instead of at the first document (messages that come meanwhile wait their turn).
+    if scope.name() == Role::Analysis.name() {
+        warm.prepare();
+    }
 }

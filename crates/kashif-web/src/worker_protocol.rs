@@ -201,6 +201,11 @@ impl Service {
         Service { analyzer: std::cell::OnceCell::new() }
     }
 
+    /// Builds the analyzer now, if it is not built yet.
+    pub fn prepare(&self) {
+        self.analyzer.get_or_init(Analyzer::new);
+    }
+
     /// Answers one message: the reply to a [`Request`] or a [`LinkRequest`], or an error reply
     /// for anything else.
     pub fn handle(&self, message: &str) -> String {
