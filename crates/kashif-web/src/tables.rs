@@ -14,6 +14,60 @@ use kashif_core::corpus::{entity_table, quotes, EntityRow, QuoteRow};
 use kashif_core::text::normalize::fold;
 use kashif_core::Label;
 
+/// Names in the order a reader expects: runs of digits (ASCII or Arabic-Indic) by their value,
+/// so that `35` comes before `343` and `٩` before `١٠`; everything else char by char (names
+/// equal so, as `07` and `7`, by their chars).
+pub(crate) fn natural_order(a: &str, b: &str) -> Ordering {
+    by_value(a, b).then_with(|| a.cmp(b))
+}
+
+fn by_value(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a.chars().peekable(), b.chars().peekable());
+    loop {
+        match (a.peek().copied(), b.peek().copied()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if digit(x).is_some() && digit(y).is_some() => {
+                let (x, y) = (digit_run(&mut a), digit_run(&mut b));
+                // Without leading zeros, a longer run is a larger number.
+                let order = x.len().cmp(&y.len()).then_with(|| x.cmp(&y));
+                if order != Ordering::Equal {
+                    return order;
+                }
+            }
+            (Some(x), Some(y)) => {
+                if x != y {
+                    return x.cmp(&y);
+                }
+                a.next();
+                b.next();
+            }
+        }
+    }
+}
+
+/// The value of a decimal digit, ASCII or Arabic-Indic (U+0660–U+0669).
+fn digit(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => Some(c as u8 - b'0'),
+        '\u{660}'..='\u{669}' => Some((c as u32 - 0x660) as u8),
+        _ => None,
+    }
+}
+
+/// The digits of the run at the front of `chars`, taken from it, without leading zeros.
+fn digit_run(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> Vec<u8> {
+    let mut run = Vec::new();
+    while let Some(value) = chars.peek().copied().and_then(digit) {
+        chars.next();
+        if !(run.is_empty() && value == 0) {
+            run.push(value);
+        }
+    }
+    run
+}
+
 /// Which column a table is sorted by, and which way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sort {
@@ -345,7 +399,7 @@ pub fn EntityTable(
                 .collect();
             shown.sort_by(|a, b| {
                 let ascending = match sort.column {
-                    NAME => a.canonical.cmp(&b.canonical),
+                    NAME => natural_order(&a.canonical, &b.canonical),
                     TYPE => a.label.cmp(&b.label),
                     TOTAL => a.total.cmp(&b.total),
                     doc => {
@@ -353,7 +407,7 @@ pub fn EntityTable(
                         count(a).cmp(&count(b))
                     }
                 };
-                sort.order(ascending).then_with(|| a.canonical.cmp(&b.canonical))
+                sort.order(ascending).then_with(|| natural_order(&a.canonical, &b.canonical))
             });
             shown
         })

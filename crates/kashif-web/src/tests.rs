@@ -763,3 +763,13 @@ fn announcements_of_other_tabs_are_read_back() {
     assert!(book.of(7).is_empty());
     assert!(book.load("merges", Some("not json")).is_err());
 }
+
+/// Numbers in a table's name column sort by value, in either digit set.
+#[wasm_bindgen_test]
+fn names_sort_with_their_numbers_by_value() {
+    use crate::tables::natural_order;
+    let mut names = vec!["427", "35", "343", "٣٥٠", "ريف حلب", "2024-03-10", "2024-03-9", "42"];
+    names.sort_by(|a, b| natural_order(a, b));
+    assert_eq!(names, ["35", "42", "343", "٣٥٠", "427", "2024-03-9", "2024-03-10", "ريف حلب"]);
+    assert_eq!(natural_order("07", "7"), std::cmp::Ordering::Less);
+}
