@@ -39,6 +39,11 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// How many lines `text` has, at most (to size a table for them at once).
+pub(crate) fn line_count(text: &str) -> usize {
+    text.bytes().filter(|&byte| byte == b'\n').count() + 1
+}
+
 /// The tab-separated fields of `line`, as `line.split('\t')`.
 pub(crate) fn fields(line: &str) -> impl Iterator<Item = &str> {
     split(line, b'\t')

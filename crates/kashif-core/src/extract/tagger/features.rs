@@ -192,7 +192,7 @@ impl Lists {
 
     /// Reads `stem<TAB>coarse class<TAB>fine class` lines (`#` comments).
     pub fn add_clusters(&mut self, tsv: &'static str) {
-        self.clusters.reserve(line_count(tsv));
+        self.clusters.reserve(tsv::line_count(tsv));
         for line in tsv::lines(tsv).filter(|l| !l.starts_with('#')) {
             let mut fields = tsv::fields(line);
             let (Some(stem), Some(coarse), Some(fine)) = (fields.next(), fields.next(), fields.next()) else {
@@ -205,7 +205,7 @@ impl Lists {
 
     /// Reads the WikiFANE lines (`w` token counts, `e` entity strings; see `data/wiki_ner.tsv`).
     pub fn add_wiki(&mut self, tsv: &'static str) {
-        self.wiki.reserve(line_count(tsv));
+        self.wiki.reserve(tsv::line_count(tsv));
         let mut strings = String::new();
         for line in tsv::lines(tsv).filter(|l| !l.starts_with('#')) {
             if let Some(["w", token, counts @ ..]) = exact_fields::<8>(line) {
@@ -225,7 +225,7 @@ impl Lists {
 
     /// Reads `token<TAB>flags` lines (`w`, `a`, `g`, `t`), `#` comments.
     pub fn parse(tsv: &'static str) -> Lists {
-        let mut names = HashMap::with_capacity_and_hasher(line_count(tsv), Default::default());
+        let mut names = HashMap::with_capacity_and_hasher(tsv::line_count(tsv), Default::default());
         for line in tsv::lines(tsv).filter(|l| !l.starts_with('#')) {
             let Some((token, flags)) = line.split_once('\t') else { continue };
             let mut bits = 0u8;
@@ -291,11 +291,6 @@ impl Lists {
     fn name_flags(&self, word: &str) -> u8 {
         self.names.get(word).copied().unwrap_or(0)
     }
-}
-
-/// How many lines `tsv` has, at most (to size a table for them at once).
-fn line_count(tsv: &str) -> usize {
-    tsv.bytes().filter(|&byte| byte == b'\n').count() + 1
 }
 
 /// The tab-separated fields of `line` when it has exactly `N`.

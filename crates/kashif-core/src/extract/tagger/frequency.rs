@@ -21,7 +21,7 @@ impl Frequencies {
     /// Reads `word<TAB>class` lines; lines that are not so are skipped. No allocation but the
     /// table's: one pass to count the lines, one to fill the table.
     pub fn parse(tsv: &str) -> Frequencies {
-        let lines = tsv.bytes().filter(|&b| b == b'\n').count() + 1;
+        let lines = crate::tsv::line_count(tsv);
         // At most half full, so that probe runs stay short.
         let bits = (lines * 2).next_power_of_two().trailing_zeros();
         let mut table = Frequencies { slots: vec![0; 1 << bits], bits };
