@@ -21,27 +21,26 @@ pub(crate) fn natural_order(a: &str, b: &str) -> Ordering {
     by_value(a, b).then_with(|| a.cmp(b))
 }
 
-fn by_value(a: &str, b: &str) -> Ordering {
-    let (mut a, mut b) = (a.chars().peekable(), b.chars().peekable());
+/// [`natural_order`] without its last tie-break. It allocates nothing: a sort makes many calls.
+fn by_value(mut a: &str, mut b: &str) -> Ordering {
     loop {
-        match (a.peek().copied(), b.peek().copied()) {
+        match (a.chars().next(), b.chars().next()) {
             (None, None) => return Ordering::Equal,
             (None, Some(_)) => return Ordering::Less,
             (Some(_), None) => return Ordering::Greater,
             (Some(x), Some(y)) if digit(x).is_some() && digit(y).is_some() => {
-                let (x, y) = (digit_run(&mut a), digit_run(&mut b));
-                // Without leading zeros, a longer run is a larger number.
-                let order = x.len().cmp(&y.len()).then_with(|| x.cmp(&y));
+                let ((x, rest_a), (y, rest_b)) = (digit_run(a), digit_run(b));
+                let order = number_order(x, y);
                 if order != Ordering::Equal {
                     return order;
                 }
+                (a, b) = (rest_a, rest_b);
             }
             (Some(x), Some(y)) => {
                 if x != y {
                     return x.cmp(&y);
                 }
-                a.next();
-                b.next();
+                (a, b) = (&a[x.len_utf8()..], &b[y.len_utf8()..]);
             }
         }
     }
@@ -56,16 +55,19 @@ fn digit(c: char) -> Option<u8> {
     }
 }
 
-/// The digits of the run at the front of `chars`, taken from it, without leading zeros.
-fn digit_run(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> Vec<u8> {
-    let mut run = Vec::new();
-    while let Some(value) = chars.peek().copied().and_then(digit) {
-        chars.next();
-        if !(run.is_empty() && value == 0) {
-            run.push(value);
-        }
+/// The run of digits `text` starts with, and what follows it.
+fn digit_run(text: &str) -> (&str, &str) {
+    let end = text.char_indices().find(|&(_, c)| digit(c).is_none()).map_or(text.len(), |(at, _)| at);
+    text.split_at(end)
+}
+
+/// Two runs of digits by the numbers they write: without leading zeros, the longer is the
+/// larger, and runs as long compare digit by digit.
+fn number_order(x: &str, y: &str) -> Ordering {
+    fn significant(run: &str) -> impl Iterator<Item = u8> + '_ {
+        run.chars().filter_map(digit).skip_while(|&d| d == 0)
     }
-    run
+    significant(x).count().cmp(&significant(y).count()).then_with(|| significant(x).cmp(significant(y)))
 }
 
 /// Which column a table is sorted by, and which way.
