@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Trains the embedded tagger model, data/tagger.bin, from the ANERcorp train split, WikiFANE and
 # the Wojood sample's train file in ../shared/data, with domain adaptation (ANERcorp news is the
-# target domain, each other corpus a domain of its own) and loss-augmented training; the one
-# command that makes it; training is deterministic. It reads data/clusters.tsv (made by
-# scripts/build_clusters.sh) through the features, so regenerate that first.
+# target domain, each other corpus a domain of its own), loss-augmented training and the weights
+# of 2 quanta or fewer pruned (data/README.md, "Pruning"); the one command that makes it;
+# training is deterministic. It reads data/clusters.tsv (made by scripts/build_clusters.sh)
+# through the features, so regenerate that first.
 #
 #   bash scripts/train_tagger.sh           rewrite data/tagger.bin
 #   bash scripts/train_tagger.sh --check   exit 1 if data/tagger.bin is not what the code trains
@@ -19,7 +20,7 @@ out=data/tagger.bin
 [ "${1:-}" = "--check" ] && out=$(mktemp)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-cargo run --release --quiet -- train --epochs 12 --min-count 2 --adapt --cost 1 --miss-cost 2 --dropout 0.25 --ensemble 4 --out "$out" \
+cargo run --release --quiet -- train --epochs 12 --min-count 2 --adapt --cost 1 --miss-cost 2 --dropout 0.25 --ensemble 4 --prune 2 --out "$out" \
     --conll "$train" --conll "$wiki" --conll "$wojood" > "$log" 2>&1 ||
     { cat "$log" >&2; exit 1; }
 if [ "${1:-}" = "--check" ]; then

@@ -5,7 +5,7 @@
 #   bash scripts/wire_size.sh [DIST]      (DIST defaults to dist)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-budget=2600000
+budget=2000000
 dist=${1:-dist}
 shopt -s nullglob
 pages=("$dist"/kashif-web-*_bg.wasm)

@@ -33,7 +33,7 @@ usage: kashif analyze [--format FORMAT] [--out-dir DIR] [--without RULE,...] [FI
                     [--min-count N] [--hold-out PERCENT] [--folds N]
                     [--eval-window N] [--adapt]
                     [--cost X] [--miss-cost X] [--dropout P] [--seed N]
-                    [--ensemble N]
+                    [--ensemble N] [--prune N]
        kashif clusters [--conll FILE...] [--text FILE...] --out FILE
                        [--classes N,N...] [--min-count N] [--passes N]
 
@@ -121,7 +121,9 @@ drawn anew at every pass. --seed N sets the seed of the shuffles and the
 dropout (another seed gives another model: how much a score moves with it is
 the noise of training). --ensemble N trains N models with N seeds, on as
 many threads as there are cores, and keeps the mean of their weights: one
-model of the same size and speed, with less of that noise.
+model of the same size and speed, with less of that noise. --prune N leaves
+out of the model every weight of N quanta or fewer (the model stores weights
+as multiples of its largest over 127) and the features left with none.
 
 clusters: clusters the folded stems of the tokens of CoNLL files (their tags
 are not read) and of plain text files (--text, split into sentences at
@@ -653,6 +655,7 @@ fn parse_train_args(args: &[String]) -> Result<TrainArgs, String> {
             "--dropout" => options.dropout = number(arg, iter.next())? as f32,
             "--seed" => options.seed = number(arg, iter.next())? as u64,
             "--ensemble" => options.ensemble = number(arg, iter.next())? as usize,
+            "--prune" => options.prune = u8::try_from(number(arg, iter.next())? as i64).map_err(|_| "--prune needs 0 to 255")?,
             "--eval-window" => eval_window = number(arg, iter.next())? as usize,
             other => return Err(format!("unknown option {other}")),
         }

@@ -111,9 +111,10 @@ impl std::fmt::Display for ModelError {
 
 impl Model {
     #[cfg(any(test, feature = "train"))]
-    /// Quantizes float weights (`(feature hash, scores per tag)`) to `i8`, dropping features
-    /// whose quantized scores are all zero; rows whose keys collide are added.
-    pub fn quantize(features: &[(u64, [f32; MODEL_TAGS])], transitions: &[f32]) -> Model {
+    /// Quantizes float weights (`(feature hash, scores per tag)`) to `i8`, sets the quantized
+    /// weights of `prune` quanta or fewer (in absolute value) to 0 and drops the features left
+    /// with none; rows whose keys collide are added.
+    pub fn quantize(features: &[(u64, [f32; MODEL_TAGS])], transitions: &[f32], prune: u8) -> Model {
         let max = features.iter().flat_map(|(_, w)| w.iter()).fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
         let mut rows: HashMap<u32, [f32; MODEL_TAGS]> = HashMap::default();
@@ -128,6 +129,7 @@ impl Model {
         let quantized: Vec<(u32, [i8; MODEL_TAGS])> = keys
             .into_iter()
             .map(|k| (k, rows[&k].map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8)))
+            .map(|(k, q)| (k, q.map(|v| if v.unsigned_abs() <= prune { 0 } else { v })))
             .filter(|(_, q)| q.iter().any(|&v| v != 0))
             .collect();
         let table = Table::with_rows(quantized.into_iter());
@@ -268,7 +270,7 @@ mod tests {
         b[3] = -0.7;
         let zero = [0.001; MODEL_TAGS];
         let transitions: Vec<f32> = (0..(MODEL_TAGS + 1) * MODEL_TAGS).map(|i| i as f32 * 0.1 - 3.0).collect();
-        let model = Model::quantize(&[(7, a), (1 << 40, b), (99, zero)], &transitions);
+        let model = Model::quantize(&[(7, a), (1 << 40, b), (99, zero)], &transitions, 0);
         assert_eq!(model.len(), 2, "the all-zero feature is pruned");
         let bytes = model.to_bytes();
         let read = Model::from_bytes(&bytes).unwrap();
@@ -278,5 +280,24 @@ mod tests {
         assert!((scores[1] - 2.5).abs() < 0.02 && (scores[0] + 1.0).abs() < 0.02);
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
         assert!(Model::from_bytes(b"nope").is_err());
+    }
+
+    #[test]
+    fn weights_of_a_few_quanta_are_pruned_and_features_left_with_none_dropped() {
+        // The largest weight, 127 quanta, sets the scale: 1.0 per quantum.
+        let mut strong = [0.0; MODEL_TAGS];
+        strong[0] = 127.0;
+        strong[1] = 2.0;
+        strong[2] = -3.0;
+        let mut weak = [0.0; MODEL_TAGS];
+        weak[4] = -2.0;
+        weak[5] = 1.0;
+        let transitions = vec![0.0; (MODEL_TAGS + 1) * MODEL_TAGS];
+        let model = Model::quantize(&[(7, strong), (9, weak)], &transitions, 2);
+        assert_eq!(model.len(), 1, "the feature of weights of 2 quanta or fewer is dropped");
+        let mut scores = [0.0; MODEL_TAGS];
+        model.score(&[7], &mut scores);
+        assert_eq!((scores[0], scores[1], scores[2]), (127.0, 0.0, -3.0));
+        assert_eq!(Model::quantize(&[(7, strong), (9, weak)], &transitions, 0).len(), 2);
     }
 }

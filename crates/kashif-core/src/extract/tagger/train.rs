@@ -39,6 +39,10 @@ pub struct TrainOptions {
     /// dropout seeds (the first is `seed`) and keeps the mean of their averaged weights, one
     /// model of the same features, so it costs nothing at tagging time (1 trains one model).
     pub ensemble: usize,
+    /// Magnitude pruning: quantized weights of this many quanta or fewer (in absolute value)
+    /// are left out of the model, and the features left with none: a smaller model on the
+    /// wire (0 keeps every weight that quantizes to more than 0).
+    pub prune: u8,
 }
 
 impl Default for TrainOptions {
@@ -52,6 +56,7 @@ impl Default for TrainOptions {
             miss_cost: 0.0,
             dropout: 0.0,
             ensemble: 1,
+            prune: 0,
         }
     }
 }
@@ -197,7 +202,7 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
         .enumerate()
         .map(|(f, &h)| (h, weights[f * MODEL_TAGS..][..MODEL_TAGS].try_into().unwrap_or([0.0; MODEL_TAGS])))
         .collect();
-    Model::quantize(&rows, &transitions)
+    Model::quantize(&rows, &transitions, options.prune)
 }
 
 /// One averaged perceptron over the examples: its averaged weights (`feature_count × MODEL_TAGS`,
