@@ -24,7 +24,8 @@ def run(*command):
 
 
 def sizes():
-    """A table of dist/'s files: bytes and gzip bytes, the total last."""
+    """A table of dist/'s files: bytes and gzip bytes, the total last; and the gzip bytes of the
+    two wasm files, the page's and the worker's (what issue 19's budget and wire_size.sh count)."""
     rows, total, packed = [], 0, 0
     for path in sorted((ROOT / "dist").rglob("*")):
         if path.is_file():
@@ -34,7 +35,8 @@ def sizes():
     lines = ["| file | bytes | gzip |", "|---|---|---|"]
     lines += [f"| `{re.sub(r'-[0-9a-f]{16}', '', name)}` | {raw:,} | {gz:,} |" for name, raw, gz in rows]
     lines.append(f"| **all of dist/** | **{total:,}** | **{packed:,}** ({packed / 1e6:.2f} MB) |")
-    return "\n".join(lines), packed
+    wasm = sum(gz for name, _, gz in rows if name.endswith("_bg.wasm"))
+    return "\n".join(lines), wasm
 
 
 def per_core(corpus):
@@ -55,7 +57,8 @@ def budgets(bench, corpus, browser, packed):
         f"- end to end at least 1 M tokens/s per core: {rate / 1e6:.2f} M words/s on one core "
         f"(the best one-core corpus run below): {verdict(rate >= 1e6)};",
         f"- 10,000 words in under 20 ms: {analyze:.1f} ms (`cargo bench`): {verdict(analyze < 20)};",
-        f"- page and worker at most 2 MB gzip: {packed / 1e6:.2f} MB (all of dist/): {verdict(packed <= 2e6)};",
+        f"- page and worker at most 2 MB gzip: {packed / 1e6:.3f} MB (their two wasm files, as "
+        f"`scripts/wire_size.sh` counts them): {verdict(packed <= 2e6)};",
         f"- the first highlight of a warm load at most 1 s: {warm / 1e3:.2f} s (median): {verdict(warm <= 1000)}.",
     ])
 
