@@ -175,6 +175,47 @@ pub struct Figure {
     pub sentence_end: usize,
 }
 
+/// How a quote is given.
+///
+/// ```
+/// use kashif_core::QuoteKind;
+/// assert_eq!(QuoteKind::Indirect.as_str(), "indirect");
+/// assert_eq!(serde_json::to_string(&QuoteKind::Direct).unwrap(), r#""direct""#);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// The speaker's words between quote marks, or after a colon.
+    Direct,
+    /// Reported speech: an إن/أن clause, or a clause attributed to a source (`بحسب المرصد`).
+    Indirect,
+}
+
+impl QuoteKind {
+    /// Both kinds.
+    pub const ALL: [QuoteKind; 2] = [QuoteKind::Direct, QuoteKind::Indirect];
+
+    /// The word used in JSON, CSV and the page: `direct` or `indirect`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+
+    /// The Arabic name of the kind, for reports.
+    ///
+    /// ```
+    /// assert_eq!(kashif_core::QuoteKind::Direct.arabic_name(), "مباشر");
+    /// ```
+    pub fn arabic_name(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "مباشر",
+            QuoteKind::Indirect => "غير مباشر",
+        }
+    }
+}
+
 /// A quotation with its speaker.
 ///
 /// `start`/`end` cover the quoted content only (inside the quote marks for a direct quote; the
@@ -196,7 +237,7 @@ pub struct Quote {
     /// One past the last char of the content.
     pub end: usize,
     /// `direct` (between quote marks, or after a colon) or `indirect` (an إن/أن clause).
-    pub kind: String,
+    pub kind: QuoteKind,
 }
 
 /// Everything Kashif found in one document.
@@ -282,5 +323,30 @@ impl Analysis {
         // A stable sort keeps first-seen order among equal counts.
         summaries.sort_by_key(|s| std::cmp::Reverse(s.mentions));
         summaries
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every value of a closed set is written as its word (`as_str`) in JSON and read back from
+    /// it; a word outside the set is refused with an error that names it.
+    fn words_round_trip<T>(all: &[T], word: fn(T) -> &'static str, unknown: &str)
+    where
+        T: Copy + std::fmt::Debug + PartialEq + Serialize + serde::de::DeserializeOwned,
+    {
+        for &value in all {
+            let json = format!("\"{}\"", word(value));
+            assert_eq!(serde_json::to_string(&value).unwrap(), json);
+            assert_eq!(serde_json::from_str::<T>(&json).unwrap(), value);
+        }
+        let error = serde_json::from_str::<T>(&format!("\"{unknown}\"")).unwrap_err().to_string();
+        assert!(error.contains(&format!("unknown variant `{unknown}`")), "{error}");
+    }
+
+    #[test]
+    fn closed_sets_are_written_as_their_words() {
+        words_round_trip(&QuoteKind::ALL, QuoteKind::as_str, "reported");
     }
 }

@@ -178,17 +178,12 @@ fn quotes_table(out: &mut String, document: &NamedAnalysis<'_>) {
     }
     table_head(out, "الاقتباسات", &["المتكلم", "الفعل", "النوع", "النص"]);
     for quote in document.quotes {
-        let kind = match quote.kind.as_str() {
-            "direct" => "مباشر".to_owned(),
-            "indirect" => "غير مباشر".to_owned(),
-            other => other.to_owned(),
-        };
         row(
             out,
             &[
                 quote.speaker_name.clone().unwrap_or_else(|| "—".to_owned()),
                 quote.verb.clone(),
-                kind,
+                quote.kind.arabic_name().to_owned(),
                 quote.text.clone(),
             ],
         );
