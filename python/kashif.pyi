@@ -4,6 +4,11 @@ from collections.abc import Iterable
 from typing import Any, Literal, NotRequired, TypedDict
 
 Label = Literal["PER", "ORG", "LOC", "MISC", "DATE", "NUM"]
+Event = Literal["killed", "wounded", "displaced", "detained", "missing"]
+Counted = Literal[
+    "killed", "wounded", "displaced", "refugees", "soldiers", "fighters", "civilians", "children", "women",
+    "detained", "missing", "people",
+]
 
 class Mention(TypedDict):
     label: Label
@@ -25,9 +30,9 @@ class Figure(TypedDict):
     value_max: NotRequired[float]
     approximate: bool
     qualifier: NotRequired[str]
-    counts: str
+    counts: Counted
     noun: str
-    event: NotRequired[str]
+    event: NotRequired[Event]
     start: int
     end: int
     sentence_start: int

@@ -137,6 +137,160 @@ pub struct EntitySummary {
     pub surfaces: Vec<String>,
 }
 
+/// What a figure counts: the victims of an event (`killed` … `missing`) or a group of people
+/// (`refugees` … `people`).
+///
+/// ```
+/// use kashif_core::{Counted, Event};
+/// assert_eq!(Counted::Civilians.as_str(), "civilians");
+/// assert_eq!(Counted::Killed.event(), Some(Event::Killed));
+/// assert_eq!(Counted::Soldiers.event(), None);
+/// assert_eq!(serde_json::to_string(&Counted::People).unwrap(), r#""people""#);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Counted {
+    /// The dead (`قتلى`، `شهداء`، `ضحايا`).
+    Killed,
+    /// The wounded (`جرحى`، `مصابين`).
+    Wounded,
+    /// The displaced (`نازحين`، `مهجرين`).
+    Displaced,
+    /// The detained, prisoners and hostages (`معتقلين`، `أسرى`، `رهائن`).
+    Detained,
+    /// The missing (`مفقودين`).
+    Missing,
+    /// Refugees (`لاجئين`).
+    Refugees,
+    /// Soldiers, police and security forces (`جنود`، `عناصر من قوات النظام`).
+    Soldiers,
+    /// Fighters of armed groups (`مقاتلين`، `مسلحين`).
+    Fighters,
+    /// Civilians (`مدنيين`).
+    Civilians,
+    /// Children (`أطفال`، `قاصرين`).
+    Children,
+    /// Women (`نساء`).
+    Women,
+    /// People, with nothing more said of them (`أشخاص`، `مواطنين`، `فلسطينيين`).
+    People,
+}
+
+impl Counted {
+    /// Everything a figure may count: the victims of the five events, then the groups.
+    pub const ALL: [Counted; 12] = [
+        Counted::Killed,
+        Counted::Wounded,
+        Counted::Displaced,
+        Counted::Detained,
+        Counted::Missing,
+        Counted::Refugees,
+        Counted::Soldiers,
+        Counted::Fighters,
+        Counted::Civilians,
+        Counted::Children,
+        Counted::Women,
+        Counted::People,
+    ];
+
+    /// The word used in JSON, CSV and the page (`killed`, `civilians`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Counted::Killed => "killed",
+            Counted::Wounded => "wounded",
+            Counted::Displaced => "displaced",
+            Counted::Detained => "detained",
+            Counted::Missing => "missing",
+            Counted::Refugees => "refugees",
+            Counted::Soldiers => "soldiers",
+            Counted::Fighters => "fighters",
+            Counted::Civilians => "civilians",
+            Counted::Children => "children",
+            Counted::Women => "women",
+            Counted::People => "people",
+        }
+    }
+
+    /// The Arabic name, for the interface.
+    ///
+    /// ```
+    /// assert_eq!(kashif_core::Counted::Killed.arabic_name(), "قتلى");
+    /// ```
+    pub fn arabic_name(self) -> &'static str {
+        match self {
+            Counted::Killed => "قتلى",
+            Counted::Wounded => "جرحى",
+            Counted::Displaced => "نازحون",
+            Counted::Detained => "معتقلون",
+            Counted::Missing => "مفقودون",
+            Counted::Refugees => "لاجئون",
+            Counted::Soldiers => "جنود",
+            Counted::Fighters => "مقاتلون",
+            Counted::Civilians => "مدنيون",
+            Counted::Children => "أطفال",
+            Counted::Women => "نساء",
+            Counted::People => "أشخاص",
+        }
+    }
+
+    /// The event that made the counted its victims (`killed` → [`Event::Killed`]); `None` for a
+    /// group of people.
+    pub fn event(self) -> Option<Event> {
+        Event::ALL.into_iter().find(|&event| Counted::from(event) == self)
+    }
+}
+
+/// What happened to the people a figure counts.
+///
+/// ```
+/// use kashif_core::{Counted, Event};
+/// assert_eq!(Event::Detained.as_str(), "detained");
+/// assert_eq!(Counted::from(Event::Killed), Counted::Killed);
+/// assert_eq!(serde_json::to_string(&Event::Wounded).unwrap(), r#""wounded""#);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Event {
+    /// Killed (`قُتل`، `لقي حتفه`، `مقتل`).
+    Killed,
+    /// Wounded (`أصيب`، `بجروح`).
+    Wounded,
+    /// Displaced (`نزح`، `فروا`).
+    Displaced,
+    /// Detained (`اعتُقل`، `احتجز`).
+    Detained,
+    /// Missing (`فُقد`، `في عداد المفقودين`).
+    Missing,
+}
+
+impl Event {
+    /// The five events.
+    pub const ALL: [Event; 5] = [Event::Killed, Event::Wounded, Event::Displaced, Event::Detained, Event::Missing];
+
+    /// The word used in JSON, CSV and the page: the word of its victims (`killed`, …).
+    pub fn as_str(self) -> &'static str {
+        Counted::from(self).as_str()
+    }
+
+    /// The Arabic name, for the interface: its victims' (`قتلى`).
+    pub fn arabic_name(self) -> &'static str {
+        Counted::from(self).arabic_name()
+    }
+}
+
+impl From<Event> for Counted {
+    /// The victims of the event: [`Event::Killed`] → [`Counted::Killed`].
+    fn from(event: Event) -> Counted {
+        match event {
+            Event::Killed => Counted::Killed,
+            Event::Wounded => Counted::Wounded,
+            Event::Displaced => Counted::Displaced,
+            Event::Detained => Counted::Detained,
+            Event::Missing => Counted::Missing,
+        }
+    }
+}
+
 /// A counted figure: a number with the thing it counts (`أكثر من 20 مدنيا`, `عشرات الجرحى`).
 ///
 /// `start`/`end` cover the number and its noun (not the qualifier before it), in chars into the
@@ -157,14 +311,14 @@ pub struct Figure {
     pub qualifier: Option<String>,
     /// What is counted: `killed`, `wounded`, `displaced`, `refugees`, `soldiers`, `fighters`,
     /// `civilians`, `children`, `women`, `detained`, `missing` or `people`.
-    pub counts: String,
+    pub counts: Counted,
     /// The counted noun as written (`مدنيا`، `الجرحى`); empty when only a verb says what is
     /// counted (`قتل 5 في …`).
     pub noun: String,
     /// What happened to them when a verb or noun around says so: `killed`, `wounded`,
     /// `displaced`, `detained`, `missing`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub event: Option<String>,
+    pub event: Option<Event>,
     /// First char of the number (inclusive).
     pub start: usize,
     /// One past the last char of the noun (or of the number when there is no noun).
@@ -173,6 +327,47 @@ pub struct Figure {
     pub sentence_start: usize,
     /// One past the last char of the sentence.
     pub sentence_end: usize,
+}
+
+/// How a quote is given.
+///
+/// ```
+/// use kashif_core::QuoteKind;
+/// assert_eq!(QuoteKind::Indirect.as_str(), "indirect");
+/// assert_eq!(serde_json::to_string(&QuoteKind::Direct).unwrap(), r#""direct""#);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// The speaker's words between quote marks, or after a colon.
+    Direct,
+    /// Reported speech: an إن/أن clause, or a clause attributed to a source (`بحسب المرصد`).
+    Indirect,
+}
+
+impl QuoteKind {
+    /// Both kinds.
+    pub const ALL: [QuoteKind; 2] = [QuoteKind::Direct, QuoteKind::Indirect];
+
+    /// The word used in JSON, CSV and the page: `direct` or `indirect`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+
+    /// The Arabic name of the kind, for reports.
+    ///
+    /// ```
+    /// assert_eq!(kashif_core::QuoteKind::Direct.arabic_name(), "مباشر");
+    /// ```
+    pub fn arabic_name(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "مباشر",
+            QuoteKind::Indirect => "غير مباشر",
+        }
+    }
 }
 
 /// A quotation with its speaker.
@@ -196,7 +391,7 @@ pub struct Quote {
     /// One past the last char of the content.
     pub end: usize,
     /// `direct` (between quote marks, or after a colon) or `indirect` (an إن/أن clause).
-    pub kind: String,
+    pub kind: QuoteKind,
 }
 
 /// Everything Kashif found in one document.
@@ -282,5 +477,42 @@ impl Analysis {
         // A stable sort keeps first-seen order among equal counts.
         summaries.sort_by_key(|s| std::cmp::Reverse(s.mentions));
         summaries
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every value of a closed set is written as its word (`as_str`) in JSON and read back from
+    /// it; a word outside the set is refused with an error that names it.
+    fn words_round_trip<T>(all: &[T], word: fn(T) -> &'static str, unknown: &str)
+    where
+        T: Copy + std::fmt::Debug + PartialEq + Serialize + serde::de::DeserializeOwned,
+    {
+        for &value in all {
+            let json = format!("\"{}\"", word(value));
+            assert_eq!(serde_json::to_string(&value).unwrap(), json);
+            assert_eq!(serde_json::from_str::<T>(&json).unwrap(), value);
+        }
+        let error = serde_json::from_str::<T>(&format!("\"{unknown}\"")).unwrap_err().to_string();
+        assert!(error.contains(&format!("unknown variant `{unknown}`")), "{error}");
+    }
+
+    #[test]
+    fn closed_sets_are_written_as_their_words() {
+        words_round_trip(&QuoteKind::ALL, QuoteKind::as_str, "reported");
+        words_round_trip(&Counted::ALL, Counted::as_str, "Killed");
+        words_round_trip(&Event::ALL, Event::as_str, "people");
+    }
+
+    #[test]
+    fn the_victims_of_each_event_are_counted_and_lead_back_to_it() {
+        for event in Event::ALL {
+            assert_eq!(Counted::from(event).event(), Some(event));
+            assert_eq!(event.as_str(), Counted::from(event).as_str());
+        }
+        let groups: Vec<Counted> = Counted::ALL.into_iter().filter(|c| c.event().is_none()).collect();
+        assert_eq!(groups.len(), Counted::ALL.len() - Event::ALL.len(), "{groups:?}");
     }
 }

@@ -36,7 +36,7 @@ pub mod parallel;
 pub mod text;
 mod tsv;
 
-pub use analysis::{Analysis, EntitySummary, Figure, Label, Mention, Quote};
+pub use analysis::{Analysis, Counted, EntitySummary, Event, Figure, Label, Mention, Quote, QuoteKind};
 pub use analyzer::Analyzer;
 /// Training the statistical tagger and the word clusters (the `train` feature, which
 /// `kashif-train` turns on; the page and the default build leave it out).

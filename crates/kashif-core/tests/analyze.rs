@@ -300,13 +300,12 @@ fn every_span_slices_the_original_text() {
             assert!(figure.start < figure.end && figure.end <= chars.len(), "{figure:?} in {text:?}");
             assert!(figure.sentence_start <= figure.start && figure.end <= figure.sentence_end, "{figure:?}");
             assert!(figure.sentence_end <= chars.len(), "{figure:?} in {text:?}");
-            assert!(!figure.counts.is_empty() && figure.value.is_finite(), "{figure:?}");
+            assert!(figure.value.is_finite(), "{figure:?}");
         }
         for quote in &analysis.quotes {
             assert!(quote.start < quote.end && quote.end <= chars.len(), "{quote:?} in {text:?}");
             let slice: String = chars[quote.start..quote.end].iter().collect();
             assert_eq!(slice, quote.text, "in {text:?}");
-            assert!(quote.kind == "direct" || quote.kind == "indirect", "{quote:?}");
         }
     }
 }

@@ -7,23 +7,24 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::i18n::{count_name, use_i18n, I18n, Lang, Msg};
+use super::i18n::{counted_name, use_i18n, I18n, Lang, Msg};
 use super::state::DocId;
 use super::tables::{doc_names, has_documents, matches, number, DataTable, FilterBox, Sort, SortHeader};
 use super::navigation::Navigator;
 use super::workspace::{corpus_docs, CorpusEntry};
 use kashif_core::corpus::{claim_groups, Claim, ClaimGroup};
+use kashif_core::{Counted, Event};
 
 const KIND: usize = 0;
 const AGREEMENT: usize = 1;
 
 /// What a group claims, in `lang`: `قتلى: جنود (تركيا)`, `killed: soldiers (تركيا)`.
 fn group_title(lang: Lang, group: &ClaimGroup) -> String {
-    let name = |key| count_name(lang, key);
-    let mut title = match group.event.as_deref() {
-        Some(event) if group.whom != "people" => format!("{}: {}", name(event), name(&group.whom)),
-        Some(event) => name(event).to_owned(),
-        None => name(&group.whom).to_owned(),
+    let name = |counted| counted_name(lang, counted);
+    let mut title = match group.event.map(Counted::from) {
+        Some(victims) if group.whom != Counted::People => format!("{}: {}", name(victims), name(group.whom)),
+        Some(victims) => name(victims).to_owned(),
+        None => name(group.whom).to_owned(),
     };
     if let Some(side) = &group.side_name {
         title.push_str(&format!(" ({side})"));
@@ -54,7 +55,7 @@ pub fn FigureTable(
                 .iter()
                 .filter(|g| {
                     let title = group_title(lang, g);
-                    let mut texts: Vec<&str> = vec![&title, &g.whom];
+                    let mut texts: Vec<&str> = vec![&title, g.whom.as_str()];
                     texts.extend(g.place.as_deref());
                     texts.extend(g.claims.iter().flat_map(|c| [c.sentence.as_str(), c.source.as_str()]));
                     matches(&needle, &texts)
@@ -164,8 +165,8 @@ fn group_row(group: ClaimGroup, docs: &[(DocId, String)], nav: Navigator, i18n: 
     view! {
         <tr
             data-testid="figure-group"
-            data-counts=group.whom.clone()
-            data-event=group.event.clone().unwrap_or_default()
+            data-counts=group.whom.as_str()
+            data-event=group.event.map_or("", Event::as_str)
             data-side=group.side.clone().unwrap_or_default()
             class:disagrees=group.discrepancy
         >

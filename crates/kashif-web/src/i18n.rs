@@ -13,7 +13,7 @@ use std::fmt::Display;
 use leptos::prelude::*;
 
 use kashif_core::corpus::Category;
-use kashif_core::Label;
+use kashif_core::{Counted, Label};
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -323,12 +323,12 @@ pub fn category_name(lang: Lang, category: Category) -> &'static str {
     }
 }
 
-/// The name of a kind of figure in `lang`: the core's Arabic name, or the key itself
-/// (`killed`, `civilians`), which is English.
-pub fn count_name(lang: Lang, key: &str) -> &str {
+/// The name of what a figure counts in `lang`: the core's Arabic name, or its word (`killed`,
+/// `civilians`), which is English.
+pub fn counted_name(lang: Lang, counted: Counted) -> &'static str {
     match lang {
-        Lang::Ar => kashif_core::corpus::count_name(key),
-        Lang::En => key,
+        Lang::Ar => counted.arabic_name(),
+        Lang::En => counted.as_str(),
     }
 }
 

@@ -12,7 +12,7 @@ use super::navigation::Navigator;
 use super::workspace::{column_labels, corpus_docs, CorpusEntry};
 use kashif_core::corpus::{entity_table, quotes, EntityRow, QuoteRow};
 use kashif_core::text::normalize::fold;
-use kashif_core::Label;
+use kashif_core::{Label, QuoteKind};
 
 /// Names in the order a reader expects: runs of digits (ASCII or Arabic-Indic) by their value,
 /// so that `35` comes before `343` and `٩` before `١٠`; everything else char by char (names
@@ -539,7 +539,7 @@ pub fn QuoteTable(
                     SPEAKER => (a.speaker_name.is_none(), &a.speaker_name).cmp(&(b.speaker_name.is_none(), &b.speaker_name)),
                     QUOTE => a.text.cmp(&b.text),
                     DOCUMENT => a.doc.cmp(&b.doc),
-                    _ => a.kind.cmp(&b.kind),
+                    _ => a.kind.as_str().cmp(b.kind.as_str()),
                 };
                 sort.order(ascending)
             });
@@ -595,7 +595,7 @@ fn quote_row(q: QuoteRow, docs: &[(DocId, String)], nav: Navigator, i18n: I18n) 
                     <bdi>{doc_name}</bdi>
                 </button>
             </td>
-            <td>{i18n.text(if q.kind == "direct" { Msg::Direct } else { Msg::Indirect })}</td>
+            <td>{i18n.text(if q.kind == QuoteKind::Direct { Msg::Direct } else { Msg::Indirect })}</td>
         </tr>
     }
 }

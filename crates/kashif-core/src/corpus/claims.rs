@@ -36,7 +36,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use super::CorpusDoc;
-use crate::analysis::{Figure, Label, Mention};
+use crate::analysis::{Counted, Event, Figure, Label, Mention};
 use crate::export::{push_row, text_field};
 use crate::text::normalize::fold;
 
@@ -45,8 +45,6 @@ use crate::text::normalize::fold;
 const WINDOW: usize = 150;
 /// How far after an attribution word (in chars) the source's name must start.
 const CUE_REACH: usize = 25;
-/// The events a figure may say happened.
-const EVENTS: [&str; 5] = ["killed", "wounded", "displaced", "detained", "missing"];
 
 /// One figure of one document read as a claim.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -106,9 +104,10 @@ impl Claim {
 pub struct ClaimGroup {
     /// What happened: `killed`, `wounded`, `displaced`, `detained`, `missing`; `None` for a bare
     /// count.
-    pub event: Option<String>,
-    /// Whom: `soldiers`, `civilians`, `fighters`, `children`, `women`, `refugees` or `people`.
-    pub whom: String,
+    pub event: Option<Event>,
+    /// Whom: `soldiers`, `civilians`, `fighters`, `children`, `women`, `refugees` or `people`
+    /// (never the victims of an event: those are `people`, with the event).
+    pub whom: Counted,
     /// The side's key (`turkish`, `syrian-government`…), when a word gives it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub side: Option<String>,
@@ -258,12 +257,12 @@ fn side_after(chars: &[char], figure: &Figure) -> Option<(&'static str, &'static
     None
 }
 
-/// Whom a figure counts and what happened to them.
-fn what_and_whom(figure: &Figure) -> (Option<String>, String) {
-    let counts = figure.counts.as_str();
-    let event = figure.event.clone().or_else(|| EVENTS.contains(&counts).then(|| counts.to_owned()));
-    let whom = if EVENTS.contains(&counts) { "people" } else { counts };
-    (event, whom.to_owned())
+/// What happened to the people a figure counts, and whom it counts: the victims of an event
+/// (`20 قتيلا`) are people.
+fn what_and_whom(figure: &Figure) -> (Option<Event>, Counted) {
+    let victims_of = figure.counts.event();
+    let whom = if victims_of.is_some() { Counted::People } else { figure.counts };
+    (figure.event.or(victims_of), whom)
 }
 
 /// The interval of values a figure allows, from its qualifier: (low, high).
@@ -433,7 +432,7 @@ fn split_by(claims: Vec<Claim>, key: impl Fn(&Claim) -> Option<&str>) -> Vec<Vec
 }
 
 /// The group of `claims`, all of one (event, whom, side), place and period.
-fn make_group(event: Option<String>, whom: String, side: Option<(&str, &str)>, mut claims: Vec<Claim>) -> ClaimGroup {
+fn make_group(event: Option<Event>, whom: Counted, side: Option<(&str, &str)>, mut claims: Vec<Claim>) -> ClaimGroup {
     claims.sort_by_key(|c| (c.doc, c.start));
     let mut docs: Vec<usize> = claims.iter().map(|c| c.doc).collect();
     docs.dedup();
@@ -464,6 +463,11 @@ fn make_group(event: Option<String>, whom: String, side: Option<(&str, &str)>, m
     }
 }
 
+/// A group's event, whom and side as their words: groups equal otherwise sort by them.
+fn words_of(group: &ClaimGroup) -> (Option<&str>, &str, Option<&str>) {
+    (group.event.map(Event::as_str), group.whom.as_str(), group.side.as_deref())
+}
+
 /// The claims of all documents grouped by event, group and side, place and period, within and
 /// across documents; a group where two claims disagree is a
 /// [`discrepancy`](ClaimGroup::discrepancy). See the module documentation for the rules.
@@ -484,7 +488,7 @@ fn make_group(event: Option<String>, whom: String, side: Option<(&str, &str)>, m
 /// assert_eq!(groups[0].claims[1].source, "أنقرة");
 /// ```
 pub fn claim_groups(docs: &[CorpusDoc<'_>]) -> Vec<ClaimGroup> {
-    type Key = (Option<String>, String, Option<(&'static str, &'static str)>);
+    type Key = (Option<Event>, Counted, Option<(&'static str, &'static str)>);
     let mut order: Vec<Key> = Vec::new();
     let mut buckets: HashMap<Key, Vec<Claim>> = HashMap::new();
     for (index, doc) in docs.iter().enumerate() {
@@ -493,7 +497,7 @@ pub fn claim_groups(docs: &[CorpusDoc<'_>]) -> Vec<ClaimGroup> {
             let (event, whom) = what_and_whom(figure);
             let key = (event, whom, side_after(&chars, figure));
             if !buckets.contains_key(&key) {
-                order.push(key.clone());
+                order.push(key);
             }
             buckets.entry(key).or_default().push(claim);
         }
@@ -503,7 +507,7 @@ pub fn claim_groups(docs: &[CorpusDoc<'_>]) -> Vec<ClaimGroup> {
         let claims = buckets.remove(&key).unwrap_or_default();
         for by_place in split_by(claims, |c| c.place_id.as_deref()) {
             for part in split_by(by_place, |c| c.period.as_deref()) {
-                groups.push(make_group(key.0.clone(), key.1.clone(), key.2, part));
+                groups.push(make_group(key.0, key.1, key.2, part));
             }
         }
     }
@@ -512,7 +516,7 @@ pub fn claim_groups(docs: &[CorpusDoc<'_>]) -> Vec<ClaimGroup> {
             .cmp(&a.discrepancy)
             .then(b.documents.cmp(&a.documents))
             .then(b.claims.len().cmp(&a.claims.len()))
-            .then_with(|| (&a.event, &a.whom, &a.side).cmp(&(&b.event, &b.whom, &b.side)))
+            .then_with(|| words_of(a).cmp(&words_of(b)))
     });
     groups
 }
@@ -530,8 +534,8 @@ pub fn claims_to_csv(docs: &[CorpusDoc<'_>], groups: &[ClaimGroup]) -> String {
         for claim in &group.claims {
             let fields = [
                 index.to_string(),
-                group.event.clone().unwrap_or_default(),
-                group.whom.clone(),
+                group.event.map_or("", Event::as_str).to_owned(),
+                group.whom.as_str().to_owned(),
                 group.side.clone().unwrap_or_default(),
                 group.place.clone().unwrap_or_default(),
                 group.when.clone().unwrap_or_default(),
@@ -604,7 +608,10 @@ mod tests {
         let flagged: Vec<&ClaimGroup> = groups.iter().filter(|g| g.discrepancy).collect();
         assert_eq!(flagged.len(), 1, "{groups:#?}");
         let toll = flagged[0];
-        assert_eq!((toll.event.as_deref(), toll.whom.as_str(), toll.side.as_deref()), (Some("killed"), "soldiers", Some("turkish")));
+        assert_eq!(
+            (toll.event, toll.whom, toll.side.as_deref()),
+            (Some(Event::Killed), Counted::Soldiers, Some("turkish"))
+        );
         assert_eq!(toll.place.as_deref(), Some("إدلب"));
         assert_eq!(toll.spread, Some((30.0, 34.0)));
         assert_eq!(toll.documents, 4);
@@ -628,20 +635,20 @@ mod tests {
     #[test]
     fn claims_of_other_groups_places_and_periods_are_never_compared() {
         let groups = story_groups();
-        let find = |whom: &str, side: Option<&str>| -> Vec<&ClaimGroup> {
+        let find = |whom: Counted, side: Option<&str>| -> Vec<&ClaimGroup> {
             groups.iter().filter(|g| g.whom == whom && g.side.as_deref() == side).collect()
         };
         // The regime's losses: their own group, apart from the Turkish soldiers.
-        let regime = find("soldiers", Some("syrian-government"));
+        let regime = find(Counted::Soldiers, Some("syrian-government"));
         assert_eq!(regime.len(), 1, "{groups:#?}");
         assert_eq!(regime[0].claims.iter().map(|c| c.value).collect::<Vec<_>>(), [16.0, 16.0]);
         assert!(!regime[0].discrepancy);
         // Civilians in Idlib this year and in Syria in 2019: two groups.
-        let civilians = find("civilians", None);
+        let civilians = find(Counted::Civilians, None);
         assert_eq!(civilians.len(), 2, "{civilians:#?}");
         assert!(civilians.iter().all(|g| g.claims.len() == 1 && !g.discrepancy));
         // The chemical attack's dead are people, not soldiers; bare counts are never flagged.
-        let people = find("people", None);
+        let people = find(Counted::People, None);
         assert!(people.iter().all(|g| !g.discrepancy), "{people:#?}");
     }
 

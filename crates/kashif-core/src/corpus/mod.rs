@@ -33,14 +33,12 @@
 mod dateline;
 mod claims;
 mod entity_table;
-mod count_names;
 mod framing;
 mod quote_table;
 
 pub use self::dateline::{byline, known_outlet};
 pub use self::claims::{claim_groups, claims_to_csv, document_claims, Claim, ClaimGroup};
 pub use self::entity_table::{entity_table, DocMentions, EntityRow};
-pub use self::count_names::count_name;
 pub use self::framing::{
     builtin_descriptors, descriptors_to_tsv, document_framing, framing_table, known_descriptor, parse_descriptors,
     Actor, Category, Descriptor, DescriptorError, FramingHit, FramingRow, FramingTable,

@@ -1,6 +1,7 @@
 //! Who said what, across documents.
 
 use super::CorpusDoc;
+use crate::analysis::QuoteKind;
 
 /// One quote of one document with its speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +17,7 @@ pub struct QuoteRow {
     /// The index of the document.
     pub doc: usize,
     /// `direct` or `indirect`.
-    pub kind: String,
+    pub kind: QuoteKind,
     /// First char of the content.
     pub start: usize,
     /// One past the last char of the content.
@@ -35,7 +36,7 @@ pub struct QuoteRow {
 /// let rows = quotes(&[CorpusDoc::new("a", text, &analysis)]);
 /// assert_eq!(rows[0].speaker_name.as_deref(), Some("سيرغي لافروف"));
 /// assert_eq!(rows[0].text, "الحل في سوريا سياسي");
-/// assert_eq!(rows[0].kind, "indirect");
+/// assert_eq!(rows[0].kind, kashif_core::QuoteKind::Indirect);
 /// ```
 pub fn quotes(docs: &[CorpusDoc<'_>]) -> Vec<QuoteRow> {
     let mut rows: Vec<QuoteRow> = docs
@@ -48,7 +49,7 @@ pub fn quotes(docs: &[CorpusDoc<'_>]) -> Vec<QuoteRow> {
                 verb: q.verb.clone(),
                 text: q.text.clone(),
                 doc,
-                kind: q.kind.clone(),
+                kind: q.kind,
                 start: q.start,
                 end: q.end,
             })
@@ -83,11 +84,11 @@ mod tests {
         let saleh =
             rows.iter().find(|r| r.speaker.as_deref() == Some("per:raed-al-saleh")).expect("a quote of al-Saleh");
         assert_eq!(saleh.text, "الشهداء بينهم أطفال");
-        assert_eq!(saleh.kind, "direct");
+        assert_eq!(saleh.kind, QuoteKind::Direct);
         assert_eq!(saleh.doc, 0);
         let sana = rows.iter().find(|r| r.speaker.as_deref() == Some("org:sana")).expect("a quote of SANA");
         assert_eq!(sana.doc, 1);
-        assert_eq!(sana.kind, "indirect");
+        assert_eq!(sana.kind, QuoteKind::Indirect);
         assert_eq!(sana.text, "الجيش تصدى للهجوم");
         let unnamed: Vec<&QuoteRow> = rows.iter().filter(|r| r.speaker.is_none()).collect();
         assert_eq!(unnamed.len(), 1, "{rows:#?}");

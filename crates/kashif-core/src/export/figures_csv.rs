@@ -2,6 +2,7 @@
 
 use super::csv::{push_row, text_field};
 use super::NamedAnalysis;
+use crate::analysis::Event;
 
 const HEADER: &str = "document,value,approximate,qualifier,counts,noun,event,text,start,end,sentence\r\n";
 
@@ -43,9 +44,9 @@ pub fn figures_to_csv(documents: &[NamedAnalysis<'_>]) -> String {
                 number(figure.value),
                 figure.approximate.to_string(),
                 text_field(figure.qualifier.as_deref().unwrap_or("")),
-                text_field(&figure.counts),
+                text_field(figure.counts.as_str()),
                 text_field(&figure.noun),
-                text_field(figure.event.as_deref().unwrap_or("")),
+                text_field(figure.event.map_or("", Event::as_str)),
                 text_field(&slice(figure.start, figure.end)),
                 figure.start.to_string(),
                 figure.end.to_string(),
@@ -60,7 +61,7 @@ pub fn figures_to_csv(documents: &[NamedAnalysis<'_>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Analysis, Figure};
+    use crate::analysis::{Analysis, Counted, Figure};
 
     #[test]
     fn formula_cells_are_guarded_and_quoted() {
@@ -84,9 +85,9 @@ mod tests {
                 value: 5.0,
                 approximate: false,
                 qualifier: None,
-                counts: "killed".into(),
+                counts: Counted::Killed,
                 noun: String::new(),
-                event: Some("killed".into()),
+                event: Some(Event::Killed),
                 start: 5,
                 end: 6,
                 sentence_start: 0,

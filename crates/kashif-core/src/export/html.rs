@@ -9,8 +9,7 @@ use std::fmt::Write;
 
 use super::figures_csv::number;
 use super::NamedAnalysis;
-use crate::analysis::{Analysis, Label, Mention};
-use crate::corpus::count_name;
+use crate::analysis::{Analysis, Event, Label, Mention};
 
 const STYLE: &str = "\
 body{font-family:system-ui,'Noto Naskh Arabic','Segoe UI',Tahoma,sans-serif;line-height:1.7;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f;background:#fff}
@@ -178,17 +177,12 @@ fn quotes_table(out: &mut String, document: &NamedAnalysis<'_>) {
     }
     table_head(out, "الاقتباسات", &["المتكلم", "الفعل", "النوع", "النص"]);
     for quote in document.quotes {
-        let kind = match quote.kind.as_str() {
-            "direct" => "مباشر".to_owned(),
-            "indirect" => "غير مباشر".to_owned(),
-            other => other.to_owned(),
-        };
         row(
             out,
             &[
                 quote.speaker_name.clone().unwrap_or_else(|| "—".to_owned()),
                 quote.verb.clone(),
-                kind,
+                quote.kind.arabic_name().to_owned(),
                 quote.text.clone(),
             ],
         );
@@ -210,9 +204,9 @@ fn figures_table(out: &mut String, document: &NamedAnalysis<'_>) {
             &[
                 number(figure.value),
                 figure.qualifier.clone().unwrap_or_default(),
-                count_name(&figure.counts).to_owned(),
+                figure.counts.arabic_name().to_owned(),
                 figure.noun.clone(),
-                figure.event.as_deref().map(count_name).unwrap_or_default().to_owned(),
+                figure.event.map_or("", Event::arabic_name).to_owned(),
                 surface,
             ],
         );

@@ -9,14 +9,14 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use super::context::{word_set, Context};
-use crate::analysis::{Figure, Label};
+use crate::analysis::{Counted, Event, Figure, Label};
 
-/// Counted nouns (folded, without the article) and their category. `people` is generic: a verb
+/// Counted nouns (folded, without the article) and their category. `People` is generic: a verb
 /// around may say more.
-const NOUNS: &[(&str, &[&str])] = &[
-    ("civilians", &["مدني", "مدنيا", "مدنيين", "مدنيون", "مدنيان"]),
+const NOUNS: &[(Counted, &[&str])] = &[
+    (Counted::Civilians, &["مدني", "مدنيا", "مدنيين", "مدنيون", "مدنيان"]),
     (
-        "soldiers",
+        Counted::Soldiers,
         &[
             "جندي",
             "جنديا",
@@ -37,7 +37,7 @@ const NOUNS: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "fighters",
+        Counted::Fighters,
         &[
             "مقاتل",
             "مقاتلا",
@@ -64,16 +64,16 @@ const NOUNS: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "killed",
+        Counted::Killed,
         &["قتيل", "قتيلا", "قتلي", "قتيلين", "شهيد", "شهيدا", "شهداء", "ضحيه", "ضحايا", "جثه", "جثث", "وفيات", "وفاه"],
     ),
-    ("wounded", &["جريح", "جريحا", "جرحي", "جريحين", "مصاب", "مصابا", "مصابين", "مصابون", "اصابه", "اصابات"]),
-    ("displaced", &["نازح", "نازحا", "نازحين", "نازحون", "مهجر", "مهجرا", "مهجرين", "مشرد", "مشردين"]),
-    ("refugees", &["لاجي", "لاجيا", "لاجيين", "لاجيون", "لاجيه"]),
-    ("children", &["طفل", "طفلا", "اطفال", "طفلين", "طفله", "قاصر", "قاصرا", "قاصرين"]),
-    ("women", &["امراه", "نساء", "سيده", "سيدات", "امراتين"]),
+    (Counted::Wounded, &["جريح", "جريحا", "جرحي", "جريحين", "مصاب", "مصابا", "مصابين", "مصابون", "اصابه", "اصابات"]),
+    (Counted::Displaced, &["نازح", "نازحا", "نازحين", "نازحون", "مهجر", "مهجرا", "مهجرين", "مشرد", "مشردين"]),
+    (Counted::Refugees, &["لاجي", "لاجيا", "لاجيين", "لاجيون", "لاجيه"]),
+    (Counted::Children, &["طفل", "طفلا", "اطفال", "طفلين", "طفله", "قاصر", "قاصرا", "قاصرين"]),
+    (Counted::Women, &["امراه", "نساء", "سيده", "سيدات", "امراتين"]),
     (
-        "detained",
+        Counted::Detained,
         &[
             "معتقل",
             "معتقلا",
@@ -96,9 +96,9 @@ const NOUNS: &[(&str, &[&str])] = &[
             "مختطفين",
         ],
     ),
-    ("missing", &["مفقود", "مفقودا", "مفقودين", "مفقودون"]),
+    (Counted::Missing, &["مفقود", "مفقودا", "مفقودين", "مفقودون"]),
     (
-        "people",
+        Counted::People,
         &[
             "شخص",
             "شخصا",
@@ -121,9 +121,9 @@ const NOUNS: &[(&str, &[&str])] = &[
 ];
 
 /// Words before the number (or its qualifier) that say what happened, and the event.
-const EVENTS_BEFORE: &[(&str, &[&str])] = &[
+const EVENTS_BEFORE: &[(Event, &[&str])] = &[
     (
-        "killed",
+        Event::Killed,
         &[
             "قتل",
             "قتلت",
@@ -146,22 +146,22 @@ const EVENTS_BEFORE: &[(&str, &[&str])] = &[
             "الوفيات",
         ],
     ),
-    ("wounded", &["اصيب", "اصيبت", "اصابه", "جرح", "جرحت", "اصابات", "الجرحي", "جرحي", "المصابين", "الاصابات"]),
-    ("displaced", &["نزح", "نزحت", "نزوح", "فر", "فرار", "هجر", "تهجير", "شرد", "تشريد", "فرت"]),
+    (Event::Wounded, &["اصيب", "اصيبت", "اصابه", "جرح", "جرحت", "اصابات", "الجرحي", "جرحي", "المصابين", "الاصابات"]),
+    (Event::Displaced, &["نزح", "نزحت", "نزوح", "فر", "فرار", "هجر", "تهجير", "شرد", "تشريد", "فرت"]),
     (
-        "detained",
+        Event::Detained,
         &["اعتقل", "اعتقلت", "اعتقال", "احتجز", "احتجاز", "اوقف", "توقيف", "اسر", "اختطف", "اختطاف", "اعتقلوا"],
     ),
-    ("missing", &["فقد", "فقدان", "اختفاء"]),
+    (Event::Missing, &["فقد", "فقدان", "اختفاء"]),
 ];
 
 /// Words after the noun that say what happened.
-const EVENTS_AFTER: &[(&str, &[&str])] = &[
-    ("killed", &["قتلوا", "حتفهم", "حتفه", "حتفها", "مصرعهم", "مصرعه", "قضوا", "لقوا"]),
-    ("wounded", &["بجروح", "بجراح", "اصيبوا", "جرحوا", "باصابات"]),
-    ("displaced", &["نزحوا", "فروا", "هجروا"]),
-    ("missing", &["المفقودين"]),
-    ("detained", &["اعتقلوا", "احتجزوا"]),
+const EVENTS_AFTER: &[(Event, &[&str])] = &[
+    (Event::Killed, &["قتلوا", "حتفهم", "حتفه", "حتفها", "مصرعهم", "مصرعه", "قضوا", "لقوا"]),
+    (Event::Wounded, &["بجروح", "بجراح", "اصيبوا", "جرحوا", "باصابات"]),
+    (Event::Displaced, &["نزحوا", "فروا", "هجروا"]),
+    (Event::Missing, &["المفقودين"]),
+    (Event::Detained, &["اعتقلوا", "احتجزوا"]),
 ];
 
 /// Approximations before the number, longest first.
@@ -204,31 +204,33 @@ const VAGUE_SCALE: &[(&str, f64)] = &[("الالاف", 1000.0), ("الملايي
 const VERB_ONLY_NEXT: &[&str] = &["في", "خلال", "جراء", "بينهم", "منهم", "اثر", "بسبب", "حتي", "بعد", "اليوم", "امس"];
 
 struct Tables {
-    nouns: HashMap<&'static str, &'static str>,
-    before: HashMap<&'static str, &'static str>,
-    after: HashMap<&'static str, &'static str>,
+    nouns: HashMap<&'static str, Counted>,
+    before: HashMap<&'static str, Event>,
+    after: HashMap<&'static str, Event>,
     vague: HashMap<&'static str, f64>,
     verb_only_next: HashSet<&'static str>,
+}
+
+/// Each word of a table with the key of its row.
+fn by_word<K: Copy>(table: &[(K, &[&'static str])]) -> HashMap<&'static str, K> {
+    table.iter().flat_map(|&(key, words)| words.iter().map(move |&word| (word, key))).collect()
 }
 
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let flat = |table: &[(&'static str, &[&'static str])]| -> HashMap<&'static str, &'static str> {
-            table.iter().flat_map(|(cat, words)| words.iter().map(move |w| (*w, *cat))).collect()
-        };
         // Nationals counted are people: 15 فلسطينيا، 3 سوريين، 40 لبنانيا.
-        let mut nouns = flat(NOUNS);
+        let mut nouns = by_word(NOUNS);
         for stem in super::demonyms::country_stems().filter(|s| s.ends_with('ي')) {
             for suffix in ["", "ا", "ين", "ون"] {
                 let word: &'static str = Box::leak(format!("{stem}{suffix}").into_boxed_str());
-                nouns.entry(word).or_insert("people");
+                nouns.entry(word).or_insert(Counted::People);
             }
         }
         Tables {
             nouns,
-            before: flat(EVENTS_BEFORE),
-            after: flat(EVENTS_AFTER),
+            before: by_word(EVENTS_BEFORE),
+            after: by_word(EVENTS_AFTER),
             vague: VAGUE.iter().copied().collect(),
             verb_only_next: word_set(VERB_ONLY_NEXT),
         }
@@ -236,13 +238,13 @@ fn tables() -> &'static Tables {
 }
 
 /// The category of a counted noun (folded), with or without the article.
-fn noun_category(word: &str) -> Option<&'static str> {
+fn noun_category(word: &str) -> Option<Counted> {
     let nouns = &tables().nouns;
     nouns.get(word).or_else(|| word.strip_prefix("ال").and_then(|w| nouns.get(w))).copied()
 }
 
 /// A word that says what happened, looked up in `table` through its clitic readings (و، ف).
-fn event_of(cx: &Context<'_>, i: usize, table: &HashMap<&'static str, &'static str>) -> Option<&'static str> {
+fn event_of(cx: &Context<'_>, i: usize, table: &HashMap<&'static str, Event>) -> Option<Event> {
     cx.words.readings(i).iter().take(2).find_map(|r| table.get(r.stem.as_str()).copied())
 }
 
@@ -295,18 +297,18 @@ fn range_after(cx: &Context<'_>, first_mention: usize, last: usize, value: f64) 
 
 /// The counted noun from token `at`: (noun token, category). A `من` may come first
 /// (`عشرات من الجرحى`, `5 من عناصر`).
-fn noun_at(cx: &Context<'_>, at: usize) -> Option<(usize, &'static str)> {
+fn noun_at(cx: &Context<'_>, at: usize) -> Option<(usize, Counted)> {
     let at = if cx.is(at, "من") { at + 1 } else { at };
     if at >= cx.len() || cx.mention(at).is_some_and(|(_, l)| l != Label::Misc) {
         return None;
     }
     let category = noun_category(cx.text(at))?;
     // عناصر من قوات النظام / من الجيش are soldiers.
-    if category == "fighters" && cx.is(at + 1, "من") {
+    if category == Counted::Fighters && cx.is(at + 1, "من") {
         let next = cx.text(at + 2);
         if ["قوات", "القوات", "الجيش", "الشرطه", "الامن", "جيش", "الحرس"].contains(&next)
         {
-            return Some((at, "soldiers"));
+            return Some((at, Counted::Soldiers));
         }
     }
     Some((at, category))
@@ -385,7 +387,7 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Figure> {
         let (end_token, noun_text, counts) = match noun {
             Some((k, category)) => {
                 let (s, e) = cx.span(k, k + 1, 0);
-                let counts = if category == "people" { event.unwrap_or("people") } else { category };
+                let counts = if category == Counted::People { event.map_or(category, Counted::from) } else { category };
                 (k + 1, cx.original(s, e), counts)
             }
             None => {
@@ -396,7 +398,7 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Figure> {
                     || event_of(cx, last, &t.after).is_some()
                     || cx.text(last).starts_with('و');
                 match event {
-                    Some(event) if vague.is_none() && next_free => (last, String::new(), event),
+                    Some(event) if vague.is_none() && next_free => (last, String::new(), Counted::from(event)),
                     _ => continue,
                 }
             }
@@ -427,9 +429,9 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Figure> {
             value_max,
             approximate: qualifier_text.is_some(),
             qualifier: qualifier_text,
-            counts: counts.to_owned(),
+            counts,
             noun: noun_text,
-            event: event.map(str::to_owned),
+            event,
             start,
             end,
             sentence_start: sentence_start.min(start),
@@ -449,6 +451,7 @@ impl Context<'_> {
 
 #[cfg(test)]
 mod tests {
+    use crate::analysis::Event;
     use crate::analyzer::shared_for_tests as analyzer;
 
     /// (value, approximate qualifier, counts, noun, covered text, event) of every figure.
@@ -463,7 +466,8 @@ mod tests {
                 assert!(f.sentence_start <= f.start && f.end <= f.sentence_end && f.sentence_end <= chars.len());
                 assert_eq!(f.approximate, f.qualifier.is_some());
                 let covered: String = chars[f.start..f.end].iter().collect();
-                (f.value, f.qualifier.unwrap_or_default(), f.counts, f.noun, covered, f.event.unwrap_or_default())
+                let event = f.event.map_or("", Event::as_str).to_owned();
+                (f.value, f.qualifier.unwrap_or_default(), f.counts.as_str().to_owned(), f.noun, covered, event)
             })
             .collect()
     }
@@ -486,7 +490,7 @@ mod tests {
             .analyze(text)
             .figures
             .into_iter()
-            .map(|f| (f.value, f.value_max, f.counts, f.qualifier.unwrap_or_default()))
+            .map(|f| (f.value, f.value_max, f.counts.as_str().to_owned(), f.qualifier.unwrap_or_default()))
             .collect();
         assert_eq!(
             found,

@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 
 use super::context::Context;
 use super::demonyms::is_nationality;
-use crate::analysis::{Label, Quote};
+use crate::analysis::{Label, Quote, QuoteKind};
 use crate::text::normalize::fold;
 use crate::text::tokenize::TokenKind;
 
@@ -480,7 +480,7 @@ fn with_speakers(cx: &Context<'_>, titles: &[(usize, String)], found: Vec<Found>
             text: cx.original(start, end),
             start,
             end,
-            kind: if f.direct { "direct" } else { "indirect" }.to_owned(),
+            kind: if f.direct { QuoteKind::Direct } else { QuoteKind::Indirect },
         });
     }
     quotes
@@ -1172,7 +1172,7 @@ mod tests {
                 assert!(q.start < q.end && q.end <= chars.len(), "{q:?}");
                 assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
                 assert_eq!(q.speaker.is_some(), q.speaker_name.is_some());
-                (q.speaker_name.unwrap_or_default(), q.verb, q.text, q.kind)
+                (q.speaker_name.unwrap_or_default(), q.verb, q.text, q.kind.as_str().to_owned())
             })
             .collect()
     }
