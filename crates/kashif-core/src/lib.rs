@@ -38,6 +38,7 @@ mod tsv;
 
 pub use analysis::{Analysis, EntitySummary, Figure, Label, Mention, Quote};
 pub use analyzer::Analyzer;
+pub use extract::tagger::ModelError;
 /// Training the statistical tagger and the word clusters (the `train` feature, which
 /// `kashif-train` turns on; the page and the default build leave it out).
 #[cfg(feature = "train")]
