@@ -18,6 +18,8 @@
 //! ```
 
 #![deny(missing_docs)]
+// `pub` is the public API only: an item of a crate-private module says `pub(crate)`.
+#![deny(unreachable_pub)]
 
 mod analysis;
 mod analyzer;

@@ -99,7 +99,7 @@ pub(crate) mod test_support {
     use crate::analysis::Analysis;
 
     /// Analyzes and links `texts` with the shared analyzer.
-    pub fn analyze(texts: &[&str]) -> Vec<Analysis> {
+    pub(crate) fn analyze(texts: &[&str]) -> Vec<Analysis> {
         let analyzer = crate::analyzer::shared_for_tests();
         let mut analyses: Vec<Analysis> = texts.iter().map(|t| analyzer.analyze(t)).collect();
         crate::link::link_corpus(&mut analyses);
@@ -107,7 +107,7 @@ pub(crate) mod test_support {
     }
 
     /// Names the documents `a`, `b`, `c`…
-    pub fn docs<'a>(texts: &[&'a str], analyses: &'a [Analysis]) -> Vec<CorpusDoc<'a>> {
+    pub(crate) fn docs<'a>(texts: &[&'a str], analyses: &'a [Analysis]) -> Vec<CorpusDoc<'a>> {
         const NAMES: [&str; 4] = ["a", "b", "c", "d"];
         texts.iter().zip(analyses).enumerate().map(|(i, (t, a))| CorpusDoc::new(NAMES[i], t, a)).collect()
     }

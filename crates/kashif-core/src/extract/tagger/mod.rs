@@ -56,13 +56,13 @@ pub(crate) struct Tagger {
 
 impl Tagger {
     /// Reads a model in its binary form.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
         Ok(Tagger { model: Model::from_bytes(bytes)?, lists: Lists::embedded() })
     }
 
     /// How many features the model keeps.
     #[cfg(test)]
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.model.len()
     }
 
@@ -99,7 +99,7 @@ impl Tagger {
     }
 
     /// The entity spans of a text.
-    pub fn spans(&self, words: &Words<'_>, lexicon: &[Candidate]) -> Vec<Span> {
+    pub(crate) fn spans(&self, words: &Words<'_>, lexicon: &[Candidate]) -> Vec<Span> {
         self.decode(words, lexicon).0
     }
 
@@ -195,7 +195,7 @@ impl Tagger {
     ///
     /// These confidences weigh the votes of the rules (`consistent-types`); the analyzer shows
     /// calibrated ones, from the tagger's reading of the document ([`Decoded`]), also returned.
-    pub fn merge(
+    pub(crate) fn merge(
         &self,
         words: &Words<'_>,
         names: &Lexicon,
