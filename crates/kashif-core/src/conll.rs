@@ -4,7 +4,8 @@
 //! Tags are mapped to BIO over PER, LOC, ORG and MISC: ANERcorp's `PERS` is `PER`; AQMAR's
 //! article-specific classes (`MIS0` … `MIS3`, `MIS-1`, `MISS1`, …) are `MISC` and `ENGLISH`/`SPANISH`
 //! are `O`, as Stanza maps them; `I--ORG` is `I-ORG`; WikiFANE's fine-grained classes are mapped to
-//! their coarse type (see [`coarse_type`]). Nothing else is repaired: a tag that names no known
+//! their coarse type (people → PER; geo-political entities, locations and facilities → LOC;
+//! organizations → ORG; products, vehicles and weapons → MISC; `Group` → O). Nothing else is repaired: a tag that names no known
 //! type is `O`, and a stray `I-X` stays `I-X` (the scorer opens an entity there, as conlleval does).
 //!
 //! Nested corpora (Wojood: `token tag tag…`, one BIO column per nesting level) are flattened: of the
@@ -117,7 +118,7 @@ impl std::fmt::Display for Tag {
 /// `MIS…` classes, and WikiFANE's fine-grained classes (people → PER; geo-political entities,
 /// locations and facilities → LOC; organizations → ORG; products, vehicles and weapons → MISC).
 /// WikiFANE's `Group` (المسلمين، العرب) is `O`, as ANERcorp does not tag such groups.
-pub fn coarse_type(name: &str) -> Option<Label> {
+fn coarse_type(name: &str) -> Option<Label> {
     Some(match name {
         "PER" | "PERS" => Label::Per,
         "LOC" => Label::Loc,

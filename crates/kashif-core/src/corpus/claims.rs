@@ -373,7 +373,7 @@ fn chars_between(chars: &[char], start: usize, end: usize) -> String {
 }
 
 /// The claims of one document, in text order.
-pub fn document_claims(index: usize, doc: &CorpusDoc<'_>) -> Vec<Claim> {
+fn document_claims(index: usize, doc: &CorpusDoc<'_>) -> Vec<Claim> {
     let chars: Vec<char> = doc.text.chars().collect();
     doc.analysis
         .figures

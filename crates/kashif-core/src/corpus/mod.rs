@@ -37,8 +37,8 @@ mod count_names;
 mod framing;
 mod quote_table;
 
-pub use self::dateline::{byline, known_outlet};
-pub use self::claims::{claim_groups, claims_to_csv, document_claims, Claim, ClaimGroup};
+pub use self::dateline::byline;
+pub use self::claims::{claim_groups, claims_to_csv, Claim, ClaimGroup};
 pub use self::entity_table::{entity_table, DocMentions, EntityRow};
 pub use self::count_names::count_name;
 pub use self::framing::{
@@ -81,14 +81,14 @@ impl<'a> CorpusDoc<'a> {
     /// let analysis = kashif_core::Analyzer::new().analyze("حلب");
     /// let byline = kashif_core::ingest::Byline { outlet: Some("رويترز".into()), ..Default::default() };
     /// let doc = kashif_core::corpus::CorpusDoc::new("a.txt", "حلب", &analysis).with_byline(&byline);
-    /// assert_eq!(doc.outlet(), "رويترز");
+    /// assert_eq!(doc.byline.unwrap().outlet.as_deref(), Some("رويترز"));
     /// ```
     pub fn with_byline(self, byline: &'a crate::ingest::Byline) -> Self {
         CorpusDoc { byline: Some(byline), ..self }
     }
 
     /// Who publishes it: its outlet when known, else its name.
-    pub fn outlet(&self) -> &'a str {
+    pub(crate) fn outlet(&self) -> &'a str {
         self.byline.and_then(|b| b.outlet.as_deref()).unwrap_or(self.name)
     }
 }

@@ -2,8 +2,7 @@
 //!
 //! Older Arabic files are often Windows-1256; saved web pages and exports from word processors
 //! are UTF-8 or UTF-16. Detection order: a byte-order mark wins; then valid UTF-8; then UTF-16
-//! without a mark when every other byte is NUL; then UTF-8 with a few broken byte sequences (see
-//! [`mostly_utf8`]), read as UTF-8 with each broken sequence replaced by U+FFFD; anything else is
+//! without a mark when every other byte is NUL; then UTF-8 with a few broken byte sequences, read as UTF-8 with each broken sequence replaced by U+FFFD; anything else is
 //! read as Windows-1256, which maps every byte to a character. Whatever the encoding, a text
 //! that holds too many control chars (NUL among them) is then refused as binary.
 
@@ -127,14 +126,7 @@ pub fn invalid_utf8_sequences(bytes: &[u8]) -> usize {
 /// transit): at least ten well-formed multi-byte characters for each broken sequence. Text in
 /// Windows-1256 is far from that (two Arabic letters in a row are never UTF-8), so it still reads
 /// as Windows-1256.
-///
-/// ```
-/// use kashif_core::text::decode::decode_bytes;
-/// let mut bytes = "قال وزير الخارجية".as_bytes().to_vec();
-/// bytes.push(0xFF);
-/// assert_eq!(decode_bytes(&bytes).unwrap(), "قال وزير الخارجية\u{FFFD}");
-/// ```
-pub fn mostly_utf8(bytes: &[u8]) -> bool {
+fn mostly_utf8(bytes: &[u8]) -> bool {
     let (mut characters, mut broken) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
         characters += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
@@ -325,5 +317,13 @@ mod tests {
     #[test]
     fn line_ends_and_tabs_are_text() {
         assert_eq!(decode_bytes(b"a\tb\r\nc\x0c").unwrap(), "a\tb\r\nc\x0c");
+    }
+
+    #[test]
+    fn a_broken_byte_in_utf8_text_is_replaced() {
+        let mut bytes = "قال وزير الخارجية".as_bytes().to_vec();
+        bytes.push(0xFF);
+        assert!(mostly_utf8(&bytes));
+        assert_eq!(decode_bytes(&bytes).unwrap(), "قال وزير الخارجية\u{FFFD}");
     }
 }
