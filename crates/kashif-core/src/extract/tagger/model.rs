@@ -105,7 +105,14 @@ pub(crate) struct Model {
     pub scale: f32,
 }
 
-/// Why a model file could not be read.
+/// Why a model file could not be read: what [`Analyzer::with_model`](crate::Analyzer::with_model)
+/// returns for bytes that are no tagger model, with the reason.
+///
+/// ```
+/// let Err(error) = kashif_core::Analyzer::with_model(b"not a model") else { panic!("read as a model") };
+/// assert_eq!(error.0, "not a Kashif tagger model");
+/// assert_eq!(error.to_string(), "tagger model: not a Kashif tagger model");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModelError(pub String);
 
