@@ -35,6 +35,13 @@ pub struct Byline {
 
 impl Byline {
     /// True when it knows nothing.
+    ///
+    /// ```
+    /// use kashif_core::ingest::read_document;
+    /// let page = r#"<head><meta property="og:site_name" content="الجزيرة نت"></head><body><p>قصف على حلب</p></body>"#;
+    /// assert!(!read_document("a.html", page.as_bytes()).unwrap().byline.is_empty());
+    /// assert!(read_document("a.txt", "قصف على حلب".as_bytes()).unwrap().byline.is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.headline.is_none() && self.outlet.is_none() && self.date.is_none()
     }
