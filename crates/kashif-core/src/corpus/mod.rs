@@ -70,7 +70,16 @@ pub struct CorpusDoc<'a> {
 }
 
 impl<'a> CorpusDoc<'a> {
-    /// Pairs a name and a text with its analysis.
+    /// Pairs a name and a text with its analysis, without a byline.
+    ///
+    /// ```
+    /// let text = "قصفت الطائرات مدينة إدلب";
+    /// let analysis = kashif_core::Analyzer::new().analyze(text);
+    /// let doc = kashif_core::corpus::CorpusDoc::new("idlib.txt", text, &analysis);
+    /// assert_eq!((doc.name, doc.text), ("idlib.txt", text));
+    /// assert_eq!(doc.analysis.entities[0].text, "إدلب");
+    /// assert!(doc.byline.is_none());
+    /// ```
     pub fn new(name: &'a str, text: &'a str, analysis: &'a Analysis) -> Self {
         CorpusDoc { name, text, analysis, byline: None }
     }
