@@ -5,8 +5,25 @@
 //! without a mark when every other byte is NUL; then UTF-8 with a few broken byte sequences, read as UTF-8 with each broken sequence replaced by U+FFFD; anything else is
 //! read as Windows-1256, which maps every byte to a character. Whatever the encoding, a text
 //! that holds too many control chars (NUL among them) is then refused as binary.
+//!
+//! This is the first step of the flow, before [`ingest`](crate::ingest) reads a format (which
+//! uses it for text, Markdown and HTML) and the analyzer reads the text.
+//!
+//! ```
+//! use kashif_core::text::decode::{decode_with_encoding, Encoding};
+//! // «حلب» in UTF-16, big endian, with its byte-order mark.
+//! let (text, encoding) = decode_with_encoding(&[0xFE, 0xFF, 0x06, 0x2D, 0x06, 0x44, 0x06, 0x28]).unwrap();
+//! assert_eq!((text.as_str(), encoding), ("حلب", Encoding::Utf16Be));
+//! ```
 
 /// The encoding a text was read in.
+///
+/// ```
+/// use kashif_core::text::decode::{decode_with_encoding, Encoding};
+/// assert_eq!(decode_with_encoding("حلب".as_bytes()).unwrap().1, Encoding::Utf8);
+/// // «حلب» in Windows-1256.
+/// assert_eq!(decode_with_encoding(&[0xCD, 0xE1, 0xC8]).unwrap(), ("حلب".to_owned(), Encoding::Windows1256));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
     /// UTF-8, with or without a byte-order mark.
@@ -36,6 +53,14 @@ impl Encoding {
 }
 
 /// Why bytes could not be read as text.
+///
+/// ```
+/// use kashif_core::text::decode::{decode_bytes, DecodeError};
+/// // The first bytes of a PNG image.
+/// let error = decode_bytes(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]).unwrap_err();
+/// assert_eq!(error, DecodeError::Binary);
+/// assert_eq!(error.to_string(), "not a text file (it looks like a binary file)");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
     /// The input looks like a binary file (an image, an archive, a program): it holds NUL bytes
