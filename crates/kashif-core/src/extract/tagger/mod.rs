@@ -156,6 +156,20 @@ fn spans_of(tags: &[usize], emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]
 /// Trains a model on CoNLL sentences with the embedded lexicon and name lists, and returns its
 /// binary form (what `data/tagger.bin` holds). `progress(epoch, sentences with errors)` is
 /// called after each pass. Deterministic: the same sentences and options give the same bytes.
+///
+/// ```
+/// use kashif_core::tagger::{train_model, TrainOptions};
+///
+/// let corpus = "وصل O\nلافروف B-PER\nإلى O\nأنقرة B-LOC\n\nزار O\nبوتين B-PER\nدمشق B-LOC\n\n".repeat(3);
+/// let sentences = kashif_core::conll::parse(&corpus);
+/// let options = TrainOptions { epochs: 2, ..TrainOptions::default() };
+/// let mut passes = 0;
+/// let model = train_model(&sentences, &options, |_, _| passes += 1);
+/// assert_eq!(passes, 2);
+/// assert_eq!(model, train_model(&sentences, &options, |_, _| {}));
+/// let analyzer = kashif_core::Analyzer::with_model(&model).unwrap();
+/// assert!(analyzer.analyze("زار بوتين أنقرة").entities.iter().any(|m| m.text == "أنقرة"));
+/// ```
 pub fn train_model(sentences: &[Sentence], options: &TrainOptions, progress: impl FnMut(usize, usize)) -> Vec<u8> {
     let lexicon = Lexicon::parse(crate::embedded::lexicon()).unwrap_or_default();
     train::train(sentences, &lexicon, &Lists::embedded(), options, progress).to_bytes()
