@@ -35,6 +35,12 @@ pub enum Label {
 
 impl Label {
     /// Every label, in the order the interface lists them.
+    ///
+    /// ```
+    /// use kashif_core::Label;
+    /// let tags: Vec<&str> = Label::ALL.iter().map(|label| label.as_str()).collect();
+    /// assert_eq!(tags, ["PER", "ORG", "LOC", "MISC", "DATE", "NUM"]);
+    /// ```
     pub const ALL: [Label; 6] = [Label::Per, Label::Org, Label::Loc, Label::Misc, Label::Date, Label::Num];
 
     /// The short tag used in JSON, CSV and the page (`PER`, `ORG`, …).
@@ -88,6 +94,19 @@ impl std::str::FromStr for Label {
 ///
 /// `start` and `end` count Unicode scalar values (chars) into the original text, end exclusive,
 /// and `text` is exactly that slice of the original.
+///
+/// ```
+/// use kashif_core::{Analyzer, Label};
+/// let text = "وقال وزير الخارجية الروسي سيرجي لافروف إن الوضع خطير";
+/// let lavrov = &Analyzer::new().analyze(text).entities[0];
+/// assert_eq!((lavrov.label, lavrov.start, lavrov.end), (Label::Per, 26, 38));
+/// assert_eq!(lavrov.text, text.chars().skip(26).take(12).collect::<String>());
+/// // Written سيرجي here, the entity has one display name and one id however it is spelled.
+/// assert_eq!((lavrov.text.as_str(), lavrov.canonical.as_str()), ("سيرجي لافروف", "سيرغي لافروف"));
+/// assert_eq!(lavrov.id, "per:sergey-lavrov");
+/// assert_eq!(lavrov.title.as_deref(), Some("وزير الخارجية الروسي"));
+/// assert!(lavrov.confidence > 0.5 && lavrov.confidence <= 1.0);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     /// What kind of thing is mentioned.
@@ -122,7 +141,17 @@ fn full_confidence() -> f32 {
     1.0
 }
 
-/// An entity of a document with the number of times it is mentioned.
+/// An entity of a document with the number of times it is mentioned (see
+/// [`Analysis::entity_summaries`]).
+///
+/// ```
+/// let text = "التقى فلاديمير بوتين نظيره التركي في موسكو، وقال بوتين إن المحادثات كانت مثمرة.";
+/// let analysis = kashif_core::Analyzer::new().analyze(text);
+/// let putin = &analysis.entity_summaries()[0];
+/// assert_eq!((putin.id.as_str(), putin.label), ("per:vladimir-putin", kashif_core::Label::Per));
+/// assert_eq!(putin.mentions, 2);
+/// assert_eq!(putin.surfaces, ["فلاديمير بوتين", "بوتين"]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntitySummary {
     /// The entity id.
@@ -295,6 +324,18 @@ impl From<Event> for Counted {
 ///
 /// `start`/`end` cover the number and its noun (not the qualifier before it), in chars into the
 /// original text; `sentence_start`/`sentence_end` the sentence it stands in.
+///
+/// ```
+/// let text = "قتل أكثر من 20 مدنيا في غارات على ريف حلب.";
+/// let analysis = kashif_core::Analyzer::new().analyze(text);
+/// let figure = &analysis.figures[0];
+/// assert_eq!((figure.value, figure.value_max, figure.approximate), (20.0, None, true));
+/// assert_eq!(figure.qualifier.as_deref(), Some("أكثر من"));
+/// assert_eq!(figure.noun, "مدنيا");
+/// // The number and its noun, not the qualifier: "20 مدنيا".
+/// assert_eq!((figure.start, figure.end), (12, 20));
+/// assert_eq!((figure.sentence_start, figure.sentence_end), (0, text.chars().count()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// The value; for a vague quantity (`عشرات`، `مئات`، `آلاف`) its lower bound (10, 100, 1000).
@@ -374,6 +415,18 @@ impl QuoteKind {
 ///
 /// `start`/`end` cover the quoted content only (inside the quote marks for a direct quote; the
 /// clause after إن/أن for an indirect one), in chars into the original text.
+///
+/// ```
+/// let text = "وقال المتحدث باسم الكرملين ديمتري بيسكوف: «لن نقبل بذلك».";
+/// let analysis = kashif_core::Analyzer::new().analyze(text);
+/// let quote = &analysis.quotes[0];
+/// assert_eq!(quote.text, "لن نقبل بذلك");
+/// assert_eq!((quote.start, quote.end), (43, 55));
+/// assert_eq!(quote.verb, "وقال");
+/// // The speaker is the entity of the mention, by its id and display name.
+/// assert_eq!(quote.speaker.as_deref(), Some("per:dmitry-peskov"));
+/// assert_eq!(quote.speaker_name.as_deref(), Some("دميتري بيسكوف"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     /// The entity id of the speaker, when the text names one.
@@ -394,7 +447,18 @@ pub struct Quote {
     pub kind: QuoteKind,
 }
 
-/// Everything Kashif found in one document.
+/// Everything Kashif found in one document: what [`Analyzer::analyze`](crate::Analyzer::analyze)
+/// returns, and what every export format writes. It is serialized as the JSON exports write a
+/// document, and read back from it.
+///
+/// ```
+/// let text = "قتل 5 مدنيين في قصف على إدلب";
+/// let analysis = kashif_core::Analyzer::new().analyze(text);
+/// assert_eq!((analysis.entities.len(), analysis.figures.len(), analysis.quotes.len()), (2, 1, 0));
+/// let json = serde_json::to_string(&analysis).unwrap();
+/// assert_eq!(serde_json::from_str::<kashif_core::Analysis>(&json).unwrap(), analysis);
+/// assert_eq!(kashif_core::Analyzer::new().analyze(""), kashif_core::Analysis::default());
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     /// Mentions in text order, never overlapping.

@@ -31,7 +31,16 @@ impl Default for Analyzer {
 }
 
 impl Analyzer {
-    /// Builds the analyzer from the lexicon embedded in the binary.
+    /// Builds the analyzer from the lexicon, the tagger model and the tables embedded in the
+    /// binary. It takes a moment (the lexicon is decoded): build one and share it.
+    ///
+    /// ```
+    /// let analyzer = kashif_core::Analyzer::new();
+    /// let first = analyzer.analyze("وصل أردوغان إلى موسكو");
+    /// assert_eq!(first.entities.len(), 2);
+    /// // The same analyzer, the same text: the same analysis.
+    /// assert_eq!(analyzer.analyze("وصل أردوغان إلى موسكو"), first);
+    /// ```
     pub fn new() -> Self {
         // The embedded lexicon is checked by the test suite; a broken one is a build defect.
         let lexicon = Lexicon::parse(crate::embedded::lexicon())
@@ -42,7 +51,16 @@ impl Analyzer {
     }
 
     /// Builds the analyzer with another tagger model (the bytes `kashif train` writes), to
-    /// evaluate a model before it is embedded.
+    /// evaluate a model before it is embedded. Bytes that are no model are a [`ModelError`].
+    ///
+    /// ```
+    /// use kashif_core::Analyzer;
+    /// let model = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/tagger.bin")).unwrap();
+    /// let analyzer = Analyzer::with_model(&model).unwrap();
+    /// let text = "وصل أردوغان إلى موسكو";
+    /// assert_eq!(analyzer.analyze(text), Analyzer::new().analyze(text));
+    /// assert!(Analyzer::with_model(b"not a model").is_err());
+    /// ```
     pub fn with_model(model: &[u8]) -> Result<Self, ModelError> {
         let tagger = Tagger::from_bytes(model)?;
         Ok(Analyzer { tagger, ..Analyzer::new() })

@@ -112,7 +112,7 @@ fn unpack(packed: &[u8], out: &mut Vec<u8>) -> Option<()> {
 
 /// The compact form of `text`, its lines keyed by their first `key_fields` (at least 1) fields.
 /// `None` when the text holds a control char below tab (the key stream uses 0 and 1 as markers).
-pub fn encode_text(text: &str, key_fields: usize) -> Option<Vec<u8>> {
+pub(crate) fn encode_text(text: &str, key_fields: usize) -> Option<Vec<u8>> {
     if key_fields == 0 || text.bytes().any(|b| b < b'\t') || text.len() > u32::MAX as usize {
         return None;
     }
@@ -152,7 +152,7 @@ pub fn encode_text(text: &str, key_fields: usize) -> Option<Vec<u8>> {
 }
 
 /// The text [`encode_text`] encoded; `None` when `bytes` are not such a form.
-pub fn decode_text(bytes: &[u8]) -> Option<String> {
+pub(crate) fn decode_text(bytes: &[u8]) -> Option<String> {
     if bytes.get(..4)? != TEXT_MAGIC {
         return None;
     }
@@ -195,7 +195,7 @@ pub fn decode_text(bytes: &[u8]) -> Option<String> {
 
 /// The compact form of a tagger model file; `None` when `model` is not one (it is then
 /// embedded as it is).
-pub fn encode_model(model: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn encode_model(model: &[u8]) -> Option<Vec<u8>> {
     let tags = usize::from(*model.get(5)?);
     let count = u32::from_le_bytes(model.get(10..14)?.try_into().ok()?) as usize;
     let head = 14 + 2 * (tags + 1) * tags;
@@ -248,7 +248,7 @@ pub fn encode_model(model: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// The model file [`encode_model`] encoded; `None` when `bytes` are not such a form.
-pub fn decode_model(bytes: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn decode_model(bytes: &[u8]) -> Option<Vec<u8>> {
     if bytes.get(..4)? != MODEL_MAGIC {
         return None;
     }

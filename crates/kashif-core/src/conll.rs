@@ -4,13 +4,18 @@
 //! Tags are mapped to BIO over PER, LOC, ORG and MISC: ANERcorp's `PERS` is `PER`; AQMAR's
 //! article-specific classes (`MIS0` … `MIS3`, `MIS-1`, `MISS1`, …) are `MISC` and `ENGLISH`/`SPANISH`
 //! are `O`, as Stanza maps them; `I--ORG` is `I-ORG`; WikiFANE's fine-grained classes are mapped to
-//! their coarse type (see [`coarse_type`]). Nothing else is repaired: a tag that names no known
+//! their coarse type (people → PER; geo-political entities, locations and facilities → LOC;
+//! organizations → ORG; products, vehicles and weapons → MISC; `Group` → O). Nothing else is repaired: a tag that names no known
 //! type is `O`, and a stray `I-X` stays `I-X` (the scorer opens an entity there, as conlleval does).
 //!
 //! Nested corpora (Wojood: `token tag tag…`, one BIO column per nesting level) are flattened: of the
 //! spans of all columns whose type maps to a coarse one (`PERS` → PER; `GPE`, `LOC`, `FAC` → LOC;
 //! `ORG`; `EVENT`, `CURR`, `PRODUCT` → MISC; the others, such as `OCC`, `NORP` and `DATE`, are
 //! not entities here), the longest are kept, then the longest that do not overlap them, and so on.
+//!
+//! The module stands beside the analysis, not in it: evaluation (`kashif eval`) and training
+//! (the `train` feature) read gold corpora with [`parse`], and
+//! [`export::to_conll`](crate::export::to_conll) writes an analysis in the same format.
 //!
 //! ```
 //! use kashif_core::conll::{parse, Tag};
@@ -23,10 +28,29 @@
 
 use crate::analysis::Label;
 
-/// The entity types of the NER corpora, in the order the tagger numbers them.
+/// The entity types of the NER corpora, in the order the tagger numbers them. Dates and numbers
+/// are found by rules, not tagged: a corpus tag never names them.
+///
+/// ```
+/// use kashif_core::conll::TYPES;
+/// use kashif_core::Label;
+/// assert_eq!(TYPES, [Label::Per, Label::Loc, Label::Org, Label::Misc]);
+/// assert!(!TYPES.contains(&Label::Date));
+/// ```
 pub const TYPES: [Label; 4] = [Label::Per, Label::Loc, Label::Org, Label::Misc];
 
-/// A BIO tag.
+/// A BIO tag: `B-PER` opens a person's name, `I-PER` goes on with it, `O` is outside any name.
+/// It is written as the corpora write it.
+///
+/// ```
+/// use kashif_core::conll::Tag;
+/// use kashif_core::Label;
+/// // سيرغي لافروف: a name of two tokens.
+/// let tags = [Tag::O, Tag::B(Label::Per), Tag::I(Label::Per)];
+/// let written: Vec<String> = tags.iter().map(Tag::to_string).collect();
+/// assert_eq!(written, ["O", "B-PER", "I-PER"]);
+/// assert_eq!(Tag::parse(&written[2]), tags[2]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tag {
     /// Outside any entity.
@@ -38,6 +62,12 @@ pub enum Tag {
 }
 
 /// How many distinct tags [`Tag::index`] numbers: `O` and B/I of each of [`TYPES`].
+///
+/// ```
+/// use kashif_core::conll::{Tag, TAG_COUNT};
+/// assert_eq!(TAG_COUNT, 9);
+/// assert_eq!(Tag::I(kashif_core::Label::Misc).index(), TAG_COUNT - 1);
+/// ```
 pub const TAG_COUNT: usize = 1 + 2 * TYPES.len();
 
 impl Tag {
@@ -58,6 +88,14 @@ impl Tag {
     }
 
     /// The tag numbered `index` by [`Tag::index`] (`O` past the end).
+    ///
+    /// ```
+    /// use kashif_core::conll::{Tag, TAG_COUNT};
+    /// use kashif_core::Label;
+    /// assert_eq!(Tag::from_index(1), Tag::B(Label::Per));
+    /// assert_eq!(Tag::from_index(4), Tag::I(Label::Loc));
+    /// assert_eq!(Tag::from_index(TAG_COUNT), Tag::O);
+    /// ```
     pub fn from_index(index: usize) -> Tag {
         match index {
             0 => Tag::O,
@@ -68,6 +106,13 @@ impl Tag {
     }
 
     /// The entity type, for B and I tags.
+    ///
+    /// ```
+    /// use kashif_core::conll::Tag;
+    /// use kashif_core::Label;
+    /// assert_eq!(Tag::parse("I-ORG").label(), Some(Label::Org));
+    /// assert_eq!(Tag::O.label(), None);
+    /// ```
     pub fn label(self) -> Option<Label> {
         match self {
             Tag::O => None,
@@ -117,7 +162,7 @@ impl std::fmt::Display for Tag {
 /// `MIS…` classes, and WikiFANE's fine-grained classes (people → PER; geo-political entities,
 /// locations and facilities → LOC; organizations → ORG; products, vehicles and weapons → MISC).
 /// WikiFANE's `Group` (المسلمين، العرب) is `O`, as ANERcorp does not tag such groups.
-pub fn coarse_type(name: &str) -> Option<Label> {
+fn coarse_type(name: &str) -> Option<Label> {
     Some(match name {
         "PER" | "PERS" => Label::Per,
         "LOC" => Label::Loc,
@@ -152,6 +197,15 @@ pub fn coarse_type(name: &str) -> Option<Label> {
 }
 
 /// One sentence of a corpus: its tokens and their tags.
+///
+/// ```
+/// use kashif_core::conll::{parse, Tag};
+/// use kashif_core::Label;
+/// let sentence = &parse("وصل O\nلافروف B-PER\nإلى O\nأنقرة B-LOC\n")[0];
+/// assert_eq!(sentence.tokens, ["وصل", "لافروف", "إلى", "أنقرة"]);
+/// assert_eq!(sentence.tags[3], Tag::B(Label::Loc));
+/// assert_eq!(sentence.domain, 0);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sentence {
     /// The tokens, with invisible marks (U+200E, U+200F, BOM) removed.
@@ -169,6 +223,18 @@ pub struct Sentence {
 /// marks are removed are skipped, and so are lines with a single field and comment lines: `#`,
 /// a space, and two more fields at least (the `# doc: NAME` lines of
 /// [`to_conll`](crate::export::to_conll)); a `# O` line is still the token `#`.
+///
+/// ```
+/// use kashif_core::conll::{parse, Tag};
+/// use kashif_core::Label;
+/// let corpus = "# doc: a.txt\nقصف O\nمدينة O\nحلب B-LOC\n\n\u{200F}إدلب\tB-LOC\nالمحررة O\n";
+/// let sentences = parse(corpus);
+/// assert_eq!(sentences.len(), 2);
+/// assert_eq!(sentences[0].tokens, ["قصف", "مدينة", "حلب"]);
+/// // The invisible mark before إدلب is removed; tab and space both separate.
+/// assert_eq!(sentences[1].tokens, ["إدلب", "المحررة"]);
+/// assert_eq!(sentences[1].tags, [Tag::B(Label::Loc), Tag::O]);
+/// ```
 pub fn parse(text: &str) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut current = Sentence::default();

@@ -3,6 +3,9 @@
 //! everywhere. Corrections point at char spans of the original text; one whose span no longer
 //! fits the text (the text was edited) is skipped, never misapplied.
 //!
+//! In the flow they come right after the analysis of a document: [`apply`] changes the
+//! [`Analysis`] the analyzer made, and the views and exports read what it leaves.
+//!
 //! ```
 //! use kashif_core::corrections::{apply, Correction, UserLexicon};
 //! use kashif_core::{Analyzer, Label};
@@ -23,7 +26,26 @@ use crate::link::unknown_entity;
 use crate::text::normalize::{fold, Folded};
 use crate::text::tokenize::tokenize;
 
-/// One correction of one document's mentions, or (`Merge`) of entities everywhere.
+/// One correction of one document's mentions, or (`Merge`) of entities everywhere. Kept as
+/// JSON (the page stores them so), tagged by `kind`.
+///
+/// ```
+/// use kashif_core::corrections::{apply, Correction, UserLexicon};
+/// use kashif_core::{Analyzer, Label};
+///
+/// let text = "زار لافروف أنقرة";
+/// let mut analysis = Analyzer::new().analyze(text);
+/// let fixes = [
+///     Correction::Relabel { start: 11, end: 16, label: Label::Org, text: "أنقرة".into() },
+///     // Its span no longer reads «دمشق»: skipped, never misapplied.
+///     Correction::Remove { start: 4, end: 10, text: "دمشق".into() },
+/// ];
+/// apply(text, &mut analysis, &fixes, &UserLexicon::default());
+/// let found: Vec<(&str, Label)> = analysis.entities.iter().map(|m| (m.text.as_str(), m.label)).collect();
+/// assert_eq!(found, [("لافروف", Label::Per), ("أنقرة", Label::Org)]);
+/// let json = serde_json::to_string(&fixes[1]).unwrap();
+/// assert_eq!(json, r#"{"kind":"remove","start":4,"end":10,"text":"دمشق"}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Correction {
@@ -75,6 +97,18 @@ pub enum Correction {
 }
 
 /// A name to find in every document, with its type (the user's "add this name everywhere").
+///
+/// ```
+/// use kashif_core::corrections::{apply, UserLexicon, UserName};
+/// use kashif_core::{Analyzer, Label};
+///
+/// let text = "اشتباكات عنيفة في جبل الزاوية";
+/// let mut analysis = Analyzer::new().analyze(text);
+/// let names = UserLexicon { names: vec![UserName { text: "جبل الزاوية".into(), label: Label::Loc }] };
+/// apply(text, &mut analysis, &[], &names);
+/// let mountain = analysis.entities.iter().find(|m| m.text == "جبل الزاوية").unwrap();
+/// assert_eq!((mountain.label, mountain.source.as_str(), mountain.confidence), (Label::Loc, "user", 1.0));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserName {
     /// The name as the user wrote it (also its display name).
@@ -102,6 +136,15 @@ pub struct UserLexicon {
 
 impl UserLexicon {
     /// The file form: `{"kashif_user_lexicon": 1, "names": [{"text": …, "label": "PER"}, …]}`.
+    ///
+    /// ```
+    /// use kashif_core::corrections::{UserLexicon, UserName};
+    /// let lexicon = UserLexicon { names: vec![UserName { text: "أبو محمد الجولاني".into(), label: kashif_core::Label::Per }] };
+    /// let file: serde_json::Value = serde_json::from_str(&lexicon.to_json()).unwrap();
+    /// assert_eq!(file["kashif_user_lexicon"], 1);
+    /// assert_eq!(file["names"][0]["text"], "أبو محمد الجولاني");
+    /// assert_eq!(file["names"][0]["label"], "PER");
+    /// ```
     pub fn to_json(&self) -> String {
         #[derive(Serialize)]
         struct File<'a> {
@@ -112,6 +155,16 @@ impl UserLexicon {
     }
 
     /// Reads the file form; a clear message when it is not one. Names that are blank are dropped.
+    ///
+    /// ```
+    /// use kashif_core::corrections::UserLexicon;
+    /// let file = r#"{"kashif_user_lexicon": 1, "names": [{"text": "جبل الزاوية", "label": "LOC"}, {"text": " ", "label": "PER"}]}"#;
+    /// let lexicon = UserLexicon::from_json(file).unwrap();
+    /// assert_eq!(lexicon.names.len(), 1);
+    /// assert_eq!(lexicon.names[0].label, kashif_core::Label::Loc);
+    /// assert!(UserLexicon::from_json(r#"{"kashif_user_lexicon": 2, "names": []}"#).unwrap_err().contains("version 2"));
+    /// assert!(UserLexicon::from_json("[]").unwrap_err().starts_with("not a Kashif user lexicon"));
+    /// ```
     pub fn from_json(json: &str) -> Result<UserLexicon, String> {
         #[derive(Deserialize)]
         struct File {
@@ -152,6 +205,25 @@ fn overlaps(m: &Mention, start: usize, end: usize) -> bool {
 
 /// Applies the user lexicon, then the corrections in order, to the analysis of `text`. Mentions
 /// the user made or changed get confidence 1; the result stays in text order.
+///
+/// ```
+/// use kashif_core::corrections::{apply, Correction, UserLexicon, UserName};
+/// use kashif_core::{Analyzer, Label};
+///
+/// let texts = ["وصل لافروف إلى أنقرة", "قال سيرغي لافروف إن المحادثات مستمرة"];
+/// let mut analyses: Vec<_> = texts.iter().map(|t| Analyzer::new().analyze(t)).collect();
+/// kashif_core::link::link_corpus(&mut analyses);
+/// // The user merges the entity of «أنقرة» into one of their own, in every document.
+/// let ankara = analyses[0].entities.iter().find(|m| m.text == "أنقرة").unwrap().id.clone();
+/// let merge = Correction::Merge { from: ankara, into: "user:ankara".into(), into_name: "أنقرة (تركيا)".into(), from_name: String::new() };
+/// for (text, analysis) in texts.iter().zip(&mut analyses) {
+///     apply(text, analysis, std::slice::from_ref(&merge), &UserLexicon::default());
+/// }
+/// let ankara = analyses[0].entities.iter().find(|m| m.text == "أنقرة").unwrap();
+/// assert_eq!((ankara.id.as_str(), ankara.canonical.as_str()), ("user:ankara", "أنقرة (تركيا)"));
+/// // The other document has no mention of it: nothing changes there.
+/// assert!(analyses[1].entities.iter().all(|m| m.id != "user:ankara"));
+/// ```
 pub fn apply(text: &str, analysis: &mut Analysis, corrections: &[Correction], lexicon: &UserLexicon) {
     let chars: Vec<char> = text.chars().collect();
     if !lexicon.names.is_empty() {

@@ -18,6 +18,8 @@
 //! ```
 
 #![deny(missing_docs)]
+// `pub` is the public API only: an item of a crate-private module says `pub(crate)`.
+#![deny(unreachable_pub)]
 
 mod analysis;
 mod analyzer;
@@ -38,8 +40,21 @@ mod tsv;
 
 pub use analysis::{Analysis, Counted, EntitySummary, Event, Figure, Label, Mention, Quote, QuoteKind};
 pub use analyzer::Analyzer;
+pub use extract::tagger::ModelError;
 /// Training the statistical tagger and the word clusters (the `train` feature, which
 /// `kashif-train` turns on; the page and the default build leave it out).
+///
+/// Training stands outside the flow of a text: it makes the files the analyzer embeds, the
+/// model `data/tagger.bin` (from CoNLL corpora read with [`crate::conll::parse`]) and the clusters
+/// `data/clusters.tsv` (from plain text), which `kashif train` and `kashif clusters` write.
+///
+/// ```
+/// use kashif_core::tagger::{train_model, TrainOptions};
+///
+/// let corpus = "زار O\nبوتين B-PER\nدمشق B-LOC\n\n".repeat(4);
+/// let model = train_model(&kashif_core::conll::parse(&corpus), &TrainOptions::default(), |_, _| {});
+/// assert!(kashif_core::Analyzer::with_model(&model).is_ok());
+/// ```
 #[cfg(feature = "train")]
 pub mod tagger {
     pub use crate::extract::tagger::clusters::{text_sentences, train_clusters, ClusterOptions};

@@ -9,7 +9,7 @@
 //!   with another head of the same body (`ميليشيات الحوثي` is `جماعة الحوثي`), a person without
 //!   the family name `آل X`, or with a long vowel more or less in a rarer spelling (`بوتن`).
 //! - Names the lexicon does not know get an id made of their label and their *name key*
-//!   ([`name_key`]: folding plus the spelling differences of transliterated names), and are then
+//!   (folding plus the spelling differences of transliterated names), and are then
 //!   linked to another mention of the same label in the same document when
 //!   1. their keys are equal (سيرجي ↔ سيرغي, داوود ↔ داود, تشافيز ↔ شافيز), the article of the
 //!      first word aside (تحالف العربي, from للتحالف العربي, ↔ التحالف العربي);
@@ -36,6 +36,25 @@
 //! A wrong merge is worse than a missed one: every rule asks for the same label, rule 2 only
 //! applies to words of six letters or more, and rules 3 and 5 only when the longer name is
 //! unique: two people of one family name (كيم جونغ أون، كيم يو جونغ) leave a lone كيم alone.
+//!
+//! In the flow, a document is linked within itself by [`Analyzer::analyze`](crate::Analyzer::analyze);
+//! what this module offers is the next step, linking across documents once all are analyzed
+//! ([`link_corpus`], or [`CorpusLinker`] batch by batch), before the corpus views and the
+//! exports read the ids.
+//!
+//! ```
+//! let analyzer = kashif_core::Analyzer::new();
+//! // Within a document: the full name, then the family name alone (rule 3).
+//! let one = analyzer.analyze("قال محمد صالح الهاشمي إن القصف مستمر، وأضاف الهاشمي أن الوضع صعب");
+//! assert_eq!(one.entities[0].id, one.entities[1].id);
+//! // Across documents, once linked.
+//! let texts = ["قال محمد صالح الهاشمي إن القصف مستمر", "وأكد الهاشمي أن القصف مستمر"];
+//! let mut two: Vec<_> = texts.iter().map(|text| analyzer.analyze(text)).collect();
+//! assert_ne!(two[0].entities[0].id, two[1].entities[0].id);
+//! kashif_core::link::link_corpus(&mut two);
+//! assert_eq!(two[0].entities[0].id, two[1].entities[0].id);
+//! assert_eq!(two[1].entities[0].canonical, "محمد صالح الهاشمي");
+//! ```
 
 use rustc_hash::FxHashMap;
 
@@ -227,15 +246,7 @@ fn is_lexicon_id(id: &str) -> bool {
 /// The key under which spellings of one transliterated name compare equal: the folded words
 /// (see [`fold`]) with ج and غ read as one letter (the foreign g: سيرجي / سيرغي), تش as ش (the
 /// foreign ch), and doubled و ي ا written once (داوود / داود).
-///
-/// ```
-/// use kashif_core::link::name_key;
-/// assert_eq!(name_key("سيرجي لافروف"), name_key("سيرغي لافروف"));
-/// assert_eq!(name_key("أحمد داوود أوغلو"), name_key("احمد داود اوغلو"));
-/// assert_eq!(name_key("تشافيز"), name_key("شافيز"));
-/// assert_ne!(name_key("حسن"), name_key("حسين"));
-/// ```
-pub fn name_key(surface: &str) -> String {
+fn name_key(surface: &str) -> String {
     fold(surface).split_whitespace().map(word_key).collect::<Vec<_>>().join(" ")
 }
 
@@ -649,6 +660,21 @@ pub struct CorpusLinker {
 
 impl CorpusLinker {
     /// Links the documents of `batch`, in order, to each other and to those linked before.
+    ///
+    /// ```
+    /// use kashif_core::link::{link_corpus, CorpusLinker};
+    ///
+    /// let analyzer = kashif_core::Analyzer::new();
+    /// let texts = ["قال محمد صالح الهاشمي إن القصف مستمر", "وأكد الهاشمي أن القصف مستمر", "وصل الهاشمي إلى حلب"];
+    /// let mut whole: Vec<_> = texts.iter().map(|text| analyzer.analyze(text)).collect();
+    /// let mut batches = whole.clone();
+    /// link_corpus(&mut whole);
+    /// // The same in two batches: the full name came in the first.
+    /// let mut linker = CorpusLinker::default();
+    /// linker.link(&mut batches[..1]);
+    /// linker.link(&mut batches[1..]);
+    /// assert_eq!(batches, whole);
+    /// ```
     pub fn link(&mut self, batch: &mut [Analysis]) {
         for analysis in batch.iter_mut() {
             self.link_spellings(analysis);
@@ -698,10 +724,29 @@ impl CorpusLinker {
 }
 
 /// What [`link_corpus`] changes in one document: entity `.0` becomes entity `.1`, named `.2`.
+///
+/// ```
+/// use kashif_core::link::{corpus_relinks, linked_mentions, Relink};
+///
+/// let analyzer = kashif_core::Analyzer::new();
+/// let texts = ["قال محمد صالح الهاشمي إن القصف مستمر", "وأكد الهاشمي أن القصف مستمر"];
+/// let relinks = corpus_relinks(texts.iter().map(|text| linked_mentions(&analyzer.analyze(text))).collect());
+/// assert!(relinks[0].is_empty());
+/// let (old, new, name): &Relink = &relinks[1][0];
+/// assert_eq!(name, "محمد صالح الهاشمي");
+/// assert_ne!(old, new);
+/// ```
 pub type Relink = (String, String, String);
 
 /// The mentions of `analysis` that [`link_corpus`] reads and changes (people, organizations,
 /// places and others; not dates nor numbers): what the page sends to its linking worker.
+///
+/// ```
+/// let analysis = kashif_core::Analyzer::new().analyze("وصل لافروف إلى أنقرة يوم 15 آذار 2020");
+/// assert_eq!(analysis.entities.len(), 3);
+/// let names: Vec<String> = kashif_core::link::linked_mentions(&analysis).into_iter().map(|m| m.text).collect();
+/// assert_eq!(names, ["لافروف", "أنقرة"]);
+/// ```
 pub fn linked_mentions(analysis: &Analysis) -> Vec<Mention> {
     analysis.entities.iter().filter(|m| LINKED.contains(&m.label)).cloned().collect()
 }
@@ -747,6 +792,19 @@ pub fn corpus_relinks(docs: Vec<Vec<Mention>>) -> Vec<Vec<Relink>> {
 
 /// Gives `analysis` the ids and display names [`corpus_relinks`] found for it, as
 /// [`link_corpus`] would have.
+///
+/// ```
+/// use kashif_core::link::{apply_relinks, corpus_relinks, linked_mentions};
+///
+/// let analyzer = kashif_core::Analyzer::new();
+/// let first = analyzer.analyze("قال محمد صالح الهاشمي إن القصف مستمر");
+/// let mut second = analyzer.analyze("وأكد الهاشمي أن القصف مستمر");
+/// let relinks = corpus_relinks(vec![linked_mentions(&first), linked_mentions(&second)]);
+/// apply_relinks(&mut second, &relinks[1]);
+/// assert_eq!(second.entities[0].id, first.entities[0].id);
+/// // Quotes follow their speaker.
+/// assert_eq!(second.quotes[0].speaker_name.as_deref(), Some("محمد صالح الهاشمي"));
+/// ```
 pub fn apply_relinks(analysis: &mut Analysis, relinks: &[Relink]) {
     relink(analysis, relinks);
 }
@@ -1318,5 +1376,13 @@ mod tests {
         println!("lexicon PER/ORG entries: {}, wrong merges: {}: {wrong:?}", entries.len(), wrong.len());
         println!("of {variants} listed variants, linked by spelling (rules 1-2): {by_spelling}, as a name's end (rule 3): {by_ending}");
         assert!(wrong.is_empty(), "wrong merges: {wrong:?}");
+    }
+
+    #[test]
+    fn spellings_of_a_transliterated_name_share_a_key() {
+        assert_eq!(name_key("سيرجي لافروف"), name_key("سيرغي لافروف"));
+        assert_eq!(name_key("أحمد داوود أوغلو"), name_key("احمد داود اوغلو"));
+        assert_eq!(name_key("تشافيز"), name_key("شافيز"));
+        assert_ne!(name_key("حسن"), name_key("حسين"));
     }
 }

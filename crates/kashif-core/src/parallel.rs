@@ -1,10 +1,31 @@
 //! Work spread over threads: what the command line and the Python package use to analyze many
 //! documents on every core. In the browser (wasm32, no threads) [`cores`] is 1 and the work is
 //! done on the calling thread.
+//!
+//! It is no stage of the flow: it runs the flow of one document ([`Analyzer::analyze`](crate::Analyzer::analyze))
+//! on many at once, one analyzer shared by every thread; the results come back in order, the
+//! same as one thread gives.
+//!
+//! ```
+//! use kashif_core::parallel::{cores, in_parallel};
+//!
+//! let analyzer = kashif_core::Analyzer::new();
+//! let texts = ["وصل لافروف إلى أنقرة", "قصفت الطائرات مدينة إدلب", "زار بوتين دمشق"];
+//! let analyses = in_parallel(&texts, cores(), |text| analyzer.analyze(text));
+//! assert_eq!(analyses.len(), 3);
+//! assert_eq!(analyses[1], analyzer.analyze(texts[1]));
+//! ```
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The number of cores this process may use (1 when it cannot be told).
+/// The number of cores this process may use (1 when it cannot be told): the threads to give
+/// [`in_parallel`].
+///
+/// ```
+/// let threads = kashif_core::parallel::cores();
+/// assert!(threads >= 1);
+/// assert_eq!(kashif_core::parallel::in_parallel(&[1, 2, 3], threads, |n| n + 1), [2, 3, 4]);
+/// ```
 pub fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
 }

@@ -46,7 +46,23 @@ const WINDOW: usize = 150;
 /// How far after an attribution word (in chars) the source's name must start.
 const CUE_REACH: usize = 25;
 
-/// One figure of one document read as a claim.
+/// One figure of one document read as a claim (see the module documentation).
+///
+/// ```
+/// use kashif_core::corpus::{claim_groups, CorpusDoc};
+///
+/// let text = "قتل أكثر من 30 جنديا تركيا في إدلب، بحسب وزارة الدفاع التركية.";
+/// let analysis = kashif_core::Analyzer::new().analyze(text);
+/// let groups = claim_groups(&[CorpusDoc::new("a", text, &analysis)]);
+/// let claim = &groups[0].claims[0];
+/// // «أكثر من 30» allows 30 and anything above.
+/// assert_eq!((claim.value, claim.low, claim.high), (30.0, 30.0, None));
+/// assert_eq!(claim.qualifier.as_deref(), Some("أكثر من"));
+/// assert_eq!(claim.noun, "جنديا");
+/// assert_eq!(claim.source, "وزارة الدفاع التركية");
+/// assert_eq!(claim.place.as_deref(), Some("إدلب"));
+/// assert_eq!(claim.sentence, text);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Claim {
     /// The index of the document.
@@ -100,6 +116,22 @@ impl Claim {
 
 /// The claims of all documents about one thing: one event, one group (and side), one place, one
 /// period.
+///
+/// ```
+/// use kashif_core::corpus::{claim_groups, CorpusDoc};
+///
+/// let analyzer = kashif_core::Analyzer::new();
+/// let (a, b) = ("قتل 33 جنديا تركيا في إدلب.", "أعلنت أنقرة مقتل 34 جنديا تركيا في إدلب.");
+/// let analyses = [analyzer.analyze(a), analyzer.analyze(b)];
+/// let docs = [CorpusDoc::new("a", a, &analyses[0]), CorpusDoc::new("b", b, &analyses[1])];
+/// let group = &claim_groups(&docs)[0];
+/// assert_eq!(group.side.as_deref(), Some("turkish"));
+/// assert_eq!(group.place.as_deref(), Some("إدلب"));
+/// assert_eq!((group.claims.len(), group.documents, group.sources), (2, 2, 2));
+/// // 33 and 34 soldiers cannot both be right.
+/// assert!(group.discrepancy);
+/// assert_eq!(group.spread, Some((33.0, 34.0)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimGroup {
     /// What happened: `killed`, `wounded`, `displaced`, `detained`, `missing`; `None` for a bare
@@ -135,11 +167,34 @@ pub struct ClaimGroup {
 
 impl ClaimGroup {
     /// The claims of document `doc`.
+    ///
+    /// ```
+    /// use kashif_core::corpus::{claim_groups, CorpusDoc};
+    ///
+    /// let analyzer = kashif_core::Analyzer::new();
+    /// let (a, b) = ("قتل 33 جنديا تركيا في إدلب.", "أعلنت أنقرة مقتل 34 جنديا تركيا في إدلب.");
+    /// let analyses = [analyzer.analyze(a), analyzer.analyze(b)];
+    /// let docs = [CorpusDoc::new("a", a, &analyses[0]), CorpusDoc::new("b", b, &analyses[1])];
+    /// let group = &claim_groups(&docs)[0];
+    /// let second: Vec<f64> = group.claims_of(1).map(|claim| claim.value).collect();
+    /// assert_eq!(second, [34.0]);
+    /// assert_eq!(group.claims_of(2).count(), 0);
+    /// ```
     pub fn claims_of(&self, doc: usize) -> impl Iterator<Item = &Claim> {
         self.claims.iter().filter(move |c| c.doc == doc)
     }
 
     /// The documents with a claim in the group, in order, each once.
+    ///
+    /// ```
+    /// use kashif_core::corpus::{claim_groups, CorpusDoc};
+    ///
+    /// let analyzer = kashif_core::Analyzer::new();
+    /// let (a, b) = ("قتل 33 جنديا تركيا في إدلب.", "أعلنت أنقرة مقتل 34 جنديا تركيا في إدلب.");
+    /// let analyses = [analyzer.analyze(a), analyzer.analyze(b)];
+    /// let docs = [CorpusDoc::new("a", a, &analyses[0]), CorpusDoc::new("b", b, &analyses[1])];
+    /// assert_eq!(claim_groups(&docs)[0].docs(), [0, 1]);
+    /// ```
     pub fn docs(&self) -> Vec<usize> {
         let mut docs: Vec<usize> = self.claims.iter().map(|c| c.doc).collect();
         docs.dedup();
@@ -372,7 +427,7 @@ fn chars_between(chars: &[char], start: usize, end: usize) -> String {
 }
 
 /// The claims of one document, in text order.
-pub fn document_claims(index: usize, doc: &CorpusDoc<'_>) -> Vec<Claim> {
+fn document_claims(index: usize, doc: &CorpusDoc<'_>) -> Vec<Claim> {
     let chars: Vec<char> = doc.text.chars().collect();
     doc.analysis
         .figures
@@ -525,6 +580,21 @@ pub fn claim_groups(docs: &[CorpusDoc<'_>]) -> Vec<ClaimGroup> {
 /// whom, side, place, period, whether it is a discrepancy), then the claim (document, source,
 /// value, bounds, qualifier, noun, place, date, offsets, sentence). A cell a spreadsheet would run
 /// as a formula gets a leading `'`.
+///
+/// ```
+/// use kashif_core::corpus::{claim_groups, claims_to_csv, CorpusDoc};
+///
+/// let analyzer = kashif_core::Analyzer::new();
+/// let (a, b) = ("قتل 33 جنديا تركيا في إدلب.", "أعلنت أنقرة مقتل 34 جنديا تركيا في إدلب.");
+/// let analyses = [analyzer.analyze(a), analyzer.analyze(b)];
+/// let docs = [CorpusDoc::new("a.txt", a, &analyses[0]), CorpusDoc::new("b.txt", b, &analyses[1])];
+/// let csv = claims_to_csv(&docs, &claim_groups(&docs));
+/// let rows: Vec<&str> = csv.lines().collect();
+/// assert!(csv.ends_with("\r\n"));
+/// assert!(rows[0].starts_with("group,event,whom,side,place,period,discrepancy,document,source,value,"));
+/// assert_eq!(rows.len(), 3, "the header and one row per claim");
+/// assert!(rows[2].starts_with("0,killed,soldiers,turkish,إدلب,,true,b.txt,أنقرة,34,"));
+/// ```
 pub fn claims_to_csv(docs: &[CorpusDoc<'_>], groups: &[ClaimGroup]) -> String {
     let mut out = String::from(
         "group,event,whom,side,place,period,discrepancy,document,source,value,low,high,qualifier,noun,claim_place,claim_date,start,end,sentence\r\n",

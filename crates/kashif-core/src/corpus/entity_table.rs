@@ -5,7 +5,21 @@ use std::collections::HashMap;
 use super::CorpusDoc;
 use crate::analysis::Label;
 
-/// The mentions of one entity in one document.
+/// The mentions of one entity in one document: an entry of [`EntityRow::per_doc`].
+///
+/// ```
+/// use kashif_core::corpus::{entity_table, CorpusDoc, DocMentions};
+///
+/// let analyzer = kashif_core::Analyzer::new();
+/// let (a, b) = ("زار أردوغان دمشق", "وصل وزير الخارجية التركي إلى موسكو");
+/// let mut analyses = vec![analyzer.analyze(a), analyzer.analyze(b)];
+/// kashif_core::link::link_corpus(&mut analyses);
+/// let docs = [CorpusDoc::new("a", a, &analyses[0]), CorpusDoc::new("b", b, &analyses[1])];
+/// let table = entity_table(&docs);
+/// let erdogan = table.iter().find(|row| row.canonical == "رجب طيب أردوغان").unwrap();
+/// assert_eq!(erdogan.per_doc[0], DocMentions { count: 1, first: Some((4, 11)) });
+/// assert_eq!(erdogan.per_doc[1], DocMentions { count: 0, first: None });
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct DocMentions {
     /// How many times the document mentions the entity (0: not at all).
@@ -14,7 +28,22 @@ pub struct DocMentions {
     pub first: Option<(usize, usize)>,
 }
 
-/// One entity of the corpus, with its mentions in every document.
+/// One entity of the corpus, with its mentions in every document: a row of [`entity_table`].
+///
+/// ```
+/// use kashif_core::corpus::{entity_table, CorpusDoc};
+///
+/// let analyzer = kashif_core::Analyzer::new();
+/// let (a, b) = ("زار أردوغان دمشق", "قال إردوغان في أنقرة إن أردوغان");
+/// let mut analyses = vec![analyzer.analyze(a), analyzer.analyze(b)];
+/// kashif_core::link::link_corpus(&mut analyses);
+/// let docs = [CorpusDoc::new("a", a, &analyses[0]), CorpusDoc::new("b", b, &analyses[1])];
+/// let row = &entity_table(&docs)[0];
+/// assert_eq!((row.label, row.canonical.as_str()), (kashif_core::Label::Per, "رجب طيب أردوغان"));
+/// assert_eq!(row.spellings, ["أردوغان", "إردوغان"]);
+/// assert_eq!((row.total, row.documents()), (3, 2));
+/// assert_eq!(row.per_doc.len(), docs.len());
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntityRow {
     /// The entity id (the same in every document).

@@ -31,6 +31,13 @@ use crate::text::normalize::{fold, Folded};
 use crate::text::tokenize::{tokenize, Token, TokenKind};
 
 /// The usual connotation of a descriptor in news usage.
+///
+/// ```
+/// use kashif_core::corpus::{known_descriptor, Category};
+/// assert_eq!(known_descriptor("الإرهابيين", &[]).unwrap().category, Category::Pejorative);
+/// assert_eq!(known_descriptor("الثوار", &[]).unwrap().category, Category::Sympathetic);
+/// assert_eq!("neutral".parse::<Category>(), Ok(Category::Neutral));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Category {
     /// Delegitimizes the actor (`الإرهابيين`، `المرتزقة`، `النظام`).
@@ -43,6 +50,12 @@ pub enum Category {
 
 impl Category {
     /// Every category, in the order the interface lists them.
+    ///
+    /// ```
+    /// use kashif_core::corpus::Category;
+    /// let names: Vec<&str> = Category::ALL.iter().map(|c| c.arabic_name()).collect();
+    /// assert_eq!(names, ["قدحي", "تعاطفي", "محايد"]);
+    /// ```
     pub const ALL: [Category; 3] = [Category::Pejorative, Category::Sympathetic, Category::Neutral];
 
     /// The key used in `data/descriptors.tsv` (`pejorative`, `sympathetic`, `neutral`).
@@ -81,6 +94,13 @@ impl std::str::FromStr for Category {
 }
 
 /// A descriptor: a term with the other forms counted as the same, its category and a gloss.
+///
+/// ```
+/// use kashif_core::corpus::{builtin_descriptors, Category};
+/// let terrorists = builtin_descriptors().iter().find(|d| d.term == "الإرهابيين").unwrap();
+/// assert_eq!((terrorists.category, terrorists.gloss.as_str()), (Category::Pejorative, "terrorists"));
+/// assert_eq!(terrorists.variants, ["الإرهابيون", "إرهابيين", "إرهابيون"]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Descriptor {
     /// The display form (`الإرهابيين`).
@@ -113,6 +133,13 @@ impl Descriptor {
 }
 
 /// A line of a descriptor file that could not be read.
+///
+/// ```
+/// use kashif_core::corpus::parse_descriptors;
+/// let error = parse_descriptors("term\tcategory\tgloss\tvariants\nالثوار\tgood\t\t\n").unwrap_err();
+/// assert_eq!(error.line, 2);
+/// assert_eq!(error.to_string(), "line 2: unknown category \"good\"");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DescriptorError {
     /// The line number, from 1.
@@ -223,6 +250,17 @@ pub fn builtin_descriptors() -> &'static [Descriptor] {
 }
 
 /// An actor a descriptor is attached to.
+///
+/// ```
+/// use kashif_core::corpus::{document_framing, CorpusDoc};
+///
+/// let text = "قصفت قوات النظام السوري ريف إدلب";
+/// let analysis = kashif_core::Analyzer::new().analyze(text);
+/// let hits = document_framing(&CorpusDoc::new("a", text, &analysis), 0, &[]);
+/// let syria = hits[0].actor.as_ref().unwrap();
+/// // A demonym names its country, by the country's lexicon id.
+/// assert_eq!((syria.id.as_str(), syria.name.as_str()), ("cc:SY", "سوريا"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Actor {
     /// The entity id (a country's lexicon id for a demonym: `cc:SY`).
@@ -231,7 +269,19 @@ pub struct Actor {
     pub name: String,
 }
 
-/// One occurrence of a descriptor in a document.
+/// One occurrence of a descriptor in a document (see [`document_framing`]).
+///
+/// ```
+/// use kashif_core::corpus::{document_framing, Category, CorpusDoc};
+///
+/// let text = "قتل عدد من الإرهابيين في الهجوم";
+/// let analysis = kashif_core::Analyzer::new().analyze(text);
+/// let hit = &document_framing(&CorpusDoc::new("a", text, &analysis), 3, &[])[0];
+/// assert_eq!((hit.doc, hit.descriptor.as_str(), hit.category), (3, "الإرهابيين", Category::Pejorative));
+/// assert_eq!(hit.text, "الإرهابيين");
+/// assert_eq!((hit.start, hit.end), (11, 21));
+/// assert_eq!(hit.actor, None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FramingHit {
     /// The index of the document.
@@ -370,6 +420,20 @@ fn hits_in(doc: &CorpusDoc<'_>, doc_index: usize, patterns: &Patterns<'_>) -> Ve
 }
 
 /// One row of the framing table: an actor (or none) and a descriptor, counted per document.
+///
+/// ```
+/// use kashif_core::corpus::{framing_table, CorpusDoc};
+///
+/// let analyzer = kashif_core::Analyzer::new();
+/// let (a, b) = ("قصفت قوات النظام السوري حلب", "قالت مصادر إن قوات النظام السوري قصفت إدلب");
+/// let (x, y) = (analyzer.analyze(a), analyzer.analyze(b));
+/// let table = framing_table(&[CorpusDoc::new("a", a, &x), CorpusDoc::new("b", b, &y)], &[]);
+/// let row = table.rows.iter().find(|r| r.descriptor == "قوات النظام").unwrap();
+/// assert_eq!(row.actor.as_ref().map(|a| a.id.as_str()), Some("cc:SY"));
+/// assert_eq!((row.counts.as_slice(), row.total), (&[1, 1][..], 2));
+/// assert_eq!(row.first, [Some((5, 16)), Some((14, 25))]);
+/// assert_eq!(row.gloss, "regime forces");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FramingRow {
     /// The actor, `None` for descriptors attached to no actor ("—").
@@ -389,6 +453,18 @@ pub struct FramingRow {
 }
 
 /// The side-by-side framing view: rows are actor × descriptor, columns the documents.
+///
+/// ```
+/// use kashif_core::corpus::{framing_table, CorpusDoc};
+///
+/// let analyzer = kashif_core::Analyzer::new();
+/// let (a, b) = ("قصفت قوات النظام السوري حلب", "قال الثوار إنهم صدوا الهجوم");
+/// let (x, y) = (analyzer.analyze(a), analyzer.analyze(b));
+/// let table = framing_table(&[CorpusDoc::new("a.txt", a, &x), CorpusDoc::new("b.txt", b, &y)], &[]);
+/// assert_eq!(table.documents, ["a.txt", "b.txt"]);
+/// let forms: Vec<&str> = table.rows.iter().map(|r| r.descriptor.as_str()).collect();
+/// assert_eq!(forms, ["قوات النظام", "الثوار"]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FramingTable {
     /// The document names, one per column.

@@ -36,8 +36,8 @@ mod entity_table;
 mod framing;
 mod quote_table;
 
-pub use self::dateline::{byline, known_outlet};
-pub use self::claims::{claim_groups, claims_to_csv, document_claims, Claim, ClaimGroup};
+pub use self::dateline::byline;
+pub use self::claims::{claim_groups, claims_to_csv, Claim, ClaimGroup};
 pub use self::entity_table::{entity_table, DocMentions, EntityRow};
 pub use self::framing::{
     builtin_descriptors, descriptors_to_tsv, document_framing, framing_table, known_descriptor, parse_descriptors,
@@ -68,7 +68,16 @@ pub struct CorpusDoc<'a> {
 }
 
 impl<'a> CorpusDoc<'a> {
-    /// Pairs a name and a text with its analysis.
+    /// Pairs a name and a text with its analysis, without a byline.
+    ///
+    /// ```
+    /// let text = "قصفت الطائرات مدينة إدلب";
+    /// let analysis = kashif_core::Analyzer::new().analyze(text);
+    /// let doc = kashif_core::corpus::CorpusDoc::new("idlib.txt", text, &analysis);
+    /// assert_eq!((doc.name, doc.text), ("idlib.txt", text));
+    /// assert_eq!(doc.analysis.entities[0].text, "إدلب");
+    /// assert!(doc.byline.is_none());
+    /// ```
     pub fn new(name: &'a str, text: &'a str, analysis: &'a Analysis) -> Self {
         CorpusDoc { name, text, analysis, byline: None }
     }
@@ -79,14 +88,14 @@ impl<'a> CorpusDoc<'a> {
     /// let analysis = kashif_core::Analyzer::new().analyze("حلب");
     /// let byline = kashif_core::ingest::Byline { outlet: Some("رويترز".into()), ..Default::default() };
     /// let doc = kashif_core::corpus::CorpusDoc::new("a.txt", "حلب", &analysis).with_byline(&byline);
-    /// assert_eq!(doc.outlet(), "رويترز");
+    /// assert_eq!(doc.byline.unwrap().outlet.as_deref(), Some("رويترز"));
     /// ```
     pub fn with_byline(self, byline: &'a crate::ingest::Byline) -> Self {
         CorpusDoc { byline: Some(byline), ..self }
     }
 
     /// Who publishes it: its outlet when known, else its name.
-    pub fn outlet(&self) -> &'a str {
+    pub(crate) fn outlet(&self) -> &'a str {
         self.byline.and_then(|b| b.outlet.as_deref()).unwrap_or(self.name)
     }
 }
@@ -97,7 +106,7 @@ pub(crate) mod test_support {
     use crate::analysis::Analysis;
 
     /// Analyzes and links `texts` with the shared analyzer.
-    pub fn analyze(texts: &[&str]) -> Vec<Analysis> {
+    pub(crate) fn analyze(texts: &[&str]) -> Vec<Analysis> {
         let analyzer = crate::analyzer::shared_for_tests();
         let mut analyses: Vec<Analysis> = texts.iter().map(|t| analyzer.analyze(t)).collect();
         crate::link::link_corpus(&mut analyses);
@@ -105,7 +114,7 @@ pub(crate) mod test_support {
     }
 
     /// Names the documents `a`, `b`, `c`…
-    pub fn docs<'a>(texts: &[&'a str], analyses: &'a [Analysis]) -> Vec<CorpusDoc<'a>> {
+    pub(crate) fn docs<'a>(texts: &[&'a str], analyses: &'a [Analysis]) -> Vec<CorpusDoc<'a>> {
         const NAMES: [&str; 4] = ["a", "b", "c", "d"];
         texts.iter().zip(analyses).enumerate().map(|(i, (t, a))| CorpusDoc::new(NAMES[i], t, a)).collect()
     }

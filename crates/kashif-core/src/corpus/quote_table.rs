@@ -3,7 +3,22 @@
 use super::CorpusDoc;
 use crate::analysis::QuoteKind;
 
-/// One quote of one document with its speaker.
+/// One quote of one document with its speaker: a row of [`quotes`].
+///
+/// ```
+/// use kashif_core::corpus::{quotes, CorpusDoc};
+///
+/// let analyzer = kashif_core::Analyzer::new();
+/// let (a, b) = ("قال بوتين إن روسيا مستعدة للحوار.", "وقال المتحدث باسم الكرملين ديمتري بيسكوف: «لن نقبل بذلك».");
+/// let analyses = [analyzer.analyze(a), analyzer.analyze(b)];
+/// let rows = quotes(&[CorpusDoc::new("a", a, &analyses[0]), CorpusDoc::new("b", b, &analyses[1])]);
+/// // By speaker's display name: دميتري بيسكوف before فلاديمير بوتين.
+/// let row = &rows[0];
+/// assert_eq!((row.speaker.as_deref(), row.doc), (Some("per:dmitry-peskov"), 1));
+/// assert_eq!((row.verb.as_str(), row.text.as_str()), ("وقال", "لن نقبل بذلك"));
+/// assert_eq!((row.start, row.end), (43, 55));
+/// assert_eq!(rows[1].speaker_name.as_deref(), Some("فلاديمير بوتين"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuoteRow {
     /// The speaker's entity id, when the text names one.

@@ -25,6 +25,15 @@ pub fn to_json(documents: &[NamedAnalysis<'_>]) -> String {
 }
 
 /// Writes what [`to_json`] returns to `out` as it goes, without holding it all in memory.
+///
+/// ```
+/// use kashif_core::export::{to_json, write_json, NamedAnalysis};
+/// let analysis = kashif_core::Analyzer::new().analyze("زار بوتين دمشق");
+/// let documents = [NamedAnalysis::new("a.txt", &analysis)];
+/// let mut file = Vec::new();
+/// write_json(&documents, &mut file).unwrap();
+/// assert_eq!(String::from_utf8(file).unwrap(), to_json(&documents));
+/// ```
 pub fn write_json<W: Write>(documents: &[NamedAnalysis<'_>], mut out: W) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut out, documents)?;
     out.write_all(b"\n")
@@ -46,6 +55,18 @@ pub fn to_jsonl(documents: &[NamedAnalysis<'_>]) -> String {
 }
 
 /// Writes what [`to_jsonl`] returns to `out` as it goes, a document at a time.
+///
+/// ```
+/// use kashif_core::export::{to_jsonl, write_jsonl, NamedAnalysis};
+/// let analyzer = kashif_core::Analyzer::new();
+/// let (a, b) = (analyzer.analyze("حلب"), analyzer.analyze("حمص"));
+/// let documents = [NamedAnalysis::new("a", &a), NamedAnalysis::new("b", &b)];
+/// let mut out = Vec::new();
+/// write_jsonl(&documents, &mut out).unwrap();
+/// let text = String::from_utf8(out).unwrap();
+/// assert_eq!(text, to_jsonl(&documents));
+/// assert!(text.lines().nth(1).unwrap().starts_with(r#"{"name":"b","#));
+/// ```
 pub fn write_jsonl<W: Write>(documents: &[NamedAnalysis<'_>], mut out: W) -> std::io::Result<()> {
     for document in documents {
         serde_json::to_writer(&mut out, document)?;

@@ -5,6 +5,23 @@
 //! into the original text, end exclusive), canonical name and entity id, under the name of the
 //! document they come from. The formats that show the text itself (CoNLL, brat, the figures'
 //! sentences, the report) need it: give it with [`NamedAnalysis::with_text`].
+//!
+//! This is the end of the flow: the analyses come from [`Analyzer::analyze`](crate::Analyzer::analyze)
+//! (linked across documents with [`link_corpus`](crate::link::link_corpus) when there are
+//! several), and every format returns a `String` (JSON also writes to any `Write`), so the
+//! command line writes files and the page offers downloads from the same code.
+//!
+//! ```
+//! use kashif_core::export::{to_csv, to_json, NamedAnalysis};
+//!
+//! let text = "وصل لافروف إلى أنقرة";
+//! let analysis = kashif_core::Analyzer::new().analyze(text);
+//! let documents = [NamedAnalysis::with_text("a.txt", text, &analysis)];
+//! let json: serde_json::Value = serde_json::from_str(&to_json(&documents)).unwrap();
+//! assert_eq!(json[0]["entities"][1]["text"], "أنقرة");
+//! let csv = to_csv(&documents);
+//! assert_eq!(csv.lines().count(), 3, "a header and one line per mention");
+//! ```
 
 mod brat;
 mod conll;
@@ -26,7 +43,19 @@ use serde::Serialize;
 use crate::analysis::{Analysis, Figure, Mention, Quote};
 use crate::ingest::Byline;
 
-/// One analyzed document with the name it is known by (a file name, or `stdin`).
+/// One analyzed document with the name it is known by (a file name, or `stdin`): what every
+/// exporter takes. It borrows the analysis, so naming documents copies nothing.
+///
+/// ```
+/// use kashif_core::export::{to_jsonl, NamedAnalysis};
+///
+/// let analysis = kashif_core::Analyzer::new().analyze("قصفت الطائرات مدينة إدلب");
+/// let named = NamedAnalysis::new("idlib.txt", &analysis);
+/// assert_eq!((named.name, named.entities.len(), named.text), ("idlib.txt", 1, None));
+/// let line: serde_json::Value = serde_json::from_str(&to_jsonl(&[named])).unwrap();
+/// assert_eq!(line["name"], "idlib.txt");
+/// assert_eq!(line["entities"][0]["canonical"], "إدلب");
+/// ```
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct NamedAnalysis<'a> {
     /// The document's name.

@@ -24,7 +24,7 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(folded: &'a Folded, words: &'a Words<'a>, mentions: &'a [Mention]) -> Self {
+    pub(crate) fn new(folded: &'a Folded, words: &'a Words<'a>, mentions: &'a [Mention]) -> Self {
         let tokens = words.tokens;
         let spans: Vec<(usize, usize)> = tokens.iter().map(|t| folded.original_span(t.start, t.end)).collect();
         let mut sentences = sentences::split(folded.original_chars());
@@ -51,46 +51,46 @@ impl<'a> Context<'a> {
         Context { words, folded, mentions, spans, sentences, sentence_of, mention_of }
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.words.tokens.len()
     }
 
     /// The folded text of token `i` (empty past the end).
-    pub fn text(&self, i: usize) -> &str {
+    pub(crate) fn text(&self, i: usize) -> &str {
         self.words.text(i).unwrap_or("")
     }
 
     /// True when token `i` is this punctuation char or string.
-    pub fn is(&self, i: usize, text: &str) -> bool {
+    pub(crate) fn is(&self, i: usize, text: &str) -> bool {
         self.words.text(i) == Some(text)
     }
 
     /// The clitic chars of the first reading of token `i` found in `set`, if any (the whole
     /// word first, then with و ف ب ل ك stripped).
-    pub fn reading_in(&self, i: usize, set: &HashSet<&'static str>) -> Option<(usize, &str)> {
+    pub(crate) fn reading_in(&self, i: usize, set: &HashSet<&'static str>) -> Option<(usize, &str)> {
         self.words.readings(i).iter().find(|r| set.contains(r.stem.as_str())).map(|r| (r.prefix, r.stem.as_str()))
     }
 
     /// The original chars of tokens `[first, last)`, without `prefix` folded clitic chars at
     /// the start of the first.
-    pub fn span(&self, first: usize, last: usize, prefix: usize) -> (usize, usize) {
+    pub(crate) fn span(&self, first: usize, last: usize, prefix: usize) -> (usize, usize) {
         let tokens = self.words.tokens;
         self.folded.original_span(tokens[first].start + prefix, tokens[last - 1].end)
     }
 
-    pub fn original(&self, start: usize, end: usize) -> String {
+    pub(crate) fn original(&self, start: usize, end: usize) -> String {
         self.folded.original_text(start, end)
     }
 
     /// The mention at token `i` with its label, if any.
-    pub fn mention(&self, i: usize) -> Option<(usize, Label)> {
+    pub(crate) fn mention(&self, i: usize) -> Option<(usize, Label)> {
         let m = (*self.mention_of.get(i)?)?;
         Some((m, self.mentions[m].label))
     }
 
     /// The first and one-past-last token of mention `m`, starting the search at token `from`
     /// (which must be inside the mention).
-    pub fn mention_tokens(&self, m: usize, from: usize) -> (usize, usize) {
+    pub(crate) fn mention_tokens(&self, m: usize, from: usize) -> (usize, usize) {
         let mut first = from;
         while first > 0 && self.mention_of[first - 1] == Some(m) {
             first -= 1;

@@ -50,7 +50,7 @@ pub(crate) struct LexiconError {
 impl Lexicon {
     /// Reads the TSV form: `id<TAB>label<TAB>canonical<TAB>variant|variant…`, `#` comments.
     /// When two entries claim the same folded name, the first one keeps it.
-    pub fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
+    pub(crate) fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
         let mut lexicon = Lexicon { terminal: vec![None], ..Lexicon::default() };
         // The other spellings of `عبد` names, added last.
         let mut written: Vec<(Vec<String>, u32)> = Vec::new();
@@ -108,7 +108,7 @@ impl Lexicon {
     }
 
     /// The entity whose name is exactly these folded tokens, as (label, canonical name, id).
-    pub fn entry_named(&self, tokens: &[&str]) -> Option<(Label, &str, &str)> {
+    pub(crate) fn entry_named(&self, tokens: &[&str]) -> Option<(Label, &str, &str)> {
         let mut node = 0u32;
         for token in tokens {
             node = self.step(node, token)?;
@@ -118,12 +118,12 @@ impl Lexicon {
     }
 
     /// Whether a folded token is a word of some lexicon name.
-    pub fn knows_token(&self, token: &str) -> bool {
+    pub(crate) fn knows_token(&self, token: &str) -> bool {
         self.vocabulary.contains_key(token)
     }
 
     /// How many entities the lexicon knows.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.entries.len()
     }
 
@@ -161,7 +161,7 @@ impl Lexicon {
     /// The entity whose name is exactly tokens `first..last` (the first read with or without
     /// clitics), as (clitic chars, id): `حماس` names `org:hamas` even where the matcher found the
     /// longer `حركة حماس`.
-    pub fn naming(&self, words: &Words<'_>, first: usize, last: usize) -> Option<(usize, &str)> {
+    pub(crate) fn naming(&self, words: &Words<'_>, first: usize, last: usize) -> Option<(usize, &str)> {
         words.readings(first).iter().find_map(|reading| {
             let entry = self.entry_after(self.step(0, &reading.stem)?, words, first + 1..last)?;
             Some((reading.prefix, entry.id.as_str()))
@@ -170,7 +170,13 @@ impl Lexicon {
 
     /// The entity named `kind` followed by tokens `first..last` (`صحيفه` and `الشرق الأوسط`
     /// name `org:asharq-al-awsat`), as (label, canonical name, id).
-    pub fn described(&self, kind: &str, words: &Words<'_>, first: usize, last: usize) -> Option<(Label, &str, &str)> {
+    pub(crate) fn described(
+        &self,
+        kind: &str,
+        words: &Words<'_>,
+        first: usize,
+        last: usize,
+    ) -> Option<(Label, &str, &str)> {
         let entry = self.entry_after(self.step(0, kind)?, words, first..last)?;
         Some((entry.label, entry.canonical.as_str(), entry.id.as_str()))
     }
@@ -184,7 +190,7 @@ impl Lexicon {
     }
 
     /// Every lexicon name in the tokens, left to right, longest first, never overlapping.
-    pub fn find(&self, words: &Words<'_>) -> Vec<Candidate> {
+    pub(crate) fn find(&self, words: &Words<'_>) -> Vec<Candidate> {
         let mut found = Vec::new();
         let mut first = 0;
         while first < words.tokens.len() {

@@ -46,7 +46,7 @@ pub(crate) enum Source {
 
 impl Source {
     /// As a mention's `source` field reads: `tagger`, `lexicon`, `rule:NAME`, `date`, `number`.
-    pub fn describe(self) -> String {
+    pub(crate) fn describe(self) -> String {
         match self {
             Source::Tagger => "tagger".to_owned(),
             Source::Lexicon => "lexicon".to_owned(),
@@ -59,13 +59,13 @@ impl Source {
 
 impl Candidate {
     /// The number of tokens the candidate covers.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.last - self.first
     }
 
     /// Forgets the entity the candidate named (its display name and id), after its words or type
     /// changed: the analyzer finds them again from its words.
-    pub fn forget_entity(&mut self) {
+    pub(crate) fn forget_entity(&mut self) {
         self.canonical.clear();
         self.id.clear();
     }
@@ -79,7 +79,7 @@ pub(crate) struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    pub fn new(tokens: &'a [Token]) -> Self {
+    pub(crate) fn new(tokens: &'a [Token]) -> Self {
         let readings = tokens
             .iter()
             .map(|token| match token.kind {
@@ -91,12 +91,12 @@ impl<'a> Words<'a> {
     }
 
     /// The readings of the token at `index`, the whole token first; none past the end.
-    pub fn readings(&self, index: usize) -> &[Reading] {
+    pub(crate) fn readings(&self, index: usize) -> &[Reading] {
         self.readings.get(index).map_or(&[], Vec::as_slice)
     }
 
     /// The folded text of the token at `index`.
-    pub fn text(&self, index: usize) -> Option<&str> {
+    pub(crate) fn text(&self, index: usize) -> Option<&str> {
         self.tokens.get(index).map(|t| t.text.as_str())
     }
 }

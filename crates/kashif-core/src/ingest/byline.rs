@@ -35,6 +35,13 @@ pub struct Byline {
 
 impl Byline {
     /// True when it knows nothing.
+    ///
+    /// ```
+    /// use kashif_core::ingest::read_document;
+    /// let page = r#"<head><meta property="og:site_name" content="الجزيرة نت"></head><body><p>قصف على حلب</p></body>"#;
+    /// assert!(!read_document("a.html", page.as_bytes()).unwrap().byline.is_empty());
+    /// assert!(read_document("a.txt", "قصف على حلب".as_bytes()).unwrap().byline.is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.headline.is_none() && self.outlet.is_none() && self.date.is_none()
     }
@@ -79,17 +86,7 @@ enum Field {
 /// The byline a saved web page gives in its markup: `<meta>` tags first, then the `<title>`
 /// (split at ` - ` or ` | ` into headline and site), a `<time datetime>` and a JSON-LD
 /// `datePublished`. Linear in the page.
-///
-/// ```
-/// use kashif_core::ingest::page_byline;
-/// let page = r#"<head><title>مقتل 33 جنديا تركيا في إدلب | سكاي نيوز عربية</title>
-/// <meta property="article:published_time" content="2020-02-28T06:10:00+04:00"></head>"#;
-/// let byline = page_byline(page);
-/// assert_eq!(byline.headline.as_deref(), Some("مقتل 33 جنديا تركيا في إدلب"));
-/// assert_eq!(byline.outlet.as_deref(), Some("سكاي نيوز عربية"));
-/// assert_eq!(byline.date.as_deref(), Some("2020-02-28"));
-/// ```
-pub fn page_byline(html: &str) -> Byline {
+pub(crate) fn page_byline(html: &str) -> Byline {
     let mut byline = Byline::default();
     let (mut title, mut in_title, mut time) = (String::new(), false, None);
     for token in Tokenizer::html(html) {
@@ -171,13 +168,7 @@ fn json_ld_date(html: &str) -> Option<String> {
 
 /// The `YYYY-MM-DD` a date value starts with (`2020-02-28T06:10:00Z`, `2020-02-28`), when it is
 /// a real date.
-///
-/// ```
-/// assert_eq!(kashif_core::ingest::iso_date(" 2020-02-28T06:10:00Z").as_deref(), Some("2020-02-28"));
-/// assert_eq!(kashif_core::ingest::iso_date("2020-13-01"), None);
-/// assert_eq!(kashif_core::ingest::iso_date("28/02/2020"), None);
-/// ```
-pub fn iso_date(value: &str) -> Option<String> {
+pub(crate) fn iso_date(value: &str) -> Option<String> {
     let value = value.trim();
     let head = value.get(..10)?;
     let bytes = head.as_bytes();
@@ -245,5 +236,22 @@ mod tests {
         assert!(page_byline(page).is_empty());
         assert_eq!(iso_date("2020-02-3"), None);
         assert_eq!(iso_date("٢٠٢٠-٠٢-٢٨"), None);
+    }
+
+    #[test]
+    fn a_title_and_a_published_time() {
+        let page = r#"<head><title>مقتل 33 جنديا تركيا في إدلب | سكاي نيوز عربية</title>
+            <meta property="article:published_time" content="2020-02-28T06:10:00+04:00"></head>"#;
+        let byline = page_byline(page);
+        assert_eq!(byline.headline.as_deref(), Some("مقتل 33 جنديا تركيا في إدلب"));
+        assert_eq!(byline.outlet.as_deref(), Some("سكاي نيوز عربية"));
+        assert_eq!(byline.date.as_deref(), Some("2020-02-28"));
+    }
+
+    #[test]
+    fn iso_dates_are_real_dates() {
+        assert_eq!(iso_date(" 2020-02-28T06:10:00Z").as_deref(), Some("2020-02-28"));
+        assert_eq!(iso_date("2020-13-01"), None);
+        assert_eq!(iso_date("28/02/2020"), None);
     }
 }

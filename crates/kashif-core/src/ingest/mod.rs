@@ -24,7 +24,8 @@ mod markdown;
 mod markup;
 mod zip;
 
-pub use self::byline::{iso_date, page_byline, Byline};
+pub use self::byline::Byline;
+pub(crate) use self::byline::{iso_date, page_byline};
 
 use crate::text::decode::{decode_with_encoding, invalid_utf8_sequences, DecodeError, Encoding};
 

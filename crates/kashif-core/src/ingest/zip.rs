@@ -131,6 +131,7 @@ impl<'a> Archive<'a> {
 /// entries), for this crate's unit tests too: one writer, not two.
 #[cfg(test)]
 #[path = "../../tests/common/mod.rs"]
+#[allow(unreachable_pub)]
 mod test_inputs;
 #[cfg(test)]
 pub(crate) use test_inputs::zip as write_for_tests;

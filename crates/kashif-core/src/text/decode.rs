@@ -2,12 +2,28 @@
 //!
 //! Older Arabic files are often Windows-1256; saved web pages and exports from word processors
 //! are UTF-8 or UTF-16. Detection order: a byte-order mark wins; then valid UTF-8; then UTF-16
-//! without a mark when every other byte is NUL; then UTF-8 with a few broken byte sequences (see
-//! [`mostly_utf8`]), read as UTF-8 with each broken sequence replaced by U+FFFD; anything else is
+//! without a mark when every other byte is NUL; then UTF-8 with a few broken byte sequences, read as UTF-8 with each broken sequence replaced by U+FFFD; anything else is
 //! read as Windows-1256, which maps every byte to a character. Whatever the encoding, a text
 //! that holds too many control chars (NUL among them) is then refused as binary.
+//!
+//! This is the first step of the flow, before [`ingest`](crate::ingest) reads a format (which
+//! uses it for text, Markdown and HTML) and the analyzer reads the text.
+//!
+//! ```
+//! use kashif_core::text::decode::{decode_with_encoding, Encoding};
+//! // «حلب» in UTF-16, big endian, with its byte-order mark.
+//! let (text, encoding) = decode_with_encoding(&[0xFE, 0xFF, 0x06, 0x2D, 0x06, 0x44, 0x06, 0x28]).unwrap();
+//! assert_eq!((text.as_str(), encoding), ("حلب", Encoding::Utf16Be));
+//! ```
 
 /// The encoding a text was read in.
+///
+/// ```
+/// use kashif_core::text::decode::{decode_with_encoding, Encoding};
+/// assert_eq!(decode_with_encoding("حلب".as_bytes()).unwrap().1, Encoding::Utf8);
+/// // «حلب» in Windows-1256.
+/// assert_eq!(decode_with_encoding(&[0xCD, 0xE1, 0xC8]).unwrap(), ("حلب".to_owned(), Encoding::Windows1256));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
     /// UTF-8, with or without a byte-order mark.
@@ -37,6 +53,14 @@ impl Encoding {
 }
 
 /// Why bytes could not be read as text.
+///
+/// ```
+/// use kashif_core::text::decode::{decode_bytes, DecodeError};
+/// // The first bytes of a PNG image.
+/// let error = decode_bytes(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]).unwrap_err();
+/// assert_eq!(error, DecodeError::Binary);
+/// assert_eq!(error.to_string(), "not a text file (it looks like a binary file)");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
     /// The input looks like a binary file (an image, an archive, a program): it holds NUL bytes
@@ -127,14 +151,7 @@ pub fn invalid_utf8_sequences(bytes: &[u8]) -> usize {
 /// transit): at least ten well-formed multi-byte characters for each broken sequence. Text in
 /// Windows-1256 is far from that (two Arabic letters in a row are never UTF-8), so it still reads
 /// as Windows-1256.
-///
-/// ```
-/// use kashif_core::text::decode::decode_bytes;
-/// let mut bytes = "قال وزير الخارجية".as_bytes().to_vec();
-/// bytes.push(0xFF);
-/// assert_eq!(decode_bytes(&bytes).unwrap(), "قال وزير الخارجية\u{FFFD}");
-/// ```
-pub fn mostly_utf8(bytes: &[u8]) -> bool {
+fn mostly_utf8(bytes: &[u8]) -> bool {
     let (mut characters, mut broken) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
         characters += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
@@ -325,5 +342,13 @@ mod tests {
     #[test]
     fn line_ends_and_tabs_are_text() {
         assert_eq!(decode_bytes(b"a\tb\r\nc\x0c").unwrap(), "a\tb\r\nc\x0c");
+    }
+
+    #[test]
+    fn a_broken_byte_in_utf8_text_is_replaced() {
+        let mut bytes = "قال وزير الخارجية".as_bytes().to_vec();
+        bytes.push(0xFF);
+        assert!(mostly_utf8(&bytes));
+        assert_eq!(decode_bytes(&bytes).unwrap(), "قال وزير الخارجية\u{FFFD}");
     }
 }

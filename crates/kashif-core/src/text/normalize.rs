@@ -6,6 +6,22 @@
 //! spans reported to the user always slice what they gave.
 //!
 //! The same rules are implemented in `scripts/build_lexicon.py`; keep the two in step.
+//!
+//! In the flow, the analyzer folds each text once ([`Folded`]), tokenizes and matches the
+//! folded copy, and maps every span found back with [`Folded::original_span`]: the one offset
+//! map of Kashif. [`fold`] alone serves where only names are compared (linking, the page's
+//! search).
+//!
+//! ```
+//! use kashif_core::text::normalize::{fold, Folded};
+//! // Spellings of one name fold to one form.
+//! assert_eq!(fold("إدلبُ"), fold("ادلب"));
+//! // A span of the folded text is a span of the text as given, its marks included.
+//! let folded = Folded::new("قصفَ حلبَ");
+//! assert_eq!(folded.as_str(), "قصف حلب");
+//! let (start, end) = folded.original_span(4, 7);
+//! assert_eq!(folded.original_text(start, end), "حلبَ");
+//! ```
 
 /// What one original char becomes when folded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +111,13 @@ pub struct Folded {
 
 impl Folded {
     /// Folds `original`.
+    ///
+    /// ```
+    /// use kashif_core::text::normalize::Folded;
+    /// let folded = Folded::new("مُصطفى");
+    /// assert_eq!(folded.as_str(), "مصطفي");
+    /// assert_eq!(folded.original_chars().len(), 6);
+    /// ```
     pub fn new(original: &str) -> Self {
         let original: Vec<char> = original.chars().collect();
         let mut folded = String::with_capacity(original.len() * 2);
@@ -109,22 +132,48 @@ impl Folded {
     }
 
     /// The folded text.
+    ///
+    /// ```
+    /// use kashif_core::text::normalize::{fold, Folded};
+    /// assert_eq!(Folded::new("أنقرة").as_str(), "انقره");
+    /// assert_eq!(Folded::new("أنقرة").as_str(), fold("أنقرة"));
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.folded
     }
 
     /// The folded chars, counted.
+    ///
+    /// ```
+    /// let folded = kashif_core::text::normalize::Folded::new("الأسدُ");
+    /// assert_eq!(folded.char_len(), 5);
+    /// assert_eq!(folded.char_len(), folded.as_str().chars().count());
+    /// ```
     pub fn char_len(&self) -> usize {
         self.origin.len()
     }
 
     /// The original chars.
+    ///
+    /// ```
+    /// let folded = kashif_core::text::normalize::Folded::new("الأسدُ");
+    /// assert_eq!(folded.original_chars().len(), 6);
+    /// assert_eq!(folded.original_chars()[2], 'أ');
+    /// ```
     pub fn original_chars(&self) -> &[char] {
         &self.original
     }
 
     /// Maps a span of folded chars `[start, end)` (non-empty) to the span of original chars it
     /// came from, taking along the diacritics and tatweel that follow its last letter.
+    ///
+    /// ```
+    /// use kashif_core::text::normalize::Folded;
+    /// let folded = Folded::new("قصفَ حلبَ");
+    /// // Folded chars 4..7 are «حلب»; the original span takes the fatha after it.
+    /// assert_eq!(folded.original_span(4, 7), (5, 9));
+    /// assert_eq!(folded.original_span(0, 3), (0, 4));
+    /// ```
     pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
         debug_assert!(start < end && end <= self.origin.len());
         let original_start = self.origin[start];
@@ -136,6 +185,12 @@ impl Folded {
     }
 
     /// The original text of a span of original chars.
+    ///
+    /// ```
+    /// use kashif_core::text::normalize::Folded;
+    /// let folded = Folded::new("قصفَ حلبَ");
+    /// assert_eq!(folded.original_text(5, 9), "حلبَ");
+    /// ```
     pub fn original_text(&self, start: usize, end: usize) -> String {
         self.original[start..end].iter().collect()
     }

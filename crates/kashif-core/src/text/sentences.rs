@@ -16,7 +16,7 @@ fn is_closer(c: char) -> bool {
 /// The sentences of a text as `[start, end)` spans of chars, in order, each trimmed of the
 /// whitespace around it; whitespace-only stretches belong to no sentence (see the test
 /// `quotes_decimals_and_lines`).
-pub fn split(chars: &[char]) -> Vec<(usize, usize)> {
+pub(crate) fn split(chars: &[char]) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = 0;
     let mut i = 0;

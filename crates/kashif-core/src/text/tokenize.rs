@@ -4,7 +4,7 @@ use super::normalize::Folded;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenKind {
+pub(crate) enum TokenKind {
     /// A run of Arabic letters.
     Arabic,
     /// A run of other letters (Latin, Cyrillic, …).
@@ -17,7 +17,7 @@ pub enum TokenKind {
 
 /// A token: a span of folded chars `[start, end)` and its folded text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub(crate) struct Token {
     /// First folded char.
     pub start: usize,
     /// One past the last folded char.
@@ -49,7 +49,7 @@ fn kind_of(c: char) -> Option<TokenKind> {
 /// Splits a folded text into tokens. Whitespace separates tokens and is not one; a change from
 /// letters to digits also separates them (`2019م` is two tokens); see the test
 /// `folds_and_splits_punctuation`.
-pub fn tokenize(folded: &Folded) -> Vec<Token> {
+pub(crate) fn tokenize(folded: &Folded) -> Vec<Token> {
     let text = folded.as_str();
     let chars: Vec<char> = text.chars().collect();
     // The byte offset of each char, and of the end, to copy each token's text in one piece.

@@ -60,7 +60,7 @@ impl WikiStat {
 
     /// A coarse class for context conjunctions: the entity type when the token is mostly inside
     /// entities, 0 when it is mostly outside, 9 when WikiFANE does not know it.
-    pub fn class(self, known: bool) -> u8 {
+    pub(crate) fn class(self, known: bool) -> u8 {
         match (known, self.share >= 3) {
             (false, _) => 9,
             (true, true) => self.entity_type,
@@ -182,7 +182,7 @@ pub(crate) struct Lists {
 
 impl Lists {
     /// Reads the embedded lists.
-    pub fn embedded() -> Lists {
+    pub(crate) fn embedded() -> Lists {
         let mut lists = Lists::parse(embedded::person_names());
         lists.add_wiki(embedded::wiki_ner());
         lists.add_clusters(embedded::clusters());
@@ -191,7 +191,7 @@ impl Lists {
     }
 
     /// Reads `stem<TAB>coarse class<TAB>fine class` lines (`#` comments).
-    pub fn add_clusters(&mut self, tsv: &'static str) {
+    pub(crate) fn add_clusters(&mut self, tsv: &'static str) {
         self.clusters.reserve(tsv::line_count(tsv));
         for line in tsv::lines(tsv).filter(|l| !l.starts_with('#')) {
             let mut fields = tsv::fields(line);
@@ -204,7 +204,7 @@ impl Lists {
     }
 
     /// Reads the WikiFANE lines (`w` token counts, `e` entity strings; see `data/wiki_ner.tsv`).
-    pub fn add_wiki(&mut self, tsv: &'static str) {
+    pub(crate) fn add_wiki(&mut self, tsv: &'static str) {
         self.wiki.reserve(tsv::line_count(tsv));
         let mut strings = String::new();
         for line in tsv::lines(tsv).filter(|l| !l.starts_with('#')) {
@@ -224,7 +224,7 @@ impl Lists {
     }
 
     /// Reads `token<TAB>flags` lines (`w`, `a`, `g`, `t`), `#` comments.
-    pub fn parse(tsv: &'static str) -> Lists {
+    pub(crate) fn parse(tsv: &'static str) -> Lists {
         let mut names = HashMap::with_capacity_and_hasher(tsv::line_count(tsv), Default::default());
         for line in tsv::lines(tsv).filter(|l| !l.starts_with('#')) {
             let Some((token, flags)) = line.split_once('\t') else { continue };
@@ -259,32 +259,32 @@ impl Lists {
 
     /// How common `word` (folded) is in Arabic at large: 0 rarer than Zipf 2, else 1 to 7
     /// ([`Frequencies::class`]).
-    pub fn frequency(&self, word: &str) -> u8 {
+    pub(crate) fn frequency(&self, word: &str) -> u8 {
         self.freq.class(word)
     }
 
     /// True when WikiFANE saw `word` (folded) at least twice, and mostly outside names.
-    pub fn is_common_word(&self, word: &str) -> bool {
+    pub(crate) fn is_common_word(&self, word: &str) -> bool {
         self.wiki.get(word).is_some_and(|stat| stat.frequency >= 1 && stat.share <= 2)
     }
 
     /// Whether `word` (folded) is a word of sport ([`TOPIC_WORDS`] class 1).
-    pub fn is_sport_word(&self, word: &str) -> bool {
+    pub(crate) fn is_sport_word(&self, word: &str) -> bool {
         self.topics.get(word) == Some(&1)
     }
 
     /// True when WikiFANE saw `word` (folded) mostly inside names.
-    pub fn is_entity_word(&self, word: &str) -> bool {
+    pub(crate) fn is_entity_word(&self, word: &str) -> bool {
         self.wiki.get(word).is_some_and(|stat| stat.share >= 3)
     }
 
     /// True when `word` (folded) is a person-name token of some list.
-    pub fn is_name(&self, word: &str) -> bool {
+    pub(crate) fn is_name(&self, word: &str) -> bool {
         self.name_flags(word) & (WIKIDATA | AKHATEEB) != 0
     }
 
     /// True when `word` (folded) is in the list of Arabic personal names (`تركي`, not `ليبي`).
-    pub fn is_arabic_name(&self, word: &str) -> bool {
+    pub(crate) fn is_arabic_name(&self, word: &str) -> bool {
         self.name_flags(word) & AKHATEEB != 0
     }
 
@@ -585,7 +585,7 @@ pub(crate) struct SplitFeatures {
 
 impl SplitFeatures {
     /// Empties both lists for the next token, whose word features are wanted or not.
-    pub fn clear(&mut self, with_word: bool) {
+    pub(crate) fn clear(&mut self, with_word: bool) {
         self.word.clear();
         self.context.clear();
         self.with_word = with_word;

@@ -20,7 +20,7 @@ const CLASS_BITS: u32 = 0b111;
 impl Frequencies {
     /// Reads `word<TAB>class` lines; lines that are not so are skipped. No allocation but the
     /// table's: one pass to count the lines, one to fill the table.
-    pub fn parse(tsv: &str) -> Frequencies {
+    pub(crate) fn parse(tsv: &str) -> Frequencies {
         let lines = crate::tsv::line_count(tsv);
         // At most half full, so that probe runs stay short.
         let bits = (lines * 2).next_power_of_two().trailing_zeros();
@@ -49,7 +49,7 @@ impl Frequencies {
     /// assert_eq!(table.class("جوتشولك"), 0);
     /// ```
     #[inline]
-    pub fn class(&self, word: &str) -> u8 {
+    pub(crate) fn class(&self, word: &str) -> u8 {
         if self.slots.is_empty() {
             return 0;
         }

@@ -56,13 +56,13 @@ pub(crate) struct Tagger {
 
 impl Tagger {
     /// Reads a model in its binary form.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
         Ok(Tagger { model: Model::from_bytes(bytes)?, lists: Lists::embedded() })
     }
 
     /// How many features the model keeps.
     #[cfg(test)]
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.model.len()
     }
 
@@ -99,7 +99,7 @@ impl Tagger {
     }
 
     /// The entity spans of a text.
-    pub fn spans(&self, words: &Words<'_>, lexicon: &[Candidate]) -> Vec<Span> {
+    pub(crate) fn spans(&self, words: &Words<'_>, lexicon: &[Candidate]) -> Vec<Span> {
         self.decode(words, lexicon).0
     }
 
@@ -156,6 +156,20 @@ fn spans_of(tags: &[usize], emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]
 /// Trains a model on CoNLL sentences with the embedded lexicon and name lists, and returns its
 /// binary form (what `data/tagger.bin` holds). `progress(epoch, sentences with errors)` is
 /// called after each pass. Deterministic: the same sentences and options give the same bytes.
+///
+/// ```
+/// use kashif_core::tagger::{train_model, TrainOptions};
+///
+/// let corpus = "وصل O\nلافروف B-PER\nإلى O\nأنقرة B-LOC\n\nزار O\nبوتين B-PER\nدمشق B-LOC\n\n".repeat(3);
+/// let sentences = kashif_core::conll::parse(&corpus);
+/// let options = TrainOptions { epochs: 2, ..TrainOptions::default() };
+/// let mut passes = 0;
+/// let model = train_model(&sentences, &options, |_, _| passes += 1);
+/// assert_eq!(passes, 2);
+/// assert_eq!(model, train_model(&sentences, &options, |_, _| {}));
+/// let analyzer = kashif_core::Analyzer::with_model(&model).unwrap();
+/// assert!(analyzer.analyze("زار بوتين أنقرة").entities.iter().any(|m| m.text == "أنقرة"));
+/// ```
 pub fn train_model(sentences: &[Sentence], options: &TrainOptions, progress: impl FnMut(usize, usize)) -> Vec<u8> {
     let lexicon = Lexicon::parse(crate::embedded::lexicon()).unwrap_or_default();
     train::train(sentences, &lexicon, &Lists::embedded(), options, progress).to_bytes()
@@ -195,7 +209,7 @@ impl Tagger {
     ///
     /// These confidences weigh the votes of the rules (`consistent-types`); the analyzer shows
     /// calibrated ones, from the tagger's reading of the document ([`Decoded`]), also returned.
-    pub fn merge(
+    pub(crate) fn merge(
         &self,
         words: &Words<'_>,
         names: &Lexicon,

@@ -105,7 +105,14 @@ pub(crate) struct Model {
     pub scale: f32,
 }
 
-/// Why a model file could not be read.
+/// Why a model file could not be read: what [`Analyzer::with_model`](crate::Analyzer::with_model)
+/// returns for bytes that are no tagger model, with the reason.
+///
+/// ```
+/// let Err(error) = kashif_core::Analyzer::with_model(b"not a model") else { panic!("read as a model") };
+/// assert_eq!(error.0, "not a Kashif tagger model");
+/// assert_eq!(error.to_string(), "tagger model: not a Kashif tagger model");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModelError(pub String);
 
@@ -120,7 +127,7 @@ impl Model {
     /// Quantizes float weights (`(feature hash, scores per tag)`) to `i8`, sets the quantized
     /// weights of `prune` quanta or fewer (in absolute value) to 0 and drops the features left
     /// with none; rows whose keys collide are added.
-    pub fn quantize(features: &[(u64, [f32; MODEL_TAGS])], transitions: &[f32], prune: u8) -> Model {
+    pub(crate) fn quantize(features: &[(u64, [f32; MODEL_TAGS])], transitions: &[f32], prune: u8) -> Model {
         let max = features.iter().flat_map(|(_, w)| w.iter()).fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
         let mut rows: HashMap<u32, [f32; MODEL_TAGS]> = HashMap::default();
@@ -145,13 +152,13 @@ impl Model {
 
     /// How many features the model keeps.
     #[cfg(test)]
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.table.len
     }
 
     /// Sets `scores` to the scores of the features `hashes` (in weight units).
     #[cfg(test)]
-    pub fn score(&self, hashes: &[u64], scores: &mut [f32; MODEL_TAGS]) {
+    pub(crate) fn score(&self, hashes: &[u64], scores: &mut [f32; MODEL_TAGS]) {
         *scores = self.scores(self.quanta(hashes, [0; MODEL_TAGS]));
     }
 
@@ -162,7 +169,7 @@ impl Model {
     /// looked up a batch at a time, first reading the home slot of each (loads that do not
     /// depend on each other, so the processor overlaps their waits), then probing from there.
     #[inline]
-    pub fn quanta(&self, hashes: &[u64], mut sum: [i32; MODEL_TAGS]) -> [i32; MODEL_TAGS] {
+    pub(crate) fn quanta(&self, hashes: &[u64], mut sum: [i32; MODEL_TAGS]) -> [i32; MODEL_TAGS] {
         const BATCH: usize = 16;
         let mut homes = [(0u32, 0usize, 0u32); BATCH];
         for batch in hashes.chunks(BATCH) {
@@ -190,13 +197,13 @@ impl Model {
 
     /// Summed quantized weights in weight units.
     #[inline]
-    pub fn scores(&self, quanta: [i32; MODEL_TAGS]) -> [f32; MODEL_TAGS] {
+    pub(crate) fn scores(&self, quanta: [i32; MODEL_TAGS]) -> [f32; MODEL_TAGS] {
         quanta.map(|q| q as f32 * self.scale)
     }
 
     #[cfg(any(test, feature = "train"))]
     /// The binary form (see the module documentation).
-    pub fn to_bytes(&self) -> Vec<u8> {
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let rows = self.table.rows();
         let mut out = Vec::with_capacity(16 + rows.len() * (MODEL_TAGS + 3));
         out.extend_from_slice(MAGIC);
@@ -230,7 +237,7 @@ impl Model {
     }
 
     /// Reads the binary form.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
         let error = |m: &str| ModelError(m.to_owned());
         if bytes.len() < 14 || &bytes[..4] != MAGIC {
             return Err(error("not a Kashif tagger model"));

@@ -11,7 +11,19 @@ use crate::conll::Sentence;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::Words;
 
-/// How to train.
+/// How to train (the defaults are what `kashif train` uses unless told otherwise).
+///
+/// ```
+/// use kashif_core::tagger::{train_model, TrainOptions};
+///
+/// let corpus = "وصل O\nلافروف B-PER\nإلى O\nأنقرة B-LOC\n\nزار O\nبوتين B-PER\nدمشق B-LOC\n\n".repeat(3);
+/// let sentences = kashif_core::conll::parse(&corpus);
+/// let full = TrainOptions { epochs: 2, ..TrainOptions::default() };
+/// assert_eq!((full.min_count, full.ensemble, full.prune), (2, 1, 0));
+/// let pruned = TrainOptions { prune: 60, ..full.clone() };
+/// let (big, small) = (train_model(&sentences, &full, |_, _| {}), train_model(&sentences, &pruned, |_, _| {}));
+/// assert!(small.len() < big.len(), "{} < {}", small.len(), big.len());
+/// ```
 #[derive(Debug, Clone)]
 pub struct TrainOptions {
     /// Passes over the data.

@@ -26,7 +26,7 @@ pub(crate) struct RuleInput<'a, 'w> {
 
 /// One named step of the rule stage: it reads the document and changes the candidates (adds,
 /// removes, cuts, extends or retypes names).
-pub struct Rule {
+pub(crate) struct Rule {
     /// The name `--without` takes (`spread-names`).
     pub name: &'static str,
     /// What it does, in one line.
@@ -36,7 +36,7 @@ pub struct Rule {
 
 /// Every step of the merge that can be switched off, with what it does: the vetoes inside
 /// [`Tagger::merge`] first, then the rules it runs in order ([`RULES`]).
-pub const MERGE_STEPS: &[(&str, &str)] = &[
+pub(crate) const MERGE_STEPS: &[(&str, &str)] = &[
     ("lexicon-overruled", "drops a lexicon match of common words the tagger is sure is no name"),
     ("misread-clitics", "drops a lexicon match reached through the clitics of a more common word"),
     ("known-over-misc", "a curated person, organization or place is that name where the tagger read the same words as MISC (البيت الأبيض)"),
@@ -48,7 +48,7 @@ pub const MERGE_STEPS: &[(&str, &str)] = &[
 ];
 
 /// The rules after the merge, in the order they run.
-pub const RULES: &[Rule] = &[
+pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "trim-descriptors",
         about: "cuts a generic word (نادي، قناة، مدينة) before a place or organization",
@@ -215,18 +215,18 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// The steps of the analyzer after the rules that can be switched off.
-pub const FINAL_STEPS: &[(&str, &str)] = &[(
+pub(crate) const FINAL_STEPS: &[(&str, &str)] = &[(
     crate::calibration::STEP,
     "maps a name's raw score to how often such names are right (data/calibration.tsv); off, the raw score",
 )];
 
 /// The names of every switchable step ([`MERGE_STEPS`], [`RULES`], then [`FINAL_STEPS`]).
-pub fn step_names() -> impl Iterator<Item = &'static str> {
+pub(crate) fn step_names() -> impl Iterator<Item = &'static str> {
     steps().map(|(name, _)| name)
 }
 
 /// Every switchable step with what it does ([`MERGE_STEPS`], [`RULES`], then [`FINAL_STEPS`]).
-pub fn steps() -> impl Iterator<Item = (&'static str, &'static str)> {
+pub(crate) fn steps() -> impl Iterator<Item = (&'static str, &'static str)> {
     MERGE_STEPS
         .iter()
         .copied()
@@ -236,13 +236,13 @@ pub fn steps() -> impl Iterator<Item = (&'static str, &'static str)> {
 
 /// Which steps run: all but those switched off by name.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RuleSet {
+pub(crate) struct RuleSet {
     off: Vec<&'static str>,
 }
 
 impl RuleSet {
     /// Every step on, but `names`; an unknown name is an error that lists the known ones.
-    pub fn without<S: AsRef<str>>(names: &[S]) -> Result<RuleSet, String> {
+    pub(crate) fn without<S: AsRef<str>>(names: &[S]) -> Result<RuleSet, String> {
         let mut off = Vec::new();
         for name in names {
             let name = name.as_ref().trim();
@@ -261,7 +261,7 @@ impl RuleSet {
     }
 
     /// Whether the step `name` runs.
-    pub fn on(&self, name: &str) -> bool {
+    pub(crate) fn on(&self, name: &str) -> bool {
         !self.off.contains(&name)
     }
 }
