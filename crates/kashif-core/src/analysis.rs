@@ -207,6 +207,12 @@ pub enum Counted {
 
 impl Counted {
     /// Everything a figure may count: the victims of the five events, then the groups.
+    ///
+    /// ```
+    /// use kashif_core::Counted;
+    /// assert_eq!(Counted::ALL.len(), 12);
+    /// assert_eq!(Counted::ALL.iter().filter(|c| c.event().is_some()).count(), 5);
+    /// ```
     pub const ALL: [Counted; 12] = [
         Counted::Killed,
         Counted::Wounded,
@@ -223,6 +229,12 @@ impl Counted {
     ];
 
     /// The word used in JSON, CSV and the page (`killed`, `civilians`, …).
+    ///
+    /// ```
+    /// use kashif_core::Counted;
+    /// assert_eq!(Counted::Civilians.as_str(), "civilians");
+    /// assert_eq!(serde_json::to_string(&Counted::Civilians).unwrap(), r#""civilians""#);
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Counted::Killed => "killed",
@@ -264,6 +276,12 @@ impl Counted {
 
     /// The event that made the counted its victims (`killed` → [`Event::Killed`]); `None` for a
     /// group of people.
+    ///
+    /// ```
+    /// use kashif_core::{Counted, Event};
+    /// assert_eq!(Counted::Killed.event(), Some(Event::Killed));
+    /// assert_eq!(Counted::Children.event(), None);
+    /// ```
     pub fn event(self) -> Option<Event> {
         Event::ALL.into_iter().find(|&event| Counted::from(event) == self)
     }
@@ -294,14 +312,27 @@ pub enum Event {
 
 impl Event {
     /// The five events.
+    ///
+    /// ```
+    /// use kashif_core::Event;
+    /// assert_eq!(Event::ALL.map(Event::as_str), ["killed", "wounded", "displaced", "detained", "missing"]);
+    /// ```
     pub const ALL: [Event; 5] = [Event::Killed, Event::Wounded, Event::Displaced, Event::Detained, Event::Missing];
 
     /// The word used in JSON, CSV and the page: the word of its victims (`killed`, …).
+    ///
+    /// ```
+    /// assert_eq!(kashif_core::Event::Missing.as_str(), "missing");
+    /// ```
     pub fn as_str(self) -> &'static str {
         Counted::from(self).as_str()
     }
 
     /// The Arabic name, for the interface: its victims' (`قتلى`).
+    ///
+    /// ```
+    /// assert_eq!(kashif_core::Event::Wounded.arabic_name(), "جرحى");
+    /// ```
     pub fn arabic_name(self) -> &'static str {
         Counted::from(self).arabic_name()
     }
@@ -388,9 +419,18 @@ pub enum QuoteKind {
 
 impl QuoteKind {
     /// Both kinds.
+    ///
+    /// ```
+    /// use kashif_core::QuoteKind;
+    /// assert_eq!(QuoteKind::ALL.map(QuoteKind::as_str), ["direct", "indirect"]);
+    /// ```
     pub const ALL: [QuoteKind; 2] = [QuoteKind::Direct, QuoteKind::Indirect];
 
     /// The word used in JSON, CSV and the page: `direct` or `indirect`.
+    ///
+    /// ```
+    /// assert_eq!(kashif_core::QuoteKind::Direct.as_str(), "direct");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             QuoteKind::Direct => "direct",
