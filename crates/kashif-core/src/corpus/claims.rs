@@ -31,13 +31,13 @@
 //! to them, is never flagged). Everything works in a fixed window around each figure.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use super::CorpusDoc;
 use crate::analysis::{Figure, Label, Mention};
 use crate::export::{push_row, text_field};
+use crate::resources::corpus_tables;
 use crate::text::normalize::fold;
 
 /// How far around a figure (in chars, within its sentence) a source, a place or a date is
@@ -149,22 +149,19 @@ impl ClaimGroup {
 }
 
 /// The words of `data/claim_words.tsv`, folded.
-struct ClaimWords {
+pub(crate) struct ClaimWords {
     sides: HashMap<String, (&'static str, &'static str)>,
     skip: Vec<String>,
     cues: Vec<String>,
     days: Vec<String>,
 }
 
-fn claim_words() -> &'static ClaimWords {
-    static WORDS: OnceLock<ClaimWords> = OnceLock::new();
-    WORDS.get_or_init(|| {
+impl ClaimWords {
+    /// Reads the rows of `data/claim_words.tsv` (`SIDE`, `SKIP`, `CUE`, `DAY`); another row is a
+    /// build defect.
+    pub(crate) fn parse(tsv: &'static str) -> ClaimWords {
         let mut words = ClaimWords { sides: HashMap::new(), skip: vec![], cues: vec![], days: vec![] };
-        let rows = include_str!("../../../../data/claim_words.tsv")
-            .lines()
-            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-            .map(|line| line.split('\t').map(str::trim).collect::<Vec<_>>());
-        for row in rows {
+        for row in crate::extract::data_rows(tsv) {
             match row.as_slice() {
                 ["SIDE", word, key, name] => {
                     words.sides.insert(fold(word), (*key, *name));
@@ -176,7 +173,7 @@ fn claim_words() -> &'static ClaimWords {
             }
         }
         words
-    })
+    }
 }
 
 /// A word of the text: its char span and folded form, and whether punctuation stands between it
@@ -241,7 +238,7 @@ fn readings(word: &str) -> Vec<String> {
 
 /// The side a word after the counted noun gives: (key, Arabic name).
 fn side_after(chars: &[char], figure: &Figure) -> Option<(&'static str, &'static str)> {
-    let words = claim_words();
+    let words = &corpus_tables().claim_words;
     let to = figure.sentence_end.min(figure.end + 60).min(chars.len());
     for (k, word) in words_in(chars, figure.end, to).iter().take(4).enumerate() {
         if k > 0 && word.after_break {
@@ -308,7 +305,7 @@ fn distance(figure: &Figure, start: usize, end: usize) -> usize {
 /// it (its source), if any: (word start, word end, the named mention).
 fn cues_around<'a>(doc: &'a CorpusDoc<'_>, chars: &[char], figure: &Figure) -> Vec<(usize, usize, Option<&'a Mention>)> {
     let (from, to) = window(chars, figure);
-    let cues = &claim_words().cues;
+    let cues = &corpus_tables().claim_words.cues;
     let mut found: Vec<(usize, usize, Option<&Mention>)> = words_in(chars, from, to)
         .into_iter()
         .filter(|w| (w.end <= figure.start || w.start >= figure.end) && readings(&w.folded).iter().take(2).any(|r| cues.contains(r)))
@@ -357,7 +354,7 @@ fn nearest<'a>(doc: &'a CorpusDoc<'_>, chars: &[char], figure: &Figure, label: L
 /// The period a date mention stands for, for comparing: `None` for a day relative to the article.
 fn period_of(date: &Mention) -> Option<String> {
     let folded = fold(&date.text);
-    let days = &claim_words().days;
+    let days = &corpus_tables().claim_words.days;
     if folded.split_whitespace().any(|w| days.iter().any(|d| w.trim_start_matches(['و', 'ب', 'ل']) == d)) {
         return None;
     }

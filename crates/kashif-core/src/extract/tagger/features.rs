@@ -12,7 +12,6 @@ use std::borrow::Cow;
 use crate::text::normalize::fold_borrowed;
 use crate::text::tokenize::TokenKind;
 use super::frequency::Frequencies;
-use crate::embedded;
 use crate::tsv;
 
 /// The class of a stem [`Lists`] has no cluster for.
@@ -162,10 +161,12 @@ const ORG_TRIGGERS: &[&str] = &[
     "قناه",
 ];
 
-/// The word lists the features consult, built once.
+/// The word lists the features consult, built once (`crate::resources`).
 #[derive(Debug, Default)]
 pub(crate) struct Lists {
     names: HashMap<&'static str, u8>,
+    /// First names only women (true) or only men (false) have: the `f` and `m` flags.
+    genders: HashMap<&'static str, bool>,
     /// Folded trigger word → 1 person, 2 place, 3 organization.
     triggers: HashMap<&'static str, u8>,
     /// Folded WikiFANE token → its statistics.
@@ -181,13 +182,9 @@ pub(crate) struct Lists {
 }
 
 impl Lists {
-    /// Reads the embedded lists.
-    pub fn embedded() -> Lists {
-        let mut lists = Lists::parse(embedded::person_names());
-        lists.add_wiki(embedded::wiki_ner());
-        lists.add_clusters(embedded::clusters());
-        lists.freq = Frequencies::parse(&embedded::word_freq());
-        lists
+    /// Reads the word frequencies (`data/word_freq.tsv`, see [`Frequencies::parse`]).
+    pub fn add_frequencies(&mut self, tsv: &str) {
+        self.freq = Frequencies::parse(tsv);
     }
 
     /// Reads `stem<TAB>coarse class<TAB>fine class` lines (`#` comments).
@@ -223,11 +220,16 @@ impl Lists {
         self.wiki_strings = Lexicon::parse(&strings).unwrap_or_default();
     }
 
-    /// Reads `token<TAB>flags` lines (`w`, `a`, `g`, `t`), `#` comments.
+    /// Reads `token<TAB>flags` lines (`w`, `a`, `g`, `t`; `f`, `m` of a first name only women or
+    /// only men have), `#` comments.
     pub fn parse(tsv: &'static str) -> Lists {
         let mut names = HashMap::with_capacity_and_hasher(tsv::line_count(tsv), Default::default());
+        let mut genders = HashMap::default();
         for line in tsv::lines(tsv).filter(|l| !l.starts_with('#')) {
             let Some((token, flags)) = line.split_once('\t') else { continue };
+            if flags.contains('f') != flags.contains('m') {
+                genders.insert(token, flags.contains('f'));
+            }
             let mut bits = 0u8;
             for flag in flags.chars() {
                 bits |= match flag {
@@ -248,6 +250,7 @@ impl Lists {
         }
         Lists {
             names,
+            genders,
             triggers,
             wiki: HashMap::default(),
             wiki_strings: Lexicon::default(),
@@ -288,8 +291,21 @@ impl Lists {
         self.name_flags(word) & AKHATEEB != 0
     }
 
+    /// Whether `word` (folded) is a first name only women (true) or only men (false) have.
+    pub fn first_name_gender(&self, word: &str) -> Option<bool> {
+        self.genders.get(word).copied()
+    }
+
     fn name_flags(&self, word: &str) -> u8 {
         self.names.get(word).copied().unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+impl Lists {
+    /// The embedded lists: those of the shared resources.
+    pub fn embedded() -> &'static Lists {
+        crate::resources::Resources::embedded().tagger.lists()
     }
 }
 

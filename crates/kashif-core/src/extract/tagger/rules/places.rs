@@ -3,15 +3,31 @@
 
 use super::*;
 
-/// The `SIDE` words of `data/place_cues.tsv` (folded): `الشرقية`، `الغربي`، `العاصمة`…
-fn sides() -> &'static rustc_hash::FxHashSet<String> {
-    static SIDES: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
-    SIDES.get_or_init(|| {
-        data_rows(include_str!("../../../../../../data/place_cues.tsv"))
-            .filter(|fields| fields.get(1) == Some(&"SIDE"))
-            .map(|fields| fold(fields[0]))
-            .collect()
-    })
+/// The words of `data/place_cues.tsv` the rules read, folded.
+#[derive(Default)]
+pub(crate) struct PlaceCues {
+    /// The settlement nouns (`CUE`: `مدينة`، `بلدة`، `بلدتي`، `ريف`…), after which the news
+    /// writes a place's name.
+    pub(super) cues: rustc_hash::FxHashSet<String>,
+    /// The sides of a place (`SIDE`: `الشرقية`، `الغربي`، `العاصمة`…).
+    sides: rustc_hash::FxHashSet<String>,
+}
+
+impl PlaceCues {
+    /// Reads the rows of `data/place_cues.tsv`: the word, then `CUE`, `STOP` or `SIDE` (`STOP`
+    /// words are `scripts/mine_names.py`'s).
+    pub(crate) fn parse(tsv: &str) -> PlaceCues {
+        let mut words = PlaceCues::default();
+        for fields in data_rows(tsv) {
+            let set = match fields.get(1) {
+                Some(&"CUE") => &mut words.cues,
+                Some(&"SIDE") => &mut words.sides,
+                _ => continue,
+            };
+            set.insert(fold(fields[0]));
+        }
+        words
+    }
 }
 
 /// Nouns of direction (folded) before a region: `غرب أفريقيا`، `جنوب شرق آسيا`.
@@ -23,7 +39,7 @@ const DIRECTION_NOUNS: &[&str] = &["شمال", "جنوب", "شرق", "غرب"];
 /// three times out of three in its dev part); a region the lexicon knows by a one-word name of
 /// its own (a continent or region, not a country or a town) takes the nouns of direction right
 /// before it (`غرب أفريقيا`، `جنوب شرق آسيا`, not `شمال سوريا`).
-pub(super) fn directional_places(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+pub(super) fn directional_places(place_cues: &PlaceCues, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     let covered = covered_tokens(words, out);
     let free = |at: usize| is_arabic(words, at) && !covered[at];
     for (candidate, _) in out.iter_mut() {
@@ -32,7 +48,7 @@ pub(super) fn directional_places(words: &Words<'_>, out: &mut [(Candidate, f32)]
         }
         let after = candidate.last;
         let town = candidate.id.starts_with("gn:") || candidate.id.starts_with("nw:");
-        let side = words.text(after).filter(|w| sides().contains(*w));
+        let side = words.text(after).filter(|w| place_cues.sides.contains(*w));
         if free(after) && side.is_some_and(|w| town || (w == "العاصمه" && candidate.id.starts_with("cc:"))) {
             candidate.last += 1;
             candidate.forget_entity();
@@ -66,7 +82,7 @@ mod tests {
         let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
         let mut out = vec![place(0, "gn:1"), place(3, "cc:DZ"), place(7, "loc:africa"), place(10, "cc:SY")];
-        directional_places(&words, &mut out);
+        directional_places(&crate::resources::tables().place_cues, &words, &mut out);
         let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         assert_eq!(spans, [(0, 2), (3, 5), (6, 8), (10, 11)]);
     }
