@@ -272,13 +272,13 @@ fn bounds(figure: &Figure) -> (f64, Option<f64>) {
     let Some(qualifier) = figure.qualifier.as_deref().map(fold) else { return (value, Some(value)) };
     const AT_LEAST: [&str; 8] = ["اكثر", "ازيد", "يقل", "يزيد", "يربو", "يفوق", "الاقل", "يتجاوز"];
     const AT_MOST: [&str; 2] = ["اقل", "دون"];
-    const VAGUE: [&str; 4] = ["عشرات", "ميات", "الاف", "ملايين"];
-    let has = |set: &[&str]| qualifier.split_whitespace().any(|w| set.contains(&w.trim_start_matches(['و', 'ب', 'ل'])));
-    if has(&AT_LEAST) {
+    let has =
+        |is: &dyn Fn(&str) -> bool| qualifier.split_whitespace().any(|w| is(w.trim_start_matches(['و', 'ب', 'ل'])));
+    if has(&|w| AT_LEAST.contains(&w)) {
         (value, None)
-    } else if has(&AT_MOST) {
+    } else if has(&|w| AT_MOST.contains(&w)) {
         (0.0, Some(value))
-    } else if has(&VAGUE) {
+    } else if has(&crate::extract::figures::is_vague_quantity) {
         (value, Some(value * 10.0))
     } else {
         (value - value / 10.0, Some(value + value / 10.0))

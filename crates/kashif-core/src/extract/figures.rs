@@ -196,6 +196,11 @@ const AFTER: &[&[&str]] = &[&["علي", "الاقل"], &["تقريبا"]];
 /// Vague quantities: the word and the lower bound it stands for.
 const VAGUE: &[(&str, f64)] = &[("عشرات", 10.0), ("ميات", 100.0), ("الاف", 1000.0), ("ملايين", 1e6)];
 
+/// Whether a folded word is a vague quantity ([`VAGUE`]).
+pub(crate) fn is_vague_quantity(word: &str) -> bool {
+    VAGUE.iter().any(|(vague, _)| *vague == word)
+}
+
 /// After a vague quantity, a plural scale multiplies it: عشرات الآلاف.
 const VAGUE_SCALE: &[(&str, f64)] = &[("الالاف", 1000.0), ("الملايين", 1e6)];
 
