@@ -37,6 +37,7 @@ use serde::Serialize;
 use super::CorpusDoc;
 use crate::analysis::{Figure, Label, Mention};
 use crate::export::{push_row, text_field};
+use crate::extract::dates::WEEKDAYS;
 use crate::resources::corpus_tables;
 use crate::text::normalize::fold;
 
@@ -157,10 +158,11 @@ pub(crate) struct ClaimWords {
 }
 
 impl ClaimWords {
-    /// Reads the rows of `data/claim_words.tsv` (`SIDE`, `SKIP`, `CUE`, `DAY`); another row is a
-    /// build defect.
+    /// Reads the rows of `data/claim_words.tsv` (`SIDE`, `SKIP`, `CUE`, `DAY`; another row is a
+    /// build defect). The weekdays are days too ([`WEEKDAYS`]).
     pub(crate) fn parse(tsv: &'static str) -> ClaimWords {
-        let mut words = ClaimWords { sides: HashMap::new(), skip: vec![], cues: vec![], days: vec![] };
+        let days = WEEKDAYS.iter().map(|day| fold(day)).collect();
+        let mut words = ClaimWords { sides: HashMap::new(), skip: vec![], cues: vec![], days };
         for row in crate::extract::data_rows(tsv) {
             match row.as_slice() {
                 ["SIDE", word, key, name] => {

@@ -80,7 +80,9 @@ const HIJRI_MONTHS: &[&[&str]] = &[
     &["ذي", "الحجه"],
 ];
 
-const WEEKDAYS: &[&str] = &["الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"];
+/// The weekdays, folded: also the days of claims (`crate::corpus`) and words that end a
+/// descriptor-headed name (`descriptor-names`).
+pub(crate) const WEEKDAYS: &[&str] = &["الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"];
 
 /// Relative dates, as folded token sequences.
 const RELATIVE: &[&[&str]] = &[

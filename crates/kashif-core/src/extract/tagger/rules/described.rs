@@ -9,6 +9,7 @@
 //! (`قوات النظام`، `قوات الأمن`: `GENERIC` in the file) nor a name found (`قوات الأسد`).
 
 use super::*;
+use crate::extract::dates::WEEKDAYS;
 
 /// What a word of `data/name_heads.tsv` is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,9 +48,11 @@ pub(crate) struct Heads {
 }
 
 impl Heads {
-    /// Reads the rows of `data/name_heads.tsv`: the word, its kind, and `same` or `GENERIC`.
+    /// Reads the rows of `data/name_heads.tsv`: the word, its kind, and `same` or `GENERIC`. The
+    /// weekdays ([`WEEKDAYS`]) end a name too.
     pub(crate) fn parse(tsv: &str) -> Heads {
         let mut heads = Heads { kinds: Default::default(), generic: Default::default(), same_body: Vec::new() };
+        heads.kinds.extend(WEEKDAYS.iter().map(|day| ((*day).to_owned(), Kind::Stop)));
         for fields in data_rows(tsv) {
             let word = fold(fields[0]);
             if fields[1..].contains(&"GENERIC") {
