@@ -12,18 +12,12 @@ use crate::extract::numbers::NumberWords;
 /// door").
 const PLACE_PREPOSITIONS: &[&str] = &["في", "الي", "نحو"];
 
-/// Nouns of direction (folded) before a place's name: `شمال دوما`، `جنوبي الباب`.
-const DIRECTIONS: &[&str] = &["شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"];
-
-/// Adverbs of direction (folded) after a place's name: `دوما شمالا وحرستا غربا`.
-const DIRECTION_ADVERBS: &[&str] = &["شمالا", "جنوبا", "شرقا", "غربا"];
-
 /// Whether the token at `at` is a settlement noun (`data/place_cues.tsv`), a preposition of
-/// place or a noun of direction, clitics aside.
+/// place or a noun of direction (`شمال دوما`، `جنوبي الباب`), clitics aside.
 fn place_cue(place_cues: &PlaceCues, words: &Words<'_>, at: usize) -> bool {
     words.readings(at).iter().any(|r| {
         let stem = r.stem.as_str();
-        PLACE_PREPOSITIONS.contains(&stem) || DIRECTIONS.contains(&stem) || place_cues.cues.contains(stem)
+        PLACE_PREPOSITIONS.contains(&stem) || place_cues.is_direction(stem) || place_cues.cues.contains(stem)
     })
 }
 
@@ -44,7 +38,7 @@ pub(crate) fn named_in_context(
     let (first, last) = (candidate.first, candidate.last);
     // `في مسقط رأسه`, "in his birthplace": the common word's idiom.
     let idiom = words.readings(last).iter().any(|r| r.stem == "راس" || r.stem.starts_with("راسه"));
-    let direction_after = words.text(last).is_some_and(|t| DIRECTION_ADVERBS.contains(&t));
+    let direction_after = words.text(last).is_some_and(|t| place_cues.is_direction_adverb(t));
     if candidate.label == Label::Loc
         && candidate.prefix == 0
         && (first > 0 && place_cue(place_cues, words, first - 1) || direction_after)

@@ -11,14 +11,19 @@ pub(crate) struct PlaceCues {
     pub(super) cues: rustc_hash::FxHashSet<String>,
     /// The sides of a place (`SIDE`: `الشرقية`، `الغربي`، `العاصمة`…).
     sides: rustc_hash::FxHashSet<String>,
+    /// The nouns of direction (`DIRECTION` in the third column: `شمال`، `جنوب`، `شرق`، `غرب`).
+    directions: Vec<String>,
 }
 
 impl PlaceCues {
     /// Reads the rows of `data/place_cues.tsv`: the word, then `CUE`, `STOP` or `SIDE` (`STOP`
-    /// words are `scripts/mine_names.py`'s).
+    /// words are `scripts/mine_names.py`'s), and `DIRECTION` or nothing.
     pub(crate) fn parse(tsv: &str) -> PlaceCues {
         let mut words = PlaceCues::default();
         for fields in data_rows(tsv) {
+            if fields.get(2) == Some(&"DIRECTION") {
+                words.directions.push(fold(fields[0]));
+            }
             let set = match fields.get(1) {
                 Some(&"CUE") => &mut words.cues,
                 Some(&"SIDE") => &mut words.sides,
@@ -28,10 +33,22 @@ impl PlaceCues {
         }
         words
     }
-}
 
-/// Nouns of direction (folded) before a region: `غرب أفريقيا`، `جنوب شرق آسيا`.
-const DIRECTION_NOUNS: &[&str] = &["شمال", "جنوب", "شرق", "غرب"];
+    /// Whether a folded word is a noun of direction (`غرب أفريقيا`).
+    fn is_direction_noun(&self, word: &str) -> bool {
+        self.directions.iter().any(|direction| direction == word)
+    }
+
+    /// Whether a folded word is a noun of direction or its nisba (`شمال دوما`، `جنوبي الباب`).
+    pub(super) fn is_direction(&self, word: &str) -> bool {
+        self.is_direction_noun(word) || word.strip_suffix('ي').is_some_and(|noun| self.is_direction_noun(noun))
+    }
+
+    /// Whether a folded word is an adverb of direction (`دوما شمالا وحرستا غربا`).
+    pub(super) fn is_direction_adverb(&self, word: &str) -> bool {
+        word.strip_suffix('ا').is_some_and(|noun| self.is_direction_noun(noun))
+    }
+}
 
 /// A town's name takes a side written right after it as one word with the article and no
 /// clitic (`القدس الغربية`), and a country's name `العاصمة` (`الجزائر العاصمة`): not a continent
@@ -56,7 +73,7 @@ pub(super) fn directional_places(place_cues: &PlaceCues, words: &Words<'_>, out:
         }
         let region = candidate.len() == 1 && candidate.prefix == 0 && candidate.id.starts_with("loc:");
         let mut first = candidate.first;
-        while region && first > 0 && free(first - 1) && words.text(first - 1).is_some_and(|w| DIRECTION_NOUNS.contains(&w)) {
+        while region && first > 0 && free(first - 1) && words.text(first - 1).is_some_and(|w| place_cues.is_direction_noun(w)) {
             first -= 1;
         }
         if first < candidate.first {
@@ -74,6 +91,16 @@ mod tests {
         let mut c = unnamed(first, first + 1, 0, Label::Loc);
         c.id = id.to_owned();
         (c, 1.0)
+    }
+
+    #[test]
+    fn directions_are_the_nouns_of_the_file_their_nisba_and_their_adverbs() {
+        let cues = &crate::resources::tables().place_cues;
+        assert_eq!(cues.directions, ["شمال", "جنوب", "شرق", "غرب"]);
+        let forms = ["شمال", "جنوبي", "شرقا", "غربيه", "وسط", "شمالا"];
+        let directions: Vec<bool> = forms.iter().map(|w| cues.is_direction(w)).collect();
+        assert_eq!(directions, [true, true, false, false, false, false]);
+        assert!(cues.is_direction_adverb("شرقا") && !cues.is_direction_adverb("شرق"));
     }
 
     #[test]
