@@ -69,6 +69,8 @@ pub(crate) const CALIBRATION: &str = include_str!("../../../data/calibration.tsv
 pub(crate) const DEMONYMS: &str = include_str!("../../../data/demonyms.tsv");
 /// The words of reported speech (`data/quote_words.tsv`).
 pub(crate) const QUOTE_WORDS: &str = include_str!("../../../data/quote_words.tsv");
+/// The triggers and topic words of the tagger's features (`data/feature_words.tsv`).
+pub(crate) const FEATURE_WORDS: &str = include_str!("../../../data/feature_words.tsv");
 /// Head nouns of names, and the words around them (`data/name_heads.tsv`).
 pub(crate) const NAME_HEADS: &str = include_str!("../../../data/name_heads.tsv");
 /// Settlement nouns and the sides of a place (`data/place_cues.tsv`).

@@ -64,10 +64,11 @@ pub(crate) fn lexicon() -> Lexicon {
         .unwrap_or_else(|error| panic!("embedded lexicon, line {}: {}", error.line, error.message))
 }
 
-/// The word lists of the tagger's features (`data/person_names.tsv`, `wiki_ner.tsv`,
-/// `clusters.tsv`, `word_freq.tsv`).
+/// The word lists of the tagger's features (`data/person_names.tsv`, `feature_words.tsv`,
+/// `wiki_ner.tsv`, `clusters.tsv`, `word_freq.tsv`).
 pub(crate) fn tagger_lists() -> Lists {
     let mut lists = Lists::parse(embedded::person_names());
+    lists.add_feature_words(embedded::FEATURE_WORDS);
     lists.add_wiki(embedded::wiki_ner());
     lists.add_clusters(embedded::clusters());
     lists.add_frequencies(&embedded::word_freq());
