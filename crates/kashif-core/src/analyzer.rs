@@ -1,16 +1,21 @@
 //! The analyzer: built once, reused for every document.
 
+use std::sync::Arc;
+
 use crate::analysis::{Analysis, Label, Mention};
-use crate::calibration::{self, Calibration};
+use crate::calibration;
 use crate::extract::tagger::rules::{self, RuleSet};
-use crate::extract::tagger::{ModelError, Tagger};
-use crate::extract::{self, lexicon::Lexicon, select_non_overlapping, Candidate, Words};
+use crate::extract::tagger::ModelError;
+use crate::extract::{self, select_non_overlapping, Candidate, Words};
 use crate::link::{link_corpus, link_document, resolve, rule_entity, unknown_entity};
+use crate::resources::Resources;
 use crate::text::normalize::Folded;
 use crate::text::parts::{parts, PART_CHARS};
 use crate::text::tokenize::tokenize;
 
-/// Finds entities in Arabic text. Build it once and reuse it: building decodes the lexicon.
+/// Finds entities in Arabic text. Reuse it: the first analyzer of a program decodes the
+/// embedded data (the lexicon, the tagger's model and lists), and every later
+/// [`Analyzer::new`] shares it.
 ///
 /// ```
 /// let analyzer = kashif_core::Analyzer::new();
@@ -18,10 +23,8 @@ use crate::text::tokenize::tokenize;
 /// assert!(analysis.entities.iter().any(|m| m.text == "إدلب"));
 /// ```
 pub struct Analyzer {
-    lexicon: Lexicon,
-    tagger: Tagger,
+    resources: Arc<Resources>,
     steps: RuleSet,
-    calibration: Calibration,
 }
 
 impl Default for Analyzer {
@@ -31,8 +34,8 @@ impl Default for Analyzer {
 }
 
 impl Analyzer {
-    /// Builds the analyzer from the lexicon, the tagger model and the tables embedded in the
-    /// binary. It takes a moment (the lexicon is decoded): build one and share it.
+    /// The analyzer of the data embedded in the binary, every step on. The first call decodes
+    /// the data (it takes a moment); later ones share it.
     ///
     /// ```
     /// let analyzer = kashif_core::Analyzer::new();
@@ -42,16 +45,12 @@ impl Analyzer {
     /// assert_eq!(analyzer.analyze("وصل أردوغان إلى موسكو"), first);
     /// ```
     pub fn new() -> Self {
-        // The embedded lexicon is checked by the test suite; a broken one is a build defect.
-        let lexicon = Lexicon::parse(crate::embedded::lexicon())
-            .unwrap_or_else(|error| panic!("embedded lexicon, line {}: {}", error.line, error.message));
-        // Likewise the embedded tagger model (`data/tagger.bin`).
-        let tagger = Tagger::from_bytes(&crate::embedded::tagger_model()).unwrap_or_else(|error| panic!("{error}"));
-        Analyzer { lexicon, tagger, steps: RuleSet::default(), calibration: Calibration::embedded() }
+        Analyzer { resources: Arc::clone(Resources::embedded()), steps: RuleSet::default() }
     }
 
     /// Builds the analyzer with another tagger model (the bytes `kashif train` writes), to
-    /// evaluate a model before it is embedded. Bytes that are no model are a [`ModelError`].
+    /// evaluate a model before it is embedded. It decodes the embedded data anew, for itself.
+    /// Bytes that are no model are a [`ModelError`].
     ///
     /// ```
     /// use kashif_core::Analyzer;
@@ -62,8 +61,7 @@ impl Analyzer {
     /// assert!(Analyzer::with_model(b"not a model").is_err());
     /// ```
     pub fn with_model(model: &[u8]) -> Result<Self, ModelError> {
-        let tagger = Tagger::from_bytes(model)?;
-        Ok(Analyzer { tagger, ..Analyzer::new() })
+        Ok(Analyzer { resources: Arc::new(Resources::with_model(model)?), steps: RuleSet::default() })
     }
 
     /// The same analyzer with the named rule-stage steps switched off (see [`Analyzer::rules`]),
@@ -95,11 +93,11 @@ impl Analyzer {
         let folded = Folded::new(text);
         let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
-        let lexicon = self.lexicon.find(&words);
+        let lexicon = self.resources.lexicon.find(&words);
         let fastest = (0..runs)
             .map(|_| {
                 let start = std::time::Instant::now();
-                std::hint::black_box(self.tagger.spans(&words, &lexicon));
+                std::hint::black_box(self.resources.tagger.spans(&words, &lexicon));
                 start.elapsed()
             })
             .min()
@@ -113,7 +111,7 @@ impl Analyzer {
     /// assert!(kashif_core::Analyzer::new().lexicon_size() > 1000);
     /// ```
     pub fn lexicon_size(&self) -> usize {
-        self.lexicon.len()
+        self.resources.lexicon.len()
     }
 
     /// Analyzes one document. Never panics; empty text gives an empty analysis.
@@ -153,17 +151,19 @@ impl Analyzer {
 
     /// Analyzes one part of a text, in which it reads all the context it has.
     fn analyze_part(&self, text: &str) -> Analysis {
+        let resources = &*self.resources;
+        let (tagger, lexicon, tables) = (&resources.tagger, &resources.lexicon, resources.tables);
         let folded = Folded::new(text);
         let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
         // The tagger's spans and the lexicon's matches, merged (see `Tagger::merge`), and the
         // tagger's reading of the text, from which each name gets its confidence.
-        let (merged, decoded) = self.tagger.merge(&words, &self.lexicon, &self.steps);
+        let (merged, decoded) = tagger.merge(&words, lexicon, tables, &self.steps);
         let mut belief = decoded.confidence();
         let calibrated = self.steps.on(calibration::STEP);
         let mut candidates: Vec<Candidate> = merged.into_iter().map(|(candidate, _)| candidate).collect();
-        candidates.extend(extract::dates::find(&words));
-        candidates.extend(extract::numbers::find(&words));
+        candidates.extend(extract::dates::find(tables, &words));
+        candidates.extend(extract::numbers::find(&tables.numbers, &words));
         let mut entities: Vec<Mention> = select_non_overlapping(candidates)
             .into_iter()
             .map(|candidate| {
@@ -178,8 +178,8 @@ impl Analyzer {
                     // A name the matcher did not see as a whole may still be one the lexicon
                     // knows in another form (`link::resolve`).
                     _ if candidate.id.is_empty() => {
-                        resolve(&self.lexicon, &|word| self.tagger.frequency(word), &words, &candidate)
-                            .unwrap_or_else(|| unknown_entity(candidate.label, &surface))
+                        resolve(lexicon, tables, &|word| tagger.frequency(word), &words, &candidate)
+                            .unwrap_or_else(|| unknown_entity(&tables.heads, candidate.label, &surface))
                     }
                     _ => (candidate.id, candidate.canonical),
                 };
@@ -191,7 +191,7 @@ impl Analyzer {
                     label => {
                         let log_odds = belief.log_odds(candidate.first, candidate.last, label);
                         if calibrated {
-                            self.calibration.confidence(&source, log_odds)
+                            resources.calibration.confidence(&source, log_odds)
                         } else {
                             calibration::raw(log_odds)
                         }
@@ -200,17 +200,16 @@ impl Analyzer {
                 Mention { label: candidate.label, text: surface, start, end, canonical, id, title: None, confidence, source }
             })
             .collect();
-        link_document(text, &mut entities);
-        let (figures, quotes) = extract::rules::apply(&folded, &words, &mut entities);
+        link_document(&tables.demonyms, text, &mut entities);
+        let (figures, quotes) = extract::rules::apply(&folded, &words, &mut entities, resources);
         Analysis { entities, figures, quotes }
     }
 }
 
-/// One analyzer for all the unit tests of the crate (building one takes tens of milliseconds).
+/// The analyzer of the unit tests: all of them share its data ([`Analyzer::new`]).
 #[cfg(test)]
-pub(crate) fn shared_for_tests() -> &'static Analyzer {
-    static ANALYZER: std::sync::OnceLock<Analyzer> = std::sync::OnceLock::new();
-    ANALYZER.get_or_init(Analyzer::new)
+pub(crate) fn shared_for_tests() -> Analyzer {
+    Analyzer::new()
 }
 
 #[cfg(test)]

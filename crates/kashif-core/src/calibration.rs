@@ -12,9 +12,6 @@
 //!
 //! [`Confidence::log_odds`]: crate::extract::tagger::viterbi::Confidence::log_odds
 
-/// The calibration the build embeds.
-pub(crate) const EMBEDDED: &str = include_str!("../../../data/calibration.tsv");
-
 /// The tagger's log-odds are divided by this before the calibration or the raw score reads them
 /// (they run in the hundreds).
 pub(crate) const LOG_ODDS_SCALE: f32 = 100.0;
@@ -65,11 +62,6 @@ impl Calibration {
         Ok(Calibration { rows })
     }
 
-    /// The embedded calibration (checked by the test suite: a broken file is a build defect).
-    pub(crate) fn embedded() -> Calibration {
-        Calibration::parse(EMBEDDED).unwrap_or_else(|error| panic!("data/calibration.tsv: {error}"))
-    }
-
     /// The calibrated confidence of a name from `source` (a mention's `source` field) in which
     /// the tagger's belief is `log_odds`: in [0, 1], never lower for a higher `log_odds`.
     pub(crate) fn confidence(&self, source: &str, log_odds: f32) -> f32 {
@@ -95,7 +87,7 @@ mod tests {
 
     #[test]
     fn the_embedded_calibration_is_monotone_and_a_probability() {
-        let calibration = Calibration::embedded();
+        let calibration = Calibration::parse(crate::embedded::CALIBRATION).expect("data/calibration.tsv parses");
         assert!(calibration.rows.len() >= 2, "{calibration:?}");
         let steps: Vec<f32> =
             (-100..=100).map(|i| i as f32 * LOG_ODDS_BOUND / 100.0).chain((-400..=1200).map(|i| i as f32)).collect();

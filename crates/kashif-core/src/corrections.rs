@@ -256,6 +256,8 @@ pub fn apply(text: &str, analysis: &mut Analysis, corrections: &[Correction], le
             }
         }
     }
+    // The ids of names the user made or retyped are those of unknown names.
+    let heads = &crate::resources::tables().heads;
     for correction in corrections {
         match correction {
             Correction::Remove { start, end, text: expected } => {
@@ -270,7 +272,7 @@ pub fn apply(text: &str, analysis: &mut Analysis, corrections: &[Correction], le
                 for m in analysis.entities.iter_mut().filter(|m| m.start == *start && m.end == *end) {
                     if m.label != *label {
                         m.label = *label;
-                        (m.id, m.canonical) = unknown_entity(*label, &m.text);
+                        (m.id, m.canonical) = unknown_entity(heads, *label, &m.text);
                         m.confidence = 1.0;
                     }
                 }
@@ -280,7 +282,7 @@ pub fn apply(text: &str, analysis: &mut Analysis, corrections: &[Correction], le
                     continue; // the text changed under the correction
                 }
                 analysis.entities.retain(|m| !overlaps(m, *start, *end));
-                let (id, canonical) = unknown_entity(*label, expected);
+                let (id, canonical) = unknown_entity(heads, *label, expected);
                 analysis.entities.push(Mention {
                     label: *label,
                     text: expected.clone(),

@@ -1,6 +1,8 @@
-//! The large embedded tables. The native build includes the committed files as they are; the
-//! wasm build, which goes over the wire, includes their compact forms (`src/codec.rs`, written
-//! by `build.rs`) and decodes each once, on first use, back to exactly the committed bytes.
+//! Every data file the core embeds, and nothing else: `crate::resources` parses them. The
+//! native build includes the large tables as they are; the wasm build, which goes over the
+//! wire, includes their compact forms (`src/codec.rs`, written by `build.rs`) and decodes each
+//! once, on first use, back to exactly the committed bytes. The small tables are included as
+//! they are in both.
 
 use std::borrow::Cow;
 
@@ -58,6 +60,31 @@ pub(crate) fn word_freq() -> Cow<'static, str> {
             .expect("data/word_freq.tsv decodes"),
     );
 }
+
+// The small tables, included as they are in both builds.
+
+/// The calibration of the names' confidence (`data/calibration.tsv`, made by `scripts/calibrate.py`).
+pub(crate) const CALIBRATION: &str = include_str!("../../../data/calibration.tsv");
+/// Nationality and affiliation adjectives (`data/demonyms.tsv`).
+pub(crate) const DEMONYMS: &str = include_str!("../../../data/demonyms.tsv");
+/// The words of reported speech (`data/quote_words.tsv`).
+pub(crate) const QUOTE_WORDS: &str = include_str!("../../../data/quote_words.tsv");
+/// The triggers and topic words of the tagger's features (`data/feature_words.tsv`).
+pub(crate) const FEATURE_WORDS: &str = include_str!("../../../data/feature_words.tsv");
+/// Head nouns of names, and the words around them (`data/name_heads.tsv`).
+pub(crate) const NAME_HEADS: &str = include_str!("../../../data/name_heads.tsv");
+/// Settlement nouns and the sides of a place (`data/place_cues.tsv`).
+pub(crate) const PLACE_CUES: &str = include_str!("../../../data/place_cues.tsv");
+/// Latin letters spelled in Arabic (`data/letter_names.tsv`).
+pub(crate) const LETTER_NAMES: &str = include_str!("../../../data/letter_names.tsv");
+/// Organizations named by their building, and their members (`data/seats.tsv`).
+pub(crate) const SEATS: &str = include_str!("../../../data/seats.tsv");
+/// The words of claims: sides, cues, days (`data/claim_words.tsv`).
+pub(crate) const CLAIM_WORDS: &str = include_str!("../../../data/claim_words.tsv");
+/// The outlets of datelines (`data/outlets.tsv`).
+pub(crate) const OUTLETS: &str = include_str!("../../../data/outlets.tsv");
+/// The framing descriptors (`data/descriptors.tsv`).
+pub(crate) const DESCRIPTORS: &str = include_str!("../../../data/descriptors.tsv");
 
 /// The tagger's model (`data/tagger.bin`, made by `kashif train`, see `data/README.md`).
 pub(crate) fn tagger_model() -> Cow<'static, [u8]> {

@@ -35,6 +35,7 @@ mod hash;
 pub mod ingest;
 pub mod link;
 pub mod parallel;
+mod resources;
 pub mod text;
 mod tsv;
 

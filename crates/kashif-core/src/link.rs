@@ -59,9 +59,12 @@
 use rustc_hash::FxHashMap;
 
 use crate::analysis::{Analysis, Label, Mention};
+use crate::extract::demonyms::Tables as Demonyms;
 use crate::extract::lexicon::Lexicon;
+use crate::extract::tagger::rules::Heads;
 use crate::extract::{Candidate, Words};
 use crate::hash::stable_hash;
+use crate::resources::WordTables;
 use crate::text::normalize::fold;
 
 /// The id and display name of a rule mention (a date or a number) from its canonical value
@@ -80,11 +83,11 @@ pub(crate) fn rule_entity(label: Label, canonical: &str, surface: &str) -> (Stri
 /// surface as written.
 /// An organization's key leaves out a head that only says what kind of body the definite name
 /// after it is (`قوات التحالف العربي` is `التحالف العربي`; `same` in `data/name_heads.tsv`).
-pub(crate) fn unknown_entity(label: Label, surface: &str) -> (String, String) {
+pub(crate) fn unknown_entity(heads: &Heads, label: Label, surface: &str) -> (String, String) {
     let mut key = name_key(surface);
     if label == Label::Org {
         if let Some((head, rest)) = key.split_once(' ') {
-            if rest.starts_with("ال") && crate::extract::tagger::rules::same_body_heads().iter().any(|h| h == head) {
+            if rest.starts_with("ال") && heads.same_body().iter().any(|h| h == head) {
                 key = rest.to_owned();
             }
         }
@@ -111,6 +114,7 @@ pub(crate) fn unknown_entity(label: Label, surface: &str) -> (String, String) {
 /// `frequency` is how common a folded word is (0 to 7).
 pub(crate) fn resolve(
     lexicon: &Lexicon,
+    tables: &WordTables,
     frequency: &dyn Fn(&str) -> u8,
     words: &Words<'_>,
     candidate: &Candidate,
@@ -135,10 +139,10 @@ pub(crate) fn resolve(
                         return Some(found);
                     }
                 }
-                if let Some(found) = with_other_head(part, &known) {
+                if let Some(found) = with_other_head(&tables.heads, part, &known) {
                     return Some(found);
                 }
-                if end > 2 && crate::extract::is_nationality(name[end - 1]) {
+                if end > 2 && tables.demonyms.is_nationality(name[end - 1]) {
                     end -= 1;
                 } else {
                     return with_noun_for_nisba(&name, &known).or_else(|| without_second_word(&name, &known));
@@ -176,8 +180,8 @@ type Entity = (String, String);
 
 /// The organization `name` is with its same-body head dropped or exchanged for another, or with
 /// one put before it.
-fn with_other_head(name: &[&str], known: &dyn Fn(&[&str]) -> Option<Entity>) -> Option<Entity> {
-    let heads = crate::extract::tagger::rules::same_body_heads();
+fn with_other_head(heads: &Heads, name: &[&str], known: &dyn Fn(&[&str]) -> Option<Entity>) -> Option<Entity> {
+    let heads = heads.same_body();
     let headed = heads.iter().any(|h| Some(h.as_str()) == name.first().copied());
     let rest = if headed { &name[1..] } else { name };
     if rest.is_empty() {
@@ -312,7 +316,7 @@ const LINKED: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Misc];
 /// names may match instead of every mention: the time grows with the number of mentions, not
 /// with its square (but for many one-word names and longer names sharing one word, such as a
 /// family name alone and with first names).
-pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
+pub(crate) fn link_document(demonyms: &Demonyms, text: &str, mentions: &mut [Mention]) {
     let keys: Vec<String> = mentions.iter().map(|m| name_key(&m.text)).collect();
     let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
     // The folded words of each organization's name, for the nationality adjectives of rule 5.
@@ -387,7 +391,7 @@ pub(crate) fn link_document(text: &str, mentions: &mut [Mention]) {
                     && words[o].len() > n
                     && names_match(name, &words[o][..n])
                     && folded[o].len() == words[o].len()
-                    && folded[o][n..].iter().all(|w| crate::extract::is_nationality(w))
+                    && folded[o][n..].iter().all(|w| demonyms.is_nationality(w))
             });
             target = unique_entity(mentions, described);
         }
@@ -982,6 +986,7 @@ impl FullNames {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::resources::tables;
 
     #[test]
     fn names_that_match_share_an_index_block() {
@@ -1033,7 +1038,7 @@ mod tests {
     }
 
     fn mention(label: Label, text: &str, start: usize, id: Option<&str>) -> Mention {
-        let (new_id, canonical) = unknown_entity(label, text);
+        let (new_id, canonical) = unknown_entity(&tables().heads, label, text);
         Mention {
             label,
             text: text.to_owned(),
@@ -1048,7 +1053,7 @@ mod tests {
     }
 
     fn ids(text: &str, mut mentions: Vec<Mention>) -> Vec<String> {
-        link_document(text, &mut mentions);
+        link_document(&tables().demonyms, text, &mut mentions);
         mentions.into_iter().map(|m| m.id).collect()
     }
 
@@ -1080,7 +1085,7 @@ mod tests {
             mention(Label::Per, "غوتيريش", 0, Some("per:antonio-guterres")),
             mention(Label::Per, "غوتيرش", 9, None),
         ];
-        link_document(text, &mut mentions);
+        link_document(&tables().demonyms, text, &mut mentions);
         assert_eq!(mentions[1].id, "per:antonio-guterres");
         assert_eq!(mentions[1].canonical, "غوتيريش (lexicon)");
     }
@@ -1109,7 +1114,7 @@ mod tests {
     fn an_unknown_entity_is_displayed_by_its_fullest_name() {
         let text = "فادفول ثم يوهان فادفول";
         let mut mentions = vec![mention(Label::Per, "فادفول", 0, None), mention(Label::Per, "يوهان فادفول", 10, None)];
-        link_document(text, &mut mentions);
+        link_document(&tables().demonyms, text, &mut mentions);
         assert_eq!(mentions[0].id, mentions[1].id);
         assert_eq!(mentions[0].canonical, "يوهان فادفول");
     }
@@ -1122,7 +1127,7 @@ mod tests {
             mention(Label::Per, "صلاح", 17, None),
             mention(Label::Per, "صلاح", 23, None),
         ];
-        link_document(text, &mut mentions);
+        link_document(&tables().demonyms, text, &mut mentions);
         assert!(mentions.iter().all(|m| m.id == "per:mohamed-salah"));
     }
 
@@ -1177,7 +1182,7 @@ mod tests {
             mention(Label::Org, "وزارة الدفاع الروسية", 6, Some("org:russian-defense-ministry")),
             mention(Label::Org, "وزارة الدفاع", 30, None),
         ];
-        link_document(text, &mut mentions);
+        link_document(&tables().demonyms, text, &mut mentions);
         assert_eq!(mentions[1].id, "org:russian-defense-ministry");
         // Two nationalities: the short name may be either.
         let text = "وزارة الدفاع الروسية ووزارة الدفاع التركية ثم وزارة الدفاع";
@@ -1199,7 +1204,7 @@ mod tests {
         let mut mentions = vec![mention(Label::Loc, "غزة", 8, Some("loc:gaza-strip")), mention(Label::Loc, "غزة", 17, Some("gn:1"))];
         mentions[0].canonical = "قطاع غزة".to_owned();
         mentions[1].canonical = "غزة".to_owned();
-        link_document(text, &mut mentions);
+        link_document(&tables().demonyms, text, &mut mentions);
         assert_eq!(mentions[1].id, "loc:gaza-strip");
         assert_eq!(mentions[1].canonical, "قطاع غزة");
     }
@@ -1234,7 +1239,7 @@ mod tests {
             text.push_str(name);
             text.push_str(" ثم ");
         }
-        link_document(&text, &mut mentions);
+        link_document(&tables().demonyms, &text, &mut mentions);
         Analysis { entities: mentions, ..Analysis::default() }
     }
 
@@ -1314,7 +1319,7 @@ mod tests {
             "محمد" | "محمود" => 7,
             _ => 0,
         };
-        resolve(&lexicon, &frequency, &words, &candidate).map(|(id, _)| id)
+        resolve(&lexicon, tables(), &frequency, &words, &candidate).map(|(id, _)| id)
     }
 
     #[test]

@@ -31,13 +31,14 @@
 //! to them, is never flagged). Everything works in a fixed window around each figure.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use super::CorpusDoc;
 use crate::analysis::{Counted, Event, Figure, Label, Mention};
 use crate::export::{push_row, text_field};
+use crate::extract::dates::WEEKDAYS;
+use crate::resources::corpus_tables;
 use crate::text::normalize::fold;
 
 /// How far around a figure (in chars, within its sentence) a source, a place or a date is
@@ -203,22 +204,20 @@ impl ClaimGroup {
 }
 
 /// The words of `data/claim_words.tsv`, folded.
-struct ClaimWords {
+pub(crate) struct ClaimWords {
     sides: HashMap<String, (&'static str, &'static str)>,
     skip: Vec<String>,
     cues: Vec<String>,
     days: Vec<String>,
 }
 
-fn claim_words() -> &'static ClaimWords {
-    static WORDS: OnceLock<ClaimWords> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut words = ClaimWords { sides: HashMap::new(), skip: vec![], cues: vec![], days: vec![] };
-        let rows = include_str!("../../../../data/claim_words.tsv")
-            .lines()
-            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-            .map(|line| line.split('\t').map(str::trim).collect::<Vec<_>>());
-        for row in rows {
+impl ClaimWords {
+    /// Reads the rows of `data/claim_words.tsv` (`SIDE`, `SKIP`, `CUE`, `DAY`; another row is a
+    /// build defect). The weekdays are days too ([`WEEKDAYS`]).
+    pub(crate) fn parse(tsv: &'static str) -> ClaimWords {
+        let days = WEEKDAYS.iter().map(|day| fold(day)).collect();
+        let mut words = ClaimWords { sides: HashMap::new(), skip: vec![], cues: vec![], days };
+        for row in crate::extract::data_rows(tsv) {
             match row.as_slice() {
                 ["SIDE", word, key, name] => {
                     words.sides.insert(fold(word), (*key, *name));
@@ -230,7 +229,7 @@ fn claim_words() -> &'static ClaimWords {
             }
         }
         words
-    })
+    }
 }
 
 /// A word of the text: its char span and folded form, and whether punctuation stands between it
@@ -295,7 +294,7 @@ fn readings(word: &str) -> Vec<String> {
 
 /// The side a word after the counted noun gives: (key, Arabic name).
 fn side_after(chars: &[char], figure: &Figure) -> Option<(&'static str, &'static str)> {
-    let words = claim_words();
+    let words = &corpus_tables().claim_words;
     let to = figure.sentence_end.min(figure.end + 60).min(chars.len());
     for (k, word) in words_in(chars, figure.end, to).iter().take(4).enumerate() {
         if k > 0 && word.after_break {
@@ -329,13 +328,13 @@ fn bounds(figure: &Figure) -> (f64, Option<f64>) {
     let Some(qualifier) = figure.qualifier.as_deref().map(fold) else { return (value, Some(value)) };
     const AT_LEAST: [&str; 8] = ["اكثر", "ازيد", "يقل", "يزيد", "يربو", "يفوق", "الاقل", "يتجاوز"];
     const AT_MOST: [&str; 2] = ["اقل", "دون"];
-    const VAGUE: [&str; 4] = ["عشرات", "ميات", "الاف", "ملايين"];
-    let has = |set: &[&str]| qualifier.split_whitespace().any(|w| set.contains(&w.trim_start_matches(['و', 'ب', 'ل'])));
-    if has(&AT_LEAST) {
+    let has =
+        |is: &dyn Fn(&str) -> bool| qualifier.split_whitespace().any(|w| is(w.trim_start_matches(['و', 'ب', 'ل'])));
+    if has(&|w| AT_LEAST.contains(&w)) {
         (value, None)
-    } else if has(&AT_MOST) {
+    } else if has(&|w| AT_MOST.contains(&w)) {
         (0.0, Some(value))
-    } else if has(&VAGUE) {
+    } else if has(&crate::extract::figures::is_vague_quantity) {
         (value, Some(value * 10.0))
     } else {
         (value - value / 10.0, Some(value + value / 10.0))
@@ -362,7 +361,7 @@ fn distance(figure: &Figure, start: usize, end: usize) -> usize {
 /// it (its source), if any: (word start, word end, the named mention).
 fn cues_around<'a>(doc: &'a CorpusDoc<'_>, chars: &[char], figure: &Figure) -> Vec<(usize, usize, Option<&'a Mention>)> {
     let (from, to) = window(chars, figure);
-    let cues = &claim_words().cues;
+    let cues = &corpus_tables().claim_words.cues;
     let mut found: Vec<(usize, usize, Option<&Mention>)> = words_in(chars, from, to)
         .into_iter()
         .filter(|w| (w.end <= figure.start || w.start >= figure.end) && readings(&w.folded).iter().take(2).any(|r| cues.contains(r)))
@@ -411,7 +410,7 @@ fn nearest<'a>(doc: &'a CorpusDoc<'_>, chars: &[char], figure: &Figure, label: L
 /// The period a date mention stands for, for comparing: `None` for a day relative to the article.
 fn period_of(date: &Mention) -> Option<String> {
     let folded = fold(&date.text);
-    let days = &claim_words().days;
+    let days = &corpus_tables().claim_words.days;
     if folded.split_whitespace().any(|w| days.iter().any(|d| w.trim_start_matches(['و', 'ب', 'ل']) == d)) {
         return None;
     }

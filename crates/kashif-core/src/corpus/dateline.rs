@@ -8,26 +8,26 @@
 //! name, another one as written.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::OnceLock;
 
 use crate::analysis::{Analysis, Label};
 use crate::ingest::{iso_date, Byline};
 use crate::text::normalize::fold;
 
 /// The outlets Kashif knows (`data/outlets.tsv`): the name shown, by the key of each form.
-fn outlets() -> &'static HashMap<String, &'static str> {
-    static OUTLETS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    OUTLETS.get_or_init(|| {
+pub(crate) struct Outlets(HashMap<String, &'static str>);
+
+impl Outlets {
+    /// Reads the rows of `data/outlets.tsv`: the name shown, then its forms separated by `|`.
+    pub(crate) fn parse(tsv: &'static str) -> Outlets {
         let mut by_key = HashMap::default();
-        let rows = include_str!("../../../../data/outlets.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
-        for row in rows {
+        for row in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let Some((name, forms)) = row.split_once('\t') else { continue };
             for form in forms.split('|').chain([name]) {
                 by_key.entry(outlet_key(form)).or_insert(name.trim());
             }
         }
-        by_key
-    })
+        Outlets(by_key)
+    }
 }
 
 /// What two spellings of one outlet share: folded, lower case, letters and digits only
@@ -39,7 +39,7 @@ fn outlet_key(name: &str) -> String {
 /// The usual name of a known outlet or agency written `name` (`أ ف ب` → `فرانس برس`).
 fn known_outlet(name: &str) -> Option<&'static str> {
     let key = outlet_key(name);
-    (!key.is_empty()).then(|| outlets().get(&key).copied()).flatten()
+    (!key.is_empty()).then(|| crate::resources::corpus_tables().outlets.0.get(&key).copied()).flatten()
 }
 
 /// The headline, outlet and date the text of a document gives (see the module's doc); the

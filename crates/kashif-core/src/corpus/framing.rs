@@ -22,7 +22,6 @@
 //! Nothing further away is considered: the rule is meant to be predictable, not clever.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use super::CorpusDoc;
 use crate::analysis::{Label, Mention};
@@ -242,11 +241,7 @@ pub fn known_descriptor<'a>(term: &str, extra: &'a [Descriptor]) -> Option<&'a D
 /// assert!(all.iter().any(|d| d.term == "الإرهابيين"));
 /// ```
 pub fn builtin_descriptors() -> &'static [Descriptor] {
-    static BUILTIN: OnceLock<Vec<Descriptor>> = OnceLock::new();
-    BUILTIN.get_or_init(|| {
-        parse_descriptors(include_str!("../../../../data/descriptors.tsv"))
-            .unwrap_or_else(|error| panic!("data/descriptors.tsv, {error}"))
-    })
+    &crate::resources::corpus_tables().descriptors
 }
 
 /// An actor a descriptor is attached to.
@@ -302,7 +297,8 @@ pub struct FramingHit {
 
 /// The country a folded word names as a demonym (`السوري`، `السورية`، `الإسرائيلي`), if any.
 fn demonym(word: &str) -> Option<Actor> {
-    crate::extract::demonyms::country(word).map(|(id, name)| Actor { id: id.to_owned(), name: name.to_owned() })
+    let demonyms = &crate::resources::tables().demonyms;
+    demonyms.country(word).map(|(id, name)| Actor { id: id.to_owned(), name: name.to_owned() })
 }
 
 /// The folded words of every form of the descriptors, indexed by their first word: for each,

@@ -30,8 +30,8 @@
 //! assert_eq!(putin.spellings, ["بوتين", "فلاديمير بوتين"]);
 //! ```
 
-mod dateline;
-mod claims;
+pub(crate) mod claims;
+pub(crate) mod dateline;
 mod entity_table;
 mod framing;
 mod quote_table;

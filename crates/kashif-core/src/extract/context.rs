@@ -4,8 +4,10 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
+use super::tagger::features::Lists;
 use super::Words;
 use crate::analysis::{Label, Mention};
+use crate::resources::{Resources, WordTables};
 use crate::text::normalize::Folded;
 use crate::text::sentences;
 
@@ -13,6 +15,10 @@ pub(crate) struct Context<'a> {
     pub words: &'a Words<'a>,
     pub folded: &'a Folded,
     pub mentions: &'a [Mention],
+    /// The word tables the rules read.
+    pub tables: &'a WordTables,
+    /// The tagger's word lists (the first names' genders).
+    pub lists: &'a Lists,
     /// Original char span of each token.
     pub spans: Vec<(usize, usize)>,
     /// Sentence spans in original chars.
@@ -24,7 +30,7 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub(crate) fn new(folded: &'a Folded, words: &'a Words<'a>, mentions: &'a [Mention]) -> Self {
+    pub(crate) fn new(folded: &'a Folded, words: &'a Words<'a>, mentions: &'a [Mention], resources: &'a Resources) -> Self {
         let tokens = words.tokens;
         let spans: Vec<(usize, usize)> = tokens.iter().map(|t| folded.original_span(t.start, t.end)).collect();
         let mut sentences = sentences::split(folded.original_chars());
@@ -48,7 +54,8 @@ impl<'a> Context<'a> {
             let overlaps = m < mentions.len() && mentions[m].start < end;
             mention_of.push(overlaps.then_some(m));
         }
-        Context { words, folded, mentions, spans, sentences, sentence_of, mention_of }
+        let (tables, lists) = (resources.tables, resources.tagger.lists());
+        Context { words, folded, mentions, tables, lists, spans, sentences, sentence_of, mention_of }
     }
 
     pub(crate) fn len(&self) -> usize {

@@ -4,10 +4,10 @@
 //! of a period (منتصف آذار، أواخر العام الماضي) and times of day (مساء الخميس، صباح اليوم).
 
 use rustc_hash::FxHashSet as HashSet;
-use std::sync::OnceLock;
 
 use super::{Candidate, Words};
 use crate::analysis::Label;
+use crate::resources::WordTables;
 use crate::text::tokenize::TokenKind;
 
 /// A month name of one or two folded tokens, its number and whether it is reliable alone
@@ -80,7 +80,9 @@ const HIJRI_MONTHS: &[&[&str]] = &[
     &["ذي", "الحجه"],
 ];
 
-const WEEKDAYS: &[&str] = &["الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"];
+/// The weekdays, folded: also the days of claims (`crate::corpus`) and words that end a
+/// descriptor-headed name (`descriptor-names`).
+pub(crate) const WEEKDAYS: &[&str] = &["الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"];
 
 /// Relative dates, as folded token sequences.
 const RELATIVE: &[&[&str]] = &[
@@ -155,9 +157,25 @@ const ORDINALS: &[(&str, u32)] = &[
     ("الثلاثين", 30),
 ];
 
+/// The first words of the date patterns (folded), which a date may start with.
+pub(crate) struct FirstWords(HashSet<&'static str>);
+
+impl FirstWords {
+    /// The first words of the patterns above.
+    pub(crate) fn build() -> FirstWords {
+        let months = MONTHS.iter().map(|m| m.tokens[0]);
+        let hijri = HIJRI_MONTHS.iter().map(|words| words[0]);
+        let relative = RELATIVE.iter().map(|words| words[0]);
+        let other = WEEKDAYS.iter().copied().chain(["يوم", "عام", "العام", "سنه"]);
+        let more = PARTS.iter().chain(TIMES_OF_DAY).chain(AGO).copied().chain(ORDINALS.iter().map(|(w, _)| *w));
+        FirstWords(months.chain(hijri).chain(relative).chain(other).chain(more).collect())
+    }
+}
+
 /// Reads dates at token positions: the first token of a date may carry clitics, the others not.
 struct Cursor<'a> {
     words: &'a Words<'a>,
+    tables: &'a WordTables,
 }
 
 impl Cursor<'_> {
@@ -215,15 +233,7 @@ impl Cursor<'_> {
     /// True when a date may start at token `at`: it is a number or one of its readings is the
     /// first word of a date pattern. Most tokens are neither; this spares them every pattern.
     fn may_start(&self, at: usize) -> bool {
-        static HEADS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-        let heads = HEADS.get_or_init(|| {
-            let months = MONTHS.iter().map(|m| m.tokens[0]);
-            let hijri = HIJRI_MONTHS.iter().map(|words| words[0]);
-            let relative = RELATIVE.iter().map(|words| words[0]);
-            let other = WEEKDAYS.iter().copied().chain(["يوم", "عام", "العام", "سنه"]);
-            let more = PARTS.iter().chain(TIMES_OF_DAY).chain(AGO).copied().chain(ORDINALS.iter().map(|(w, _)| *w));
-            months.chain(hijri).chain(relative).chain(other).chain(more).collect()
-        });
+        let heads = &self.tables.dates.0;
         let Some(token) = self.words.tokens.get(at) else { return false };
         token.kind == TokenKind::Number || self.words.readings(at).iter().any(|r| heads.contains(r.stem.as_str()))
     }
@@ -371,7 +381,7 @@ impl Cursor<'_> {
                 return Some(date(at, at + 2, prefix, String::new()));
             }
             let count = self.words.tokens.get(at + 1).is_some_and(|t| t.kind == TokenKind::Number)
-                || self.words.readings(at + 1).iter().any(|r| crate::extract::numbers::is_number_word(&r.stem));
+                || self.words.readings(at + 1).iter().any(|r| self.tables.numbers.is_number_word(&r.stem));
             if count && self.text(at + 2).is_some_and(|t| UNITS.contains(&t)) {
                 return Some(date(at, at + 3, prefix, String::new()));
             }
@@ -409,8 +419,8 @@ fn date(first: usize, last: usize, prefix: usize, canonical: String) -> Candidat
 
 /// Dates in the tokens, as `DATE` candidates. The canonical form is ISO 8601 (`2011-03-15`,
 /// `2011-03`, `2011`) when the date is complete enough, empty otherwise.
-pub(crate) fn find(words: &Words<'_>) -> Vec<Candidate> {
-    let cursor = Cursor { words };
+pub(crate) fn find(tables: &WordTables, words: &Words<'_>) -> Vec<Candidate> {
+    let cursor = Cursor { words, tables };
     let mut found = Vec::new();
     let mut at = 0;
     while at < words.tokens.len() {
@@ -477,7 +487,7 @@ mod tests {
     fn dates(text: &str) -> Vec<(String, String)> {
         let folded = Folded::new(text);
         let tokens = tokenize(&folded);
-        find(&Words::new(&tokens))
+        find(crate::resources::tables(), &Words::new(&tokens))
             .into_iter()
             .map(|c| {
                 let (s, e) = folded.original_span(tokens[c.first].start + c.prefix, tokens[c.last - 1].end);

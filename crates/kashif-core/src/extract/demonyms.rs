@@ -1,14 +1,10 @@
 //! Nationality and affiliation adjectives (`السوري`، `الروسية`، `الأممي`), read once from
-//! `data/demonyms.tsv`: the one list that titles, the tagger's merge, the club rule, figures,
-//! linking and framing all use.
+//! `data/demonyms.tsv` (`crate::resources`): the one list that titles, the tagger's merge, the
+//! club rule, figures, linking and framing all use.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::OnceLock;
 
 use crate::text::normalize::fold;
-
-/// The data file, embedded.
-const DEMONYMS_TSV: &str = include_str!("../../../../data/demonyms.tsv");
 
 /// Whether an adjective is of a country's nationals or of something else.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -28,29 +24,6 @@ struct Demonym {
     country: Option<(&'static str, &'static str)>,
 }
 
-struct Tables {
-    demonyms: Vec<Demonym>,
-    /// Folded definite forms (masculine and feminine) of every adjective → its index.
-    definite: HashMap<String, usize>,
-    /// Folded stems (masculine, without the article) → index.
-    by_stem: HashMap<String, usize>,
-}
-
-fn tables() -> &'static Tables {
-    static TABLES: OnceLock<Tables> = OnceLock::new();
-    TABLES.get_or_init(|| {
-        let demonyms: Vec<Demonym> = crate::extract::data_rows(DEMONYMS_TSV).map(|fields| parse(&fields)).collect();
-        let mut definite = HashMap::default();
-        let mut by_stem = HashMap::default();
-        for (index, demonym) in demonyms.iter().enumerate() {
-            definite.entry(format!("ال{}", demonym.stem)).or_insert(index);
-            definite.entry(format!("ال{}ه", demonym.stem)).or_insert(index);
-            by_stem.entry(demonym.stem.clone()).or_insert(index);
-        }
-        Tables { demonyms, definite, by_stem }
-    })
-}
-
 /// One row: the adjective, its kind, the country's id and name (`-` for none).
 fn parse(fields: &[&'static str]) -> Demonym {
     let field = |i: usize| fields.get(i).copied().filter(|f| !f.is_empty() && *f != "-");
@@ -62,36 +35,61 @@ fn parse(fields: &[&'static str]) -> Demonym {
     Demonym { stem: fold(fields[0]), kind, country }
 }
 
-/// Whether a folded word is a nationality or affiliation adjective with the article
-/// (`الروسيه`، `الكردي`، `الدوليه`).
-pub(crate) fn is_nationality(folded: &str) -> bool {
-    tables().definite.contains_key(folded)
+/// The adjectives of the data file, found by their folded forms.
+pub(crate) struct Tables {
+    demonyms: Vec<Demonym>,
+    /// Folded definite forms (masculine and feminine) of every adjective → its index.
+    definite: HashMap<String, usize>,
+    /// Folded stems (masculine, without the article) → index.
+    by_stem: HashMap<String, usize>,
 }
 
-/// Whether a folded word is a country's nationality adjective with the article (`الروسي`،
-/// `الايطاليه`), not an affiliation (`الدولي`).
-pub(crate) fn is_country_adjective(folded: &str) -> bool {
-    tables().definite.get(folded).is_some_and(|&i| tables().demonyms[i].kind == Kind::Country)
-}
+impl Tables {
+    /// Reads the rows of `data/demonyms.tsv` ([`parse`]).
+    pub(crate) fn parse(tsv: &'static str) -> Tables {
+        let demonyms: Vec<Demonym> = crate::extract::data_rows(tsv).map(|fields| parse(&fields)).collect();
+        let mut definite = HashMap::default();
+        let mut by_stem = HashMap::default();
+        for (index, demonym) in demonyms.iter().enumerate() {
+            definite.entry(format!("ال{}", demonym.stem)).or_insert(index);
+            definite.entry(format!("ال{}ه", demonym.stem)).or_insert(index);
+            by_stem.entry(demonym.stem.clone()).or_insert(index);
+        }
+        Tables { demonyms, definite, by_stem }
+    }
 
-/// Whether a folded word is a country's nationality adjective in the masculine with the
-/// article (`الفرنسي`, not `الفرنسيه`): what follows a club named after its city.
-pub(crate) fn is_masculine_country_adjective(folded: &str) -> bool {
-    folded.strip_prefix("ال").and_then(|stem| tables().by_stem.get(stem)).is_some_and(|&i| tables().demonyms[i].kind == Kind::Country)
-}
+    /// Whether a folded word is a nationality or affiliation adjective with the article
+    /// (`الروسيه`، `الكردي`، `الدوليه`).
+    pub(crate) fn is_nationality(&self, folded: &str) -> bool {
+        self.definite.contains_key(folded)
+    }
 
-/// The folded stems (masculine, without the article) of the countries' adjectives: `سوري`،
-/// `فلسطيني`.
-pub(crate) fn country_stems() -> impl Iterator<Item = &'static str> {
-    tables().demonyms.iter().filter(|d| d.kind == Kind::Country).map(|d| d.stem.as_str())
-}
+    /// Whether a folded word is a country's nationality adjective with the article (`الروسي`،
+    /// `الايطاليه`), not an affiliation (`الدولي`).
+    pub(crate) fn is_country_adjective(&self, folded: &str) -> bool {
+        self.definite.get(folded).is_some_and(|&i| self.demonyms[i].kind == Kind::Country)
+    }
 
-/// The lexicon id and name of the country a folded adjective names, with or without the
-/// article, masculine or feminine (`السوري`، `السوريه`، `سوري`): `("cc:SY", "سوريا")`.
-pub(crate) fn country(folded: &str) -> Option<(&'static str, &'static str)> {
-    let stem = folded.strip_prefix("ال").unwrap_or(folded);
-    let stem = stem.strip_suffix('ه').unwrap_or(stem);
-    tables().by_stem.get(stem).and_then(|&i| tables().demonyms[i].country)
+    /// Whether a folded word is a country's nationality adjective in the masculine with the
+    /// article (`الفرنسي`, not `الفرنسيه`): what follows a club named after its city.
+    pub(crate) fn is_masculine_country_adjective(&self, folded: &str) -> bool {
+        let stem = folded.strip_prefix("ال");
+        stem.and_then(|stem| self.by_stem.get(stem)).is_some_and(|&i| self.demonyms[i].kind == Kind::Country)
+    }
+
+    /// The folded stems (masculine, without the article) of the countries' adjectives: `سوري`،
+    /// `فلسطيني`.
+    pub(crate) fn country_stems(&self) -> impl Iterator<Item = &str> {
+        self.demonyms.iter().filter(|d| d.kind == Kind::Country).map(|d| d.stem.as_str())
+    }
+
+    /// The lexicon id and name of the country a folded adjective names, with or without the
+    /// article, masculine or feminine (`السوري`، `السوريه`، `سوري`): `("cc:SY", "سوريا")`.
+    pub(crate) fn country(&self, folded: &str) -> Option<(&'static str, &'static str)> {
+        let stem = folded.strip_prefix("ال").unwrap_or(folded);
+        let stem = stem.strip_suffix('ه').unwrap_or(stem);
+        self.by_stem.get(stem).and_then(|&i| self.demonyms[i].country)
+    }
 }
 
 #[cfg(test)]
@@ -99,27 +97,32 @@ mod tests {
     use super::*;
     use rustc_hash::FxHashSet as HashSet;
 
+    fn tables() -> &'static Tables {
+        &crate::resources::tables().demonyms
+    }
+
     #[test]
     fn both_genders_with_the_article_are_nationalities() {
         for word in ["السوري", "السوريه", "الاميركي", "الامريكيه", "الدولي", "الدوليه", "الجزايري"] {
-            assert!(is_nationality(word), "{word}");
+            assert!(tables().is_nationality(word), "{word}");
         }
-        assert!(!is_nationality("سوري") && !is_nationality("السفير"));
+        assert!(!tables().is_nationality("سوري") && !tables().is_nationality("السفير"));
     }
 
     #[test]
     fn affiliations_are_no_countries() {
-        assert!(is_country_adjective("الايطاليه") && !is_country_adjective("الدولي"));
-        assert!(is_masculine_country_adjective("الفرنسي") && !is_masculine_country_adjective("الفرنسيه"));
-        assert!(!is_masculine_country_adjective("الكردي"));
+        let tables = tables();
+        assert!(tables.is_country_adjective("الايطاليه") && !tables.is_country_adjective("الدولي"));
+        assert!(tables.is_masculine_country_adjective("الفرنسي") && !tables.is_masculine_country_adjective("الفرنسيه"));
+        assert!(!tables.is_masculine_country_adjective("الكردي"));
     }
 
     #[test]
     fn countries_by_their_adjective() {
-        assert_eq!(country("السوريه"), Some(("cc:SY", "سوريا")));
-        assert_eq!(country("الصهيوني"), Some(("cc:IL", "إسرائيل")));
-        assert_eq!(country("الكوري"), None);
-        assert_eq!(country("الدولي"), None);
+        assert_eq!(tables().country("السوريه"), Some(("cc:SY", "سوريا")));
+        assert_eq!(tables().country("الصهيوني"), Some(("cc:IL", "إسرائيل")));
+        assert_eq!(tables().country("الكوري"), None);
+        assert_eq!(tables().country("الدولي"), None);
     }
 
     #[test]

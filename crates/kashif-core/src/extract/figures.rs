@@ -6,7 +6,6 @@
 //! Every rule looks at a fixed window of tokens around the number: linear in the text.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::OnceLock;
 
 use super::context::{word_set, Context};
 use crate::analysis::{Counted, Event, Figure, Label};
@@ -197,13 +196,19 @@ const AFTER: &[&[&str]] = &[&["علي", "الاقل"], &["تقريبا"]];
 /// Vague quantities: the word and the lower bound it stands for.
 const VAGUE: &[(&str, f64)] = &[("عشرات", 10.0), ("ميات", 100.0), ("الاف", 1000.0), ("ملايين", 1e6)];
 
+/// Whether a folded word is a vague quantity ([`VAGUE`]).
+pub(crate) fn is_vague_quantity(word: &str) -> bool {
+    VAGUE.iter().any(|(vague, _)| *vague == word)
+}
+
 /// After a vague quantity, a plural scale multiplies it: عشرات الآلاف.
 const VAGUE_SCALE: &[(&str, f64)] = &[("الالاف", 1000.0), ("الملايين", 1e6)];
 
 /// Words right after a bare number that leave the verb to say what is counted (`قتل 5 في`).
 const VERB_ONLY_NEXT: &[&str] = &["في", "خلال", "جراء", "بينهم", "منهم", "اثر", "بسبب", "حتي", "بعد", "اليوم", "امس"];
 
-struct Tables {
+/// The words of figures above, with the nationals counted as people.
+pub(crate) struct Tables {
     nouns: HashMap<&'static str, Counted>,
     before: HashMap<&'static str, Event>,
     after: HashMap<&'static str, Event>,
@@ -216,12 +221,12 @@ fn by_word<K: Copy>(table: &[(K, &[&'static str])]) -> HashMap<&'static str, K> 
     table.iter().flat_map(|&(key, words)| words.iter().map(move |&word| (word, key))).collect()
 }
 
-fn tables() -> &'static Tables {
-    static TABLES: OnceLock<Tables> = OnceLock::new();
-    TABLES.get_or_init(|| {
+impl Tables {
+    /// The tables of the words above; the nationals of `demonyms` are people.
+    pub(crate) fn build(demonyms: &super::demonyms::Tables) -> Tables {
         // Nationals counted are people: 15 فلسطينيا، 3 سوريين، 40 لبنانيا.
         let mut nouns = by_word(NOUNS);
-        for stem in super::demonyms::country_stems().filter(|s| s.ends_with('ي')) {
+        for stem in demonyms.country_stems().filter(|s| s.ends_with('ي')) {
             for suffix in ["", "ا", "ين", "ون"] {
                 let word: &'static str = Box::leak(format!("{stem}{suffix}").into_boxed_str());
                 nouns.entry(word).or_insert(Counted::People);
@@ -234,12 +239,12 @@ fn tables() -> &'static Tables {
             vague: VAGUE.iter().copied().collect(),
             verb_only_next: word_set(VERB_ONLY_NEXT),
         }
-    })
+    }
 }
 
 /// The category of a counted noun (folded), with or without the article.
-fn noun_category(word: &str) -> Option<Counted> {
-    let nouns = &tables().nouns;
+fn noun_category(t: &Tables, word: &str) -> Option<Counted> {
+    let nouns = &t.nouns;
     nouns.get(word).or_else(|| word.strip_prefix("ال").and_then(|w| nouns.get(w))).copied()
 }
 
@@ -302,7 +307,7 @@ fn noun_at(cx: &Context<'_>, at: usize) -> Option<(usize, Counted)> {
     if at >= cx.len() || cx.mention(at).is_some_and(|(_, l)| l != Label::Misc) {
         return None;
     }
-    let category = noun_category(cx.text(at))?;
+    let category = noun_category(&cx.tables.figures, cx.text(at))?;
     // عناصر من قوات النظام / من الجيش are soldiers.
     if category == Counted::Fighters && cx.is(at + 1, "من") {
         let next = cx.text(at + 2);
@@ -316,7 +321,7 @@ fn noun_at(cx: &Context<'_>, at: usize) -> Option<(usize, Counted)> {
 
 /// Figures of a document, in text order.
 pub(crate) fn find(cx: &Context<'_>) -> Vec<Figure> {
-    let t = tables();
+    let t = &cx.tables.figures;
     let mut figures = Vec::new();
     let mut i = 0;
     while i < cx.len() {
@@ -444,7 +449,7 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Figure> {
 impl Context<'_> {
     /// A vague quantity word at token `i` (clitics allowed): (lower bound, clitic chars).
     fn reading_vague(&self, i: usize) -> Option<(f64, usize)> {
-        let vague = &tables().vague;
+        let vague = &self.tables.figures.vague;
         self.words.readings(i).iter().find_map(|r| vague.get(r.stem.as_str()).map(|&v| (v, r.prefix)))
     }
 }

@@ -2,12 +2,10 @@
 
 mod context;
 pub(crate) mod dates;
-mod figures;
-mod quotes;
-pub(crate) use quotes::is_masculine_speech_verb;
-mod titles;
+pub(crate) mod figures;
+pub(crate) mod quotes;
+pub(crate) mod titles;
 pub(crate) mod demonyms;
-pub(crate) use demonyms::is_nationality;
 pub(crate) mod lexicon;
 pub(crate) mod numbers;
 pub(crate) mod tagger;

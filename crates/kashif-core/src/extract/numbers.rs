@@ -2,7 +2,6 @@
 //! (ألف، آلاف، مليون، مليار) after either.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::OnceLock;
 
 use super::{Candidate, Words};
 use crate::analysis::Label;
@@ -18,14 +17,22 @@ enum Word {
 }
 
 /// Number words in folded form (so مئة is `ميه`: ئ folds to ي). `احد` is left out: it is far more often "one of" or Sunday.
-fn number_word(folded: &str) -> Option<Word> {
-    static TABLE: OnceLock<HashMap<&'static str, Word>> = OnceLock::new();
-    TABLE.get_or_init(number_words).get(folded).copied()
-}
+pub(crate) struct NumberWords(HashMap<&'static str, Word>);
 
-/// True when the folded word is a number word (ثلاثة، عشرين، مئة، ألف …).
-pub(crate) fn is_number_word(folded: &str) -> bool {
-    number_word(folded).is_some()
+impl NumberWords {
+    /// The table of the number words below.
+    pub(crate) fn build() -> NumberWords {
+        NumberWords(number_words())
+    }
+
+    fn get(&self, folded: &str) -> Option<Word> {
+        self.0.get(folded).copied()
+    }
+
+    /// True when the folded word is a number word (ثلاثة، عشرين، مئة، ألف …).
+    pub(crate) fn is_number_word(&self, folded: &str) -> bool {
+        self.get(folded).is_some()
+    }
 }
 
 fn number_words() -> HashMap<&'static str, Word> {
@@ -87,25 +94,25 @@ fn display(value: f64) -> String {
 
 /// Reads one token as part of a number: `(value kind, clitic chars)`. Only the first token of a
 /// number may carry a clitic other than the conjunction و that joins number words.
-fn read(words: &Words<'_>, index: usize, first: bool) -> Option<(Word, usize)> {
+fn read(numbers: &NumberWords, words: &Words<'_>, index: usize, first: bool) -> Option<(Word, usize)> {
     let token = words.tokens.get(index)?;
     if token.kind == TokenKind::Number {
         return Some((Word::Add(digits_value(&token.text)?), 0));
     }
     words.readings(index).iter().find_map(|reading| {
         let allowed = first || reading.prefix == 0 || (reading.prefix == 1 && token.text.starts_with('و'));
-        let word = number_word(&reading.stem)?;
+        let word = numbers.get(&reading.stem)?;
         allowed.then_some((word, reading.prefix))
     })
 }
 
 /// Numbers in the tokens, as `NUM` candidates whose canonical form is the value.
-pub(crate) fn find(words: &Words<'_>) -> Vec<Candidate> {
+pub(crate) fn find(numbers: &NumberWords, words: &Words<'_>) -> Vec<Candidate> {
     let tokens = words.tokens;
     let mut found = Vec::new();
     let mut first = 0;
     while first < tokens.len() {
-        let Some((word, prefix)) = read(words, first, true) else {
+        let Some((word, prefix)) = read(numbers, words, first, true) else {
             first += 1;
             continue;
         };
@@ -120,7 +127,7 @@ pub(crate) fn find(words: &Words<'_>) -> Vec<Candidate> {
         apply(word, &mut total, &mut group);
         let mut last = first + 1;
         let starts_with_digits = tokens[first].kind == TokenKind::Number;
-        while let Some((word, _)) = read(words, last, false) {
+        while let Some((word, _)) = read(numbers, words, last, false) {
             // After digits only a scale word may follow: "15 آلاف", not "15 ثلاثة".
             if (starts_with_digits || tokens[last].kind == TokenKind::Number) && !matches!(word, Word::Scale(_)) {
                 break;
@@ -145,7 +152,9 @@ mod tests {
     use crate::text::tokenize::tokenize;
 
     fn numbers(text: &str) -> Vec<String> {
-        find(&Words::new(&tokenize(&Folded::new(text)))).into_iter().map(|c| c.canonical).collect()
+        let tokens = tokenize(&Folded::new(text));
+        let words = Words::new(&tokens);
+        find(&crate::resources::tables().numbers, &words).into_iter().map(|c| c.canonical).collect()
     }
 
     #[test]

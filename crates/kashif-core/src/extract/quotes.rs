@@ -23,18 +23,11 @@
 //! a man was named speaks for the woman named before him. Every scan is bounded: linear.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::OnceLock;
 
 use super::context::Context;
-use super::demonyms::is_nationality;
 use crate::analysis::{Label, Quote, QuoteKind};
 use crate::text::normalize::fold;
 use crate::text::tokenize::TokenKind;
-
-/// The words of reported speech, by kind (speech verbs, participles that carry on the speech
-/// before them, platforms that are never the speaker, nouns of unnamed sources, particles and
-/// prepositions around a quote): `data/quote_words.tsv`, written folded.
-const QUOTE_WORDS: &str = include_str!("../../../../data/quote_words.tsv");
 
 /// How many tokens may separate a verb from its quote.
 const VERB_WINDOW: usize = 16;
@@ -47,9 +40,13 @@ const MAX_CLAUSE_TOKENS: usize = 200;
 /// The longest direct quote, in tokens (an unbalanced mark must not swallow an article).
 const MAX_QUOTE_TOKENS: usize = 600;
 
-struct Tables {
+/// The words of reported speech, by kind (speech verbs, participles that carry on the speech
+/// before them, platforms that are never the speaker, nouns of unnamed sources, particles and
+/// prepositions around a quote): `data/quote_words.tsv`, written folded.
+#[derive(Default)]
+pub(crate) struct Tables {
     verbs: HashSet<&'static str>,
-    /// The verbs (VERB, JUDGE) marked `he`: [`is_masculine_speech_verb`].
+    /// The verbs (VERB, JUDGE) marked `he`: [`Tables::is_masculine_speech_verb`].
     masculine_verbs: HashSet<&'static str>,
     participles: HashSet<&'static str>,
     platforms: HashSet<&'static str>,
@@ -66,40 +63,48 @@ struct Tables {
     prepositions: HashSet<&'static str>,
 }
 
-/// Whether a folded stem is a verb of saying or judging of a man in the third person singular
-/// (`قال`، `يؤكد`، `توقع`): a one-word name right after one is its speaker, a person.
-pub(crate) fn is_masculine_speech_verb(stem: &str) -> bool {
-    tables().masculine_verbs.contains(stem)
-}
-
-fn tables() -> &'static Tables {
-    static TABLES: OnceLock<Tables> = OnceLock::new();
-    TABLES.get_or_init(|| {
-        let words = |kind: &str| -> HashSet<&'static str> {
-            crate::extract::data_rows(QUOTE_WORDS).filter(|fields| fields.get(1) == Some(&kind)).map(|fields| fields[0]).collect()
-        };
-        let masculine_verbs = crate::extract::data_rows(QUOTE_WORDS)
-            .filter(|fields| matches!(fields.get(1), Some(&"VERB" | &"JUDGE")) && fields.get(2) == Some(&"he"))
-            .map(|fields| fields[0])
-            .collect();
-        Tables {
-            verbs: words("VERB"),
-            masculine_verbs,
-            participles: words("PARTICIPLE"),
-            platforms: words("PLATFORM"),
-            media: words("MEDIUM"),
-            unnamed: words("UNNAMED"),
-            statements: words("STATEMENT"),
-            that: words("THAT"),
-            not_reported: words("NOT_REPORTED"),
-            no_subject: words("NO_SUBJECT"),
-            clause_break: words("CLAUSE_BREAK"),
-            relay: words("RELAY"),
-            attribution: words("ATTRIBUTION"),
-            introducers: words("INTRODUCER"),
-            prepositions: words("PREPOSITION"),
+impl Tables {
+    /// Reads `data/quote_words.tsv`: the word, its kind, and `he` for a verb of a man.
+    pub(crate) fn parse(tsv: &'static str) -> Tables {
+        let mut tables = Tables::default();
+        for fields in crate::extract::data_rows(tsv) {
+            let kind = fields.get(1).copied().unwrap_or("");
+            if matches!(kind, "VERB" | "JUDGE") && fields.get(2) == Some(&"he") {
+                tables.masculine_verbs.insert(fields[0]);
+            }
+            if let Some(words) = tables.of_kind(kind) {
+                words.insert(fields[0]);
+            }
         }
-    })
+        tables
+    }
+
+    /// The words of a kind of the data file (JUDGE has none of its own).
+    fn of_kind(&mut self, kind: &str) -> Option<&mut HashSet<&'static str>> {
+        Some(match kind {
+            "VERB" => &mut self.verbs,
+            "PARTICIPLE" => &mut self.participles,
+            "PLATFORM" => &mut self.platforms,
+            "MEDIUM" => &mut self.media,
+            "UNNAMED" => &mut self.unnamed,
+            "STATEMENT" => &mut self.statements,
+            "THAT" => &mut self.that,
+            "NOT_REPORTED" => &mut self.not_reported,
+            "NO_SUBJECT" => &mut self.no_subject,
+            "CLAUSE_BREAK" => &mut self.clause_break,
+            "RELAY" => &mut self.relay,
+            "ATTRIBUTION" => &mut self.attribution,
+            "INTRODUCER" => &mut self.introducers,
+            "PREPOSITION" => &mut self.prepositions,
+            _ => return None,
+        })
+    }
+
+    /// Whether a folded stem is a verb of saying or judging of a man in the third person singular
+    /// (`قال`، `يؤكد`، `توقع`): a one-word name right after one is its speaker, a person.
+    pub(crate) fn is_masculine_speech_verb(&self, stem: &str) -> bool {
+        self.masculine_verbs.contains(stem)
+    }
 }
 
 fn is_open(text: &str) -> bool {
@@ -122,7 +127,7 @@ const OBJECT_PRONOUNS: &[&str] = &["ها", "هم", "هما", "هن", "ه"];
 /// A bare `ه` is an object pronoun only after a verb in `ت` or a present verb (`وصفته`، `يصفه`):
 /// `إشارة`، `إضافة` are nouns.
 fn verb_reading<'c>(cx: &'c Context<'_>, i: usize) -> Option<(bool, &'c str)> {
-    let t = tables();
+    let t = &cx.tables.quote_words;
     let token = cx.text(i);
     let readings = cx.words.readings(i);
     let conj = token.starts_with('و') || token.starts_with('ف');
@@ -282,7 +287,7 @@ fn direct_quotes(cx: &Context<'_>, marks: &Marks) -> Vec<Found> {
 /// other marks, when the quote is one: after a colon, long enough, or introduced by the verb or
 /// its particle. Returns (verb, false).
 fn verb_before_quote(cx: &Context<'_>, marks: &Marks, open: usize, close: usize) -> Option<(usize, bool)> {
-    let t = tables();
+    let t = &cx.tables.quote_words;
     let sentence = cx.sentence_of[open];
     let colon = open > 0 && cx.is(open - 1, ":");
     let long = close - open > MIN_DIRECT_TOKENS;
@@ -349,7 +354,7 @@ fn verb_after_quote(cx: &Context<'_>, open: usize, close: usize) -> Option<(usiz
 /// Quotes after the colon or the complementizer that follows a speech verb (`وقال: …`،
 /// `وأكد أن …`), up to the end of the sentence or the clause.
 fn clause_quotes(cx: &Context<'_>, marks: &Marks, direct: &[bool], found: &mut Vec<Found>) {
-    let t = tables();
+    let t = &cx.tables.quote_words;
     for v in 0..cx.len() {
         if marks.inside[v] || verb_at(cx, v).is_none() {
             continue;
@@ -588,7 +593,7 @@ fn attributed(
     sentence_end: &[usize],
     found: &mut Vec<Found>,
 ) {
-    let t = tables();
+    let t = &cx.tables.quote_words;
     let open_of: HashMap<usize, usize> = close_of.iter().map(|(&open, &close)| (close, open)).collect();
     for a in 0..cx.len() {
         if inside[a] || cx.reading_in(a, &t.attribution).is_none() {
@@ -663,7 +668,7 @@ const SOURCE_WINDOW: usize = 6;
 /// the token after it). The words before it may only carry it: `ما`، `به`، a speech verb, a
 /// platform or medium (`تحقيق`، `صحيفة`), quote marks.
 fn attribution_source(cx: &Context<'_>, a: usize) -> Option<(Option<usize>, usize)> {
-    let t = tables();
+    let t = &cx.tables.quote_words;
     let sentence = cx.sentence_of[a];
     for k in a + 1..(a + 1 + SOURCE_WINDOW).min(cx.len()) {
         if cx.sentence_of[k] != sentence {
@@ -698,7 +703,7 @@ fn attribution_source(cx: &Context<'_>, a: usize) -> Option<(Option<usize>, usiz
 
 /// A noun of an unnamed source at `k` (`مصدر`، `الناشطين`، `لمسؤولين`).
 fn unnamed_source(cx: &Context<'_>, k: usize) -> bool {
-    let t = tables();
+    let t = &cx.tables.quote_words;
     cx.words.tokens[k].kind == TokenKind::Arabic
         && cx.words.readings(k).iter().any(|r| {
             let stem = r.stem.as_str();
@@ -716,7 +721,7 @@ fn quoted_names(
     inside: &[bool],
     sentence_end: &[usize],
 ) -> HashSet<usize> {
-    let t = tables();
+    let t = &cx.tables.quote_words;
     let mut names = HashSet::default();
     let mut skipped = Vec::new();
     for v in 0..cx.len() {
@@ -777,7 +782,7 @@ fn trim_end(cx: &Context<'_>, first: usize, mut end: usize) -> usize {
 /// Where an indirect clause starting at `first` ends: the sentence end, a direct quote (other
 /// quote marks are part of the clause), or a comma before `فيما`/`بينما`/another speech verb.
 fn clause_end(cx: &Context<'_>, first: usize, end: usize, direct: &[bool]) -> usize {
-    let t = tables();
+    let t = &cx.tables.quote_words;
     let mut k = first;
     while k < end {
         let text = cx.text(k);
@@ -814,7 +819,7 @@ const SUBJECT_WINDOW: usize = 120;
 /// The first person its sentence names before token `verb` (or organization or place, with
 /// `any`), not in what is said and not after a preposition.
 fn sentence_subject(cx: &Context<'_>, verb: usize, said: &[bool], any: bool) -> Option<usize> {
-    let t = tables();
+    let t = &cx.tables.quote_words;
     let sentence = cx.sentence_of[verb];
     (verb.saturating_sub(SUBJECT_WINDOW)..verb)
         .filter(|&k| cx.sentence_of[k] == sentence && !said[k])
@@ -829,7 +834,9 @@ fn verb_is_present(cx: &Context<'_>, i: usize) -> bool {
     match verb_reading(cx, i) {
         Some((false, verb)) => {
             verb.starts_with('ي')
-                || verb.strip_prefix('ت').is_some_and(|rest| tables().verbs.contains(format!("ي{rest}").as_str()))
+                || verb
+                    .strip_prefix('ت')
+                    .is_some_and(|rest| cx.tables.quote_words.verbs.contains(format!("ي{rest}").as_str()))
         }
         _ => false,
     }
@@ -849,7 +856,7 @@ fn speaker_at(cx: &Context<'_>, k: usize, allow_place: bool) -> Option<usize> {
 }
 
 fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
-    let t = tables();
+    let t = &cx.tables.quote_words;
     if verb_at(cx, f.verb) == Some(true) {
         return Subject::Unnamed;
     }
@@ -967,7 +974,7 @@ fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
 /// المتحدة`): the institution or person named with it before the quote, whatever the
 /// preposition; `البيان` (definite, no one named) is the statement quoted before.
 fn statement_subject(cx: &Context<'_>, f: &Found, window_end: usize) -> Option<Subject> {
-    let t = tables();
+    let t = &cx.tables.quote_words;
     let first = f.verb + 1;
     if first >= window_end || cx.words.tokens[first].kind != TokenKind::Arabic {
         return None;
@@ -995,7 +1002,7 @@ fn statement_subject(cx: &Context<'_>, f: &Found, window_end: usize) -> Option<S
 /// True when mention `m` is a platform or medium (`تويتر`): it carries words, never says them.
 fn is_platform(cx: &Context<'_>, m: usize) -> bool {
     let name = fold(&cx.mentions[m].canonical);
-    name.split_whitespace().next().is_some_and(|first| tables().platforms.contains(first))
+    name.split_whitespace().next().is_some_and(|first| cx.tables.quote_words.platforms.contains(first))
 }
 
 /// How many persons of one title's first word are compared with a subject (bounded work).
@@ -1024,7 +1031,10 @@ impl Titled {
             // The title up to its last nationality is the person's too: `السفير الروسي` for
             // `السفير الروسي لدى الأمم المتحدة`.
             let plain: Vec<&str> = folded.split_whitespace().collect();
-            let national = plain.iter().rposition(|w| is_nationality(w)).filter(|&j| j > 0 && j + 1 < words.len());
+            let national = plain
+                .iter()
+                .rposition(|w| cx.tables.demonyms.is_nationality(w))
+                .filter(|&j| j > 0 && j + 1 < words.len());
             let entry = by_first.entry(words[0].clone()).or_default();
             for words in national.map(|j| words[..=j].to_vec()).into_iter().chain([words]) {
                 if entry.len() < MAX_TITLED {
@@ -1108,26 +1118,6 @@ fn verb_is_feminine(cx: &Context<'_>, i: usize) -> bool {
     }
 }
 
-/// First names that are only female (true) or only male (false), folded (the `f` and `m` flags
-/// of `data/person_names.tsv`).
-fn first_name_genders() -> &'static HashMap<&'static str, bool> {
-    static GENDERS: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
-    GENDERS.get_or_init(|| {
-        crate::embedded::person_names()
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| {
-                let (token, flags) = line.split_once('\t')?;
-                match (flags.contains('f'), flags.contains('m')) {
-                    (true, false) => Some((token, true)),
-                    (false, true) => Some((token, false)),
-                    _ => None,
-                }
-            })
-            .collect()
-    })
-}
-
 /// The grammatical gender (true: feminine) of each person entity whose text tells it: a title
 /// (`وزيرة الخارجية`، `الرئيس`) or a first name only one gender has (`فاطمة`، `محمد`); keyed by
 /// entity id, so that every mention of the person has it.
@@ -1148,10 +1138,11 @@ fn person_genders<'a>(cx: &Context<'a>, titles: &[(usize, String)]) -> HashMap<&
             genders.entry(mention.id.as_str()).or_insert(true);
         }
     }
-    let names = first_name_genders();
     for mention in cx.mentions.iter().filter(|m| m.label == Label::Per) {
         let first = fold(&mention.text);
-        let Some(&feminine) = first.split_whitespace().next().and_then(|w| names.get(w)) else { continue };
+        let Some(feminine) = first.split_whitespace().next().and_then(|w| cx.lists.first_name_gender(w)) else {
+            continue;
+        };
         genders.entry(mention.id.as_str()).or_insert(feminine);
     }
     genders

@@ -5,13 +5,19 @@
 use super::context::Context;
 use super::{figures, quotes, titles, Words};
 use crate::analysis::{Figure, Mention, Quote};
+use crate::resources::Resources;
 use crate::text::normalize::Folded;
 
 /// Runs the rules on a document's linked mentions: sets the title of the people who have one
 /// and returns the figures and quotes of the document.
-pub(crate) fn apply(folded: &Folded, words: &Words<'_>, mentions: &mut [Mention]) -> (Vec<Figure>, Vec<Quote>) {
+pub(crate) fn apply(
+    folded: &Folded,
+    words: &Words<'_>,
+    mentions: &mut [Mention],
+    resources: &Resources,
+) -> (Vec<Figure>, Vec<Quote>) {
     let (figures, titles, quotes) = {
-        let cx = Context::new(folded, words, mentions);
+        let cx = Context::new(folded, words, mentions, resources);
         let titles = titles::find(&cx);
         let quotes = quotes::find(&cx, &titles);
         (figures::find(&cx), titles, quotes)

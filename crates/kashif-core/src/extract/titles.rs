@@ -11,10 +11,10 @@
 //! Each person is looked at over at most [`WINDOW`] tokens before (or after) the name: linear.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::OnceLock;
 
 use super::context::Context;
 use crate::analysis::Label;
+use crate::resources::WordTables;
 use crate::text::normalize::Folded;
 use crate::text::tokenize::{tokenize, TokenKind};
 
@@ -208,11 +208,6 @@ const MORE_TITLES: &[&str] = &[
     "الأمينة العامة",
 ];
 
-/// Whether a folded word is a title of one word by itself (`الاميره`، `الرييس`، `الشيخ`).
-pub(crate) fn is_one_word_title(folded: &str) -> bool {
-    tables().titles.get(folded).is_some_and(|sequences| sequences.iter().any(|s| s.len() == 1))
-}
-
 /// Words that may follow a title and belong to it.
 const MODIFIERS: &[&str] = &[
     "السابق",
@@ -244,11 +239,12 @@ const MODIFIERS: &[&str] = &[
 
 /// Whether a folded word may follow a title and belong to it: a nationality or affiliation
 /// adjective (`الروسي`، `الامميه`) or a modifier ([`MODIFIERS`]).
-fn is_adjective(folded: &str) -> bool {
-    super::demonyms::is_nationality(folded) || tables().adjectives.contains(folded)
+fn is_adjective(tables: &WordTables, folded: &str) -> bool {
+    tables.demonyms.is_nationality(folded) || tables.titles.adjectives.contains(folded)
 }
 
-struct Tables {
+/// The titles and modifiers above, folded.
+pub(crate) struct Tables {
     /// Folded first token → title token sequences starting with it, longest first.
     titles: HashMap<String, Vec<Vec<String>>>,
     adjectives: HashSet<String>,
@@ -258,9 +254,9 @@ fn folded_tokens(text: &str) -> Vec<String> {
     tokenize(&Folded::new(text)).into_iter().map(|t| t.text).collect()
 }
 
-fn tables() -> &'static Tables {
-    static TABLES: OnceLock<Tables> = OnceLock::new();
-    TABLES.get_or_init(|| {
+impl Tables {
+    /// Folds and tokenizes the titles and modifiers.
+    pub(crate) fn build() -> Tables {
         let mut titles: HashMap<String, Vec<Vec<String>>> = HashMap::default();
         for title in TITLES.iter().chain(MORE_TITLES) {
             let tokens = folded_tokens(title);
@@ -276,7 +272,12 @@ fn tables() -> &'static Tables {
         }
         let adjectives = MODIFIERS.iter().map(|w| (*w).to_owned()).collect();
         Tables { titles, adjectives }
-    })
+    }
+
+    /// Whether a folded word is a title of one word by itself (`الاميره`، `الرييس`، `الشيخ`).
+    pub(crate) fn is_one_word_title(&self, folded: &str) -> bool {
+        self.titles.get(folded).is_some_and(|sequences| sequences.iter().any(|s| s.len() == 1))
+    }
 }
 
 /// Parses titles from token `at` and says whether they can end where `done` says, without
@@ -291,7 +292,7 @@ impl Parser<'_, '_> {
     /// The ends of the titles that start at `at` (clitic chars `prefix` on the first token
     /// already accounted for by the caller), longest first.
     fn title_ends(&self, at: usize, first_word: &str) -> Vec<usize> {
-        let Some(sequences) = tables().titles.get(first_word) else { return Vec::new() };
+        let Some(sequences) = self.cx.tables.titles.titles.get(first_word) else { return Vec::new() };
         sequences
             .iter()
             .filter(|seq| at + seq.len() <= self.limit)
@@ -301,7 +302,7 @@ impl Parser<'_, '_> {
     }
 
     fn skip_adjectives(&self, mut at: usize) -> usize {
-        while at < self.limit && is_adjective(self.cx.text(at)) {
+        while at < self.limit && is_adjective(self.cx.tables, self.cx.text(at)) {
             at += 1;
         }
         at

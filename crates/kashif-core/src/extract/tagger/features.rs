@@ -12,7 +12,6 @@ use std::borrow::Cow;
 use crate::text::normalize::fold_borrowed;
 use crate::text::tokenize::TokenKind;
 use super::frequency::Frequencies;
-use crate::embedded;
 use crate::tsv;
 
 /// The class of a stem [`Lists`] has no cluster for.
@@ -75,98 +74,14 @@ pub(crate) const AKHATEEB: u8 = 2;
 pub(crate) const TRANSLIT: u8 = 4;
 pub(crate) const TITLE: u8 = 8;
 
-/// Words that announce a name of a given type right after them (folded).
-const PERSON_TRIGGERS: &[&str] = &[
-    "الرييس",
-    "رييس",
-    "وزير",
-    "وزيره",
-    "الشيخ",
-    "السيد",
-    "السيده",
-    "الامير",
-    "الملك",
-    "الدكتور",
-    "الجنرال",
-    "العقيد",
-    "اللواء",
-    "العميد",
-    "النايب",
-    "المستشار",
-    "الرييسه",
-    "المبعوث",
-    "الزعيم",
-    "الامام",
-    "البابا",
-    "المتحدث",
-    "نظيره",
-    "المدرب",
-    "اللاعب",
-    "الفنان",
-    "الكاتب",
-    "الشاعر",
-];
-const PLACE_TRIGGERS: &[&str] = &[
-    "مدينه",
-    "بلده",
-    "قريه",
-    "ريف",
-    "جبل",
-    "محافظه",
-    "ولايه",
-    "عاصمه",
-    "منطقه",
-    "نهر",
-    "بحر",
-    "جزيره",
-    "اقليم",
-    "حي",
-    "مخيم",
-    "بلدات",
-    "مدن",
-    "قري",
-    "العاصمه",
-    "مطار",
-    "ميناء",
-    "شمال",
-    "جنوب",
-    "شرق",
-    "غرب",
-    "وسط",
-];
-const ORG_TRIGGERS: &[&str] = &[
-    "وكاله",
-    "وزاره",
-    "حلف",
-    "مجلس",
-    "حزب",
-    "جامعه",
-    "شركه",
-    "منظمه",
-    "جمعيه",
-    "هييه",
-    "جبهه",
-    "حركه",
-    "اتحاد",
-    "بنك",
-    "صحيفه",
-    "مجموعه",
-    "لجنه",
-    "نادي",
-    "فريق",
-    "منتخب",
-    "محكمه",
-    "مؤسسه",
-    "معهد",
-    "برلمان",
-    "قناه",
-];
-
-/// The word lists the features consult, built once.
+/// The word lists the features consult, built once (`crate::resources`).
 #[derive(Debug, Default)]
 pub(crate) struct Lists {
     names: HashMap<&'static str, u8>,
-    /// Folded trigger word → 1 person, 2 place, 3 organization.
+    /// First names only women (true) or only men (false) have: the `f` and `m` flags.
+    genders: HashMap<&'static str, bool>,
+    /// Folded trigger word → 1 person, 2 place, 3 organization: a name of that type often comes
+    /// right after it (`data/feature_words.tsv`).
     triggers: HashMap<&'static str, u8>,
     /// Folded WikiFANE token → its statistics.
     wiki: HashMap<Cow<'static, str>, WikiStat>,
@@ -174,20 +89,36 @@ pub(crate) struct Lists {
     wiki_strings: Lexicon,
     /// Folded stem → its classes in the coarse and the fine clustering.
     clusters: HashMap<&'static str, [u16; 2]>,
-    /// Folded topic word → its topic ([`TOPIC_WORDS`]).
+    /// Folded word that shows what a stretch of news is about → its topic: 1 sport, 2 business,
+    /// 3 arts (`data/feature_words.tsv`). A club named after its city is an organization in a
+    /// match report, a place elsewhere.
     topics: HashMap<&'static str, u8>,
     /// How common each word is in Arabic at large.
     freq: Frequencies,
 }
 
 impl Lists {
-    /// Reads the embedded lists.
-    pub(crate) fn embedded() -> Lists {
-        let mut lists = Lists::parse(embedded::person_names());
-        lists.add_wiki(embedded::wiki_ner());
-        lists.add_clusters(embedded::clusters());
-        lists.freq = Frequencies::parse(&embedded::word_freq());
-        lists
+    /// Reads the word frequencies (`data/word_freq.tsv`, see [`Frequencies::parse`]).
+    pub(crate) fn add_frequencies(&mut self, tsv: &str) {
+        self.freq = Frequencies::parse(tsv);
+    }
+
+    /// Reads the triggers and topic words (`data/feature_words.tsv`: the word, folded, then `PER`,
+    /// `LOC` or `ORG` for a trigger, `SPORT`, `BUSINESS` or `ARTS` for a topic).
+    pub(crate) fn add_feature_words(&mut self, tsv: &'static str) {
+        for fields in crate::extract::data_rows(tsv) {
+            let (Some(&word), Some(&kind)) = (fields.first(), fields.get(1)) else { continue };
+            let (map, class) = match kind {
+                "PER" => (&mut self.triggers, 1),
+                "LOC" => (&mut self.triggers, 2),
+                "ORG" => (&mut self.triggers, 3),
+                "SPORT" => (&mut self.topics, 1),
+                "BUSINESS" => (&mut self.topics, 2),
+                "ARTS" => (&mut self.topics, 3),
+                _ => continue,
+            };
+            map.insert(word, class);
+        }
     }
 
     /// Reads `stem<TAB>coarse class<TAB>fine class` lines (`#` comments).
@@ -223,11 +154,16 @@ impl Lists {
         self.wiki_strings = Lexicon::parse(&strings).unwrap_or_default();
     }
 
-    /// Reads `token<TAB>flags` lines (`w`, `a`, `g`, `t`), `#` comments.
+    /// Reads `token<TAB>flags` lines (`w`, `a`, `g`, `t`; `f`, `m` of a first name only women or
+    /// only men have), `#` comments.
     pub(crate) fn parse(tsv: &'static str) -> Lists {
         let mut names = HashMap::with_capacity_and_hasher(tsv::line_count(tsv), Default::default());
+        let mut genders = HashMap::default();
         for line in tsv::lines(tsv).filter(|l| !l.starts_with('#')) {
             let Some((token, flags)) = line.split_once('\t') else { continue };
+            if flags.contains('f') != flags.contains('m') {
+                genders.insert(token, flags.contains('f'));
+            }
             let mut bits = 0u8;
             for flag in flags.chars() {
                 bits |= match flag {
@@ -240,19 +176,14 @@ impl Lists {
             }
             names.insert(token, bits);
         }
-        let mut triggers = HashMap::default();
-        for (class, words) in [(1u8, PERSON_TRIGGERS), (2, PLACE_TRIGGERS), (3, ORG_TRIGGERS)] {
-            for word in words {
-                triggers.insert(*word, class);
-            }
-        }
         Lists {
             names,
-            triggers,
+            genders,
+            triggers: HashMap::default(),
             wiki: HashMap::default(),
             wiki_strings: Lexicon::default(),
             clusters: HashMap::default(),
-            topics: TOPIC_WORDS.iter().copied().collect(),
+            topics: HashMap::default(),
             freq: Frequencies::default(),
         }
     }
@@ -268,7 +199,7 @@ impl Lists {
         self.wiki.get(word).is_some_and(|stat| stat.frequency >= 1 && stat.share <= 2)
     }
 
-    /// Whether `word` (folded) is a word of sport ([`TOPIC_WORDS`] class 1).
+    /// Whether `word` (folded) is a word of sport (topic 1).
     pub(crate) fn is_sport_word(&self, word: &str) -> bool {
         self.topics.get(word) == Some(&1)
     }
@@ -288,8 +219,29 @@ impl Lists {
         self.name_flags(word) & AKHATEEB != 0
     }
 
+    /// Whether `word` (folded) is a first name only women (true) or only men (false) have.
+    pub(crate) fn first_name_gender(&self, word: &str) -> Option<bool> {
+        self.genders.get(word).copied()
+    }
+
     fn name_flags(&self, word: &str) -> u8 {
         self.names.get(word).copied().unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+impl Lists {
+    /// The embedded lists: those of the shared resources.
+    pub(crate) fn embedded() -> &'static Lists {
+        crate::resources::Resources::embedded().tagger.lists()
+    }
+
+    /// The lists of `names` (lines as `data/person_names.tsv`'s) and of the embedded triggers and
+    /// topic words.
+    pub(crate) fn of_names(names: &'static str) -> Lists {
+        let mut lists = Lists::parse(names);
+        lists.add_feature_words(crate::embedded::FEATURE_WORDS);
+        lists
     }
 }
 
@@ -325,7 +277,7 @@ pub(crate) struct TokenInfo<'a> {
     pub wiki_span: u8,
     /// Classes of the stem in the coarse and fine clusterings ([`NO_CLUSTER`] when unknown).
     pub cluster: [u16; 2],
-    /// The topic of the text around the token ([`TOPIC_WORDS`]; 0 when none shows).
+    /// The topic of the text around the token (that of [`Lists`]' topic words; 0 when none shows).
     pub topic: u8,
     /// Inside a short quotation (a title: «الشرق الأوسط», a programme, a car model): 0 no,
     /// 1 its first token, 2 a later one.
@@ -382,25 +334,8 @@ fn set_quotes(infos: &mut [TokenInfo<'_>]) {
     }
 }
 
-/// How many topics [`TOPIC_WORDS`] knows, 0 (none) included.
+/// How many topics the topic words have, 0 (none) included.
 const TOPIC_COUNT: usize = 4;
-
-/// Words that show what a stretch of news is about (folded stems): 1 sport, 2 business,
-/// 3 arts. A club named after its city is an organization in a match report, a place elsewhere.
-const TOPIC_WORDS: &[(&str, u8)] = &[
-    ("مباراه", 1), ("مباريات", 1), ("دوري", 1), ("هدف", 1), ("اهداف", 1), ("فوز", 1), ("فوزه", 1),
-    ("تعادل", 1), ("فريق", 1), ("مدرب", 1), ("لاعب", 1), ("لاعبي", 1), ("لاعبين", 1), ("حارس", 1),
-    ("ملعب", 1), ("بطوله", 1), ("منتخب", 1), ("كاس", 1), ("نادي", 1), ("مضيفه", 1), ("ضيفه", 1),
-    ("شوط", 1), ("دقيقه", 1), ("مرمي", 1), ("ركله", 1), ("جوله", 1), ("تاهل", 1), ("نهايي", 1),
-    ("كره", 1), ("مهاجم", 1), ("الكره", 1), ("هداف", 1), ("الدوري", 1), ("المباراه", 1),
-    ("شركه", 2), ("شركات", 2), ("سيارات", 2), ("سياره", 2), ("مبيعات", 2), ("اسهم", 2),
-    ("بورصه", 2), ("اسواق", 2), ("اسعار", 2), ("دولار", 2), ("استثمار", 2), ("انتاج", 2),
-    ("طراز", 2), ("طرز", 2), ("مركبه", 2), ("ارباح", 2), ("صادرات", 2), ("مصرف", 2),
-    ("الشركه", 2), ("السيارات", 2),
-    ("فنان", 3), ("فنانه", 3), ("فيلم", 3), ("مسلسل", 3), ("اغنيه", 3), ("مطرب", 3),
-    ("مطربه", 3), ("سينما", 3), ("ممثل", 3), ("ممثله", 3), ("مهرجان", 3), ("غناء", 3),
-    ("الفنان", 3), ("الفنانه", 3), ("الفيلم", 3), ("رقص", 3), ("راقصه", 3), ("حفل", 3),
-];
 
 /// Tokens on each side whose topic words count for a token (20: dev 73.33, CV 76.64, AQMAR dev
 /// 58.25; 50: 73.47, 77.09, 59.59; 100: 73.13, 76.82, 59.66).
@@ -784,7 +719,7 @@ mod tests {
     fn features_of(text: &str, index: usize) -> Vec<u64> {
         let tokens = tokenize(&Folded::new(text));
         let words = Words::new(&tokens);
-        let lists = Lists::parse("بوتين\tw\nالرييس\tt\n");
+        let lists = Lists::of_names("بوتين\tw\nالرييس\tt\n");
         let infos = token_infos(&words, &[], &lists);
         let mut out = Vec::new();
         extract(&infos, index, &mut out);
@@ -792,7 +727,7 @@ mod tests {
     }
 
     fn infos_of<'a>(words: &'a Words<'a>) -> Vec<TokenInfo<'a>> {
-        token_infos(words, &[], &Lists::parse(""))
+        token_infos(words, &[], &Lists::of_names(""))
     }
 
     #[test]

@@ -25,6 +25,7 @@ use crate::conll::Sentence;
 use viterbi::MODEL_TAGS;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{Candidate, Source, Words};
+use crate::resources::WordTables;
 use crate::text::normalize::fold;
 #[cfg(test)]
 use crate::text::normalize::Folded;
@@ -55,9 +56,14 @@ pub(crate) struct Tagger {
 }
 
 impl Tagger {
-    /// Reads a model in its binary form.
-    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
-        Ok(Tagger { model: Model::from_bytes(bytes)?, lists: Lists::embedded() })
+    /// Reads a model in its binary form, to use with `lists`.
+    pub(crate) fn from_bytes(bytes: &[u8], lists: Lists) -> Result<Tagger, ModelError> {
+        Ok(Tagger { model: Model::from_bytes(bytes)?, lists })
+    }
+
+    /// The word lists its features consult.
+    pub(crate) fn lists(&self) -> &Lists {
+        &self.lists
     }
 
     /// How many features the model keeps.
@@ -171,8 +177,8 @@ fn spans_of(tags: &[usize], emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]
 /// assert!(analyzer.analyze("زار بوتين أنقرة").entities.iter().any(|m| m.text == "أنقرة"));
 /// ```
 pub fn train_model(sentences: &[Sentence], options: &TrainOptions, progress: impl FnMut(usize, usize)) -> Vec<u8> {
-    let lexicon = Lexicon::parse(crate::embedded::lexicon()).unwrap_or_default();
-    train::train(sentences, &lexicon, &Lists::embedded(), options, progress).to_bytes()
+    let (lexicon, lists) = (crate::resources::lexicon(), crate::resources::tagger_lists());
+    train::train(sentences, &lexicon, &lists, options, progress).to_bytes()
 }
 
 /// Where a tagger span's clitics end: none when the word is itself a known person-name token
@@ -213,6 +219,7 @@ impl Tagger {
         &self,
         words: &Words<'_>,
         names: &Lexicon,
+        tables: &WordTables,
         steps: &rules::RuleSet,
     ) -> (Vec<(Candidate, f32)>, Decoded<'_>) {
         let lexicon = names.find(words);
@@ -238,7 +245,7 @@ impl Tagger {
                     && c.last >= span.last
                     && c.len() > span.last - span.first
                     && (c.first..span.first).all(|j| is_descriptor(words, j))
-                    && (span.last..c.last).all(|j| c.label == Label::Org && is_demonym(words, j))
+                    && (span.last..c.last).all(|j| c.label == Label::Org && is_demonym(tables, words, j))
             });
             if let Some(described) = described {
                 covered[described.first..described.last].iter_mut().for_each(|c| *c = true);
@@ -335,12 +342,12 @@ impl Tagger {
                 .filter(|c| {
                     let taken = covered[c.first..c.last].iter().any(|&c| c);
                     let misread = misread_on && misread_clitics(&self.lists, words, c.first, c.prefix);
-                    !taken && !misread && rules::named_in_context(words, c, &out)
+                    !taken && !misread && rules::named_in_context(&tables.place_cues, words, c, &out)
                 })
                 .collect();
             out.extend(kept.into_iter().map(|c| (Candidate { source: Source::Rule("common-words-in-context"), ..c }, LEXICON_CONFIDENCE)));
         }
-        rules::run(&rules::RuleInput { words, lists: &self.lists, names }, steps, &mut out);
+        rules::run(&rules::RuleInput { words, lists: &self.lists, names, tables }, steps, &mut out);
         (out, decoded)
     }
 }
@@ -402,8 +409,8 @@ fn is_descriptor(words: &Words<'_>, at: usize) -> bool {
 }
 
 /// A country's nationality adjective (`data/demonyms.tsv`).
-fn is_demonym(words: &Words<'_>, at: usize) -> bool {
-    words.text(at).is_some_and(crate::extract::demonyms::is_country_adjective)
+fn is_demonym(tables: &WordTables, words: &Words<'_>, at: usize) -> bool {
+    words.text(at).is_some_and(|word| tables.demonyms.is_country_adjective(word))
 }
 
 /// True for hand-written lexicon entries (`per:`, `org:`, `loc:`, `misc:` ids).
@@ -450,7 +457,7 @@ mod tests {
 
     #[test]
     fn scoring_each_word_once_per_text_changes_no_score() {
-        let tagger = Tagger::from_bytes(&crate::embedded::tagger_model()).expect("data/tagger.bin reads");
+        let tagger = &crate::resources::Resources::embedded().tagger;
         let folded = Folded::new("قال الرئيس بوتين إن بوتين لن يزور «الرئيس»، وقال الرئيس الروسي: بوتين 2020");
         let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
@@ -469,7 +476,6 @@ mod tests {
 
     #[test]
     fn embedded_model_loads() {
-        let tagger = Tagger::from_bytes(&crate::embedded::tagger_model()).expect("data/tagger.bin reads");
-        assert!(tagger.len() > 1000);
+        assert!(crate::resources::Resources::embedded().tagger.len() > 1000);
     }
 }

@@ -348,7 +348,7 @@ mod tests {
     fn learns_a_tiny_corpus_deterministically() {
         let sentences = parse(TINY);
         let lexicon = Lexicon::default();
-        let lists = Lists::parse("");
+        let lists = Lists::of_names("");
         let options =
             TrainOptions { epochs: 10, min_count: 1, seed: 7, adapt: false, ..TrainOptions::default() };
         let a = train(&sentences, &lexicon, &lists, &options, |_, _| {});
@@ -361,7 +361,7 @@ mod tests {
     #[test]
     fn an_ensemble_is_one_model_of_the_same_features() {
         let sentences = parse(TINY);
-        let (lexicon, lists) = (Lexicon::default(), Lists::parse(""));
+        let (lexicon, lists) = (Lexicon::default(), Lists::of_names(""));
         let train_with = |ensemble| {
             let options = TrainOptions { epochs: 10, min_count: 1, seed: 7, ensemble, ..TrainOptions::default() };
             train(&sentences, &lexicon, &lists, &options, |_, _| {})
@@ -371,7 +371,7 @@ mod tests {
         assert_eq!(ensemble.to_bytes(), train_with(3).to_bytes(), "same data and seeds, same model");
         assert_ne!(ensemble.to_bytes(), single.to_bytes(), "the other members change the weights");
         assert!(ensemble.len() <= single.len() * 2, "{} rows against {}", ensemble.len(), single.len());
-        let tagger = super::super::Tagger { model: ensemble, lists: Lists::parse("") };
+        let tagger = super::super::Tagger { model: ensemble, lists: Lists::of_names("") };
         assert_eq!(spans_in(&tagger, &sentences[1]), [(1, 3, Label::Per), (4, 5, Label::Loc)]);
     }
 
@@ -388,8 +388,8 @@ mod tests {
         }
         let options =
             TrainOptions { epochs: 10, min_count: 1, seed: 7, adapt: true, ..TrainOptions::default() };
-        let model = train(&sentences, &Lexicon::default(), &Lists::parse(""), &options, |_, _| {});
-        let tagger = super::super::Tagger { model, lists: Lists::parse("") };
+        let model = train(&sentences, &Lexicon::default(), &Lists::of_names(""), &options, |_, _| {});
+        let tagger = super::super::Tagger { model, lists: Lists::of_names("") };
         assert_eq!(spans_in(&tagger, &sentences[1]), [(1, 3, Label::Per), (4, 5, Label::Loc)]);
     }
 }

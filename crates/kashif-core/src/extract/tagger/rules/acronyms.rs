@@ -6,22 +6,25 @@
 //! organization's type (`ايه ار دي`, ARD, read as a person).
 
 use super::*;
-use std::sync::OnceLock;
 
-/// Folded spelling → whether it is also a common Arabic word.
-type Letters = rustc_hash::FxHashMap<String, bool>;
+/// The spellings of `data/letter_names.tsv`, folded: each with whether it is also a common
+/// Arabic word (`AMBIG`).
+pub(crate) struct Letters(rustc_hash::FxHashMap<String, bool>);
 
 /// Weight a run needs: two plain spellings, or one plain and two common-word ones.
 const MIN_WEIGHT: u32 = 4;
 
-/// The embedded `data/letter_names.tsv`, folded, parsed once.
-fn letters() -> &'static Letters {
-    static LETTERS: OnceLock<Letters> = OnceLock::new();
-    LETTERS.get_or_init(|| {
-        data_rows(include_str!("../../../../../../data/letter_names.tsv"))
-            .map(|fields| (fold(fields[0]), fields.get(2) == Some(&"AMBIG")))
-            .collect()
-    })
+impl Letters {
+    /// Reads the rows of `data/letter_names.tsv`: the spelling, its Latin letter, and `AMBIG` or
+    /// nothing.
+    pub(crate) fn parse(tsv: &str) -> Letters {
+        Letters(data_rows(tsv).map(|fields| (fold(fields[0]), fields.get(2) == Some(&"AMBIG"))).collect())
+    }
+
+    /// Whether a folded spelling is also a common word, if it is a letter's.
+    fn get(&self, folded: &str) -> Option<&bool> {
+        self.0.get(folded)
+    }
 }
 
 /// The run without a common-word spelling at either end that is not doubled (`بي بي سي إن`:
@@ -44,8 +47,7 @@ fn trimmed(words: &Words<'_>, letters: &Letters, mut run: std::ops::Range<usize>
 }
 
 /// See the module's documentation.
-pub(super) fn spelled_acronyms(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
-    let letters = letters();
+pub(super) fn spelled_acronyms(letters: &Letters, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let n = words.tokens.len();
     let weight = |at: usize| words.text(at).and_then(|t| letters.get(t)).map(|&ambiguous| if ambiguous { 1 } else { 2 });
     let mut runs = Vec::new();
@@ -97,7 +99,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str, spans: &[(usize, usize, Label)]) -> Vec<(String, Label)> {
-        rule_output(text, spans, spelled_acronyms)
+        rule_output(text, spans, |words, out| spelled_acronyms(&crate::resources::tables().letters, words, out))
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! (`قوات النظام`، `قوات الأمن`: `GENERIC` in the file) nor a name found (`قوات الأسد`).
 
 use super::*;
-use std::sync::OnceLock;
+use crate::extract::dates::WEEKDAYS;
 
 /// What a word of `data/name_heads.tsv` is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,58 +34,63 @@ enum Kind {
     Adjective,
 }
 
-type Heads = rustc_hash::FxHashMap<String, Kind>;
-
-/// The embedded `data/name_heads.tsv`, folded, parsed once.
-fn heads() -> &'static Heads {
-    static HEADS: OnceLock<Heads> = OnceLock::new();
-    HEADS.get_or_init(|| parse_heads(include_str!("../../../../../../data/name_heads.tsv")))
+/// The words of `data/name_heads.tsv`, folded.
+pub(crate) struct Heads {
+    /// What each word is.
+    kinds: rustc_hash::FxHashMap<String, Kind>,
+    /// The definite nouns after which a [`Kind::HeadBeforeNoun`] makes no name (`GENERIC` in the
+    /// second or third column: `قوات النظام`، `قوات الجيش`).
+    generic: rustc_hash::FxHashSet<String>,
+    /// The heads that only say what kind of body the name after them is (`same` in the third
+    /// column: `جماعة`، `حركة`، `ميليشيات`…): `ميليشيات الحوثي` is `جماعة الحوثي`. Heads of
+    /// another body (`وزارة`، `مكتب`) are not among them.
+    same_body: Vec<String>,
 }
 
-fn parse_heads(tsv: &str) -> Heads {
-    data_rows(tsv)
-        .map(|fields| {
-            let word = fields[0];
-            let definite = word.starts_with("ال");
-            let kind = match fields.get(1).copied() {
-                Some("ORG") => Kind::Head(Label::Org, definite),
-                Some("LOC") => Kind::Head(Label::Loc, definite),
-                Some("MISC") => Kind::Head(Label::Misc, definite),
-                Some("ADJ") => Kind::Adjective,
-                Some("ORG+ADJ") => Kind::HeadBeforeAdjective(Label::Org),
-                Some("LOC+NAME") => Kind::HeadBeforeName(Label::Loc),
-                Some("ORG+NOUN") => Kind::HeadBeforeNoun(Label::Org),
-                Some("GENERIC") => Kind::Generic,
-                _ => Kind::Stop,
-            };
-            (fold(word), kind)
-        })
-        .collect()
+impl Heads {
+    /// Reads the rows of `data/name_heads.tsv`: the word, its kind, and `same` or `GENERIC`. The
+    /// weekdays ([`WEEKDAYS`]) end a name too.
+    pub(crate) fn parse(tsv: &str) -> Heads {
+        let mut heads = Heads { kinds: Default::default(), generic: Default::default(), same_body: Vec::new() };
+        heads.kinds.extend(WEEKDAYS.iter().map(|day| ((*day).to_owned(), Kind::Stop)));
+        for fields in data_rows(tsv) {
+            let word = fold(fields[0]);
+            if fields[1..].contains(&"GENERIC") {
+                heads.generic.insert(word.clone());
+            }
+            if fields.get(2) == Some(&"same") {
+                heads.same_body.push(word.clone());
+            }
+            heads.kinds.insert(word, kind(&fields));
+        }
+        heads
+    }
+
+    /// What a folded word of the file is.
+    fn get(&self, word: &str) -> Option<&Kind> {
+        self.kinds.get(word)
+    }
+
+    /// The heads that only say what kind of body the name after them is, folded (`same`).
+    pub(crate) fn same_body(&self) -> &[String] {
+        &self.same_body
+    }
 }
 
-/// The definite nouns after which a [`Kind::HeadBeforeNoun`] makes no name (`GENERIC` in the
-/// second or third column of `data/name_heads.tsv`: `قوات النظام`، `قوات الجيش`), folded.
-fn generic_words() -> &'static rustc_hash::FxHashSet<String> {
-    static GENERIC: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
-    GENERIC.get_or_init(|| {
-        data_rows(include_str!("../../../../../../data/name_heads.tsv"))
-            .filter(|fields| fields[1..].contains(&"GENERIC"))
-            .map(|fields| fold(fields[0]))
-            .collect()
-    })
-}
-
-/// The heads that only say what kind of body the name after them is (`same` in
-/// `data/name_heads.tsv`: `جماعة`، `حركة`، `ميليشيات`…), folded: `ميليشيات الحوثي` is `جماعة
-/// الحوثي`. Heads of another body (`وزارة`، `مكتب`) are not among them.
-pub(crate) fn same_body_heads() -> &'static [String] {
-    static SAME: OnceLock<Vec<String>> = OnceLock::new();
-    SAME.get_or_init(|| {
-        data_rows(include_str!("../../../../../../data/name_heads.tsv"))
-            .filter(|fields| fields.get(2) == Some(&"same"))
-            .map(|fields| fold(fields[0]))
-            .collect()
-    })
+/// The kind of a row of `data/name_heads.tsv`, by its second column.
+fn kind(fields: &[&str]) -> Kind {
+    let definite = fields[0].starts_with("ال");
+    match fields.get(1).copied() {
+        Some("ORG") => Kind::Head(Label::Org, definite),
+        Some("LOC") => Kind::Head(Label::Loc, definite),
+        Some("MISC") => Kind::Head(Label::Misc, definite),
+        Some("ADJ") => Kind::Adjective,
+        Some("ORG+ADJ") => Kind::HeadBeforeAdjective(Label::Org),
+        Some("LOC+NAME") => Kind::HeadBeforeName(Label::Loc),
+        Some("ORG+NOUN") => Kind::HeadBeforeNoun(Label::Org),
+        Some("GENERIC") => Kind::Generic,
+        _ => Kind::Stop,
+    }
 }
 
 /// Words a name of this kind never runs past, however many: the head and six more.
@@ -112,7 +117,7 @@ fn head_at(words: &Words<'_>, heads: &Heads, at: usize) -> Option<Head> {
                     Some(Kind::Head(Label::Org, _) | Kind::HeadBeforeAdjective(_)) => true,
                     _ => false,
                 };
-                if !noun || generic_words().contains(next) {
+                if !noun || heads.generic.contains(next) {
                     return None;
                 }
                 let clitics: String = text.chars().take(reading.prefix).collect();
@@ -168,16 +173,17 @@ fn governs_object(words: &Words<'_>, starting: &[Option<usize>], at: usize) -> b
     })
 }
 
-/// Whether a definite word is a nationality ([`crate::extract::is_nationality`]) or the
-/// nisba of a land in -ستان (`الكردستاني`، `الباكستانية`).
-fn is_nationality_of_name(text: &str) -> bool {
-    crate::extract::is_nationality(text) || text.ends_with("ستاني") || text.ends_with("ستانيه")
+/// Whether a definite word is a nationality (`data/demonyms.tsv`) or the nisba of a land in
+/// -ستان (`الكردستاني`، `الباكستانية`).
+fn is_nationality_of_name(demonyms: &Demonyms, text: &str) -> bool {
+    demonyms.is_nationality(text) || text.ends_with("ستاني") || text.ends_with("ستانيه")
 }
 
 /// One past the last token of the name a head at `at` begins, or `at + 1` when no name follows.
 /// The name of a head of common nouns ([`Kind::HeadBeforeNoun`]) takes no name found (`حررت قوات
 /// الثورة العربية دمشق`: the city is what they took).
-fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting: &[Option<usize>], at: usize, head: Head) -> usize {
+fn name_end(tables: &WordTables, words: &Words<'_>, out: &[(Candidate, f32)], starting: &[Option<usize>], at: usize, head: Head) -> usize {
+    let heads = &tables.heads;
     let (head_definite, facility) = (head.definite, head.label == Label::Loc);
     let n = words.tokens.len();
     // Whether only adjectives followed the head (`المستشفى الجهوي`): such a facility's name goes
@@ -256,7 +262,7 @@ fn name_end(words: &Words<'_>, heads: &Heads, out: &[(Candidate, f32)], starting
             // البضائع`: the goods are what was seized).
             in_complement |= text.starts_with("لل");
             after_name |= in_complement;
-            if is_nationality_of_name(text) && !adjective_of_names {
+            if is_nationality_of_name(&tables.demonyms, text) && !adjective_of_names {
                 if nationality_seen {
                     break;
                 }
@@ -326,8 +332,8 @@ fn named_after(out: &[(Candidate, f32)], starting: &[Option<usize>], mut name: C
 }
 
 /// See the module's documentation.
-pub(super) fn descriptor_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
-    let heads = heads();
+pub(super) fn descriptor_names(tables: &WordTables, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    let heads = &tables.heads;
     let n = words.tokens.len();
     // The candidate starting at each token, and whether a name covers it from before.
     let mut starting: Vec<Option<usize>> = vec![None; n + 1];
@@ -346,7 +352,7 @@ pub(super) fn descriptor_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)
             at += 1;
             continue;
         };
-        let end = name_end(words, heads, out, &starting, at, head);
+        let end = name_end(tables, words, out, &starting, at, head);
         // A head that needs a name is none without a name found inside (`المستشفى الميداني`).
         let named = !head.needs_name || (at + 1..end).any(|j| starting[j].is_some());
         let longer_known = starting[at].is_some_and(|k| out[k].0.last >= end);
@@ -374,7 +380,7 @@ mod tests {
     use super::*;
 
     fn names(text: &str, found: &[(usize, usize, Label)]) -> Vec<(String, Label)> {
-        rule_output(text, found, descriptor_names)
+        rule_output(text, found, |words, out| descriptor_names(crate::resources::tables(), words, out))
     }
 
     #[test]
@@ -498,7 +504,7 @@ mod tests {
         let text = "أشغال المستشفى الجهوي بالجم ونقل إلى المستشفى الجهوي بالمهدية";
         let found = rule_output(text, &[(3, 4, Label::Loc), (8, 9, Label::Loc)], |words, out| {
             out.iter_mut().for_each(|(c, _)| c.prefix = 1);
-            descriptor_names(words, out)
+            descriptor_names(crate::resources::tables(), words, out)
         });
         let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["المستشفي الجهوي بالجم", "المستشفي الجهوي بالمهديه"]);

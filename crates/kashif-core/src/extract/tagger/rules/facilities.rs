@@ -3,7 +3,6 @@
 //! (`seats-as-places`: `في المكتب البيضاوي بالبيت الأبيض`).
 
 use super::*;
-use std::sync::OnceLock;
 
 /// What a line of `data/seats.tsv` is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,14 +13,25 @@ enum Seat {
     Member,
 }
 
-/// The embedded `data/seats.tsv`, folded, parsed once.
-fn seats() -> &'static rustc_hash::FxHashMap<String, Seat> {
-    static SEATS: OnceLock<rustc_hash::FxHashMap<String, Seat>> = OnceLock::new();
-    SEATS.get_or_init(|| {
-        data_rows(include_str!("../../../../../../data/seats.tsv"))
-            .map(|fields| (fold(fields[0]), if fields.get(1) == Some(&"MEMBER") { Seat::Member } else { Seat::Seat }))
-            .collect()
-    })
+/// The names and nouns of `data/seats.tsv`, folded.
+pub(crate) struct Seats(rustc_hash::FxHashMap<String, Seat>);
+
+impl Seats {
+    /// Reads the rows of `data/seats.tsv`: the words, then `SEAT` or `MEMBER`.
+    pub(crate) fn parse(tsv: &str) -> Seats {
+        Seats(
+            data_rows(tsv)
+                .map(|fields| {
+                    (fold(fields[0]), if fields.get(1) == Some(&"MEMBER") { Seat::Member } else { Seat::Seat })
+                })
+                .collect(),
+        )
+    }
+
+    /// What the folded words are, if they are in the file.
+    fn get(&self, folded: &str) -> Option<&Seat> {
+        self.0.get(folded)
+    }
 }
 
 /// Prepositions of place (folded) before a building's name as separate words (`وفي` too).
@@ -42,8 +52,7 @@ fn bare_text(words: &Words<'_>, candidate: &Candidate) -> String {
 /// after a preposition of place: a clitic `ب` or a separate `في`/`داخل` (`في المكتب البيضاوي
 /// بالبيت الأبيض`). Not after a noun of a member of the body (`مسؤول في البيت الأبيض`: the body he
 /// serves), nor elsewhere (`قال البيت الأبيض`، `بيان الإليزيه`).
-pub(super) fn seats_as_places(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
-    let seats = seats();
+pub(super) fn seats_as_places(seats: &Seats, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     let stem_is = |at: usize, kind: Seat| words.readings(at).iter().any(|r| seats.get(r.stem.as_str()) == Some(&kind));
     for entry in out.iter_mut() {
         let candidate = &entry.0;
@@ -73,7 +82,7 @@ mod tests {
         let spans = [(5, 7, Label::Org), (8, 10, Label::Org), (13, 14, Label::Org), (16, 17, Label::Org)];
         let found = rule_output(text, &spans, |words, out| {
             out[0].0.prefix = 1;
-            seats_as_places(words, out)
+            seats_as_places(&crate::resources::tables().seats, words, out)
         });
         let labels: Vec<Label> = found.iter().map(|(_, l)| *l).collect();
         assert_eq!(labels, [Label::Loc, Label::Org, Label::Org, Label::Org]);

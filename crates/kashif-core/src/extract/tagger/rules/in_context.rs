@@ -5,37 +5,19 @@
 //! (`الحكومة السعودية`، `25 مقاتلا سوريا`) is no place (`nisba-adjectives`).
 
 use super::*;
-use std::sync::OnceLock;
-
-/// The settlement nouns of `data/place_cues.tsv` (`CUE`: `مدينة`، `بلدة`، `بلدتي`، `ريف`…),
-/// folded, after which the news writes a place's name.
-fn place_cues() -> &'static rustc_hash::FxHashSet<String> {
-    static CUES: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
-    CUES.get_or_init(|| {
-        data_rows(include_str!("../../../../../../data/place_cues.tsv"))
-            .filter(|fields| fields.get(1) == Some(&"CUE"))
-            .map(|fields| fold(fields[0]))
-            .collect()
-    })
-}
+use crate::extract::numbers::NumberWords;
 
 /// Prepositions of place (folded) after which a lexicon place is read as one: `في`, `إلى`,
 /// `نحو`, as separate words (`وفي` too); a clitic `ب` or `ل` is not one (`للباب`, "for the
 /// door").
 const PLACE_PREPOSITIONS: &[&str] = &["في", "الي", "نحو"];
 
-/// Nouns of direction (folded) before a place's name: `شمال دوما`، `جنوبي الباب`.
-const DIRECTIONS: &[&str] = &["شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"];
-
-/// Adverbs of direction (folded) after a place's name: `دوما شمالا وحرستا غربا`.
-const DIRECTION_ADVERBS: &[&str] = &["شمالا", "جنوبا", "شرقا", "غربا"];
-
-/// Whether the token at `at` is a settlement noun, a preposition of place or a noun of
-/// direction, clitics aside.
-fn place_cue(words: &Words<'_>, at: usize) -> bool {
+/// Whether the token at `at` is a settlement noun (`data/place_cues.tsv`), a preposition of
+/// place or a noun of direction (`شمال دوما`، `جنوبي الباب`), clitics aside.
+fn place_cue(place_cues: &PlaceCues, words: &Words<'_>, at: usize) -> bool {
     words.readings(at).iter().any(|r| {
         let stem = r.stem.as_str();
-        PLACE_PREPOSITIONS.contains(&stem) || DIRECTIONS.contains(&stem) || place_cues().contains(stem)
+        PLACE_PREPOSITIONS.contains(&stem) || place_cues.is_direction(stem) || place_cues.cues.contains(stem)
     })
 }
 
@@ -47,14 +29,19 @@ fn place_cue(words: &Words<'_>, at: usize) -> bool {
 /// or a name in a list of names of its type, joined by `و` or a comma (`جبهتي حرض وحيران`).
 /// The veto's other use (`دوما` "always", `الباب` "the door", `الميادين` "the fields") has
 /// none of these.
-pub(crate) fn named_in_context(words: &Words<'_>, candidate: &Candidate, others: &[(Candidate, f32)]) -> bool {
+pub(crate) fn named_in_context(
+    place_cues: &PlaceCues,
+    words: &Words<'_>,
+    candidate: &Candidate,
+    others: &[(Candidate, f32)],
+) -> bool {
     let (first, last) = (candidate.first, candidate.last);
     // `في مسقط رأسه`, "in his birthplace": the common word's idiom.
     let idiom = words.readings(last).iter().any(|r| r.stem == "راس" || r.stem.starts_with("راسه"));
-    let direction_after = words.text(last).is_some_and(|t| DIRECTION_ADVERBS.contains(&t));
+    let direction_after = words.text(last).is_some_and(|t| place_cues.is_direction_adverb(t));
     if candidate.label == Label::Loc
         && candidate.prefix == 0
-        && (first > 0 && place_cue(words, first - 1) || direction_after)
+        && (first > 0 && place_cue(place_cues, words, first - 1) || direction_after)
         && !idiom
     {
         return true;
@@ -115,14 +102,11 @@ pub(crate) fn split_mined_pairs(names: &Lexicon, words: &Words<'_>, lexicon: Vec
 ///   the number the noun may be a dual in construct (`رئيسا روسيا وتركيا`, "the presidents of
 ///   Russia and Turkey"), and the country a place;
 /// - the feminine adjective without the article before another (`وسائل إعلام سورية رسمية`).
-pub(super) fn nisba_adjectives(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+pub(super) fn nisba_adjectives(numbers: &NumberWords, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let covered = covered_tokens(words, out);
     let outside_name = |at: usize| is_arabic(words, at) && !covered[at];
-    let number = |at: usize| {
-        words
-            .text(at)
-            .is_some_and(|t| t.chars().all(|c| c.is_ascii_digit()) || crate::extract::numbers::is_number_word(t))
-    };
+    let number =
+        |at: usize| words.text(at).is_some_and(|t| t.chars().all(|c| c.is_ascii_digit()) || numbers.is_number_word(t));
     out.retain(|(c, _)| {
         if c.label != Label::Loc || c.len() != 1 || c.prefix != 0 || !c.id.starts_with("cc:") || c.first == 0 {
             return true;
@@ -179,7 +163,7 @@ mod tests {
         let words = Words::new(&tokens);
         let mut out =
             vec![country(2, "cc:SA"), country(6, "cc:SY"), country(9, "cc:SA"), country(12, "cc:RU"), country(15, "cc:SY")];
-        nisba_adjectives(&words, &mut out);
+        nisba_adjectives(&crate::resources::tables().numbers, &words, &mut out);
         let kept: Vec<usize> = out.iter().map(|(c, _)| c.first).collect();
         // `في السعودية` is the country; so is `روسيا` after a dual in construct.
         assert_eq!(kept, [9, 12]);
@@ -190,7 +174,7 @@ mod tests {
         let tokens = tokenize(&Folded::new("زار الإمارات السعودية وزار الوفد السعودية"));
         let words = Words::new(&tokens);
         let mut out = vec![country(1, "cc:AE"), country(2, "cc:SA"), country(5, "cc:SA")];
-        nisba_adjectives(&words, &mut out);
+        nisba_adjectives(&crate::resources::tables().numbers, &words, &mut out);
         // `الوفد` is masculine: `السعودية` is no adjective of it.
         assert_eq!(out.len(), 3);
     }
@@ -205,7 +189,7 @@ mod tests {
         let others = vec![(place(6, 1), 1.0)];
         let kept: Vec<bool> = [place(2, 0), place(5, 0), place(9, 0), place(11, 2), place(13, 0), place(16, 0)]
             .iter()
-            .map(|c| named_in_context(&words, c, &others))
+            .map(|c| named_in_context(&crate::resources::tables().place_cues, &words, c, &others))
             .collect();
         assert_eq!(kept, [true, true, false, false, false, true]);
     }

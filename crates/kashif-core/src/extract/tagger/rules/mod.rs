@@ -4,24 +4,31 @@
 
 use super::*;
 use crate::extract::data_rows;
+use crate::extract::demonyms::Tables as Demonyms;
+use crate::extract::titles::Tables as Titles;
 
 mod acronyms;
+pub(crate) use acronyms::Letters;
 mod in_context;
 pub(crate) use in_context::{named_in_context, split_mined_pairs};
 mod described;
 mod facilities;
+pub(crate) use facilities::Seats;
 mod generic;
-pub(crate) use described::same_body_heads;
+pub(crate) use described::Heads;
 mod latin;
 mod persons;
 mod places;
+pub(crate) use places::PlaceCues;
 mod surnames;
 
-/// What a rule reads: the document's words, the tagger's word lists and the lexicon.
+/// What a rule reads: the document's words, the tagger's word lists, the lexicon and the word
+/// tables.
 pub(crate) struct RuleInput<'a, 'w> {
     pub words: &'a Words<'w>,
     pub lists: &'a Lists,
     pub names: &'a Lexicon,
+    pub tables: &'a WordTables,
 }
 
 /// One named step of the rule stage: it reads the document and changes the candidates (adds,
@@ -57,7 +64,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "descriptor-names",
         about: "a head noun (وزارة، مطار، لواء، الجيش) and the words of a name after it are one name",
-        run: |i, out| described::descriptor_names(i.words, out),
+        run: |i, out| described::descriptor_names(i.tables, i.words, out),
     },
     Rule {
         name: "shibh-compounds",
@@ -72,7 +79,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "spelled-acronyms",
         about: "Latin initials spelled in Arabic letters (بي بي سي، سي إن إن، أ ف ب) are an organization",
-        run: |i, out| acronyms::spelled_acronyms(i.words, out),
+        run: |i, out| acronyms::spelled_acronyms(&i.tables.letters, i.words, out),
     },
     Rule {
         name: "latin-names",
@@ -87,7 +94,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "quoted-bodies",
         about: "a quotation right after حركة/حزب/جماعة/تنظيم is that body's name (لحركة \"فتح\")",
-        run: |i, out| quoted_bodies(i.words, out),
+        run: |i, out| quoted_bodies(&i.tables.heads, i.words, out),
     },
     Rule {
         name: "spokesman-bodies",
@@ -108,7 +115,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "split-coordinated",
         about: "two people joined by و are two names",
-        run: |i, out| split_coordinated(i.lists, i.words, out),
+        run: |i, out| split_coordinated(i.lists, &i.tables.titles, i.words, out),
     },
     Rule {
         name: "trim-common-endings",
@@ -118,7 +125,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "clubs-by-nationality",
         about: "a city with a masculine nationality after it is a club",
-        run: |i, out| clubs_by_nationality(i.words, out),
+        run: |i, out| clubs_by_nationality(&i.tables.demonyms, i.words, out),
     },
     Rule {
         name: "clubs-in-results",
@@ -133,7 +140,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "speakers-are-people",
         about: "a one-word place or organization right after a masculine verb of saying is a person",
-        run: |i, out| speakers_are_people(i.words, out),
+        run: |i, out| speakers_are_people(&i.tables.quote_words, i.words, out),
     },
     Rule { name: "bylines", about: "the words of a byline (كتب - … :) are the writer", run: |i, out| bylines(i.words, out) },
     Rule {
@@ -149,7 +156,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "seats-as-places",
         about: "an organization named by its building (البيت الأبيض، الكرملين) is the building after في/ب/داخل",
-        run: |i, out| facilities::seats_as_places(i.words, out),
+        run: |i, out| facilities::seats_as_places(&i.tables.seats, i.words, out),
     },
     Rule { name: "consistent-types", about: "one name keeps one type in a text", run: |i, out| consistent_types(i.words, out) },
     Rule {
@@ -165,7 +172,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "directional-places",
         about: "a place takes a side after it (القدس الغربية، الجزائر العاصمة), a region the direction before it (غرب أفريقيا)",
-        run: |i, out| places::directional_places(i.words, out),
+        run: |i, out| places::directional_places(&i.tables.place_cues, i.words, out),
     },
     Rule {
         name: "clitics-off-known-names",
@@ -195,7 +202,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "nationality-words",
         about: "a one-word person's name that is a nationality adjective without its article (ليبي) is no person",
-        run: |i, out| persons::nationality_words(i.lists, i.words, out),
+        run: |i, out| persons::nationality_words(i.lists, &i.tables.demonyms, i.words, out),
     },
     Rule {
         name: "unknown-surnames",
@@ -210,7 +217,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "nisba-adjectives",
         about: "a country's name that is a nationality adjective (الحكومة السعودية، 25 مقاتلا سوريا) is no place",
-        run: |i, out| in_context::nisba_adjectives(i.words, out),
+        run: |i, out| in_context::nisba_adjectives(&i.tables.numbers, i.words, out),
     },
 ];
 
@@ -393,8 +400,8 @@ fn trim_descriptors(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32
 /// `data/name_heads.tsv`: `حركة`، `حزب`، `جماعة`، `تنظيم`، `منظمة`) is that body's name, an
 /// organization, whatever was found inside it (`لحركة "فتح"`: `فتح` is also "opening"), but a
 /// one-word indefinite adjective (`منظمة "إرهابية"`).
-fn quoted_bodies(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
-    let heads = described::same_body_heads();
+fn quoted_bodies(heads: &Heads, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+    let heads = heads.same_body();
     let mut added: Vec<(Candidate, f32)> = Vec::new();
     for open in 1..words.tokens.len() {
         let Some(end) = short_quotation(words, open) else { continue };
@@ -587,7 +594,7 @@ fn quoted_titles(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
 /// (`وليد`). In ANERcorp train such a word after a person's word begins a new name 148 times and
 /// goes on the name 31 times, mostly as names beginning with `و`. A title after the `و` is left
 /// out of the second name (`الأمير تشارلز والأميرة ديانا`).
-fn split_coordinated(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+fn split_coordinated(lists: &Lists, titles: &Titles, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let mut added = Vec::new();
     for (candidate, confidence) in out.iter_mut() {
         if candidate.label != Label::Per || is_curated(candidate) {
@@ -603,7 +610,7 @@ fn split_coordinated(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate,
         if let Some(j) = cut {
             // A title after و is no part of the second name (`الأمير تشارلز والأميرة ديانا`).
             let titled = j + 1 < candidate.last
-                && words.readings(j).iter().any(|r| r.prefix == 1 && crate::extract::titles::is_one_word_title(&r.stem));
+                && words.readings(j).iter().any(|r| r.prefix == 1 && titles.is_one_word_title(&r.stem));
             let tail = if titled { unnamed(j + 1, candidate.last, 0, candidate.label) } else { unnamed(j, candidate.last, 1, candidate.label) };
             added.push((tail, *confidence));
             candidate.last = j;
@@ -655,14 +662,14 @@ fn trim_common_endings(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, 
 /// city is feminine in Arabic (`ليون الفرنسية`), a club masculine (`ليون الفرنسي`)
 /// (`ليون الفرنسي`, `هامبورغ الألماني`); countries are left alone. In ANERcorp train a name
 /// followed by such an adjective is an organization 68 times, a place 10 times.
-fn clubs_by_nationality(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+fn clubs_by_nationality(demonyms: &Demonyms, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     for entry in out.iter_mut() {
         let candidate = &entry.0;
         // A country, or a place named by its head noun (`ميناء الحديدة اليمني`), is no club.
         if candidate.label != Label::Loc || candidate.id.starts_with("cc:") || candidate.source == Source::Rule("descriptor-names") {
             continue;
         }
-        if words.text(candidate.last).is_some_and(crate::extract::demonyms::is_masculine_country_adjective) {
+        if words.text(candidate.last).is_some_and(|word| demonyms.is_masculine_country_adjective(word)) {
             relabel(entry, Label::Org, LEXICON_CONFIDENCE);
         }
     }
@@ -819,10 +826,10 @@ fn bylines(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
 }
 
 /// A one-word place or organization right after a masculine verb of saying is a person's name
-/// ([`crate::extract::is_masculine_speech_verb`]: in ANERcorp train a one-word
+/// (`data/quote_words.tsv`, [`crate::extract::quotes::Tables::is_masculine_speech_verb`]: in ANERcorp train a one-word
 /// name right after one is a person 112 times, an organization twice, never a place); a country and a curated organization (`وقال البنتاغون`) are
 /// left alone.
-fn speakers_are_people(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+fn speakers_are_people(quote_words: &crate::extract::quotes::Tables, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     for entry in out.iter_mut() {
         let candidate = &entry.0;
         let guessed = match candidate.label {
@@ -834,7 +841,7 @@ fn speakers_are_people(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
             continue;
         }
         let after_verb =
-            words.readings(candidate.first - 1).iter().any(|r| crate::extract::is_masculine_speech_verb(&r.stem));
+            words.readings(candidate.first - 1).iter().any(|r| quote_words.is_masculine_speech_verb(&r.stem));
         if after_verb {
             relabel(entry, Label::Per, LEXICON_CONFIDENCE);
         }
@@ -1062,6 +1069,7 @@ const NAME_CONNECTORS: &[&str] = &["بن", "ابن", "بنت", "ال", "ابو",
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::resources::tables;
 
     fn candidate(first: usize, last: usize, label: Label) -> (Candidate, f32) {
         (unnamed(first, last, 0, label), 1.0)
@@ -1072,7 +1080,7 @@ mod tests {
         let tokens = tokenize(&Folded::new("وأعرب الملك حمد بن عيسى آل خليفة عاهل البحرين"));
         let words = Words::new(&tokens);
         let mut out = vec![candidate(2, 6, Label::Per), candidate(6, 7, Label::Loc), candidate(8, 9, Label::Loc)];
-        complete_names(&Lists::embedded(), &words, &mut out);
+        complete_names(Lists::embedded(), &words, &mut out);
         let spans: Vec<(usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.label)).collect();
         assert_eq!(spans, [(2, 7, Label::Per), (8, 9, Label::Loc)]);
     }
@@ -1082,7 +1090,7 @@ mod tests {
         let tokens = tokenize(&Folded::new("استقبل الشيخ حمد بن جاسم آل ثاني الوفد"));
         let words = Words::new(&tokens);
         let mut out = vec![candidate(2, 5, Label::Per)];
-        complete_names(&Lists::embedded(), &words, &mut out);
+        complete_names(Lists::embedded(), &words, &mut out);
         let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         assert_eq!(spans, [(2, 7)]);
     }
@@ -1093,7 +1101,7 @@ mod tests {
         let words = Words::new(&tokens);
         let lists = Lists::embedded();
         let mut out = vec![candidate(3, 6, Label::Per), candidate(9, 12, Label::Per)];
-        trim_common_endings(&lists, &words, &mut out);
+        trim_common_endings(lists, &words, &mut out);
         let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         // The `عشر` of a regnal number stays.
         assert_eq!(spans, [(3, 5), (9, 12)]);
@@ -1105,7 +1113,7 @@ mod tests {
         let words = Words::new(&tokens);
         let lists = Lists::embedded();
         let mut out = vec![candidate(0, 2, Label::Per), candidate(5, 7, Label::Per)];
-        trim_common_endings(&lists, &words, &mut out);
+        trim_common_endings(lists, &words, &mut out);
         let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         // A name that begins like the future (`سيرجيو`) stays.
         assert_eq!(spans, [(1, 2), (5, 7)]);
@@ -1116,7 +1124,7 @@ mod tests {
         let tokens = tokenize(&Folded::new("تعادل ليون الفرنسي مع بورتو البرتغالي في مدينة ليون الفرنسية"));
         let words = Words::new(&tokens);
         let mut out = vec![candidate(1, 2, Label::Loc), candidate(4, 5, Label::Loc), candidate(8, 9, Label::Loc)];
-        clubs_by_nationality(&words, &mut out);
+        clubs_by_nationality(&tables().demonyms, &words, &mut out);
         let labels: Vec<Label> = out.iter().map(|(c, _)| c.label).collect();
         // A city takes the feminine: `ليون الفرنسية` stays a place.
         assert_eq!(labels, [Label::Org, Label::Org, Label::Loc]);
@@ -1165,7 +1173,7 @@ mod tests {
         let words = Words::new(&tokens);
         let country = (Candidate { id: "cc:LB".into(), ..candidate(5, 6, Label::Loc).0 }, 1.0);
         let mut out = vec![candidate(1, 2, Label::Loc), country, candidate(8, 9, Label::Loc)];
-        speakers_are_people(&words, &mut out);
+        speakers_are_people(&tables().quote_words, &words, &mut out);
         let labels: Vec<Label> = out.iter().map(|(c, _)| c.label).collect();
         // A country stays a place, and so does a name after a feminine verb.
         assert_eq!(labels, [Label::Per, Label::Loc, Label::Loc]);
@@ -1178,7 +1186,7 @@ mod tests {
         let tokens = tokenize(&Folded::new(sport));
         let words = Words::new(&tokens);
         let mut out = Vec::new();
-        clubs_in_sport(&lists, &words, &mut out);
+        clubs_in_sport(lists, &words, &mut out);
         let found: Vec<(usize, usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.prefix, c.label)).collect();
         // `للشمال` with its clitics; `الفريق العربي` is "the Arab team".
         assert_eq!(found, [(2, 3, 0, Label::Org), (9, 10, 2, Label::Org)]);
@@ -1186,7 +1194,7 @@ mod tests {
         let tokens = tokenize(&Folded::new("قال الكاتب العربي إن الشمال يعاني"));
         let words = Words::new(&tokens);
         let mut out = Vec::new();
-        clubs_in_sport(&lists, &words, &mut out);
+        clubs_in_sport(lists, &words, &mut out);
         assert!(out.is_empty());
     }
 
@@ -1197,14 +1205,14 @@ mod tests {
         let words = Words::new(&tokens);
         let lists = Lists::embedded();
         let misread: Vec<(usize, bool)> =
-            lexicon.find(&words).iter().map(|c| (c.first, misread_clitics(&lists, &words, c.first, c.prefix))).collect();
+            lexicon.find(&words).iter().map(|c| (c.first, misread_clitics(lists, &words, c.first, c.prefix))).collect();
         // `كسرت` is "broke", not ك + Sirte; `وبسرت` is "and in Sirte".
         assert_eq!(misread, [(0, true), (5, false), (6, false)]);
         // Nor does Sirte, once found, spread to it.
         let tokens = tokenize(&Folded::new("وصلت القوات وبسرت ثم كسرت الحصار"));
         let words = Words::new(&tokens);
         let mut out = vec![candidate(2, 3, Label::Loc)];
-        spread_names(&lists, &words, &mut out);
+        spread_names(lists, &words, &mut out);
         assert_eq!(out.len(), 1);
     }
 
@@ -1213,7 +1221,7 @@ mod tests {
         let tokens = tokenize(&Folded::new("أفرج عن محمد ولد سلامة ولد النفاع وقال سعيد ولد عام 1950"));
         let words = Words::new(&tokens);
         let mut out = vec![candidate(2, 3, Label::Per), candidate(8, 9, Label::Per)];
-        complete_names(&Lists::embedded(), &words, &mut out);
+        complete_names(Lists::embedded(), &words, &mut out);
         let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         // `ولد عام`: "was born in the year".
         assert_eq!(spans, [(2, 7), (8, 9)]);
@@ -1225,7 +1233,7 @@ mod tests {
         let tokens = tokenize(&Folded::new(text));
         let words = Words::new(&tokens);
         let mut out = vec![candidate(1, 2, Label::Org), candidate(3, 4, Label::Loc), candidate(8, 9, Label::Loc), candidate(12, 13, Label::Loc)];
-        clubs_in_play(&Lists::embedded(), &words, &mut out);
+        clubs_in_play(Lists::embedded(), &words, &mut out);
         let labels: Vec<Label> = out.iter().map(|(c, _)| c.label).collect();
         // `في روما` is the city.
         assert_eq!(labels, [Label::Org, Label::Org, Label::Org, Label::Loc]);
@@ -1233,7 +1241,7 @@ mod tests {
         let tokens = tokenize(&Folded::new("أعلن فوز روما بتنظيم المؤتمر"));
         let words = Words::new(&tokens);
         let mut out = vec![candidate(2, 3, Label::Loc)];
-        clubs_in_play(&Lists::embedded(), &words, &mut out);
+        clubs_in_play(Lists::embedded(), &words, &mut out);
         assert_eq!(out[0].0.label, Label::Loc);
     }
 
@@ -1243,7 +1251,7 @@ mod tests {
         let tokens = tokenize(&Folded::new(text));
         let words = Words::new(&tokens);
         let mut out = Vec::new();
-        quoted_bodies(&words, &mut out);
+        quoted_bodies(&tables().heads, &words, &mut out);
         let found: Vec<(usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.label)).collect();
         // An adjective in quotes is no name, nor a quotation after a verb.
         assert_eq!(found, [(5, 6, Label::Org)]);
@@ -1269,7 +1277,7 @@ mod tests {
         let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
         let at = |word: &str| texts.iter().position(|t| *t == word).expect(word);
         let mut out = vec![candidate(at("للجوهره"), at("للجوهره") + 1, Label::Loc)];
-        media_suffixes(&Lists::embedded(), &words, &mut out);
+        media_suffixes(Lists::embedded(), &words, &mut out);
         let found: Vec<(usize, usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.prefix, c.label)).collect();
         // `العربية . نت` written apart is no site.
         let (radio, site) = (at("للجوهره"), at("العربيه"));
@@ -1315,7 +1323,7 @@ mod tests {
         let words = Words::new(&tokens);
         let lists = Lists::embedded();
         let mut out = vec![candidate(1, 6, Label::Per), candidate(7, 9, Label::Per)];
-        split_coordinated(&lists, &words, &mut out);
+        split_coordinated(lists, &tables().titles, &words, &mut out);
         out.sort_by_key(|(c, _)| c.first);
         let spans: Vec<(usize, usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last, c.prefix)).collect();
         // `وائل` is a name with its `و`: `محمد وائل` stays one.
@@ -1324,7 +1332,7 @@ mod tests {
         let tokens = tokenize(&Folded::new("زفاف الأمير تشارلز والأميرة ديانا"));
         let words = Words::new(&tokens);
         let mut out = vec![candidate(2, 5, Label::Per)];
-        split_coordinated(&lists, &words, &mut out);
+        split_coordinated(lists, &tables().titles, &words, &mut out);
         let spans: Vec<(usize, usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last, c.prefix)).collect();
         assert_eq!(spans, [(2, 3, 0), (4, 5, 0)]);
     }
@@ -1340,7 +1348,7 @@ mod tests {
             candidate(7, 9, Label::Per),
             candidate(11, 12, Label::Per),
         ];
-        complete_names(&Lists::embedded(), &words, &mut out);
+        complete_names(Lists::embedded(), &words, &mut out);
         let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         // `وفان` is `و` + `فان`, not a particle of its own: `ديك` stays alone.
         assert_eq!(spans, [(1, 6), (7, 10), (11, 12)]);

@@ -144,13 +144,18 @@ pub(super) fn particles_before_names(words: &Words<'_>, out: &mut [(Candidate, f
 }
 
 /// See the module's documentation.
-pub(super) fn nationality_words(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+pub(super) fn nationality_words(
+    lists: &Lists,
+    demonyms: &Demonyms,
+    words: &Words<'_>,
+    out: &mut Vec<(Candidate, f32)>,
+) {
     out.retain(|(candidate, _)| {
         if candidate.label != Label::Per || candidate.len() != 1 || is_curated(candidate) {
             return true;
         }
         let word = word_at(words, candidate, candidate.first);
-        word.starts_with("ال") || lists.is_arabic_name(word) || !crate::extract::is_nationality(&format!("ال{word}"))
+        word.starts_with("ال") || lists.is_arabic_name(word) || !demonyms.is_nationality(&format!("ال{word}"))
     });
 }
 
@@ -241,7 +246,7 @@ mod tests {
     fn a_full_name_goes_on_over_a_one_word_name_after_it() {
         // 0 قال 1 حسين 2 دوابشه 3 . 4 الام 5 ريهام 6 حسين 7 دوابشه
         let text = "قال حسين دوابشة. الأم ريهام حسين دوابشة";
-        let found = rule_output(text, &[per(1, 3), per(5, 7), per(7, 8)], |w, o| joined_surnames(&Lists::embedded(), w, o));
+        let found = rule_output(text, &[per(1, 3), per(5, 7), per(7, 8)], |w, o| joined_surnames(Lists::embedded(), w, o));
         assert_eq!(texts(found), ["حسين دوابشه", "ريهام حسين دوابشه"]);
     }
 
@@ -249,7 +254,7 @@ mod tests {
     fn another_persons_surname_stays_that_person() {
         // 0 ايمانويل 1 ماكرون 2 . 3 استقبل 4 محمد 5 بن 6 سلمان 7 ماكرون
         let text = "إيمانويل ماكرون. استقبل محمد بن سلمان ماكرون";
-        let found = rule_output(text, &[per(0, 2), per(4, 7), per(7, 8)], |w, o| joined_surnames(&Lists::embedded(), w, o));
+        let found = rule_output(text, &[per(0, 2), per(4, 7), per(7, 8)], |w, o| joined_surnames(Lists::embedded(), w, o));
         assert_eq!(texts(found), ["ايمانويل ماكرون", "محمد بن سلمان", "ماكرون"]);
     }
 
@@ -265,11 +270,11 @@ mod tests {
 
     #[test]
     fn a_nationality_word_alone_is_no_person() {
-        let lists = Lists::embedded();
-        assert!(!lists.is_arabic_name("ليبي") && lists.is_arabic_name("تركي") && crate::extract::is_nationality("الليبي"));
+        let (lists, demonyms) = (Lists::embedded(), &crate::resources::tables().demonyms);
+        assert!(!lists.is_arabic_name("ليبي") && lists.is_arabic_name("تركي") && demonyms.is_nationality("الليبي"));
         // 0 طرف 1 ليبي 2 وليبيا 3 مع 4 تركي 5 المالكي
         let text = "طرف ليبي وليبيا مع تركي المالكي";
-        let found = rule_output(text, &[per(1, 2), per(4, 6)], |w, o| nationality_words(&lists, w, o));
+        let found = rule_output(text, &[per(1, 2), per(4, 6)], |w, o| nationality_words(lists, demonyms, w, o));
         assert_eq!(texts(found), ["تركي المالكي"]);
     }
 
@@ -277,7 +282,7 @@ mod tests {
     fn the_one_called_is_a_person() {
         let lists = Lists::embedded();
         let text = "إن مشرف الحوثيين، المدعو \"أبو علي\"، نهب ما تبقى";
-        let found = rule_output(text, &[], |w, o| named_as(&lists, w, o));
+        let found = rule_output(text, &[], |w, o| named_as(lists, w, o));
         assert_eq!(found, [("ابو علي".to_owned(), Label::Per)]);
     }
 
@@ -286,12 +291,12 @@ mod tests {
         let lists = Lists::embedded();
         // 0 يضيف 1 الانجليزي 2 اوكسليد 3 تشامبرلين 4 ، 5 الهدف
         let text = "يضيف الإنجليزي أوكسليد تشامبرلين، الهدف";
-        let found = rule_output(text, &[per(2, 3)], |w, o| unknown_surnames(&lists, w, o));
+        let found = rule_output(text, &[per(2, 3)], |w, o| unknown_surnames(lists, w, o));
         assert_eq!(texts(found), ["اوكسليد تشامبرلين"]);
         // A common word after it is no surname.
-        let found = rule_output("قال أوكسليد أمس، الهدف", &[per(1, 2)], |w, o| unknown_surnames(&lists, w, o));
+        let found = rule_output("قال أوكسليد أمس، الهدف", &[per(1, 2)], |w, o| unknown_surnames(lists, w, o));
         assert_eq!(texts(found), ["اوكسليد"]);
-        let found = rule_output("أعد ابنيه خالد وصدام لخلافته، لكنهما", &[per(3, 4)], |w, o| unknown_surnames(&lists, w, o));
+        let found = rule_output("أعد ابنيه خالد وصدام لخلافته، لكنهما", &[per(3, 4)], |w, o| unknown_surnames(lists, w, o));
         assert_eq!(texts(found), ["وصدام"]);
     }
 }

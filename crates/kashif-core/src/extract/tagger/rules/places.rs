@@ -3,19 +3,52 @@
 
 use super::*;
 
-/// The `SIDE` words of `data/place_cues.tsv` (folded): `الشرقية`، `الغربي`، `العاصمة`…
-fn sides() -> &'static rustc_hash::FxHashSet<String> {
-    static SIDES: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
-    SIDES.get_or_init(|| {
-        data_rows(include_str!("../../../../../../data/place_cues.tsv"))
-            .filter(|fields| fields.get(1) == Some(&"SIDE"))
-            .map(|fields| fold(fields[0]))
-            .collect()
-    })
+/// The words of `data/place_cues.tsv` the rules read, folded.
+#[derive(Default)]
+pub(crate) struct PlaceCues {
+    /// The settlement nouns (`CUE`: `مدينة`، `بلدة`، `بلدتي`، `ريف`…), after which the news
+    /// writes a place's name.
+    pub(super) cues: rustc_hash::FxHashSet<String>,
+    /// The sides of a place (`SIDE`: `الشرقية`، `الغربي`، `العاصمة`…).
+    sides: rustc_hash::FxHashSet<String>,
+    /// The nouns of direction (`DIRECTION` in the third column: `شمال`، `جنوب`، `شرق`، `غرب`).
+    directions: Vec<String>,
 }
 
-/// Nouns of direction (folded) before a region: `غرب أفريقيا`، `جنوب شرق آسيا`.
-const DIRECTION_NOUNS: &[&str] = &["شمال", "جنوب", "شرق", "غرب"];
+impl PlaceCues {
+    /// Reads the rows of `data/place_cues.tsv`: the word, then `CUE`, `STOP` or `SIDE` (`STOP`
+    /// words are `scripts/mine_names.py`'s), and `DIRECTION` or nothing.
+    pub(crate) fn parse(tsv: &str) -> PlaceCues {
+        let mut words = PlaceCues::default();
+        for fields in data_rows(tsv) {
+            if fields.get(2) == Some(&"DIRECTION") {
+                words.directions.push(fold(fields[0]));
+            }
+            let set = match fields.get(1) {
+                Some(&"CUE") => &mut words.cues,
+                Some(&"SIDE") => &mut words.sides,
+                _ => continue,
+            };
+            set.insert(fold(fields[0]));
+        }
+        words
+    }
+
+    /// Whether a folded word is a noun of direction (`غرب أفريقيا`).
+    fn is_direction_noun(&self, word: &str) -> bool {
+        self.directions.iter().any(|direction| direction == word)
+    }
+
+    /// Whether a folded word is a noun of direction or its nisba (`شمال دوما`، `جنوبي الباب`).
+    pub(super) fn is_direction(&self, word: &str) -> bool {
+        self.is_direction_noun(word) || word.strip_suffix('ي').is_some_and(|noun| self.is_direction_noun(noun))
+    }
+
+    /// Whether a folded word is an adverb of direction (`دوما شمالا وحرستا غربا`).
+    pub(super) fn is_direction_adverb(&self, word: &str) -> bool {
+        word.strip_suffix('ا').is_some_and(|noun| self.is_direction_noun(noun))
+    }
+}
 
 /// A town's name takes a side written right after it as one word with the article and no
 /// clitic (`القدس الغربية`), and a country's name `العاصمة` (`الجزائر العاصمة`): not a continent
@@ -23,7 +56,7 @@ const DIRECTION_NOUNS: &[&str] = &["شمال", "جنوب", "شرق", "غرب"];
 /// three times out of three in its dev part); a region the lexicon knows by a one-word name of
 /// its own (a continent or region, not a country or a town) takes the nouns of direction right
 /// before it (`غرب أفريقيا`، `جنوب شرق آسيا`, not `شمال سوريا`).
-pub(super) fn directional_places(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+pub(super) fn directional_places(place_cues: &PlaceCues, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     let covered = covered_tokens(words, out);
     let free = |at: usize| is_arabic(words, at) && !covered[at];
     for (candidate, _) in out.iter_mut() {
@@ -32,7 +65,7 @@ pub(super) fn directional_places(words: &Words<'_>, out: &mut [(Candidate, f32)]
         }
         let after = candidate.last;
         let town = candidate.id.starts_with("gn:") || candidate.id.starts_with("nw:");
-        let side = words.text(after).filter(|w| sides().contains(*w));
+        let side = words.text(after).filter(|w| place_cues.sides.contains(*w));
         if free(after) && side.is_some_and(|w| town || (w == "العاصمه" && candidate.id.starts_with("cc:"))) {
             candidate.last += 1;
             candidate.forget_entity();
@@ -40,7 +73,7 @@ pub(super) fn directional_places(words: &Words<'_>, out: &mut [(Candidate, f32)]
         }
         let region = candidate.len() == 1 && candidate.prefix == 0 && candidate.id.starts_with("loc:");
         let mut first = candidate.first;
-        while region && first > 0 && free(first - 1) && words.text(first - 1).is_some_and(|w| DIRECTION_NOUNS.contains(&w)) {
+        while region && first > 0 && free(first - 1) && words.text(first - 1).is_some_and(|w| place_cues.is_direction_noun(w)) {
             first -= 1;
         }
         if first < candidate.first {
@@ -61,12 +94,22 @@ mod tests {
     }
 
     #[test]
+    fn directions_are_the_nouns_of_the_file_their_nisba_and_their_adverbs() {
+        let cues = &crate::resources::tables().place_cues;
+        assert_eq!(cues.directions, ["شمال", "جنوب", "شرق", "غرب"]);
+        let forms = ["شمال", "جنوبي", "شرقا", "غربيه", "وسط", "شمالا"];
+        let directions: Vec<bool> = forms.iter().map(|w| cues.is_direction(w)).collect();
+        assert_eq!(directions, [true, true, false, false, false, false]);
+        assert!(cues.is_direction_adverb("شرقا") && !cues.is_direction_adverb("شرق"));
+    }
+
+    #[test]
     fn a_side_of_a_place_and_a_direction_of_a_region_are_places() {
         let folded = Folded::new("القدس الغربية و الجزائر العاصمة في غرب أفريقيا و شمال سوريا");
         let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
         let mut out = vec![place(0, "gn:1"), place(3, "cc:DZ"), place(7, "loc:africa"), place(10, "cc:SY")];
-        directional_places(&words, &mut out);
+        directional_places(&crate::resources::tables().place_cues, &words, &mut out);
         let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         assert_eq!(spans, [(0, 2), (3, 5), (6, 8), (10, 11)]);
     }
