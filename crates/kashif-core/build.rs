@@ -7,6 +7,22 @@ mod codec;
 
 use std::path::Path;
 
+/// The small tables (`src/embedded.rs`), embedded without their comment lines: every parser
+/// passes over lines that start with `#`, and the wasm page and worker need not carry them.
+const SMALL_TABLES: [&str; 11] = [
+    "calibration",
+    "demonyms",
+    "quote_words",
+    "feature_words",
+    "name_heads",
+    "place_cues",
+    "letter_names",
+    "seats",
+    "claim_words",
+    "outlets",
+    "descriptors",
+];
+
 /// The tables and how many leading fields make the key of a line (see `src/codec.rs`).
 const TABLES: [(&str, usize); 5] =
     [("word_freq", 1), ("clusters", 1), ("wiki_ner", 2), ("person_names", 1), ("lexicon", 1)];
@@ -25,12 +41,23 @@ fn main() {
         assert_eq!(codec::decode_text(&compact).as_deref(), Some(text.as_str()), "{source} decodes back");
         write(&Path::new(&out).join(format!("{name}.kct")), &compact);
     }
+    for name in SMALL_TABLES {
+        let source = data.join(format!("{name}.tsv")).display().to_string();
+        println!("cargo:rerun-if-changed={source}");
+        let text = std::fs::read_to_string(&source).unwrap_or_else(|e| panic!("{source}: {e}"));
+        write(&Path::new(&out).join(format!("{name}.tsv")), without_comments(&text).as_bytes());
+    }
     let source = data.join("tagger.bin").display().to_string();
     println!("cargo:rerun-if-changed={source}");
     let model = std::fs::read(&source).unwrap_or_else(|e| panic!("{source}: {e}"));
     let compact = codec::encode_model(&model).unwrap_or_else(|| panic!("{source}: not a tagger model"));
     assert_eq!(codec::decode_model(&compact).as_deref(), Some(model.as_slice()), "{source} decodes back");
     write(&Path::new(&out).join("tagger.kcm"), &compact);
+}
+
+/// The lines of `text` that are not comments (`#` first), each with its line break.
+fn without_comments(text: &str) -> String {
+    text.split_inclusive('\n').filter(|line| !line.starts_with('#')).collect()
 }
 
 fn write(path: &Path, bytes: &[u8]) {

@@ -61,30 +61,38 @@ pub(crate) fn word_freq() -> Cow<'static, str> {
     );
 }
 
-// The small tables, included as they are in both builds.
+/// A small table of `data/`, without its comment lines (`build.rs` writes it to `OUT_DIR`; every
+/// parser passes over comments, so the tables are the same, and the wasm files lighter).
+macro_rules! small_table {
+    ($file:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/", $file, ".tsv"))
+    };
+}
+
+// The small tables, in both builds without their comments.
 
 /// The calibration of the names' confidence (`data/calibration.tsv`, made by `scripts/calibrate.py`).
-pub(crate) const CALIBRATION: &str = include_str!("../../../data/calibration.tsv");
+pub(crate) const CALIBRATION: &str = small_table!("calibration");
 /// Nationality and affiliation adjectives (`data/demonyms.tsv`).
-pub(crate) const DEMONYMS: &str = include_str!("../../../data/demonyms.tsv");
+pub(crate) const DEMONYMS: &str = small_table!("demonyms");
 /// The words of reported speech (`data/quote_words.tsv`).
-pub(crate) const QUOTE_WORDS: &str = include_str!("../../../data/quote_words.tsv");
+pub(crate) const QUOTE_WORDS: &str = small_table!("quote_words");
 /// The triggers and topic words of the tagger's features (`data/feature_words.tsv`).
-pub(crate) const FEATURE_WORDS: &str = include_str!("../../../data/feature_words.tsv");
+pub(crate) const FEATURE_WORDS: &str = small_table!("feature_words");
 /// Head nouns of names, and the words around them (`data/name_heads.tsv`).
-pub(crate) const NAME_HEADS: &str = include_str!("../../../data/name_heads.tsv");
+pub(crate) const NAME_HEADS: &str = small_table!("name_heads");
 /// Settlement nouns and the sides of a place (`data/place_cues.tsv`).
-pub(crate) const PLACE_CUES: &str = include_str!("../../../data/place_cues.tsv");
+pub(crate) const PLACE_CUES: &str = small_table!("place_cues");
 /// Latin letters spelled in Arabic (`data/letter_names.tsv`).
-pub(crate) const LETTER_NAMES: &str = include_str!("../../../data/letter_names.tsv");
+pub(crate) const LETTER_NAMES: &str = small_table!("letter_names");
 /// Organizations named by their building, and their members (`data/seats.tsv`).
-pub(crate) const SEATS: &str = include_str!("../../../data/seats.tsv");
+pub(crate) const SEATS: &str = small_table!("seats");
 /// The words of claims: sides, cues, days (`data/claim_words.tsv`).
-pub(crate) const CLAIM_WORDS: &str = include_str!("../../../data/claim_words.tsv");
+pub(crate) const CLAIM_WORDS: &str = small_table!("claim_words");
 /// The outlets of datelines (`data/outlets.tsv`).
-pub(crate) const OUTLETS: &str = include_str!("../../../data/outlets.tsv");
+pub(crate) const OUTLETS: &str = small_table!("outlets");
 /// The framing descriptors (`data/descriptors.tsv`).
-pub(crate) const DESCRIPTORS: &str = include_str!("../../../data/descriptors.tsv");
+pub(crate) const DESCRIPTORS: &str = small_table!("descriptors");
 
 /// The tagger's model (`data/tagger.bin`, made by `kashif train`, see `data/README.md`).
 pub(crate) fn tagger_model() -> Cow<'static, [u8]> {
@@ -100,6 +108,20 @@ pub(crate) fn tagger_model() -> Cow<'static, [u8]> {
 #[cfg(test)]
 mod tests {
     use crate::codec::{decode_model, decode_text};
+
+    /// The small tables are the committed files but for their comment lines.
+    #[test]
+    fn small_tables_are_the_files_without_comments() {
+        let committed = |name: &str| {
+            std::fs::read_to_string(format!("{}/../../data/{name}.tsv", env!("CARGO_MANIFEST_DIR"))).unwrap()
+        };
+        for (name, embedded) in [("demonyms", super::DEMONYMS), ("calibration", super::CALIBRATION), ("descriptors", super::DESCRIPTORS)] {
+            let file = committed(name);
+            let data: Vec<&str> = file.lines().filter(|line| !line.starts_with('#')).collect();
+            assert_eq!(embedded.lines().collect::<Vec<_>>(), data, "{name}");
+            assert!(embedded.len() < file.len(), "{name} has comments to leave out");
+        }
+    }
 
     /// The compact forms the wasm build embeds decode to the committed files.
     #[test]
