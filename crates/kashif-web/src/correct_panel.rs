@@ -16,20 +16,10 @@ use super::export_panel::download;
 use super::i18n::{label_name, use_i18n, Lang, Message, Msg};
 use super::input::{FileButton, JSON};
 use super::state::DocId;
+use super::view_state::Picked;
 use super::workspace::{merge_targets, CorpusEntry};
 use kashif_core::corrections::{Correction, UserName};
 use kashif_core::{Label, Mention};
-
-/// A span of the shown text the reader selected, in chars of the original text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Picked {
-    /// First char.
-    pub start: usize,
-    /// One past the last char.
-    pub end: usize,
-    /// The selected text (trimmed of spaces and punctuation at both ends).
-    pub text: String,
-}
 
 /// The longest selection taken as a mention, in chars.
 const MAX_PICK: usize = 120;

@@ -3,36 +3,13 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, KeyboardEvent};
+use web_sys::KeyboardEvent;
 
 use super::i18n::{label_name, use_i18n, Msg};
 use super::settings::{Settings, THEME};
 use super::navigation::{focus_element, mention_element, Tab};
+use super::view_state::CardAt;
 use kashif_core::{EntitySummary, Mention};
-
-/// Where the mention card is shown: the mention (by its start) and the card's place in the
-/// text panel, in CSS pixels.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CardAt {
-    /// The start of the mention the card describes.
-    pub start: usize,
-    /// Distance from the top of the text panel.
-    pub top: i32,
-    /// Distance from the right edge of the text panel.
-    pub right: i32,
-}
-
-impl CardAt {
-    /// The card for `mark` (a `<mark>` of the analyzed text), placed just under it.
-    pub fn below(mark: &HtmlElement) -> Option<Self> {
-        let start = mark.get_attribute("data-start")?.parse().ok()?;
-        let panel = mark.offset_parent()?;
-        let scrolled = mark.closest(".analyzed").ok().flatten().map_or(0, |article| article.scroll_top());
-        let top = mark.offset_top() + mark.offset_height() - scrolled + 4;
-        let right = (panel.client_width() - mark.offset_left() - mark.offset_width()).max(0);
-        Some(CardAt { start, top, right })
-    }
-}
 
 /// The card of the hovered or focused mention: its type, display name, the other spellings of the
 /// entity in the document and how many times the document mentions it.

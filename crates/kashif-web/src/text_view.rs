@@ -10,10 +10,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use super::correct_panel::{picked_in, Picked};
+use super::correct_panel::picked_in;
 use super::i18n::{use_i18n, Msg};
-use super::reading::CardAt;
 use super::spans::{segments, MarkStep, Segment};
+use super::view_state::{CardAt, Picked};
 use super::visible::visible_text;
 use super::navigation::{mention_element_id, SPOTLIGHT_ID};
 use kashif_core::{Label, Mention};
