@@ -16,20 +16,10 @@ use super::export_panel::download;
 use super::i18n::{label_name, use_i18n, Lang, Message, Msg};
 use super::input::{FileButton, JSON};
 use super::state::DocId;
+use super::view_state::Picked;
 use super::workspace::{merge_targets, CorpusEntry};
 use kashif_core::corrections::{Correction, UserName};
 use kashif_core::{Label, Mention};
-
-/// A span of the shown text the reader selected, in chars of the original text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Picked {
-    /// First char.
-    pub start: usize,
-    /// One past the last char.
-    pub end: usize,
-    /// The selected text (trimmed of spaces and punctuation at both ends).
-    pub text: String,
-}
 
 /// The longest selection taken as a mention, in chars.
 const MAX_PICK: usize = 120;
@@ -164,148 +154,188 @@ pub fn CorrectionBar(
     /// Where the corrections go.
     corrections: Corrections,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let mention = Memo::new(move |_| {
         let start = current.get()?;
         mentions.with(|m| m.iter().find(|m| m.start == start).cloned())
     });
-    let add_label = RwSignal::new(Label::Per);
-    let add = move |everywhere: bool| {
-        let (Some(doc), Some(span)) = (doc.get_untracked(), picked.get_untracked()) else { return };
-        let label = add_label.get_untracked();
+    let bar = Bar { doc, mention, corpus, current, picked, add_label: RwSignal::new(Label::Per), corrections };
+    view! {
+        <div class="correction-bar" data-testid="correction-bar">
+            {move || match (picked.get(), mention.get()) {
+                (Some(span), _) => Some(Either::Left(selection_tools(span, bar))),
+                (None, Some(m)) => Some(Either::Right(mention_tools(m, bar))),
+                (None, None) => None,
+            }}
+            {doc_corrections(doc, corrections)}
+        </div>
+    }
+}
+
+/// What the [`CorrectionBar`] acts on, and where the corrections go.
+#[derive(Clone, Copy)]
+struct Bar {
+    /// The shown document.
+    doc: Signal<Option<DocId>>,
+    /// The mention clicked.
+    mention: Memo<Option<Mention>>,
+    /// Every analysed document, linked.
+    corpus: Signal<Arc<Vec<CorpusEntry>>>,
+    /// The start of the mention clicked.
+    current: RwSignal<Option<usize>>,
+    /// The text selected.
+    picked: RwSignal<Option<Picked>>,
+    /// The label the text selected is added with (the last one chosen).
+    add_label: RwSignal<Label>,
+    /// Where the corrections go.
+    corrections: Corrections,
+}
+
+impl Bar {
+    /// Adds the text selected as a mention of the label chosen, in the shown document and, as
+    /// one of the user's names, in every document when `everywhere`; then drops the selection.
+    fn add_picked(self, everywhere: bool) {
+        let (Some(doc), Some(span)) = (self.doc.get_untracked(), self.picked.get_untracked()) else { return };
+        let label = self.add_label.get_untracked();
         if everywhere {
-            corrections.add_name(UserName { text: span.text.clone(), label });
+            self.corrections.add_name(UserName { text: span.text.clone(), label });
         }
-        corrections.add(doc, Correction::Add { start: span.start, end: span.end, label, text: span.text });
-        picked.set(None);
+        self.corrections.add(doc, Correction::Add { start: span.start, end: span.end, label, text: span.text });
+        self.picked.set(None);
         clear_selection();
-    };
-    let correct = move |make: &dyn Fn(&Mention) -> Correction| {
-        let (Some(doc), Some(mention)) = (doc.get_untracked(), mention.get_untracked()) else { return };
-        corrections.add(doc, make(&mention));
-    };
-    let selection_tools = move |span: Picked| {
-        view! {
-            <div class="correction-tools" data-testid="add-tools">
-                <span>{i18n.t(Msg::Selection)}</span>
-                <bdi class="correction-subject" data-testid="picked-text">{span.text}</bdi>
-                <label class="visually-hidden" for="kashif-add-label">{i18n.t(Msg::Type)}</label>
+    }
+
+    /// Adds the correction `make` makes of the mention clicked.
+    fn correct(self, make: &dyn Fn(&Mention) -> Correction) {
+        let (Some(doc), Some(mention)) = (self.doc.get_untracked(), self.mention.get_untracked()) else { return };
+        self.corrections.add(doc, make(&mention));
+    }
+}
+
+/// The tools for the text selected: its type, and adding it as a mention here or everywhere.
+fn selection_tools(span: Picked, bar: Bar) -> impl IntoView {
+    let i18n = use_i18n();
+    let add_label = bar.add_label;
+    view! {
+        <div class="correction-tools" data-testid="add-tools">
+            <span>{i18n.t(Msg::Selection)}</span>
+            <bdi class="correction-subject" data-testid="picked-text">{span.text}</bdi>
+            <label class="visually-hidden" for="kashif-add-label">{i18n.t(Msg::Type)}</label>
+            <select
+                id="kashif-add-label"
+                data-testid="add-label"
+                on:change=move |ev| add_label.set(label_of(&event_target_value(&ev)).unwrap_or(Label::Per))
+            >
+                {label_options(Some(add_label.get_untracked()))}
+            </select>
+            <button type="button" data-testid="add-here" on:click=move |_| bar.add_picked(false)>{i18n.t(Msg::AddHere)}</button>
+            <button type="button" data-testid="add-everywhere" on:click=move |_| bar.add_picked(true)>
+                {i18n.t(Msg::AddEverywhere)}
+            </button>
+            <button type="button" class="link-button" on:click=move |_| bar.picked.set(None)>
+                {i18n.t(Msg::CancelPick)}
+            </button>
+        </div>
+    }
+}
+
+/// The tools for the mention `m` clicked: not an entity, its type, merging its entity into
+/// another of the documents, adding it to the user's names.
+fn mention_tools(m: Mention, bar: Bar) -> impl IntoView {
+    let i18n = use_i18n();
+    let (surface, label) = (m.text.clone(), m.label);
+    view! {
+        <div class="correction-tools" data-testid="mention-tools">
+            <bdi class="correction-subject" data-testid="mention-subject">{m.text.clone()}</bdi>
+            <span class="muted">{move || format!("({})", label_name(i18n.lang(), label))}</span>
+            <button
+                type="button"
+                data-testid="remove-mention"
+                on:click=move |_| {
+                    bar.correct(&|m| Correction::Remove { start: m.start, end: m.end, text: m.text.clone() });
+                    bar.current.set(None);
+                }
+            >
+                {i18n.t(Msg::NotAnEntity)}
+            </button>
+            <label>
+                {i18n.t(Msg::TypeColon)}
                 <select
-                    id="kashif-add-label"
-                    data-testid="add-label"
-                    on:change=move |ev| add_label.set(label_of(&event_target_value(&ev)).unwrap_or(Label::Per))
-                >
-                    {label_options(Some(add_label.get_untracked()))}
-                </select>
-                <button type="button" data-testid="add-here" on:click=move |_| add(false)>{i18n.t(Msg::AddHere)}</button>
-                <button type="button" data-testid="add-everywhere" on:click=move |_| add(true)>
-                    {i18n.t(Msg::AddEverywhere)}
-                </button>
-                <button type="button" class="link-button" on:click=move |_| picked.set(None)>
-                    {i18n.t(Msg::CancelPick)}
-                </button>
-            </div>
-        }
-    };
-    let mention_tools = move |m: Mention| {
-        let others: Vec<(String, String)> =
-            doc.get_untracked().map_or_else(Vec::new, |doc| corpus.with_untracked(|c| merge_targets(c, doc, &m)));
-        let has_others = !others.is_empty();
-        let names = StoredValue::new(others);
-        let (surface, label) = (m.text.clone(), m.label);
-        view! {
-            <div class="correction-tools" data-testid="mention-tools">
-                <bdi class="correction-subject" data-testid="mention-subject">{m.text.clone()}</bdi>
-                <span class="muted">{move || format!("({})", label_name(i18n.lang(), label))}</span>
-                <button
-                    type="button"
-                    data-testid="remove-mention"
-                    on:click=move |_| {
-                        correct(&|m| Correction::Remove { start: m.start, end: m.end, text: m.text.clone() });
-                        current.set(None);
-                    }
-                >
-                    {i18n.t(Msg::NotAnEntity)}
-                </button>
-                <label>
-                    {i18n.t(Msg::TypeColon)}
-                    <select
-                        data-testid="relabel"
-                        on:change=move |ev| {
-                            if let Some(label) = label_of(&event_target_value(&ev)) {
-                                correct(&|m| Correction::Relabel { start: m.start, end: m.end, label, text: m.text.clone() });
-                            }
+                    data-testid="relabel"
+                    on:change=move |ev| {
+                        if let Some(label) = label_of(&event_target_value(&ev)) {
+                            bar.correct(&|m| Correction::Relabel { start: m.start, end: m.end, label, text: m.text.clone() });
                         }
-                    >
-                        {label_options(Some(m.label))}
-                    </select>
-                </label>
-                <Show when=move || has_others>
-                    <label>
-                        {i18n.t(Msg::MergeInto)}
-                        <select
-                            data-testid="merge-into"
-                            on:change=move |ev| {
-                                let into = event_target_value(&ev);
-                                let into_name =
-                                    names.with_value(|n| n.iter().find(|(id, _)| *id == into).map(|(_, name)| name.clone()));
-                                if let Some(into_name) = into_name {
-                                    correct(&|m| Correction::Merge {
-                                        from: m.id.clone(),
-                                        into: into.clone(),
-                                        into_name: into_name.clone(),
-                                        from_name: m.canonical.clone(),
-                                    });
-                                }
-                            }
-                        >
-                            <option value="" selected>"—"</option>
-                            {names.with_value(|n| {
-                                n.iter()
-                                    .map(|(id, name)| view! { <option value=id.clone()>{name.clone()}</option> })
-                                    .collect_view()
-                            })}
-                        </select>
-                    </label>
-                </Show>
-                <button
-                    type="button"
-                    data-testid="add-to-lexicon"
-                    on:click={
-                        let surface = surface.clone();
-                        move |_| corrections.add_name(UserName { text: surface.clone(), label })
                     }
                 >
-                    {i18n.t(Msg::AddToNames)}
-                </button>
-            </div>
+                    {label_options(Some(m.label))}
+                </select>
+            </label>
+            {merge_into(&m, bar)}
+            <button
+                type="button"
+                data-testid="add-to-lexicon"
+                on:click=move |_| bar.corrections.add_name(UserName { text: surface.clone(), label })
+            >
+                {i18n.t(Msg::AddToNames)}
+            </button>
+        </div>
+    }
+}
+
+/// The list of the entities the entity of `m` can merge into (those of its type in the other
+/// documents), when there are any.
+fn merge_into(m: &Mention, bar: Bar) -> impl IntoView {
+    let i18n = use_i18n();
+    let others: Vec<(String, String)> =
+        bar.doc.get_untracked().map_or_else(Vec::new, |doc| bar.corpus.with_untracked(|c| merge_targets(c, doc, m)));
+    let has_others = !others.is_empty();
+    let names = StoredValue::new(others);
+    let merge = move |into: String| {
+        let into_name = names.with_value(|n| n.iter().find(|(id, _)| *id == into).map(|(_, name)| name.clone()));
+        if let Some(into_name) = into_name {
+            bar.correct(&|m| Correction::Merge {
+                from: m.id.clone(),
+                into: into.clone(),
+                into_name: into_name.clone(),
+                from_name: m.canonical.clone(),
+            });
         }
     };
+    view! {
+        <Show when=move || has_others>
+            <label>
+                {i18n.t(Msg::MergeInto)}
+                <select data-testid="merge-into" on:change=move |ev| merge(event_target_value(&ev))>
+                    <option value="" selected>"—"</option>
+                    {names.with_value(|n| {
+                        n.iter().map(|(id, name)| view! { <option value=id.clone()>{name.clone()}</option> }).collect_view()
+                    })}
+                </select>
+            </label>
+        </Show>
+    }
+}
+
+/// The corrections of the shown document in words, each with an undo button (nothing while
+/// there are none).
+fn doc_corrections(doc: Signal<Option<DocId>>, corrections: Corrections) -> impl IntoView {
+    let i18n = use_i18n();
     let done = Memo::new(move |_| {
         let doc = doc.get()?;
         let lang = i18n.lang();
         let list: Vec<String> = corrections.with(|book| book.of(doc).iter().map(|c| describe(lang, c)).collect());
         Some((doc, list))
     });
-    view! {
-        <div class="correction-bar" data-testid="correction-bar">
-            {move || match (picked.get(), mention.get()) {
-                (Some(span), _) => Some(Either::Left(selection_tools(span))),
-                (None, Some(m)) => Some(Either::Right(mention_tools(m))),
-                (None, None) => None,
-            }}
-            {move || {
-                let (doc, list) = done.get().filter(|(_, list)| !list.is_empty())?;
-                Some(view! {
-                    <details class="correction-list" data-testid="doc-corrections">
-                        <summary>{i18n.fill(Msg::DocCorrections, &[&list.len()])}</summary>
-                        <ol>
-                            <UndoItems items=list undo_id="undo-correction" on_undo=Callback::new(move |i| corrections.undo(doc, i)) />
-                        </ol>
-                    </details>
-                })
-            }}
-        </div>
+    move || {
+        let (doc, list) = done.get().filter(|(_, list)| !list.is_empty())?;
+        Some(view! {
+            <details class="correction-list" data-testid="doc-corrections">
+                <summary>{i18n.fill(Msg::DocCorrections, &[&list.len()])}</summary>
+                <ol>
+                    <UndoItems items=list undo_id="undo-correction" on_undo=Callback::new(move |i| corrections.undo(doc, i)) />
+                </ol>
+            </details>
+        })
     }
 }
 
@@ -352,64 +382,20 @@ pub fn UserNamesPanel(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let status = RwSignal::new(None::<Message>);
-    let names = Memo::new(move |_| {
-        corrections.with(|book| book.lexicon.names.iter().map(|n| (n.text.clone(), n.label)).collect::<Vec<_>>())
-    });
     let merges = Memo::new(move |_| {
         let lang = i18n.lang();
         corrections.with(|book| book.merges().iter().map(|c| describe(lang, c)).collect::<Vec<_>>())
     });
-    let export = move |_| {
-        let file = corrections.lexicon_file();
-        status.set(Some(match download("kashif-names.json", &file, "application/json") {
-            Ok(()) => Message::new(Msg::NamesDownloaded, &[]),
-            Err(_) => Message::new(Msg::DownloadFailed, &[]),
-        }));
-    };
     let import = Callback::new(move |files: Vec<web_sys::File>| {
         let Some(file) = files.into_iter().next() else { return };
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            let name = file.name();
-            let message = match text.ok().and_then(|t| t.as_string()) {
-                None => Message::new(Msg::FileUnreadable, &[&name]),
-                Some(json) => match corrections.import_lexicon(&json) {
-                    Ok(count) => Message::new(Msg::NamesImported, &[&count.to_string(), &name]),
-                    Err(error) => Message::new(Msg::NotANamesFile, &[&name, &error]),
-                },
-            };
-            status.set(Some(message));
-        });
+        leptos::task::spawn_local(async move { status.set(Some(import_names(&file, corrections).await)) });
     });
     view! {
         <section class="panel names-panel" aria-labelledby="kashif-names-title" data-testid="names-panel">
             <h2 id="kashif-names-title">{i18n.t(Msg::YourNames)}</h2>
             <p class="muted">{i18n.t(Msg::NamesHint)}</p>
             <ul class="user-names" data-testid="user-names">
-                {move || {
-                    names
-                        .get()
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, (text, label))| {
-                            view! {
-                                <li data-label=label.as_str()>
-                                    <bdi>{text}</bdi>
-                                    <span class="muted">{format!(" ({})", label_name(i18n.lang(), label))}</span>
-                                    <button
-                                        type="button"
-                                        class="link-button"
-                                        data-testid="remove-name"
-                                        aria-label=i18n.t(Msg::RemoveName)
-                                        on:click=move |_| corrections.remove_name(i)
-                                    >
-                                        "×"
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                {user_names(corrections)}
             </ul>
             <ul class="user-merges" data-testid="user-merges">
                 {move || {
@@ -417,12 +403,68 @@ pub fn UserNamesPanel(
                 }}
             </ul>
             <div class="export-row">
-                <button type="button" data-testid="names-export" on:click=export>{i18n.t(Msg::ExportNames)}</button>
+                <button type="button" data-testid="names-export" on:click=move |_| status.set(Some(export_names(corrections)))>
+                    {i18n.t(Msg::ExportNames)}
+                </button>
                 <FileButton text=Msg::ImportNames testid="names-import" accept=JSON on_files=import />
             </div>
             <p class="muted export-status" data-testid="names-status" role="status">
                 {move || status.with(|m| m.as_ref().map(|m| m.render(i18n.lang())))}
             </p>
         </section>
+    }
+}
+
+/// The user's names as `<li>`s, each with its label and a button that removes it.
+fn user_names(corrections: Corrections) -> impl IntoView {
+    let i18n = use_i18n();
+    let names = Memo::new(move |_| {
+        corrections.with(|book| book.lexicon.names.iter().map(|n| (n.text.clone(), n.label)).collect::<Vec<_>>())
+    });
+    move || {
+        names
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, (text, label))| {
+                view! {
+                    <li data-label=label.as_str()>
+                        <bdi>{text}</bdi>
+                        <span class="muted">{format!(" ({})", label_name(i18n.lang(), label))}</span>
+                        <button
+                            type="button"
+                            class="link-button"
+                            data-testid="remove-name"
+                            aria-label=i18n.t(Msg::RemoveName)
+                            on:click=move |_| corrections.remove_name(i)
+                        >
+                            "×"
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    }
+}
+
+/// Downloads the names file (the user's names and merges); says how that went.
+fn export_names(corrections: Corrections) -> Message {
+    let file = corrections.lexicon_file();
+    match download("kashif-names.json", &file, "application/json") {
+        Ok(()) => Message::new(Msg::NamesDownloaded, &[]),
+        Err(_) => Message::new(Msg::DownloadFailed, &[]),
+    }
+}
+
+/// Reads `file` as a names file and adds its names and merges to the user's; says how that went.
+async fn import_names(file: &web_sys::File, corrections: Corrections) -> Message {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+    let name = file.name();
+    match text.ok().and_then(|t| t.as_string()) {
+        None => Message::new(Msg::FileUnreadable, &[&name]),
+        Some(json) => match corrections.import_lexicon(&json) {
+            Ok(count) => Message::new(Msg::NamesImported, &[&count.to_string(), &name]),
+            Err(error) => Message::new(Msg::NotANamesFile, &[&name, &error]),
+        },
     }
 }

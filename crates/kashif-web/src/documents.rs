@@ -42,6 +42,7 @@ pub fn DocList(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let rows = RowStates::follow(items, state_of, running, failure_of);
+    let actions = RowActions { on_cancel, on_retry, on_select, on_remove };
     view! {
         <section class="panel docs" id="kashif-docs" tabindex="-1" aria-labelledby="kashif-docs-title">
             <div class="panel-head">
@@ -64,72 +65,80 @@ pub fn DocList(
                 <For
                     each=move || items.get()
                     key=|item| item.clone()
-                    children=move |DocItem { id, name, detail, headline }| {
-                        let is_current = move || selected.get() == Some(id);
-                        let label = {
-                            let name = name.clone();
-                            move || i18n.fill(Msg::RemoveNamed, &[&name])
-                        };
-                        let row = rows.of(id);
-                        let state = {
-                            let row = row.clone();
-                            move || row.with(|row| row.state)
-                        };
-                        let analysis = {
-                            let name = name.clone();
-                            move || {
-                                let RowState { state, running, failure } = row.get();
-                                match state {
-                                    "waiting" if running => {
-                                        Some(analysis_line(Msg::StateRunning, None, Offer::Cancel, &name, move || on_cancel.run(id)))
-                                    }
-                                    "failed" | "cancelled" => {
-                                        let status = if state == "failed" { Msg::StateFailed } else { Msg::StateCancelled };
-                                        Some(analysis_line(status, failure, Offer::Retry, &name, move || on_retry.run(id)))
-                                    }
-                                    _ => None,
-                                }
-                            }
-                        };
-                        view! {
-                            <li class="doc-row">
-                                <button
-                                    type="button"
-                                    class="doc-item"
-                                    data-testid="doc-item"
-                                    data-doc=id
-                                    data-state=state
-                                    aria-current=move || is_current().then_some("true")
-                                    title=headline
-                                    on:click=move |_| on_select.run(id)
-                                >
-                                    <bdi>{visible_text(&name)}</bdi>
-                                    {detail
-                                        .map(|detail| {
-                                            view! {
-                                                <span class="doc-detail" data-testid="doc-detail">
-                                                    <bdi>{detail}</bdi>
-                                                </span>
-                                            }
-                                        })}
-                                </button>
-                                <button
-                                    type="button"
-                                    class="doc-remove"
-                                    data-testid="doc-remove"
-                                    aria-label=label.clone()
-                                    title=label
-                                    on:click=move |_| on_remove.run(id)
-                                >
-                                    "×"
-                                </button>
-                                {analysis}
-                            </li>
-                        }
-                    }
+                    children=move |item| doc_row(item, selected, rows, actions)
                 />
             </ul>
         </section>
+    }
+}
+
+/// What the buttons of a row call, each with the row's document.
+#[derive(Clone, Copy)]
+struct RowActions {
+    on_cancel: Callback<DocId>,
+    on_retry: Callback<DocId>,
+    on_select: Callback<DocId>,
+    on_remove: Callback<DocId>,
+}
+
+/// One document's row: its name (with its outlet and date under it), the button that removes
+/// it and its analysis line.
+fn doc_row(item: DocItem, selected: Signal<Option<DocId>>, rows: RowStates, actions: RowActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let DocItem { id, name, detail, headline } = item;
+    let RowActions { on_select, on_remove, .. } = actions;
+    let label = {
+        let name = name.clone();
+        move || i18n.fill(Msg::RemoveNamed, &[&name])
+    };
+    let row = rows.of(id);
+    let state = {
+        let row = row.clone();
+        move || row.with(|row| row.state)
+    };
+    view! {
+        <li class="doc-row">
+            <button
+                type="button"
+                class="doc-item"
+                data-testid="doc-item"
+                data-doc=id
+                data-state=state
+                aria-current=move || (selected.get() == Some(id)).then_some("true")
+                title=headline
+                on:click=move |_| on_select.run(id)
+            >
+                <bdi>{visible_text(&name)}</bdi>
+                {detail.map(|detail| view! { <span class="doc-detail" data-testid="doc-detail"><bdi>{detail}</bdi></span> })}
+            </button>
+            <button
+                type="button"
+                class="doc-remove"
+                data-testid="doc-remove"
+                aria-label=label.clone()
+                title=label
+                on:click=move |_| on_remove.run(id)
+            >
+                "×"
+            </button>
+            {move || row_analysis(row.get(), &name, id, actions)}
+        </li>
+    }
+}
+
+/// The analysis line a row shows in `state`, if any: the document being analyzed can be
+/// cancelled, one that failed or was cancelled retried.
+fn row_analysis(state: RowState, name: &str, id: DocId, actions: RowActions) -> Option<AnyView> {
+    let RowState { state, running, failure } = state;
+    match state {
+        "waiting" if running => {
+            Some(analysis_line(Msg::StateRunning, None, Offer::Cancel, name, move || actions.on_cancel.run(id)))
+        }
+        "failed" | "cancelled" => {
+            let status = if state == "failed" { Msg::StateFailed } else { Msg::StateCancelled };
+            Some(analysis_line(status, failure, Offer::Retry, name, move || actions.on_retry.run(id)))
+        }
+        _ => None,
     }
 }
 

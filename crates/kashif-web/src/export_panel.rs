@@ -83,6 +83,51 @@ fn stem(docs: &[CorpusEntry], format: &str, current: Option<usize>) -> String {
     base.chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c }).collect()
 }
 
+/// The outcome of the last export: a message, filled with the label of a format if any.
+type ExportStatus = RwSignal<Option<(Msg, Option<Msg>)>>;
+
+/// Exports `docs` in `format` (see [`FORMATS`]; brat: the `shown` document), copied to the
+/// clipboard when `copy`, else downloaded; the outcome goes to `status` (a message, with the
+/// label of the format if any).
+fn export(docs: &[CorpusEntry], format: &str, shown: Option<DocId>, copy: bool, status: ExportStatus) {
+    if docs.is_empty() {
+        status.set(Some((Msg::NothingToExport, None)));
+        return;
+    }
+    let Some(&(_, label, suffix, mime)) = FORMATS.iter().find(|f| f.0 == format) else { return };
+    let current = shown.and_then(|id| docs.iter().position(|d| d.id == id));
+    let (content, extra) = render(format, docs, current);
+    if content.is_empty() && extra.is_none() {
+        status.set(Some((Msg::ChooseForBrat, None)));
+        return;
+    }
+    if copy {
+        copy_to_clipboard(&content, label, status);
+        return;
+    }
+    let stem = stem(docs, format, current);
+    let mut result = download(&format!("{stem}{suffix}"), &content, mime);
+    if let Some(txt) = extra {
+        result = result.and_then(|()| download(&format!("{stem}.txt"), &txt, "text/plain"));
+    }
+    status.set(Some(match result {
+        Ok(()) => (Msg::Downloaded, Some(label)),
+        Err(_) => (Msg::DownloadFailed, None),
+    }));
+}
+
+/// Copies `content` (the export in the format called `label`) to the clipboard; the outcome
+/// goes to `status` once the browser says.
+fn copy_to_clipboard(content: &str, label: Msg, status: ExportStatus) {
+    let promise = window().navigator().clipboard().write_text(content);
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => status.set(Some((Msg::Copied, Some(label)))),
+            Err(_) => status.set(Some((Msg::CopyFailed, None))),
+        }
+    });
+}
+
 /// The export buttons.
 #[component]
 pub fn ExportPanel(
@@ -94,44 +139,9 @@ pub fn ExportPanel(
     shown: Signal<Option<DocId>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    // The outcome of the last export: a message, filled with the label of a format if any.
-    let status = RwSignal::new(None::<(Msg, Option<Msg>)>);
+    let status: ExportStatus = RwSignal::new(None);
     let format = RwSignal::new("json".to_owned());
-    let run = move |copy: bool| {
-        let docs = docs.get_untracked();
-        if docs.is_empty() {
-            status.set(Some((Msg::NothingToExport, None)));
-            return;
-        }
-        let chosen = format.get_untracked();
-        let Some(&(_, label, suffix, mime)) = FORMATS.iter().find(|f| f.0 == chosen) else { return };
-        let current = shown.get_untracked().and_then(|id| docs.iter().position(|d| d.id == id));
-        let (content, extra) = render(&chosen, &docs, current);
-        if content.is_empty() && extra.is_none() {
-            status.set(Some((Msg::ChooseForBrat, None)));
-            return;
-        }
-        let stem = stem(&docs, &chosen, current);
-        if copy {
-            let clipboard = window().navigator().clipboard();
-            let promise = clipboard.write_text(&content);
-            leptos::task::spawn_local(async move {
-                match wasm_bindgen_futures::JsFuture::from(promise).await {
-                    Ok(_) => status.set(Some((Msg::Copied, Some(label)))),
-                    Err(_) => status.set(Some((Msg::CopyFailed, None))),
-                }
-            });
-            return;
-        }
-        let mut result = download(&format!("{stem}{suffix}"), &content, mime);
-        if let Some(txt) = extra {
-            result = result.and_then(|()| download(&format!("{stem}.txt"), &txt, "text/plain"));
-        }
-        status.set(Some(match result {
-            Ok(()) => (Msg::Downloaded, Some(label)),
-            Err(_) => (Msg::DownloadFailed, None),
-        }));
-    };
+    let run = move |copy: bool| export(&docs.get_untracked(), &format.get_untracked(), shown.get_untracked(), copy, status);
     view! {
         <section class="panel export-panel" aria-labelledby="kashif-export-title" data-testid="export-panel">
             <h2 id="kashif-export-title">{i18n.t(Msg::Export)}</h2>

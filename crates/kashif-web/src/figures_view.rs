@@ -47,30 +47,8 @@ pub fn FigureTable(
     let filter = RwSignal::new(String::new());
     let sort = RwSignal::new(Sort::by(AGREEMENT, true));
     let shown = Memo::new(move |_| {
-        let needle = filter.get();
-        let sort = sort.get();
-        let lang = i18n.lang();
-        groups.with(|groups| {
-            let mut shown: Vec<ClaimGroup> = groups
-                .iter()
-                .filter(|g| {
-                    let title = group_title(lang, g);
-                    let mut texts: Vec<&str> = vec![&title, g.whom.as_str()];
-                    texts.extend(g.place.as_deref());
-                    texts.extend(g.claims.iter().flat_map(|c| [c.sentence.as_str(), c.source.as_str()]));
-                    matches(&needle, &texts)
-                })
-                .cloned()
-                .collect();
-            shown.sort_by(|a, b| {
-                let ascending = match sort.column {
-                    KIND => group_title(lang, a).cmp(&group_title(lang, b)),
-                    _ => (a.discrepancy, a.documents, a.claims.len()).cmp(&(b.discrepancy, b.documents, b.claims.len())),
-                };
-                sort.order(ascending)
-            });
-            shown
-        })
+        let (needle, sort, lang) = (filter.get(), sort.get(), i18n.lang());
+        groups.with(|groups| claim_rows(groups, &needle, sort, lang))
     });
     let headers = move || {
         view! {
@@ -95,6 +73,30 @@ pub fn FigureTable(
             <FilterBox filter testid="figure-filter" />
         </DataTable>
     }
+}
+
+/// The groups that match the filter `needle` (what they count, where, and the sentences and
+/// sources of their claims), in the order of `sort`, named in `lang`.
+fn claim_rows(groups: &[ClaimGroup], needle: &str, sort: Sort, lang: Lang) -> Vec<ClaimGroup> {
+    let mut shown: Vec<ClaimGroup> = groups
+        .iter()
+        .filter(|g| {
+            let title = group_title(lang, g);
+            let mut texts: Vec<&str> = vec![&title, g.whom.as_str()];
+            texts.extend(g.place.as_deref());
+            texts.extend(g.claims.iter().flat_map(|c| [c.sentence.as_str(), c.source.as_str()]));
+            matches(needle, &texts)
+        })
+        .cloned()
+        .collect();
+    shown.sort_by(|a, b| {
+        let ascending = match sort.column {
+            KIND => group_title(lang, a).cmp(&group_title(lang, b)),
+            _ => (a.discrepancy, a.documents, a.claims.len()).cmp(&(b.discrepancy, b.documents, b.claims.len())),
+        };
+        sort.order(ascending)
+    });
+    shown
 }
 
 /// The badge of a group: «تباين» with the spread, «متفق» when several sources agree, else

@@ -46,34 +46,8 @@ pub fn FramingView(
     // The table's own order (actors by weight) until a header is clicked.
     let sort = RwSignal::new(Sort::by(usize::MAX, false));
     let shown = Memo::new(move |_| {
-        let needle = filter.get();
-        let only = category.get();
-        let sort = sort.get();
-        table.with(|table| {
-            let mut rows: Vec<FramingRow> = table
-                .rows
-                .iter()
-                .filter(|r| only.is_none_or(|c| r.category == c))
-                .filter(|r| {
-                    let actor = r.actor.as_ref().map_or("—", |a| a.name.as_str());
-                    matches(&needle, &[actor, &r.descriptor, &r.gloss])
-                })
-                .cloned()
-                .collect();
-            if sort.column != usize::MAX {
-                rows.sort_by(|a, b| {
-                    let ascending = match sort.column {
-                        ACTOR => actor_name(a).cmp(actor_name(b)),
-                        DESCRIPTOR => a.descriptor.cmp(&b.descriptor),
-                        CATEGORY => a.category.cmp(&b.category),
-                        TOTAL => a.total.cmp(&b.total),
-                        doc => a.counts.get(doc - FIRST_DOC).cmp(&b.counts.get(doc - FIRST_DOC)),
-                    };
-                    sort.order(ascending)
-                });
-            }
-            rows
-        })
+        let (needle, only, sort) = (filter.get(), category.get(), sort.get());
+        table.with(|table| framing_rows(&table.rows, &needle, only, sort))
     });
     let headers = move || {
         view! {
@@ -109,6 +83,30 @@ pub fn FramingView(
             </select>
         </DataTable>
     }
+}
+
+/// The rows of the framing table that match the filter `needle` (actor, descriptor or gloss)
+/// and the category `only`, in the order of `sort` (the table's own order for no column).
+fn framing_rows(rows: &[FramingRow], needle: &str, only: Option<Category>, sort: Sort) -> Vec<FramingRow> {
+    let mut rows: Vec<FramingRow> = rows
+        .iter()
+        .filter(|r| only.is_none_or(|c| r.category == c))
+        .filter(|r| matches(needle, &[actor_name(r), &r.descriptor, &r.gloss]))
+        .cloned()
+        .collect();
+    if sort.column != usize::MAX {
+        rows.sort_by(|a, b| {
+            let ascending = match sort.column {
+                ACTOR => actor_name(a).cmp(actor_name(b)),
+                DESCRIPTOR => a.descriptor.cmp(&b.descriptor),
+                CATEGORY => a.category.cmp(&b.category),
+                TOTAL => a.total.cmp(&b.total),
+                doc => a.counts.get(doc - FIRST_DOC).cmp(&b.counts.get(doc - FIRST_DOC)),
+            };
+            sort.order(ascending)
+        });
+    }
+    rows
 }
 
 fn actor_name(row: &FramingRow) -> &str {
@@ -185,71 +183,30 @@ fn AddDescriptor(
     settings: Settings,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // A removal can be undone (the undo bar, Ctrl+Z).
+    let own = OwnDescriptors { extra, settings, undo: use_context::<Undo>() };
     let term = RwSignal::new(String::new());
     let category = RwSignal::new(Category::Pejorative);
     // Why the last term was not added: the term and the descriptor that already counts it.
     let refused = RwSignal::new(None::<(String, String)>);
-    let save = move |list: Vec<Descriptor>| settings.set(DESCRIPTORS, &descriptors_to_tsv(&list));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let value = term.get_untracked().trim().to_owned();
         if fold(&value).split_whitespace().next().is_none() {
             return;
         }
-        let mut list = extra.get_untracked();
-        if let Some(known) = known_descriptor(&value, &list) {
-            refused.set(Some((value, known.term.clone())));
-            return;
-        }
-        list.push(Descriptor::new(&value, category.get_untracked()));
-        save(list);
-        refused.set(None);
-        term.set(String::new());
-    };
-    // A removal can be undone (the undo bar, Ctrl+Z).
-    let undo = use_context::<Undo>();
-    let remove = move |index: usize| {
-        let mut list = extra.get_untracked();
-        if index < list.len() {
-            let before = settings.get_untracked(DESCRIPTORS).unwrap_or_default();
-            let term = list.remove(index).term;
-            save(list);
-            if let Some(undo) = undo {
-                let after = settings.get_untracked(DESCRIPTORS).unwrap_or_default();
-                let serial = undo.record(Change::Descriptors { before, after });
-                undo.show(serial, BarNote::DescriptorRemoved(term));
+        match own.add(value, category.get_untracked()) {
+            Ok(()) => {
+                refused.set(None);
+                term.set(String::new());
             }
+            Err(known) => refused.set(Some(known)),
         }
     };
     view! {
         <form class="add-descriptor" data-testid="add-descriptor" on:submit=add>
             <label class="field-label" for="kashif-descriptor">{i18n.t(Msg::AddDescriptor)}</label>
-            <div class="add-row">
-                <input
-                    id="kashif-descriptor"
-                    type="text"
-                    dir="rtl"
-                    lang="ar"
-                    class="filter-box"
-                    placeholder=i18n.t(Msg::DescriptorExample)
-                    data-testid="descriptor-input"
-                    prop:value=move || term.get()
-                    on:input=move |ev| term.set(event_target_value(&ev))
-                />
-                <select
-                    class="type-filter"
-                    aria-label=i18n.t(Msg::DescriptorConnotation)
-                    data-testid="descriptor-category"
-                    on:change=move |ev| {
-                        if let Ok(c) = event_target_value(&ev).parse::<Category>() {
-                            category.set(c);
-                        }
-                    }
-                >
-                    <CategoryOptions />
-                </select>
-                <button type="submit" class="button-like" data-testid="descriptor-add">{i18n.t(Msg::Add)}</button>
-            </div>
+            {descriptor_fields(term, category)}
             {move || {
                 refused.get().map(|(term, known)| view! {
                     <p class="muted" data-testid="descriptor-known" role="status">
@@ -257,22 +214,106 @@ fn AddDescriptor(
                     </p>
                 })
             }}
-            <Show when=move || extra.with(|e| !e.is_empty())>
-                <div class="own-descriptors">
-                    <span class="muted">{i18n.t(Msg::YourDescriptors)}</span>
-                    <ul class="chip-list" data-testid="own-descriptors">
-                        {move || {
-                            extra
-                                .get()
-                                .into_iter()
-                                .enumerate()
-                                .map(|(index, d)| own_descriptor(index, d, i18n, remove))
-                                .collect_view()
-                        }}
-                    </ul>
-                </div>
-            </Show>
+            {own_descriptor_list(own)}
         </form>
+    }
+}
+
+/// The reader's own descriptors, where they are saved, and the history their removals go to.
+#[derive(Clone, Copy)]
+struct OwnDescriptors {
+    extra: Signal<Vec<Descriptor>>,
+    settings: Settings,
+    undo: Option<Undo>,
+}
+
+impl OwnDescriptors {
+    fn save(self, list: &[Descriptor]) {
+        self.settings.set(DESCRIPTORS, &descriptors_to_tsv(list));
+    }
+
+    /// Adds `term` in `category` and saves; a term a descriptor already counts is refused with
+    /// that descriptor's term (`(term, known)`).
+    fn add(self, term: String, category: Category) -> Result<(), (String, String)> {
+        let mut list = self.extra.get_untracked();
+        if let Some(known) = known_descriptor(&term, &list) {
+            return Err((term, known.term.clone()));
+        }
+        list.push(Descriptor::new(&term, category));
+        self.save(&list);
+        Ok(())
+    }
+
+    /// Removes the descriptor at `index` and saves; the undo bar offers to put it back.
+    fn remove(self, index: usize) {
+        let mut list = self.extra.get_untracked();
+        if index >= list.len() {
+            return;
+        }
+        let before = self.settings.get_untracked(DESCRIPTORS).unwrap_or_default();
+        let term = list.remove(index).term;
+        self.save(&list);
+        if let Some(undo) = self.undo {
+            let after = self.settings.get_untracked(DESCRIPTORS).unwrap_or_default();
+            let serial = undo.record(Change::Descriptors { before, after });
+            undo.show(serial, BarNote::DescriptorRemoved(term));
+        }
+    }
+}
+
+/// The term box, its category and the add button.
+fn descriptor_fields(term: RwSignal<String>, category: RwSignal<Category>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="add-row">
+            <input
+                id="kashif-descriptor"
+                type="text"
+                dir="rtl"
+                lang="ar"
+                class="filter-box"
+                placeholder=i18n.t(Msg::DescriptorExample)
+                data-testid="descriptor-input"
+                prop:value=move || term.get()
+                on:input=move |ev| term.set(event_target_value(&ev))
+            />
+            <select
+                class="type-filter"
+                aria-label=i18n.t(Msg::DescriptorConnotation)
+                data-testid="descriptor-category"
+                on:change=move |ev| {
+                    if let Ok(c) = event_target_value(&ev).parse::<Category>() {
+                        category.set(c);
+                    }
+                }
+            >
+                <CategoryOptions />
+            </select>
+            <button type="submit" class="button-like" data-testid="descriptor-add">{i18n.t(Msg::Add)}</button>
+        </div>
+    }
+}
+
+/// The list of the reader's own descriptors, while there are any.
+fn own_descriptor_list(own: OwnDescriptors) -> impl IntoView {
+    let i18n = use_i18n();
+    let extra = own.extra;
+    view! {
+        <Show when=move || extra.with(|e| !e.is_empty())>
+            <div class="own-descriptors">
+                <span class="muted">{i18n.t(Msg::YourDescriptors)}</span>
+                <ul class="chip-list" data-testid="own-descriptors">
+                    {move || {
+                        extra
+                            .get()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(index, d)| own_descriptor(index, d, i18n, move |index| own.remove(index)))
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+        </Show>
     }
 }
 

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, File, HtmlInputElement, HtmlTextAreaElement};
 
-use super::files::files_of;
+use super::files::{dropped_entries, files_of, files_under};
 use super::i18n::{use_i18n, Msg};
 
 /// True when what is pasted into `box_` replaces a text it holds, whole (all of it selected).
@@ -134,11 +134,55 @@ pub fn FilePicker(on_files: Callback<Vec<File>>) -> impl IntoView {
 }
 
 /// True when a drag carries files (not, say, a text selection being moved into the text box).
-pub fn drags_files(ev: &DragEvent) -> bool {
+fn drags_files(ev: &DragEvent) -> bool {
     ev.data_transfer().is_some_and(|dt| dt.types().iter().any(|kind| kind.as_string().as_deref() == Some("Files")))
 }
 
-/// The veil shown over the page while files are dragged over it.
+/// Files dragged into an element of the page: `depth` (see [`DropOverlay`]) goes one up.
+pub fn drag_enter(ev: &DragEvent, depth: RwSignal<u32>) {
+    if drags_files(ev) {
+        ev.prevent_default();
+        depth.update(|depth| *depth += 1);
+    }
+}
+
+/// Files dragged over the page: they may be dropped, and are copied.
+pub fn drag_over(ev: &DragEvent) {
+    if drags_files(ev) {
+        ev.prevent_default();
+        if let Some(transfer) = ev.data_transfer() {
+            transfer.set_drop_effect("copy");
+        }
+    }
+}
+
+/// A drag left an element of the page: `depth` goes one down.
+pub fn drag_leave(depth: RwSignal<u32>) {
+    depth.update(|depth| *depth = depth.saturating_sub(1));
+}
+
+/// Files or folders dropped on the page go to `on_files` (a folder's files once they are read);
+/// a text selection dropped into the text box is left to the browser. `depth` goes back to 0.
+pub fn drop_files(ev: &DragEvent, depth: RwSignal<u32>, on_files: Callback<Vec<File>>) {
+    depth.set(0);
+    let Some(transfer) = ev.data_transfer() else { return };
+    if transfer.files().is_none_or(|list| list.length() == 0) {
+        return; // a text selection dropped into the text box: let the browser handle it
+    }
+    ev.prevent_default();
+    // Folders too: their entries must be taken now, their files are read later.
+    let entries = dropped_entries(&transfer);
+    if entries.is_empty() {
+        if let Some(list) = transfer.files() {
+            on_files.run(files_of(&list));
+        }
+    } else {
+        leptos::task::spawn_local(async move { on_files.run(files_under(entries).await) });
+    }
+}
+
+/// The veil shown over the page while files are dragged over it (while the depth of the drag,
+/// kept by [`drag_enter`], [`drag_leave`] and [`drop_files`], is above zero).
 #[component]
 pub fn DropOverlay(visible: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();

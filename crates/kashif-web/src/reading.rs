@@ -3,36 +3,13 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, KeyboardEvent};
+use web_sys::KeyboardEvent;
 
 use super::i18n::{label_name, use_i18n, Msg};
 use super::settings::{Settings, THEME};
 use super::navigation::{focus_element, mention_element, Tab};
+use super::view_state::CardAt;
 use kashif_core::{EntitySummary, Mention};
-
-/// Where the mention card is shown: the mention (by its start) and the card's place in the
-/// text panel, in CSS pixels.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CardAt {
-    /// The start of the mention the card describes.
-    pub start: usize,
-    /// Distance from the top of the text panel.
-    pub top: i32,
-    /// Distance from the right edge of the text panel.
-    pub right: i32,
-}
-
-impl CardAt {
-    /// The card for `mark` (a `<mark>` of the analyzed text), placed just under it.
-    pub fn below(mark: &HtmlElement) -> Option<Self> {
-        let start = mark.get_attribute("data-start")?.parse().ok()?;
-        let panel = mark.offset_parent()?;
-        let scrolled = mark.closest(".analyzed").ok().flatten().map_or(0, |article| article.scroll_top());
-        let top = mark.offset_top() + mark.offset_height() - scrolled + 4;
-        let right = (panel.client_width() - mark.offset_left() - mark.offset_width()).max(0);
-        Some(CardAt { start, top, right })
-    }
-}
 
 /// The card of the hovered or focused mention: its type, display name, the other spellings of the
 /// entity in the document and how many times the document mentions it.
@@ -101,76 +78,18 @@ pub fn MentionStepper(
     tab: RwSignal<Tab>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    // The starts of the followed entity's mentions, in text order.
-    let starts = Memo::new(move |_| {
-        let id = focus.get()?;
-        let starts: Vec<usize> = mentions.with(|m| m.iter().filter(|m| m.id == id).map(|m| m.start).collect());
-        (!starts.is_empty()).then_some(starts)
-    });
-    let index = Memo::new(move |_| {
-        let current = current.get()?;
-        starts.with(|s| s.as_ref()?.iter().position(|&start| start == current))
-    });
-    // Following a new entity (from the entity list): go to its first mention.
-    Effect::new(move |_| {
-        if let Some(starts) = starts.get() {
-            if index.get_untracked().is_none() {
-                current.set(Some(starts[0]));
-                request_animation_frame(move || {
-                    if let Some(mark) = mention_element(starts[0]) {
-                        mark.scroll_into_view_with_bool(false);
-                    }
-                });
-            }
-        }
-    });
-    let step = move |delta: isize| {
-        let Some(starts) = starts.get_untracked() else { return };
-        let len = starts.len() as isize;
-        let at = index.get_untracked().map_or(if delta > 0 { -1 } else { 0 }, |i| i as isize);
-        let next = starts[(at + delta).rem_euclid(len) as usize];
-        current.set(Some(next));
-        request_animation_frame(move || {
-            if let Some(mark) = mention_element(next) {
-                focus_element(&mark);
-            }
-        });
-    };
-    let handle = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
-        if tab.get_untracked() != Tab::Text || focus.with_untracked(Option::is_none) {
-            return;
-        }
-        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
-            return;
-        }
-        let typing = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if typing {
-            return;
-        }
-        match ev.key().as_str() {
-            "n" | "N" | "ArrowLeft" => step(1),
-            "p" | "P" | "ArrowRight" => step(-1),
-            "Escape" => {
-                focus.set(None);
-                current.set(None);
-                return;
-            }
-            _ => return,
-        }
-        ev.prevent_default();
-    });
-    on_cleanup(move || handle.remove());
+    let stepper = Stepper::new(mentions, focus, current);
+    stepper.go_to_first_of_each_entity();
+    step_on_keys(stepper, tab);
     let name = move || {
         let id = focus.get()?;
         mentions.with(|m| m.iter().find(|m| m.id == id).map(|m| m.canonical.clone()))
     };
+    let Stepper { starts, index, .. } = stepper;
     view! {
         <Show when=move || starts.with(Option::is_some)>
             <div class="stepper" data-testid="stepper" role="group" aria-label=i18n.t(Msg::Stepper)>
-                <button type="button" class="step-button" data-testid="step-prev" on:click=move |_| step(-1) aria-label=i18n.t(Msg::PreviousMention)>
+                <button type="button" class="step-button" data-testid="step-prev" on:click=move |_| stepper.step(-1) aria-label=i18n.t(Msg::PreviousMention)>
                     {i18n.t(Msg::Previous)}
                 </button>
                 <span class="step-count" data-testid="stepper-count" dir="ltr" aria-live="polite">
@@ -179,25 +98,116 @@ pub fn MentionStepper(
                         format!("{} / {}", index.get().map_or(0, |i| i + 1), total)
                     }}
                 </span>
-                <button type="button" class="step-button" data-testid="step-next" on:click=move |_| step(1) aria-label=i18n.t(Msg::NextMention)>
+                <button type="button" class="step-button" data-testid="step-next" on:click=move |_| stepper.step(1) aria-label=i18n.t(Msg::NextMention)>
                     {i18n.t(Msg::Next)}
                 </button>
                 <bdi class="step-name">{name}</bdi>
                 <span class="muted step-keys">{i18n.t(Msg::StepKeys)}</span>
-                <button
-                    type="button"
-                    class="link-button step-close"
-                    data-testid="step-close"
-                    on:click=move |_| {
-                        focus.set(None);
-                        current.set(None);
-                    }
-                >
+                <button type="button" class="link-button step-close" data-testid="step-close" on:click=move |_| stepper.stop()>
                     {i18n.t(Msg::StopFollowing)}
                 </button>
             </div>
         </Show>
     }
+}
+
+/// Where the stepper is: the starts of the followed entity's mentions and the one it is on.
+#[derive(Clone, Copy)]
+struct Stepper {
+    /// The entity followed.
+    focus: RwSignal<Option<String>>,
+    /// The start of the mention the stepper is on.
+    current: RwSignal<Option<usize>>,
+    /// The starts of the followed entity's mentions, in text order (`None` when it has none).
+    starts: Memo<Option<Vec<usize>>>,
+    /// The position of `current` among `starts`.
+    index: Memo<Option<usize>>,
+}
+
+impl Stepper {
+    /// The stepper over the mentions of the entity `focus` in `mentions`, on `current`.
+    fn new(mentions: Signal<Vec<Mention>>, focus: RwSignal<Option<String>>, current: RwSignal<Option<usize>>) -> Self {
+        let starts = Memo::new(move |_| {
+            let id = focus.get()?;
+            let starts: Vec<usize> = mentions.with(|m| m.iter().filter(|m| m.id == id).map(|m| m.start).collect());
+            (!starts.is_empty()).then_some(starts)
+        });
+        let index = Memo::new(move |_| {
+            let current = current.get()?;
+            starts.with(|s| s.as_ref()?.iter().position(|&start| start == current))
+        });
+        Stepper { focus, current, starts, index }
+    }
+
+    /// Following a new entity (from the entity list): go to its first mention, and scroll it
+    /// into view.
+    fn go_to_first_of_each_entity(self) {
+        let Stepper { current, starts, index, .. } = self;
+        Effect::new(move |_| {
+            if let Some(starts) = starts.get() {
+                if index.get_untracked().is_none() {
+                    current.set(Some(starts[0]));
+                    request_animation_frame(move || {
+                        if let Some(mark) = mention_element(starts[0]) {
+                            mark.scroll_into_view_with_bool(false);
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    /// Moves `delta` mentions on (around at either end) and puts the keyboard focus on the mark.
+    fn step(self, delta: isize) {
+        let Some(starts) = self.starts.get_untracked() else { return };
+        let len = starts.len() as isize;
+        let at = self.index.get_untracked().map_or(if delta > 0 { -1 } else { 0 }, |i| i as isize);
+        let next = starts[(at + delta).rem_euclid(len) as usize];
+        self.current.set(Some(next));
+        request_animation_frame(move || {
+            if let Some(mark) = mention_element(next) {
+                focus_element(&mark);
+            }
+        });
+    }
+
+    /// Stops following the entity.
+    fn stop(self) {
+        self.focus.set(None);
+        self.current.set(None);
+    }
+}
+
+/// The stepper's keys, for the lifetime of the component: n and ← step forward, p and → back,
+/// Escape stops; only in the reading view, while an entity is followed and the reader is not
+/// typing.
+fn step_on_keys(stepper: Stepper, tab: RwSignal<Tab>) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+        if tab.get_untracked() != Tab::Text || stepper.focus.with_untracked(Option::is_none) {
+            return;
+        }
+        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || is_typing(&ev) {
+            return;
+        }
+        match ev.key().as_str() {
+            "n" | "N" | "ArrowLeft" => stepper.step(1),
+            "p" | "P" | "ArrowRight" => stepper.step(-1),
+            "Escape" => {
+                stepper.stop();
+                return;
+            }
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Whether a key went to a text field or a list box (where the reader is typing or choosing).
+fn is_typing(ev: &KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
 /// Switches between the light and dark themes. Until it is first used, the page follows the

@@ -2,7 +2,9 @@
 //! engine and its replies, and saving to the [`store`](super::store).
 //!
 //! A [`Session`] is a bundle of signals (it is `Copy`); the components get the signals they
-//! show and callbacks that call its methods. Every change is applied in memory first; saving
+//! show and callbacks that call its methods. What the page shows of it (the view, the entity
+//! followed, the span lit up…) and the memos derived from it are the
+//! [`ViewState`](super::view_state::ViewState). Every change is applied in memory first; saving
 //! happens after, and a failed save only adds a message.
 
 use std::collections::BTreeMap;
@@ -66,7 +68,8 @@ pub enum Restored {
     Off,
 }
 
-/// The page's state (see the module documentation).
+/// The documents, their analyses, the corrections and settings, and what changes them (see the
+/// module documentation).
 #[derive(Clone, Copy)]
 pub struct Session {
     /// The documents.

@@ -278,15 +278,7 @@ where
     HV: IntoView + 'static,
     T: IntoView + 'static,
 {
-    let limit = RwSignal::new(CHUNK);
-    // A new filter or sort starts again from the first chunk (not the effect's first run, which
-    // may come after a first click).
-    Effect::new(move |first_run_done: Option<()>| {
-        rows.track();
-        if first_run_done.is_some() {
-            limit.set(CHUNK);
-        }
-    });
+    let limit = chunk_limit(rows);
     // Only the rows depend on the row type; the panel around them is one function for every
     // table (generic, it was compiled once per table: +27 KB of page wasm).
     let body = move || {
@@ -296,6 +288,20 @@ where
     };
     let panel = Panel { title_id, title, note, count_testid, testid, class, has_documents, before_table };
     table_panel(panel, children.into_inner(), headers, body, Signal::derive(move || rows.with(Vec::len)), limit)
+}
+
+/// How many rows a table shows: [`CHUNK`] at first and again whenever `rows` change (a new
+/// filter or sort starts again from the first chunk; not on the effect's first run, which may
+/// come after a first click).
+fn chunk_limit<R: Clone + PartialEq + Send + Sync + 'static>(rows: Memo<Vec<R>>) -> RwSignal<usize> {
+    let limit = RwSignal::new(CHUNK);
+    Effect::new(move |first_run_done: Option<()>| {
+        rows.track();
+        if first_run_done.is_some() {
+            limit.set(CHUNK);
+        }
+    });
+    limit
 }
 
 /// What a [`DataTable`]'s panel shows around the rows.
@@ -385,34 +391,8 @@ pub fn EntityTable(
     let label_filter = RwSignal::new(None::<Label>);
     let sort = RwSignal::new(Sort::by(TOTAL, true));
     let shown = Memo::new(move |_| {
-        let needle = filter.get();
-        let only = label_filter.get();
-        let sort = sort.get();
-        rows.with(|rows| {
-            let mut shown: Vec<EntityRow> = rows
-                .iter()
-                .filter(|row| only.is_none_or(|label| row.label == label))
-                .filter(|row| {
-                    let mut names: Vec<&str> = row.spellings.iter().map(String::as_str).collect();
-                    names.push(&row.canonical);
-                    matches(&needle, &names)
-                })
-                .cloned()
-                .collect();
-            shown.sort_by(|a, b| {
-                let ascending = match sort.column {
-                    NAME => natural_order(&a.canonical, &b.canonical),
-                    TYPE => a.label.cmp(&b.label),
-                    TOTAL => a.total.cmp(&b.total),
-                    doc => {
-                        let count = |row: &EntityRow| row.per_doc.get(doc - FIRST_DOC).map_or(0, |d| d.count);
-                        count(a).cmp(&count(b))
-                    }
-                };
-                sort.order(ascending).then_with(|| natural_order(&a.canonical, &b.canonical))
-            });
-            shown
-        })
+        let (needle, only, sort) = (filter.get(), label_filter.get(), sort.get());
+        rows.with(|rows| entity_rows(rows, &needle, only, sort))
     });
     let docs = doc_names(corpus, i18n);
     let titles = doc_titles(corpus, i18n);
@@ -451,6 +431,34 @@ pub fn EntityTable(
             </select>
         </DataTable>
     }
+}
+
+/// The rows of the entity table that match the filter `needle` (a name or spelling) and the
+/// label `only`, in the order of `sort`, then by name.
+fn entity_rows(rows: &[EntityRow], needle: &str, only: Option<Label>, sort: Sort) -> Vec<EntityRow> {
+    let mut shown: Vec<EntityRow> = rows
+        .iter()
+        .filter(|row| only.is_none_or(|label| row.label == label))
+        .filter(|row| {
+            let mut names: Vec<&str> = row.spellings.iter().map(String::as_str).collect();
+            names.push(&row.canonical);
+            matches(needle, &names)
+        })
+        .cloned()
+        .collect();
+    shown.sort_by(|a, b| {
+        let ascending = match sort.column {
+            NAME => natural_order(&a.canonical, &b.canonical),
+            TYPE => a.label.cmp(&b.label),
+            TOTAL => a.total.cmp(&b.total),
+            doc => {
+                let count = |row: &EntityRow| row.per_doc.get(doc - FIRST_DOC).map_or(0, |d| d.count);
+                count(a).cmp(&count(b))
+            }
+        };
+        sort.order(ascending).then_with(|| natural_order(&a.canonical, &b.canonical))
+    });
+    shown
 }
 
 fn entity_row(row: EntityRow, docs: &[(DocId, String)], nav: Navigator, i18n: I18n) -> impl IntoView {
@@ -521,30 +529,8 @@ pub fn QuoteTable(
     let filter = RwSignal::new(String::new());
     let sort = RwSignal::new(Sort::by(SPEAKER, false));
     let shown = Memo::new(move |_| {
-        let needle = filter.get();
-        let sort = sort.get();
-        let docs = docs.get();
-        rows.with(|rows| {
-            let mut shown: Vec<QuoteRow> = rows
-                .iter()
-                .filter(|q| {
-                    let doc = docs.get(q.doc).map_or("", |(_, name)| name.as_str());
-                    matches(&needle, &[q.speaker_name.as_deref().unwrap_or(""), &q.text, doc, &q.verb])
-                })
-                .cloned()
-                .collect();
-            // `quotes` already orders by speaker; other columns sort stably on top of it.
-            shown.sort_by(|a, b| {
-                let ascending = match sort.column {
-                    SPEAKER => (a.speaker_name.is_none(), &a.speaker_name).cmp(&(b.speaker_name.is_none(), &b.speaker_name)),
-                    QUOTE => a.text.cmp(&b.text),
-                    DOCUMENT => a.doc.cmp(&b.doc),
-                    _ => a.kind.as_str().cmp(b.kind.as_str()),
-                };
-                sort.order(ascending)
-            });
-            shown
-        })
+        let (needle, sort, docs) = (filter.get(), sort.get(), docs.get());
+        rows.with(|rows| quote_rows(rows, &needle, sort, &docs))
     });
     let headers = move || {
         view! {
@@ -568,6 +554,30 @@ pub fn QuoteTable(
             <FilterBox filter testid="quote-filter" />
         </DataTable>
     }
+}
+
+/// The quotes that match the filter `needle` (speaker, words, name of the document in `docs`,
+/// verb), in the order of `sort`.
+fn quote_rows(rows: &[QuoteRow], needle: &str, sort: Sort, docs: &[(DocId, String)]) -> Vec<QuoteRow> {
+    let mut shown: Vec<QuoteRow> = rows
+        .iter()
+        .filter(|q| {
+            let doc = docs.get(q.doc).map_or("", |(_, name)| name.as_str());
+            matches(needle, &[q.speaker_name.as_deref().unwrap_or(""), &q.text, doc, &q.verb])
+        })
+        .cloned()
+        .collect();
+    // `quotes` already orders by speaker; other columns sort stably on top of it.
+    shown.sort_by(|a, b| {
+        let ascending = match sort.column {
+            SPEAKER => (a.speaker_name.is_none(), &a.speaker_name).cmp(&(b.speaker_name.is_none(), &b.speaker_name)),
+            QUOTE => a.text.cmp(&b.text),
+            DOCUMENT => a.doc.cmp(&b.doc),
+            _ => a.kind.as_str().cmp(b.kind.as_str()),
+        };
+        sort.order(ascending)
+    });
+    shown
 }
 
 /// One quote: its speaker, its words, its document (a click shows the quote there), its kind.

@@ -10,10 +10,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use super::correct_panel::{picked_in, Picked};
+use super::correct_panel::picked_in;
 use super::i18n::{use_i18n, Msg};
-use super::reading::CardAt;
 use super::spans::{segments, MarkStep, Segment};
+use super::view_state::{CardAt, Picked};
 use super::visible::visible_text;
 use super::navigation::{mention_element_id, SPOTLIGHT_ID};
 use kashif_core::{Label, Mention};
@@ -85,7 +85,7 @@ fn EmptyHint() -> impl IntoView {
     }
 }
 
-/// About how many chars of text one block of the rendered text holds (see `marked_text`).
+/// About how many chars of text one block of the rendered text holds (see [`Chunks`]).
 const CHUNK_CHARS: usize = 3_000;
 
 /// The signals every mark reads.
@@ -102,6 +102,10 @@ fn mark_of(ev: &web_sys::Event) -> Option<HtmlElement> {
     target.closest("mark[data-start]").ok().flatten()?.dyn_into().ok()
 }
 
+/// The text with its mentions marked (those of a `hidden` label as plain text) and the span in
+/// `spotlight` lit up, in blocks of about [`CHUNK_CHARS`] chars, in the `<article>` that shows
+/// the card of the mark hovered or focused, follows the entity of a mark clicked and turns a
+/// selection into the span the correction bar offers to add.
 fn marked_text(
     text: Arc<str>,
     mentions: &[Mention],
@@ -110,78 +114,15 @@ fn marked_text(
     marks: Marks,
     card: RwSignal<Option<CardAt>>,
 ) -> impl IntoView {
-    // Runs of paragraphs (ended at a line break once they hold CHUNK_CHARS) become blocks the
-    // browser lays out only when they come near the screen (`content-visibility: auto`): a
-    // 50,000-word document then opens at the cost of a few pages. Much smaller blocks would make
-    // scrolling itself slower (each frame would bring new blocks in).
-    let mut chunk_chars = 0;
-    let mut chunks: Vec<AnyView> = Vec::new();
-    let mut pieces: Vec<AnyView> = Vec::new();
-    let mut offset = 0; // chars before the current segment
-    let mut spot_placed = false;
-    // One mark is in the tab order (the first, then the last one focused); arrows move between
-    // them (`roving tabindex`), so Tab passes the text in one press.
-    let mut tab_stop_placed = false;
-    let end_chunk = |pieces: &mut Vec<AnyView>, chunks: &mut Vec<AnyView>| {
-        let done = std::mem::take(pieces);
-        chunks.push(view! { <div class="chunk">{done}</div> }.into_any());
-    };
+    let mut chunks = Chunks::new(spotlight);
     for segment in segments(&text, mentions) {
         match segment {
-            Segment::Plain(plain) => {
-                for line in plain.split_inclusive('\n') {
-                    pieces.push(plain_run(line, offset, spotlight, &mut spot_placed));
-                    let len = line.chars().count();
-                    offset += len;
-                    chunk_chars += len;
-                    if line.ends_with('\n') && chunk_chars >= CHUNK_CHARS {
-                        end_chunk(&mut pieces, &mut chunks);
-                        chunk_chars = 0;
-                    }
-                }
-            }
-            Segment::Mention { surface, mention } => {
-                let len = surface.chars().count();
-                offset += len;
-                chunk_chars += len;
-                let lit = spotlight.is_some_and(|(s, e)| mention.start < e && mention.end > s);
-                if hidden.contains(&mention.label) {
-                    pieces.push(plain_run(surface, mention.start, spotlight, &mut spot_placed));
-                } else {
-                    pieces.push(mark(surface, mention, marks, lit, !tab_stop_placed).into_any());
-                    tab_stop_placed = true;
-                }
-            }
+            Segment::Plain(plain) => chunks.plain(plain),
+            Segment::Mention { surface, mention } if hidden.contains(&mention.label) => chunks.hidden(surface, mention.start),
+            Segment::Mention { surface, mention } => chunks.mention(surface, mention, marks),
         }
     }
-    if !pieces.is_empty() {
-        end_chunk(&mut pieces, &mut chunks);
-    }
-    let show_card = move |ev: web_sys::Event| match mark_of(&ev) {
-        Some(mark) => card.set(CardAt::below(&mark)),
-        None => card.set(None),
-    };
-    let follow = move |ev: web_sys::MouseEvent| {
-        // A click opens the correction bar above the text, which moves the text down: a card
-        // left where the mark was would cover other words.
-        card.set(None);
-        let Some(mark) = mark_of(&ev) else { return };
-        let (Some(entity), Some(start)) =
-            (mark.get_attribute("data-entity"), mark.get_attribute("data-start").and_then(|s| s.parse().ok()))
-        else {
-            return;
-        };
-        marks.current.set(Some(start));
-        marks.focus.set(Some(entity));
-    };
-    // A selection (by mouse or keyboard) becomes the span the correction bar offers to add.
-    let pick = move |ev: web_sys::Event, text: &str| {
-        let Some(article) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        let span = picked_in(&article, text);
-        if span.is_some() || marks.picked.with_untracked(Option::is_some) {
-            marks.picked.set(span);
-        }
-    };
+    let show_card = move |ev: web_sys::Event| card.set(mark_of(&ev).and_then(|mark| CardAt::below(&mark)));
     view! {
         <article
             class="analyzed"
@@ -199,15 +140,114 @@ fn marked_text(
             on:mouseleave=move |_| card.set(None)
             on:focusout=move |_| card.set(None)
             on:scroll=move |_| card.set(None)
-            on:click=follow
+            on:click=move |ev| follow_mark(&ev, marks, card)
             on:mouseup={
                 let text = Arc::clone(&text);
-                move |ev| pick(ev.into(), &text)
+                move |ev| pick(&ev, &text, marks.picked)
             }
-            on:keyup=move |ev| pick(ev.into(), &text)
+            on:keyup=move |ev| pick(&ev, &text, marks.picked)
         >
-            {chunks}
+            {chunks.finish()}
         </article>
+    }
+}
+
+/// The rendered text, built piece by piece. Runs of paragraphs (ended at a line break once they
+/// hold [`CHUNK_CHARS`]) become blocks the browser lays out only when they come near the screen
+/// (`content-visibility: auto`): a 50,000-word document then opens at the cost of a few pages.
+/// Much smaller blocks would make scrolling itself slower (each frame would bring new blocks in).
+struct Chunks {
+    /// The blocks done.
+    chunks: Vec<AnyView>,
+    /// The pieces of the block under way.
+    pieces: Vec<AnyView>,
+    /// The chars of the block under way.
+    chunk_chars: usize,
+    /// The chars before the next piece.
+    offset: usize,
+    /// The span to light up.
+    spotlight: Option<(usize, usize)>,
+    /// Whether the first lit-up piece (which gets [`SPOTLIGHT_ID`]) is placed.
+    spot_placed: bool,
+    /// Whether the mark in the tab order is placed. One mark is (the first, then the last one
+    /// focused); arrows move between them (`roving tabindex`), so Tab passes the text in one press.
+    tab_stop_placed: bool,
+}
+
+impl Chunks {
+    fn new(spotlight: Option<(usize, usize)>) -> Self {
+        let (chunks, pieces) = (Vec::new(), Vec::new());
+        Chunks { chunks, pieces, chunk_chars: 0, offset: 0, spotlight, spot_placed: false, tab_stop_placed: false }
+    }
+
+    /// A run of plain text, line by line: a block may end after any line.
+    fn plain(&mut self, plain: &str) {
+        for line in plain.split_inclusive('\n') {
+            self.pieces.push(plain_run(line, self.offset, self.spotlight, &mut self.spot_placed));
+            self.advance(line);
+            if line.ends_with('\n') && self.chunk_chars >= CHUNK_CHARS {
+                self.end_chunk();
+            }
+        }
+    }
+
+    /// A mention of a hidden label, starting at char `start`: plain text.
+    fn hidden(&mut self, surface: &str, start: usize) {
+        self.pieces.push(plain_run(surface, start, self.spotlight, &mut self.spot_placed));
+        self.advance(surface);
+    }
+
+    /// A mention's mark, lit up when it meets the spotlight.
+    fn mention(&mut self, surface: &str, mention: &Mention, marks: Marks) {
+        let lit = self.spotlight.is_some_and(|(s, e)| mention.start < e && mention.end > s);
+        self.pieces.push(mark(surface, mention, marks, lit, !self.tab_stop_placed).into_any());
+        self.tab_stop_placed = true;
+        self.advance(surface);
+    }
+
+    fn advance(&mut self, piece: &str) {
+        let len = piece.chars().count();
+        self.offset += len;
+        self.chunk_chars += len;
+    }
+
+    fn end_chunk(&mut self) {
+        let done = std::mem::take(&mut self.pieces);
+        self.chunks.push(view! { <div class="chunk">{done}</div> }.into_any());
+        self.chunk_chars = 0;
+    }
+
+    /// The blocks, the last one ended.
+    fn finish(mut self) -> Vec<AnyView> {
+        if !self.pieces.is_empty() {
+            self.end_chunk();
+        }
+        self.chunks
+    }
+}
+
+/// A click on a mark follows its entity, with the stepper on that mark. Any click hides the
+/// card: it opens the correction bar above the text, which moves the text down, and a card left
+/// where the mark was would cover other words.
+fn follow_mark(ev: &web_sys::MouseEvent, marks: Marks, card: RwSignal<Option<CardAt>>) {
+    card.set(None);
+    let Some(mark) = mark_of(ev) else { return };
+    let (Some(entity), Some(start)) =
+        (mark.get_attribute("data-entity"), mark.get_attribute("data-start").and_then(|s| s.parse().ok()))
+    else {
+        return;
+    };
+    marks.current.set(Some(start));
+    marks.focus.set(Some(entity));
+}
+
+/// A selection (by mouse or keyboard) in the article of `text` becomes the span the correction
+/// bar offers to add; an empty one takes back a span offered.
+fn pick(ev: &web_sys::Event, text: &str, picked: RwSignal<Option<Picked>>) {
+    let Some(article) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let span = picked_in(&article, text);
+    if span.is_some() || picked.with_untracked(Option::is_some) {
+        picked.set(span);
     }
 }
 
