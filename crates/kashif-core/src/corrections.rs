@@ -257,7 +257,7 @@ pub fn apply(text: &str, analysis: &mut Analysis, corrections: &[Correction], le
         }
     }
     // The ids of names the user made or retyped are those of unknown names.
-    let heads = &crate::resources::tables().heads;
+    let heads = &crate::resources::name_tables().heads;
     for correction in corrections {
         match correction {
             Correction::Remove { start, end, text: expected } => {

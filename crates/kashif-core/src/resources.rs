@@ -13,8 +13,10 @@
 //! - [`WordTables`]: the word tables of the analysis that need none of the large tables
 //!   (nationality adjectives, quote words, name heads, place cues, letters, seats, titles, the
 //!   words of figures, numbers and dates), built once on first use ([`tables`]) and shared by
-//!   every `Resources`, and by what reads them without an analyzer: the ids of unknown names
-//!   (`link::unknown_entity`, which corrections use on the page) and the framing view.
+//!   every `Resources`. Their nationality adjectives and name heads are the [`NameTables`]
+//!   ([`name_tables`]), also read without an analyzer, on the page: by the ids of unknown names
+//!   (`link::unknown_entity`, which corrections use) and by the framing view; built apart, so
+//!   that the page's wasm holds neither the other tables nor their parsers.
 //! - [`CorpusTables`]: the words of the corpus views that no analysis reads (claims, the outlets
 //!   of datelines, framing descriptors), built once on first use ([`corpus_tables`]).
 
@@ -77,9 +79,9 @@ pub(crate) fn tagger_lists() -> Lists {
 
 /// The word tables of the analysis that need none of the large tables.
 pub(crate) struct WordTables {
-    pub demonyms: demonyms::Tables,
+    pub demonyms: &'static demonyms::Tables,
     pub quote_words: quotes::Tables,
-    pub heads: Heads,
+    pub heads: &'static Heads,
     pub place_cues: PlaceCues,
     pub letters: Letters,
     pub seats: Seats,
@@ -93,19 +95,36 @@ pub(crate) struct WordTables {
 pub(crate) fn tables() -> &'static WordTables {
     static TABLES: OnceLock<WordTables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let demonyms = demonyms::Tables::parse(embedded::DEMONYMS);
+        let NameTables { demonyms, heads } = name_tables();
         WordTables {
             quote_words: quotes::Tables::parse(embedded::QUOTE_WORDS),
-            heads: Heads::parse(embedded::NAME_HEADS),
+            heads,
             place_cues: PlaceCues::parse(embedded::PLACE_CUES),
             letters: Letters::parse(embedded::LETTER_NAMES),
             seats: Seats::parse(embedded::SEATS),
             titles: titles::Tables::build(),
-            figures: figures::Tables::build(&demonyms),
+            figures: figures::Tables::build(demonyms),
             numbers: numbers::NumberWords::build(),
             dates: dates::FirstWords::build(),
             demonyms,
         }
+    })
+}
+
+/// The tables that linking and corrections read, on the page too: nationality adjectives and
+/// name heads. Built apart from the [`WordTables`] so that the page's own wasm, which runs no
+/// analyzer, holds neither the other tables nor their parsers.
+pub(crate) struct NameTables {
+    pub demonyms: demonyms::Tables,
+    pub heads: Heads,
+}
+
+/// The nationality adjectives and name heads, built on first use.
+pub(crate) fn name_tables() -> &'static NameTables {
+    static NAMES: OnceLock<NameTables> = OnceLock::new();
+    NAMES.get_or_init(|| NameTables {
+        demonyms: demonyms::Tables::parse(embedded::DEMONYMS),
+        heads: Heads::parse(embedded::NAME_HEADS),
     })
 }
 

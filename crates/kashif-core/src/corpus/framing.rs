@@ -297,7 +297,7 @@ pub struct FramingHit {
 
 /// The country a folded word names as a demonym (`السوري`، `السورية`، `الإسرائيلي`), if any.
 fn demonym(word: &str) -> Option<Actor> {
-    let demonyms = &crate::resources::tables().demonyms;
+    let demonyms = &crate::resources::name_tables().demonyms;
     demonyms.country(word).map(|(id, name)| Actor { id: id.to_owned(), name: name.to_owned() })
 }
 
