@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The kind of thing a mention names.
 ///
@@ -11,25 +11,19 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(Label::Per.as_str(), "PER");
 /// assert_eq!("LOC".parse::<Label>(), Ok(Label::Loc));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Label {
     /// A person.
-    #[serde(rename = "PER")]
     Per,
     /// An organization: a state body, an alliance, an armed group, a company, a news agency.
-    #[serde(rename = "ORG")]
     Org,
     /// A place: a country, a city, a village, a mountain, a region.
-    #[serde(rename = "LOC")]
     Loc,
     /// Another named thing: an agreement, an event, a conference.
-    #[serde(rename = "MISC")]
     Misc,
     /// A date or a time expression.
-    #[serde(rename = "DATE")]
     Date,
     /// A number or a quantity.
-    #[serde(rename = "NUM")]
     Num,
 }
 
@@ -176,8 +170,7 @@ pub struct EntitySummary {
 /// assert_eq!(Counted::Soldiers.event(), None);
 /// assert_eq!(serde_json::to_string(&Counted::People).unwrap(), r#""people""#);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Counted {
     /// The dead (`قتلى`، `شهداء`، `ضحايا`).
     Killed,
@@ -295,8 +288,7 @@ impl Counted {
 /// assert_eq!(Counted::from(Event::Killed), Counted::Killed);
 /// assert_eq!(serde_json::to_string(&Event::Wounded).unwrap(), r#""wounded""#);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Event {
     /// Killed (`قُتل`، `لقي حتفه`، `مقتل`).
     Killed,
@@ -408,8 +400,7 @@ pub struct Figure {
 /// assert_eq!(QuoteKind::Indirect.as_str(), "indirect");
 /// assert_eq!(serde_json::to_string(&QuoteKind::Direct).unwrap(), r#""direct""#);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
     /// The speaker's words between quote marks, or after a colon.
     Direct,
@@ -582,6 +573,41 @@ impl Analysis {
         summaries.sort_by_key(|s| std::cmp::Reverse(s.mentions));
         summaries
     }
+}
+
+/// Serde for a closed set written as its words (`Label::as_str` and the like): one table of
+/// words for JSON, CSV and the page, and no derived visitor for each set in the page's wasm.
+macro_rules! serde_as_word {
+    ($($set:ty),*) => {$(
+        impl Serialize for $set {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $set {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                word_of(deserializer, &<$set>::ALL, <$set>::as_str)
+            }
+        }
+    )*};
+}
+
+serde_as_word!(Label, Counted, Event, QuoteKind);
+
+/// The member of `all` whose word is the next string; another string is an error worded as
+/// serde words it for a derived enum (`unknown variant `x`, expected `a` or `b``).
+fn word_of<'de, D: Deserializer<'de>, T: Copy>(deserializer: D, all: &[T], word: fn(T) -> &'static str) -> Result<T, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    all.iter().copied().find(|&member| word(member) == text).ok_or_else(|| {
+        let words: Vec<String> = all.iter().map(|&member| format!("`{}`", word(member))).collect();
+        let expected = match words.as_slice() {
+            [one] => format!("expected {one}"),
+            [one, two] => format!("expected {one} or {two}"),
+            _ => format!("expected one of {}", words.join(", ")),
+        };
+        serde::de::Error::custom(format_args!("unknown variant `{text}`, {expected}"))
+    })
 }
 
 #[cfg(test)]
