@@ -595,65 +595,86 @@ fn attributed(
             continue;
         }
         let Some((source, source_end)) = attribution_source(cx, a) else { continue };
-        let sentence = cx.sentence_of[a];
-        // The clause's first token: the sentence's, or the paragraph's when that is later.
-        let chars = cx.folded.original_chars();
-        let first_token = (0..a)
-            .rev()
-            .take_while(|&k| cx.sentence_of[k] == sentence && !chars[cx.spans[k].1..cx.spans[k + 1].0].contains(&'\n'))
-            .last()
-            .unwrap_or(a);
-        let end = sentence_end[sentence];
-        let covered = |first: usize, last: usize| found.iter().any(|f| f.first < last && first < f.last);
-        if a > first_token && matches!(cx.text(a - 1), "،" | "," | "-") {
-            // `… «ضربة قاصمة»، وفق سياسيين.`: the quote before the comma.
-            let quoted = if a >= 2 { open_of.get(&(a - 2)).copied() } else { None };
-            let (first, last) = match quoted {
-                Some(open) => (open + 1, a - 2),
-                // `قتل 20 مدنيا، بحسب المرصد.`: the clause before the comma.
-                None => (first_token, trim_end(cx, first_token, a - 1)),
-            };
-            let clean = quoted.is_some() || !(first..last).any(|k| inside[k]);
-            if last > first && (quoted.is_some() || last > first + 1) && !covered(first, last) && clean {
-                found.push(Found {
-                    verb: a,
-                    opener: a,
-                    first,
-                    last,
-                    direct: quoted.is_some(),
-                    verb_after: true,
-                    source: Some(source),
-                });
-            }
+        let first_token = clause_start(cx, a);
+        let comma_before = a > first_token && matches!(cx.text(a - 1), "،" | "," | "-");
+        let clause = if comma_before {
+            clause_before(cx, a, first_token, &open_of, inside)
         } else if a <= first_token + 1 {
-            // `وبحسب المرصد، فإن …`: the clause after the source's comma; with no comma that
-            // closes the source (`وبحسب المنظمين شارك …، في حين …`), the clause right after it.
-            let comma = (source_end..end.min(a + 12)).find(|&k| cx.is(k, "،"));
-            let closes = comma.is_some_and(|c| {
-                c + 1 < end && cx.reading_in(c + 1, &t.clause_break).is_none() && verb_at(cx, c + 1).is_none()
+            let end = sentence_end[cx.sentence_of[a]];
+            clause_after(cx, t, a, source_end, end, direct).map(|(first, last)| (first, last, false))
+        } else {
+            None
+        };
+        let Some((first, last, quoted)) = clause else { continue };
+        if !found.iter().any(|f| f.first < last && first < f.last) {
+            found.push(Found {
+                verb: a,
+                opener: a,
+                first,
+                last,
+                direct: quoted,
+                verb_after: comma_before,
+                source: Some(source),
             });
-            let mut first = match comma {
-                Some(c) if closes => c + 1,
-                _ if source_end < end && cx.words.tokens[source_end].kind == TokenKind::Arabic => source_end,
-                _ => continue,
-            };
-            if first < end && matches!(cx.text(first), "فان" | "فانه" | "فانها" | "ان") {
-                first += 1;
-            }
-            let last = clause_end(cx, first, end, direct);
-            if last > first + 1 && !covered(first, last) {
-                found.push(Found {
-                    verb: a,
-                    opener: a,
-                    first,
-                    last,
-                    direct: false,
-                    verb_after: false,
-                    source: Some(source),
-                });
-            }
         }
     }
+}
+
+/// The first token of the clause of an attribution word at `a`: the sentence's, or the
+/// paragraph's when that is later.
+fn clause_start(cx: &Context<'_>, a: usize) -> usize {
+    let sentence = cx.sentence_of[a];
+    let chars = cx.folded.original_chars();
+    (0..a)
+        .rev()
+        .take_while(|&k| cx.sentence_of[k] == sentence && !chars[cx.spans[k].1..cx.spans[k + 1].0].contains(&'\n'))
+        .last()
+        .unwrap_or(a)
+}
+
+/// The clause before the comma before an attribution word at `a` (`قتل 20 مدنيا، بحسب
+/// المرصد.`), or the quote there (`… «ضربة قاصمة»، وفق سياسيين.`): its tokens and whether it is
+/// a quote.
+fn clause_before(
+    cx: &Context<'_>,
+    a: usize,
+    first_token: usize,
+    open_of: &HashMap<usize, usize>,
+    inside: &[bool],
+) -> Option<(usize, usize, bool)> {
+    let quoted = if a >= 2 { open_of.get(&(a - 2)).copied() } else { None };
+    let (first, last) = match quoted {
+        Some(open) => (open + 1, a - 2),
+        None => (first_token, trim_end(cx, first_token, a - 1)),
+    };
+    let clean = quoted.is_some() || !(first..last).any(|k| inside[k]);
+    (last > first && (quoted.is_some() || last > first + 1) && clean).then_some((first, last, quoted.is_some()))
+}
+
+/// `وبحسب المرصد، فإن …`: the clause after the source's comma (the source ends at
+/// `source_end`, the sentence at `end`); with no comma that closes the source (`وبحسب المنظمين
+/// شارك …، في حين …`), the clause right after it.
+fn clause_after(
+    cx: &Context<'_>,
+    t: &Tables,
+    a: usize,
+    source_end: usize,
+    end: usize,
+    direct: &[bool],
+) -> Option<(usize, usize)> {
+    let comma = (source_end..end.min(a + 12)).find(|&k| cx.is(k, "،"));
+    let closes = comma
+        .is_some_and(|c| c + 1 < end && cx.reading_in(c + 1, &t.clause_break).is_none() && verb_at(cx, c + 1).is_none());
+    let mut first = match comma {
+        Some(c) if closes => c + 1,
+        _ if source_end < end && cx.words.tokens[source_end].kind == TokenKind::Arabic => source_end,
+        _ => return None,
+    };
+    if first < end && matches!(cx.text(first), "فان" | "فانه" | "فانها" | "ان") {
+        first += 1;
+    }
+    let last = clause_end(cx, first, end, direct);
+    (last > first + 1).then_some((first, last))
 }
 
 /// How many tokens after an attribution word its source may be.
