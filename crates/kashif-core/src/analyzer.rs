@@ -179,7 +179,7 @@ impl Analyzer {
                     // knows in another form (`link::resolve`).
                     _ if candidate.id.is_empty() => {
                         resolve(lexicon, tables, &|word| tagger.frequency(word), &words, &candidate)
-                            .unwrap_or_else(|| unknown_entity(&tables.heads, candidate.label, &surface))
+                            .unwrap_or_else(|| unknown_entity(tables.heads, candidate.label, &surface))
                     }
                     _ => (candidate.id, candidate.canonical),
                 };
@@ -200,7 +200,7 @@ impl Analyzer {
                 Mention { label: candidate.label, text: surface, start, end, canonical, id, title: None, confidence, source }
             })
             .collect();
-        link_document(&tables.demonyms, text, &mut entities);
+        link_document(tables.demonyms, text, &mut entities);
         let (figures, quotes) = extract::rules::apply(&folded, &words, &mut entities, resources);
         Analysis { entities, figures, quotes }
     }

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::{Analysis, Label, Mention};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::Words;
+use crate::extract::tagger::rules::Heads;
 use crate::link::unknown_entity;
 use crate::text::normalize::{fold, Folded};
 use crate::text::tokenize::tokenize;
@@ -228,32 +229,7 @@ pub fn apply(text: &str, analysis: &mut Analysis, corrections: &[Correction], le
     let chars: Vec<char> = text.chars().collect();
     if !lexicon.names.is_empty() {
         if let Some(user) = lexicon.lexicon() {
-            let folded = Folded::new(text);
-            let tokens = tokenize(&folded);
-            let words = Words::new(&tokens);
-            for candidate in user.find(&words) {
-                let folded_start = tokens[candidate.first].start + candidate.prefix;
-                let (start, end) = folded.original_span(folded_start, tokens[candidate.last - 1].end);
-                // The user's name wins over shorter mentions it overlaps, not over longer ones; one
-                // longer only by the name's proclitic (`وتل الزعتر` for `تل الزعتر`) is not longer.
-                let (word_start, _) = folded.original_span(tokens[candidate.first].start, tokens[candidate.first].end);
-                if analysis.entities.iter().any(|m| overlaps(m, start, end) && m.end - m.start > end - word_start) {
-                    continue;
-                }
-                analysis.entities.retain(|m| !overlaps(m, start, end));
-                let surface = folded.original_text(start, end);
-                analysis.entities.push(Mention {
-                    label: candidate.label,
-                    text: surface,
-                    start,
-                    end,
-                    canonical: candidate.canonical,
-                    id: candidate.id,
-                    title: None,
-                    confidence: 1.0,
-                    source: "user".to_owned(),
-                });
-            }
+            add_user_names(text, analysis, &user);
         }
     }
     // The ids of names the user made or retyped are those of unknown names.
@@ -261,58 +237,110 @@ pub fn apply(text: &str, analysis: &mut Analysis, corrections: &[Correction], le
     for correction in corrections {
         match correction {
             Correction::Remove { start, end, text: expected } => {
-                if slice(&chars, *start, *end).as_deref() == Some(expected.as_str()) {
-                    analysis.entities.retain(|m| !(m.start == *start && m.end == *end));
-                }
+                remove_mention(&chars, analysis, *start, *end, expected)
             }
             Correction::Relabel { start, end, label, text: expected } => {
-                if slice(&chars, *start, *end).as_deref() != Some(expected.as_str()) {
-                    continue;
-                }
-                for m in analysis.entities.iter_mut().filter(|m| m.start == *start && m.end == *end) {
-                    if m.label != *label {
-                        m.label = *label;
-                        (m.id, m.canonical) = unknown_entity(heads, *label, &m.text);
-                        m.confidence = 1.0;
-                    }
-                }
+                relabel_mention(heads, &chars, analysis, *start, *end, *label, expected);
             }
             Correction::Add { start, end, label, text: expected } => {
-                if slice(&chars, *start, *end).as_deref() != Some(expected.as_str()) {
-                    continue; // the text changed under the correction
-                }
-                analysis.entities.retain(|m| !overlaps(m, *start, *end));
-                let (id, canonical) = unknown_entity(heads, *label, expected);
-                analysis.entities.push(Mention {
-                    label: *label,
-                    text: expected.clone(),
-                    start: *start,
-                    end: *end,
-                    canonical,
-                    id,
-                    title: None,
-                    confidence: 1.0,
-                    source: "user".to_owned(),
-                });
+                add_mention(heads, &chars, analysis, *start, *end, *label, expected);
             }
-            Correction::Merge { from, into, into_name, .. } => {
-                let named = (!into_name.is_empty()).then(|| into_name.clone());
-                let Some(target) = analysis.entities.iter().find(|m| &m.id == into).map(|m| m.canonical.clone()).or(named)
-                else {
-                    // `into` has no mention here and no name was given: take the id, keep the names.
-                    analysis.entities.iter_mut().filter(|m| &m.id == from).for_each(|m| m.id.clone_from(into));
-                    rename_speakers(analysis, from, into, None);
-                    continue;
-                };
-                for m in analysis.entities.iter_mut().filter(|m| &m.id == from) {
-                    m.id.clone_from(into);
-                    m.canonical.clone_from(&target);
-                }
-                rename_speakers(analysis, from, into, Some(&target));
-            }
+            Correction::Merge { from, into, into_name, .. } => merge_entities(analysis, from, into, into_name),
         }
     }
     analysis.entities.sort_by_key(|m| (m.start, m.end));
+}
+
+/// Adds the names of the user's lexicon found in `text`, each in place of the shorter mentions
+/// it overlaps.
+fn add_user_names(text: &str, analysis: &mut Analysis, user: &Lexicon) {
+    let folded = Folded::new(text);
+    let tokens = tokenize(&folded);
+    let words = Words::new(&tokens);
+    for candidate in user.find(&words) {
+        let folded_start = tokens[candidate.first].start + candidate.prefix;
+        let (start, end) = folded.original_span(folded_start, tokens[candidate.last - 1].end);
+        // The user's name wins over shorter mentions it overlaps, not over longer ones; one
+        // longer only by the name's proclitic (`وتل الزعتر` for `تل الزعتر`) is not longer.
+        let (word_start, _) = folded.original_span(tokens[candidate.first].start, tokens[candidate.first].end);
+        if analysis.entities.iter().any(|m| overlaps(m, start, end) && m.end - m.start > end - word_start) {
+            continue;
+        }
+        analysis.entities.retain(|m| !overlaps(m, start, end));
+        let surface = folded.original_text(start, end);
+        analysis.entities.push(Mention {
+            label: candidate.label,
+            text: surface,
+            start,
+            end,
+            canonical: candidate.canonical,
+            id: candidate.id,
+            title: None,
+            confidence: 1.0,
+            source: "user".to_owned(),
+        });
+    }
+}
+
+/// [`Correction::Remove`]: drops the mention at exactly `start..end`, if the span still reads
+/// `expected`.
+fn remove_mention(chars: &[char], analysis: &mut Analysis, start: usize, end: usize, expected: &str) {
+    if slice(chars, start, end).as_deref() == Some(expected) {
+        analysis.entities.retain(|m| !(m.start == start && m.end == end));
+    }
+}
+
+/// [`Correction::Relabel`]: gives the mention at exactly `start..end` the type `label`, if the
+/// span still reads `expected`.
+fn relabel_mention(heads: &Heads, chars: &[char], analysis: &mut Analysis, start: usize, end: usize, label: Label, expected: &str) {
+    if slice(chars, start, end).as_deref() != Some(expected) {
+        return;
+    }
+    for m in analysis.entities.iter_mut().filter(|m| m.start == start && m.end == end) {
+        if m.label != label {
+            m.label = label;
+            (m.id, m.canonical) = unknown_entity(heads, label, &m.text);
+            m.confidence = 1.0;
+        }
+    }
+}
+
+/// [`Correction::Add`]: a mention of `label` at `start..end` in place of those it overlaps, if
+/// the span still reads `expected`.
+fn add_mention(heads: &Heads, chars: &[char], analysis: &mut Analysis, start: usize, end: usize, label: Label, expected: &str) {
+    if slice(chars, start, end).as_deref() != Some(expected) {
+        return; // the text changed under the correction
+    }
+    analysis.entities.retain(|m| !overlaps(m, start, end));
+    let (id, canonical) = unknown_entity(heads, label, expected);
+    analysis.entities.push(Mention {
+        label,
+        text: expected.to_owned(),
+        start,
+        end,
+        canonical,
+        id,
+        title: None,
+        confidence: 1.0,
+        source: "user".to_owned(),
+    });
+}
+
+/// [`Correction::Merge`]: the mentions of `from` (and the quotes it speaks) take `into`'s id,
+/// and its display name: that of a mention of `into`, else `into_name`, else their own.
+fn merge_entities(analysis: &mut Analysis, from: &str, into: &str, into_name: &str) {
+    let named = (!into_name.is_empty()).then(|| into_name.to_owned());
+    let Some(target) = analysis.entities.iter().find(|m| m.id == into).map(|m| m.canonical.clone()).or(named) else {
+        // `into` has no mention here and no name was given: take the id, keep the names.
+        analysis.entities.iter_mut().filter(|m| m.id == from).for_each(|m| into.clone_into(&mut m.id));
+        rename_speakers(analysis, from, into, None);
+        return;
+    };
+    for m in analysis.entities.iter_mut().filter(|m| m.id == from) {
+        into.clone_into(&mut m.id);
+        m.canonical.clone_from(&target);
+    }
+    rename_speakers(analysis, from, into, Some(&target));
 }
 
 fn rename_speakers(analysis: &mut Analysis, from: &str, into: &str, name: Option<&str>) {

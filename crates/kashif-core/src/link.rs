@@ -121,8 +121,9 @@ pub(crate) fn resolve(
 ) -> Option<(String, String)> {
     let (first, label) = (candidate.first, candidate.label);
     let stem = words.readings(first).iter().find(|r| r.prefix == candidate.prefix).map(|r| r.stem.as_str());
-    let name: Vec<&str> =
-        std::iter::once(stem.or(words.text(first))?).chain((first + 1..candidate.last).filter_map(|j| words.text(j)).filter(|w| *w != "-")).collect();
+    let name: Vec<&str> = std::iter::once(stem.or(words.text(first))?)
+        .chain((first + 1..candidate.last).filter_map(|j| words.text(j)).filter(|w| *w != "-"))
+        .collect();
     let known = |tokens: &[&str]| {
         lexicon.entry_named(tokens).filter(|(l, _, _)| *l == label).map(|(_, canonical, id)| (id.to_owned(), canonical.to_owned()))
     };
@@ -130,49 +131,63 @@ pub(crate) fn resolve(
         return Some(found);
     }
     match label {
-        Label::Org => {
-            let mut end = name.len();
-            loop {
-                let part = &name[..end];
-                if end < name.len() {
-                    if let Some(found) = known(part) {
-                        return Some(found);
-                    }
-                }
-                if let Some(found) = with_other_head(&tables.heads, part, &known) {
-                    return Some(found);
-                }
-                if end > 2 && tables.demonyms.is_nationality(name[end - 1]) {
-                    end -= 1;
-                } else {
-                    return with_noun_for_nisba(&name, &known).or_else(|| without_second_word(&name, &known));
-                }
-            }
-        }
-        Label::Per => {
-            let n = name.len();
-            if n >= 4 && name[n - 2] == "ال" {
-                if let Some(found) = known(&name[..n - 2]) {
-                    return Some(found);
-                }
-            }
-            for (at, word) in name.iter().enumerate() {
-                let own = frequency(word);
-                for variant in vowel_variants(word) {
-                    if !lexicon.knows_token(&variant) || frequency(&variant) < own.saturating_add(2) {
-                        continue;
-                    }
-                    let mut tokens = name.clone();
-                    tokens[at] = &variant;
-                    if let Some(found) = known(&tokens) {
-                        return Some(found);
-                    }
-                }
-            }
-            None
-        }
+        Label::Org => organization_in_other_form(tables, &name, &known),
+        Label::Per => person_in_other_spelling(lexicon, frequency, &name, &known),
         _ => None,
     }
+}
+
+/// The organization `name` names otherwise ([`resolve`]): without the nationality adjectives
+/// that end it, its same-body head dropped or exchanged, a nisba read as its noun, or without
+/// its second word.
+fn organization_in_other_form(tables: &WordTables, name: &[&str], known: &dyn Fn(&[&str]) -> Option<Entity>) -> Option<Entity> {
+    let mut end = name.len();
+    loop {
+        let part = &name[..end];
+        if end < name.len() {
+            if let Some(found) = known(part) {
+                return Some(found);
+            }
+        }
+        if let Some(found) = with_other_head(tables.heads, part, known) {
+            return Some(found);
+        }
+        if end > 2 && tables.demonyms.is_nationality(name[end - 1]) {
+            end -= 1;
+        } else {
+            return with_noun_for_nisba(name, known).or_else(|| without_second_word(name, known));
+        }
+    }
+}
+
+/// The person `name` names otherwise ([`resolve`]): without the family name `آل X` at its end,
+/// or with one word spelled with a long vowel more or less, much more common so.
+fn person_in_other_spelling(
+    lexicon: &Lexicon,
+    frequency: &dyn Fn(&str) -> u8,
+    name: &[&str],
+    known: &dyn Fn(&[&str]) -> Option<Entity>,
+) -> Option<Entity> {
+    let n = name.len();
+    if n >= 4 && name[n - 2] == "ال" {
+        if let Some(found) = known(&name[..n - 2]) {
+            return Some(found);
+        }
+    }
+    for (at, word) in name.iter().enumerate() {
+        let own = frequency(word);
+        for variant in vowel_variants(word) {
+            if !lexicon.knows_token(&variant) || frequency(&variant) < own.saturating_add(2) {
+                continue;
+            }
+            let mut tokens = name.to_vec();
+            tokens[at] = &variant;
+            if let Some(found) = known(&tokens) {
+                return Some(found);
+            }
+        }
+    }
+    None
 }
 
 /// An entity's id and display name.
@@ -318,90 +333,140 @@ const LINKED: [Label; 4] = [Label::Per, Label::Org, Label::Loc, Label::Misc];
 /// family name alone and with first names).
 pub(crate) fn link_document(demonyms: &Demonyms, text: &str, mentions: &mut [Mention]) {
     let keys: Vec<String> = mentions.iter().map(|m| name_key(&m.text)).collect();
-    let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
-    // The folded words of each organization's name, for the nationality adjectives of rule 5.
-    let folded: Vec<Vec<String>> = mentions
-        .iter()
-        .map(|m| match m.label {
-            Label::Org => fold(&m.text).split_whitespace().map(str::to_owned).collect(),
-            _ => Vec::new(),
-        })
-        .collect();
-    let linked = |index: usize| LINKED.contains(&mentions[index].label);
-    let mut skeletons = Skeletons::default();
-    let names: Vec<NameSkeletons> = (0..mentions.len())
-        .map(|index| if linked(index) { skeletons.of_name(&words[index]) } else { NameSkeletons::default() })
-        .collect();
-    let (mut whole, mut last, mut first) = (MentionIndex::default(), MentionIndex::default(), MentionIndex::default());
-    for index in (0..mentions.len()).filter(|&i| linked(i)) {
-        let (name, count) = (&names[index], words[index].len() as u32);
-        whole.add(index, name.first, name.rest);
-        last.add(index, name.last, count);
-        first.add(index, name.first, count);
-    }
-    let longest = words.iter().map(Vec::len).max().unwrap_or(0);
+    let names = DocumentNames::new(demonyms, mentions, &keys);
     let mut members = Members::new(mentions);
     for index in 0..mentions.len() {
         let label = mentions[index].label;
         if !LINKED.contains(&label) || is_lexicon_id(&mentions[index].id) {
             continue;
         }
-        let (name, skeleton) = (&words[index], &names[index]);
-        let same_label = |other: usize| other != index && mentions[other].label == label;
-        // Rules 1 and 2: the same name spelled otherwise; a lexicon mention first.
-        let mut target = whole
-            .candidates(skeleton.first, skeleton.rest)
-            .filter(|&other| same_label(other) && names_match(name, &words[other]))
-            .min_by_key(|&other| (!is_lexicon_id(&mentions[other].id), other));
-        if target.is_some_and(|t| is_lexicon_id(&mentions[t].id)) {
-            members.adopt(mentions, index, target.unwrap_or(index));
-            continue;
-        }
-        // Rule 3: a person's name as the end of exactly one longer name (or, one word, as the
-        // beginning of one, when none ends with it: `كيم` after `كيم جونغ أون`); the one word of
-        // an organization or a place the lexicon does not know, as the beginning of one
-        // (`الريال` after `ريال مدريد`, `الغوطة` after `الغوطة الشرقية`).
-        if label == Label::Per || (matches!(label, Label::Org | Label::Loc) && name.len() == 1) {
-            // A person's name that several longer names share is the one named before it, when
-            // only one is (`كيم` after `كيم جونغ-أون` and before `كيم يو-جونغ`).
-            let before = |o: &usize| label == Label::Per && *o < index;
-            let mut longer = None;
-            if label == Label::Per {
-                let ending = || {
-                    last.longer(skeleton.last, name.len(), longest).filter(|&o| same_label(o) && ends_name(name, &words[o]))
-                };
-                longer = unique_entity(mentions, ending()).or_else(|| unique_entity(mentions, ending().filter(before)));
-            }
-            if longer.is_none() && name.len() == 1 {
-                let beginning = || {
-                    first
-                        .longer(skeleton.first, 1, longest)
-                        .filter(|&o| same_label(o) && words[o].len() > 1 && names_match(name, &words[o][..1]))
-                };
-                longer = unique_entity(mentions, beginning()).or_else(|| unique_entity(mentions, beginning().filter(before)));
-            }
-            target = longer.or(target);
-        }
-        // Rule 5: an organization's name as exactly one longer name of it without the
-        // nationality adjectives that end it (`وزارة الدفاع` after `وزارة الدفاع الروسية`).
-        if label == Label::Org && target.is_none() && name.len() >= 2 {
-            let n = name.len();
-            let described = first.longer(skeleton.first, n, longest).filter(|&o| {
-                same_label(o)
-                    && words[o].len() > n
-                    && names_match(name, &words[o][..n])
-                    && folded[o].len() == words[o].len()
-                    && folded[o][n..].iter().all(|w| demonyms.is_nationality(w))
-            });
-            target = unique_entity(mentions, described);
-        }
-        if let Some(target) = target {
+        if let Some(target) = names.target(mentions, index) {
             members.adopt(mentions, index, target);
         }
     }
     link_short_forms(text, mentions, &keys, &mut members);
     one_entity_per_name(mentions, &keys);
     settle_canonical_names(mentions);
+}
+
+/// The names of a document's mentions, as [`link_document`] compares them: the words of their
+/// keys, the skeletons of those words, and the mentions indexed by them.
+struct DocumentNames<'k> {
+    /// The nationality adjectives (rule 5).
+    demonyms: &'k Demonyms,
+    /// The words of each mention's name key.
+    words: Vec<Vec<&'k str>>,
+    /// The folded words of each organization's name, for the nationality adjectives of rule 5.
+    folded: Vec<Vec<String>>,
+    names: Vec<NameSkeletons>,
+    /// The linked mentions by their first word and the rest, by their last word and length, and
+    /// by their first word and length.
+    whole: MentionIndex,
+    last: MentionIndex,
+    first: MentionIndex,
+    /// The most words of a name.
+    longest: usize,
+}
+
+impl<'k> DocumentNames<'k> {
+    fn new(demonyms: &'k Demonyms, mentions: &[Mention], keys: &'k [String]) -> Self {
+        let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
+        let folded: Vec<Vec<String>> = mentions
+            .iter()
+            .map(|m| match m.label {
+                Label::Org => fold(&m.text).split_whitespace().map(str::to_owned).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        let linked = |index: usize| LINKED.contains(&mentions[index].label);
+        let mut skeletons = Skeletons::default();
+        let names: Vec<NameSkeletons> = (0..mentions.len())
+            .map(|index| if linked(index) { skeletons.of_name(&words[index]) } else { NameSkeletons::default() })
+            .collect();
+        let (mut whole, mut last, mut first) = (MentionIndex::default(), MentionIndex::default(), MentionIndex::default());
+        for index in (0..mentions.len()).filter(|&i| linked(i)) {
+            let (name, count) = (&names[index], words[index].len() as u32);
+            whole.add(index, name.first, name.rest);
+            last.add(index, name.last, count);
+            first.add(index, name.first, count);
+        }
+        let longest = words.iter().map(Vec::len).max().unwrap_or(0);
+        DocumentNames { demonyms, words, folded, names, whole, last, first, longest }
+    }
+
+    /// The mention that mention `index` (linked, not the lexicon's) names the entity of, by rules
+    /// 1, 2, 3 and 5, if any.
+    fn target(&self, mentions: &[Mention], index: usize) -> Option<usize> {
+        let label = mentions[index].label;
+        let (name, skeleton) = (&self.words[index], &self.names[index]);
+        // Rules 1 and 2: the same name spelled otherwise; a lexicon mention first.
+        let target = self
+            .whole
+            .candidates(skeleton.first, skeleton.rest)
+            .filter(|&other| other != index && mentions[other].label == label && names_match(name, &self.words[other]))
+            .min_by_key(|&other| (!is_lexicon_id(&mentions[other].id), other));
+        if target.is_some_and(|t| is_lexicon_id(&mentions[t].id)) {
+            return target;
+        }
+        // Rule 3: a person's name as the end of exactly one longer name (or, one word, as the
+        // beginning of one, when none ends with it: `كيم` after `كيم جونغ أون`); the one word of
+        // an organization or a place the lexicon does not know, as the beginning of one
+        // (`الريال` after `ريال مدريد`, `الغوطة` after `الغوطة الشرقية`).
+        let target = if label == Label::Per || (matches!(label, Label::Org | Label::Loc) && name.len() == 1) {
+            self.longer_name(mentions, index).or(target)
+        } else {
+            target
+        };
+        // Rule 5: an organization's name as exactly one longer name of it without the
+        // nationality adjectives that end it (`وزارة الدفاع` after `وزارة الدفاع الروسية`).
+        if label == Label::Org && target.is_none() && name.len() >= 2 {
+            return self.described_name(mentions, index);
+        }
+        target
+    }
+
+    /// Rule 3: the one longer name that mention `index`'s ends (a person's) or, one word,
+    /// begins. A person's name that several longer names share is the one named before it,
+    /// when only one is (`كيم` after `كيم جونغ-أون` and before `كيم يو-جونغ`).
+    fn longer_name(&self, mentions: &[Mention], index: usize) -> Option<usize> {
+        let label = mentions[index].label;
+        let (name, skeleton, words, longest) = (&self.words[index], &self.names[index], &self.words, self.longest);
+        let same_label = |other: usize| other != index && mentions[other].label == label;
+        let before = |o: &usize| label == Label::Per && *o < index;
+        let mut longer = None;
+        if label == Label::Per {
+            let ending = || {
+                self.last.longer(skeleton.last, name.len(), longest).filter(|&o| same_label(o) && ends_name(name, &words[o]))
+            };
+            longer = unique_entity(mentions, ending()).or_else(|| unique_entity(mentions, ending().filter(before)));
+        }
+        if longer.is_none() && name.len() == 1 {
+            let beginning = || {
+                self.first
+                    .longer(skeleton.first, 1, longest)
+                    .filter(|&o| same_label(o) && words[o].len() > 1 && names_match(name, &words[o][..1]))
+            };
+            longer = unique_entity(mentions, beginning()).or_else(|| unique_entity(mentions, beginning().filter(before)));
+        }
+        longer
+    }
+
+    /// Rule 5: the one longer name of an organization that is mention `index`'s with
+    /// nationality adjectives after it.
+    fn described_name(&self, mentions: &[Mention], index: usize) -> Option<usize> {
+        let label = mentions[index].label;
+        let (name, skeleton, words, folded) = (&self.words[index], &self.names[index], &self.words, &self.folded);
+        let n = name.len();
+        let described = self.first.longer(skeleton.first, n, self.longest).filter(|&o| {
+            o != index
+                && mentions[o].label == label
+                && words[o].len() > n
+                && names_match(name, &words[o][..n])
+                && folded[o].len() == words[o].len()
+                && folded[o][n..].iter().all(|w| self.demonyms.is_nationality(w))
+        });
+        unique_entity(mentions, described)
+    }
 }
 
 /// Skeletons ([`skeleton`]) numbered as they are first seen, so that an index compares and
@@ -1038,7 +1103,7 @@ mod tests {
     }
 
     fn mention(label: Label, text: &str, start: usize, id: Option<&str>) -> Mention {
-        let (new_id, canonical) = unknown_entity(&tables().heads, label, text);
+        let (new_id, canonical) = unknown_entity(tables().heads, label, text);
         Mention {
             label,
             text: text.to_owned(),
@@ -1053,7 +1118,7 @@ mod tests {
     }
 
     fn ids(text: &str, mut mentions: Vec<Mention>) -> Vec<String> {
-        link_document(&tables().demonyms, text, &mut mentions);
+        link_document(tables().demonyms, text, &mut mentions);
         mentions.into_iter().map(|m| m.id).collect()
     }
 
@@ -1085,7 +1150,7 @@ mod tests {
             mention(Label::Per, "غوتيريش", 0, Some("per:antonio-guterres")),
             mention(Label::Per, "غوتيرش", 9, None),
         ];
-        link_document(&tables().demonyms, text, &mut mentions);
+        link_document(tables().demonyms, text, &mut mentions);
         assert_eq!(mentions[1].id, "per:antonio-guterres");
         assert_eq!(mentions[1].canonical, "غوتيريش (lexicon)");
     }
@@ -1114,7 +1179,7 @@ mod tests {
     fn an_unknown_entity_is_displayed_by_its_fullest_name() {
         let text = "فادفول ثم يوهان فادفول";
         let mut mentions = vec![mention(Label::Per, "فادفول", 0, None), mention(Label::Per, "يوهان فادفول", 10, None)];
-        link_document(&tables().demonyms, text, &mut mentions);
+        link_document(tables().demonyms, text, &mut mentions);
         assert_eq!(mentions[0].id, mentions[1].id);
         assert_eq!(mentions[0].canonical, "يوهان فادفول");
     }
@@ -1127,7 +1192,7 @@ mod tests {
             mention(Label::Per, "صلاح", 17, None),
             mention(Label::Per, "صلاح", 23, None),
         ];
-        link_document(&tables().demonyms, text, &mut mentions);
+        link_document(tables().demonyms, text, &mut mentions);
         assert!(mentions.iter().all(|m| m.id == "per:mohamed-salah"));
     }
 
@@ -1182,7 +1247,7 @@ mod tests {
             mention(Label::Org, "وزارة الدفاع الروسية", 6, Some("org:russian-defense-ministry")),
             mention(Label::Org, "وزارة الدفاع", 30, None),
         ];
-        link_document(&tables().demonyms, text, &mut mentions);
+        link_document(tables().demonyms, text, &mut mentions);
         assert_eq!(mentions[1].id, "org:russian-defense-ministry");
         // Two nationalities: the short name may be either.
         let text = "وزارة الدفاع الروسية ووزارة الدفاع التركية ثم وزارة الدفاع";
@@ -1204,7 +1269,7 @@ mod tests {
         let mut mentions = vec![mention(Label::Loc, "غزة", 8, Some("loc:gaza-strip")), mention(Label::Loc, "غزة", 17, Some("gn:1"))];
         mentions[0].canonical = "قطاع غزة".to_owned();
         mentions[1].canonical = "غزة".to_owned();
-        link_document(&tables().demonyms, text, &mut mentions);
+        link_document(tables().demonyms, text, &mut mentions);
         assert_eq!(mentions[1].id, "loc:gaza-strip");
         assert_eq!(mentions[1].canonical, "قطاع غزة");
     }
@@ -1239,7 +1304,7 @@ mod tests {
             text.push_str(name);
             text.push_str(" ثم ");
         }
-        link_document(&tables().demonyms, &text, &mut mentions);
+        link_document(tables().demonyms, &text, &mut mentions);
         Analysis { entities: mentions, ..Analysis::default() }
     }
 

@@ -358,48 +358,16 @@ fn hits_in(doc: &CorpusDoc<'_>, doc_index: usize, patterns: &Patterns<'_>) -> Ve
     let tokens = tokenize(&folded);
     let words = Words::new(&tokens);
     let mentions: Vec<&Mention> = doc.analysis.entities.iter().filter(|m| is_name(m)).collect();
-    let original = |token: &Token| folded.original_span(token.start, token.end);
     let mut hits = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if tokens[i].kind != TokenKind::Arabic {
-            i += 1;
-            continue;
-        }
-        // The longest form starting at token i, under any reading of its clitics.
-        let mut best: Option<(usize, usize, usize)> = None; // (words, prefix, descriptor)
-        for reading in words.readings(i) {
-            let Some(candidates) = patterns.by_first.get(&reading.stem) else { continue };
-            for (rest, descriptor) in candidates {
-                let fits = rest.iter().enumerate().all(|(k, word)| words.text(i + 1 + k) == Some(word.as_str()));
-                if fits && best.is_none_or(|(len, _, _)| rest.len() + 1 > len) {
-                    best = Some((rest.len() + 1, reading.prefix, *descriptor));
-                }
-            }
-        }
-        let Some((len, prefix, descriptor)) = best else {
+        let form = (tokens[i].kind == TokenKind::Arabic).then(|| longest_form(&words, patterns, i)).flatten();
+        let Some((len, prefix, descriptor)) = form else {
             i += 1;
             continue;
         };
         let (start, end) = folded.original_span(tokens[i].start + prefix, tokens[i + len - 1].end);
-        let inside = |m: &&&Mention| m.start < end && m.end > start;
-        let actor = (i..i + len)
-            .find_map(|k| demonym(&tokens[k].text))
-            .or_else(|| mentions.iter().find(inside).map(|m| actor_of(m)))
-            .or_else(|| {
-                let next = tokens.get(i + len).filter(|t| t.kind == TokenKind::Arabic)?;
-                let (next_start, next_end) = original(next);
-                mentions
-                    .iter()
-                    .find(|m| m.start >= next_start && m.start < next_end)
-                    .map(|m| actor_of(m))
-                    .or_else(|| demonym(&next.text))
-            })
-            .or_else(|| {
-                let previous = tokens.get(i.checked_sub(1)?).filter(|t| t.kind == TokenKind::Arabic)?;
-                let (_, previous_end) = original(previous);
-                mentions.iter().find(|m| m.end == previous_end).map(|m| actor_of(m))
-            });
+        let actor = actor_at(&folded, &tokens, &mentions, (i, i + len), (start, end));
         let descriptor = patterns.descriptors[descriptor];
         hits.push(FramingHit {
             doc: doc_index,
@@ -413,6 +381,53 @@ fn hits_in(doc: &CorpusDoc<'_>, doc_index: usize, patterns: &Patterns<'_>) -> Ve
         i += len;
     }
     hits
+}
+
+/// The longest form of a descriptor starting at token `i`, under any reading of its clitics:
+/// (its words, the clitic chars, the descriptor's index).
+fn longest_form(words: &Words<'_>, patterns: &Patterns<'_>, i: usize) -> Option<(usize, usize, usize)> {
+    let mut best: Option<(usize, usize, usize)> = None; // (words, prefix, descriptor)
+    for reading in words.readings(i) {
+        let Some(candidates) = patterns.by_first.get(&reading.stem) else { continue };
+        for (rest, descriptor) in candidates {
+            let fits = rest.iter().enumerate().all(|(k, word)| words.text(i + 1 + k) == Some(word.as_str()));
+            if fits && best.is_none_or(|(len, _, _)| rest.len() + 1 > len) {
+                best = Some((rest.len() + 1, reading.prefix, *descriptor));
+            }
+        }
+    }
+    best
+}
+
+/// The actor of a descriptor at tokens `first..last` (chars `start..end` of the text): a
+/// nationality in it, else a name in it, else the name or nationality of the word after it,
+/// else a name that ends right before it.
+fn actor_at(
+    folded: &Folded,
+    tokens: &[Token],
+    mentions: &[&Mention],
+    (first, last): (usize, usize),
+    (start, end): (usize, usize),
+) -> Option<Actor> {
+    let original = |token: &Token| folded.original_span(token.start, token.end);
+    let inside = |m: &&&Mention| m.start < end && m.end > start;
+    (first..last)
+        .find_map(|k| demonym(&tokens[k].text))
+        .or_else(|| mentions.iter().find(inside).map(|m| actor_of(m)))
+        .or_else(|| {
+            let next = tokens.get(last).filter(|t| t.kind == TokenKind::Arabic)?;
+            let (next_start, next_end) = original(next);
+            mentions
+                .iter()
+                .find(|m| m.start >= next_start && m.start < next_end)
+                .map(|m| actor_of(m))
+                .or_else(|| demonym(&next.text))
+        })
+        .or_else(|| {
+            let previous = tokens.get(first.checked_sub(1)?).filter(|t| t.kind == TokenKind::Arabic)?;
+            let (_, previous_end) = original(previous);
+            mentions.iter().find(|m| m.end == previous_end).map(|m| actor_of(m))
+        })
 }
 
 /// One row of the framing table: an actor (or none) and a descriptor, counted per document.

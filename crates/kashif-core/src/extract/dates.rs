@@ -243,7 +243,20 @@ impl Cursor<'_> {
         if !self.may_start(at) {
             return None;
         }
-        // Numeric dates: 15/3/2011, 2011-03-15.
+        if let Some(numeric) = self.numeric_date(at) {
+            return Some(numeric);
+        }
+        if let Some(named) = self.month_date(at) {
+            return named;
+        }
+        self.year_date(at)
+            .or_else(|| self.weekday_date(at))
+            .or_else(|| self.relative_date(at))
+            .or_else(|| self.words_date_at(at))
+    }
+
+    /// Numeric dates: 15/3/2011, 2011-03-15.
+    fn numeric_date(&self, at: usize) -> Option<Candidate> {
         if let (Some(d), Some("/" | "-" | "."), Some(m), Some(s), Some(y)) = (
             self.number(at, 1..=31),
             self.text(at + 1),
@@ -264,44 +277,58 @@ impl Cursor<'_> {
         ) {
             return Some(date(at, at + 5, 0, format!("{y:04}-{m:02}-{d:02}")));
         }
-        // [day] month[/month] [year]
+        None
+    }
+
+    /// [day] month[/month] [year]: none when no month is there; `Some(None)` when one is but
+    /// makes no date (then no other pattern is tried).
+    fn month_date(&self, at: usize) -> Option<Option<Candidate>> {
         let day = self.number(at, 1..=31);
         let month_at = if day.is_some() { at + 1 } else { at };
-        if let Some((len, number, alone, prefix)) = self.month(month_at, day.is_none()) {
-            let mut last = month_at + len;
-            let mut number = number;
-            let mut reliable = alone || day.is_some();
-            // A second name of the same month: آذار/مارس, آذار (مارس).
-            let (open, close) = (self.text(last), self.text(last + 2));
-            if matches!(open, Some("/" | "(")) {
-                if let Some((len2, number2, _, _)) = self.month(last + 1, false) {
-                    if number.is_none() || number2.is_none() || number == number2 {
-                        number = number.or(number2);
-                        last += 1 + len2;
-                        reliable = true;
-                        if open == Some("(") && close == Some(")") {
-                            last += 1;
-                        }
-                    }
-                }
-            }
-            let year = self.year(last);
-            if year.is_some() {
-                last += 1;
-                reliable = true;
-            }
-            let after_month_word = at > 0 && self.text(at - 1) == Some("شهر");
-            if !(reliable || after_month_word) {
-                return None;
-            }
-            let canonical = match (year, number, day) {
-                (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
-                (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
-                _ => String::new(),
-            };
-            return Some(date(at, last, if day.is_some() { 0 } else { prefix }, canonical));
+        let (len, number, alone, prefix) = self.month(month_at, day.is_none())?;
+        let mut last = month_at + len;
+        let mut number = number;
+        let mut reliable = alone || day.is_some();
+        if let Some((end, second)) = self.second_month_name(last, number) {
+            (last, number, reliable) = (end, second, true);
         }
-        // عام 2011, العام 2011, سنة 2011
+        let year = self.year(last);
+        if year.is_some() {
+            last += 1;
+            reliable = true;
+        }
+        let after_month_word = at > 0 && self.text(at - 1) == Some("شهر");
+        if !(reliable || after_month_word) {
+            return Some(None);
+        }
+        let canonical = match (year, number, day) {
+            (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+            _ => String::new(),
+        };
+        Some(Some(date(at, last, if day.is_some() { 0 } else { prefix }, canonical)))
+    }
+
+    /// A second name of the month (Gregorian `number`, if known) from token `at`: آذار/مارس,
+    /// آذار (مارس): one past its last token and the month's number.
+    fn second_month_name(&self, at: usize, number: Option<u32>) -> Option<(usize, Option<u32>)> {
+        let (open, close) = (self.text(at), self.text(at + 2));
+        if !matches!(open, Some("/" | "(")) {
+            return None;
+        }
+        let (len, second, _, _) = self.month(at + 1, false)?;
+        if !(number.is_none() || second.is_none() || number == second) {
+            return None;
+        }
+        let mut last = at + 1 + len;
+        if open == Some("(") && close == Some(")") {
+            last += 1;
+        }
+        Some((last, number.or(second)))
+    }
+
+    /// عام 2011, العام 2011, سنة 2011
+    fn year_date(&self, at: usize) -> Option<Candidate> {
         let mut prefix = 0;
         for word in ["عام", "العام", "سنه"] {
             if self.matches(at, &[word], Some(&mut prefix)) {
@@ -310,7 +337,12 @@ impl Cursor<'_> {
                 }
             }
         }
-        // [يوم] weekday
+        None
+    }
+
+    /// [يوم] weekday, or يوم before a dated day: «يوم 5 آذار 2024».
+    fn weekday_date(&self, at: usize) -> Option<Candidate> {
+        let mut prefix = 0;
         let weekday_at = if self.matches(at, &["يوم"], Some(&mut prefix)) { at + 1 } else { at };
         let weekday_prefix = if weekday_at == at { None } else { Some(prefix) };
         for weekday in WEEKDAYS {
@@ -323,20 +355,21 @@ impl Cursor<'_> {
                 return Some(date(at, weekday_at + 1, weekday_prefix.unwrap_or(p), String::new()));
             }
         }
-        // يوم before a dated day: «يوم 5 آذار 2024».
-        if let Some(prefix) = weekday_prefix {
-            let dated_day = self.words.tokens.get(weekday_at).is_some_and(|t| t.kind == TokenKind::Number);
-            if let Some(next) = dated_day.then(|| self.date_at(weekday_at)).flatten() {
-                return Some(date(at, next.last, prefix, next.canonical));
-            }
-        }
+        let prefix = weekday_prefix?;
+        let dated_day = self.words.tokens.get(weekday_at).is_some_and(|t| t.kind == TokenKind::Number);
+        let next = dated_day.then(|| self.date_at(weekday_at)).flatten()?;
+        Some(date(at, next.last, prefix, next.canonical))
+    }
+
+    /// A relative date ([`RELATIVE`]).
+    fn relative_date(&self, at: usize) -> Option<Candidate> {
         for words in RELATIVE {
             let mut p = 0;
             if self.matches(at, words, Some(&mut p)) {
                 return Some(date(at, at + words.len(), p, String::new()));
             }
         }
-        self.words_date_at(at)
+        None
     }
 
     /// The first reading of token `at` (clitics allowed) that is in `list`: its clitic chars.
@@ -346,47 +379,67 @@ impl Cursor<'_> {
 
     /// Dates made with words around a date: parts of periods, times of day, ago, ordinal days.
     fn words_date_at(&self, at: usize) -> Option<Candidate> {
-        let next_is = |list: &[&str]| self.text(at + 1).is_some_and(|t| list.contains(&t));
-        // منتصف آذار، أواخر العام الماضي، مطلع عام 2020، نهاية الشهر
-        if let Some(prefix) = self.reading_in(at, PARTS) {
-            if next_is(PERIODS)
-                && self.year(at + 2).is_none()
-                && !self
-                    .text(at + 2)
-                    .is_some_and(|t| ["الماضي", "المقبل", "الجاري", "الحالي", "الماضيه", "المقبله"].contains(&t))
-            {
-                return Some(date(at, at + 2, prefix, String::new()));
-            }
-            if !next_is(PARTS) && !next_is(TIMES_OF_DAY) {
-                if let Some(next) = self.date_at(at + 1) {
-                    return Some(date(at, next.last, prefix, String::new()));
-                }
+        self.part_date(at)
+            .or_else(|| self.time_of_day_date(at))
+            .or_else(|| self.ago_date(at))
+            .or_else(|| self.ordinal_date(at))
+    }
+
+    /// Whether the token after `at` is a word of `list`.
+    fn next_is(&self, at: usize, list: &[&str]) -> bool {
+        self.text(at + 1).is_some_and(|t| list.contains(&t))
+    }
+
+    /// منتصف آذار، أواخر العام الماضي، مطلع عام 2020، نهاية الشهر
+    fn part_date(&self, at: usize) -> Option<Candidate> {
+        let prefix = self.reading_in(at, PARTS)?;
+        if self.next_is(at, PERIODS)
+            && self.year(at + 2).is_none()
+            && !self
+                .text(at + 2)
+                .is_some_and(|t| ["الماضي", "المقبل", "الجاري", "الحالي", "الماضيه", "المقبله"].contains(&t))
+        {
+            return Some(date(at, at + 2, prefix, String::new()));
+        }
+        if !self.next_is(at, PARTS) && !self.next_is(at, TIMES_OF_DAY) {
+            if let Some(next) = self.date_at(at + 1) {
+                return Some(date(at, next.last, prefix, String::new()));
             }
         }
-        // مساء الخميس، صباح اليوم، فجر أمس، ليلة الأحد
-        if let Some(prefix) = self.reading_in(at, TIMES_OF_DAY) {
-            if next_is(&["اليوم", "امس", "الغد"]) {
-                return Some(date(at, at + 2, prefix, String::new()));
-            }
-            if !next_is(PARTS) && !next_is(TIMES_OF_DAY) {
-                if let Some(next) = self.date_at(at + 1) {
-                    return Some(date(at, next.last, prefix, next.canonical));
-                }
+        None
+    }
+
+    /// مساء الخميس، صباح اليوم، فجر أمس، ليلة الأحد
+    fn time_of_day_date(&self, at: usize) -> Option<Candidate> {
+        let prefix = self.reading_in(at, TIMES_OF_DAY)?;
+        if self.next_is(at, &["اليوم", "امس", "الغد"]) {
+            return Some(date(at, at + 2, prefix, String::new()));
+        }
+        if !self.next_is(at, PARTS) && !self.next_is(at, TIMES_OF_DAY) {
+            if let Some(next) = self.date_at(at + 1) {
+                return Some(date(at, next.last, prefix, next.canonical));
             }
         }
-        // قبل يومين، منذ أسبوع، بعد 3 أيام
-        if let Some(prefix) = self.reading_in(at, AGO) {
-            let dated_next = self.year(at + 2).is_some() || self.month(at + 2, false).is_some();
-            if next_is(DURATIONS) && !dated_next {
-                return Some(date(at, at + 2, prefix, String::new()));
-            }
-            let count = self.words.tokens.get(at + 1).is_some_and(|t| t.kind == TokenKind::Number)
-                || self.words.readings(at + 1).iter().any(|r| self.tables.numbers.is_number_word(&r.stem));
-            if count && self.text(at + 2).is_some_and(|t| UNITS.contains(&t)) {
-                return Some(date(at, at + 3, prefix, String::new()));
-            }
+        None
+    }
+
+    /// قبل يومين، منذ أسبوع، بعد 3 أيام
+    fn ago_date(&self, at: usize) -> Option<Candidate> {
+        let prefix = self.reading_in(at, AGO)?;
+        let dated_next = self.year(at + 2).is_some() || self.month(at + 2, false).is_some();
+        if self.next_is(at, DURATIONS) && !dated_next {
+            return Some(date(at, at + 2, prefix, String::new()));
         }
-        // الخامس عشر من آذار 2011، الحادي والعشرين من أيار
+        let count = self.words.tokens.get(at + 1).is_some_and(|t| t.kind == TokenKind::Number)
+            || self.words.readings(at + 1).iter().any(|r| self.tables.numbers.is_number_word(&r.stem));
+        if count && self.text(at + 2).is_some_and(|t| UNITS.contains(&t)) {
+            return Some(date(at, at + 3, prefix, String::new()));
+        }
+        None
+    }
+
+    /// الخامس عشر من آذار 2011، الحادي والعشرين من أيار
+    fn ordinal_date(&self, at: usize) -> Option<Candidate> {
         let (_, &(_, unit)) = ORDINALS.iter().enumerate().find(|(_, (w, _))| self.text(at) == Some(w))?;
         let (day, month_at) = match (unit, self.text(at + 1)) {
             (1..=9, Some("عشر")) => (unit + 10, at + 2),

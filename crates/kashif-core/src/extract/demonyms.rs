@@ -98,7 +98,7 @@ mod tests {
     use rustc_hash::FxHashSet as HashSet;
 
     fn tables() -> &'static Tables {
-        &crate::resources::tables().demonyms
+        crate::resources::tables().demonyms
     }
 
     #[test]

@@ -325,125 +325,186 @@ pub(crate) fn find(cx: &Context<'_>) -> Vec<Figure> {
     let mut figures = Vec::new();
     let mut i = 0;
     while i < cx.len() {
-        // The number: a NUM mention, or a vague quantity word.
-        let (first, last, value, mut vague, start) = match cx.mention(i) {
-            Some((m, Label::Num)) => {
-                let (first, last) = cx.mention_tokens(m, i);
-                let mention = &cx.mentions[m];
-                // A percentage counts no one.
-                let percent = mention.text.ends_with('%')
-                    || cx.is(last, "بالميه")
-                    || (cx.is(last, "في") && cx.is(last + 1, "الميه"));
-                let value: f64 = if percent { f64::NAN } else { mention.canonical.parse().unwrap_or(f64::NAN) };
-                // آلاف or ملايين alone (no count before it) is vague.
-                let alone = (last - first == 1).then(|| t.vague.get(cx.text(first)).copied()).flatten();
-                (first, last, value, alone.map(|_| first), mention.start)
-            }
-            Some(_) => {
-                i += 1;
-                continue;
-            }
-            None => match cx.reading_vague(i) {
-                Some((base, prefix)) => {
-                    let mut last = i + 1;
-                    let mut value = base;
-                    if let Some(&(_, scale)) = VAGUE_SCALE.iter().find(|(w, _)| cx.is(last, w)) {
-                        value *= scale;
-                        last += 1;
-                    }
-                    (i, last, value, Some(i), cx.span(i, i + 1, prefix).0)
-                }
-                None => {
-                    i += 1;
-                    continue;
-                }
-            },
+        let Some(number) = number_at(cx, t, i) else {
+            i += 1;
+            continue;
         };
-        // A range: `بين 20 و30 مدنيا`.
-        let (last, value, value_max) =
-            match cx.mention(first).and_then(|(m, _)| range_after(cx, m, last, value).filter(|_| value.is_finite())) {
-                Some((end, low, high)) => (end, low, Some(high)),
-                None => (last, value, None),
-            };
-        i = last;
-        if !value.is_finite() {
+        let number = with_range(cx, number);
+        i = number.last;
+        if !number.value.is_finite() {
             continue;
         }
-        let sentence = cx.sentence_of[first];
-        let same_sentence = |k: usize| k < cx.len() && cx.sentence_of[k] == sentence;
-        let noun = noun_at(cx, last).filter(|&(k, _)| same_sentence(k));
-        let qualifier = match value_max {
-            // `بين`، `ما بين`، `من` before a range.
-            Some(_) if first > 0 && matches!(cx.text(first - 1), "بين" | "من") => Some((
-                if first > 1 && cx.is(first - 2, "ما") && cx.is(first - 1, "بين") { first - 2 } else { first - 1 },
-                0,
-            )),
-            _ => qualifier_before(cx, first),
-        };
-        let context_start = qualifier.map_or(first, |(q, _)| q);
-        let event_before = (context_start.saturating_sub(4)..context_start)
-            .rev()
-            .filter(|&k| same_sentence(k))
-            .find_map(|k| event_of(cx, k, &t.before));
-        let after_from = noun.map_or(last, |(k, _)| k + 1);
-        let event_after =
-            (after_from..after_from + 3).filter(|&k| same_sentence(k)).find_map(|k| event_of(cx, k, &t.after));
-        let event = event_before.or(event_after);
-        let (end_token, noun_text, counts) = match noun {
-            Some((k, category)) => {
-                let (s, e) = cx.span(k, k + 1, 0);
-                let counts = if category == Counted::People { event.map_or(category, Counted::from) } else { category };
-                (k + 1, cx.original(s, e), counts)
-            }
-            None => {
-                // Only a verb says what is counted: the number must end the phrase.
-                let next_free = !same_sentence(last)
-                    || cx.words.tokens[last].kind != crate::text::tokenize::TokenKind::Arabic
-                    || cx.reading_in(last, &t.verb_only_next).is_some()
-                    || event_of(cx, last, &t.after).is_some()
-                    || cx.text(last).starts_with('و');
-                match event {
-                    Some(event) if vague.is_none() && next_free => (last, String::new(), Counted::from(event)),
-                    _ => continue,
-                }
-            }
-        };
-        let trailing = AFTER.iter().find(|pattern| {
-            pattern.iter().enumerate().all(|(k, w)| same_sentence(end_token + k) && cx.text(end_token + k) == *w)
-        });
-        let qualifier_text = if value_max.is_some() {
-            // The whole range as written.
-            let (s, e) = cx.span(qualifier.map_or(first, |(q, _)| q), last, qualifier.map_or(0, |(_, p)| p));
-            Some(cx.original(s, e))
-        } else if let Some((q, prefix)) = qualifier {
-            let (s, e) = cx.span(q, first, prefix);
-            Some(cx.original(s, e))
-        } else if let Some(pattern) = trailing {
-            let (s, e) = cx.span(end_token, end_token + pattern.len(), 0);
-            Some(cx.original(s, e))
-        } else if let Some(v) = vague.take() {
-            let (s, e) = cx.span(v, last, 0);
-            Some(cx.original(s, e))
-        } else {
-            None
-        };
-        let (_, end) = cx.span(end_token - 1, end_token, 0);
-        let (sentence_start, sentence_end) = cx.sentences[sentence];
-        figures.push(Figure {
-            value,
-            value_max,
-            approximate: qualifier_text.is_some(),
-            qualifier: qualifier_text,
-            counts,
-            noun: noun_text,
-            event,
-            start,
-            end,
-            sentence_start: sentence_start.min(start),
-            sentence_end: sentence_end.max(end),
-        });
+        figures.extend(figure_of(cx, t, &number));
     }
     figures
+}
+
+/// A number that may count something: tokens `[first, last)`, its value (the lower bound of a
+/// range; NaN for a percentage), the upper bound of a range, the token of a vague quantity
+/// (`عشرات`, `آلاف` alone) and the char where it starts.
+struct Number {
+    first: usize,
+    last: usize,
+    value: f64,
+    value_max: Option<f64>,
+    vague: Option<usize>,
+    start: usize,
+}
+
+/// The number at token `i`: a NUM mention, or a vague quantity word.
+fn number_at(cx: &Context<'_>, t: &Tables, i: usize) -> Option<Number> {
+    match cx.mention(i) {
+        Some((m, Label::Num)) => {
+            let (first, last) = cx.mention_tokens(m, i);
+            let mention = &cx.mentions[m];
+            // A percentage counts no one.
+            let percent =
+                mention.text.ends_with('%') || cx.is(last, "بالميه") || (cx.is(last, "في") && cx.is(last + 1, "الميه"));
+            let value: f64 = if percent { f64::NAN } else { mention.canonical.parse().unwrap_or(f64::NAN) };
+            // آلاف or ملايين alone (no count before it) is vague.
+            let alone = (last - first == 1).then(|| t.vague.get(cx.text(first)).copied()).flatten();
+            Some(Number { first, last, value, value_max: None, vague: alone.map(|_| first), start: mention.start })
+        }
+        Some(_) => None,
+        None => {
+            let (base, prefix) = cx.reading_vague(i)?;
+            let mut last = i + 1;
+            let mut value = base;
+            if let Some(&(_, scale)) = VAGUE_SCALE.iter().find(|(w, _)| cx.is(last, w)) {
+                value *= scale;
+                last += 1;
+            }
+            Some(Number { first: i, last, value, value_max: None, vague: Some(i), start: cx.span(i, i + 1, prefix).0 })
+        }
+    }
+}
+
+/// The number, made a range when a second number follows: `بين 20 و30 مدنيا`.
+fn with_range(cx: &Context<'_>, number: Number) -> Number {
+    let Number { first, last, value, .. } = number;
+    match cx.mention(first).and_then(|(m, _)| range_after(cx, m, last, value).filter(|_| value.is_finite())) {
+        Some((end, low, high)) => Number { last: end, value: low, value_max: Some(high), ..number },
+        None => number,
+    }
+}
+
+/// Whether token `k` is a token of sentence `sentence`.
+fn in_sentence(cx: &Context<'_>, sentence: usize, k: usize) -> bool {
+    k < cx.len() && cx.sentence_of[k] == sentence
+}
+
+/// The figure of a number, if it counts anything: the noun after it, or an event with no noun.
+fn figure_of(cx: &Context<'_>, t: &Tables, number: &Number) -> Option<Figure> {
+    let Number { first, last, value, value_max, start, .. } = *number;
+    let sentence = cx.sentence_of[first];
+    let noun = noun_at(cx, last).filter(|&(k, _)| in_sentence(cx, sentence, k));
+    let qualifier = qualifier_of(cx, number);
+    let context_start = qualifier.map_or(first, |(q, _)| q);
+    let event = event_around(cx, t, sentence, context_start, noun.map_or(last, |(k, _)| k + 1));
+    let (end_token, noun_text, counts) = match noun {
+        Some((k, category)) => {
+            let (s, e) = cx.span(k, k + 1, 0);
+            let counts = if category == Counted::People { event.map_or(category, Counted::from) } else { category };
+            (k + 1, cx.original(s, e), counts)
+        }
+        None => (last, String::new(), counted_by_event(cx, t, number, event)?),
+    };
+    let qualifier_text = qualifier_text(cx, number, qualifier, end_token);
+    let (_, end) = cx.span(end_token - 1, end_token, 0);
+    let (sentence_start, sentence_end) = cx.sentences[sentence];
+    Some(Figure {
+        value,
+        value_max,
+        approximate: qualifier_text.is_some(),
+        qualifier: qualifier_text,
+        counts,
+        noun: noun_text,
+        event,
+        start,
+        end,
+        sentence_start: sentence_start.min(start),
+        sentence_end: sentence_end.max(end),
+    })
+}
+
+/// The approximation before the number: (first token, clitic chars). Before a range, `بين`,
+/// `ما بين` or `من`.
+fn qualifier_of(cx: &Context<'_>, number: &Number) -> Option<(usize, usize)> {
+    let first = number.first;
+    match number.value_max {
+        Some(_) if first > 0 && matches!(cx.text(first - 1), "بين" | "من") => Some((
+            if first > 1 && cx.is(first - 2, "ما") && cx.is(first - 1, "بين") { first - 2 } else { first - 1 },
+            0,
+        )),
+        _ => qualifier_before(cx, first),
+    }
+}
+
+/// What happened, as a word of sentence `sentence` says: among the four tokens before
+/// `context_start` (nearest first), else the three from `after_from`.
+fn event_around(
+    cx: &Context<'_>,
+    t: &Tables,
+    sentence: usize,
+    context_start: usize,
+    after_from: usize,
+) -> Option<Event> {
+    let event_before = (context_start.saturating_sub(4)..context_start)
+        .rev()
+        .filter(|&k| in_sentence(cx, sentence, k))
+        .find_map(|k| event_of(cx, k, &t.before));
+    let event_after =
+        (after_from..after_from + 3).filter(|&k| in_sentence(cx, sentence, k)).find_map(|k| event_of(cx, k, &t.after));
+    event_before.or(event_after)
+}
+
+/// What a number with no noun counts: only a verb says it (the event), and the number, not
+/// vague, must end the phrase.
+fn counted_by_event(cx: &Context<'_>, t: &Tables, number: &Number, event: Option<Event>) -> Option<Counted> {
+    let last = number.last;
+    let next_free = !in_sentence(cx, cx.sentence_of[number.first], last)
+        || cx.words.tokens[last].kind != crate::text::tokenize::TokenKind::Arabic
+        || cx.reading_in(last, &t.verb_only_next).is_some()
+        || event_of(cx, last, &t.after).is_some()
+        || cx.text(last).starts_with('و');
+    match event {
+        Some(event) if number.vague.is_none() && next_free => Some(Counted::from(event)),
+        _ => None,
+    }
+}
+
+/// The approximation as written: the whole range, the words before the number, those after the
+/// noun (ending at `end_token`) or the vague quantity; none for an exact figure.
+fn qualifier_text(
+    cx: &Context<'_>,
+    number: &Number,
+    qualifier: Option<(usize, usize)>,
+    end_token: usize,
+) -> Option<String> {
+    let Number { first, last, value_max, vague, .. } = *number;
+    let sentence = cx.sentence_of[first];
+    let trailing = AFTER.iter().find(|pattern| {
+        pattern
+            .iter()
+            .enumerate()
+            .all(|(k, w)| in_sentence(cx, sentence, end_token + k) && cx.text(end_token + k) == *w)
+    });
+    if value_max.is_some() {
+        // The whole range as written.
+        let (s, e) = cx.span(qualifier.map_or(first, |(q, _)| q), last, qualifier.map_or(0, |(_, p)| p));
+        Some(cx.original(s, e))
+    } else if let Some((q, prefix)) = qualifier {
+        let (s, e) = cx.span(q, first, prefix);
+        Some(cx.original(s, e))
+    } else if let Some(pattern) = trailing {
+        let (s, e) = cx.span(end_token, end_token + pattern.len(), 0);
+        Some(cx.original(s, e))
+    } else if let Some(v) = vague {
+        let (s, e) = cx.span(v, last, 0);
+        Some(cx.original(s, e))
+    } else {
+        None
+    }
 }
 
 impl Context<'_> {

@@ -600,65 +600,86 @@ fn attributed(
             continue;
         }
         let Some((source, source_end)) = attribution_source(cx, a) else { continue };
-        let sentence = cx.sentence_of[a];
-        // The clause's first token: the sentence's, or the paragraph's when that is later.
-        let chars = cx.folded.original_chars();
-        let first_token = (0..a)
-            .rev()
-            .take_while(|&k| cx.sentence_of[k] == sentence && !chars[cx.spans[k].1..cx.spans[k + 1].0].contains(&'\n'))
-            .last()
-            .unwrap_or(a);
-        let end = sentence_end[sentence];
-        let covered = |first: usize, last: usize| found.iter().any(|f| f.first < last && first < f.last);
-        if a > first_token && matches!(cx.text(a - 1), "،" | "," | "-") {
-            // `… «ضربة قاصمة»، وفق سياسيين.`: the quote before the comma.
-            let quoted = if a >= 2 { open_of.get(&(a - 2)).copied() } else { None };
-            let (first, last) = match quoted {
-                Some(open) => (open + 1, a - 2),
-                // `قتل 20 مدنيا، بحسب المرصد.`: the clause before the comma.
-                None => (first_token, trim_end(cx, first_token, a - 1)),
-            };
-            let clean = quoted.is_some() || !(first..last).any(|k| inside[k]);
-            if last > first && (quoted.is_some() || last > first + 1) && !covered(first, last) && clean {
-                found.push(Found {
-                    verb: a,
-                    opener: a,
-                    first,
-                    last,
-                    direct: quoted.is_some(),
-                    verb_after: true,
-                    source: Some(source),
-                });
-            }
+        let first_token = clause_start(cx, a);
+        let comma_before = a > first_token && matches!(cx.text(a - 1), "،" | "," | "-");
+        let clause = if comma_before {
+            clause_before(cx, a, first_token, &open_of, inside)
         } else if a <= first_token + 1 {
-            // `وبحسب المرصد، فإن …`: the clause after the source's comma; with no comma that
-            // closes the source (`وبحسب المنظمين شارك …، في حين …`), the clause right after it.
-            let comma = (source_end..end.min(a + 12)).find(|&k| cx.is(k, "،"));
-            let closes = comma.is_some_and(|c| {
-                c + 1 < end && cx.reading_in(c + 1, &t.clause_break).is_none() && verb_at(cx, c + 1).is_none()
+            let end = sentence_end[cx.sentence_of[a]];
+            clause_after(cx, t, a, source_end, end, direct).map(|(first, last)| (first, last, false))
+        } else {
+            None
+        };
+        let Some((first, last, quoted)) = clause else { continue };
+        if !found.iter().any(|f| f.first < last && first < f.last) {
+            found.push(Found {
+                verb: a,
+                opener: a,
+                first,
+                last,
+                direct: quoted,
+                verb_after: comma_before,
+                source: Some(source),
             });
-            let mut first = match comma {
-                Some(c) if closes => c + 1,
-                _ if source_end < end && cx.words.tokens[source_end].kind == TokenKind::Arabic => source_end,
-                _ => continue,
-            };
-            if first < end && matches!(cx.text(first), "فان" | "فانه" | "فانها" | "ان") {
-                first += 1;
-            }
-            let last = clause_end(cx, first, end, direct);
-            if last > first + 1 && !covered(first, last) {
-                found.push(Found {
-                    verb: a,
-                    opener: a,
-                    first,
-                    last,
-                    direct: false,
-                    verb_after: false,
-                    source: Some(source),
-                });
-            }
         }
     }
+}
+
+/// The first token of the clause of an attribution word at `a`: the sentence's, or the
+/// paragraph's when that is later.
+fn clause_start(cx: &Context<'_>, a: usize) -> usize {
+    let sentence = cx.sentence_of[a];
+    let chars = cx.folded.original_chars();
+    (0..a)
+        .rev()
+        .take_while(|&k| cx.sentence_of[k] == sentence && !chars[cx.spans[k].1..cx.spans[k + 1].0].contains(&'\n'))
+        .last()
+        .unwrap_or(a)
+}
+
+/// The clause before the comma before an attribution word at `a` (`قتل 20 مدنيا، بحسب
+/// المرصد.`), or the quote there (`… «ضربة قاصمة»، وفق سياسيين.`): its tokens and whether it is
+/// a quote.
+fn clause_before(
+    cx: &Context<'_>,
+    a: usize,
+    first_token: usize,
+    open_of: &HashMap<usize, usize>,
+    inside: &[bool],
+) -> Option<(usize, usize, bool)> {
+    let quoted = if a >= 2 { open_of.get(&(a - 2)).copied() } else { None };
+    let (first, last) = match quoted {
+        Some(open) => (open + 1, a - 2),
+        None => (first_token, trim_end(cx, first_token, a - 1)),
+    };
+    let clean = quoted.is_some() || !(first..last).any(|k| inside[k]);
+    (last > first && (quoted.is_some() || last > first + 1) && clean).then_some((first, last, quoted.is_some()))
+}
+
+/// `وبحسب المرصد، فإن …`: the clause after the source's comma (the source ends at
+/// `source_end`, the sentence at `end`); with no comma that closes the source (`وبحسب المنظمين
+/// شارك …، في حين …`), the clause right after it.
+fn clause_after(
+    cx: &Context<'_>,
+    t: &Tables,
+    a: usize,
+    source_end: usize,
+    end: usize,
+    direct: &[bool],
+) -> Option<(usize, usize)> {
+    let comma = (source_end..end.min(a + 12)).find(|&k| cx.is(k, "،"));
+    let closes = comma
+        .is_some_and(|c| c + 1 < end && cx.reading_in(c + 1, &t.clause_break).is_none() && verb_at(cx, c + 1).is_none());
+    let mut first = match comma {
+        Some(c) if closes => c + 1,
+        _ if source_end < end && cx.words.tokens[source_end].kind == TokenKind::Arabic => source_end,
+        _ => return None,
+    };
+    if first < end && matches!(cx.text(first), "فان" | "فانه" | "فانها" | "ان") {
+        first += 1;
+    }
+    let last = clause_end(cx, first, end, direct);
+    (last > first + 1).then_some((first, last))
 }
 
 /// How many tokens after an attribution word its source may be.
@@ -860,15 +881,8 @@ fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
     if verb_at(cx, f.verb) == Some(true) {
         return Subject::Unnamed;
     }
-    let sentence = cx.sentence_of[f.verb];
-    // `نقلت وكالة تاس عن لافروف قوله`: the speaker is the one after `عن`.
-    if cx.reading_in(f.verb, &t.relay).is_some() {
-        let from = (f.verb + 1..f.opener).find(|&k| cx.is(k, "عن"));
-        return match from.and_then(|k| speaker_at(cx, k + 1, true)) {
-            Some(m) => Subject::Named(m),
-            None if from.is_some() => Subject::Unknown,
-            None => Subject::Unnamed,
-        };
+    if let Some(relayed) = relayed_subject(cx, t, f) {
+        return relayed;
     }
     // After the verb: up to the quote (or a few tokens when the verb follows the quote), not
     // past a complementizer, not after a preposition (`وقال على تويتر`), never a platform. An
@@ -878,6 +892,34 @@ fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
     if let Some(statement) = statement_subject(cx, f, window_end) {
         return statement;
     }
+    if let Some(after) = subject_after(cx, t, f, titled, window_end) {
+        return after;
+    }
+    // A title the article gives a person: `قال الرئيس الأمريكي` for `الرئيس الأمريكي دونالد ترامب`.
+    if let Some(m) = titled.person(cx, f.verb + 1, f.verb, true) {
+        return Subject::Named(m);
+    }
+    if let Some(before) = subject_before(cx, t, f, titled) {
+        return before;
+    }
+    subject_not_named(cx, t, f)
+}
+
+/// `نقلت وكالة تاس عن لافروف قوله`: with a verb of relaying, the speaker is the one after `عن`;
+/// none when the verb relays nothing.
+fn relayed_subject(cx: &Context<'_>, t: &Tables, f: &Found) -> Option<Subject> {
+    cx.reading_in(f.verb, &t.relay)?;
+    let from = (f.verb + 1..f.opener).find(|&k| cx.is(k, "عن"));
+    Some(match from.and_then(|k| speaker_at(cx, k + 1, true)) {
+        Some(m) => Subject::Named(m),
+        None if from.is_some() => Subject::Unknown,
+        None => Subject::Unnamed,
+    })
+}
+
+/// The speaker the words after the verb name, before `window_end` (see [`subject`]).
+fn subject_after(cx: &Context<'_>, t: &Tables, f: &Found, titled: &Titled, window_end: usize) -> Option<Subject> {
+    let sentence = cx.sentence_of[f.verb];
     let mut k = f.verb + 1;
     let mut titled_org: Option<(usize, usize)> = None; // (mention, token after it)
     while k < window_end && cx.sentence_of[k] == sentence {
@@ -889,7 +931,7 @@ fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
         // `وقالت السفيرة الأميركية` with `السفيرة` read as a place: the title of a person.
         let place_first = k == f.verb + 1 && cx.mention(k).is_some_and(|(_, label)| label == Label::Loc);
         if let Some(m) = titled.person(cx, k, f.verb, true).filter(|_| place_first) {
-            return Subject::Named(m);
+            return Some(Subject::Named(m));
         }
         if let Some(m) = speaker_at(cx, k, k == f.verb + 1) {
             let (_, last) = cx.mention_tokens(m, k);
@@ -899,12 +941,12 @@ fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
                 continue;
             }
             match titled_org {
-                None if cx.mentions[m].label == Label::Per || k == f.verb + 1 => return Subject::Named(m),
+                None if cx.mentions[m].label == Label::Per || k == f.verb + 1 => return Some(Subject::Named(m)),
                 None => titled_org = Some((m, last)),
                 Some((_, end)) => {
                     let apposition = k <= end + 3 && (k == end || cx.is(k - 1, "،") || cx.is(k - 1, ","));
                     if apposition && cx.mentions[m].label == Label::Per {
-                        return Subject::Named(m);
+                        return Some(Subject::Named(m));
                     }
                     break;
                 }
@@ -914,45 +956,52 @@ fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
         }
         k += 1;
     }
-    if let Some((m, _)) = titled_org {
-        return Subject::Named(m);
-    }
-    // A title the article gives a person: `قال الرئيس الأمريكي` for `الرئيس الأمريكي دونالد ترامب`.
-    if let Some(m) = titled.person(cx, f.verb + 1, f.verb, true) {
-        return Subject::Named(m);
-    }
-    // Before the verb, when it carries no conjunction: `لافروف قال`، `لافروف قد قال`.
+    titled_org.map(|(m, _)| Subject::Named(m))
+}
+
+/// The subject before the verb, when the verb carries no conjunction.
+fn subject_before(cx: &Context<'_>, t: &Tables, f: &Found, titled: &Titled) -> Option<Subject> {
     let conj = cx.text(f.verb).starts_with('و') && verb_at_stem_len(cx, f.verb);
-    if !conj && f.verb > 0 {
-        let mut k = f.verb - 1;
-        if matches!(cx.text(k), "قد" | "وقد" | "كان") && k > 0 {
-            k -= 1;
-        }
-        let after_preposition = k > 0 && cx.reading_in(k - 1, &t.prepositions).is_some();
-        if cx.sentence_of[k] == sentence && !after_preposition {
-            if let Some(m) = speaker_at(cx, k, true) {
-                return Subject::Named(m);
-            }
-            if let Some(m) = titled.person(cx, k, f.verb, false) {
-                return Subject::Named(m);
-            }
-        }
+    if conj || f.verb == 0 {
+        return None;
     }
-    if !conj && f.verb > 0 && cx.sentence_of[f.verb - 1] == sentence {
-        let before = cx.text(f.verb - 1);
-        // `بما وصفته`، `ما تقول إنه`: a relative verb; its subject is the sentence's.
-        if matches!(before, "ما" | "بما" | "مما" | "لما" | "عما") {
-            return Subject::OfSentence;
-        }
-        // A present verb right after a noun describes it (`سؤال من أحد متابعيه يقول: …`):
-        // the noun, named by no mention, is the subject.
-        let noun = cx.words.tokens[f.verb - 1].kind == TokenKind::Arabic
-            && cx.mention(f.verb - 1).is_none()
-            && !matches!(before, "قد" | "وقد" | "كان" | "وكان" | "لا" | "ولا" | "لم" | "ولم" | "لن" | "كما");
-        if noun && verb_is_present(cx, f.verb) {
-            return Subject::Unknown;
-        }
+    speaker_before(cx, t, f, titled).or_else(|| clause_subject(cx, f))
+}
+
+/// The speaker right before the verb: `لافروف قال`، `لافروف قد قال`.
+fn speaker_before(cx: &Context<'_>, t: &Tables, f: &Found, titled: &Titled) -> Option<Subject> {
+    let mut k = f.verb - 1;
+    if matches!(cx.text(k), "قد" | "وقد" | "كان") && k > 0 {
+        k -= 1;
     }
+    let after_preposition = k > 0 && cx.reading_in(k - 1, &t.prepositions).is_some();
+    if cx.sentence_of[k] != cx.sentence_of[f.verb] || after_preposition {
+        return None;
+    }
+    speaker_at(cx, k, true).or_else(|| titled.person(cx, k, f.verb, false)).map(Subject::Named)
+}
+
+/// The subject of a verb that a relative or a noun right before it governs.
+fn clause_subject(cx: &Context<'_>, f: &Found) -> Option<Subject> {
+    if cx.sentence_of[f.verb - 1] != cx.sentence_of[f.verb] {
+        return None;
+    }
+    let before = cx.text(f.verb - 1);
+    // `بما وصفته`، `ما تقول إنه`: a relative verb; its subject is the sentence's.
+    if matches!(before, "ما" | "بما" | "مما" | "لما" | "عما") {
+        return Some(Subject::OfSentence);
+    }
+    // A present verb right after a noun describes it (`سؤال من أحد متابعيه يقول: …`):
+    // the noun, named by no mention, is the subject.
+    let noun = cx.words.tokens[f.verb - 1].kind == TokenKind::Arabic
+        && cx.mention(f.verb - 1).is_none()
+        && !matches!(before, "قد" | "وقد" | "كان" | "وكان" | "لا" | "ولا" | "لم" | "ولم" | "لن" | "كما");
+    (noun && verb_is_present(cx, f.verb)).then_some(Subject::Unknown)
+}
+
+/// The subject when no one before or after the verb is named: none when the verb is followed by
+/// no subject, an organization a word right after it names, else someone unknown.
+fn subject_not_named(cx: &Context<'_>, t: &Tables, f: &Found) -> Subject {
     let next = f.verb + 1;
     let first_free = next >= cx.len()
         || next == f.opener

@@ -54,87 +54,114 @@ const MAX_SKIP_DEPTH: usize = 256;
 
 /// The text of an HTML page.
 pub(crate) fn to_text(html: &str) -> String {
-    let mut article = Output::default();
-    let mut main = Output::default();
-    let mut body = Output::default();
-    let mut title = String::new();
-    let mut in_title = false;
-    // Skipped elements open around the current position (innermost last).
-    let mut skipping: Vec<String> = Vec::new();
-    let (mut articles, mut mains, mut pre) = (0usize, 0usize, 0usize);
+    let mut page = Page::default();
     for token in Tokenizer::html(html) {
         match token {
-            Token::Text(raw) => {
-                if in_title {
-                    title.push_str(&char_refs::decode(raw));
-                } else if skipping.is_empty() {
-                    let text = char_refs::decode(raw);
-                    for output in outputs(&mut article, &mut main, &mut body, articles, mains) {
-                        output.text(&text, pre > 0);
-                    }
-                }
-            }
-            Token::Start { name, self_closing, .. } => {
-                let name = name.as_str();
-                if name == "body" {
-                    // A body ends the head even when `</head>` is missing.
-                    skipping.retain(|open| open != "head");
-                }
-                if name == "title" && !self_closing {
-                    in_title = true;
-                    continue;
-                }
-                let skipped = SKIPPED.contains(&name) && !(name == "header" && articles > 0);
-                if !skipped && !skipping.is_empty() {
-                    continue;
-                }
-                if skipped {
-                    // Deeper nesting is all skipped anyway; the cap keeps end tags cheap.
-                    if !self_closing && !VOID.contains(&name) && skipping.len() < MAX_SKIP_DEPTH {
-                        skipping.push(name.to_owned());
-                    }
-                    continue;
-                }
-                match name {
-                    "article" if !self_closing => articles += 1,
-                    "main" if !self_closing => mains += 1,
-                    "pre" if !self_closing => pre += 1,
-                    _ => {}
-                }
-                for output in outputs(&mut article, &mut main, &mut body, articles, mains) {
-                    output.boundary(name);
-                }
-            }
-            Token::End { name } => {
-                let name = name.as_str();
-                if name == "title" {
-                    in_title = false;
-                    continue;
-                }
-                if let Some(at) = skipping.iter().rposition(|open| open == name) {
-                    skipping.truncate(at);
-                    continue;
-                }
-                if !skipping.is_empty() {
-                    continue;
-                }
-                for output in outputs(&mut article, &mut main, &mut body, articles, mains) {
-                    output.boundary(name);
-                }
-                match name {
-                    "article" => articles = articles.saturating_sub(1),
-                    "main" => mains = mains.saturating_sub(1),
-                    "pre" => pre = pre.saturating_sub(1),
-                    _ => {}
-                }
+            Token::Text(raw) => page.text(raw),
+            Token::Start { name, self_closing, .. } => page.start(name.as_str(), self_closing),
+            Token::End { name } => page.end(name.as_str()),
+        }
+    }
+    page.finish()
+}
+
+/// A page being read: the texts of its articles, of its main element and of its body, its
+/// title, and the elements open around the current position that matter.
+#[derive(Default)]
+struct Page {
+    article: Output,
+    main: Output,
+    body: Output,
+    title: String,
+    in_title: bool,
+    /// Skipped elements open around the current position (innermost last).
+    skipping: Vec<String>,
+    articles: usize,
+    mains: usize,
+    pre: usize,
+}
+
+impl Page {
+    /// Text as written: the title's, or the outputs' unless it is in a skipped element.
+    fn text(&mut self, raw: &str) {
+        if self.in_title {
+            self.title.push_str(&char_refs::decode(raw));
+        } else if self.skipping.is_empty() {
+            let text = char_refs::decode(raw);
+            let preformatted = self.pre > 0;
+            for output in outputs(&mut self.article, &mut self.main, &mut self.body, self.articles, self.mains) {
+                output.text(&text, preformatted);
             }
         }
     }
-    [article, main, body]
-        .into_iter()
-        .map(Output::finish)
-        .find(|text| !text.is_empty())
-        .unwrap_or_else(|| collapse_spaces(&title).trim().to_owned())
+
+    /// A start tag.
+    fn start(&mut self, name: &str, self_closing: bool) {
+        if name == "body" {
+            // A body ends the head even when `</head>` is missing.
+            self.skipping.retain(|open| open != "head");
+        }
+        if name == "title" && !self_closing {
+            self.in_title = true;
+            return;
+        }
+        let skipped = SKIPPED.contains(&name) && !(name == "header" && self.articles > 0);
+        if !skipped && !self.skipping.is_empty() {
+            return;
+        }
+        if skipped {
+            // Deeper nesting is all skipped anyway; the cap keeps end tags cheap.
+            if !self_closing && !VOID.contains(&name) && self.skipping.len() < MAX_SKIP_DEPTH {
+                self.skipping.push(name.to_owned());
+            }
+            return;
+        }
+        match name {
+            "article" if !self_closing => self.articles += 1,
+            "main" if !self_closing => self.mains += 1,
+            "pre" if !self_closing => self.pre += 1,
+            _ => {}
+        }
+        self.boundary(name);
+    }
+
+    /// An end tag.
+    fn end(&mut self, name: &str) {
+        if name == "title" {
+            self.in_title = false;
+            return;
+        }
+        if let Some(at) = self.skipping.iter().rposition(|open| open == name) {
+            self.skipping.truncate(at);
+            return;
+        }
+        if !self.skipping.is_empty() {
+            return;
+        }
+        self.boundary(name);
+        match name {
+            "article" => self.articles = self.articles.saturating_sub(1),
+            "main" => self.mains = self.mains.saturating_sub(1),
+            "pre" => self.pre = self.pre.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    /// The line or paragraph break an element's tag makes in the outputs.
+    fn boundary(&mut self, name: &str) {
+        for output in outputs(&mut self.article, &mut self.main, &mut self.body, self.articles, self.mains) {
+            output.boundary(name);
+        }
+    }
+
+    /// The text of the articles, else of the main element, else of the body, else the title.
+    fn finish(self) -> String {
+        [self.article, self.main, self.body]
+            .into_iter()
+            .map(Output::finish)
+            .find(|text| !text.is_empty())
+            .unwrap_or_else(|| collapse_spaces(&self.title).trim().to_owned())
+    }
 }
 
 /// The outputs that receive what is at the current position: the body always, the article and

@@ -23,70 +23,106 @@ enum Previous {
 pub(crate) fn to_text(markdown: &str) -> String {
     let lines: Vec<&str> = markdown.lines().collect();
     let references: HashSet<String> = lines.iter().filter_map(|line| reference_definition(line)).collect();
-    let mut out = String::with_capacity(markdown.len());
-    let mut previous = Previous::Break;
-    let mut fence: Option<(char, usize)> = None;
-    let mut in_table = false;
+    let mut writer = Writer {
+        out: String::with_capacity(markdown.len()),
+        previous: Previous::Break,
+        fence: None,
+        in_table: false,
+        references,
+    };
     for (index, &line) in lines.iter().enumerate() {
-        if let Some((fence_char, fence_len)) = fence {
-            if fence_of(line).is_some_and(|(c, n, info)| c == fence_char && n >= fence_len && info.is_empty()) {
-                fence = None;
-                out.push('\n');
-            } else {
-                out.push_str(line);
-                out.push('\n');
-            }
-            continue;
+        writer.line(line, lines.get(index + 1).copied());
+    }
+    super::tidy(&writer.out)
+}
+
+/// The text of a Markdown document as its lines are read, and what the lines before leave open.
+struct Writer {
+    out: String,
+    previous: Previous,
+    /// The char and length of the fence of the code block the line is in, if any.
+    fence: Option<(char, usize)>,
+    in_table: bool,
+    /// The labels of the reference-link definitions ([`reference_definition`]).
+    references: HashSet<String>,
+}
+
+impl Writer {
+    /// Writes the text of `line` (the line after it, `next`, tells whether it starts a table).
+    fn line(&mut self, line: &str, next: Option<&str>) {
+        if let Some(fence) = self.fence {
+            self.fenced_line(line, fence);
+            return;
         }
         let trimmed = line.trim();
         if let Some((c, n, _)) = fence_of(line) {
-            fence = Some((c, n));
-            new_line(&mut out);
-            previous = Previous::Break;
-            continue;
+            self.fence = Some((c, n));
+            new_line(&mut self.out);
+            self.previous = Previous::Break;
+            return;
         }
-        let table_row =
-            trimmed.contains('|') && (in_table || lines.get(index + 1).is_some_and(|next| is_delimiter_row(next)));
-        in_table = table_row;
+        let table_row = trimmed.contains('|') && (self.in_table || next.is_some_and(is_delimiter_row));
+        self.in_table = table_row;
         if table_row {
             if !is_delimiter_row(line) {
-                new_line(&mut out);
-                let cells: Vec<String> =
-                    split_cells(trimmed).iter().map(|cell| inline(cell.trim(), &references)).collect();
-                out.push_str(cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" ").as_str());
+                self.table_row(trimmed);
             }
-            previous = Previous::Break;
-            continue;
+            self.previous = Previous::Break;
+            return;
         }
         if trimmed.is_empty() || is_rule(trimmed) {
-            paragraph_break(&mut out);
-            previous = Previous::Break;
-            continue;
+            paragraph_break(&mut self.out);
+            self.previous = Previous::Break;
+            return;
         }
         if reference_definition(line).is_some() {
-            continue;
+            return;
         }
-        let (rest, heading, item) = block_prefixes(trimmed);
-        let text = inline(rest.trim(), &references);
-        let text = text.trim();
-        if text.is_empty() {
-            continue;
-        }
-        if heading {
-            paragraph_break(&mut out);
-        } else if item || previous == Previous::Break {
-            new_line(&mut out);
+        self.text_line(line, trimmed);
+    }
+
+    /// A line of a fenced code block, kept as it is, or its closing fence.
+    fn fenced_line(&mut self, line: &str, (fence_char, fence_len): (char, usize)) {
+        if fence_of(line).is_some_and(|(c, n, info)| c == fence_char && n >= fence_len && info.is_empty()) {
+            self.fence = None;
+            self.out.push('\n');
         } else {
-            out.push(' ');
-        }
-        out.push_str(text);
-        let hard_break = line.ends_with("  ") || trimmed.ends_with('\\');
-        previous = if heading || hard_break { Previous::Break } else { Previous::Text };
-        if heading {
-            paragraph_break(&mut out);
+            self.out.push_str(line);
+            self.out.push('\n');
         }
     }
-    super::tidy(&out)
+
+    /// A table row's cells on a line of their own, the empty ones left out.
+    fn table_row(&mut self, trimmed: &str) {
+        new_line(&mut self.out);
+        let cells: Vec<String> =
+            split_cells(trimmed).iter().map(|cell| inline(cell.trim(), &self.references)).collect();
+        self.out.push_str(cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" ").as_str());
+    }
+
+    /// A line of a paragraph, a heading or a list item: its text after what the line before
+    /// leaves open.
+    fn text_line(&mut self, line: &str, trimmed: &str) {
+        let (rest, heading, item) = block_prefixes(trimmed);
+        let text = inline(rest.trim(), &self.references);
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        if heading {
+            paragraph_break(&mut self.out);
+        } else if item || self.previous == Previous::Break {
+            new_line(&mut self.out);
+        } else {
+            self.out.push(' ');
+        }
+        self.out.push_str(text);
+        let hard_break = line.ends_with("  ") || trimmed.ends_with('\\');
+        self.previous = if heading || hard_break { Previous::Break } else { Previous::Text };
+        if heading {
+            paragraph_break(&mut self.out);
+        }
+    }
 }
 
 /// Starts a new line unless the output already stands at the start of one.
@@ -220,96 +256,128 @@ fn block_prefixes(mut rest: &str) -> (&str, bool, bool) {
 /// spans are paired in one pass each, and a link's text is read in place (no recursion).
 fn inline(text: &str, references: &HashSet<String>) -> String {
     let chars: Vec<char> = text.chars().collect();
-    let brackets = pairs(&chars, '[', ']');
-    let parens = pairs(&chars, '(', ')');
-    let code = code_spans(&chars);
-    let closing_angles: Vec<usize> = chars.iter().enumerate().filter(|(_, &c)| c == '>').map(|(i, _)| i).collect();
-    let mut next_angle = 0;
-    // At the `]` of a link whose text is being read: where the link ends.
-    let mut link_ends: HashMap<usize, usize> = HashMap::new();
-    let mut out = String::with_capacity(text.len());
+    let mut line = Inline {
+        brackets: pairs(&chars, '[', ']'),
+        parens: pairs(&chars, '(', ')'),
+        code: code_spans(&chars),
+        closing_angles: chars.iter().enumerate().filter(|(_, &c)| c == '>').map(|(i, _)| i).collect(),
+        next_angle: 0,
+        link_ends: HashMap::new(),
+        references,
+        out: String::with_capacity(text.len()),
+        chars,
+    };
     let mut i = 0;
-    while i < chars.len() {
-        if let Some(end) = link_ends.remove(&i) {
+    while i < line.chars.len() {
+        if let Some(end) = line.link_ends.remove(&i) {
             i = end;
             continue;
         }
+        i = match line.markup_at(i) {
+            Some(next) => next,
+            None => {
+                line.out.push(line.chars[i]);
+                i + 1
+            }
+        };
+    }
+    char_refs::decode(&line.out).into_owned()
+}
+
+/// A line's chars, where its markup pairs up, and its text so far ([`inline`]).
+struct Inline<'r> {
+    chars: Vec<char>,
+    brackets: HashMap<usize, usize>,
+    parens: HashMap<usize, usize>,
+    code: HashMap<usize, usize>,
+    /// The indices of the `>`s, and the first of them not yet passed.
+    closing_angles: Vec<usize>,
+    next_angle: usize,
+    /// At the `]` of a link whose text is being read: where the link ends.
+    link_ends: HashMap<usize, usize>,
+    references: &'r HashSet<String>,
+    out: String,
+}
+
+impl Inline<'_> {
+    /// Reads the markup at `i`, if any: where reading goes on. None: the char is text.
+    fn markup_at(&mut self, i: usize) -> Option<usize> {
+        let chars = &self.chars;
         let c = chars[i];
         match c {
             '\\' if chars.get(i + 1).is_some_and(char::is_ascii_punctuation) => {
-                out.push(chars[i + 1]);
-                i += 2;
-                continue;
+                self.out.push(chars[i + 1]);
+                Some(i + 2)
             }
-            '\\' if i + 1 == chars.len() => {
-                // A hard line break.
-                i += 1;
-                continue;
-            }
-            '`' => {
-                let n = run(&chars, i);
-                match code.get(&i) {
-                    Some(&close) => {
-                        let content: String = chars[i + n..close].iter().collect();
-                        let stripped = content
-                            .strip_prefix(' ')
-                            .and_then(|c| c.strip_suffix(' '))
-                            .filter(|c| !c.trim().is_empty());
-                        out.push_str(stripped.unwrap_or(&content));
-                        i = close + n;
-                    }
-                    None => {
-                        out.extend(&chars[i..i + n]);
-                        i += n;
-                    }
-                }
-                continue;
-            }
-            '!' | '[' => {
-                let open = if c == '!' { i + 1 } else { i };
-                if let Some((close, end)) = link(&chars, open, &brackets, &parens, references) {
-                    link_ends.insert(close, end);
-                    i = open + 1;
-                    continue;
-                }
-            }
-            '<' if chars.get(i + 1).is_some_and(|&d| d.is_ascii_alphabetic() || d == '/' || d == '!') => {
-                while closing_angles.get(next_angle).is_some_and(|&at| at <= i) {
-                    next_angle += 1;
-                }
-                if let Some(&end) = closing_angles.get(next_angle) {
-                    let inner = &chars[i + 1..end];
-                    let url = !inner.iter().any(|c| c.is_whitespace())
-                        && (inner.windows(3).any(|w| w == [':', '/', '/']) || inner.contains(&'@'));
-                    if url {
-                        out.extend(inner);
-                    }
-                    // An autolink gives its address; an HTML tag is dropped.
-                    i = end + 1;
-                    continue;
-                }
-            }
-            '*' | '_' | '~' => {
-                let n = run(&chars, i);
-                let before = i.checked_sub(1).map(|b| chars[b]);
-                let after = chars.get(i + n).copied();
-                let touches_text =
-                    before.is_some_and(|b| !b.is_whitespace()) || after.is_some_and(|a| !a.is_whitespace());
-                let intraword =
-                    c == '_' && before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
-                let markup = touches_text && !intraword && (c != '~' || n >= 2);
-                if !markup {
-                    out.extend(&chars[i..i + n]);
-                }
-                i += n;
-                continue;
-            }
-            _ => {}
+            // A hard line break.
+            '\\' if i + 1 == chars.len() => Some(i + 1),
+            '`' => Some(self.code_span(i)),
+            '!' | '[' => self.link_text(i),
+            '<' if chars.get(i + 1).is_some_and(|&d| d.is_ascii_alphabetic() || d == '/' || d == '!') => self.angle(i),
+            '*' | '_' | '~' => Some(self.emphasis(i)),
+            _ => None,
         }
-        out.push(c);
-        i += 1;
     }
-    char_refs::decode(&out).into_owned()
+
+    /// A code span's content, or backticks that open none: where reading goes on.
+    fn code_span(&mut self, i: usize) -> usize {
+        let chars = &self.chars;
+        let n = run(chars, i);
+        match self.code.get(&i) {
+            Some(&close) => {
+                let content: String = chars[i + n..close].iter().collect();
+                let stripped =
+                    content.strip_prefix(' ').and_then(|c| c.strip_suffix(' ')).filter(|c| !c.trim().is_empty());
+                self.out.push_str(stripped.unwrap_or(&content));
+                close + n
+            }
+            None => {
+                self.out.extend(&chars[i..i + n]);
+                i + n
+            }
+        }
+    }
+
+    /// A link or an image opening at `i`: its text is read on, from after the `[`, and the rest
+    /// of it skipped once its `]` is reached.
+    fn link_text(&mut self, i: usize) -> Option<usize> {
+        let open = if self.chars[i] == '!' { i + 1 } else { i };
+        let (close, end) = link(&self.chars, open, &self.brackets, &self.parens, self.references)?;
+        self.link_ends.insert(close, end);
+        Some(open + 1)
+    }
+
+    /// An autolink gives its address; an HTML tag is dropped. None when no `>` closes it.
+    fn angle(&mut self, i: usize) -> Option<usize> {
+        while self.closing_angles.get(self.next_angle).is_some_and(|&at| at <= i) {
+            self.next_angle += 1;
+        }
+        let &end = self.closing_angles.get(self.next_angle)?;
+        let inner = &self.chars[i + 1..end];
+        let url = !inner.iter().any(|c| c.is_whitespace())
+            && (inner.windows(3).any(|w| w == [':', '/', '/']) || inner.contains(&'@'));
+        if url {
+            self.out.extend(inner);
+        }
+        Some(end + 1)
+    }
+
+    /// A run of `*`, `_` or `~`: dropped when it is emphasis, else kept. Where reading goes on.
+    fn emphasis(&mut self, i: usize) -> usize {
+        let chars = &self.chars;
+        let c = chars[i];
+        let n = run(chars, i);
+        let before = i.checked_sub(1).map(|b| chars[b]);
+        let after = chars.get(i + n).copied();
+        let touches_text = before.is_some_and(|b| !b.is_whitespace()) || after.is_some_and(|a| !a.is_whitespace());
+        let intraword =
+            c == '_' && before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+        let markup = touches_text && !intraword && (c != '~' || n >= 2);
+        if !markup {
+            self.out.extend(&chars[i..i + n]);
+        }
+        i + n
+    }
 }
 
 /// The length of the run of `chars[i]` starting at `i`.

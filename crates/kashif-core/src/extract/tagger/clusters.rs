@@ -148,7 +148,27 @@ fn xlogx(x: u32) -> f64 {
 /// `Σ N(v, c) ln N(v, c) − Σ N(c) ln N(c)` over word-class bigram counts `N(v, c)` (word v
 /// followed by a word of class c). Returns the class of every id (ids 0 and 1 keep class 0).
 fn exchange(corpus: &[Vec<u32>], size: usize, classes: usize, passes: usize) -> Vec<u32> {
-    // Predecessors of every word with counts, and the word counts.
+    let (predecessors, word_counts) = predecessors(corpus, size);
+    let total: u32 = word_counts.iter().sum();
+    let table: Vec<f64> = (0..=total).map(xlogx).collect();
+    let mut clustering = Clustering::new(predecessors, word_counts, classes);
+    let mut gains = vec![0f64; classes];
+    for _ in 0..passes {
+        let mut moved = 0;
+        for w in 2..size {
+            if clustering.move_word(w, &table, &mut gains) {
+                moved += 1;
+            }
+        }
+        if moved == 0 {
+            break;
+        }
+    }
+    clustering.class
+}
+
+/// The predecessors of every word id with their counts (in id order), and the count of every id.
+fn predecessors(corpus: &[Vec<u32>], size: usize) -> (Vec<Vec<(u32, u32)>>, Vec<u32>) {
     let mut bigrams: HashMap<(u32, u32), u32> = HashMap::default();
     let mut word_counts = vec![0u32; size];
     for sentence in corpus {
@@ -165,59 +185,81 @@ fn exchange(corpus: &[Vec<u32>], size: usize, classes: usize, passes: usize) -> 
     for ((w, v), n) in pairs {
         predecessors[w as usize].push((v, n));
     }
-    let total: u32 = word_counts.iter().sum();
-    let table: Vec<f64> = (0..=total).map(xlogx).collect();
-    let f = |x: u32| table[x as usize];
-    // Initial classes: by frequency rank, round robin; the two special ids are never moved.
-    let mut class: Vec<u32> = (0..size).map(|i| if i < 2 { 0 } else { ((i - 2) % classes) as u32 }).collect();
-    let mut pair_counts = vec![0u32; size * classes];
-    let mut class_counts = vec![0u32; classes];
-    for w in 0..size {
-        let c = class[w] as usize;
-        class_counts[c] += word_counts[w];
-        for &(v, n) in &predecessors[w] {
-            pair_counts[v as usize * classes + c] += n;
+    (predecessors, word_counts)
+}
+
+/// An exchange clustering under way: the class of every word id, and the counts its objective
+/// reads (word-class bigrams `N(v, c)`, row by word, and class counts `N(c)`).
+struct Clustering {
+    classes: usize,
+    predecessors: Vec<Vec<(u32, u32)>>,
+    word_counts: Vec<u32>,
+    class: Vec<u32>,
+    pair_counts: Vec<u32>,
+    class_counts: Vec<u32>,
+}
+
+impl Clustering {
+    /// Initial classes: by frequency rank, round robin; the two special ids are never moved.
+    fn new(predecessors: Vec<Vec<(u32, u32)>>, word_counts: Vec<u32>, classes: usize) -> Self {
+        let size = word_counts.len();
+        let class: Vec<u32> = (0..size).map(|i| if i < 2 { 0 } else { ((i - 2) % classes) as u32 }).collect();
+        let mut clustering = Clustering {
+            classes,
+            predecessors,
+            word_counts,
+            class,
+            pair_counts: vec![0u32; size * classes],
+            class_counts: vec![0u32; classes],
+        };
+        for w in 0..size {
+            clustering.add(w, clustering.class[w] as usize);
+        }
+        clustering
+    }
+
+    /// Counts word `w` in class `c`.
+    fn add(&mut self, w: usize, c: usize) {
+        self.class_counts[c] += self.word_counts[w];
+        for &(v, n) in &self.predecessors[w] {
+            self.pair_counts[v as usize * self.classes + c] += n;
         }
     }
-    let mut gains = vec![0f64; classes];
-    for _ in 0..passes {
-        let mut moved = 0;
-        for w in 2..size {
-            let old = class[w] as usize;
-            let n_w = word_counts[w];
-            for &(v, n) in &predecessors[w] {
-                pair_counts[v as usize * classes + old] -= n;
-            }
-            class_counts[old] -= n_w;
-            for (c, gain) in gains.iter_mut().enumerate() {
-                *gain = f(class_counts[c]) - f(class_counts[c] + n_w);
-            }
-            for &(v, n) in &predecessors[w] {
-                let row = &pair_counts[v as usize * classes..][..classes];
-                for (gain, &count) in gains.iter_mut().zip(row) {
-                    *gain += f(count + n) - f(count);
-                }
-            }
-            let mut best = old;
-            for c in 0..classes {
-                if gains[c] > gains[best] + 1e-9 {
-                    best = c;
-                }
-            }
-            if best != old {
-                moved += 1;
-            }
-            class[w] = best as u32;
-            for &(v, n) in &predecessors[w] {
-                pair_counts[v as usize * classes + best] += n;
-            }
-            class_counts[best] += n_w;
+
+    /// Takes word `w`'s counts out of class `c`.
+    fn remove(&mut self, w: usize, c: usize) {
+        for &(v, n) in &self.predecessors[w] {
+            self.pair_counts[v as usize * self.classes + c] -= n;
         }
-        if moved == 0 {
-            break;
-        }
+        self.class_counts[c] -= self.word_counts[w];
     }
-    class
+
+    /// Moves word `w` to the class where the objective gains most (`table` holds `x ln x`);
+    /// whether its class changed.
+    fn move_word(&mut self, w: usize, table: &[f64], gains: &mut [f64]) -> bool {
+        let f = |x: u32| table[x as usize];
+        let old = self.class[w] as usize;
+        let n_w = self.word_counts[w];
+        self.remove(w, old);
+        for (c, gain) in gains.iter_mut().enumerate() {
+            *gain = f(self.class_counts[c]) - f(self.class_counts[c] + n_w);
+        }
+        for &(v, n) in &self.predecessors[w] {
+            let row = &self.pair_counts[v as usize * self.classes..][..self.classes];
+            for (gain, &count) in gains.iter_mut().zip(row) {
+                *gain += f(count + n) - f(count);
+            }
+        }
+        let mut best = old;
+        for c in 0..self.classes {
+            if gains[c] > gains[best] + 1e-9 {
+                best = c;
+            }
+        }
+        self.class[w] = best as u32;
+        self.add(w, best);
+        best != old
+    }
 }
 
 #[cfg(test)]

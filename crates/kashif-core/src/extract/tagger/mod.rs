@@ -224,98 +224,35 @@ impl Tagger {
     ) -> (Vec<(Candidate, f32)>, Decoded<'_>) {
         let lexicon = names.find(words);
         let (spans, decoded) = self.decode(words, &lexicon);
-        let emissions = &decoded.emissions;
         let lexicon = if steps.on("split-mined-pairs") { rules::split_mined_pairs(names, words, lexicon) } else { lexicon };
-        let mut out: Vec<(Candidate, f32)> = Vec::with_capacity(spans.len() + lexicon.len());
-        let mut covered = vec![false; words.tokens.len()];
-        // Lexicon matches never overlap: the match covering each token, if any.
-        let mut lexicon_at: Vec<Option<usize>> = vec![None; words.tokens.len()];
-        for (index, candidate) in lexicon.iter().enumerate() {
-            lexicon_at[candidate.first..candidate.last].iter_mut().for_each(|at| *at = Some(index));
-        }
+        let mut merging = Merging::new(words, names, &self.lists, tables, steps, &lexicon, spans.len() + lexicon.len());
         for span in &spans {
-            if covered[span.first] {
-                continue;
+            if !merging.covered[span.first] {
+                merging.span(span);
             }
-            // A lexicon name that is the span with a descriptor word before it (`فريق برشلونة`,
-            // `قطاع غزة`, `صحيفة بيلد`) or, for an organization, a nationality after it (`ميلان
-            // الإيطالي`): the name is the span's words, the entity the lexicon's.
-            let described = lexicon_at[span.first].map(|index| &lexicon[index]).filter(|c| {
-                c.first <= span.first
-                    && c.last >= span.last
-                    && c.len() > span.last - span.first
-                    && (c.first..span.first).all(|j| is_descriptor(words, j))
-                    && (span.last..c.last).all(|j| c.label == Label::Org && is_demonym(tables, words, j))
-            });
-            if let Some(described) = described {
-                covered[described.first..described.last].iter_mut().for_each(|c| *c = true);
-                let prefix = clitic_prefix(&self.lists, words, span.first);
-                let candidate = Candidate { first: span.first, last: span.last, prefix, source: Source::Tagger, ..described.clone() };
-                out.push((candidate, span.confidence));
-                continue;
-            }
-            // A curated lexicon name of the same type that contains the span is the longer, known name
-            // (`أحمد داود` → `أحمد داود أوغلو`): it replaces the span; so does a longer one of
-            // another type (`الشرق الأوسط` in `وكالة أنباء الشرق الأوسط`).
-            let longer = lexicon_at[span.first]
-                .map(|index| &lexicon[index])
-                .filter(|c| (c.label == span.label || c.len() > span.last - span.first) && c.last >= span.last && is_curated(c));
-            if let Some(longer) = longer {
-                // Unless the span is itself a name of that entity (`حماس` in `حركة حماس`,
-                // `يديعوت أحرونوت` after `صحيفة`): then the text's words stay as the tagger
-                // read them, with the entity's id.
-                match names.naming(words, span.first, span.last).filter(|(_, id)| *id == longer.id) {
-                    Some((prefix, _)) => {
-                        covered[span.first..span.last].iter_mut().for_each(|c| *c = true);
-                        let candidate = Candidate { first: span.first, last: span.last, prefix, source: Source::Tagger, ..longer.clone() };
-                        out.push((candidate, span.confidence));
-                    }
-                    None => {
-                        covered[longer.first..longer.last].iter_mut().for_each(|c| *c = true);
-                        out.push((longer.clone(), span.confidence));
-                    }
-                }
-                continue;
-            }
-            covered[span.first..span.last].iter_mut().for_each(|c| *c = true);
-            // A curated name that is exactly the span is that entity, whatever type the tagger
-            // gave it (`مليون درهم`: the currency, not a place).
-            // So is a curated person, organization or place the tagger read as another name
-            // (`البيت الأبيض` tagged MISC): `known-over-misc`.
-            let known_over_misc = steps.on("known-over-misc");
-            let same = lexicon_at[span.first].map(|index| &lexicon[index]).filter(|c| {
-                let retyped = (c.label == Label::Misc && span.label != Label::Misc)
-                    || (known_over_misc && span.label == Label::Misc && c.label != Label::Misc);
-                c.first == span.first && c.last == span.last && retyped && is_curated(c)
-            });
-            if let Some(same) = same {
-                out.push((Candidate { source: Source::Tagger, ..same.clone() }, span.confidence));
-                continue;
-            }
-            // Two known names side by side read as one (`استقبل بوتين أردوغان`): split them.
-            let parts = tiling(&lexicon, &lexicon_at, span);
-            if parts.len() >= 2 {
-                out.extend(parts.into_iter().map(|c| (c.clone(), span.confidence)));
-                continue;
-            }
-            let inside = (span.first..span.last)
-                .filter_map(|token| lexicon_at[token].map(|index| &lexicon[index]))
-                .filter(|c| c.label == span.label && c.first >= span.first && c.last <= span.last)
-                .max_by_key(|c| c.len());
-            let starting = lexicon_at[span.first].map(|index| &lexicon[index]).filter(|c| c.first == span.first);
-            let prefix = match starting {
-                Some(c) => c.prefix,
-                None => clitic_prefix(&self.lists, words, span.first),
-            };
-            let (id, canonical) = match inside {
-                Some(c) => (c.id.clone(), c.canonical.clone()),
-                // Filled in by the analyzer from the surface (see `link::unknown_entity`).
-                None => (String::new(), String::new()),
-            };
-            let candidate =
-                Candidate { first: span.first, last: span.last, prefix, label: span.label, canonical, id, source: Source::Tagger };
-            out.push((candidate, span.confidence));
         }
+        let Merging { covered, mut out, .. } = merging;
+        let vetoed = self.add_missed_matches(words, lexicon, &decoded.emissions, steps, &covered, &mut out);
+        // What the veto dropped is still a name where the text writes it as one (`في مسقط`).
+        if steps.on("common-words-in-context") {
+            self.add_named_in_context(tables, words, vetoed, steps.on("misread-clitics"), &covered, &mut out);
+        }
+        rules::run(&rules::RuleInput { words, lists: &self.lists, names, tables }, steps, &mut out);
+        (out, decoded)
+    }
+
+    /// Adds to `out` the lexicon matches no tagger span covers, with [`LEXICON_CONFIDENCE`],
+    /// unless the tagger is sure their common words are no name (`lexicon-overruled`: these are
+    /// returned) or they are read through a more common word's clitics (`misread-clitics`).
+    fn add_missed_matches(
+        &self,
+        words: &Words<'_>,
+        lexicon: Vec<Candidate>,
+        emissions: &[[f32; MODEL_TAGS]],
+        steps: &rules::RuleSet,
+        covered: &[bool],
+        out: &mut Vec<(Candidate, f32)>,
+    ) -> Vec<Candidate> {
         let (overruled, misread_on) = (steps.on("lexicon-overruled"), steps.on("misread-clitics"));
         let mut vetoed: Vec<Candidate> = Vec::new();
         for candidate in lexicon {
@@ -335,20 +272,185 @@ impl Tagger {
                 out.push((candidate, LEXICON_CONFIDENCE));
             }
         }
-        // What the veto dropped is still a name where the text writes it as one (`في مسقط`).
-        if steps.on("common-words-in-context") {
-            let kept: Vec<Candidate> = vetoed
-                .into_iter()
-                .filter(|c| {
-                    let taken = covered[c.first..c.last].iter().any(|&c| c);
-                    let misread = misread_on && misread_clitics(&self.lists, words, c.first, c.prefix);
-                    !taken && !misread && rules::named_in_context(&tables.place_cues, words, c, &out)
-                })
-                .collect();
-            out.extend(kept.into_iter().map(|c| (Candidate { source: Source::Rule("common-words-in-context"), ..c }, LEXICON_CONFIDENCE)));
+        vetoed
+    }
+
+    /// Adds to `out`, as `common-words-in-context` found them, the `vetoed` matches that no name
+    /// covers, not misread, and that the text writes as names ([`rules::named_in_context`]).
+    fn add_named_in_context(
+        &self,
+        tables: &WordTables,
+        words: &Words<'_>,
+        vetoed: Vec<Candidate>,
+        misread_on: bool,
+        covered: &[bool],
+        out: &mut Vec<(Candidate, f32)>,
+    ) {
+        let kept: Vec<Candidate> = vetoed
+            .into_iter()
+            .filter(|c| {
+                let taken = covered[c.first..c.last].iter().any(|&c| c);
+                let misread = misread_on && misread_clitics(&self.lists, words, c.first, c.prefix);
+                !taken && !misread && rules::named_in_context(&tables.place_cues, words, c, out)
+            })
+            .collect();
+        out.extend(
+            kept.into_iter()
+                .map(|c| (Candidate { source: Source::Rule("common-words-in-context"), ..c }, LEXICON_CONFIDENCE)),
+        );
+    }
+}
+
+/// [`Tagger::merge`] under way, over the tagger's spans: the lexicon's matches, the match
+/// covering each token, the tokens a name covers already and the names so far.
+struct Merging<'m, 'w> {
+    words: &'m Words<'w>,
+    names: &'m Lexicon,
+    lists: &'m Lists,
+    tables: &'m WordTables,
+    steps: &'m rules::RuleSet,
+    lexicon: &'m [Candidate],
+    /// Lexicon matches never overlap: the index of the match covering each token, if any.
+    lexicon_at: Vec<Option<usize>>,
+    covered: Vec<bool>,
+    out: Vec<(Candidate, f32)>,
+}
+
+impl<'m, 'w> Merging<'m, 'w> {
+    fn new(
+        words: &'m Words<'w>,
+        names: &'m Lexicon,
+        lists: &'m Lists,
+        tables: &'m WordTables,
+        steps: &'m rules::RuleSet,
+        lexicon: &'m [Candidate],
+        capacity: usize,
+    ) -> Self {
+        let mut lexicon_at: Vec<Option<usize>> = vec![None; words.tokens.len()];
+        for (index, candidate) in lexicon.iter().enumerate() {
+            lexicon_at[candidate.first..candidate.last].iter_mut().for_each(|at| *at = Some(index));
         }
-        rules::run(&rules::RuleInput { words, lists: &self.lists, names, tables }, steps, &mut out);
-        (out, decoded)
+        let covered = vec![false; words.tokens.len()];
+        Merging { words, names, lists, tables, steps, lexicon, lexicon_at, covered, out: Vec::with_capacity(capacity) }
+    }
+
+    /// The lexicon match covering token `token`, if any.
+    fn match_at(&self, token: usize) -> Option<&'m Candidate> {
+        self.lexicon_at[token].map(|index| &self.lexicon[index])
+    }
+
+    fn cover(&mut self, first: usize, last: usize) {
+        self.covered[first..last].iter_mut().for_each(|c| *c = true);
+    }
+
+    /// Adds the name or names a tagger span whose first token no name covers yet stands for.
+    fn span(&mut self, span: &Span) {
+        if let Some(described) = self.described(span) {
+            self.cover(described.first, described.last);
+            let prefix = clitic_prefix(self.lists, self.words, span.first);
+            let candidate =
+                Candidate { first: span.first, last: span.last, prefix, source: Source::Tagger, ..described.clone() };
+            self.out.push((candidate, span.confidence));
+            return;
+        }
+        if let Some(longer) = self.longer(span) {
+            self.push_longer(span, longer);
+            return;
+        }
+        self.cover(span.first, span.last);
+        if let Some(same) = self.retyped(span) {
+            self.out.push((Candidate { source: Source::Tagger, ..same.clone() }, span.confidence));
+            return;
+        }
+        // Two known names side by side read as one (`استقبل بوتين أردوغان`): split them.
+        let parts = tiling(self.lexicon, &self.lexicon_at, span);
+        if parts.len() >= 2 {
+            self.out.extend(parts.into_iter().map(|c| (c.clone(), span.confidence)));
+            return;
+        }
+        let candidate = self.tagger_candidate(span);
+        self.out.push((candidate, span.confidence));
+    }
+
+    /// A lexicon name that is the span with a descriptor word before it (`فريق برشلونة`,
+    /// `قطاع غزة`, `صحيفة بيلد`) or, for an organization, a nationality after it (`ميلان
+    /// الإيطالي`): the name is the span's words, the entity the lexicon's.
+    fn described(&self, span: &Span) -> Option<&'m Candidate> {
+        let words = self.words;
+        self.match_at(span.first).filter(|c| {
+            c.first <= span.first
+                && c.last >= span.last
+                && c.len() > span.last - span.first
+                && (c.first..span.first).all(|j| is_descriptor(words, j))
+                && (span.last..c.last).all(|j| c.label == Label::Org && is_demonym(self.tables, words, j))
+        })
+    }
+
+    /// A curated lexicon name of the same type that contains the span is the longer, known name
+    /// (`أحمد داود` → `أحمد داود أوغلو`): it replaces the span; so does a longer one of
+    /// another type (`الشرق الأوسط` in `وكالة أنباء الشرق الأوسط`).
+    fn longer(&self, span: &Span) -> Option<&'m Candidate> {
+        self.match_at(span.first).filter(|c| {
+            (c.label == span.label || c.len() > span.last - span.first) && c.last >= span.last && is_curated(c)
+        })
+    }
+
+    /// Adds the `longer` name in place of the span, unless the span is itself a name of that
+    /// entity (`حماس` in `حركة حماس`, `يديعوت أحرونوت` after `صحيفة`): then the text's words
+    /// stay as the tagger read them, with the entity's id.
+    fn push_longer(&mut self, span: &Span, longer: &Candidate) {
+        match self.names.naming(self.words, span.first, span.last).filter(|(_, id)| *id == longer.id) {
+            Some((prefix, _)) => {
+                self.cover(span.first, span.last);
+                let candidate =
+                    Candidate { first: span.first, last: span.last, prefix, source: Source::Tagger, ..longer.clone() };
+                self.out.push((candidate, span.confidence));
+            }
+            None => {
+                self.cover(longer.first, longer.last);
+                self.out.push((longer.clone(), span.confidence));
+            }
+        }
+    }
+
+    /// A curated name that is exactly the span is that entity, whatever type the tagger gave it
+    /// (`مليون درهم`: the currency, not a place). So is a curated person, organization or place
+    /// the tagger read as another name (`البيت الأبيض` tagged MISC): `known-over-misc`.
+    fn retyped(&self, span: &Span) -> Option<&'m Candidate> {
+        let known_over_misc = self.steps.on("known-over-misc");
+        self.match_at(span.first).filter(|c| {
+            let retyped = (c.label == Label::Misc && span.label != Label::Misc)
+                || (known_over_misc && span.label == Label::Misc && c.label != Label::Misc);
+            c.first == span.first && c.last == span.last && retyped && is_curated(c)
+        })
+    }
+
+    /// The span as the tagger read it, with the clitics, id and display name of the longest
+    /// lexicon name of its type inside it, if any.
+    fn tagger_candidate(&self, span: &Span) -> Candidate {
+        let inside = (span.first..span.last)
+            .filter_map(|token| self.match_at(token))
+            .filter(|c| c.label == span.label && c.first >= span.first && c.last <= span.last)
+            .max_by_key(|c| c.len());
+        let starting = self.match_at(span.first).filter(|c| c.first == span.first);
+        let prefix = match starting {
+            Some(c) => c.prefix,
+            None => clitic_prefix(self.lists, self.words, span.first),
+        };
+        let (id, canonical) = match inside {
+            Some(c) => (c.id.clone(), c.canonical.clone()),
+            // Filled in by the analyzer from the surface (see `link::unknown_entity`).
+            None => (String::new(), String::new()),
+        };
+        Candidate {
+            first: span.first,
+            last: span.last,
+            prefix,
+            label: span.label,
+            canonical,
+            id,
+            source: Source::Tagger,
+        }
     }
 }
 

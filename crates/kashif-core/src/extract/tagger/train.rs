@@ -138,7 +138,25 @@ pub(crate) fn train(
 }
 
 /// Trains one model on sequences.
-fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, usize)) -> Model {
+fn fit(seqs: &[&Seq], options: &TrainOptions, progress: impl FnMut(usize, usize)) -> Model {
+    let (ids, names) = feature_ids(seqs, options.min_count);
+    let examples: Vec<Example> =
+        seqs.iter().filter(|seq| !seq.gold.is_empty()).map(|seq| example_of(seq, &ids)).collect();
+    let feature_count = names.len();
+    // With adaptation, feature f of a domain-d sentence also updates row f + (d + 1) × count.
+    let copies = if options.adapt { 1 + examples.iter().map(|e| e.domain as usize + 1).max().unwrap_or(1) } else { 1 };
+    let (weights, transitions) = ensemble(&examples, feature_count, copies, options, progress);
+    let rows: Vec<(u64, [f32; MODEL_TAGS])> = names
+        .iter()
+        .enumerate()
+        .map(|(f, &h)| (h, weights[f * MODEL_TAGS..][..MODEL_TAGS].try_into().unwrap_or([0.0; MODEL_TAGS])))
+        .collect();
+    Model::quantize(&rows, &transitions, options.prune)
+}
+
+/// The features seen at least `min_count` times: the id of each hash, and the hash of each id
+/// (ids in the order of the hashes).
+fn feature_ids(seqs: &[&Seq], min_count: u32) -> (HashMap<u64, u32>, Vec<u64>) {
     let mut counts: HashMap<u64, u32> = HashMap::default();
     for seq in seqs {
         for &h in &seq.hashes {
@@ -147,37 +165,43 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
     }
     let mut ids: HashMap<u64, u32> = HashMap::default();
     let mut names: Vec<u64> = Vec::new();
-    let mut kept: Vec<u64> = counts.iter().filter(|(_, &c)| c >= options.min_count).map(|(&h, _)| h).collect();
+    let mut kept: Vec<u64> = counts.iter().filter(|(_, &c)| c >= min_count).map(|(&h, _)| h).collect();
     kept.sort_unstable();
     for h in kept {
         ids.insert(h, names.len() as u32);
         names.push(h);
     }
-    drop(counts);
-    let examples: Vec<Example> = seqs
-        .iter()
-        .filter(|seq| !seq.gold.is_empty())
-        .map(|seq| {
-            let mut features = Vec::with_capacity(seq.hashes.len());
-            let mut new_offsets = vec![0u32];
-            let mut identity = Vec::with_capacity(seq.gold.len());
-            for window in seq.offsets.windows(2) {
-                let hashes = &seq.hashes[window[0] as usize..window[1] as usize];
-                // The identity features first, so that dropout leaves out a prefix.
-                let is_identity = |p: usize| features::IDENTITY_POSITIONS.contains(&p);
-                let before = features.len();
-                features.extend(hashes.iter().enumerate().filter(|&(p, _)| is_identity(p)).filter_map(|(_, h)| ids.get(h)));
-                identity.push((features.len() - before) as u8);
-                features.extend(hashes.iter().enumerate().filter(|&(p, _)| !is_identity(p)).filter_map(|(_, h)| ids.get(h)));
-                new_offsets.push(features.len() as u32);
-            }
-            Example { features, offsets: new_offsets, identity, gold: &seq.gold, domain: seq.domain }
-        })
-        .collect();
+    (ids, names)
+}
 
-    let feature_count = names.len();
-    // With adaptation, feature f of a domain-d sentence also updates row f + (d + 1) × count.
-    let copies = if options.adapt { 1 + examples.iter().map(|e| e.domain as usize + 1).max().unwrap_or(1) } else { 1 };
+/// A sequence as the perceptron reads it: the ids of its kept features, each token's identity
+/// features first, so that dropout leaves out a prefix.
+fn example_of<'s>(seq: &'s Seq, ids: &HashMap<u64, u32>) -> Example<'s> {
+    let mut features = Vec::with_capacity(seq.hashes.len());
+    let mut new_offsets = vec![0u32];
+    let mut identity = Vec::with_capacity(seq.gold.len());
+    for window in seq.offsets.windows(2) {
+        let hashes = &seq.hashes[window[0] as usize..window[1] as usize];
+        // The identity features first, so that dropout leaves out a prefix.
+        let is_identity = |p: usize| features::IDENTITY_POSITIONS.contains(&p);
+        let before = features.len();
+        features.extend(hashes.iter().enumerate().filter(|&(p, _)| is_identity(p)).filter_map(|(_, h)| ids.get(h)));
+        identity.push((features.len() - before) as u8);
+        features.extend(hashes.iter().enumerate().filter(|&(p, _)| !is_identity(p)).filter_map(|(_, h)| ids.get(h)));
+        new_offsets.push(features.len() as u32);
+    }
+    Example { features, offsets: new_offsets, identity, gold: &seq.gold, domain: seq.domain }
+}
+
+/// The mean of the averaged weights and transitions of the [`TrainOptions::ensemble`] members'
+/// perceptrons, the progress of member 0 reported.
+fn ensemble(
+    examples: &[Example],
+    feature_count: usize,
+    copies: usize,
+    options: &TrainOptions,
+    mut progress: impl FnMut(usize, usize),
+) -> (Vec<f32>, Vec<f32>) {
     let members = options.ensemble.max(1);
     let seed_of = |member: usize| options.seed.wrapping_add((member as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(members);
@@ -194,7 +218,6 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
     while first < members {
         let last = (first + threads).min(members);
         let results: Vec<(Vec<f32>, Vec<f32>)> = std::thread::scope(|scope| {
-            let examples = &examples;
             let others: Vec<_> = (first + 1..last)
                 .map(|m| scope.spawn(move || perceptron(examples, feature_count, copies, options, seed_of(m), |_, _| {})))
                 .collect();
@@ -209,12 +232,7 @@ fn fit(seqs: &[&Seq], options: &TrainOptions, mut progress: impl FnMut(usize, us
         results.into_iter().for_each(&mut add);
         first = last;
     }
-    let rows: Vec<(u64, [f32; MODEL_TAGS])> = names
-        .iter()
-        .enumerate()
-        .map(|(f, &h)| (h, weights[f * MODEL_TAGS..][..MODEL_TAGS].try_into().unwrap_or([0.0; MODEL_TAGS])))
-        .collect();
-    Model::quantize(&rows, &transitions, options.prune)
+    (weights, transitions)
 }
 
 /// One averaged perceptron over the examples: its averaged weights (`feature_count × MODEL_TAGS`,
@@ -227,13 +245,7 @@ fn perceptron(
     seed: u64,
     mut progress: impl FnMut(usize, usize),
 ) -> (Vec<f32>, Vec<f32>) {
-    let copy_of = |f: u32, domain: u8| f as usize + (domain as usize + 1) * feature_count;
-    let transition_count = (MODEL_TAGS + 1) * MODEL_TAGS;
-    let mut weights = vec![0f32; feature_count * copies * MODEL_TAGS];
-    let mut totals = vec![0f32; feature_count * copies * MODEL_TAGS];
-    let mut transitions = vec![0f32; transition_count];
-    let mut transition_totals = vec![0f32; transition_count];
-    let mut step = 1f32;
+    let mut model = Perceptron::new(feature_count, copies);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Rng(seed | 1);
     let mut emissions: Vec<[f32; MODEL_TAGS]> = Vec::new();
@@ -247,83 +259,137 @@ fn perceptron(
         let mut errors = 0;
         for &e in &order {
             let example = &examples[e];
-            let n = example.gold.len();
-            emissions.clear();
             starts.clear();
-            for i in 0..n {
+            for i in 0..example.gold.len() {
                 let dropped = drop_below > 0 && (drop_rng.next() >> 32) < drop_below;
                 starts.push(example.offsets[i] as usize + if dropped { usize::from(example.identity[i]) } else { 0 });
             }
-            for (i, &start) in starts.iter().enumerate() {
-                let mut scores = [0f32; MODEL_TAGS];
-                for &f in &example.features[start..example.offsets[i + 1] as usize] {
-                    let row = &weights[f as usize * MODEL_TAGS..][..MODEL_TAGS];
-                    for t in 0..MODEL_TAGS {
-                        scores[t] += row[t];
-                    }
-                    if copies > 1 {
-                        let row = &weights[copy_of(f, example.domain) * MODEL_TAGS..][..MODEL_TAGS];
-                        for t in 0..MODEL_TAGS {
-                            scores[t] += row[t];
-                        }
-                    }
-                }
-                emissions.push(scores);
-            }
-            if options.cost > 0.0 || options.miss_cost > 0.0 {
-                for (scores, &gold) in emissions.iter_mut().zip(example.gold) {
-                    for (t, score) in scores.iter_mut().enumerate() {
-                        if t != gold {
-                            *score += if t == 0 { options.miss_cost } else { options.cost };
-                        }
-                    }
-                }
-            }
-            let predicted = viterbi(&emissions, &transitions);
+            model.emissions(example, &starts, &mut emissions);
+            add_costs(&mut emissions, example.gold, options);
+            let predicted = viterbi(&emissions, &model.transitions);
             if predicted != example.gold {
                 errors += 1;
-                let mut update = |tags: &[usize], delta: f32| {
-                    for i in 0..n {
-                        if predicted[i] == example.gold[i] && (i == 0 || predicted[i - 1] == example.gold[i - 1]) {
-                            continue;
-                        }
-                        if predicted[i] != example.gold[i] {
-                            for &f in &example.features[starts[i]..example.offsets[i + 1] as usize] {
-                                let at = f as usize * MODEL_TAGS + tags[i];
-                                weights[at] += delta;
-                                totals[at] += step * delta;
-                                if copies > 1 {
-                                    let at = copy_of(f, example.domain) * MODEL_TAGS + tags[i];
-                                    weights[at] += delta;
-                                    totals[at] += step * delta;
-                                }
-                            }
-                        }
-                        let previous = if i == 0 { MODEL_TAGS } else { tags[i - 1] };
-                        let at = previous * MODEL_TAGS + tags[i];
-                        transitions[at] += delta;
-                        transition_totals[at] += step * delta;
-                    }
-                };
-                update(example.gold, 1.0);
-                update(&predicted, -1.0);
+                model.update(example, &starts, &predicted, example.gold, 1.0);
+                model.update(example, &starts, &predicted, &predicted, -1.0);
             }
-            step += 1.0;
+            model.step += 1.0;
         }
         progress(epoch + 1, errors);
     }
-    // Averaged weights: w - totals / step.
-    let mut averaged = vec![0f32; feature_count * MODEL_TAGS];
-    for (at, weight) in averaged.iter_mut().enumerate() {
-        *weight = weights[at] - totals[at] / step;
-        if copies > 1 {
-            let (f, t) = (at / MODEL_TAGS, at % MODEL_TAGS);
-            let at = copy_of(f as u32, 0) * MODEL_TAGS + t;
-            *weight += weights[at] - totals[at] / step;
+    model.averaged()
+}
+
+/// Loss-augmented training ([`TrainOptions::cost`], [`TrainOptions::miss_cost`]): adds the cost
+/// of every wrong tag of a token to its score.
+fn add_costs(emissions: &mut [[f32; MODEL_TAGS]], gold: &[usize], options: &TrainOptions) {
+    if options.cost > 0.0 || options.miss_cost > 0.0 {
+        for (scores, &gold) in emissions.iter_mut().zip(gold) {
+            for (t, score) in scores.iter_mut().enumerate() {
+                if t != gold {
+                    *score += if t == 0 { options.miss_cost } else { options.cost };
+                }
+            }
         }
     }
-    let averaged_transitions = transitions.iter().zip(&transition_totals).map(|(w, total)| w - total / step).collect();
-    (averaged, averaged_transitions)
+}
+
+/// The weights of a perceptron in training, their sums over the steps (for the average) and
+/// the step, counted in examples seen.
+struct Perceptron {
+    feature_count: usize,
+    /// 1, or with adaptation 1 + the number of domains: rows of a feature's copies.
+    copies: usize,
+    weights: Vec<f32>,
+    totals: Vec<f32>,
+    transitions: Vec<f32>,
+    transition_totals: Vec<f32>,
+    step: f32,
+}
+
+impl Perceptron {
+    fn new(feature_count: usize, copies: usize) -> Self {
+        let transition_count = (MODEL_TAGS + 1) * MODEL_TAGS;
+        Perceptron {
+            feature_count,
+            copies,
+            weights: vec![0f32; feature_count * copies * MODEL_TAGS],
+            totals: vec![0f32; feature_count * copies * MODEL_TAGS],
+            transitions: vec![0f32; transition_count],
+            transition_totals: vec![0f32; transition_count],
+            step: 1f32,
+        }
+    }
+
+    /// The row of feature `f`'s copy for `domain`.
+    fn copy_of(&self, f: u32, domain: u8) -> usize {
+        f as usize + (domain as usize + 1) * self.feature_count
+    }
+
+    /// The tag scores of the example's tokens, each from its features from `starts[i]` on.
+    fn emissions(&self, example: &Example, starts: &[usize], emissions: &mut Vec<[f32; MODEL_TAGS]>) {
+        emissions.clear();
+        for (i, &start) in starts.iter().enumerate() {
+            let mut scores = [0f32; MODEL_TAGS];
+            for &f in &example.features[start..example.offsets[i + 1] as usize] {
+                let row = &self.weights[f as usize * MODEL_TAGS..][..MODEL_TAGS];
+                for t in 0..MODEL_TAGS {
+                    scores[t] += row[t];
+                }
+                if self.copies > 1 {
+                    let row = &self.weights[self.copy_of(f, example.domain) * MODEL_TAGS..][..MODEL_TAGS];
+                    for t in 0..MODEL_TAGS {
+                        scores[t] += row[t];
+                    }
+                }
+            }
+            emissions.push(scores);
+        }
+    }
+
+    /// Adds `delta` to the weights of `tags` (the gold or the predicted ones) where the
+    /// prediction is wrong: of the features of a wrong token, and of a transition into one or
+    /// out of one.
+    fn update(&mut self, example: &Example, starts: &[usize], predicted: &[usize], tags: &[usize], delta: f32) {
+        let step = self.step;
+        for i in 0..example.gold.len() {
+            if predicted[i] == example.gold[i] && (i == 0 || predicted[i - 1] == example.gold[i - 1]) {
+                continue;
+            }
+            if predicted[i] != example.gold[i] {
+                for &f in &example.features[starts[i]..example.offsets[i + 1] as usize] {
+                    let at = f as usize * MODEL_TAGS + tags[i];
+                    self.weights[at] += delta;
+                    self.totals[at] += step * delta;
+                    if self.copies > 1 {
+                        let at = self.copy_of(f, example.domain) * MODEL_TAGS + tags[i];
+                        self.weights[at] += delta;
+                        self.totals[at] += step * delta;
+                    }
+                }
+            }
+            let previous = if i == 0 { MODEL_TAGS } else { tags[i - 1] };
+            let at = previous * MODEL_TAGS + tags[i];
+            self.transitions[at] += delta;
+            self.transition_totals[at] += step * delta;
+        }
+    }
+
+    /// Averaged weights (`w - totals / step`; shared plus domain 0's copy) and transitions.
+    fn averaged(self) -> (Vec<f32>, Vec<f32>) {
+        let step = self.step;
+        let mut averaged = vec![0f32; self.feature_count * MODEL_TAGS];
+        for (at, weight) in averaged.iter_mut().enumerate() {
+            *weight = self.weights[at] - self.totals[at] / step;
+            if self.copies > 1 {
+                let (f, t) = (at / MODEL_TAGS, at % MODEL_TAGS);
+                let at = self.copy_of(f as u32, 0) * MODEL_TAGS + t;
+                *weight += self.weights[at] - self.totals[at] / step;
+            }
+        }
+        let averaged_transitions =
+            self.transitions.iter().zip(&self.transition_totals).map(|(w, total)| w - total / step).collect();
+        (averaged, averaged_transitions)
+    }
 }
 
 #[cfg(test)]

@@ -183,120 +183,209 @@ fn is_nationality_of_name(demonyms: &Demonyms, text: &str) -> bool {
 /// The name of a head of common nouns ([`Kind::HeadBeforeNoun`]) takes no name found (`حررت قوات
 /// الثورة العربية دمشق`: the city is what they took).
 fn name_end(tables: &WordTables, words: &Words<'_>, out: &[(Candidate, f32)], starting: &[Option<usize>], at: usize, head: Head) -> usize {
-    let heads = &tables.heads;
-    let (head_definite, facility) = (head.definite, head.label == Label::Loc);
+    let mut scan = NameScan::new(words, tables, starting, at, head);
     let n = words.tokens.len();
-    // Whether only adjectives followed the head (`المستشفى الجهوي`): such a facility's name goes
-    // on with the place it is in, after `ب` (`المستشفى الجهوي بالجم`).
-    let mut only_adjectives = true;
-    let (mut end, mut named_end) = (at + 1, at + 1);
-    // After a name or a definite head only adjectives go on (`مطار بيروت الدولي`, `المحكمة
-    // العليا`), not a noun in apposition or an object (`ميناء الحديدة البوابة`، `ألقت الشرطة القبض`).
-    let mut after_name = head_definite;
-    // After a proper name only the adjectives of names go on: a nationality describes the name
-    // (`وكالة الأناضول التركية`، `ميناء الحديدة اليمني`).
-    let mut after_proper = false;
-    // One nationality describes a name (`حزب العمال الكردستاني`); a second one describes the
-    // named body (`وحدات حماية الشعب الكردية السورية`: the Syrian YPG). The adjectives of names
-    // (`العربية`، `الدولي`) are no nationality here (`الوكالة العربية السورية للأنباء`).
-    let mut nationality_seen = false;
-    let mut in_complement = false;
-    while end < n && end - at < MAX_NAME_TOKENS {
-        if let Some(k) = starting[end] {
-            let (last, label, prefix) = (out[k].0.last, out[k].0.label, out[k].0.prefix);
-            let placed = facility
-                && only_adjectives
-                && end > at + 1
-                && label == Label::Loc
-                && prefix == 1
-                && words.text(end).is_some_and(|t| t.starts_with('ب'))
-                && last - at <= MAX_NAME_TOKENS;
-            if placed {
-                return last;
-            }
-            // Not a name joined by a clitic (`والقدس`، `بسيدني`), a person after the first word
-            // or after a definite head (`المجلس كارين بيرس`: the council, then who spoke),
-            // a place with its own descriptor (`مركز مدينة عفرين`), or past the longest name.
-            let joinable = prefix == 0
-                && !head.before_noun
-                && (label != Label::Per || (end == at + 1 && !head_definite))
-                && !is_descriptor(words, end)
-                && last - at <= MAX_NAME_TOKENS;
-            if !joinable {
-                break;
-            }
-            (end, named_end, after_name, after_proper) = (last, last, true, true);
-            only_adjectives = false;
-            continue;
+    while scan.end < n && scan.end - at < MAX_NAME_TOKENS {
+        let step = match starting[scan.end] {
+            Some(k) => scan.found_name(&out[k].0),
+            None => scan.word(),
+        };
+        match step {
+            Step::Next => {}
+            Step::Stop => break,
+            Step::Placed(last) => return last,
         }
-        let Some(text) = words.text(end).filter(|_| is_arabic(words, end)) else { break };
-        if heads.get(text) == Some(&Kind::Stop) {
-            break;
+    }
+    scan.named_end
+}
+
+/// What [`name_end`] does after a token: read the next, stop, or end the name at a token (a
+/// facility with the place it is in).
+enum Step {
+    Next,
+    Stop,
+    Placed(usize),
+}
+
+/// [`name_end`] under way: where it is and what it has read since the head.
+struct NameScan<'s, 'w> {
+    words: &'s Words<'w>,
+    heads: &'s Heads,
+    demonyms: &'s Demonyms,
+    starting: &'s [Option<usize>],
+    at: usize,
+    head: Head,
+    facility: bool,
+    /// One past the last token read.
+    end: usize,
+    /// One past the last token of the name so far.
+    named_end: usize,
+    /// Whether only adjectives followed the head (`المستشفى الجهوي`): such a facility's name goes
+    /// on with the place it is in, after `ب` (`المستشفى الجهوي بالجم`).
+    only_adjectives: bool,
+    /// After a name or a definite head only adjectives go on (`مطار بيروت الدولي`, `المحكمة
+    /// العليا`), not a noun in apposition or an object (`ميناء الحديدة البوابة`، `ألقت الشرطة القبض`).
+    after_name: bool,
+    /// After a proper name only the adjectives of names go on: a nationality describes the name
+    /// (`وكالة الأناضول التركية`، `ميناء الحديدة اليمني`).
+    after_proper: bool,
+    /// One nationality describes a name (`حزب العمال الكردستاني`); a second one describes the
+    /// named body (`وحدات حماية الشعب الكردية السورية`: the Syrian YPG). The adjectives of names
+    /// (`العربية`، `الدولي`) are no nationality here (`الوكالة العربية السورية للأنباء`).
+    nationality_seen: bool,
+    in_complement: bool,
+}
+
+impl<'s, 'w> NameScan<'s, 'w> {
+    fn new(words: &'s Words<'w>, tables: &'s WordTables, starting: &'s [Option<usize>], at: usize, head: Head) -> Self {
+        NameScan {
+            words,
+            heads: tables.heads,
+            demonyms: tables.demonyms,
+            starting,
+            at,
+            head,
+            facility: head.label == Label::Loc,
+            end: at + 1,
+            named_end: at + 1,
+            only_adjectives: true,
+            after_name: head.definite,
+            after_proper: false,
+            nationality_seen: false,
+            in_complement: false,
         }
-        let adjective_of_names = heads.get(text) == Some(&Kind::Adjective);
-        let adjective = if after_proper { adjective_of_names } else { is_adjective(heads, text) };
-        only_adjectives &= adjective && is_definite(text) && !text.starts_with("لل");
+    }
+
+    /// Reads `count` more tokens into the name.
+    fn take(&mut self, count: usize) {
+        self.end += count;
+        self.named_end = self.end;
+    }
+
+    /// A name found at the scan's token (`name`).
+    fn found_name(&mut self, name: &Candidate) -> Step {
+        let (end, at, words) = (self.end, self.at, self.words);
+        let (last, label, prefix) = (name.last, name.label, name.prefix);
+        let placed = self.facility
+            && self.only_adjectives
+            && end > at + 1
+            && label == Label::Loc
+            && prefix == 1
+            && words.text(end).is_some_and(|t| t.starts_with('ب'))
+            && last - at <= MAX_NAME_TOKENS;
+        if placed {
+            return Step::Placed(last);
+        }
+        // Not a name joined by a clitic (`والقدس`، `بسيدني`), a person after the first word
+        // or after a definite head (`المجلس كارين بيرس`: the council, then who spoke),
+        // a place with its own descriptor (`مركز مدينة عفرين`), or past the longest name.
+        let joinable = prefix == 0
+            && !self.head.before_noun
+            && (label != Label::Per || (end == at + 1 && !self.head.definite))
+            && !is_descriptor(words, end)
+            && last - at <= MAX_NAME_TOKENS;
+        if !joinable {
+            return Step::Stop;
+        }
+        (self.end, self.named_end, self.after_name, self.after_proper) = (last, last, true, true);
+        self.only_adjectives = false;
+        Step::Next
+    }
+
+    /// A word no name found starts at the scan's token.
+    fn word(&mut self) -> Step {
+        let (end, words) = (self.end, self.words);
+        let Some(text) = words.text(end).filter(|_| is_arabic(words, end)) else { return Step::Stop };
+        if self.heads.get(text) == Some(&Kind::Stop) {
+            return Step::Stop;
+        }
+        let adjective_of_names = self.heads.get(text) == Some(&Kind::Adjective);
+        let adjective = if self.after_proper { adjective_of_names } else { is_adjective(self.heads, text) };
+        self.only_adjectives &= adjective && is_definite(text) && !text.starts_with("لل");
         // A word with `لل` is a complement that goes on any name (`المجلس الأعلى للقضاء`), but
         // makes none of a bare head (`مركز للتصويت`، `مكتب جديد للحزب`).
-        if text.starts_with("لل") && (named_end == at + 1 || governs_object(words, starting, end + 1)) {
-            break;
+        if text.starts_with("لل") && (self.named_end == self.at + 1 || governs_object(words, self.starting, end + 1))
+        {
+            return Step::Stop;
         }
-        // So is `ل` with a construct chain (`الاتحاد السعودي لكرة القدم`، `المرصد السوري لحقوق
-        // الإنسان`) after a name has begun.
-        let next_definite = words.text(end + 1).is_some_and(|t| t.starts_with("ال")) && is_arabic(words, end + 1);
-        if text.starts_with('ل') && !text.starts_with("لل") && text.chars().count() >= 4 && named_end > at + 1 && next_definite && end + 2 - at <= MAX_NAME_TOKENS && !governs_object(words, starting, end + 2) {
-            end += 2;
-            named_end = end;
-            continue;
+        if self.complement_with_l(text) {
+            self.take(2);
+            return Step::Next;
         }
         // Inside a complement with `لل`, a definite word joined by و goes on with it (`للاستيراد
         // والتصدير`، `للأسلحة الكيميائية والبيولوجية`).
-        let coordinated = in_complement && text.starts_with("وال") && text.chars().count() >= 6 && heads.get(text) != Some(&Kind::Stop);
+        let coordinated = self.in_complement
+            && text.starts_with("وال")
+            && text.chars().count() >= 6
+            && self.heads.get(text) != Some(&Kind::Stop);
         if coordinated {
-            end += 1;
-            named_end = end;
-            continue;
+            self.take(1);
+            return Step::Next;
         }
-        if is_definite(text) && (!after_name || adjective || text.starts_with("لل")) {
-            // After a complement only adjectives and complements go on (`للاستيراد والتصدير
-            // البضائع`: the goods are what was seized).
-            in_complement |= text.starts_with("لل");
-            after_name |= in_complement;
-            if is_nationality_of_name(&tables.demonyms, text) && !adjective_of_names {
-                if nationality_seen {
-                    break;
-                }
-                nationality_seen = true;
+        if is_definite(text) && (!self.after_name || adjective || text.starts_with("لل")) {
+            return self.definite(text, adjective_of_names);
+        }
+        self.construct(text)
+    }
+
+    /// Whether the word is `ل` with a construct chain (`الاتحاد السعودي لكرة القدم`، `المرصد
+    /// السوري لحقوق الإنسان`) after a name has begun: a complement, as with `لل`.
+    fn complement_with_l(&self, text: &str) -> bool {
+        let (end, at, words) = (self.end, self.at, self.words);
+        let next_definite = words.text(end + 1).is_some_and(|t| t.starts_with("ال")) && is_arabic(words, end + 1);
+        text.starts_with('ل')
+            && !text.starts_with("لل")
+            && text.chars().count() >= 4
+            && self.named_end > at + 1
+            && next_definite
+            && end + 2 - at <= MAX_NAME_TOKENS
+            && !governs_object(words, self.starting, end + 2)
+    }
+
+    /// A definite word that goes on with the name: an adjective or a complement, or any after a
+    /// bare head; a second nationality stops it.
+    fn definite(&mut self, text: &str, adjective_of_names: bool) -> Step {
+        // After a complement only adjectives and complements go on (`للاستيراد والتصدير
+        // البضائع`: the goods are what was seized).
+        self.in_complement |= text.starts_with("لل");
+        self.after_name |= self.in_complement;
+        if is_nationality_of_name(self.demonyms, text) && !adjective_of_names {
+            if self.nationality_seen {
+                return Step::Stop;
             }
-            end += 1;
-            named_end = end;
-            continue;
+            self.nationality_seen = true;
         }
+        self.take(1);
+        Step::Next
+    }
+
+    /// An indefinite word: it goes on only as a noun of a construct chain after the head.
+    fn construct(&mut self, text: &str) -> Step {
+        let (end, at, words) = (self.end, self.at, self.words);
         // One indefinite noun of a construct chain right after an indefinite head (`وكالة أنباء
         // الإمارات`), not a verb in the imperfect or the future (`حزب يدعو`) nor a settlement noun
         // (`مركز مدينة عفرين`: the centre of the town).
         let construct = end == at + 1
-            && !head_definite
+            && !self.head.definite
             && !is_descriptor(words, end)
             && text.chars().count() >= 3
             && !matches!(text.chars().next(), Some('ي' | 'ت' | 'س'));
         // A facility named after someone by his kunya (`قاعدة أبو ستة البحرية`): the kunya and
         // the word after it are a proper name.
-        let kunya = matches!(text, "ابو" | "ام") && is_arabic(words, end + 1) && starting[end + 1].is_none();
-        if construct && facility && kunya {
-            end += 2;
-            named_end = end;
-            (after_name, after_proper) = (true, true);
-            only_adjectives = false;
-            continue;
+        let kunya = matches!(text, "ابو" | "ام") && is_arabic(words, end + 1) && self.starting[end + 1].is_none();
+        if construct && self.facility && kunya {
+            self.take(2);
+            (self.after_name, self.after_proper) = (true, true);
+            self.only_adjectives = false;
+            return Step::Next;
         }
         if !construct {
-            break;
+            return Step::Stop;
         }
-        only_adjectives = false;
-        end += 1;
+        self.only_adjectives = false;
+        self.end += 1;
+        Step::Next
     }
-    named_end
 }
 
 /// Whether the name from `at` to `end` ends on a bare head with the article that no name found

@@ -94,7 +94,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "quoted-bodies",
         about: "a quotation right after حركة/حزب/جماعة/تنظيم is that body's name (لحركة \"فتح\")",
-        run: |i, out| quoted_bodies(&i.tables.heads, i.words, out),
+        run: |i, out| quoted_bodies(i.tables.heads, i.words, out),
     },
     Rule {
         name: "spokesman-bodies",
@@ -125,7 +125,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "clubs-by-nationality",
         about: "a city with a masculine nationality after it is a club",
-        run: |i, out| clubs_by_nationality(&i.tables.demonyms, i.words, out),
+        run: |i, out| clubs_by_nationality(i.tables.demonyms, i.words, out),
     },
     Rule {
         name: "clubs-in-results",
@@ -202,7 +202,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "nationality-words",
         about: "a one-word person's name that is a nationality adjective without its article (ليبي) is no person",
-        run: |i, out| persons::nationality_words(i.lists, &i.tables.demonyms, i.words, out),
+        run: |i, out| persons::nationality_words(i.lists, i.tables.demonyms, i.words, out),
     },
     Rule {
         name: "unknown-surnames",
@@ -1124,7 +1124,7 @@ mod tests {
         let tokens = tokenize(&Folded::new("تعادل ليون الفرنسي مع بورتو البرتغالي في مدينة ليون الفرنسية"));
         let words = Words::new(&tokens);
         let mut out = vec![candidate(1, 2, Label::Loc), candidate(4, 5, Label::Loc), candidate(8, 9, Label::Loc)];
-        clubs_by_nationality(&tables().demonyms, &words, &mut out);
+        clubs_by_nationality(tables().demonyms, &words, &mut out);
         let labels: Vec<Label> = out.iter().map(|(c, _)| c.label).collect();
         // A city takes the feminine: `ليون الفرنسية` stays a place.
         assert_eq!(labels, [Label::Org, Label::Org, Label::Loc]);
@@ -1251,7 +1251,7 @@ mod tests {
         let tokens = tokenize(&Folded::new(text));
         let words = Words::new(&tokens);
         let mut out = Vec::new();
-        quoted_bodies(&tables().heads, &words, &mut out);
+        quoted_bodies(tables().heads, &words, &mut out);
         let found: Vec<(usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.label)).collect();
         // An adjective in quotes is no name, nor a quotation after a verb.
         assert_eq!(found, [(5, 6, Label::Org)]);
