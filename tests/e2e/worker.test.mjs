@@ -82,7 +82,9 @@ describe('linking across documents runs in a worker', () => {
       await page.getByTestId('file-input').setInputFiles(files);
       await waitState(page, 'first.txt', 'done');
       await waitState(page, 'second.txt', 'done');
-      // One worker analyzes, one links.
+      // One worker analyzes, one links (started by the first analysis; on a busy machine it
+      // may come a moment after the documents are done).
+      for (let waited = 0; page.workers().length < 2 && waited < 10_000; waited += 100) await page.waitForTimeout(100);
       assert.equal(page.workers().length, 2, page.workers().map((w) => w.url()).join(' '));
       await page.getByTestId('tab-entities').click();
       await page.getByTestId('entity-table').waitFor();
