@@ -225,7 +225,7 @@ impl Tagger {
         let lexicon = names.find(words);
         let (spans, decoded) = self.decode(words, &lexicon);
         let lexicon = if steps.on("split-mined-pairs") { rules::split_mined_pairs(names, words, lexicon) } else { lexicon };
-        let mut merging = Merging::new(words, names, &self.lists, tables, steps, &lexicon, spans.len() + lexicon.len());
+        let mut merging = Merging::new(words, &lexicon, names, &self.lists, tables, steps, spans.len() + lexicon.len());
         for span in &spans {
             if !merging.covered[span.first] {
                 merging.span(span);
@@ -317,13 +317,15 @@ struct Merging<'m, 'w> {
 }
 
 impl<'m, 'w> Merging<'m, 'w> {
+    /// The merge of the tagger's spans over `words` with the `lexicon`'s matches there (made by
+    /// `names`), room made for `capacity` names.
     fn new(
         words: &'m Words<'w>,
+        lexicon: &'m [Candidate],
         names: &'m Lexicon,
         lists: &'m Lists,
         tables: &'m WordTables,
         steps: &'m rules::RuleSet,
-        lexicon: &'m [Candidate],
         capacity: usize,
     ) -> Self {
         let mut lexicon_at: Vec<Option<usize>> = vec![None; words.tokens.len()];
