@@ -208,33 +208,48 @@ fn parse_analyze_args(args: &[String]) -> Result<Options, String> {
             None
         };
         match value {
-            Some("json") => format = Format::Json,
-            Some("jsonl") => format = Format::Jsonl,
-            Some("csv") => format = Format::Csv,
-            Some("conll") => format = Format::Conll,
-            Some("brat") => format = Format::Brat,
-            Some("html") => format = Format::Html,
-            Some("figures-csv") => format = Format::FiguresCsv,
-            Some(other) => return Err(format!("unknown format {other:?}: use {FORMATS}")),
+            Some(name) => format = format_named(name)?,
             None => inputs.push(arg.clone()),
         }
     }
     if inputs.is_empty() {
         inputs.push("-".to_owned());
     }
-    if out_dir.is_some() && format != Format::Brat {
+    let options = Options { format, jsonl_input, inputs, out_dir, without };
+    check_analyze_options(&options)?;
+    Ok(options)
+}
+
+/// The output format named `name` (`--format NAME`).
+fn format_named(name: &str) -> Result<Format, String> {
+    Ok(match name {
+        "json" => Format::Json,
+        "jsonl" => Format::Jsonl,
+        "csv" => Format::Csv,
+        "conll" => Format::Conll,
+        "brat" => Format::Brat,
+        "html" => Format::Html,
+        "figures-csv" => Format::FiguresCsv,
+        other => return Err(format!("unknown format {other:?}: use {FORMATS}")),
+    })
+}
+
+/// Refuses the options of `kashif analyze` that do not go together.
+fn check_analyze_options(options: &Options) -> Result<(), String> {
+    let Options { format, jsonl_input, inputs, out_dir, .. } = options;
+    if out_dir.is_some() && *format != Format::Brat {
         return Err("--out-dir is for --format brat".to_owned());
     }
-    if format == Format::Brat && out_dir.is_none() && inputs.len() > 1 {
+    if *format == Format::Brat && out_dir.is_none() && inputs.len() > 1 {
         return Err("--format brat prints the annotations of one FILE: give one, or --out-dir DIR".to_owned());
     }
-    if jsonl_input && !matches!(format, Format::Json | Format::Jsonl) {
+    if *jsonl_input && !matches!(format, Format::Json | Format::Jsonl) {
         return Err("--input jsonl writes json or jsonl: choose one of them with --format".to_owned());
     }
-    if jsonl_input && out_dir.is_some() {
+    if *jsonl_input && out_dir.is_some() {
         return Err("--out-dir is for --format brat, which --input jsonl does not write".to_owned());
     }
-    Ok(Options { format, jsonl_input, inputs, out_dir, without })
+    Ok(())
 }
 
 /// Reads one input whole, refusing what is too large to be an article collection.
@@ -791,15 +806,7 @@ fn clusters(args: &[String]) -> ExitCode {
         eprintln!("kashif: {message}\n\n{USAGE}");
         return ExitCode::from(2);
     }
-    let read = read_conll(&files).and_then(|mut sentences| {
-        for file in &texts {
-            let bytes = read_input(file).map_err(|e| format!("{file}: {e}"))?;
-            let text = decode_bytes(&bytes).map_err(|e| format!("{file}: {e}"))?;
-            sentences.extend(kashif_train::train::text_sentences(&text));
-        }
-        Ok(sentences)
-    });
-    let sentences = match read {
+    let sentences = match cluster_sentences(&files, &texts) {
         Ok(sentences) => sentences,
         Err(message) => {
             eprintln!("kashif: {message}");
@@ -818,6 +825,18 @@ fn clusters(args: &[String]) -> ExitCode {
         tsv.len()
     );
     ExitCode::SUCCESS
+}
+
+/// The sentences `kashif clusters` learns from: those of the CoNLL `files`, then those of the
+/// plain `texts`.
+fn cluster_sentences(files: &[String], texts: &[String]) -> Result<Vec<conll::Sentence>, String> {
+    let mut sentences = read_conll(files)?;
+    for file in texts {
+        let bytes = read_input(file).map_err(|e| format!("{file}: {e}"))?;
+        let text = decode_bytes(&bytes).map_err(|e| format!("{file}: {e}"))?;
+        sentences.extend(kashif_train::train::text_sentences(&text));
+    }
+    Ok(sentences)
 }
 
 /// Reports a wrong option found once the options are read (an unknown `--without` rule), with
