@@ -93,6 +93,8 @@ pub(crate) const CLAIM_WORDS: &str = small_table!("claim_words");
 pub(crate) const OUTLETS: &str = small_table!("outlets");
 /// The words of figures: counted nouns, events, vague quantities (`data/figure_words.tsv`).
 pub(crate) const FIGURE_WORDS: &str = small_table!("figure_words");
+/// The titles of people and their modifiers (`data/title_words.tsv`).
+pub(crate) const TITLE_WORDS: &str = small_table!("title_words");
 /// The framing descriptors (`data/descriptors.tsv`).
 pub(crate) const DESCRIPTORS: &str = small_table!("descriptors");
 
@@ -122,6 +124,7 @@ mod tests {
             ("calibration", super::CALIBRATION),
             ("descriptors", super::DESCRIPTORS),
             ("figure_words", super::FIGURE_WORDS),
+            ("title_words", super::TITLE_WORDS),
         ] {
             let file = committed(name);
             let data: Vec<&str> = file.lines().filter(|line| !line.starts_with('#')).collect();

@@ -104,7 +104,7 @@ pub(crate) fn tables() -> &'static WordTables {
             place_cues: PlaceCues::parse(embedded::PLACE_CUES),
             letters: Letters::parse(embedded::LETTER_NAMES),
             seats: Seats::parse(embedded::SEATS),
-            titles: titles::Tables::build(),
+            titles: titles::Tables::parse(embedded::TITLE_WORDS),
             figures: figures::Tables::parse(embedded::FIGURE_WORDS, demonyms, vague_quantities()),
             numbers: numbers::NumberWords::build(),
             dates: dates::FirstWords::build(),
