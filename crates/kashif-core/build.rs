@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// The small tables (`src/embedded.rs`), embedded without their comment lines: every parser
 /// passes over lines that start with `#`, and the wasm page and worker need not carry them.
-const SMALL_TABLES: [&str; 13] = [
+const SMALL_TABLES: [&str; 14] = [
     "calibration",
     "demonyms",
     "quote_words",
@@ -22,6 +22,7 @@ const SMALL_TABLES: [&str; 13] = [
     "outlets",
     "descriptors",
     "figure_words",
+    "vague_quantities",
     "title_words",
 ];
 

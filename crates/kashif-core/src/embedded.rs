@@ -91,8 +91,10 @@ pub(crate) const SEATS: &str = small_table!("seats");
 pub(crate) const CLAIM_WORDS: &str = small_table!("claim_words");
 /// The outlets of datelines (`data/outlets.tsv`).
 pub(crate) const OUTLETS: &str = small_table!("outlets");
-/// The words of figures: counted nouns, events, vague quantities (`data/figure_words.tsv`).
+/// The words of figures: counted nouns, events, scales (`data/figure_words.tsv`).
 pub(crate) const FIGURE_WORDS: &str = small_table!("figure_words");
+/// The vague quantities and their lower bounds (`data/vague_quantities.tsv`).
+pub(crate) const VAGUE_QUANTITIES: &str = small_table!("vague_quantities");
 /// The titles of people and their modifiers (`data/title_words.tsv`).
 pub(crate) const TITLE_WORDS: &str = small_table!("title_words");
 /// The framing descriptors (`data/descriptors.tsv`).

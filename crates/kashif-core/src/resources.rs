@@ -130,11 +130,11 @@ pub(crate) fn name_tables() -> &'static NameTables {
     })
 }
 
-/// The vague quantities of figures (`data/figure_words.tsv`), built on first use: read by the
-/// figures of the analysis and by the claims of the corpus views, on the page too.
+/// The vague quantities of figures (`data/vague_quantities.tsv`), built on first use: read by
+/// the figures of the analysis and by the claims of the corpus views, on the page too.
 pub(crate) fn vague_quantities() -> &'static figures::Vague {
     static VAGUE: OnceLock<figures::Vague> = OnceLock::new();
-    VAGUE.get_or_init(|| figures::Vague::parse(embedded::FIGURE_WORDS))
+    VAGUE.get_or_init(|| figures::Vague::parse(embedded::VAGUE_QUANTITIES))
 }
 
 /// The words of the corpus views.

@@ -48,9 +48,8 @@ impl Vague {
     /// Reads the `VAGUE` rows of `data/figure_words.tsv`.
     pub(crate) fn parse(tsv: &'static str) -> Vague {
         Vague(
-            rows(tsv)
-                .filter(|&(_, list, _)| list == "VAGUE")
-                .map(|(word, _, value)| (word, number(word, value)))
+            crate::extract::data_rows(tsv)
+                .map(|fields| (fields[0], number(fields[0], fields.get(1).copied().unwrap_or(""))))
                 .collect(),
         )
     }
@@ -86,9 +85,11 @@ fn rows(tsv: &'static str) -> impl Iterator<Item = (&'static str, &'static str, 
         .map(|fields| (fields[0], fields.get(1).copied().unwrap_or(""), fields.get(2).copied().unwrap_or("")))
 }
 
-/// The number of a row (`VAGUE`, `SCALE`).
+/// The whole number of a row (a vague quantity's lower bound, a scale), read as an integer:
+/// parsing floats would bring 20 KB of code into the page's wasm, which reads the vague
+/// quantities for the claims.
 fn number(word: &str, value: &str) -> f64 {
-    value.parse().unwrap_or_else(|_| panic!("data/figure_words.tsv: `{word}` has no number but `{value}`"))
+    value.parse::<u32>().map(f64::from).unwrap_or_else(|_| panic!("data/*.tsv: `{word}` has no whole number but `{value}`"))
 }
 
 /// The member of `all` whose word (`as_str`) is `value`, the value of the row of `word`.
