@@ -91,6 +91,12 @@ pub(crate) const SEATS: &str = small_table!("seats");
 pub(crate) const CLAIM_WORDS: &str = small_table!("claim_words");
 /// The outlets of datelines (`data/outlets.tsv`).
 pub(crate) const OUTLETS: &str = small_table!("outlets");
+/// The words of figures: counted nouns, events, scales (`data/figure_words.tsv`).
+pub(crate) const FIGURE_WORDS: &str = small_table!("figure_words");
+/// The vague quantities and their lower bounds (`data/vague_quantities.tsv`).
+pub(crate) const VAGUE_QUANTITIES: &str = small_table!("vague_quantities");
+/// The titles of people and their modifiers (`data/title_words.tsv`).
+pub(crate) const TITLE_WORDS: &str = small_table!("title_words");
 /// The framing descriptors (`data/descriptors.tsv`).
 pub(crate) const DESCRIPTORS: &str = small_table!("descriptors");
 
@@ -115,7 +121,13 @@ mod tests {
         let committed = |name: &str| {
             std::fs::read_to_string(format!("{}/../../data/{name}.tsv", env!("CARGO_MANIFEST_DIR"))).unwrap()
         };
-        for (name, embedded) in [("demonyms", super::DEMONYMS), ("calibration", super::CALIBRATION), ("descriptors", super::DESCRIPTORS)] {
+        for (name, embedded) in [
+            ("demonyms", super::DEMONYMS),
+            ("calibration", super::CALIBRATION),
+            ("descriptors", super::DESCRIPTORS),
+            ("figure_words", super::FIGURE_WORDS),
+            ("title_words", super::TITLE_WORDS),
+        ] {
             let file = committed(name);
             let data: Vec<&str> = file.lines().filter(|line| !line.starts_with('#')).collect();
             assert_eq!(embedded.lines().collect::<Vec<_>>(), data, "{name}");

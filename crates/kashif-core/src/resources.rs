@@ -18,7 +18,9 @@
 //!   (`link::unknown_entity`, which corrections use) and by the framing view; built apart, so
 //!   that the page's wasm holds neither the other tables nor their parsers.
 //! - [`CorpusTables`]: the words of the corpus views that no analysis reads (claims, the outlets
-//!   of datelines, framing descriptors), built once on first use ([`corpus_tables`]).
+//!   of datelines, framing descriptors), built once on first use ([`corpus_tables`]); with them
+//!   the vague quantities of figures ([`vague_quantities`]), which the figures of the
+//!   [`WordTables`] share.
 
 use std::sync::{Arc, OnceLock};
 
@@ -102,8 +104,8 @@ pub(crate) fn tables() -> &'static WordTables {
             place_cues: PlaceCues::parse(embedded::PLACE_CUES),
             letters: Letters::parse(embedded::LETTER_NAMES),
             seats: Seats::parse(embedded::SEATS),
-            titles: titles::Tables::build(),
-            figures: figures::Tables::build(demonyms),
+            titles: titles::Tables::parse(embedded::TITLE_WORDS),
+            figures: figures::Tables::parse(embedded::FIGURE_WORDS, demonyms, vague_quantities()),
             numbers: numbers::NumberWords::build(),
             dates: dates::FirstWords::build(),
             demonyms,
@@ -128,11 +130,19 @@ pub(crate) fn name_tables() -> &'static NameTables {
     })
 }
 
+/// The vague quantities of figures (`data/vague_quantities.tsv`), built on first use: read by
+/// the figures of the analysis and by the claims of the corpus views, on the page too.
+pub(crate) fn vague_quantities() -> &'static figures::Vague {
+    static VAGUE: OnceLock<figures::Vague> = OnceLock::new();
+    VAGUE.get_or_init(|| figures::Vague::parse(embedded::VAGUE_QUANTITIES))
+}
+
 /// The words of the corpus views.
 pub(crate) struct CorpusTables {
     pub claim_words: ClaimWords,
     pub outlets: Outlets,
     pub descriptors: Vec<Descriptor>,
+    pub vague: &'static figures::Vague,
 }
 
 /// The words of the corpus views, built on first use.
@@ -143,6 +153,7 @@ pub(crate) fn corpus_tables() -> &'static CorpusTables {
         outlets: Outlets::parse(embedded::OUTLETS),
         descriptors: crate::corpus::parse_descriptors(embedded::DESCRIPTORS)
             .unwrap_or_else(|error| panic!("data/descriptors.tsv, {error}")),
+        vague: vague_quantities(),
     })
 }
 

@@ -334,7 +334,7 @@ fn bounds(figure: &Figure) -> (f64, Option<f64>) {
         (value, None)
     } else if has(&|w| AT_MOST.contains(&w)) {
         (0.0, Some(value))
-    } else if has(&crate::extract::figures::is_vague_quantity) {
+    } else if has(&|w| corpus_tables().vague.contains(w)) {
         (value, Some(value * 10.0))
     } else {
         (value - value / 10.0, Some(value + value / 10.0))

@@ -109,8 +109,3 @@ impl<'a> Context<'a> {
         (first, last)
     }
 }
-
-/// A set of folded words, built once.
-pub(crate) fn word_set(words: &[&'static str]) -> HashSet<&'static str> {
-    words.iter().copied().collect()
-}

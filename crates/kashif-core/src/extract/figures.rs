@@ -7,161 +7,8 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::context::{word_set, Context};
+use super::context::Context;
 use crate::analysis::{Counted, Event, Figure, Label};
-
-/// Counted nouns (folded, without the article) and their category. `People` is generic: a verb
-/// around may say more.
-const NOUNS: &[(Counted, &[&str])] = &[
-    (Counted::Civilians, &["مدني", "مدنيا", "مدنيين", "مدنيون", "مدنيان"]),
-    (
-        Counted::Soldiers,
-        &[
-            "جندي",
-            "جنديا",
-            "جنود",
-            "جنديين",
-            "جنديان",
-            "عسكري",
-            "عسكريا",
-            "عسكريين",
-            "عسكريون",
-            "شرطي",
-            "شرطيا",
-            "شرطيين",
-            "ضابط",
-            "ضابطا",
-            "ضباط",
-            "جندية",
-        ],
-    ),
-    (
-        Counted::Fighters,
-        &[
-            "مقاتل",
-            "مقاتلا",
-            "مقاتلين",
-            "مقاتلون",
-            "مسلح",
-            "مسلحا",
-            "مسلحين",
-            "مسلحون",
-            "عنصر",
-            "عنصرا",
-            "عناصر",
-            "متشدد",
-            "متشددا",
-            "متشددين",
-            "ارهابي",
-            "ارهابيا",
-            "ارهابيين",
-            "جهادي",
-            "جهاديا",
-            "جهاديين",
-            "مرتزق",
-            "مرتزقه",
-        ],
-    ),
-    (
-        Counted::Killed,
-        &["قتيل", "قتيلا", "قتلي", "قتيلين", "شهيد", "شهيدا", "شهداء", "ضحيه", "ضحايا", "جثه", "جثث", "وفيات", "وفاه"],
-    ),
-    (Counted::Wounded, &["جريح", "جريحا", "جرحي", "جريحين", "مصاب", "مصابا", "مصابين", "مصابون", "اصابه", "اصابات"]),
-    (Counted::Displaced, &["نازح", "نازحا", "نازحين", "نازحون", "مهجر", "مهجرا", "مهجرين", "مشرد", "مشردين"]),
-    (Counted::Refugees, &["لاجي", "لاجيا", "لاجيين", "لاجيون", "لاجيه"]),
-    (Counted::Children, &["طفل", "طفلا", "اطفال", "طفلين", "طفله", "قاصر", "قاصرا", "قاصرين"]),
-    (Counted::Women, &["امراه", "نساء", "سيده", "سيدات", "امراتين"]),
-    (
-        Counted::Detained,
-        &[
-            "معتقل",
-            "معتقلا",
-            "معتقلين",
-            "معتقلون",
-            "اسير",
-            "اسيرا",
-            "اسري",
-            "سجين",
-            "سجينا",
-            "سجناء",
-            "موقوف",
-            "موقوفين",
-            "محتجز",
-            "محتجزا",
-            "محتجزين",
-            "رهينه",
-            "رهاين",
-            "مختطف",
-            "مختطفين",
-        ],
-    ),
-    (Counted::Missing, &["مفقود", "مفقودا", "مفقودين", "مفقودون"]),
-    (
-        Counted::People,
-        &[
-            "شخص",
-            "شخصا",
-            "اشخاص",
-            "شخصين",
-            "مواطن",
-            "مواطنا",
-            "مواطنين",
-            "مواطنون",
-            "فرد",
-            "فردا",
-            "افراد",
-            "نسمه",
-            "اخرون",
-            "اخرين",
-            "ساكن",
-            "سكان",
-        ],
-    ),
-];
-
-/// Words before the number (or its qualifier) that say what happened, and the event.
-const EVENTS_BEFORE: &[(Event, &[&str])] = &[
-    (
-        Event::Killed,
-        &[
-            "قتل",
-            "قتلت",
-            "مقتل",
-            "لقي",
-            "لقيت",
-            "لقوا",
-            "استشهد",
-            "استشهاد",
-            "مصرع",
-            "اعدم",
-            "اعدام",
-            "قضي",
-            "سقوط",
-            "وفاه",
-            "القتلي",
-            "قتلي",
-            "الضحايا",
-            "ضحايا",
-            "الوفيات",
-        ],
-    ),
-    (Event::Wounded, &["اصيب", "اصيبت", "اصابه", "جرح", "جرحت", "اصابات", "الجرحي", "جرحي", "المصابين", "الاصابات"]),
-    (Event::Displaced, &["نزح", "نزحت", "نزوح", "فر", "فرار", "هجر", "تهجير", "شرد", "تشريد", "فرت"]),
-    (
-        Event::Detained,
-        &["اعتقل", "اعتقلت", "اعتقال", "احتجز", "احتجاز", "اوقف", "توقيف", "اسر", "اختطف", "اختطاف", "اعتقلوا"],
-    ),
-    (Event::Missing, &["فقد", "فقدان", "اختفاء"]),
-];
-
-/// Words after the noun that say what happened.
-const EVENTS_AFTER: &[(Event, &[&str])] = &[
-    (Event::Killed, &["قتلوا", "حتفهم", "حتفه", "حتفها", "مصرعهم", "مصرعه", "قضوا", "لقوا"]),
-    (Event::Wounded, &["بجروح", "بجراح", "اصيبوا", "جرحوا", "باصابات"]),
-    (Event::Displaced, &["نزحوا", "فروا", "هجروا"]),
-    (Event::Missing, &["المفقودين"]),
-    (Event::Detained, &["اعتقلوا", "احتجزوا"]),
-];
 
 /// Approximations before the number, longest first.
 const BEFORE: &[&[&str]] = &[
@@ -193,51 +40,112 @@ const BEFORE: &[&[&str]] = &[
 /// Approximations after the noun.
 const AFTER: &[&[&str]] = &[&["علي", "الاقل"], &["تقريبا"]];
 
-/// Vague quantities: the word and the lower bound it stands for.
-const VAGUE: &[(&str, f64)] = &[("عشرات", 10.0), ("ميات", 100.0), ("الاف", 1000.0), ("ملايين", 1e6)];
+/// Vague quantities (`VAGUE` rows of `data/figure_words.tsv`): the folded word and the lower
+/// bound it stands for. Apart from the other [`Tables`], for the claims of the page too.
+pub(crate) struct Vague(HashMap<&'static str, f64>);
 
-/// Whether a folded word is a vague quantity ([`VAGUE`]).
-pub(crate) fn is_vague_quantity(word: &str) -> bool {
-    VAGUE.iter().any(|(vague, _)| *vague == word)
+impl Vague {
+    /// Reads the `VAGUE` rows of `data/figure_words.tsv`.
+    pub(crate) fn parse(tsv: &'static str) -> Vague {
+        Vague(
+            crate::extract::data_rows(tsv)
+                .map(|fields| (fields[0], number(fields[0], fields.get(1).copied().unwrap_or(""))))
+                .collect(),
+        )
+    }
+
+    /// The lower bound of a folded vague quantity (`عشرات` → 10).
+    fn get(&self, word: &str) -> Option<f64> {
+        self.0.get(word).copied()
+    }
+
+    /// Whether a folded word is a vague quantity.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.0.contains_key(word)
+    }
 }
 
-/// After a vague quantity, a plural scale multiplies it: عشرات الآلاف.
-const VAGUE_SCALE: &[(&str, f64)] = &[("الالاف", 1000.0), ("الملايين", 1e6)];
-
-/// Words right after a bare number that leave the verb to say what is counted (`قتل 5 في`).
-const VERB_ONLY_NEXT: &[&str] = &["في", "خلال", "جراء", "بينهم", "منهم", "اثر", "بسبب", "حتي", "بعد", "اليوم", "امس"];
-
-/// The words of figures above, with the nationals counted as people.
+/// The words of figures (`data/figure_words.tsv`), with the nationals counted as people.
 pub(crate) struct Tables {
     nouns: HashMap<&'static str, Counted>,
     before: HashMap<&'static str, Event>,
     after: HashMap<&'static str, Event>,
-    vague: HashMap<&'static str, f64>,
+    vague: &'static Vague,
+    /// After a vague quantity, a plural scale multiplies it: عشرات الآلاف.
+    vague_scale: Vec<(&'static str, f64)>,
+    /// Words right after a bare number that leave the verb to say what is counted (`قتل 5 في`).
     verb_only_next: HashSet<&'static str>,
+    /// Words between the two numbers of a range.
+    range_joiners: Vec<&'static str>,
 }
 
-/// Each word of a table with the key of its row.
-fn by_word<K: Copy>(table: &[(K, &[&'static str])]) -> HashMap<&'static str, K> {
-    table.iter().flat_map(|&(key, words)| words.iter().map(move |&word| (word, key))).collect()
+/// The rows of `data/figure_words.tsv`: (word, list, value or "").
+fn rows(tsv: &'static str) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    crate::extract::data_rows(tsv)
+        .map(|fields| (fields[0], fields.get(1).copied().unwrap_or(""), fields.get(2).copied().unwrap_or("")))
+}
+
+/// The whole number of a row (a vague quantity's lower bound, a scale), read as an integer:
+/// parsing floats would bring 20 KB of code into the page's wasm, which reads the vague
+/// quantities for the claims.
+fn number(word: &str, value: &str) -> f64 {
+    value.parse::<u32>().map(f64::from).unwrap_or_else(|_| panic!("data/*.tsv: `{word}` has no whole number but `{value}`"))
+}
+
+/// The member of `all` whose word (`as_str`) is `value`, the value of the row of `word`.
+fn word_of<T: Copy>(all: &[T], as_str: fn(T) -> &'static str, word: &str, value: &str) -> T {
+    all.iter().copied().find(|&member| as_str(member) == value).unwrap_or_else(|| {
+        let words: Vec<&str> = all.iter().map(|&member| as_str(member)).collect();
+        panic!("data/figure_words.tsv: `{word}` has an unknown category `{value}` (one of {})", words.join(", "))
+    })
 }
 
 impl Tables {
-    /// The tables of the words above; the nationals of `demonyms` are people.
-    pub(crate) fn build(demonyms: &super::demonyms::Tables) -> Tables {
+    /// Reads `data/figure_words.tsv` (but its `VAGUE` rows, which are `vague`); the nationals of
+    /// `demonyms` are people.
+    pub(crate) fn parse(tsv: &'static str, demonyms: &super::demonyms::Tables, vague: &'static Vague) -> Tables {
+        let mut t = Tables {
+            nouns: HashMap::default(),
+            before: HashMap::default(),
+            after: HashMap::default(),
+            vague,
+            vague_scale: Vec::new(),
+            verb_only_next: HashSet::default(),
+            range_joiners: Vec::new(),
+        };
+        for (word, list, value) in rows(tsv) {
+            t.add(word, list, value);
+        }
         // Nationals counted are people: 15 فلسطينيا، 3 سوريين، 40 لبنانيا.
-        let mut nouns = by_word(NOUNS);
         for stem in demonyms.country_stems().filter(|s| s.ends_with('ي')) {
             for suffix in ["", "ا", "ين", "ون"] {
                 let word: &'static str = Box::leak(format!("{stem}{suffix}").into_boxed_str());
-                nouns.entry(word).or_insert(Counted::People);
+                t.nouns.entry(word).or_insert(Counted::People);
             }
         }
-        Tables {
-            nouns,
-            before: by_word(EVENTS_BEFORE),
-            after: by_word(EVENTS_AFTER),
-            vague: VAGUE.iter().copied().collect(),
-            verb_only_next: word_set(VERB_ONLY_NEXT),
+        t
+    }
+
+    /// A row of the file: `word` in `list`, with its `value`.
+    fn add(&mut self, word: &'static str, list: &str, value: &str) {
+        let event = || word_of(&Event::ALL, Event::as_str, word, value);
+        match list {
+            "NOUN" => {
+                self.nouns.insert(word, word_of(&Counted::ALL, Counted::as_str, word, value));
+            }
+            "BEFORE" => {
+                self.before.insert(word, event());
+            }
+            "AFTER" => {
+                self.after.insert(word, event());
+            }
+            "SCALE" => self.vague_scale.push((word, number(word, value))),
+            "VERB_ONLY_NEXT" => {
+                self.verb_only_next.insert(word);
+            }
+            "RANGE_JOINER" => self.range_joiners.push(word),
+            "VAGUE" => {}
+            other => panic!("data/figure_words.tsv: `{word}` is in an unknown list `{other}`"),
         }
     }
 }
@@ -269,9 +177,6 @@ fn qualifier_before(cx: &Context<'_>, at: usize) -> Option<(usize, usize)> {
     None
 }
 
-/// Words between the two numbers of a range.
-const RANGE_JOINERS: &[&str] = &["و", "-", "–", "الي", "حتي"];
-
 /// The scale a number's mention ends with (`7 آلاف` → 1000), 1 without one.
 fn scale_of(text: &str) -> f64 {
     let last = crate::text::normalize::fold(text.split_whitespace().last().unwrap_or(""));
@@ -286,7 +191,8 @@ fn scale_of(text: &str) -> f64 {
 /// A second number after `last` that makes a range with the first (`20 و30`، `5 إلى 7 آلاف`):
 /// (the token after it, lower bound, upper bound).
 fn range_after(cx: &Context<'_>, first_mention: usize, last: usize, value: f64) -> Option<(usize, f64, f64)> {
-    if !RANGE_JOINERS.contains(&cx.text(last)) || cx.sentence_of.get(last + 1) != cx.sentence_of.get(last) {
+    let joiners = &cx.tables.figures.range_joiners;
+    if !joiners.contains(&cx.text(last)) || cx.sentence_of.get(last + 1) != cx.sentence_of.get(last) {
         return None;
     }
     let (m, label) = cx.mention(last + 1)?;
@@ -362,7 +268,7 @@ fn number_at(cx: &Context<'_>, t: &Tables, i: usize) -> Option<Number> {
                 mention.text.ends_with('%') || cx.is(last, "بالميه") || (cx.is(last, "في") && cx.is(last + 1, "الميه"));
             let value: f64 = if percent { f64::NAN } else { mention.canonical.parse().unwrap_or(f64::NAN) };
             // آلاف or ملايين alone (no count before it) is vague.
-            let alone = (last - first == 1).then(|| t.vague.get(cx.text(first)).copied()).flatten();
+            let alone = (last - first == 1).then(|| t.vague.get(cx.text(first))).flatten();
             Some(Number { first, last, value, value_max: None, vague: alone.map(|_| first), start: mention.start })
         }
         Some(_) => None,
@@ -370,7 +276,7 @@ fn number_at(cx: &Context<'_>, t: &Tables, i: usize) -> Option<Number> {
             let (base, prefix) = cx.reading_vague(i)?;
             let mut last = i + 1;
             let mut value = base;
-            if let Some(&(_, scale)) = VAGUE_SCALE.iter().find(|(w, _)| cx.is(last, w)) {
+            if let Some(&(_, scale)) = t.vague_scale.iter().find(|(w, _)| cx.is(last, w)) {
                 value *= scale;
                 last += 1;
             }
@@ -511,7 +417,7 @@ impl Context<'_> {
     /// A vague quantity word at token `i` (clitics allowed): (lower bound, clitic chars).
     fn reading_vague(&self, i: usize) -> Option<(f64, usize)> {
         let vague = &self.tables.figures.vague;
-        self.words.readings(i).iter().find_map(|r| vague.get(r.stem.as_str()).map(|&v| (v, r.prefix)))
+        self.words.readings(i).iter().find_map(|r| vague.get(r.stem.as_str()).map(|v| (v, r.prefix)))
     }
 }
 

@@ -6,7 +6,8 @@
 //! and modifiers (السابق، الجديد …) and by a complement: an organization or place mention, or up
 //! to three definite words (`قائد الشرطة المحلية`). The title lists are compiled from the
 //! curated `person_titles_ar.tsv` and `demonyms_ar.tsv` of the shared gazetteer (written for
-//! this project), plus the forms below them.
+//! this project), plus the forms after them; they and the modifiers are the rows of
+//! `data/title_words.tsv`.
 //!
 //! Each person is looked at over at most [`WINDOW`] tokens before (or after) the name: linear.
 
@@ -21,229 +22,13 @@ use crate::text::tokenize::{tokenize, TokenKind};
 /// How many tokens a title may take.
 const WINDOW: usize = 10;
 
-/// The titles of `person_titles_ar.tsv`.
-const TITLES: &[&str] = &[
-    "الرئيس",
-    "رئيس الجمهورية",
-    "نائب الرئيس",
-    "رئيس الوزراء",
-    "رئيس الحكومة",
-    "نائب رئيس الوزراء",
-    "رئيس مجلس الوزراء",
-    "وزير",
-    "وزير الخارجية",
-    "وزيرة الخارجية",
-    "وزير الدفاع",
-    "وزيرة الدفاع",
-    "وزير الداخلية",
-    "وزير المالية",
-    "وزير العدل",
-    "وزير الإعلام",
-    "وزير النفط",
-    "وزير الطاقة",
-    "وزير الاقتصاد",
-    "وزير التجارة",
-    "وزير الصحة",
-    "وزير التعليم",
-    "وزير التربية",
-    "وزير الخارجية والمغتربين",
-    "وزير الدولة",
-    "نائب وزير الخارجية",
-    "نائب وزير الدفاع",
-    "وزير الخارجية الأمريكي",
-    "وزير الدفاع الأمريكي",
-    "رئيس البرلمان",
-    "رئيس مجلس النواب",
-    "رئيس مجلس الشعب",
-    "رئيس مجلس الشيوخ",
-    "رئيس الكنيست",
-    "رئيس مجلس الدوما",
-    "النائب",
-    "السيناتور",
-    "عضو الكونغرس",
-    "عضو مجلس الشيوخ",
-    "زعيم",
-    "زعيم المعارضة",
-    "رئيس حزب",
-    "الأمين العام",
-    "الأمين العام للأمم المتحدة",
-    "نائب الأمين العام",
-    "الأمين العام لحلف شمال الأطلسي",
-    "الأمين العام لحلف الناتو",
-    "الأمين العام لجامعة الدول العربية",
-    "المبعوث",
-    "المبعوث الخاص",
-    "المبعوث الأممي",
-    "المبعوث الأممي إلى سوريا",
-    "المبعوث الدولي",
-    "المبعوث الأمريكي",
-    "الممثل الخاص",
-    "المندوب",
-    "المندوب الدائم",
-    "مندوب روسيا لدى الأمم المتحدة",
-    "المندوبة الأمريكية",
-    "السفير",
-    "السفيرة",
-    "سفير",
-    "القنصل",
-    "القنصل العام",
-    "المتحدث باسم",
-    "المتحدثة باسم",
-    "الناطق باسم",
-    "الناطقة باسم",
-    "المتحدث الرسمي",
-    "المستشار",
-    "مستشار الأمن القومي",
-    "رئيس الاستخبارات",
-    "رئيس جهاز المخابرات",
-    "مدير المخابرات",
-    "قائد",
-    "القائد العام",
-    "رئيس الأركان",
-    "رئيس هيئة الأركان",
-    "قائد الجيش",
-    "المشير",
-    "الفريق أول",
-    "الفريق",
-    "العماد",
-    "اللواء",
-    "العميد",
-    "العقيد",
-    "المقدم",
-    "الرائد",
-    "النقيب",
-    "الملازم أول",
-    "الملازم",
-    "الجنرال",
-    "الأدميرال",
-    "الملك",
-    "الملكة",
-    "ولي العهد",
-    "الأمير",
-    "الأميرة",
-    "أمير",
-    "السلطان",
-    "الشيخ",
-    "المرشد الأعلى",
-    "آية الله",
-    "حجة الإسلام",
-    "الإمام",
-    "المفتي",
-    "البابا",
-    "البطريرك",
-    "المطران",
-    "السيد",
-    "السيدة",
-    "الدكتور",
-    "الدكتورة",
-    "د.",
-    "المهندس",
-    "الحاج",
-    "الأستاذ",
-    "المحافظ",
-    "محافظ",
-    "رئيس البلدية",
-    "عمدة",
-    "الوالي",
-    "والي",
-    "القاضي",
-    "المدعي العام",
-    "رئيس المحكمة",
-    "مراسل",
-    "مراسلة",
-    "مدير المرصد السوري لحقوق الإنسان",
-];
-
-
-/// Titles the curated list leaves out: feminine forms, counterparts, monarchs, generic heads.
-const MORE_TITLES: &[&str] = &[
-    "الرئيسة",
-    "رئيسة الوزراء",
-    "رئيسة الحكومة",
-    "رئيس",
-    "رئيسة",
-    "وزيرة",
-    "الوزير",
-    "الوزيرة",
-    "نظيره",
-    "نظيرته",
-    "نظيرها",
-    "نظيرهم",
-    "العاهل",
-    "الزعيم",
-    "زعيمة",
-    "قائدة",
-    "القائد",
-    "مدير",
-    "مديرة",
-    "المدير",
-    "المديرة",
-    "المدير العام",
-    "الناطق الرسمي باسم",
-    "المتحدث الرسمي باسم",
-    "المتحدثة الرسمية باسم",
-    "الناطقة الرسمية باسم",
-    "المتحدث العسكري باسم",
-    "الناشط",
-    "الناشطة",
-    "الصحفي",
-    "الصحفية",
-    "الكاتب",
-    "الكاتبة",
-    "الخبير",
-    "الخبيرة",
-    "المحلل",
-    "الباحث",
-    "الباحثة",
-    "عضو",
-    "العضو",
-    "رئيس هيئة",
-    "مسؤول",
-    "المسؤول",
-    "النائبة",
-    "المبعوثة",
-    "السفير",
-    "المندوبة",
-    "المستشارة",
-    "الأمينة العامة",
-];
-
-/// Words that may follow a title and belong to it.
-const MODIFIERS: &[&str] = &[
-    "السابق",
-    "السابقه",
-    "الاسبق",
-    "الجديد",
-    "الجديده",
-    "الحالي",
-    "الحاليه",
-    "المؤقت",
-    "الموقت",
-    "الموقته",
-    "المنتخب",
-    "المنتخبه",
-    "المستقيل",
-    "المستقيله",
-    "المكلف",
-    "المكلفه",
-    "الخاص",
-    "الخاصه",
-    "الاعلي",
-    "العام",
-    "العامه",
-    "الاول",
-    "الراحل",
-    "الراحله",
-    "المخلوع",
-];
-
 /// Whether a folded word may follow a title and belong to it: a nationality or affiliation
-/// adjective (`الروسي`، `الامميه`) or a modifier ([`MODIFIERS`]).
+/// adjective (`الروسي`، `الامميه`) or a modifier (`MODIFIER` of `data/title_words.tsv`).
 fn is_adjective(tables: &WordTables, folded: &str) -> bool {
     tables.demonyms.is_nationality(folded) || tables.titles.adjectives.contains(folded)
 }
 
-/// The titles and modifiers above, folded.
+/// The titles and modifiers of `data/title_words.tsv`, folded.
 pub(crate) struct Tables {
     /// Folded first token → title token sequences starting with it, longest first.
     titles: HashMap<String, Vec<Vec<String>>>,
@@ -254,23 +39,34 @@ fn folded_tokens(text: &str) -> Vec<String> {
     tokenize(&Folded::new(text)).into_iter().map(|t| t.text).collect()
 }
 
+/// A title's tokens, under its first token, once.
+fn add_title(titles: &mut HashMap<String, Vec<Vec<String>>>, tokens: Vec<String>) {
+    if let Some(first) = tokens.first() {
+        let entry = titles.entry(first.clone()).or_default();
+        if !entry.contains(&tokens) {
+            entry.push(tokens);
+        }
+    }
+}
+
 impl Tables {
-    /// Folds and tokenizes the titles and modifiers.
-    pub(crate) fn build() -> Tables {
+    /// Reads `data/title_words.tsv`: folds and tokenizes the titles; the modifiers are read as
+    /// they are written, folded.
+    pub(crate) fn parse(tsv: &str) -> Tables {
         let mut titles: HashMap<String, Vec<Vec<String>>> = HashMap::default();
-        for title in TITLES.iter().chain(MORE_TITLES) {
-            let tokens = folded_tokens(title);
-            if let Some(first) = tokens.first() {
-                let entry = titles.entry(first.clone()).or_default();
-                if !entry.contains(&tokens) {
-                    entry.push(tokens);
+        let mut adjectives = HashSet::default();
+        for fields in crate::extract::data_rows(tsv) {
+            match fields.get(1).copied() {
+                Some("TITLE") => add_title(&mut titles, folded_tokens(fields[0])),
+                Some("MODIFIER") => {
+                    adjectives.insert(fields[0].to_owned());
                 }
+                other => panic!("data/title_words.tsv: `{}` has an unknown kind {other:?}", fields[0]),
             }
         }
         for sequences in titles.values_mut() {
             sequences.sort_by_key(|s| std::cmp::Reverse(s.len()));
         }
-        let adjectives = MODIFIERS.iter().map(|w| (*w).to_owned()).collect();
         Tables { titles, adjectives }
     }
 
