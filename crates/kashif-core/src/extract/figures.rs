@@ -101,8 +101,8 @@ fn word_of<T: Copy>(all: &[T], as_str: fn(T) -> &'static str, word: &str, value:
 }
 
 impl Tables {
-    /// Reads `data/figure_words.tsv` (but its `VAGUE` rows, which are `vague`); the nationals of
-    /// `demonyms` are people.
+    /// Reads `data/figure_words.tsv`, with the `vague` quantities of their own table; the
+    /// nationals of `demonyms` are people.
     pub(crate) fn parse(tsv: &'static str, demonyms: &super::demonyms::Tables, vague: &'static Vague) -> Tables {
         let mut t = Tables {
             nouns: HashMap::default(),
@@ -144,7 +144,6 @@ impl Tables {
                 self.verb_only_next.insert(word);
             }
             "RANGE_JOINER" => self.range_joiners.push(word),
-            "VAGUE" => {}
             other => panic!("data/figure_words.tsv: `{word}` is in an unknown list `{other}`"),
         }
     }
