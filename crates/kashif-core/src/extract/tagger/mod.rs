@@ -18,6 +18,7 @@ pub(crate) mod rules;
 pub(crate) mod model;
 #[cfg(feature = "train")]
 pub(crate) mod train;
+mod word_cache;
 
 use crate::analysis::Label;
 #[cfg(feature = "train")]
@@ -34,6 +35,7 @@ use crate::text::tokenize::tokenize;
 use features::Lists;
 pub use model::ModelError;
 use model::Model;
+use word_cache::{TaggerId, WordCache};
 #[cfg(feature = "train")]
 pub use train::TrainOptions;
 
@@ -53,12 +55,19 @@ pub(crate) struct Span {
 pub(crate) struct Tagger {
     model: Model,
     lists: Lists,
+    /// Whose summed word weights a thread's [`WordCache`] holds.
+    id: TaggerId,
 }
 
 impl Tagger {
+    /// A tagger of `model`, with the word lists its features consult.
+    pub(crate) fn new(model: Model, lists: Lists) -> Tagger {
+        Tagger { model, lists, id: TaggerId::new() }
+    }
+
     /// Reads a model in its binary form, to use with `lists`.
     pub(crate) fn from_bytes(bytes: &[u8], lists: Lists) -> Result<Tagger, ModelError> {
-        Ok(Tagger { model: Model::from_bytes(bytes)?, lists })
+        Ok(Tagger::new(Model::from_bytes(bytes)?, lists))
     }
 
     /// The word lists its features consult.
@@ -84,24 +93,26 @@ impl Tagger {
     }
 
     /// The first pass's scores. The features of a word alone ([`features::FeatureSink`]) are
-    /// scored once per text: a word seen again only has those of its place hashed and looked up.
+    /// scored once and kept ([`WordCache`]): a word seen before, in this text or an earlier one,
+    /// only has those of its place hashed and looked up.
     #[inline(never)]
     fn one_pass(&self, infos: &[features::TokenInfo<'_>]) -> Vec<[f32; MODEL_TAGS]> {
-        let mut word_quanta: rustc_hash::FxHashMap<&str, [i32; MODEL_TAGS]> = Default::default();
         let mut hashes = features::SplitFeatures::default();
-        (0..infos.len())
-            .map(|i| {
-                let known = word_quanta.get(infos[i].word).copied();
-                hashes.clear(known.is_none());
-                features::extract(infos, i, &mut hashes);
-                let word = known.unwrap_or_else(|| {
-                    let quanta = self.model.quanta(&hashes.word, [0; MODEL_TAGS]);
-                    word_quanta.insert(infos[i].word, quanta);
-                    quanta
-                });
-                self.model.scores(self.model.quanta(&hashes.context, word))
-            })
-            .collect()
+        WordCache::with(self.id, |cache| {
+            (0..infos.len())
+                .map(|i| {
+                    let known = cache.get(infos[i].word);
+                    hashes.clear(known.is_none());
+                    features::extract(infos, i, &mut hashes);
+                    let word = known.unwrap_or_else(|| {
+                        let quanta = self.model.quanta(&hashes.word, [0; MODEL_TAGS]);
+                        cache.insert(infos[i].word, quanta);
+                        quanta
+                    });
+                    self.model.scores(self.model.quanta(&hashes.context, word))
+                })
+                .collect()
+        })
     }
 
     /// The entity spans of a text.

@@ -420,7 +420,7 @@ mod tests {
         let a = train(&sentences, &lexicon, &lists, &options, |_, _| {});
         let b = train(&sentences, &lexicon, &lists, &options, |_, _| {});
         assert_eq!(a.to_bytes(), b.to_bytes(), "same data and seed, same model");
-        let tagger = super::super::Tagger { model: a, lists };
+        let tagger = super::super::Tagger::new(a, lists);
         assert_eq!(spans_in(&tagger, &sentences[1]), [(1, 3, Label::Per), (4, 5, Label::Loc)]);
     }
 
@@ -437,7 +437,7 @@ mod tests {
         assert_eq!(ensemble.to_bytes(), train_with(3).to_bytes(), "same data and seeds, same model");
         assert_ne!(ensemble.to_bytes(), single.to_bytes(), "the other members change the weights");
         assert!(ensemble.len() <= single.len() * 2, "{} rows against {}", ensemble.len(), single.len());
-        let tagger = super::super::Tagger { model: ensemble, lists: Lists::of_names("") };
+        let tagger = super::super::Tagger::new(ensemble, Lists::of_names(""));
         assert_eq!(spans_in(&tagger, &sentences[1]), [(1, 3, Label::Per), (4, 5, Label::Loc)]);
     }
 
@@ -455,7 +455,7 @@ mod tests {
         let options =
             TrainOptions { epochs: 10, min_count: 1, seed: 7, adapt: true, ..TrainOptions::default() };
         let model = train(&sentences, &Lexicon::default(), &Lists::of_names(""), &options, |_, _| {});
-        let tagger = super::super::Tagger { model, lists: Lists::of_names("") };
+        let tagger = super::super::Tagger::new(model, Lists::of_names(""));
         assert_eq!(spans_in(&tagger, &sentences[1]), [(1, 3, Label::Per), (4, 5, Label::Loc)]);
     }
 }

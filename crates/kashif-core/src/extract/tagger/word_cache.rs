@@ -1,0 +1,106 @@
+//! The summed weights of the features of a word alone, kept from one text to the next.
+//!
+//! The features of a word alone (its letters, affixes, stem, lists; [`super::features::FeatureSink`])
+//! are the same wherever the word is, so their weights are summed once per word and kept. Within
+//! a text that saves the words seen again; across the texts a thread tags it saves the common
+//! words of the language, which make most of any article: on the 10 MB news corpus
+//! (`scripts/bench_corpus.py`), a cache per text left the tagger most of its lookups, one kept
+//! across texts most of them are hits (figures in the closing note of issue 19).
+//!
+//! One cache per thread (no lock), for one tagger at a time: a tagger has its own
+//! [`TaggerId`], and the cache of a thread that tags with another tagger starts again. It holds
+//! at most [`CAPACITY`] words (about 8 MB) and is emptied when full. The weights are integers,
+//! summed in any order to the same total: the tags never depend on what the cache holds.
+
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rustc_hash::FxHashMap;
+
+use super::viterbi::MODEL_TAGS;
+
+/// The most words a thread's cache keeps before it is emptied.
+const CAPACITY: usize = 1 << 16;
+
+/// What tells one tagger from another, for the cache: never the same for two taggers of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TaggerId(u64);
+
+impl TaggerId {
+    /// A new id, unlike any other of the run.
+    pub(crate) fn new() -> TaggerId {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        TaggerId(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
+/// The summed quantized weights of the word features of the words a thread has tagged.
+#[derive(Default)]
+pub(crate) struct WordCache {
+    tagger: Option<TaggerId>,
+    quanta: FxHashMap<Box<str>, [i32; MODEL_TAGS]>,
+}
+
+thread_local! {
+    static CACHE: RefCell<WordCache> = RefCell::default();
+}
+
+impl WordCache {
+    /// Runs `f` with this thread's cache for the tagger `tagger`.
+    pub(crate) fn with<R>(tagger: TaggerId, f: impl FnOnce(&mut WordCache) -> R) -> R {
+        CACHE.with_borrow_mut(|cache| {
+            if cache.tagger != Some(tagger) {
+                *cache = WordCache { tagger: Some(tagger), quanta: FxHashMap::default() };
+            }
+            f(cache)
+        })
+    }
+
+    /// The summed weights of `word`'s features, if summed before.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<[i32; MODEL_TAGS]> {
+        self.quanta.get(word).copied()
+    }
+
+    /// Keeps the summed weights of `word`'s features.
+    pub(crate) fn insert(&mut self, word: &str, quanta: [i32; MODEL_TAGS]) {
+        if self.quanta.len() >= CAPACITY {
+            self.quanta.clear();
+        }
+        self.quanta.insert(word.into(), quanta);
+    }
+
+    /// How many words the cache holds.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.quanta.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_thread_keeps_words_for_one_tagger_at_a_time() {
+        let (a, b) = (TaggerId::new(), TaggerId::new());
+        assert_ne!(a, b);
+        WordCache::with(a, |cache| cache.insert("بوتين", [1; MODEL_TAGS]));
+        assert_eq!(WordCache::with(a, |cache| cache.get("بوتين")), Some([1; MODEL_TAGS]));
+        assert_eq!(WordCache::with(b, |cache| cache.get("بوتين")), None, "another tagger starts again");
+        assert_eq!(WordCache::with(a, |cache| cache.len()), 0);
+    }
+
+    #[test]
+    fn a_full_cache_is_emptied() {
+        let tagger = TaggerId::new();
+        WordCache::with(tagger, |cache| {
+            for i in 0..CAPACITY {
+                cache.insert(&i.to_string(), [0; MODEL_TAGS]);
+            }
+            assert_eq!(cache.len(), CAPACITY);
+            cache.insert("كلمة", [2; MODEL_TAGS]);
+            assert_eq!((cache.len(), cache.get("كلمة")), (1, Some([2; MODEL_TAGS])));
+        });
+    }
+}
