@@ -493,6 +493,11 @@ pub(crate) trait FeatureSink {
     fn word(&mut self, hash: u64);
     /// A feature of the word in its place (its neighbours, the lexicon match, the topic, …).
     fn context(&mut self, hash: u64);
+    /// Whether a feature of a neighbour's word alone ([`NEIGHBOUR_TEMPLATES`]) is wanted, the
+    /// neighbour being there or not (the start or end of the text); by default always.
+    fn wants_neighbour(&self, _there: bool) -> bool {
+        true
+    }
 }
 
 /// All the features, in the order [`extract`] makes them (what training reads).
@@ -516,9 +521,17 @@ pub(crate) struct SplitFeatures {
     pub word: Vec<u64>,
     pub context: Vec<u64>,
     with_word: bool,
+    /// Whether the features of a neighbour's word are left out when the neighbour is there:
+    /// [`given_to_neighbours`] gives them, once per word.
+    neighbours_apart: bool,
 }
 
 impl SplitFeatures {
+    /// Lists that leave out the features of neighbours' words, where the neighbour is there.
+    pub(crate) fn with_neighbours_apart() -> SplitFeatures {
+        SplitFeatures { neighbours_apart: true, ..SplitFeatures::default() }
+    }
+
     /// Empties both lists for the next token, whose word features are wanted or not.
     pub(crate) fn clear(&mut self, with_word: bool) {
         self.word.clear();
@@ -539,6 +552,54 @@ impl FeatureSink for SplitFeatures {
     fn context(&mut self, hash: u64) {
         self.context.push(hash);
     }
+
+    fn wants_neighbour(&self, there: bool) -> bool {
+        !(self.neighbours_apart && there)
+    }
+}
+
+/// The templates that read one neighbour's word alone (its text, stem, trigger class or fine
+/// cluster), with where that neighbour is: a word gives the same features to the token after it
+/// wherever it stands, so a tagger may score them once per word ([`given_to_neighbours`]).
+pub(crate) const NEIGHBOUR_TEMPLATES: [(u8, isize); 10] =
+    [(2, -1), (3, -2), (4, 1), (5, 2), (26, -1), (27, -2), (29, -1), (30, 1), (52, -1), (53, 1)];
+
+/// The feature of template `template` ([`NEIGHBOUR_TEMPLATES`]) for a token whose neighbour
+/// there is `neighbour` (`None` past the start or end of the text).
+#[inline(always)]
+fn of_neighbour(template: u8, offset: isize, neighbour: Option<&TokenInfo<'_>>) -> u64 {
+    let edge = if offset < 0 { BEFORE } else { AFTER };
+    match template {
+        2..=5 => feature(template, &[neighbour.map_or(edge, |n| n.word.as_bytes())]),
+        26 | 27 => feature(template, &[&[neighbour.map_or(255, |n| n.trigger)]]),
+        29 | 30 => feature(template, &[neighbour.map_or(edge, |n| n.stem.as_bytes())]),
+        _ => feature(template, &[&neighbour.map_or(u16::MAX - 1, |n| n.cluster[1]).to_le_bytes()]),
+    }
+}
+
+/// Puts into `out` the feature of neighbour template `template` of the token `around`.
+#[inline(always)]
+fn neighbour_feature(around: Window<'_, '_>, template: u8, offset: isize, out: &mut impl FeatureSink) {
+    let neighbour = around.at(offset);
+    if out.wants_neighbour(neighbour.is_some()) {
+        out.context(of_neighbour(template, offset, neighbour));
+    }
+}
+
+/// The features a word gives the tokens around it ([`NEIGHBOUR_TEMPLATES`]): those of the token
+/// two after it, the one just after, the one just before and the one two before.
+pub(crate) fn given_to_neighbours(word: &TokenInfo<'_>) -> [Vec<u64>; 4] {
+    let mut given: [Vec<u64>; 4] = Default::default();
+    for (template, offset) in NEIGHBOUR_TEMPLATES {
+        let at = match offset {
+            -2 => 0,
+            -1 => 1,
+            1 => 2,
+            _ => 3,
+        };
+        given[at].push(of_neighbour(template, offset, Some(word)));
+    }
+    given
 }
 
 /// Puts the feature hashes of token `i` into `out`: those of its word alone only when
@@ -625,11 +686,6 @@ impl<'s, 'a> Window<'s, 'a> {
     }
 
     #[inline]
-    fn trigger_at(self, offset: isize) -> u8 {
-        self.at(offset).map_or(255, |info| info.trigger)
-    }
-
-    #[inline]
     fn class_at(self, offset: isize) -> u8 {
         self.at(offset).map_or(255, |info| info.wiki.class(info.wiki_known))
     }
@@ -656,10 +712,10 @@ fn identity_features(around: Window<'_, '_>, own: bool, out: &mut impl FeatureSi
         out.word(feature(0, &[]));
         out.word(feature(1, &[w]));
     }
-    out.context(feature(2, &[around.word_at(-1)]));
-    out.context(feature(3, &[around.word_at(-2)]));
-    out.context(feature(4, &[around.word_at(1)]));
-    out.context(feature(5, &[around.word_at(2)]));
+    neighbour_feature(around, 2, -1, out);
+    neighbour_feature(around, 3, -2, out);
+    neighbour_feature(around, 4, 1, out);
+    neighbour_feature(around, 5, 2, out);
     out.context(feature(6, &[around.word_at(-1), w]));
     out.context(feature(7, &[w, around.word_at(1)]));
     if own {
@@ -706,8 +762,8 @@ fn list_features(around: Window<'_, '_>, own: bool, out: &mut impl FeatureSink) 
         }
     }
     out.context(feature(25, &[&[around.names_at(-1), this.names, around.names_at(1)]]));
-    out.context(feature(26, &[&[around.trigger_at(-1)]]));
-    out.context(feature(27, &[&[around.trigger_at(-2)]]));
+    neighbour_feature(around, 26, -1, out);
+    neighbour_feature(around, 27, -2, out);
     if own {
         out.word(feature(28, &[&[this.trigger]]));
     }
@@ -718,8 +774,8 @@ fn list_features(around: Window<'_, '_>, own: bool, out: &mut impl FeatureSink) 
 #[inline(always)]
 fn neighbour_features(around: Window<'_, '_>, own: bool, out: &mut impl FeatureSink) {
     let this = around.this();
-    out.context(feature(29, &[around.at(-1).map_or(BEFORE, |info| info.stem.as_bytes())]));
-    out.context(feature(30, &[around.at(1).map_or(AFTER, |info| info.stem.as_bytes())]));
+    neighbour_feature(around, 29, -1, out);
+    neighbour_feature(around, 30, 1, out);
     if own {
         out.word(feature(31, &[&[u8::from(this.stem.starts_with("ال")), u8::from(this.word.len() != this.stem.len())]]));
     }
@@ -798,8 +854,8 @@ fn cluster_features(around: Window<'_, '_>, own: bool, out: &mut impl FeatureSin
         out.word(feature(50, &[&around.cluster_at(0, 0)]));
         out.word(feature(51, &[&around.cluster_at(0, 1)]));
     }
-    out.context(feature(52, &[&around.cluster_at(-1, 1)]));
-    out.context(feature(53, &[&around.cluster_at(1, 1)]));
+    neighbour_feature(around, 52, -1, out);
+    neighbour_feature(around, 53, 1, out);
     out.context(feature(54, &[&around.cluster_at(-1, 0), &around.cluster_at(0, 0), &around.cluster_at(1, 0)]));
 }
 

@@ -35,7 +35,7 @@ use crate::text::tokenize::tokenize;
 use features::Lists;
 pub use model::ModelError;
 use model::Model;
-use word_cache::{TaggerId, WordCache};
+use word_cache::{TaggerId, WordCache, WordWeights};
 #[cfg(feature = "train")]
 pub use train::TrainOptions;
 
@@ -92,29 +92,41 @@ impl Tagger {
         (self.one_pass(&infos), &self.model.transitions)
     }
 
-    /// The first pass's scores. The features of a word alone ([`features::FeatureSink`]) are
-    /// scored once and kept ([`WordCache`]): a word seen before, in this text or an earlier one,
-    /// only has those of its place hashed and looked up.
+    /// The first pass's scores. The features of a word alone ([`features::FeatureSink`]) and
+    /// those it gives its neighbours are scored once and kept ([`WordCache`]): a word seen
+    /// before, in this text or an earlier one, only has the rest of its place's hashed and looked
+    /// up. The weights are integers: summed in this order or any other, the scores are the same.
     #[inline(never)]
     fn one_pass(&self, infos: &[features::TokenInfo<'_>]) -> Vec<[f32; MODEL_TAGS]> {
-        let mut hashes = features::SplitFeatures::default();
+        let mut sums = vec![[0i32; MODEL_TAGS]; infos.len()];
+        let mut hashes = features::SplitFeatures::with_neighbours_apart();
         WordCache::with(self.id, |cache| {
-            (0..infos.len())
-                .map(|i| {
-                    let known = cache.get(infos[i].word);
-                    hashes.clear(known.is_none());
-                    features::extract(infos, i, &mut hashes);
-                    let word = known.unwrap_or_else(|| {
-                        let quanta = self.model.quanta(&hashes.word, [0; MODEL_TAGS]);
-                        cache.insert(infos[i].word, quanta);
-                        quanta
-                    });
-                    self.model.scores(self.model.quanta(&hashes.context, word))
-                })
-                .collect()
-        })
+            for i in 0..infos.len() {
+                let known = cache.get(infos[i].word).copied();
+                hashes.clear(known.is_none());
+                features::extract(infos, i, &mut hashes);
+                let weights = known.unwrap_or_else(|| {
+                    let weights = self.word_weights(&infos[i], &hashes.word);
+                    cache.insert(infos[i].word, weights);
+                    weights
+                });
+                sums[i] = self.model.quanta(&hashes.context, add(sums[i], &weights.own));
+                for (k, offset) in [2, 1, -1, -2].into_iter().enumerate() {
+                    if let Some(sum) = i.checked_add_signed(offset).and_then(|j| sums.get_mut(j)) {
+                        *sum = add(*sum, &weights.given[k]);
+                    }
+                }
+            }
+        });
+        sums.into_iter().map(|sum| self.model.scores(sum)).collect()
     }
 
+    /// The summed weights of a word's own features (`own`, hashed) and of those it gives its
+    /// neighbours.
+    fn word_weights(&self, word: &features::TokenInfo<'_>, own: &[u64]) -> WordWeights {
+        let given = features::given_to_neighbours(word).map(|hashes| self.model.quanta(&hashes, [0; MODEL_TAGS]));
+        WordWeights { own: self.model.quanta(own, [0; MODEL_TAGS]), given }
+    }
     /// The entity spans of a text.
     pub(crate) fn spans(&self, words: &Words<'_>, lexicon: &[Candidate]) -> Vec<Span> {
         self.decode(words, lexicon).0
@@ -141,6 +153,15 @@ impl Decoded<'_> {
     pub(crate) fn confidence(&self) -> viterbi::Confidence<'_> {
         viterbi::Confidence::new(&self.emissions, self.transitions, &self.tags)
     }
+}
+
+/// `sum` with `weights` added, tag by tag.
+#[inline]
+fn add(mut sum: [i32; MODEL_TAGS], weights: &[i32; MODEL_TAGS]) -> [i32; MODEL_TAGS] {
+    for (s, w) in sum.iter_mut().zip(weights) {
+        *s += w;
+    }
+    sum
 }
 
 /// Spans from a constrained tag sequence, with their confidence ([`viterbi::Confidence`]).
@@ -571,22 +592,26 @@ mod tests {
     }
 
     #[test]
-    fn scoring_each_word_once_per_text_changes_no_score() {
+    fn scoring_each_word_once_and_keeping_it_changes_no_score() {
         let tagger = &crate::resources::Resources::embedded().tagger;
-        let folded = Folded::new("قال الرئيس بوتين إن بوتين لن يزور «الرئيس»، وقال الرئيس الروسي: بوتين 2020");
-        let tokens = tokenize(&folded);
-        let words = Words::new(&tokens);
-        let infos = features::token_infos(&words, &[], &tagger.lists);
-        let every_feature: Vec<[f32; MODEL_TAGS]> = (0..infos.len())
-            .map(|i| {
-                let mut hashes = Vec::new();
-                features::extract(&infos, i, &mut hashes);
-                let mut scores = [0.0; MODEL_TAGS];
-                tagger.model.score(&hashes, &mut scores);
-                scores
-            })
-            .collect();
-        assert_eq!(tagger.one_pass(&infos), every_feature);
+        let texts = ["قال الرئيس بوتين إن بوتين لن يزور «الرئيس»، وقال الرئيس الروسي: بوتين 2020", "بوتين", "قال بوتين"];
+        for text in texts {
+            let folded = Folded::new(text);
+            let tokens = tokenize(&folded);
+            let words = Words::new(&tokens);
+            let infos = features::token_infos(&words, &[], &tagger.lists);
+            let every_feature: Vec<[f32; MODEL_TAGS]> = (0..infos.len())
+                .map(|i| {
+                    let mut hashes = Vec::new();
+                    features::extract(&infos, i, &mut hashes);
+                    let mut scores = [0.0; MODEL_TAGS];
+                    tagger.model.score(&hashes, &mut scores);
+                    scores
+                })
+                .collect();
+            assert_eq!(tagger.one_pass(&infos), every_feature, "{text}: words new to the cache");
+            assert_eq!(tagger.one_pass(&infos), every_feature, "{text}: words kept from before");
+        }
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! The summed weights of the features of a word alone, kept from one text to the next.
 //!
 //! The features of a word alone (its letters, affixes, stem, lists; [`super::features::FeatureSink`])
-//! are the same wherever the word is, so their weights are summed once per word and kept. Within
-//! a text that saves the words seen again; across the texts a thread tags it saves the common
-//! words of the language, which make most of any article: on the 10 MB news corpus
-//! (`scripts/bench_corpus.py`), a cache per text left the tagger most of its lookups, one kept
-//! across texts most of them are hits (figures in the closing note of issue 19).
+//! are the same wherever the word is, and so are those it gives its neighbours (their templates
+//! that read the word before or after them: [`super::features::NEIGHBOUR_TEMPLATES`]); so their
+//! weights are summed once per word and kept ([`WordWeights`]). Within a text that saves the
+//! words seen again; across the texts a thread tags, the common words of the language, which make
+//! most of any article.
 //!
 //! One cache per thread (no lock), for one tagger at a time: a tagger has its own
 //! [`TaggerId`], and the cache of a thread that tags with another tagger starts again. It holds
@@ -20,7 +20,17 @@ use rustc_hash::FxHashMap;
 use super::viterbi::MODEL_TAGS;
 
 /// The most words a thread's cache keeps before it is emptied.
-const CAPACITY: usize = 1 << 16;
+const CAPACITY: usize = 1 << 15;
+
+/// The summed quantized weights of a word's own features and of those it gives its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordWeights {
+    /// Of the word's own features.
+    pub own: [i32; MODEL_TAGS],
+    /// Of the features it gives the tokens two after it, one after it, one before it and two
+    /// before it (as [`super::features::given_to_neighbours`] gives them).
+    pub given: [[i32; MODEL_TAGS]; 4],
+}
 
 /// What tells one tagger from another, for the cache: never the same for two taggers of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,11 +44,11 @@ impl TaggerId {
     }
 }
 
-/// The summed quantized weights of the word features of the words a thread has tagged.
+/// The summed weights of the words a thread has tagged.
 #[derive(Default)]
 pub(crate) struct WordCache {
     tagger: Option<TaggerId>,
-    quanta: FxHashMap<Box<str>, [i32; MODEL_TAGS]>,
+    quanta: FxHashMap<Box<str>, WordWeights>,
 }
 
 thread_local! {
@@ -58,12 +68,12 @@ impl WordCache {
 
     /// The summed weights of `word`'s features, if summed before.
     #[inline]
-    pub(crate) fn get(&self, word: &str) -> Option<[i32; MODEL_TAGS]> {
-        self.quanta.get(word).copied()
+    pub(crate) fn get(&self, word: &str) -> Option<&WordWeights> {
+        self.quanta.get(word)
     }
 
     /// Keeps the summed weights of `word`'s features.
-    pub(crate) fn insert(&mut self, word: &str, quanta: [i32; MODEL_TAGS]) {
+    pub(crate) fn insert(&mut self, word: &str, quanta: WordWeights) {
         if self.quanta.len() >= CAPACITY {
             self.quanta.clear();
         }
@@ -81,13 +91,17 @@ impl WordCache {
 mod tests {
     use super::*;
 
+    fn weights(w: i32) -> WordWeights {
+        WordWeights { own: [w; MODEL_TAGS], given: [[w; MODEL_TAGS]; 4] }
+    }
+
     #[test]
     fn a_thread_keeps_words_for_one_tagger_at_a_time() {
         let (a, b) = (TaggerId::new(), TaggerId::new());
         assert_ne!(a, b);
-        WordCache::with(a, |cache| cache.insert("بوتين", [1; MODEL_TAGS]));
-        assert_eq!(WordCache::with(a, |cache| cache.get("بوتين")), Some([1; MODEL_TAGS]));
-        assert_eq!(WordCache::with(b, |cache| cache.get("بوتين")), None, "another tagger starts again");
+        WordCache::with(a, |cache| cache.insert("بوتين", weights(1)));
+        assert_eq!(WordCache::with(a, |cache| cache.get("بوتين").copied()), Some(weights(1)));
+        assert_eq!(WordCache::with(b, |cache| cache.get("بوتين").copied()), None, "another tagger starts again");
         assert_eq!(WordCache::with(a, |cache| cache.len()), 0);
     }
 
@@ -96,11 +110,11 @@ mod tests {
         let tagger = TaggerId::new();
         WordCache::with(tagger, |cache| {
             for i in 0..CAPACITY {
-                cache.insert(&i.to_string(), [0; MODEL_TAGS]);
+                cache.insert(&i.to_string(), weights(0));
             }
             assert_eq!(cache.len(), CAPACITY);
-            cache.insert("كلمة", [2; MODEL_TAGS]);
-            assert_eq!((cache.len(), cache.get("كلمة")), (1, Some([2; MODEL_TAGS])));
+            cache.insert("كلمة", weights(2));
+            assert_eq!((cache.len(), cache.get("كلمة").copied()), (1, Some(weights(2))));
         });
     }
 }
