@@ -20,7 +20,8 @@
 //! - [`CorpusTables`]: the words of the corpus views that no analysis reads (claims, the outlets
 //!   of datelines, framing descriptors), built once on first use ([`corpus_tables`]); with them
 //!   the vague quantities of figures ([`vague_quantities`]), which the figures of the
-//!   [`WordTables`] share.
+//!   [`WordTables`] share. The weekdays are rows of the name heads (`data/name_heads.tsv`),
+//!   which the dates of the [`WordTables`] and the claims read too.
 
 use std::sync::{Arc, OnceLock};
 
@@ -90,7 +91,7 @@ pub(crate) struct WordTables {
     pub titles: titles::Tables,
     pub figures: figures::Tables,
     pub numbers: numbers::NumberWords,
-    pub dates: dates::FirstWords,
+    pub dates: dates::Tables,
 }
 
 /// The word tables, built on first use.
@@ -107,7 +108,7 @@ pub(crate) fn tables() -> &'static WordTables {
             titles: titles::Tables::parse(embedded::TITLE_WORDS),
             figures: figures::Tables::parse(embedded::FIGURE_WORDS, demonyms, vague_quantities()),
             numbers: numbers::NumberWords::build(),
-            dates: dates::FirstWords::build(),
+            dates: dates::Tables::parse(embedded::DATE_WORDS, heads.weekdays()),
             demonyms,
         }
     })
@@ -149,7 +150,7 @@ pub(crate) struct CorpusTables {
 pub(crate) fn corpus_tables() -> &'static CorpusTables {
     static CORPUS: OnceLock<CorpusTables> = OnceLock::new();
     CORPUS.get_or_init(|| CorpusTables {
-        claim_words: ClaimWords::parse(embedded::CLAIM_WORDS),
+        claim_words: ClaimWords::parse(embedded::CLAIM_WORDS, name_tables().heads.weekdays()),
         outlets: Outlets::parse(embedded::OUTLETS),
         descriptors: crate::corpus::parse_descriptors(embedded::DESCRIPTORS)
             .unwrap_or_else(|error| panic!("data/descriptors.tsv, {error}")),

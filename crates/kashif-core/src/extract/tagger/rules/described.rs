@@ -9,7 +9,6 @@
 //! (`قوات النظام`، `قوات الأمن`: `GENERIC` in the file) nor a name found (`قوات الأسد`).
 
 use super::*;
-use crate::extract::dates::WEEKDAYS;
 
 /// What a word of `data/name_heads.tsv` is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,14 +44,17 @@ pub(crate) struct Heads {
     /// column: `جماعة`، `حركة`، `ميليشيات`…): `ميليشيات الحوثي` is `جماعة الحوثي`. Heads of
     /// another body (`وزارة`، `مكتب`) are not among them.
     same_body: Vec<String>,
+    /// The weekdays, folded, from Sunday (`WEEKDAY`): the date rules and the claims read them
+    /// too.
+    weekdays: Vec<String>,
 }
 
 impl Heads {
-    /// Reads the rows of `data/name_heads.tsv`: the word, its kind, and `same` or `GENERIC`. The
-    /// weekdays ([`WEEKDAYS`]) end a name too.
+    /// Reads the rows of `data/name_heads.tsv`: the word, its kind, and `same` or `GENERIC`.
+    /// The weekdays (`WEEKDAY`) end a name as `STOP` words do.
     pub(crate) fn parse(tsv: &str) -> Heads {
-        let mut heads = Heads { kinds: Default::default(), generic: Default::default(), same_body: Vec::new() };
-        heads.kinds.extend(WEEKDAYS.iter().map(|day| ((*day).to_owned(), Kind::Stop)));
+        let mut heads =
+            Heads { kinds: Default::default(), generic: Default::default(), same_body: Vec::new(), weekdays: Vec::new() };
         for fields in data_rows(tsv) {
             let word = fold(fields[0]);
             if fields[1..].contains(&"GENERIC") {
@@ -60,6 +62,9 @@ impl Heads {
             }
             if fields.get(2) == Some(&"same") {
                 heads.same_body.push(word.clone());
+            }
+            if fields.get(1) == Some(&"WEEKDAY") {
+                heads.weekdays.push(word.clone());
             }
             heads.kinds.insert(word, kind(&fields));
         }
@@ -74,6 +79,11 @@ impl Heads {
     /// The heads that only say what kind of body the name after them is, folded (`same`).
     pub(crate) fn same_body(&self) -> &[String] {
         &self.same_body
+    }
+
+    /// The weekdays, folded, from Sunday (`WEEKDAY`).
+    pub(crate) fn weekdays(&self) -> &[String] {
+        &self.weekdays
     }
 }
 
