@@ -100,6 +100,9 @@ pub(crate) const TITLE_WORDS: &str = small_table!("title_words");
 /// The words of dates: months, relative dates, parts of periods, times of day, durations,
 /// ordinal days (`data/date_words.tsv`).
 pub(crate) const DATE_WORDS: &str = small_table!("date_words");
+/// The word lists of the tagger's rules and merge: descriptors, clubs, words of play, particles
+/// of names… (`data/rule_words.tsv`).
+pub(crate) const RULE_WORDS: &str = small_table!("rule_words");
 /// The framing descriptors (`data/descriptors.tsv`).
 pub(crate) const DESCRIPTORS: &str = small_table!("descriptors");
 
@@ -131,6 +134,7 @@ mod tests {
             ("figure_words", super::FIGURE_WORDS),
             ("title_words", super::TITLE_WORDS),
             ("date_words", super::DATE_WORDS),
+            ("rule_words", super::RULE_WORDS),
         ] {
             let file = committed(name);
             let data: Vec<&str> = file.lines().filter(|line| !line.starts_with('#')).collect();

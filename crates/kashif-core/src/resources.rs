@@ -12,7 +12,7 @@
 //!   the steps it switches off are the analyzer's own and no table.
 //! - [`WordTables`]: the word tables of the analysis that need none of the large tables
 //!   (nationality adjectives, quote words, name heads, place cues, letters, seats, titles, the
-//!   words of figures, numbers and dates), built once on first use ([`tables`]) and shared by
+//!   words of figures, numbers, dates and the tagger's rules), built once on first use ([`tables`]) and shared by
 //!   every `Resources`. Their nationality adjectives and name heads are the [`NameTables`]
 //!   ([`name_tables`]), also read without an analyzer, on the page: by the ids of unknown names
 //!   (`link::unknown_entity`, which corrections use) and by the framing view; built apart, so
@@ -30,7 +30,7 @@ use crate::corpus::{claims::ClaimWords, dateline::Outlets, Descriptor};
 use crate::embedded;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::tagger::features::Lists;
-use crate::extract::tagger::rules::{Heads, Letters, PlaceCues, Seats};
+use crate::extract::tagger::rules::{Heads, Letters, PlaceCues, RuleWords, Seats};
 use crate::extract::tagger::{ModelError, Tagger};
 use crate::extract::{dates, demonyms, figures, numbers, quotes, titles};
 
@@ -92,6 +92,7 @@ pub(crate) struct WordTables {
     pub figures: figures::Tables,
     pub numbers: numbers::NumberWords,
     pub dates: dates::Tables,
+    pub rule_words: RuleWords,
 }
 
 /// The word tables, built on first use.
@@ -109,6 +110,7 @@ pub(crate) fn tables() -> &'static WordTables {
             figures: figures::Tables::parse(embedded::FIGURE_WORDS, demonyms, vague_quantities()),
             numbers: numbers::NumberWords::build(),
             dates: dates::Tables::parse(embedded::DATE_WORDS, heads.weekdays()),
+            rule_words: RuleWords::parse(embedded::RULE_WORDS),
             demonyms,
         }
     })

@@ -221,6 +221,7 @@ enum Step {
 struct NameScan<'s, 'w> {
     words: &'s Words<'w>,
     heads: &'s Heads,
+    rule_words: &'s RuleWords,
     demonyms: &'s Demonyms,
     starting: &'s [Option<usize>],
     at: usize,
@@ -251,6 +252,7 @@ impl<'s, 'w> NameScan<'s, 'w> {
         NameScan {
             words,
             heads: tables.heads,
+            rule_words: &tables.rule_words,
             demonyms: tables.demonyms,
             starting,
             at,
@@ -292,7 +294,7 @@ impl<'s, 'w> NameScan<'s, 'w> {
         let joinable = prefix == 0
             && !self.head.before_noun
             && (label != Label::Per || (end == at + 1 && !self.head.definite))
-            && !is_descriptor(words, end)
+            && !self.rule_words.is_descriptor(words, end)
             && last - at <= MAX_NAME_TOKENS;
         if !joinable {
             return Step::Stop;
@@ -377,7 +379,7 @@ impl<'s, 'w> NameScan<'s, 'w> {
         // (`مركز مدينة عفرين`: the centre of the town).
         let construct = end == at + 1
             && !self.head.definite
-            && !is_descriptor(words, end)
+            && !self.rule_words.is_descriptor(words, end)
             && text.chars().count() >= 3
             && !matches!(text.chars().next(), Some('ي' | 'ت' | 'س'));
         // A facility named after someone by his kunya (`قاعدة أبو ستة البحرية`): the kunya and
