@@ -108,7 +108,7 @@ pub(crate) fn tables() -> &'static WordTables {
             seats: Seats::parse(embedded::SEATS),
             titles: titles::Tables::parse(embedded::TITLE_WORDS),
             figures: figures::Tables::parse(embedded::FIGURE_WORDS, demonyms, vague_quantities()),
-            numbers: numbers::NumberWords::build(),
+            numbers: numbers::NumberWords::parse(embedded::NUMBER_WORDS),
             dates: dates::Tables::parse(embedded::DATE_WORDS, heads.weekdays()),
             rule_words: RuleWords::parse(embedded::RULE_WORDS),
             demonyms,
