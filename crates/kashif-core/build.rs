@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// The small tables (`src/embedded.rs`), embedded without their comment lines: every parser
 /// passes over lines that start with `#`, and the wasm page and worker need not carry them.
-const SMALL_TABLES: [&str; 14] = [
+const SMALL_TABLES: [&str; 17] = [
     "calibration",
     "demonyms",
     "quote_words",
@@ -24,6 +24,9 @@ const SMALL_TABLES: [&str; 14] = [
     "figure_words",
     "vague_quantities",
     "title_words",
+    "date_words",
+    "rule_words",
+    "number_words",
 ];
 
 /// The tables and how many leading fields make the key of a line (see `src/codec.rs`).

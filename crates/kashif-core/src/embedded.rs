@@ -97,6 +97,14 @@ pub(crate) const FIGURE_WORDS: &str = small_table!("figure_words");
 pub(crate) const VAGUE_QUANTITIES: &str = small_table!("vague_quantities");
 /// The titles of people and their modifiers (`data/title_words.tsv`).
 pub(crate) const TITLE_WORDS: &str = small_table!("title_words");
+/// The words of dates: months, relative dates, parts of periods, times of day, durations,
+/// ordinal days (`data/date_words.tsv`).
+pub(crate) const DATE_WORDS: &str = small_table!("date_words");
+/// The word lists of the tagger's rules and merge: descriptors, clubs, words of play, particles
+/// of names… (`data/rule_words.tsv`).
+pub(crate) const RULE_WORDS: &str = small_table!("rule_words");
+/// The number words and their values (`data/number_words.tsv`).
+pub(crate) const NUMBER_WORDS: &str = small_table!("number_words");
 /// The framing descriptors (`data/descriptors.tsv`).
 pub(crate) const DESCRIPTORS: &str = small_table!("descriptors");
 
@@ -127,6 +135,9 @@ mod tests {
             ("descriptors", super::DESCRIPTORS),
             ("figure_words", super::FIGURE_WORDS),
             ("title_words", super::TITLE_WORDS),
+            ("date_words", super::DATE_WORDS),
+            ("rule_words", super::RULE_WORDS),
+            ("number_words", super::NUMBER_WORDS),
         ] {
             let file = committed(name);
             let data: Vec<&str> = file.lines().filter(|line| !line.starts_with('#')).collect();

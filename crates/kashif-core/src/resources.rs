@@ -12,7 +12,7 @@
 //!   the steps it switches off are the analyzer's own and no table.
 //! - [`WordTables`]: the word tables of the analysis that need none of the large tables
 //!   (nationality adjectives, quote words, name heads, place cues, letters, seats, titles, the
-//!   words of figures, numbers and dates), built once on first use ([`tables`]) and shared by
+//!   words of figures, numbers, dates and the tagger's rules), built once on first use ([`tables`]) and shared by
 //!   every `Resources`. Their nationality adjectives and name heads are the [`NameTables`]
 //!   ([`name_tables`]), also read without an analyzer, on the page: by the ids of unknown names
 //!   (`link::unknown_entity`, which corrections use) and by the framing view; built apart, so
@@ -20,7 +20,8 @@
 //! - [`CorpusTables`]: the words of the corpus views that no analysis reads (claims, the outlets
 //!   of datelines, framing descriptors), built once on first use ([`corpus_tables`]); with them
 //!   the vague quantities of figures ([`vague_quantities`]), which the figures of the
-//!   [`WordTables`] share.
+//!   [`WordTables`] share. The weekdays are rows of the name heads (`data/name_heads.tsv`),
+//!   which the dates of the [`WordTables`] and the claims read too.
 
 use std::sync::{Arc, OnceLock};
 
@@ -29,7 +30,7 @@ use crate::corpus::{claims::ClaimWords, dateline::Outlets, Descriptor};
 use crate::embedded;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::tagger::features::Lists;
-use crate::extract::tagger::rules::{Heads, Letters, PlaceCues, Seats};
+use crate::extract::tagger::rules::{Heads, Letters, PlaceCues, RuleWords, Seats};
 use crate::extract::tagger::{ModelError, Tagger};
 use crate::extract::{dates, demonyms, figures, numbers, quotes, titles};
 
@@ -90,7 +91,8 @@ pub(crate) struct WordTables {
     pub titles: titles::Tables,
     pub figures: figures::Tables,
     pub numbers: numbers::NumberWords,
-    pub dates: dates::FirstWords,
+    pub dates: dates::Tables,
+    pub rule_words: RuleWords,
 }
 
 /// The word tables, built on first use.
@@ -106,8 +108,9 @@ pub(crate) fn tables() -> &'static WordTables {
             seats: Seats::parse(embedded::SEATS),
             titles: titles::Tables::parse(embedded::TITLE_WORDS),
             figures: figures::Tables::parse(embedded::FIGURE_WORDS, demonyms, vague_quantities()),
-            numbers: numbers::NumberWords::build(),
-            dates: dates::FirstWords::build(),
+            numbers: numbers::NumberWords::parse(embedded::NUMBER_WORDS),
+            dates: dates::Tables::parse(embedded::DATE_WORDS, heads.weekdays()),
+            rule_words: RuleWords::parse(embedded::RULE_WORDS),
             demonyms,
         }
     })
@@ -149,7 +152,7 @@ pub(crate) struct CorpusTables {
 pub(crate) fn corpus_tables() -> &'static CorpusTables {
     static CORPUS: OnceLock<CorpusTables> = OnceLock::new();
     CORPUS.get_or_init(|| CorpusTables {
-        claim_words: ClaimWords::parse(embedded::CLAIM_WORDS),
+        claim_words: ClaimWords::parse(embedded::CLAIM_WORDS, name_tables().heads.weekdays()),
         outlets: Outlets::parse(embedded::OUTLETS),
         descriptors: crate::corpus::parse_descriptors(embedded::DESCRIPTORS)
             .unwrap_or_else(|error| panic!("data/descriptors.tsv, {error}")),

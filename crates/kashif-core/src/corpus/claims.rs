@@ -37,7 +37,6 @@ use serde::Serialize;
 use super::CorpusDoc;
 use crate::analysis::{Counted, Event, Figure, Label, Mention};
 use crate::export::{push_row, text_field};
-use crate::extract::dates::WEEKDAYS;
 use crate::resources::corpus_tables;
 use crate::text::normalize::fold;
 
@@ -213,9 +212,9 @@ pub(crate) struct ClaimWords {
 
 impl ClaimWords {
     /// Reads the rows of `data/claim_words.tsv` (`SIDE`, `SKIP`, `CUE`, `DAY`; another row is a
-    /// build defect). The weekdays are days too ([`WEEKDAYS`]).
-    pub(crate) fn parse(tsv: &'static str) -> ClaimWords {
-        let days = WEEKDAYS.iter().map(|day| fold(day)).collect();
+    /// build defect). The `weekdays` (folded, `WEEKDAY` of `data/name_heads.tsv`) are days too.
+    pub(crate) fn parse(tsv: &'static str, weekdays: &[String]) -> ClaimWords {
+        let days = weekdays.to_vec();
         let mut words = ClaimWords { sides: HashMap::new(), skip: vec![], cues: vec![], days };
         for row in crate::extract::data_rows(tsv) {
             match row.as_slice() {

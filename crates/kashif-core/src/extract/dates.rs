@@ -13,162 +13,87 @@ use crate::text::tokenize::TokenKind;
 /// A month name of one or two folded tokens, its number and whether it is reliable alone
 /// (`اب` is also "father", `مارس` also "he practised", Hijri names are also given names).
 struct Month {
-    tokens: &'static [&'static str],
-    number: u32,
+    tokens: Vec<&'static str>,
+    number: Option<u32>,
     alone: bool,
 }
 
-const MONTHS: &[Month] = &[
-    Month { tokens: &["يناير"], number: 1, alone: true },
-    Month { tokens: &["فبراير"], number: 2, alone: true },
-    Month { tokens: &["مارس"], number: 3, alone: false },
-    Month { tokens: &["ابريل"], number: 4, alone: true },
-    Month { tokens: &["مايو"], number: 5, alone: true },
-    Month { tokens: &["يونيو"], number: 6, alone: true },
-    Month { tokens: &["يونيه"], number: 6, alone: true },
-    Month { tokens: &["يوليو"], number: 7, alone: true },
-    Month { tokens: &["يوليه"], number: 7, alone: true },
-    Month { tokens: &["اغسطس"], number: 8, alone: true },
-    Month { tokens: &["سبتمبر"], number: 9, alone: true },
-    Month { tokens: &["اكتوبر"], number: 10, alone: true },
-    Month { tokens: &["نوفمبر"], number: 11, alone: true },
-    Month { tokens: &["ديسمبر"], number: 12, alone: true },
-    Month { tokens: &["كانون", "الثاني"], number: 1, alone: true },
-    Month { tokens: &["شباط"], number: 2, alone: true },
-    Month { tokens: &["اذار"], number: 3, alone: true },
-    Month { tokens: &["نيسان"], number: 4, alone: true },
-    Month { tokens: &["ايار"], number: 5, alone: true },
-    Month { tokens: &["حزيران"], number: 6, alone: true },
-    Month { tokens: &["تموز"], number: 7, alone: true },
-    Month { tokens: &["اب"], number: 8, alone: false },
-    Month { tokens: &["ايلول"], number: 9, alone: true },
-    Month { tokens: &["تشرين", "الاول"], number: 10, alone: true },
-    Month { tokens: &["تشرين", "الثاني"], number: 11, alone: true },
-    Month { tokens: &["كانون", "الاول"], number: 12, alone: true },
-    // Maghreb: Algeria and Tunisia (جانفي، فيفري، أفريل، ماي، جوان، جويلية، أوت), Morocco.
-    Month { tokens: &["جانفي"], number: 1, alone: true },
-    Month { tokens: &["فيفري"], number: 2, alone: true },
-    Month { tokens: &["افريل"], number: 4, alone: true },
-    Month { tokens: &["ماي"], number: 5, alone: false },
-    Month { tokens: &["جوان"], number: 6, alone: true },
-    Month { tokens: &["جويليه"], number: 7, alone: true },
-    Month { tokens: &["اوت"], number: 8, alone: true },
-    Month { tokens: &["يوليوز"], number: 7, alone: true },
-    Month { tokens: &["غشت"], number: 8, alone: true },
-    Month { tokens: &["شتنبر"], number: 9, alone: true },
-    Month { tokens: &["نونبر"], number: 11, alone: true },
-    Month { tokens: &["دجنبر"], number: 12, alone: true },
-];
+/// The words of the date patterns (`data/date_words.tsv`, folded; the weekdays, `WEEKDAY` of
+/// `data/name_heads.tsv`), each kind in the order of the file.
+pub(crate) struct Tables {
+    /// The first words of the patterns, which a date may start with.
+    first_words: HashSet<&'static str>,
+    /// Gregorian months (`MONTH`), then Hijri months (`HIJRI_MONTH`): never reliable alone,
+    /// their number no Gregorian month.
+    months: Vec<Month>,
+    weekdays: Vec<&'static str>,
+    /// Relative dates, as folded token sequences.
+    relative: Vec<Vec<&'static str>>,
+    /// Parts of a period before a month, a year or a relative date: «منتصف آذار», «أواخر العام الماضي».
+    parts: Vec<&'static str>,
+    /// Periods a part may apply to without more: «مطلع العام», «نهاية الشهر».
+    periods: Vec<&'static str>,
+    /// Times of day before a day: «مساء الخميس», «صباح اليوم», «فجر أمس».
+    times_of_day: Vec<&'static str>,
+    /// Ago and in: «قبل يومين», «منذ أسبوعين», «بعد ثلاثة أيام».
+    ago: Vec<&'static str>,
+    /// Durations that stand alone after قبل/منذ/بعد (one or two of a unit).
+    durations: Vec<&'static str>,
+    /// Units after a count: «قبل 3 أيام», «منذ خمسة أشهر».
+    units: Vec<&'static str>,
+    /// Ordinal days in words (the first word): «الخامس عشر من آذار», «الحادي والعشرين من أيار».
+    ordinals: Vec<(&'static str, u32)>,
+}
 
-/// Hijri months: never reliable alone, their number is not a Gregorian month.
-const HIJRI_MONTHS: &[&[&str]] = &[
-    &["محرم"],
-    &["صفر"],
-    &["ربيع", "الاول"],
-    &["ربيع", "الثاني"],
-    &["ربيع", "الاخر"],
-    &["جمادي", "الاولي"],
-    &["جمادي", "الاخره"],
-    &["جمادي", "الثانيه"],
-    &["رجب"],
-    &["شعبان"],
-    &["رمضان"],
-    &["شوال"],
-    &["ذو", "القعده"],
-    &["ذي", "القعده"],
-    &["ذو", "الحجه"],
-    &["ذي", "الحجه"],
-];
-
-/// The weekdays, folded: also the days of claims (`crate::corpus`) and words that end a
-/// descriptor-headed name (`descriptor-names`).
-pub(crate) const WEEKDAYS: &[&str] = &["الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"];
-
-/// Relative dates, as folded token sequences.
-const RELATIVE: &[&[&str]] = &[
-    &["امس"],
-    &["البارحه"],
-    &["غدا"],
-    &["الاسبوع", "الماضي"],
-    &["الاسبوع", "المقبل"],
-    &["الاسبوع", "الجاري"],
-    &["الشهر", "الماضي"],
-    &["الشهر", "المقبل"],
-    &["الشهر", "الجاري"],
-    &["العام", "الماضي"],
-    &["العام", "المقبل"],
-    &["العام", "الجاري"],
-    &["السنه", "الماضيه"],
-    &["السنه", "المقبله"],
-];
-
-/// Parts of a period before a month, a year or a relative date: «منتصف آذار», «أواخر العام الماضي».
-const PARTS: &[&str] = &["منتصف", "اواخر", "مطلع", "اوايل", "بدايه", "نهايه", "اواسط", "مستهل", "اول", "اخر", "اوسط"];
-
-/// Periods a part may apply to without more: «مطلع العام», «نهاية الشهر».
-const PERIODS: &[&str] = &["العام", "الشهر", "الاسبوع", "السنه", "العقد", "القرن"];
-
-/// Times of day before a day: «مساء الخميس», «صباح اليوم», «فجر أمس».
-const TIMES_OF_DAY: &[&str] = &["مساء", "صباح", "ظهر", "فجر", "ليله", "ليل", "عصر", "ظهيره", "صبيحه", "منتصف"];
-
-/// Ago and in: «قبل يومين», «منذ أسبوعين», «بعد ثلاثة أيام».
-const AGO: &[&str] = &["قبل", "منذ", "بعد"];
-
-/// Durations that stand alone after قبل/منذ/بعد (one or two of a unit).
-const DURATIONS: &[&str] = &[
-    "يومين",
-    "اسبوع",
-    "اسبوعين",
-    "شهر",
-    "شهرين",
-    "عام",
-    "عامين",
-    "سنه",
-    "سنتين",
-    "ساعات",
-    "ايام",
-    "اسابيع",
-    "اشهر",
-    "شهور",
-    "اعوام",
-    "سنوات",
-    "عقد",
-    "عقدين",
-];
-
-/// Units after a count: «قبل 3 أيام», «منذ خمسة أشهر».
-const UNITS: &[&str] =
-    &["ايام", "يوما", "اسابيع", "اسبوعا", "اشهر", "شهور", "شهرا", "اعوام", "عاما", "سنوات", "سنه", "ساعات", "ساعه"];
-
-/// Ordinal days in words (the first word): «الخامس عشر من آذار», «الحادي والعشرين من أيار».
-const ORDINALS: &[(&str, u32)] = &[
-    ("الاول", 1),
-    ("الحادي", 1),
-    ("الثاني", 2),
-    ("الثالث", 3),
-    ("الرابع", 4),
-    ("الخامس", 5),
-    ("السادس", 6),
-    ("السابع", 7),
-    ("الثامن", 8),
-    ("التاسع", 9),
-    ("العاشر", 10),
-    ("العشرين", 20),
-    ("الثلاثين", 30),
-];
-
-/// The first words of the date patterns (folded), which a date may start with.
-pub(crate) struct FirstWords(HashSet<&'static str>);
-
-impl FirstWords {
-    /// The first words of the patterns above.
-    pub(crate) fn build() -> FirstWords {
-        let months = MONTHS.iter().map(|m| m.tokens[0]);
-        let hijri = HIJRI_MONTHS.iter().map(|words| words[0]);
-        let relative = RELATIVE.iter().map(|words| words[0]);
-        let other = WEEKDAYS.iter().copied().chain(["يوم", "عام", "العام", "سنه"]);
-        let more = PARTS.iter().chain(TIMES_OF_DAY).chain(AGO).copied().chain(ORDINALS.iter().map(|(w, _)| *w));
-        FirstWords(months.chain(hijri).chain(relative).chain(other).chain(more).collect())
+impl Tables {
+    /// Reads `data/date_words.tsv`, with the `weekdays` of the name heads; an unknown kind is a
+    /// build defect.
+    pub(crate) fn parse(tsv: &'static str, weekdays: &'static [String]) -> Tables {
+        let mut t = Tables {
+            first_words: HashSet::default(),
+            months: Vec::new(),
+            weekdays: weekdays.iter().map(String::as_str).collect(),
+            relative: Vec::new(),
+            parts: Vec::new(),
+            periods: Vec::new(),
+            times_of_day: Vec::new(),
+            ago: Vec::new(),
+            durations: Vec::new(),
+            units: Vec::new(),
+            ordinals: Vec::new(),
+        };
+        let mut hijri = Vec::new();
+        for fields in crate::extract::data_rows(tsv) {
+            let word = fields[0];
+            let value = || -> u32 {
+                let value = fields.get(2).copied().unwrap_or("");
+                value.parse().unwrap_or_else(|_| panic!("data/date_words.tsv: `{word}` has no number but `{value}`"))
+            };
+            let tokens = || word.split(' ').collect::<Vec<_>>();
+            match fields.get(1).copied() {
+                Some("MONTH") => {
+                    let alone = fields.get(3) != Some(&"context");
+                    t.months.push(Month { tokens: tokens(), number: Some(value()), alone });
+                }
+                Some("HIJRI_MONTH") => hijri.push(Month { tokens: tokens(), number: None, alone: false }),
+                Some("RELATIVE") => t.relative.push(tokens()),
+                Some("PART") => t.parts.push(word),
+                Some("PERIOD") => t.periods.push(word),
+                Some("TIME_OF_DAY") => t.times_of_day.push(word),
+                Some("AGO") => t.ago.push(word),
+                Some("DURATION") => t.durations.push(word),
+                Some("UNIT") => t.units.push(word),
+                Some("ORDINAL") => t.ordinals.push((word, value())),
+                other => panic!("data/date_words.tsv: `{word}` has an unknown kind {other:?}"),
+            }
+        }
+        t.months.extend(hijri);
+        let months = t.months.iter().map(|m| m.tokens[0]);
+        let relative = t.relative.iter().map(|words| words[0]);
+        let other = t.weekdays.iter().copied().chain(["يوم", "عام", "العام", "سنه"]);
+        let more = t.parts.iter().chain(&t.times_of_day).chain(&t.ago).copied().chain(t.ordinals.iter().map(|(w, _)| *w));
+        t.first_words = months.chain(relative).chain(other).chain(more).collect();
+        t
     }
 }
 
@@ -215,16 +140,10 @@ impl Cursor<'_> {
     /// A month name at `at`: (tokens it takes, Gregorian number if any, reliable alone, clitics).
     fn month(&self, at: usize, allow_clitic: bool) -> Option<(usize, Option<u32>, bool, usize)> {
         let mut prefix = 0;
-        for month in MONTHS {
+        for month in &self.tables.dates.months {
             let p = allow_clitic.then_some(&mut prefix);
-            if self.matches(at, month.tokens, p) {
-                return Some((month.tokens.len(), Some(month.number), month.alone, prefix));
-            }
-        }
-        for words in HIJRI_MONTHS {
-            let p = allow_clitic.then_some(&mut prefix);
-            if self.matches(at, words, p) {
-                return Some((words.len(), None, false, prefix));
+            if self.matches(at, &month.tokens, p) {
+                return Some((month.tokens.len(), month.number, month.alone, prefix));
             }
         }
         None
@@ -233,7 +152,7 @@ impl Cursor<'_> {
     /// True when a date may start at token `at`: it is a number or one of its readings is the
     /// first word of a date pattern. Most tokens are neither; this spares them every pattern.
     fn may_start(&self, at: usize) -> bool {
-        let heads = &self.tables.dates.0;
+        let heads = &self.tables.dates.first_words;
         let Some(token) = self.words.tokens.get(at) else { return false };
         token.kind == TokenKind::Number || self.words.readings(at).iter().any(|r| heads.contains(r.stem.as_str()))
     }
@@ -345,7 +264,7 @@ impl Cursor<'_> {
         let mut prefix = 0;
         let weekday_at = if self.matches(at, &["يوم"], Some(&mut prefix)) { at + 1 } else { at };
         let weekday_prefix = if weekday_at == at { None } else { Some(prefix) };
-        for weekday in WEEKDAYS {
+        for weekday in &self.tables.dates.weekdays {
             let mut p = 0;
             let matched = match weekday_prefix {
                 Some(_) => self.matches(weekday_at, &[weekday], None),
@@ -361,9 +280,9 @@ impl Cursor<'_> {
         Some(date(at, next.last, prefix, next.canonical))
     }
 
-    /// A relative date ([`RELATIVE`]).
+    /// A relative date (`RELATIVE` of `data/date_words.tsv`).
     fn relative_date(&self, at: usize) -> Option<Candidate> {
-        for words in RELATIVE {
+        for words in &self.tables.dates.relative {
             let mut p = 0;
             if self.matches(at, words, Some(&mut p)) {
                 return Some(date(at, at + words.len(), p, String::new()));
@@ -392,8 +311,9 @@ impl Cursor<'_> {
 
     /// منتصف آذار، أواخر العام الماضي، مطلع عام 2020، نهاية الشهر
     fn part_date(&self, at: usize) -> Option<Candidate> {
-        let prefix = self.reading_in(at, PARTS)?;
-        if self.next_is(at, PERIODS)
+        let dates = &self.tables.dates;
+        let prefix = self.reading_in(at, &dates.parts)?;
+        if self.next_is(at, &dates.periods)
             && self.year(at + 2).is_none()
             && !self
                 .text(at + 2)
@@ -401,7 +321,7 @@ impl Cursor<'_> {
         {
             return Some(date(at, at + 2, prefix, String::new()));
         }
-        if !self.next_is(at, PARTS) && !self.next_is(at, TIMES_OF_DAY) {
+        if !self.next_is(at, &dates.parts) && !self.next_is(at, &dates.times_of_day) {
             if let Some(next) = self.date_at(at + 1) {
                 return Some(date(at, next.last, prefix, String::new()));
             }
@@ -411,11 +331,12 @@ impl Cursor<'_> {
 
     /// مساء الخميس، صباح اليوم، فجر أمس، ليلة الأحد
     fn time_of_day_date(&self, at: usize) -> Option<Candidate> {
-        let prefix = self.reading_in(at, TIMES_OF_DAY)?;
+        let dates = &self.tables.dates;
+        let prefix = self.reading_in(at, &dates.times_of_day)?;
         if self.next_is(at, &["اليوم", "امس", "الغد"]) {
             return Some(date(at, at + 2, prefix, String::new()));
         }
-        if !self.next_is(at, PARTS) && !self.next_is(at, TIMES_OF_DAY) {
+        if !self.next_is(at, &dates.parts) && !self.next_is(at, &dates.times_of_day) {
             if let Some(next) = self.date_at(at + 1) {
                 return Some(date(at, next.last, prefix, next.canonical));
             }
@@ -425,14 +346,15 @@ impl Cursor<'_> {
 
     /// قبل يومين، منذ أسبوع، بعد 3 أيام
     fn ago_date(&self, at: usize) -> Option<Candidate> {
-        let prefix = self.reading_in(at, AGO)?;
+        let dates = &self.tables.dates;
+        let prefix = self.reading_in(at, &dates.ago)?;
         let dated_next = self.year(at + 2).is_some() || self.month(at + 2, false).is_some();
-        if self.next_is(at, DURATIONS) && !dated_next {
+        if self.next_is(at, &dates.durations) && !dated_next {
             return Some(date(at, at + 2, prefix, String::new()));
         }
         let count = self.words.tokens.get(at + 1).is_some_and(|t| t.kind == TokenKind::Number)
             || self.words.readings(at + 1).iter().any(|r| self.tables.numbers.is_number_word(&r.stem));
-        if count && self.text(at + 2).is_some_and(|t| UNITS.contains(&t)) {
+        if count && self.text(at + 2).is_some_and(|t| dates.units.contains(&t)) {
             return Some(date(at, at + 3, prefix, String::new()));
         }
         None
@@ -440,7 +362,7 @@ impl Cursor<'_> {
 
     /// الخامس عشر من آذار 2011، الحادي والعشرين من أيار
     fn ordinal_date(&self, at: usize) -> Option<Candidate> {
-        let (_, &(_, unit)) = ORDINALS.iter().enumerate().find(|(_, (w, _))| self.text(at) == Some(w))?;
+        let (_, &(_, unit)) = self.tables.dates.ordinals.iter().enumerate().find(|(_, (w, _))| self.text(at) == Some(w))?;
         let (day, month_at) = match (unit, self.text(at + 1)) {
             (1..=9, Some("عشر")) => (unit + 10, at + 2),
             (10, _) => (10, at + 1),
@@ -621,6 +543,12 @@ mod tests {
         {
             assert!(dates(text).is_empty(), "{text:?}: {:?}", dates(text));
         }
+    }
+
+    #[test]
+    #[should_panic(expected = "data/date_words.tsv: `x` has an unknown kind")]
+    fn an_unknown_kind_is_a_defect() {
+        Tables::parse("x\tDAY\n", &[]);
     }
 
     #[test]

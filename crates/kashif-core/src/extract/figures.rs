@@ -10,42 +10,12 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::context::Context;
 use crate::analysis::{Counted, Event, Figure, Label};
 
-/// Approximations before the number, longest first.
-const BEFORE: &[&[&str]] = &[
-    &["ما", "لا", "يقل", "عن"],
-    &["ما", "لا", "يقل", "علي"],
-    &["ما", "يزيد", "عن"],
-    &["ما", "يزيد", "علي"],
-    &["ما", "يربو", "علي"],
-    &["ما", "يقرب", "من"],
-    &["لا", "يقل", "عن"],
-    &["ما", "يقارب"],
-    &["ما", "يناهز"],
-    &["ما", "يفوق"],
-    &["اكثر", "من"],
-    &["ازيد", "من"],
-    &["اقل", "من"],
-    &["ما", "دون"],
-    &["يزيد", "عن"],
-    &["يزيد", "علي"],
-    &["يقارب"],
-    &["يناهز"],
-    &["يفوق"],
-    &["نحو"],
-    &["حوالي"],
-    &["قرابه"],
-    &["زهاء"],
-];
-
-/// Approximations after the noun.
-const AFTER: &[&[&str]] = &[&["علي", "الاقل"], &["تقريبا"]];
-
-/// Vague quantities (`VAGUE` rows of `data/figure_words.tsv`): the folded word and the lower
+/// Vague quantities (`data/vague_quantities.tsv`): the folded word and the lower
 /// bound it stands for. Apart from the other [`Tables`], for the claims of the page too.
 pub(crate) struct Vague(HashMap<&'static str, f64>);
 
 impl Vague {
-    /// Reads the `VAGUE` rows of `data/figure_words.tsv`.
+    /// Reads `data/vague_quantities.tsv`.
     pub(crate) fn parse(tsv: &'static str) -> Vague {
         Vague(
             crate::extract::data_rows(tsv)
@@ -77,6 +47,11 @@ pub(crate) struct Tables {
     verb_only_next: HashSet<&'static str>,
     /// Words between the two numbers of a range.
     range_joiners: Vec<&'static str>,
+    /// Approximations before the number, as tokens, longest first (`APPROX_BEFORE`: أكثر من،
+    /// نحو، ما لا يقل عن).
+    approx_before: Vec<Vec<&'static str>>,
+    /// Approximations after the noun, as tokens (`APPROX_AFTER`: على الأقل، تقريبا).
+    approx_after: Vec<Vec<&'static str>>,
 }
 
 /// The rows of `data/figure_words.tsv`: (word, list, value or "").
@@ -112,6 +87,8 @@ impl Tables {
             vague_scale: Vec::new(),
             verb_only_next: HashSet::default(),
             range_joiners: Vec::new(),
+            approx_before: Vec::new(),
+            approx_after: Vec::new(),
         };
         for (word, list, value) in rows(tsv) {
             t.add(word, list, value);
@@ -144,6 +121,8 @@ impl Tables {
                 self.verb_only_next.insert(word);
             }
             "RANGE_JOINER" => self.range_joiners.push(word),
+            "APPROX_BEFORE" => self.approx_before.push(word.split(' ').collect()),
+            "APPROX_AFTER" => self.approx_after.push(word.split(' ').collect()),
             other => panic!("data/figure_words.tsv: `{word}` is in an unknown list `{other}`"),
         }
     }
@@ -162,7 +141,7 @@ fn event_of(cx: &Context<'_>, i: usize, table: &HashMap<&'static str, Event>) ->
 
 /// The approximation that ends right before token `at`: (first token, clitic chars).
 fn qualifier_before(cx: &Context<'_>, at: usize) -> Option<(usize, usize)> {
-    for pattern in BEFORE {
+    for pattern in &cx.tables.figures.approx_before {
         let Some(first) = at.checked_sub(pattern.len()) else { continue };
         if cx.sentence_of[first] != cx.sentence_of[at] {
             continue;
@@ -388,7 +367,7 @@ fn qualifier_text(
 ) -> Option<String> {
     let Number { first, last, value_max, vague, .. } = *number;
     let sentence = cx.sentence_of[first];
-    let trailing = AFTER.iter().find(|pattern| {
+    let trailing = cx.tables.figures.approx_after.iter().find(|pattern| {
         pattern
             .iter()
             .enumerate()

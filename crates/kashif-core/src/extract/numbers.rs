@@ -16,13 +16,14 @@ enum Word {
     Scale(f64),
 }
 
-/// Number words in folded form (so مئة is `ميه`: ئ folds to ي). `احد` is left out: it is far more often "one of" or Sunday.
+/// Number words in folded form (so مئة is `ميه`: ئ folds to ي), of `data/number_words.tsv`.
+/// `احد` is left out: it is far more often "one of" or Sunday.
 pub(crate) struct NumberWords(HashMap<&'static str, Word>);
 
 impl NumberWords {
-    /// The table of the number words below.
-    pub(crate) fn build() -> NumberWords {
-        NumberWords(number_words())
+    /// Reads the number words of `data/number_words.tsv`.
+    pub(crate) fn parse(tsv: &'static str) -> NumberWords {
+        NumberWords(number_words(tsv))
     }
 
     fn get(&self, folded: &str) -> Option<Word> {
@@ -35,43 +36,24 @@ impl NumberWords {
     }
 }
 
-fn number_words() -> HashMap<&'static str, Word> {
-    use Word::*;
-    let table: &[(&[&'static str], Word)] = &[
-        (&["واحد", "واحده"], Add(1.0)),
-        (&["اثنان", "اثنين", "اثنتان", "اثنتين"], Add(2.0)),
-        (&["ثلاث", "ثلاثه"], Add(3.0)),
-        (&["اربع", "اربعه"], Add(4.0)),
-        (&["خمس", "خمسه"], Add(5.0)),
-        (&["ست", "سته"], Add(6.0)),
-        (&["سبع", "سبعه"], Add(7.0)),
-        (&["ثمان", "ثماني", "ثمانيه"], Add(8.0)),
-        (&["تسع", "تسعه"], Add(9.0)),
-        (&["عشر", "عشره"], Add(10.0)),
-        (&["عشرون", "عشرين"], Add(20.0)),
-        (&["ثلاثون", "ثلاثين"], Add(30.0)),
-        (&["اربعون", "اربعين"], Add(40.0)),
-        (&["خمسون", "خمسين"], Add(50.0)),
-        (&["ستون", "ستين"], Add(60.0)),
-        (&["سبعون", "سبعين"], Add(70.0)),
-        (&["ثمانون", "ثمانين"], Add(80.0)),
-        (&["تسعون", "تسعين"], Add(90.0)),
-        (&["ميه", "مائه"], Add(100.0)),
-        (&["ميتان", "ميتين", "مائتان", "مائتين", "ميتي", "مائتي"], Add(200.0)),
-        (&["ثلاثميه", "ثلاثمائه"], Add(300.0)),
-        (&["اربعميه", "اربعمائه"], Add(400.0)),
-        (&["خمسميه", "خمسمائه"], Add(500.0)),
-        (&["ستميه", "ستمائه"], Add(600.0)),
-        (&["سبعميه", "سبعمائه"], Add(700.0)),
-        (&["ثمانميه", "ثمانمائه"], Add(800.0)),
-        (&["تسعميه", "تسعمائه"], Add(900.0)),
-        (&["الف", "الفا", "الاف"], Scale(1e3)),
-        (&["الفان", "الفين", "الفي"], Add(2e3)),
-        (&["مليون", "مليونا", "ملايين"], Scale(1e6)),
-        (&["مليونان", "مليونين", "مليوني"], Add(2e6)),
-        (&["مليار", "مليارا", "مليارات"], Scale(1e9)),
-    ];
-    table.iter().flat_map(|(names, word)| names.iter().map(move |name| (*name, *word))).collect()
+/// Reads `data/number_words.tsv`: the word, `ADD` or `SCALE`, and its value, a whole number
+/// (read as an integer: no float parsing for a table of whole numbers). Another kind is a build
+/// defect.
+fn number_words(tsv: &'static str) -> HashMap<&'static str, Word> {
+    crate::extract::data_rows(tsv)
+        .map(|fields| {
+            let (word, value) = (fields[0], fields.get(2).copied().unwrap_or(""));
+            let value = value
+                .parse::<u64>()
+                .unwrap_or_else(|_| panic!("data/number_words.tsv: `{word}` has no whole number but `{value}`"))
+                as f64;
+            match fields.get(1).copied() {
+                Some("ADD") => (word, Word::Add(value)),
+                Some("SCALE") => (word, Word::Scale(value)),
+                other => panic!("data/number_words.tsv: `{word}` has an unknown kind {other:?}"),
+            }
+        })
+        .collect()
 }
 
 /// The value of a digit token: `1,500` → 1500, `2.5` → 2.5 (a lone comma or Arabic comma
@@ -155,6 +137,12 @@ mod tests {
         let tokens = tokenize(&Folded::new(text));
         let words = Words::new(&tokens);
         find(&crate::resources::tables().numbers, &words).into_iter().map(|c| c.canonical).collect()
+    }
+
+    #[test]
+    #[should_panic(expected = "data/number_words.tsv: `ست` has an unknown kind")]
+    fn an_unknown_kind_is_a_defect() {
+        NumberWords::parse("ست\tUNIT\t6\n");
     }
 
     #[test]

@@ -61,6 +61,9 @@ pub(crate) struct Tables {
     attribution: HashSet<&'static str>,
     introducers: HashSet<&'static str>,
     prepositions: HashSet<&'static str>,
+    /// Object pronouns a speech verb may carry (`وصفته`، `اعتبرتها`، `يصفه`), tried in the order
+    /// of the file (`OBJECT_PRONOUN`).
+    object_pronouns: Vec<&'static str>,
 }
 
 impl Tables {
@@ -72,14 +75,17 @@ impl Tables {
             if matches!(kind, "VERB" | "JUDGE") && fields.get(2) == Some(&"he") {
                 tables.masculine_verbs.insert(fields[0]);
             }
-            if let Some(words) = tables.of_kind(kind) {
+            if kind == "OBJECT_PRONOUN" {
+                tables.object_pronouns.push(fields[0]);
+            } else if let Some(words) = tables.of_kind(kind) {
                 words.insert(fields[0]);
             }
         }
         tables
     }
 
-    /// The words of a kind of the data file (JUDGE has none of its own).
+    /// The words of a kind of the data file (JUDGE has none of its own); another kind is a build
+    /// defect.
     fn of_kind(&mut self, kind: &str) -> Option<&mut HashSet<&'static str>> {
         Some(match kind {
             "VERB" => &mut self.verbs,
@@ -96,7 +102,8 @@ impl Tables {
             "ATTRIBUTION" => &mut self.attribution,
             "INTRODUCER" => &mut self.introducers,
             "PREPOSITION" => &mut self.prepositions,
-            _ => return None,
+            "JUDGE" => return None,
+            other => panic!("data/quote_words.tsv: a row has an unknown kind `{other}`"),
         })
     }
 
@@ -120,9 +127,6 @@ fn verb_at(cx: &Context<'_>, i: usize) -> Option<bool> {
     verb_reading(cx, i).map(|(participle, _)| participle)
 }
 
-/// Object pronouns a speech verb may carry (`وصفته`، `اعتبرتها`، `يصفه`).
-const OBJECT_PRONOUNS: &[&str] = &["ها", "هم", "هما", "هن", "ه"];
-
 /// The speech verb at token `i`: (is a participle, the verb without clitics and object pronoun).
 /// A bare `ه` is an object pronoun only after a verb in `ت` or a present verb (`وصفته`، `يصفه`):
 /// `إشارة`، `إضافة` are nouns.
@@ -139,7 +143,7 @@ fn verb_reading<'c>(cx: &'c Context<'_>, i: usize) -> Option<(bool, &'c str)> {
         if t.participles.contains(stem) {
             return Some((true, stem));
         }
-        OBJECT_PRONOUNS.iter().find_map(|pronoun| {
+        t.object_pronouns.iter().find_map(|pronoun| {
             let verb = stem.strip_suffix(pronoun)?;
             let marked = *pronoun != "ه" || verb.ends_with('ت') || verb.starts_with(['ي', 'ت']);
             (marked && verb.chars().count() >= 3 && t.verbs.contains(verb)).then_some((false, verb))
@@ -1219,6 +1223,12 @@ mod tests {
 
     fn q(speaker: &str, verb: &str, text: &str, kind: &str) -> (String, String, String, String) {
         (speaker.into(), verb.into(), text.into(), kind.into())
+    }
+
+    #[test]
+    #[should_panic(expected = "data/quote_words.tsv: a row has an unknown kind `VERBS`")]
+    fn an_unknown_kind_is_a_defect() {
+        super::Tables::parse("قال\tVERBS\n");
     }
 
     #[test]

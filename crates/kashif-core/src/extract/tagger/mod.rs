@@ -323,7 +323,7 @@ impl Tagger {
             .filter(|c| {
                 let taken = covered[c.first..c.last].iter().any(|&c| c);
                 let misread = misread_on && misread_clitics(&self.lists, words, c.first, c.prefix);
-                !taken && !misread && rules::named_in_context(&tables.place_cues, words, c, out)
+                !taken && !misread && rules::named_in_context(&tables.place_cues, &tables.rule_words, words, c, out)
             })
             .collect();
         out.extend(
@@ -415,7 +415,7 @@ impl<'m, 'w> Merging<'m, 'w> {
             c.first <= span.first
                 && c.last >= span.last
                 && c.len() > span.last - span.first
-                && (c.first..span.first).all(|j| is_descriptor(words, j))
+                && (c.first..span.first).all(|j| self.tables.rule_words.is_descriptor(words, j))
                 && (span.last..c.last).all(|j| c.label == Label::Org && is_demonym(self.tables, words, j))
         })
     }
@@ -519,30 +519,6 @@ fn tiling<'a>(lexicon: &'a [Candidate], lexicon_at: &[Option<usize>], span: &Spa
     parts
 }
 
-/// Generic words that say what kind of thing the name after them is (folded). ANERcorp's train
-/// split leaves them out of the name it tags: `مدينة` 107 times out of 107, `فريق` 35/35,
-/// `قطاع` 20/21, `صحيفة` 19/19, `منتخب` 20/20, `نادي` 18/23, `وكالة` 9/12 (`حزب`, always
-/// inside, is not one of them). Of the forms with the article, those it leaves out too (`النادي`
-/// 8 times out of 12, `الفريق` 4/4), not `المدينة` (`المدينة المنورة`) or `الوكالة`.
-const DESCRIPTORS: &[&str] =
-    &["قطاع", "فريق", "نادي", "صحيفه", "جريده", "قناه", "مجله", "وكاله", "شبكه", "مدينه", "بلده", "قريه", "مخيم", "محافظه", "منتخب",
-      "النادي", "الفريق", "الصحيفه", "الجريده", "القناه", "المنتخب", "القطاع"];
-
-/// Descriptors that often begin a longer name (`وكالة الأنباء السورية`): a name is not cut after
-/// them, though a tagger span right after one still keeps its own words.
-const KEPT_DESCRIPTORS: &[&str] = &["وكاله", "شبكه"];
-
-/// The descriptor the token at `at` is, clitics aside.
-fn descriptor(words: &Words<'_>, at: usize) -> Option<&'static str> {
-    DESCRIPTORS
-        .iter()
-        .copied()
-        .find(|&d| words.text(at) == Some(d) || words.readings(at).iter().any(|r| r.stem == d))
-}
-
-fn is_descriptor(words: &Words<'_>, at: usize) -> bool {
-    descriptor(words, at).is_some()
-}
 
 /// A country's nationality adjective (`data/demonyms.tsv`).
 fn is_demonym(tables: &WordTables, words: &Words<'_>, at: usize) -> bool {

@@ -9,7 +9,6 @@
 //! (`قوات النظام`، `قوات الأمن`: `GENERIC` in the file) nor a name found (`قوات الأسد`).
 
 use super::*;
-use crate::extract::dates::WEEKDAYS;
 
 /// What a word of `data/name_heads.tsv` is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,14 +44,17 @@ pub(crate) struct Heads {
     /// column: `جماعة`، `حركة`، `ميليشيات`…): `ميليشيات الحوثي` is `جماعة الحوثي`. Heads of
     /// another body (`وزارة`، `مكتب`) are not among them.
     same_body: Vec<String>,
+    /// The weekdays, folded, from Sunday (`WEEKDAY`): the date rules and the claims read them
+    /// too.
+    weekdays: Vec<String>,
 }
 
 impl Heads {
-    /// Reads the rows of `data/name_heads.tsv`: the word, its kind, and `same` or `GENERIC`. The
-    /// weekdays ([`WEEKDAYS`]) end a name too.
+    /// Reads the rows of `data/name_heads.tsv`: the word, its kind, and `same` or `GENERIC`.
+    /// The weekdays (`WEEKDAY`) end a name as `STOP` words do.
     pub(crate) fn parse(tsv: &str) -> Heads {
-        let mut heads = Heads { kinds: Default::default(), generic: Default::default(), same_body: Vec::new() };
-        heads.kinds.extend(WEEKDAYS.iter().map(|day| ((*day).to_owned(), Kind::Stop)));
+        let mut heads =
+            Heads { kinds: Default::default(), generic: Default::default(), same_body: Vec::new(), weekdays: Vec::new() };
         for fields in data_rows(tsv) {
             let word = fold(fields[0]);
             if fields[1..].contains(&"GENERIC") {
@@ -60,6 +62,9 @@ impl Heads {
             }
             if fields.get(2) == Some(&"same") {
                 heads.same_body.push(word.clone());
+            }
+            if fields.get(1) == Some(&"WEEKDAY") {
+                heads.weekdays.push(word.clone());
             }
             heads.kinds.insert(word, kind(&fields));
         }
@@ -74,6 +79,11 @@ impl Heads {
     /// The heads that only say what kind of body the name after them is, folded (`same`).
     pub(crate) fn same_body(&self) -> &[String] {
         &self.same_body
+    }
+
+    /// The weekdays, folded, from Sunday (`WEEKDAY`).
+    pub(crate) fn weekdays(&self) -> &[String] {
+        &self.weekdays
     }
 }
 
@@ -211,6 +221,7 @@ enum Step {
 struct NameScan<'s, 'w> {
     words: &'s Words<'w>,
     heads: &'s Heads,
+    rule_words: &'s RuleWords,
     demonyms: &'s Demonyms,
     starting: &'s [Option<usize>],
     at: usize,
@@ -241,6 +252,7 @@ impl<'s, 'w> NameScan<'s, 'w> {
         NameScan {
             words,
             heads: tables.heads,
+            rule_words: &tables.rule_words,
             demonyms: tables.demonyms,
             starting,
             at,
@@ -282,7 +294,7 @@ impl<'s, 'w> NameScan<'s, 'w> {
         let joinable = prefix == 0
             && !self.head.before_noun
             && (label != Label::Per || (end == at + 1 && !self.head.definite))
-            && !is_descriptor(words, end)
+            && !self.rule_words.is_descriptor(words, end)
             && last - at <= MAX_NAME_TOKENS;
         if !joinable {
             return Step::Stop;
@@ -367,7 +379,7 @@ impl<'s, 'w> NameScan<'s, 'w> {
         // (`مركز مدينة عفرين`: the centre of the town).
         let construct = end == at + 1
             && !self.head.definite
-            && !is_descriptor(words, end)
+            && !self.rule_words.is_descriptor(words, end)
             && text.chars().count() >= 3
             && !matches!(text.chars().next(), Some('ي' | 'ت' | 'س'));
         // A facility named after someone by his kunya (`قاعدة أبو ستة البحرية`): the kunya and

@@ -34,9 +34,6 @@ impl Seats {
     }
 }
 
-/// Prepositions of place (folded) before a building's name as separate words (`وفي` too).
-const IN_BUILDING: &[&str] = &["في", "داخل"];
-
 /// The candidate's words as the lexicon reads them: its clitics off, folded, joined by spaces.
 fn bare_text(words: &Words<'_>, candidate: &Candidate) -> String {
     (candidate.first..candidate.last)
@@ -52,7 +49,7 @@ fn bare_text(words: &Words<'_>, candidate: &Candidate) -> String {
 /// after a preposition of place: a clitic `ب` or a separate `في`/`داخل` (`في المكتب البيضاوي
 /// بالبيت الأبيض`). Not after a noun of a member of the body (`مسؤول في البيت الأبيض`: the body he
 /// serves), nor elsewhere (`قال البيت الأبيض`، `بيان الإليزيه`).
-pub(super) fn seats_as_places(seats: &Seats, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+pub(super) fn seats_as_places(seats: &Seats, rule_words: &RuleWords, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     let stem_is = |at: usize, kind: Seat| words.readings(at).iter().any(|r| seats.get(r.stem.as_str()) == Some(&kind));
     for entry in out.iter_mut() {
         let candidate = &entry.0;
@@ -61,7 +58,7 @@ pub(super) fn seats_as_places(seats: &Seats, words: &Words<'_>, out: &mut [(Cand
         }
         let first = candidate.first;
         let clitic_b = words.text(first).is_some_and(|t| t.chars().take(candidate.prefix).any(|c| c == 'ب'));
-        let preposition = first > 0 && words.readings(first - 1).iter().any(|r| IN_BUILDING.contains(&r.stem.as_str()));
+        let preposition = first > 0 && words.readings(first - 1).iter().any(|r| rule_words.in_building.contains(r.stem.as_str()));
         // The word before the preposition: `مسؤول في`، `مسؤول بالبيت الأبيض`.
         let before = if clitic_b { first.checked_sub(1) } else { first.checked_sub(2) };
         let member = before.is_some_and(|at| stem_is(at, Seat::Member));
@@ -82,7 +79,7 @@ mod tests {
         let spans = [(5, 7, Label::Org), (8, 10, Label::Org), (13, 14, Label::Org), (16, 17, Label::Org)];
         let found = rule_output(text, &spans, |words, out| {
             out[0].0.prefix = 1;
-            seats_as_places(&crate::resources::tables().seats, words, out)
+            seats_as_places(&crate::resources::tables().seats, &crate::resources::tables().rule_words, words, out)
         });
         let labels: Vec<Label> = found.iter().map(|(_, l)| *l).collect();
         assert_eq!(labels, [Label::Loc, Label::Org, Label::Org, Label::Org]);

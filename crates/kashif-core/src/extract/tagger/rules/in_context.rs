@@ -7,17 +7,14 @@
 use super::*;
 use crate::extract::numbers::NumberWords;
 
-/// Prepositions of place (folded) after which a lexicon place is read as one: `في`, `إلى`,
-/// `نحو`, as separate words (`وفي` too); a clitic `ب` or `ل` is not one (`للباب`, "for the
-/// door").
-const PLACE_PREPOSITIONS: &[&str] = &["في", "الي", "نحو"];
-
 /// Whether the token at `at` is a settlement noun (`data/place_cues.tsv`), a preposition of
-/// place or a noun of direction (`شمال دوما`، `جنوبي الباب`), clitics aside.
-fn place_cue(place_cues: &PlaceCues, words: &Words<'_>, at: usize) -> bool {
+/// place (`PLACE_PREPOSITION` of `data/rule_words.tsv`: `في`, `إلى`, `نحو`, as separate words,
+/// `وفي` too; a clitic `ب` or `ل` is not one: `للباب`, "for the door") or a noun of direction
+/// (`شمال دوما`، `جنوبي الباب`), clitics aside.
+fn place_cue(place_cues: &PlaceCues, rule_words: &RuleWords, words: &Words<'_>, at: usize) -> bool {
     words.readings(at).iter().any(|r| {
         let stem = r.stem.as_str();
-        PLACE_PREPOSITIONS.contains(&stem) || place_cues.is_direction(stem) || place_cues.cues.contains(stem)
+        rule_words.place_prepositions.contains(stem) || place_cues.is_direction(stem) || place_cues.cues.contains(stem)
     })
 }
 
@@ -31,6 +28,7 @@ fn place_cue(place_cues: &PlaceCues, words: &Words<'_>, at: usize) -> bool {
 /// none of these.
 pub(crate) fn named_in_context(
     place_cues: &PlaceCues,
+    rule_words: &RuleWords,
     words: &Words<'_>,
     candidate: &Candidate,
     others: &[(Candidate, f32)],
@@ -41,7 +39,7 @@ pub(crate) fn named_in_context(
     let direction_after = words.text(last).is_some_and(|t| place_cues.is_direction_adverb(t));
     if candidate.label == Label::Loc
         && candidate.prefix == 0
-        && (first > 0 && place_cue(place_cues, words, first - 1) || direction_after)
+        && (first > 0 && place_cue(place_cues, rule_words, words, first - 1) || direction_after)
         && !idiom
     {
         return true;
@@ -189,7 +187,7 @@ mod tests {
         let others = vec![(place(6, 1), 1.0)];
         let kept: Vec<bool> = [place(2, 0), place(5, 0), place(9, 0), place(11, 2), place(13, 0), place(16, 0)]
             .iter()
-            .map(|c| named_in_context(&crate::resources::tables().place_cues, &words, c, &others))
+            .map(|c| named_in_context(&crate::resources::tables().place_cues, &crate::resources::tables().rule_words, &words, c, &others))
             .collect();
         assert_eq!(kept, [true, true, false, false, false, true]);
     }

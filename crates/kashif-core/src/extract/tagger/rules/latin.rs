@@ -2,7 +2,7 @@
 //! Systems`، `Sami`) are organizations: outlets, agencies, companies and brands are what Arabic
 //! news writes in Latin letters. A name is a run of up to [`MAX_WORDS`] Latin words, each
 //! capitalized, with Arabic text within [`ARABIC_NEAR`] tokens, in a text that is not technical, not a hashtag or a handle, and
-//! not a common abbreviation (`GMT`, `CEO`: [`NOT_NAMES`]).
+//! not a common abbreviation (`GMT`, `CEO`: `LATIN_NOT_NAME` of `data/rule_words.tsv`).
 
 use super::*;
 use crate::text::tokenize::TokenKind;
@@ -20,12 +20,6 @@ const ARABIC_NEAR: usize = 3;
 const LATIN_WORDS_MAX: usize = 8;
 const LATIN_SHARE: f32 = 0.01;
 
-/// Abbreviations that are no names.
-const NOT_NAMES: &[&str] = &[
-    "GMT", "UTC", "CEO", "CFO", "TV", "PDF", "VIP", "AM", "PM", "OK", "GDP", "USD", "EUR", "VAR", "DNA", "HIV", "SMS",
-    "GPS", "IT", "PR", "UK", "US", "USA", "UAE", "EU", "II", "III", "IV", "HD", "DJ", "MP", "Mr", "Dr", "Ms", "Mrs",
-];
-
 fn is_latin_word(words: &Words<'_>, at: usize) -> bool {
     words.tokens.get(at).is_some_and(|t| t.kind == TokenKind::OtherWord && t.text.chars().all(|c| c.is_ascii_alphabetic()))
 }
@@ -35,7 +29,7 @@ fn is_capitalized(text: &str) -> bool {
 }
 
 /// See the module's documentation.
-pub(super) fn latin_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+pub(super) fn latin_names(rule_words: &RuleWords, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let n = words.tokens.len();
     let latin = (0..n).filter(|&j| is_latin_word(words, j)).count();
     let arabic = (0..n).filter(|&j| is_arabic(words, j)).count();
@@ -63,7 +57,7 @@ pub(super) fn latin_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
             && texts.iter().all(|t| is_capitalized(t))
             && texts.iter().any(|t| t.len() >= 2)
             && !(texts.len() == 1 && texts[0].len() < 3)
-            && !(texts.len() == 1 && NOT_NAMES.contains(&texts[0]))
+            && !(texts.len() == 1 && rule_words.latin_not_names.contains(texts[0]))
             && !marked
             && near_arabic
             && !covered[run.clone()].iter().any(|&c| c);
@@ -81,7 +75,7 @@ mod tests {
     #[test]
     fn capitalized_latin_names_in_arabic_text_are_organizations() {
         let text = "دبي (CNN) -- أعلنت شركة BAE Systems عبر #Twitter في الساعة 10 GMT أن This is English";
-        let found = rule_output(text, &[], latin_names);
+        let found = rule_output(text, &[], |w, o| latin_names(&crate::resources::tables().rule_words, w, o));
         let org = |t: &str| (t.to_owned(), Label::Org);
         assert_eq!(found, [org("CNN"), org("BAE Systems")]);
     }

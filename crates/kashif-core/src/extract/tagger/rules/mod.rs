@@ -6,6 +6,7 @@ use super::*;
 use crate::extract::data_rows;
 use crate::extract::demonyms::Tables as Demonyms;
 use crate::extract::titles::Tables as Titles;
+use rustc_hash::FxHashSet;
 
 mod acronyms;
 pub(crate) use acronyms::Letters;
@@ -21,6 +22,97 @@ mod persons;
 mod places;
 pub(crate) use places::PlaceCues;
 mod surnames;
+
+/// The words of the rules and of the merge (`data/rule_words.tsv`), folded, each list apart.
+pub(crate) struct RuleWords {
+    /// `DESCRIPTOR`: generic words that say what kind of thing the name after them is, in the
+    /// order of the file.
+    descriptors: Vec<&'static str>,
+    /// `KEPT_DESCRIPTOR`: descriptors that often begin a longer name (`وكالة الأنباء السورية`): a
+    /// name is not cut after them, though a tagger span right after one still keeps its own words.
+    kept_descriptors: FxHashSet<&'static str>,
+    /// `MEDIA_DESCRIPTOR`: the descriptors of newspapers and channels, in the order of the file.
+    media: Vec<&'static str>,
+    no_body_nouns: FxHashSet<&'static str>,
+    work_words: FxHashSet<&'static str>,
+    arab_clubs: FxHashSet<&'static str>,
+    play_words: FxHashSet<&'static str>,
+    place_before: FxHashSet<&'static str>,
+    place_prepositions: FxHashSet<&'static str>,
+    in_building: FxHashSet<&'static str>,
+    name_particles: FxHashSet<&'static str>,
+    name_connectors: FxHashSet<&'static str>,
+    particles_before_names: FxHashSet<&'static str>,
+    named_as: FxHashSet<&'static str>,
+    latin_not_names: FxHashSet<&'static str>,
+}
+
+impl RuleWords {
+    /// Reads `data/rule_words.tsv`; an unknown list is a build defect.
+    pub(crate) fn parse(tsv: &'static str) -> RuleWords {
+        let set = FxHashSet::default;
+        let mut t = RuleWords {
+            descriptors: Vec::new(),
+            kept_descriptors: set(),
+            media: Vec::new(),
+            no_body_nouns: set(),
+            work_words: set(),
+            arab_clubs: set(),
+            play_words: set(),
+            place_before: set(),
+            place_prepositions: set(),
+            in_building: set(),
+            name_particles: set(),
+            name_connectors: set(),
+            particles_before_names: set(),
+            named_as: set(),
+            latin_not_names: set(),
+        };
+        for fields in data_rows(tsv) {
+            let word = fields[0];
+            let kind = fields.get(1).copied().unwrap_or("");
+            let list = match kind {
+                "DESCRIPTOR" => {
+                    t.descriptors.push(word);
+                    continue;
+                }
+                "MEDIA_DESCRIPTOR" => {
+                    t.media.push(word);
+                    continue;
+                }
+                "KEPT_DESCRIPTOR" => &mut t.kept_descriptors,
+                "NO_BODY_NOUN" => &mut t.no_body_nouns,
+                "WORK_WORD" => &mut t.work_words,
+                "ARAB_CLUB" => &mut t.arab_clubs,
+                "PLAY_WORD" => &mut t.play_words,
+                "PLACE_BEFORE" => &mut t.place_before,
+                "PLACE_PREPOSITION" => &mut t.place_prepositions,
+                "IN_BUILDING" => &mut t.in_building,
+                "NAME_PARTICLE" => &mut t.name_particles,
+                "NAME_CONNECTOR" => &mut t.name_connectors,
+                "PARTICLE_BEFORE_NAME" => &mut t.particles_before_names,
+                "NAMED_AS" => &mut t.named_as,
+                "LATIN_NOT_NAME" => &mut t.latin_not_names,
+                other => panic!("data/rule_words.tsv: `{word}` is in an unknown list `{other}`"),
+            };
+            list.insert(word);
+        }
+        t
+    }
+
+    /// The descriptor (`DESCRIPTOR`) the token at `at` is, clitics aside: the first of the file.
+    pub(crate) fn descriptor(&self, words: &Words<'_>, at: usize) -> Option<&'static str> {
+        self.descriptors
+            .iter()
+            .copied()
+            .find(|&d| words.text(at) == Some(d) || words.readings(at).iter().any(|r| r.stem == d))
+    }
+
+    /// Whether the token at `at` is a descriptor (`DESCRIPTOR`), clitics aside.
+    pub(crate) fn is_descriptor(&self, words: &Words<'_>, at: usize) -> bool {
+        self.descriptor(words, at).is_some()
+    }
+}
 
 /// What a rule reads: the document's words, the tagger's word lists, the lexicon and the word
 /// tables.
@@ -59,7 +151,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "trim-descriptors",
         about: "cuts a generic word (نادي، قناة، مدينة) before a place or organization",
-        run: |i, out| trim_descriptors(i.lists, i.words, out),
+        run: |i, out| trim_descriptors(i.lists, &i.tables.rule_words, i.words, out),
     },
     Rule {
         name: "descriptor-names",
@@ -84,12 +176,12 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "latin-names",
         about: "a capitalized name in Latin letters inside Arabic text (CNN، AFP) is an organization",
-        run: |i, out| latin::latin_names(i.words, out),
+        run: |i, out| latin::latin_names(&i.tables.rule_words, i.words, out),
     },
     Rule {
         name: "quoted-media",
         about: "a quoted known newspaper or channel after صحيفة/قناة is that organization",
-        run: |i, out| quoted_media(i.names, i.words, out),
+        run: |i, out| quoted_media(i.names, &i.tables.rule_words, i.words, out),
     },
     Rule {
         name: "quoted-bodies",
@@ -99,7 +191,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "spokesman-bodies",
         about: "a definite noun and its adjective after المتحدث باسم are a body (المتحدث باسم الخارجية الصينية)",
-        run: |i, out| spokesman_bodies(i.words, out),
+        run: |i, out| spokesman_bodies(&i.tables.rule_words, i.words, out),
     },
     Rule {
         name: "media-suffixes",
@@ -111,16 +203,16 @@ pub(crate) const RULES: &[Rule] = &[
         about: "an organization followed by عربي/عربية without the article is its Arabic edition (بي بي سي عربي)",
         run: |i, out| arabic_editions(i.words, out),
     },
-    Rule { name: "quoted-titles", about: "a quotation after رواية/فيلم/برنامج is a title (MISC)", run: |i, out| quoted_titles(i.words, out) },
+    Rule { name: "quoted-titles", about: "a quotation after رواية/فيلم/برنامج is a title (MISC)", run: |i, out| quoted_titles(&i.tables.rule_words, i.words, out) },
     Rule {
         name: "split-coordinated",
         about: "two people joined by و are two names",
-        run: |i, out| split_coordinated(i.lists, &i.tables.titles, i.words, out),
+        run: |i, out| split_coordinated(i.lists, &i.tables.titles, &i.tables.rule_words, i.words, out),
     },
     Rule {
         name: "trim-common-endings",
         about: "a person's name does not end on a common word or a future verb, nor begin on a future verb",
-        run: |i, out| trim_common_endings(i.lists, i.words, out),
+        run: |i, out| trim_common_endings(i.lists, &i.tables.rule_words, i.words, out),
     },
     Rule {
         name: "clubs-by-nationality",
@@ -135,7 +227,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "clubs-in-sport",
         about: "an Arab club named by a common word, among words of sport",
-        run: |i, out| clubs_in_sport(i.lists, i.words, out),
+        run: |i, out| clubs_in_sport(i.lists, &i.tables.rule_words, i.words, out),
     },
     Rule {
         name: "speakers-are-people",
@@ -151,18 +243,18 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "complete-names",
         about: "a person's name goes on after بن/آل/أبو/ولد and takes European particles",
-        run: |i, out| complete_names(i.lists, i.words, out),
+        run: |i, out| complete_names(i.lists, &i.tables.rule_words, i.words, out),
     },
     Rule {
         name: "seats-as-places",
         about: "an organization named by its building (البيت الأبيض، الكرملين) is the building after في/ب/داخل",
-        run: |i, out| facilities::seats_as_places(&i.tables.seats, i.words, out),
+        run: |i, out| facilities::seats_as_places(&i.tables.seats, &i.tables.rule_words, i.words, out),
     },
     Rule { name: "consistent-types", about: "one name keeps one type in a text", run: |i, out| consistent_types(i.words, out) },
     Rule {
         name: "clubs-in-play",
         about: "a city that plays, wins or hosts in a text about sport (فوز فرانكفورت بلقب، هزم برشلونة ضيفه روما) is its club, there and where the text repeats it",
-        run: |i, out| clubs_in_play(i.lists, i.words, out),
+        run: |i, out| clubs_in_play(i.lists, &i.tables.rule_words, i.words, out),
     },
     Rule {
         name: "spread-long-names",
@@ -197,7 +289,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "particles-before-names",
         about: "a particle without its hamza (فان، ان) before a person's surname is no part of the name (فان ماكرون)",
-        run: |i, out| persons::particles_before_names(i.words, out),
+        run: |i, out| persons::particles_before_names(&i.tables.rule_words, i.words, out),
     },
     Rule {
         name: "nationality-words",
@@ -212,7 +304,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "named-as",
         about: "the name after المدعو/الملقب بـ is a person (المدعو \"أبو علي\")",
-        run: |i, out| persons::named_as(i.lists, i.words, out),
+        run: |i, out| persons::named_as(i.lists, &i.tables.rule_words, i.words, out),
     },
     Rule {
         name: "nisba-adjectives",
@@ -384,11 +476,11 @@ fn last_word<'w>(words: &'w Words<'_>, candidate: &Candidate) -> &'w str {
 
 /// Cuts the generic word before a place or organization name (`نادي قطر`, `قناة الجزيرة`), as
 /// the news corpora tag it; the mention keeps its entity.
-fn trim_descriptors(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+fn trim_descriptors(lists: &Lists, rule_words: &RuleWords, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     for (candidate, _) in out {
         while candidate.len() >= 2
             && matches!(candidate.label, Label::Loc | Label::Org)
-            && descriptor(words, candidate.first).is_some_and(|d| !KEPT_DESCRIPTORS.contains(&d))
+            && rule_words.descriptor(words, candidate.first).is_some_and(|d| !rule_words.kept_descriptors.contains(d))
         {
             candidate.first += 1;
             candidate.prefix = clitic_prefix(lists, words, candidate.first);
@@ -424,14 +516,11 @@ fn quoted_bodies(heads: &Heads, words: &Words<'_>, out: &mut Vec<(Candidate, f32
     add_in_order(out, added);
 }
 
-/// Words after `باسم` that make no body with the adjective after them: titles (`الرئيس
-/// التركي`، `الأمين العام`) and governments, which the news set leaves out (`الحكومة الفرنسية`).
-const NO_BODY_NOUNS: &[&str] = &["الرئيس", "الامين", "الحكومه", "النظام", "السلطات", "الوزير", "رئيس", "الملك"];
-
 /// A definite noun and a nisba adjective after `المتحدث باسم` or `الناطق (الرسمي) باسم` that
 /// nothing was found on are the body the spokesman speaks for, an organization (`الخارجية
-/// الصينية`، `الجبهة الشعبية`), but a title or a government ([`NO_BODY_NOUNS`]).
-fn spokesman_bodies(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+/// الصينية`، `الجبهة الشعبية`), but a title or a government (`NO_BODY_NOUN` of `data/rule_words.tsv`:
+/// `الرئيس التركي`، `الأمين العام`، `الحكومة الفرنسية`, which the news set leaves out).
+fn spokesman_bodies(rule_words: &RuleWords, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let spokesman = |at: usize| {
         words.readings(at).iter().any(|r| matches!(r.stem.as_str(), "المتحدث" | "الناطق" | "المتحدثه" | "الناطقه"))
     };
@@ -453,7 +542,7 @@ fn spokesman_bodies(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
             && a.starts_with("ال")
             && (a.ends_with('ي') || a.ends_with("يه"))
             && !matches!(a, "الرسمي" | "الرسميه")
-            && !NO_BODY_NOUNS.contains(&n)
+            && !rule_words.no_body_nouns.contains(n)
             && !covered[noun]
             && !covered[adjective];
         if body {
@@ -508,10 +597,9 @@ fn arabic_editions(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
 /// those words that names a known newspaper or channel is found even where the tagger missed it
 /// (`صحيفة «الحياة»`: `الحياة` is also a common word), and so is one after `وكالة أنباء`, or a
 /// one-word quotation after `مع` or `ل` (`في لقاء مع "العربية"`).
-fn quoted_media(names: &Lexicon, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
-    const MEDIA: [&str; 5] = ["صحيفه", "جريده", "قناه", "مجله", "وكاله"];
+fn quoted_media(names: &Lexicon, rule_words: &RuleWords, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let media_of = |first: usize, last: usize| {
-        MEDIA.iter().find_map(|kind| names.described(kind, words, first, last)).filter(|(label, _, _)| *label == Label::Org)
+        rule_words.media.iter().find_map(|kind| names.described(kind, words, first, last)).filter(|(label, _, _)| *label == Label::Org)
     };
     for (candidate, _) in out.iter_mut() {
         let quoted = candidate.first > 0
@@ -530,9 +618,9 @@ fn quoted_media(names: &Lexicon, words: &Words<'_>, out: &mut Vec<(Candidate, f3
         let Some(end) = short_quotation(words, open) else { continue };
         // After صحيفة/قناة, or a one-word quotation right after مع or a verb's ل (`في لقاء مع
         // "العربية"`، `قال لـ«الحياة»`).
-        let after_media = descriptor(words, open - 1).is_some_and(|d| MEDIA.contains(&d));
+        let after_media = rule_words.descriptor(words, open - 1).is_some_and(|d| rule_words.media.contains(&d));
         let told = end == open + 2 && matches!(words.text(open - 1), Some("مع" | "ل" | "لـ"));
-        let agency = open >= 2 && words.text(open - 1) == Some("انباء") && descriptor(words, open - 2) == Some("وكاله");
+        let agency = open >= 2 && words.text(open - 1) == Some("انباء") && rule_words.descriptor(words, open - 2) == Some("وكاله");
         if !after_media && !told && !agency {
             continue;
         }
@@ -555,17 +643,14 @@ fn quoted_media(names: &Lexicon, words: &Words<'_>, out: &mut Vec<(Candidate, f3
     add_in_order(out, added);
 }
 
-/// Words before the quoted title of a work (folded readings): `رواية «أولاد حارتنا»`,
-/// `برنامج «ستار أكاديمي»`, `بعنوان «دايت النجوم»`, and a stadium's (`استاد «سلتيك بارك»`),
-/// which the news corpora tag as MISC too.
-const WORK_WORDS: &[&str] =
-    &["روايه", "روايات", "روايته", "بعنوان", "برنامج", "فيلم", "ديوان", "ديوانه", "قصيده", "مسرحيه", "استاد", "ملعب"];
-
-/// A whole short quotation right after a word of [`WORK_WORDS`] is the title of a work, a MISC
+/// A whole short quotation right after a word before the title of a work (`WORK_WORD` of
+/// `data/rule_words.tsv`, folded readings: `رواية «أولاد حارتنا»`, `برنامج «ستار أكاديمي»`,
+/// `بعنوان «دايت النجوم»`, and a stadium's, `استاد «سلتيك بارك»`, which the news corpora tag as
+/// MISC too) is the title of a work, a MISC
 /// name, whatever the tagger found inside it (`رواية «خان الخليلي»`, not the place); so are the
 /// quotations that follow it joined by `و` (`«بين القصرين» و«قصر الشوق»`). In ANERcorp train
 /// such a quotation is one MISC name 42 times out of 46 (5 of them joined by `و`).
-fn quoted_titles(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+fn quoted_titles(rule_words: &RuleWords, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let mut titles: Vec<Candidate> = Vec::new();
     let mut after_title = false;
     let mut open = 1;
@@ -574,7 +659,7 @@ fn quoted_titles(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
         // The opening mark first: the lead word's readings are read only before one.
         let after_work = || {
             (after_title && words.text(lead) == Some("و"))
-                || words.readings(lead).iter().any(|r| WORK_WORDS.contains(&r.stem.as_str()))
+                || words.readings(lead).iter().any(|r| rule_words.work_words.contains(r.stem.as_str()))
         };
         let Some(end) = short_quotation(words, open).filter(|_| after_work()) else {
             after_title = after_title && words.text(open) == Some("و");
@@ -594,7 +679,7 @@ fn quoted_titles(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
 /// (`وليد`). In ANERcorp train such a word after a person's word begins a new name 148 times and
 /// goes on the name 31 times, mostly as names beginning with `و`. A title after the `و` is left
 /// out of the second name (`الأمير تشارلز والأميرة ديانا`).
-fn split_coordinated(lists: &Lists, titles: &Titles, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+fn split_coordinated(lists: &Lists, titles: &Titles, rule_words: &RuleWords, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let mut added = Vec::new();
     for (candidate, confidence) in out.iter_mut() {
         if candidate.label != Label::Per || is_curated(candidate) {
@@ -605,7 +690,7 @@ fn split_coordinated(lists: &Lists, titles: &Titles, words: &Words<'_>, out: &mu
             let Some(rest) = text.strip_prefix('و') else { return false };
             lists.is_name(rest)
                 && !lists.is_name(text)
-                && !words.text(j - 1).is_some_and(|t| NAME_CONNECTORS.contains(&t))
+                && !words.text(j - 1).is_some_and(|t| rule_words.name_connectors.contains(t))
         });
         if let Some(j) = cut {
             // A title after و is no part of the second name (`الأمير تشارلز والأميرة ديانا`).
@@ -627,7 +712,7 @@ fn split_coordinated(lists: &Lists, titles: &Titles, words: &Words<'_>, out: &mu
 /// names: `ستالمان`); in ANERcorp train a word beginning with `سي`, `ست` or `سن` right after a
 /// person's name is outside it 18 times, inside it 13 times (`سيلفا`, `سيباستيان`, which the name
 /// lists know).
-fn trim_common_endings(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+fn trim_common_endings(lists: &Lists, rule_words: &RuleWords, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     let future_verb = |text: &str| {
         ["سي", "سن"].iter().any(|p| text.starts_with(p)) && text.chars().count() >= 4 && !lists.is_entity_word(text)
     };
@@ -642,7 +727,7 @@ fn trim_common_endings(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, 
             // A family name with the article after a first name (`يوسف الشاهد`، `بشار الأسد`) stays,
             // though it is also a common word.
             let family = text.starts_with("ال") && words.text(last - 1).is_some_and(|t| lists.is_name(t));
-            if named || family || NAME_CONNECTORS.contains(&text) || text == "عشر" || !(lists.is_common_word(text) || future_verb(text)) {
+            if named || family || rule_words.name_connectors.contains(text) || text == "عشر" || !(lists.is_common_word(text) || future_verb(text)) {
                 break;
             }
             candidate.last = last;
@@ -701,25 +786,17 @@ fn clubs_in_results(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     }
 }
 
-/// Clubs of Arab football leagues whose names are also common words (folded, with `ال`): the
-/// tagger, which sees `العربي` inside a name in 16 of its 84 occurrences in ANERcorp train,
-/// mostly leaves them out. (`الاتحاد`, also "the federation", is not among them.)
-const ARAB_CLUBS: &[&str] = &[
-    "الاهلي", "الزمالك", "الاسماعيلي", "الهلال", "النصر", "الشباب", "الاتفاق", "الانصار", "الجزيره",
-    "العين", "الوحده", "الشارقه", "الوصل", "السد", "العربي", "الريان", "الغرافه", "الوكره", "الخور",
-    "السيليه", "القادسيه", "السالميه", "الترسانه", "الرجاء", "الوداد", "الترجي", "الشمال", "المريخ",
-    "الفيصلي", "الوحدات", "الرمثا", "الطلبه", "الزوراء", "الكرامه", "الفتوه", "الرايد", "الظفره",
-    "النجمه", "الحكمه", "الصفاقسي", "المقاولون",
-];
-
 /// Tokens on each side among which [`clubs_in_sport`] looks for words of sport.
 const SPORT_WINDOW: usize = 50;
 
-/// A club of [`ARAB_CLUBS`] that nothing else claimed is the club where at least two words of
+/// A club of an Arab football league whose name is also a common word (`ARAB_CLUB` of
+/// `data/rule_words.tsv`: the tagger, which sees `العربي` inside a name in 16 of its 84
+/// occurrences in ANERcorp train, mostly leaves them out; `الاتحاد`, also "the federation", is
+/// not among them) that nothing else claimed is the club where at least two words of
 /// sport are within [`SPORT_WINDOW`] tokens (`حقق فريق العربي بداية جيدة`), unless it is an
 /// adjective after a definite noun (`الفريق العربي`). In ANERcorp train, such a word so placed
 /// is an organization 76 times out of 98.
-fn clubs_in_sport(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+fn clubs_in_sport(lists: &Lists, rule_words: &RuleWords, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let n = words.tokens.len();
     let mut sport_words = vec![0u32; n + 1];
     for j in 0..n {
@@ -729,7 +806,7 @@ fn clubs_in_sport(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f3
     let covered = covered_tokens(words, out);
     let mut added = Vec::new();
     for at in (0..n).filter(|&at| !covered[at]) {
-        let Some(reading) = words.readings(at).iter().find(|r| ARAB_CLUBS.contains(&r.stem.as_str())) else {
+        let Some(reading) = words.readings(at).iter().find(|r| rule_words.arab_clubs.contains(r.stem.as_str())) else {
             continue;
         };
         let (from, to) = (at.saturating_sub(SPORT_WINDOW), (at + SPORT_WINDOW + 1).min(n));
@@ -741,26 +818,17 @@ fn clubs_in_sport(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f3
     add_in_order(out, added);
 }
 
-/// Words of play (folded stems) right before a club's name: its win, loss or draw, its host or
-/// guest, its players and coach (`فوز فرانكفورت بلقب`، `هزم برشلونة ضيفه روما`، `لاعب روما`).
-const PLAY_WORDS: &[&str] = &[
-    "فوز", "فاز", "يفوز", "هزم", "يهزم", "هزيمه", "تغلب", "يتغلب", "خساره", "خسر", "يخسر", "تعادل", "يتعادل",
-    "ضيفه", "ضيفها", "مضيفه", "مضيفها", "ضيف", "مضيف", "اكتسح", "لاعب", "لاعبي", "مدرب", "مهاجم", "مدافع",
-    "حارس", "جماهير", "مشجعي", "عشاق", "انتصار", "اقصاء", "اقصي", "يحتاج",
-];
-
-/// Words that make a place of a name after them in any text (`في روما`، `مدينة روما`).
-const PLACE_BEFORE: &[&str] = &["في", "الي", "مدينه", "العاصمه"];
-
-/// A city (a place that is no country) right after a word of play ([`PLAY_WORDS`]), where at
+/// A city (a place that is no country) right after a word of play (`PLAY_WORD` of
+/// `data/rule_words.tsv`, folded stems: its win, loss or draw, its host or guest, its players and
+/// coach: `فوز فرانكفورت بلقب`، `هزم برشلونة ضيفه روما`، `لاعب روما`), where at
 /// least two words of sport are within [`SPORT_WINDOW`] tokens, is the club named after it:
 /// it and every other place written with the same words in the text, but where a word of
-/// place comes before it ([`PLACE_BEFORE`]: `في روما` is the city), are an organization; not a
+/// place comes before it (`PLACE_BEFORE`: `في روما` is the city), are an organization; not a
 /// city inside the name of another organization of the text (`لاعبي مدريد` after `ريال مدريد`
 /// may be any club of Madrid). It runs
 /// after [`consistent_types`], which would give the club back the type of the city's other
 /// mentions.
-fn clubs_in_play(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+fn clubs_in_play(lists: &Lists, rule_words: &RuleWords, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     let n = words.tokens.len();
     let mut sport_words = vec![0u32; n + 1];
     for j in 0..n {
@@ -776,7 +844,7 @@ fn clubs_in_play(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32)])
     let played = |c: &Candidate| {
         c.first > 0
             && c.prefix == 0
-            && words.readings(c.first - 1).iter().any(|r| PLAY_WORDS.contains(&r.stem.as_str()))
+            && words.readings(c.first - 1).iter().any(|r| rule_words.play_words.contains(r.stem.as_str()))
             && in_sport(c.first)
     };
     // A city inside the name of an organization of the text (`مدريد` of `ريال مدريد`) may be
@@ -793,7 +861,7 @@ fn clubs_in_play(lists: &Lists, words: &Words<'_>, out: &mut [(Candidate, f32)])
     }
     for entry in out.iter_mut() {
         let candidate = &entry.0;
-        let place = candidate.first > 0 && words.readings(candidate.first - 1).iter().any(|r| PLACE_BEFORE.contains(&r.stem.as_str()));
+        let place = candidate.first > 0 && words.readings(candidate.first - 1).iter().any(|r| rule_words.place_before.contains(r.stem.as_str()));
         if city(candidate) && !place && clubs.contains(&stems(candidate)) {
             relabel(entry, Label::Org, LEXICON_CONFIDENCE);
         }
@@ -1000,12 +1068,12 @@ fn hyphenated_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
 /// 328), which a mention starting there loses. The particles of European names (`فان`, `دي`,
 /// `دو لا`) belong to the name around them: in ANERcorp train a particle right before a person's
 /// word is inside the name 22 times out of 23. Sorts `out` by position.
-fn complete_names(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+fn complete_names(lists: &Lists, rule_words: &RuleWords, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let is_word = |at: usize| is_arabic(words, at);
     // The particles starting at `at` (`دي`, `دو لا`), as their count.
     let particles_at = |at: usize| -> usize {
         match words.text(at) {
-            Some(t) if NAME_PARTICLES.contains(&t) => 1 + usize::from(words.text(at + 1) == Some("لا")),
+            Some(t) if rule_words.name_particles.contains(t) => 1 + usize::from(words.text(at + 1) == Some("لا")),
             _ => 0,
         }
     };
@@ -1019,7 +1087,7 @@ fn complete_names(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f3
         }
         let next = candidate.last;
         // The name ends on a connector or a particle (`رود فان`), or particles follow it.
-        let ends_open = words.text(next - 1).is_some_and(|t| NAME_CONNECTORS.contains(&t) || NAME_PARTICLES.contains(&t))
+        let ends_open = words.text(next - 1).is_some_and(|t| rule_words.name_connectors.contains(t) || rule_words.name_particles.contains(t))
             || (words.text(next - 1) == Some("لا") && next >= 2 && particles_at(next - 2) == 2);
         // `آل` after a name goes on with the family's name (`حمد بن عيسى آل خليفة`): in ANERcorp
         // train, 29 times out of 29.
@@ -1059,11 +1127,6 @@ fn complete_names(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f3
     }
 }
 
-/// Particles of European names (folded); `لا` only after one of them (`دو لا`).
-const NAME_PARTICLES: &[&str] = &["فان", "فون", "دي", "دو", "دا", "ديل", "دوس", "دير"];
-
-/// Words inside a person's name that another word of the name always follows (folded).
-const NAME_CONNECTORS: &[&str] = &["بن", "ابن", "بنت", "ال", "ابو", "عبد"];
 
 
 #[cfg(test)]
@@ -1076,11 +1139,17 @@ mod tests {
     }
 
     #[test]
+    #[should_panic(expected = "data/rule_words.tsv: `x` is in an unknown list `CLUB`")]
+    fn an_unknown_list_is_a_defect() {
+        RuleWords::parse("x\tCLUB\n");
+    }
+
+    #[test]
     fn a_name_ending_on_a_connector_takes_the_next_word() {
         let tokens = tokenize(&Folded::new("وأعرب الملك حمد بن عيسى آل خليفة عاهل البحرين"));
         let words = Words::new(&tokens);
         let mut out = vec![candidate(2, 6, Label::Per), candidate(6, 7, Label::Loc), candidate(8, 9, Label::Loc)];
-        complete_names(Lists::embedded(), &words, &mut out);
+        complete_names(Lists::embedded(), &tables().rule_words, &words, &mut out);
         let spans: Vec<(usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.label)).collect();
         assert_eq!(spans, [(2, 7, Label::Per), (8, 9, Label::Loc)]);
     }
@@ -1090,7 +1159,7 @@ mod tests {
         let tokens = tokenize(&Folded::new("استقبل الشيخ حمد بن جاسم آل ثاني الوفد"));
         let words = Words::new(&tokens);
         let mut out = vec![candidate(2, 5, Label::Per)];
-        complete_names(Lists::embedded(), &words, &mut out);
+        complete_names(Lists::embedded(), &tables().rule_words, &words, &mut out);
         let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         assert_eq!(spans, [(2, 7)]);
     }
@@ -1101,7 +1170,7 @@ mod tests {
         let words = Words::new(&tokens);
         let lists = Lists::embedded();
         let mut out = vec![candidate(3, 6, Label::Per), candidate(9, 12, Label::Per)];
-        trim_common_endings(lists, &words, &mut out);
+        trim_common_endings(lists, &tables().rule_words, &words, &mut out);
         let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         // The `عشر` of a regnal number stays.
         assert_eq!(spans, [(3, 5), (9, 12)]);
@@ -1113,7 +1182,7 @@ mod tests {
         let words = Words::new(&tokens);
         let lists = Lists::embedded();
         let mut out = vec![candidate(0, 2, Label::Per), candidate(5, 7, Label::Per)];
-        trim_common_endings(lists, &words, &mut out);
+        trim_common_endings(lists, &tables().rule_words, &words, &mut out);
         let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         // A name that begins like the future (`سيرجيو`) stays.
         assert_eq!(spans, [(1, 2), (5, 7)]);
@@ -1186,7 +1255,7 @@ mod tests {
         let tokens = tokenize(&Folded::new(sport));
         let words = Words::new(&tokens);
         let mut out = Vec::new();
-        clubs_in_sport(lists, &words, &mut out);
+        clubs_in_sport(lists, &tables().rule_words, &words, &mut out);
         let found: Vec<(usize, usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.prefix, c.label)).collect();
         // `للشمال` with its clitics; `الفريق العربي` is "the Arab team".
         assert_eq!(found, [(2, 3, 0, Label::Org), (9, 10, 2, Label::Org)]);
@@ -1194,7 +1263,7 @@ mod tests {
         let tokens = tokenize(&Folded::new("قال الكاتب العربي إن الشمال يعاني"));
         let words = Words::new(&tokens);
         let mut out = Vec::new();
-        clubs_in_sport(lists, &words, &mut out);
+        clubs_in_sport(lists, &tables().rule_words, &words, &mut out);
         assert!(out.is_empty());
     }
 
@@ -1221,7 +1290,7 @@ mod tests {
         let tokens = tokenize(&Folded::new("أفرج عن محمد ولد سلامة ولد النفاع وقال سعيد ولد عام 1950"));
         let words = Words::new(&tokens);
         let mut out = vec![candidate(2, 3, Label::Per), candidate(8, 9, Label::Per)];
-        complete_names(Lists::embedded(), &words, &mut out);
+        complete_names(Lists::embedded(), &tables().rule_words, &words, &mut out);
         let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         // `ولد عام`: "was born in the year".
         assert_eq!(spans, [(2, 7), (8, 9)]);
@@ -1233,7 +1302,7 @@ mod tests {
         let tokens = tokenize(&Folded::new(text));
         let words = Words::new(&tokens);
         let mut out = vec![candidate(1, 2, Label::Org), candidate(3, 4, Label::Loc), candidate(8, 9, Label::Loc), candidate(12, 13, Label::Loc)];
-        clubs_in_play(Lists::embedded(), &words, &mut out);
+        clubs_in_play(Lists::embedded(), &tables().rule_words, &words, &mut out);
         let labels: Vec<Label> = out.iter().map(|(c, _)| c.label).collect();
         // `في روما` is the city.
         assert_eq!(labels, [Label::Org, Label::Org, Label::Org, Label::Loc]);
@@ -1241,7 +1310,7 @@ mod tests {
         let tokens = tokenize(&Folded::new("أعلن فوز روما بتنظيم المؤتمر"));
         let words = Words::new(&tokens);
         let mut out = vec![candidate(2, 3, Label::Loc)];
-        clubs_in_play(Lists::embedded(), &words, &mut out);
+        clubs_in_play(Lists::embedded(), &tables().rule_words, &words, &mut out);
         assert_eq!(out[0].0.label, Label::Loc);
     }
 
@@ -1263,7 +1332,7 @@ mod tests {
         let tokens = tokenize(&Folded::new(text));
         let words = Words::new(&tokens);
         let mut out = Vec::new();
-        spokesman_bodies(&words, &mut out);
+        spokesman_bodies(&tables().rule_words, &words, &mut out);
         let found: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         // A government is left out.
         assert_eq!(found, [(3, 5), (8, 10)]);
@@ -1311,7 +1380,7 @@ mod tests {
         let tokens = tokenize(&Folded::new("نشر رواية « خان الخليلي » و « بين القصرين » ثم زار « القاهرة »"));
         let words = Words::new(&tokens);
         let mut out = vec![candidate(3, 4, Label::Loc), candidate(4, 5, Label::Per), candidate(13, 14, Label::Loc)];
-        quoted_titles(&words, &mut out);
+        quoted_titles(&tables().rule_words, &words, &mut out);
         let found: Vec<(usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.label)).collect();
         // The quotation after `ثم زار` is no title: its place stays.
         assert_eq!(found, [(3, 5, Label::Misc), (8, 10, Label::Misc), (13, 14, Label::Loc)]);
@@ -1323,7 +1392,7 @@ mod tests {
         let words = Words::new(&tokens);
         let lists = Lists::embedded();
         let mut out = vec![candidate(1, 6, Label::Per), candidate(7, 9, Label::Per)];
-        split_coordinated(lists, &tables().titles, &words, &mut out);
+        split_coordinated(lists, &tables().titles, &tables().rule_words, &words, &mut out);
         out.sort_by_key(|(c, _)| c.first);
         let spans: Vec<(usize, usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last, c.prefix)).collect();
         // `وائل` is a name with its `و`: `محمد وائل` stays one.
@@ -1332,7 +1401,7 @@ mod tests {
         let tokens = tokenize(&Folded::new("زفاف الأمير تشارلز والأميرة ديانا"));
         let words = Words::new(&tokens);
         let mut out = vec![candidate(2, 5, Label::Per)];
-        split_coordinated(lists, &tables().titles, &words, &mut out);
+        split_coordinated(lists, &tables().titles, &tables().rule_words, &words, &mut out);
         let spans: Vec<(usize, usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last, c.prefix)).collect();
         assert_eq!(spans, [(2, 3, 0), (4, 5, 0)]);
     }
@@ -1348,7 +1417,7 @@ mod tests {
             candidate(7, 9, Label::Per),
             candidate(11, 12, Label::Per),
         ];
-        complete_names(Lists::embedded(), &words, &mut out);
+        complete_names(Lists::embedded(), &tables().rule_words, &words, &mut out);
         let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         // `وفان` is `و` + `فان`, not a particle of its own: `ديك` stays alone.
         assert_eq!(spans, [(1, 6), (7, 10), (11, 12)]);
@@ -1359,7 +1428,7 @@ mod tests {
         let tokens = tokenize(&Folded::new("لعب نادي قطر ووكالة الأنباء السورية في مدينة حمص"));
         let words = Words::new(&tokens);
         let mut out = vec![candidate(1, 3, Label::Org), candidate(3, 6, Label::Org), candidate(7, 9, Label::Loc)];
-        trim_descriptors(&Lists::default(), &words, &mut out);
+        trim_descriptors(&Lists::default(), &tables().rule_words, &words, &mut out);
         let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         assert_eq!(spans, [(2, 3), (3, 6), (8, 9)]);
     }

@@ -117,11 +117,9 @@ pub(super) fn joined_surnames(lists: &Lists, words: &Words<'_>, out: &mut Vec<(C
     drop_absorbed(out, &absorbed);
 }
 
-/// Particles that the tagger takes for the first word of a foreign name (folded, without hamza).
-const PARTICLES: &[&str] = &["فان", "فانه", "ان", "وان", "لكن", "ولكن"];
-
-/// See the module's documentation.
-pub(super) fn particles_before_names(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+/// See the module's documentation. The particles are `PARTICLE_BEFORE_NAME` of
+/// `data/rule_words.tsv`, folded, without hamza.
+pub(super) fn particles_before_names(rule_words: &RuleWords, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     let names = FullNames::of(words, out);
     for (candidate, _) in out.iter_mut() {
         if candidate.label != Label::Per || candidate.len() < 2 {
@@ -129,7 +127,7 @@ pub(super) fn particles_before_names(words: &Words<'_>, out: &mut [(Candidate, f
         }
         let first = word_at(words, candidate, candidate.first);
         let whole = words.text(candidate.first).unwrap_or_default();
-        if !PARTICLES.contains(&whole) || names.longer_holds(candidate.len(), first) {
+        if !rule_words.particles_before_names.contains(whole) || names.longer_holds(candidate.len(), first) {
             continue;
         }
         let rest: Vec<&str> = (candidate.first + 1..candidate.last).filter_map(|at| words.text(at)).collect();
@@ -159,7 +157,7 @@ pub(super) fn nationality_words(
     });
 }
 
-/// Punctuation that ends a clause after a name.
+/// Punctuation that ends a clause after a name: a set of marks the code matches, no word list.
 const CLAUSE_ENDS: &[&str] = &["،", ",", ".", "؛", ":"];
 
 /// See the module's documentation.
@@ -192,15 +190,13 @@ pub(super) fn unknown_surnames(lists: &Lists, words: &Words<'_>, out: &mut [(Can
     }
 }
 
-/// The words that say a name follows: "the one called", "nicknamed" (folded).
-const NAMED_AS: &[&str] = &["المدعو", "المدعوه", "الملقب", "الملقبه", "الشهير", "الشهيره"];
-
-/// See the module's documentation.
-pub(super) fn named_as(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+/// See the module's documentation. The words that say a name follows ("the one called",
+/// "nicknamed") are `NAMED_AS` of `data/rule_words.tsv`, folded.
+pub(super) fn named_as(lists: &Lists, rule_words: &RuleWords, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let covered = covered_tokens(words, out);
     let mut added = Vec::new();
     for at in 0..words.tokens.len() {
-        let Some(word) = words.readings(at).iter().map(|r| r.stem.as_str()).find(|w| NAMED_AS.contains(w)) else { continue };
+        let Some(word) = words.readings(at).iter().map(|r| r.stem.as_str()).find(|w| rule_words.named_as.contains(w)) else { continue };
         // `الملقب بـ`، `الشهير بـ`: the name comes after the ب.
         let mut next = at + 1;
         if matches!(word, "الملقب" | "الملقبه" | "الشهير" | "الشهيره") {
@@ -261,10 +257,10 @@ mod tests {
     #[test]
     fn a_particle_before_a_surname_is_no_part_of_the_name() {
         // 0 ايمانويل 1 ماكرون 2 . 3 فان 4 ماكرون
-        let found = rule_output("إيمانويل ماكرون. فان ماكرون", &[per(0, 2), per(3, 5)], |w, o| particles_before_names(w, o));
+        let found = rule_output("إيمانويل ماكرون. فان ماكرون", &[per(0, 2), per(3, 5)], |w, o| particles_before_names(&crate::resources::tables().rule_words, w, o));
         assert_eq!(texts(found), ["ايمانويل ماكرون", "ماكرون"]);
         // 0 فيرجيل 1 فان 2 دايك 3 و 4 فان 5 دايك
-        let found = rule_output("فيرجيل فان دايك و فان دايك", &[per(0, 3), per(4, 6)], |w, o| particles_before_names(w, o));
+        let found = rule_output("فيرجيل فان دايك و فان دايك", &[per(0, 3), per(4, 6)], |w, o| particles_before_names(&crate::resources::tables().rule_words, w, o));
         assert_eq!(texts(found), ["فيرجيل فان دايك", "فان دايك"]);
     }
 
@@ -282,7 +278,7 @@ mod tests {
     fn the_one_called_is_a_person() {
         let lists = Lists::embedded();
         let text = "إن مشرف الحوثيين، المدعو \"أبو علي\"، نهب ما تبقى";
-        let found = rule_output(text, &[], |w, o| named_as(lists, w, o));
+        let found = rule_output(text, &[], |w, o| named_as(lists, &crate::resources::tables().rule_words, w, o));
         assert_eq!(found, [("ابو علي".to_owned(), Label::Per)]);
     }
 
