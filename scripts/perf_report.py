@@ -51,12 +51,13 @@ def budgets(bench, corpus, browser, packed):
         return "within" if ok else "**not met**"
 
     rate = per_core(corpus)
-    analyze = float(re.search(r"analyze \d+ words.*?: ([\d.]+) ms", bench).group(1))
+    analyze = float(re.search(r"analyze, cold: ([\d.]+) ms", bench).group(1))
     warm = float(re.search(r"median: ([\d,]+) ms", browser).group(1).replace(",", ""))
     return "\n".join([
         f"- end to end at least 1 M tokens/s per core: {rate / 1e6:.2f} M words/s on one core "
         f"(the best one-core corpus run below): {verdict(rate >= 1e6)};",
-        f"- 10,000 words in under 20 ms: {analyze:.1f} ms (`cargo bench`): {verdict(analyze < 20)};",
+        f"- 10,000 words in under 20 ms: {analyze:.1f} ms (`cargo bench`, the real article, a new analyzer): "
+        f"{verdict(analyze < 20)};",
         f"- page and worker at most 2 MB gzip: {packed / 1e6:.3f} MB (their two wasm files, as "
         f"`scripts/wire_size.sh` counts them): {verdict(packed <= 2e6)};",
         f"- the first highlight of a warm load at most 1 s: {warm / 1e3:.2f} s (median): {verdict(warm <= 1000)}.",
@@ -79,6 +80,7 @@ def main():
     load = os.getloadavg()[0]
     run("cargo", "build", "--release")
     run("trunk", "build", "--release", "--offline")
+    run("python3", "scripts/bench_corpus.py", "--sizes", args.sizes, "--no-run")  # the bench's real article
     bench = run("cargo", "bench", "--bench", "analyze")
     corpus = run("python3", "scripts/bench_corpus.py", "--sizes", args.sizes)
     peers = run("python3", "scripts/peers.py", "--size", args.peers_size)
@@ -98,7 +100,8 @@ Issue 19's budgets:
 
 {budgets(bench, corpus, browser, packed)}
 
-`cargo bench --bench analyze` (one thread, the fastest of 20 runs):
+`cargo bench --bench analyze` (one thread; cold: the fastest of 5 new analyzers, warm: of 20 runs of
+one, every word's weights summed before):
 
 ```
 {bench}
