@@ -20,6 +20,7 @@ struct Month {
 
 /// The words of the date patterns (`data/date_words.tsv`, folded; the weekdays, `WEEKDAY` of
 /// `data/name_heads.tsv`), each kind in the order of the file.
+#[derive(Default)]
 pub(crate) struct Tables {
     /// The first words of the patterns, which a date may start with.
     first_words: HashSet<&'static str>,
@@ -49,19 +50,7 @@ impl Tables {
     /// Reads `data/date_words.tsv`, with the `weekdays` of the name heads; an unknown kind is a
     /// build defect.
     pub(crate) fn parse(tsv: &'static str, weekdays: &'static [String]) -> Tables {
-        let mut t = Tables {
-            first_words: HashSet::default(),
-            months: Vec::new(),
-            weekdays: weekdays.iter().map(String::as_str).collect(),
-            relative: Vec::new(),
-            parts: Vec::new(),
-            periods: Vec::new(),
-            times_of_day: Vec::new(),
-            ago: Vec::new(),
-            durations: Vec::new(),
-            units: Vec::new(),
-            ordinals: Vec::new(),
-        };
+        let mut t = Tables { weekdays: weekdays.iter().map(String::as_str).collect(), ..Tables::default() };
         let mut hijri = Vec::new();
         for fields in crate::extract::data_rows(tsv) {
             let word = fields[0];

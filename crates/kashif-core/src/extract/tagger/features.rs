@@ -586,17 +586,16 @@ fn neighbour_feature(around: Window<'_, '_>, template: u8, offset: isize, out: &
     }
 }
 
-/// The features a word gives the tokens around it ([`NEIGHBOUR_TEMPLATES`]): those of the token
-/// two after it, the one just after, the one just before and the one two before.
+/// Where a word stands from the tokens it gives features to, in the order of
+/// [`given_to_neighbours`]: two before, just before, just after, two after.
+pub(crate) const NEIGHBOUR_OFFSETS: [isize; 4] = [-2, -1, 1, 2];
+
+/// The features a word gives the tokens around it ([`NEIGHBOUR_TEMPLATES`]), a list for each
+/// place of [`NEIGHBOUR_OFFSETS`].
 pub(crate) fn given_to_neighbours(word: &TokenInfo<'_>) -> [Vec<u64>; 4] {
     let mut given: [Vec<u64>; 4] = Default::default();
     for (template, offset) in NEIGHBOUR_TEMPLATES {
-        let at = match offset {
-            -2 => 0,
-            -1 => 1,
-            1 => 2,
-            _ => 3,
-        };
+        let at = NEIGHBOUR_OFFSETS.iter().position(|&o| o == offset).unwrap_or_default();
         given[at].push(of_neighbour(template, offset, Some(word)));
     }
     given

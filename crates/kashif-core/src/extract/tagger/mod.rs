@@ -111,9 +111,10 @@ impl Tagger {
                     weights
                 });
                 sums[i] = self.model.quanta(&hashes.context, add(sums[i], &weights.own));
-                for (k, offset) in [2, 1, -1, -2].into_iter().enumerate() {
-                    if let Some(sum) = i.checked_add_signed(offset).and_then(|j| sums.get_mut(j)) {
-                        *sum = add(*sum, &weights.given[k]);
+                // The word stands at `offset` from the token it gives to.
+                for (given, offset) in weights.given.iter().zip(features::NEIGHBOUR_OFFSETS) {
+                    if let Some(sum) = i.checked_add_signed(-offset).and_then(|j| sums.get_mut(j)) {
+                        *sum = add(*sum, given);
                     }
                 }
             }

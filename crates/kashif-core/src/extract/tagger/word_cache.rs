@@ -9,7 +9,7 @@
 //!
 //! One cache per thread (no lock), for one tagger at a time: a tagger has its own
 //! [`TaggerId`], and the cache of a thread that tags with another tagger starts again. It holds
-//! at most [`CAPACITY`] words (about 8 MB) and is emptied when full. The weights are integers,
+//! at most [`CAPACITY`] words (about 13 MB: five sums of 17 tags each, and the word) and is emptied when full. The weights are integers,
 //! summed in any order to the same total: the tags never depend on what the cache holds.
 
 use std::cell::RefCell;
@@ -27,8 +27,8 @@ const CAPACITY: usize = 1 << 15;
 pub(crate) struct WordWeights {
     /// Of the word's own features.
     pub own: [i32; MODEL_TAGS],
-    /// Of the features it gives the tokens two after it, one after it, one before it and two
-    /// before it (as [`super::features::given_to_neighbours`] gives them).
+    /// Of the features it gives the tokens around it, by where it stands from them
+    /// ([`super::features::NEIGHBOUR_OFFSETS`]).
     pub given: [[i32; MODEL_TAGS]; 4],
 }
 

@@ -24,6 +24,7 @@ pub(crate) use places::PlaceCues;
 mod surnames;
 
 /// The words of the rules and of the merge (`data/rule_words.tsv`), folded, each list apart.
+#[derive(Default)]
 pub(crate) struct RuleWords {
     /// `DESCRIPTOR`: generic words that say what kind of thing the name after them is, in the
     /// order of the file.
@@ -50,24 +51,7 @@ pub(crate) struct RuleWords {
 impl RuleWords {
     /// Reads `data/rule_words.tsv`; an unknown list is a build defect.
     pub(crate) fn parse(tsv: &'static str) -> RuleWords {
-        let set = FxHashSet::default;
-        let mut t = RuleWords {
-            descriptors: Vec::new(),
-            kept_descriptors: set(),
-            media: Vec::new(),
-            no_body_nouns: set(),
-            work_words: set(),
-            arab_clubs: set(),
-            play_words: set(),
-            place_before: set(),
-            place_prepositions: set(),
-            in_building: set(),
-            name_particles: set(),
-            name_connectors: set(),
-            particles_before_names: set(),
-            named_as: set(),
-            latin_not_names: set(),
-        };
+        let mut t = RuleWords::default();
         for fields in data_rows(tsv) {
             let word = fields[0];
             let kind = fields.get(1).copied().unwrap_or("");
