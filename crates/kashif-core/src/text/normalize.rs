@@ -73,12 +73,17 @@ pub(crate) fn is_mark(c: char) -> bool {
 /// assert_eq!(fold("٢٠١١"), "2011");
 /// ```
 pub fn fold(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match fold_char(c) {
-            Fold::Drop => None,
-            Fold::Char(f) => Some(f),
-        })
-        .collect()
+    let mut folded = String::with_capacity(text.len());
+    folded.extend(folded_chars(text));
+    folded
+}
+
+/// The chars of `text` as [`fold`] writes them, one at a time.
+pub(crate) fn folded_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter_map(|c| match fold_char(c) {
+        Fold::Drop => None,
+        Fold::Char(f) => Some(f),
+    })
 }
 
 /// Folds a string as [`fold`] does, borrowing it when it is folded already.
