@@ -291,6 +291,45 @@ pub(crate) struct TokenInfo<'a> {
     pub freq: [u8; 2],
 }
 
+/// What the lists say of a word wherever it stands (its readings come from its letters alone):
+/// the fields of [`TokenInfo`] that the word decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordFacts {
+    names: u8,
+    trigger: u8,
+    wiki: WikiStat,
+    wiki_known: bool,
+    cluster: [u16; 2],
+    topic: u8,
+    freq: [u8; 2],
+}
+
+impl WordFacts {
+    /// What `lists` say of the word of token `i`.
+    pub(crate) fn of(lists: &Lists, words: &Words<'_>, i: usize) -> WordFacts {
+        let readings = words.readings(i);
+        let word = words.tokens[i].text.as_str();
+        let stem = readings.last().map_or(word, |r| r.stem.as_str());
+        let wiki = lists.wiki.get(word).or_else(|| readings.iter().find_map(|r| lists.wiki.get(r.stem.as_str())));
+        WordFacts {
+            names: readings.iter().fold(0, |acc, r| acc | lists.name_flags(&r.stem)),
+            trigger: lists.triggers.get(word).or_else(|| lists.triggers.get(stem)).copied().unwrap_or(0),
+            wiki: wiki.copied().unwrap_or_default(),
+            wiki_known: wiki.is_some(),
+            cluster: lists.clusters.get(stem).copied().unwrap_or(NO_CLUSTER),
+            topic: lists.topics.get(word).or_else(|| lists.topics.get(stem)).copied().unwrap_or(0),
+            // The table holds only Arabic words; a stem without clitics is the word.
+            freq: match words.tokens[i].kind {
+                TokenKind::Arabic => {
+                    let of_word = lists.freq.class(word);
+                    [of_word, if stem.len() == word.len() { of_word } else { lists.freq.class(stem) }]
+                }
+                _ => [0, 0],
+            },
+        }
+    }
+}
+
 /// The most tokens a quotation may have and still be read as a title.
 pub(crate) const TITLE_QUOTE_MAX: usize = 6;
 
@@ -343,14 +382,22 @@ const TOPIC_WINDOW: usize = 50;
 
 /// Precomputes the per-token facts the features use.
 pub(crate) fn token_infos<'a>(words: &'a Words<'a>, lexicon: &[Candidate], lists: &Lists) -> Vec<TokenInfo<'a>> {
+    token_infos_with(words, lexicon, lists, |i| WordFacts::of(lists, words, i))
+}
+
+/// [`token_infos`] with what the lists say of token `i`'s word from `facts` (the tagger keeps
+/// them per word: [`super::word_cache::WordCache::facts`]).
+pub(crate) fn token_infos_with<'a>(
+    words: &'a Words<'a>,
+    lexicon: &[Candidate],
+    lists: &Lists,
+    mut facts: impl FnMut(usize) -> WordFacts,
+) -> Vec<TokenInfo<'a>> {
     let mut infos: Vec<TokenInfo<'a>> = (0..words.tokens.len())
         .map(|i| {
-            let readings = words.readings(i);
             let word = words.tokens[i].text.as_str();
-            let stem = readings.last().map_or(word, |r| r.stem.as_str());
-            let names = readings.iter().fold(0, |acc, r| acc | lists.name_flags(&r.stem));
-            let trigger = lists.triggers.get(word).or_else(|| lists.triggers.get(stem)).copied().unwrap_or(0);
-            let wiki = lists.wiki.get(word).or_else(|| readings.iter().find_map(|r| lists.wiki.get(r.stem.as_str())));
+            let stem = words.readings(i).last().map_or(word, |r| r.stem.as_str());
+            let WordFacts { names, trigger, wiki, wiki_known, cluster, topic, freq } = facts(i);
             TokenInfo {
                 word,
                 stem,
@@ -358,23 +405,16 @@ pub(crate) fn token_infos<'a>(words: &'a Words<'a>, lexicon: &[Candidate], lists
                 trigger,
                 lexicon: 0,
                 source: 0,
-                wiki: wiki.copied().unwrap_or_default(),
-                wiki_known: wiki.is_some(),
+                wiki,
+                wiki_known,
                 wiki_span: 0,
-                cluster: lists.clusters.get(stem).copied().unwrap_or(NO_CLUSTER),
-                topic: lists.topics.get(word).or_else(|| lists.topics.get(stem)).copied().unwrap_or(0),
+                cluster,
+                topic,
                 quoted: 0,
                 quote_len: 0,
                 quote_lead: None,
                 kind: words.tokens[i].kind,
-                // The table holds only Arabic words; a stem without clitics is the word.
-                freq: match words.tokens[i].kind {
-                    TokenKind::Arabic => {
-                        let of_word = lists.freq.class(word);
-                        [of_word, if stem.len() == word.len() { of_word } else { lists.freq.class(stem) }]
-                    }
-                    _ => [0, 0],
-                },
+                freq,
             }
         })
         .collect();

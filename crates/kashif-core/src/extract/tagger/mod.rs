@@ -88,7 +88,12 @@ impl Tagger {
     /// its speed (1.49M → 1.11M tokens/s in `cargo bench --bench analyze`).
     #[inline(never)]
     fn emissions(&self, words: &Words<'_>, lexicon: &[Candidate]) -> (Vec<[f32; MODEL_TAGS]>, &[f32]) {
-        let infos = features::token_infos(words, lexicon, &self.lists);
+        let infos = WordCache::with(self.id, |cache| {
+            let facts = |i: usize| {
+                cache.facts(&words.tokens[i].text, || features::WordFacts::of(&self.lists, words, i))
+            };
+            features::token_infos_with(words, lexicon, &self.lists, facts)
+        });
         (self.one_pass(&infos), &self.model.transitions)
     }
 

@@ -1,22 +1,26 @@
-//! The summed weights of the features of a word alone, kept from one text to the next.
+//! What a tagger knows of a word wherever it stands, kept from one text to the next.
 //!
 //! The features of a word alone (its letters, affixes, stem, lists; [`super::features::FeatureSink`])
 //! are the same wherever the word is, and so are those it gives its neighbours (their templates
 //! that read the word before or after them: [`super::features::NEIGHBOUR_TEMPLATES`]); so their
-//! weights are summed once per word and kept ([`WordWeights`]). Within a text that saves the
-//! words seen again; across the texts a thread tags, the common words of the language, which make
-//! most of any article.
+//! weights are summed once per word and kept ([`WordWeights`]), and so is what the tagger's lists
+//! say of the word ([`WordFacts`]), which takes a dozen lookups to find. Within a text that saves
+//! the words seen again; across the texts a thread tags, the common words of the language, which
+//! make most of any article.
 //!
 //! One cache per thread (no lock), for one tagger at a time: a tagger has its own
 //! [`TaggerId`], and the cache of a thread that tags with another tagger starts again. It holds
-//! at most [`CAPACITY`] words (about 13 MB: five sums of 17 tags each, and the word) and is emptied when full. The weights are integers,
-//! summed in any order to the same total: the tags never depend on what the cache holds.
+//! at most [`CAPACITY`] words of each kind (about 13 MB of weights: five sums of 17 tags each,
+//! and the word; 2 MB of facts) and each map is emptied when full. The weights are integers,
+//! summed in any order to the same total, and the facts are those the lists give: the tags never
+//! depend on what the cache holds.
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::FxHashMap;
 
+use super::features::WordFacts;
 use super::viterbi::MODEL_TAGS;
 
 /// The most words a thread's cache keeps before it is emptied.
@@ -49,6 +53,7 @@ impl TaggerId {
 pub(crate) struct WordCache {
     tagger: Option<TaggerId>,
     quanta: FxHashMap<Box<str>, WordWeights>,
+    facts: FxHashMap<Box<str>, WordFacts>,
 }
 
 thread_local! {
@@ -60,7 +65,7 @@ impl WordCache {
     pub(crate) fn with<R>(tagger: TaggerId, f: impl FnOnce(&mut WordCache) -> R) -> R {
         CACHE.with_borrow_mut(|cache| {
             if cache.tagger != Some(tagger) {
-                *cache = WordCache { tagger: Some(tagger), quanta: FxHashMap::default() };
+                *cache = WordCache { tagger: Some(tagger), ..WordCache::default() };
             }
             f(cache)
         })
@@ -78,6 +83,21 @@ impl WordCache {
             self.quanta.clear();
         }
         self.quanta.insert(word.into(), quanta);
+    }
+
+    /// What the lists say of `word` ([`WordFacts`]): kept from an earlier call, else found by
+    /// `find` and kept.
+    #[inline]
+    pub(crate) fn facts(&mut self, word: &str, find: impl FnOnce() -> WordFacts) -> WordFacts {
+        if let Some(facts) = self.facts.get(word) {
+            return *facts;
+        }
+        if self.facts.len() >= CAPACITY {
+            self.facts.clear();
+        }
+        let facts = find();
+        self.facts.insert(word.into(), facts);
+        facts
     }
 
     /// How many words the cache holds.
@@ -103,6 +123,27 @@ mod tests {
         assert_eq!(WordCache::with(a, |cache| cache.get("بوتين").copied()), Some(weights(1)));
         assert_eq!(WordCache::with(b, |cache| cache.get("بوتين").copied()), None, "another tagger starts again");
         assert_eq!(WordCache::with(a, |cache| cache.len()), 0);
+    }
+
+    #[test]
+    fn the_facts_of_a_word_are_found_once() {
+        use crate::extract::Words;
+        use crate::text::{normalize::Folded, tokenize::tokenize};
+        let tokens = tokenize(&Folded::new("قال بوتين"));
+        let words = Words::new(&tokens);
+        let lists = super::super::features::Lists::embedded();
+        let found = WordFacts::of(lists, &words, 1);
+        let mut finds = 0;
+        WordCache::with(TaggerId::new(), |cache| {
+            for _ in 0..3 {
+                let facts = cache.facts("بوتين", || {
+                    finds += 1;
+                    found
+                });
+                assert_eq!(facts, found);
+            }
+        });
+        assert_eq!(finds, 1);
     }
 
     #[test]
