@@ -523,6 +523,41 @@ const AFTER: &[u8] = b"</s>";
 /// and stem, alone and with a neighbour).
 pub(crate) const IDENTITY_POSITIONS: [usize; 6] = [1, 6, 7, 8, 9, 10];
 
+/// All that the place features of a token read ([`FeatureSink::place`]): the lexicon tags of it
+/// and its neighbours and its lexicon source, their name-list flags, their kinds (255 for none,
+/// as template 32 wants both neighbours), their WikiFANE classes and entity-string tags, the
+/// token's length and the topic around it. Two tokens of one place have the same place features,
+/// so a tagger may score them once per place ([`super::word_cache::WordCache::place`]).
+pub(crate) type Place = [u8; 18];
+
+/// The [`Place`] of token `i`.
+#[inline]
+pub(crate) fn place(infos: &[TokenInfo<'_>], i: usize) -> Place {
+    let around = Window { infos, i };
+    let this = around.this();
+    let kind_at = |offset| around.at(offset).map_or(255, |info: &TokenInfo<'_>| kind_byte(info.kind));
+    [
+        around.lexicon_at(-1),
+        this.lexicon,
+        around.lexicon_at(1),
+        this.source,
+        around.names_at(-1),
+        this.names,
+        around.names_at(1),
+        kind_at(-1),
+        kind_byte(this.kind),
+        kind_at(1),
+        around.class_at(-1),
+        around.class_at(0),
+        around.class_at(1),
+        around.span_at(-1),
+        this.wiki_span,
+        around.span_at(1),
+        length_bucket(this.word),
+        this.topic,
+    ]
+}
+
 /// Where [`extract`] puts a token's feature hashes: the features of its word alone (its text,
 /// stem and what the lists say of them, the same wherever the word stands) apart from the
 /// others, so that a tagger may score each word's once per text.
@@ -533,6 +568,15 @@ pub(crate) trait FeatureSink {
     fn word(&mut self, hash: u64);
     /// A feature of the word in its place (its neighbours, the lexicon match, the topic, …).
     fn context(&mut self, hash: u64);
+    /// Whether the features that a token's [`Place`] decides are wanted (not when they are
+    /// scored already); by default always.
+    fn wants_place(&self) -> bool {
+        true
+    }
+    /// A feature that the token's [`Place`] decides: what the lists, the lexicon and WikiFANE
+    /// say of it and its neighbours, their kinds, its length and the topic (templates 20-23, 25,
+    /// 32, 35-38, 43, 55, 56).
+    fn place(&mut self, hash: u64);
     /// Whether a feature of a neighbour's word alone ([`NEIGHBOUR_TEMPLATES`]) is wanted, the
     /// neighbour being there or not (the start or end of the text); by default always.
     fn wants_neighbour(&self, _there: bool) -> bool {
@@ -553,14 +597,21 @@ impl FeatureSink for Vec<u64> {
     fn context(&mut self, hash: u64) {
         self.push(hash);
     }
+
+    fn place(&mut self, hash: u64) {
+        self.push(hash);
+    }
 }
 
-/// The features of a token in two lists: of its word alone (when wanted) and the others.
+/// The features of a token in three lists: of its word alone (when wanted), of its place (when
+/// wanted) and the others.
 #[derive(Debug, Default)]
 pub(crate) struct SplitFeatures {
     pub word: Vec<u64>,
+    pub place: Vec<u64>,
     pub context: Vec<u64>,
     with_word: bool,
+    with_place: bool,
     /// Whether the features of a neighbour's word are left out when the neighbour is there:
     /// [`given_to_neighbours`] gives them, once per word.
     neighbours_apart: bool,
@@ -572,11 +623,13 @@ impl SplitFeatures {
         SplitFeatures { neighbours_apart: true, ..SplitFeatures::default() }
     }
 
-    /// Empties both lists for the next token, whose word features are wanted or not.
-    pub(crate) fn clear(&mut self, with_word: bool) {
+    /// Empties the lists for the next token, whose word and place features are wanted or not.
+    pub(crate) fn clear(&mut self, with_word: bool, with_place: bool) {
         self.word.clear();
+        self.place.clear();
         self.context.clear();
         self.with_word = with_word;
+        self.with_place = with_place;
     }
 }
 
@@ -591,6 +644,14 @@ impl FeatureSink for SplitFeatures {
 
     fn context(&mut self, hash: u64) {
         self.context.push(hash);
+    }
+
+    fn wants_place(&self) -> bool {
+        self.with_place
+    }
+
+    fn place(&mut self, hash: u64) {
+        self.place.push(hash);
     }
 
     fn wants_neighbour(&self, there: bool) -> bool {
@@ -789,10 +850,12 @@ fn affix_features(this: &TokenInfo<'_>, out: &mut impl FeatureSink) {
 #[inline(always)]
 fn list_features(around: Window<'_, '_>, own: bool, out: &mut impl FeatureSink) {
     let this = around.this();
-    out.context(feature(20, &[&[this.lexicon, this.source]]));
-    out.context(feature(21, &[&[around.lexicon_at(-1)]]));
-    out.context(feature(22, &[&[around.lexicon_at(1)]]));
-    out.context(feature(23, &[&[around.lexicon_at(-1), this.lexicon, around.lexicon_at(1)]]));
+    if out.wants_place() {
+        out.place(feature(20, &[&[this.lexicon, this.source]]));
+        out.place(feature(21, &[&[around.lexicon_at(-1)]]));
+        out.place(feature(22, &[&[around.lexicon_at(1)]]));
+        out.place(feature(23, &[&[around.lexicon_at(-1), this.lexicon, around.lexicon_at(1)]]));
+    }
     if own {
         for bit in [WIKIDATA, AKHATEEB, TRANSLIT, TITLE] {
             if this.names & bit != 0 {
@@ -800,7 +863,9 @@ fn list_features(around: Window<'_, '_>, own: bool, out: &mut impl FeatureSink) 
             }
         }
     }
-    out.context(feature(25, &[&[around.names_at(-1), this.names, around.names_at(1)]]));
+    if out.wants_place() {
+        out.place(feature(25, &[&[around.names_at(-1), this.names, around.names_at(1)]]));
+    }
     neighbour_feature(around, 26, -1, out);
     neighbour_feature(around, 27, -2, out);
     if own {
@@ -818,8 +883,8 @@ fn neighbour_features(around: Window<'_, '_>, own: bool, out: &mut impl FeatureS
     if own {
         out.word(feature(31, &[&[u8::from(this.stem.starts_with("ال")), u8::from(this.word.len() != this.stem.len())]]));
     }
-    if let (Some(prev), Some(next)) = (around.at(-1), around.at(1)) {
-        out.context(feature(32, &[&[kind_byte(prev.kind), kind_byte(this.kind), kind_byte(next.kind)]]));
+    if let (Some(prev), Some(next), true) = (around.at(-1), around.at(1), out.wants_place()) {
+        out.place(feature(32, &[&[kind_byte(prev.kind), kind_byte(this.kind), kind_byte(next.kind)]]));
     }
 }
 
@@ -832,10 +897,12 @@ fn wiki_features(around: Window<'_, '_>, own: bool, out: &mut impl FeatureSink) 
         out.word(feature(33, &[&[wiki.entity_type, wiki.share, wiki.frequency]]));
         out.word(feature(34, &[&[wiki.entity_type, wiki.share, wiki.inside]]));
     }
-    out.context(feature(35, &[&[around.class_at(-1), around.class_at(0), around.class_at(1)]]));
-    out.context(feature(36, &[&[this.wiki_span]]));
-    out.context(feature(37, &[&[around.span_at(-1), this.wiki_span, around.span_at(1)]]));
-    out.context(feature(38, &[&[this.wiki_span, this.lexicon]]));
+    if out.wants_place() {
+        out.place(feature(35, &[&[around.class_at(-1), around.class_at(0), around.class_at(1)]]));
+        out.place(feature(36, &[&[this.wiki_span]]));
+        out.place(feature(37, &[&[around.span_at(-1), this.wiki_span, around.span_at(1)]]));
+        out.place(feature(38, &[&[this.wiki_span, this.lexicon]]));
+    }
 }
 
 /// Templates 41 to 46: the first letters of the stem, and conjunctions with the neighbours.
@@ -849,7 +916,9 @@ fn conjunction_features(around: Window<'_, '_>, own: bool, out: &mut impl Featur
             }
         }
     }
-    out.context(feature(43, &[&[around.lexicon_at(-1), kind_byte(this.kind), length_bucket(this.word)]]));
+    if out.wants_place() {
+        out.place(feature(43, &[&[around.lexicon_at(-1), kind_byte(this.kind), length_bucket(this.word)]]));
+    }
     if let Some(s) = suffix(this.stem, 2) {
         out.context(feature(44, &[around.word_at(-1), s.as_bytes()]));
     }
@@ -904,8 +973,10 @@ fn cluster_features(around: Window<'_, '_>, own: bool, out: &mut impl FeatureSin
 fn topic_features(around: Window<'_, '_>, out: &mut impl FeatureSink) {
     let this = around.this();
     let topic = this.topic;
-    out.context(feature(55, &[&[topic, this.lexicon]]));
-    out.context(feature(56, &[&[topic, around.class_at(0)]]));
+    if out.wants_place() {
+        out.place(feature(55, &[&[topic, this.lexicon]]));
+        out.place(feature(56, &[&[topic, around.class_at(0)]]));
+    }
     out.context(feature(57, &[&[topic], &around.cluster_at(0, 0)]));
 }
 
@@ -939,6 +1010,32 @@ mod tests {
 
     fn infos_of<'a>(words: &'a Words<'a>) -> Vec<TokenInfo<'a>> {
         token_infos(words, &[], &Lists::of_names(""))
+    }
+
+    /// Tokens of one [`Place`] have the same place features, and a token's features are its
+    /// word's, its place's and the rest, nothing twice.
+    #[test]
+    fn a_place_decides_its_features() {
+        let text = "قال الرئيس الروسي فلاديمير بوتين في موسكو إن الجيش السوري قصف حلب ، وقال بوتين : « لا » . \
+                    وتعادل ليون مع مرسيليا في الدوري الفرنسي 2 - 2 أمس";
+        let tokens = tokenize(&Folded::new(&format!("{text} . {text}")));
+        let words = Words::new(&tokens);
+        let infos = token_infos(&words, &[], Lists::embedded());
+        let mut seen: HashMap<Place, Vec<u64>> = HashMap::default();
+        for i in 0..infos.len() {
+            let mut split = SplitFeatures::default();
+            split.clear(true, true);
+            extract(&infos, i, &mut split);
+            let mut all = Vec::new();
+            extract(&infos, i, &mut all);
+            let mut parts = [split.word, split.place.clone(), split.context].concat();
+            parts.sort_unstable();
+            all.sort_unstable();
+            assert_eq!(parts, all, "token {i}");
+            let first = seen.entry(place(&infos, i)).or_insert_with(|| split.place.clone());
+            assert_eq!(*first, split.place, "token {i}");
+        }
+        assert!(seen.len() < infos.len(), "the text said twice has places twice");
     }
 
     #[test]

@@ -108,14 +108,21 @@ impl Tagger {
         WordCache::with(self.id, |cache| {
             for i in 0..infos.len() {
                 let known = cache.get(infos[i].word).copied();
-                hashes.clear(known.is_none());
+                let place = features::place(infos, i);
+                let known_place = cache.place(&place).copied();
+                hashes.clear(known.is_none(), known_place.is_none());
                 features::extract(infos, i, &mut hashes);
                 let weights = known.unwrap_or_else(|| {
                     let weights = self.word_weights(&infos[i], &hashes.word);
                     cache.insert(infos[i].word, weights);
                     weights
                 });
-                sums[i] = self.model.quanta(&hashes.context, add(sums[i], &weights.own));
+                let of_place = known_place.unwrap_or_else(|| {
+                    let quanta = self.model.quanta(&hashes.place, [0; MODEL_TAGS]);
+                    cache.insert_place(place, quanta);
+                    quanta
+                });
+                sums[i] = self.model.quanta(&hashes.context, add(add(sums[i], &weights.own), &of_place));
                 // The word stands at `offset` from the token it gives to.
                 for (given, offset) in weights.given.iter().zip(features::NEIGHBOUR_OFFSETS) {
                     if let Some(sum) = i.checked_add_signed(-offset).and_then(|j| sums.get_mut(j)) {

@@ -4,14 +4,16 @@
 //! are the same wherever the word is, and so are those it gives its neighbours (their templates
 //! that read the word before or after them: [`super::features::NEIGHBOUR_TEMPLATES`]); so their
 //! weights are summed once per word and kept ([`WordWeights`]), and so is what the tagger's lists
-//! say of the word ([`WordFacts`]), which takes a dozen lookups to find. Within a text that saves
+//! say of the word ([`WordFacts`]), which takes a dozen lookups to find; and the summed weights
+//! of the features a token's place decides ([`Place`]: what the lists and the lexicon say of it
+//! and its neighbours, their kinds, the topic), of which news has few. Within a text that saves
 //! the words seen again; across the texts a thread tags, the common words of the language, which
 //! make most of any article.
 //!
 //! One cache per thread (no lock), for one tagger at a time: a tagger has its own
 //! [`TaggerId`], and the cache of a thread that tags with another tagger starts again. It holds
 //! at most [`CAPACITY`] words of each kind (about 13 MB of weights: five sums of 17 tags each,
-//! and the word; 2 MB of facts) and each map is emptied when full. The weights are integers,
+//! and the word; 2 MB of facts and 3 MB of places) and each map is emptied when full. The weights are integers,
 //! summed in any order to the same total, and the facts are those the lists give: the tags never
 //! depend on what the cache holds.
 
@@ -20,7 +22,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::FxHashMap;
 
-use super::features::WordFacts;
+use super::features::{Place, WordFacts};
 use super::viterbi::MODEL_TAGS;
 
 /// The most words a thread's cache keeps before it is emptied.
@@ -54,6 +56,7 @@ pub(crate) struct WordCache {
     tagger: Option<TaggerId>,
     quanta: FxHashMap<Box<str>, WordWeights>,
     facts: FxHashMap<Box<str>, WordFacts>,
+    places: FxHashMap<Place, [i32; MODEL_TAGS]>,
 }
 
 thread_local! {
@@ -98,6 +101,20 @@ impl WordCache {
         let facts = find();
         self.facts.insert(word.into(), facts);
         facts
+    }
+
+    /// The summed weights of the features of a token's place ([`Place`]), if summed before.
+    #[inline]
+    pub(crate) fn place(&self, place: &Place) -> Option<&[i32; MODEL_TAGS]> {
+        self.places.get(place)
+    }
+
+    /// Keeps the summed weights of the features of a place.
+    pub(crate) fn insert_place(&mut self, place: Place, quanta: [i32; MODEL_TAGS]) {
+        if self.places.len() >= CAPACITY {
+            self.places.clear();
+        }
+        self.places.insert(place, quanta);
     }
 
     /// How many words the cache holds.
