@@ -380,7 +380,9 @@ const TOPIC_COUNT: usize = 4;
 /// 58.25; 50: 73.47, 77.09, 59.59; 100: 73.13, 76.82, 59.66).
 const TOPIC_WINDOW: usize = 50;
 
-/// Precomputes the per-token facts the features use.
+/// Precomputes the per-token facts the features use (training and tests; the tagger keeps what
+/// the lists say of each word: [`token_infos_with`]).
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn token_infos<'a>(words: &'a Words<'a>, lexicon: &[Candidate], lists: &Lists) -> Vec<TokenInfo<'a>> {
     token_infos_with(words, lexicon, lists, |i| WordFacts::of(lists, words, i))
 }
