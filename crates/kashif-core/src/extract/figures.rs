@@ -45,7 +45,7 @@ pub(crate) struct Tables {
     vague_scale: Vec<(&'static str, f64)>,
     /// Words right after a bare number that leave the verb to say what is counted (`قتل 5 في`).
     verb_only_next: HashSet<&'static str>,
-    /// Words between the two numbers of a range.
+    /// Words between the two numbers of a range, or the two days of a range of days.
     range_joiners: Vec<&'static str>,
     /// Approximations before the number, as tokens, longest first (`APPROX_BEFORE`: أكثر من،
     /// نحو، ما لا يقل عن).
@@ -126,6 +126,12 @@ impl Tables {
             other => panic!("data/figure_words.tsv: `{word}` is in an unknown list `{other}`"),
         }
     }
+
+    /// Whether a folded word joins the two numbers of a range (`RANGE_JOINER`: `20 و30`، `5 إلى
+    /// 7`), or the two days of a range of days (`5 إلى 7 آذار`).
+    pub(crate) fn is_range_joiner(&self, word: &str) -> bool {
+        self.range_joiners.contains(&word)
+    }
 }
 
 /// The category of a counted noun (folded), with or without the article.
@@ -169,8 +175,7 @@ fn scale_of(text: &str) -> f64 {
 /// A second number after `last` that makes a range with the first (`20 و30`، `5 إلى 7 آلاف`):
 /// (the token after it, lower bound, upper bound).
 fn range_after(cx: &Context<'_>, first_mention: usize, last: usize, value: f64) -> Option<(usize, f64, f64)> {
-    let joiners = &cx.tables.figures.range_joiners;
-    if !joiners.contains(&cx.text(last)) || cx.sentence_of.get(last + 1) != cx.sentence_of.get(last) {
+    if !cx.tables.figures.is_range_joiner(cx.text(last)) || cx.sentence_of.get(last + 1) != cx.sentence_of.get(last) {
         return None;
     }
     let (m, label) = cx.mention(last + 1)?;
