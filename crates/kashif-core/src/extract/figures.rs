@@ -47,6 +47,10 @@ pub(crate) struct Tables {
     verb_only_next: HashSet<&'static str>,
     /// Words between the two numbers of a range, or the two days of a range of days.
     range_joiners: Vec<&'static str>,
+    /// Words right before a range that open it (`بين 20 و30`، `من 5 إلى 7`).
+    range_openers: Vec<&'static str>,
+    /// Forces after `من` that make the fighters counted soldiers (`عناصر من قوات النظام`).
+    forces: Vec<&'static str>,
     /// Approximations before the number, as tokens, longest first (`APPROX_BEFORE`: أكثر من،
     /// نحو، ما لا يقل عن).
     approx_before: Vec<Vec<&'static str>>,
@@ -87,6 +91,8 @@ impl Tables {
             vague_scale: Vec::new(),
             verb_only_next: HashSet::default(),
             range_joiners: Vec::new(),
+            range_openers: Vec::new(),
+            forces: Vec::new(),
             approx_before: Vec::new(),
             approx_after: Vec::new(),
         };
@@ -121,6 +127,8 @@ impl Tables {
                 self.verb_only_next.insert(word);
             }
             "RANGE_JOINER" => self.range_joiners.push(word),
+            "RANGE_OPENER" => self.range_openers.push(word),
+            "FORCE" => self.forces.push(word),
             "APPROX_BEFORE" => self.approx_before.push(word.split(' ').collect()),
             "APPROX_AFTER" => self.approx_after.push(word.split(' ').collect()),
             other => panic!("data/figure_words.tsv: `{word}` is in an unknown list `{other}`"),
@@ -198,12 +206,8 @@ fn noun_at(cx: &Context<'_>, at: usize) -> Option<(usize, Counted)> {
     }
     let category = noun_category(&cx.tables.figures, cx.text(at))?;
     // عناصر من قوات النظام / من الجيش are soldiers.
-    if category == Counted::Fighters && cx.is(at + 1, "من") {
-        let next = cx.text(at + 2);
-        if ["قوات", "القوات", "الجيش", "الشرطه", "الامن", "جيش", "الحرس"].contains(&next)
-        {
-            return Some((at, Counted::Soldiers));
-        }
+    if category == Counted::Fighters && cx.is(at + 1, "من") && cx.tables.figures.forces.contains(&cx.text(at + 2)) {
+        return Some((at, Counted::Soldiers));
     }
     Some((at, category))
 }
@@ -316,12 +320,13 @@ fn figure_of(cx: &Context<'_>, t: &Tables, number: &Number) -> Option<Figure> {
     })
 }
 
-/// The approximation before the number: (first token, clitic chars). Before a range, `بين`,
-/// `ما بين` or `من`.
+/// The approximation before the number: (first token, clitic chars). Before a range, a word that
+/// opens it (`بين`، `من`), or `ما بين`.
 fn qualifier_of(cx: &Context<'_>, number: &Number) -> Option<(usize, usize)> {
     let first = number.first;
+    let openers = &cx.tables.figures.range_openers;
     match number.value_max {
-        Some(_) if first > 0 && matches!(cx.text(first - 1), "بين" | "من") => Some((
+        Some(_) if first > 0 && openers.contains(&cx.text(first - 1)) => Some((
             if first > 1 && cx.is(first - 2, "ما") && cx.is(first - 1, "بين") { first - 2 } else { first - 1 },
             0,
         )),
