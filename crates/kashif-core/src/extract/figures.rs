@@ -8,6 +8,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::context::Context;
+use super::numbers::NumberWords;
 use crate::analysis::{Counted, Event, Figure, Label};
 
 /// Vague quantities (`data/vague_quantities.tsv`): the folded word and the lower
@@ -169,15 +170,11 @@ fn qualifier_before(cx: &Context<'_>, at: usize) -> Option<(usize, usize)> {
     None
 }
 
-/// The scale a number's mention ends with (`7 آلاف` → 1000), 1 without one.
-fn scale_of(text: &str) -> f64 {
+/// The scale a number's mention ends with (`7 آلاف` → 1000; `SCALE` of
+/// `data/number_words.tsv`), 1 without one.
+fn scale_of(numbers: &NumberWords, text: &str) -> f64 {
     let last = crate::text::normalize::fold(text.split_whitespace().last().unwrap_or(""));
-    match last.trim_start_matches(['و', 'ب', 'ل']) {
-        "الف" | "الاف" | "الفا" => 1e3,
-        "مليون" | "ملايين" | "مليونا" => 1e6,
-        "مليار" | "مليارات" => 1e9,
-        _ => 1.0,
-    }
+    numbers.scale(last.trim_start_matches(['و', 'ب', 'ل'])).unwrap_or(1.0)
 }
 
 /// A second number after `last` that makes a range with the first (`20 و30`، `5 إلى 7 آلاف`):
@@ -192,7 +189,9 @@ fn range_after(cx: &Context<'_>, first_mention: usize, last: usize, value: f64) 
     }
     let (_, end) = cx.mention_tokens(m, last + 1);
     let high: f64 = cx.mentions[m].canonical.parse().ok()?;
-    let (low_scale, high_scale) = (scale_of(&cx.mentions[first_mention].text), scale_of(&cx.mentions[m].text));
+    let numbers = &cx.tables.numbers;
+    let (low_scale, high_scale) =
+        (scale_of(numbers, &cx.mentions[first_mention].text), scale_of(numbers, &cx.mentions[m].text));
     let low = if low_scale == 1.0 && high_scale > 1.0 { value * high_scale } else { value };
     (low < high).then_some((end, low, high))
 }
