@@ -208,14 +208,19 @@ pub(crate) struct ClaimWords {
     skip: Vec<String>,
     cues: Vec<String>,
     days: Vec<String>,
+    /// Words of a qualifier that make the figure a lower bound (`أكثر من`، `على الأقل`).
+    at_least: Vec<String>,
+    /// Words of a qualifier that make the figure an upper bound (`أقل من`، `دون`).
+    at_most: Vec<String>,
 }
 
 impl ClaimWords {
-    /// Reads the rows of `data/claim_words.tsv` (`SIDE`, `SKIP`, `CUE`, `DAY`; another row is a
-    /// build defect). The `weekdays` (folded, `WEEKDAY` of `data/name_heads.tsv`) are days too.
+    /// Reads the rows of `data/claim_words.tsv` (`SIDE`, `SKIP`, `CUE`, `DAY`, `AT_LEAST`,
+    /// `AT_MOST`; another row is a build defect). The `weekdays` (folded, `WEEKDAY` of `data/name_heads.tsv`) are days too.
     pub(crate) fn parse(tsv: &'static str, weekdays: &[String]) -> ClaimWords {
         let days = weekdays.to_vec();
-        let mut words = ClaimWords { sides: HashMap::new(), skip: vec![], cues: vec![], days };
+        let mut words =
+            ClaimWords { sides: HashMap::new(), skip: vec![], cues: vec![], days, at_least: vec![], at_most: vec![] };
         for row in crate::extract::data_rows(tsv) {
             match row.as_slice() {
                 ["SIDE", word, key, name] => {
@@ -224,6 +229,8 @@ impl ClaimWords {
                 ["SKIP", word] => words.skip.push(fold(word)),
                 ["CUE", word] => words.cues.push(fold(word)),
                 ["DAY", word] => words.days.push(fold(word)),
+                ["AT_LEAST", word] => words.at_least.push(fold(word)),
+                ["AT_MOST", word] => words.at_most.push(fold(word)),
                 other => panic!("data/claim_words.tsv: bad row {other:?}"),
             }
         }
@@ -325,13 +332,12 @@ fn bounds(figure: &Figure) -> (f64, Option<f64>) {
         return (value, Some(max));
     }
     let Some(qualifier) = figure.qualifier.as_deref().map(fold) else { return (value, Some(value)) };
-    const AT_LEAST: [&str; 8] = ["اكثر", "ازيد", "يقل", "يزيد", "يربو", "يفوق", "الاقل", "يتجاوز"];
-    const AT_MOST: [&str; 2] = ["اقل", "دون"];
+    let words = &corpus_tables().claim_words;
     let has =
         |is: &dyn Fn(&str) -> bool| qualifier.split_whitespace().any(|w| is(w.trim_start_matches(['و', 'ب', 'ل'])));
-    if has(&|w| AT_LEAST.contains(&w)) {
+    if has(&|w| words.at_least.iter().any(|a| a == w)) {
         (value, None)
-    } else if has(&|w| AT_MOST.contains(&w)) {
+    } else if has(&|w| words.at_most.iter().any(|a| a == w)) {
         (0.0, Some(value))
     } else if has(&|w| corpus_tables().vague.contains(w)) {
         (value, Some(value * 10.0))

@@ -18,8 +18,12 @@ struct Month {
     alone: bool,
 }
 
+/// The noun "day" before a weekday or a dated day: «يوم الجمعة», «يوم 5 آذار 2024».
+const DAY: &str = "يوم";
+
 /// The words of the date patterns (`data/date_words.tsv`, folded; the weekdays, `WEEKDAY` of
-/// `data/name_heads.tsv`), each kind in the order of the file.
+/// `data/name_heads.tsv`; the joiners of a range of days, `RANGE_JOINER` of
+/// `data/figure_words.tsv`), each kind in the order of the file.
 #[derive(Default)]
 pub(crate) struct Tables {
     /// The first words of the patterns, which a date may start with.
@@ -34,6 +38,12 @@ pub(crate) struct Tables {
     parts: Vec<&'static str>,
     /// Periods a part may apply to without more: «مطلع العام», «نهاية الشهر».
     periods: Vec<&'static str>,
+    /// Adjectives that make a period relative to now: «العام الماضي», «الشهر المقبل».
+    relative_adjectives: Vec<&'static str>,
+    /// Nouns of the year before its number: «عام 2011», «سنة 2011».
+    year_words: Vec<&'static str>,
+    /// Days relative to today after a time of day: «صباح اليوم», «فجر أمس».
+    relative_days: Vec<&'static str>,
     /// Times of day before a day: «مساء الخميس», «صباح اليوم», «فجر أمس».
     times_of_day: Vec<&'static str>,
     /// Ago and in: «قبل يومين», «منذ أسبوعين», «بعد ثلاثة أيام».
@@ -68,6 +78,9 @@ impl Tables {
                 Some("RELATIVE") => t.relative.push(tokens()),
                 Some("PART") => t.parts.push(word),
                 Some("PERIOD") => t.periods.push(word),
+                Some("RELATIVE_ADJECTIVE") => t.relative_adjectives.push(word),
+                Some("YEAR") => t.year_words.push(word),
+                Some("RELATIVE_DAY") => t.relative_days.push(word),
                 Some("TIME_OF_DAY") => t.times_of_day.push(word),
                 Some("AGO") => t.ago.push(word),
                 Some("DURATION") => t.durations.push(word),
@@ -79,7 +92,7 @@ impl Tables {
         t.months.extend(hijri);
         let months = t.months.iter().map(|m| m.tokens[0]);
         let relative = t.relative.iter().map(|words| words[0]);
-        let other = t.weekdays.iter().copied().chain(["يوم", "عام", "العام", "سنه"]);
+        let other = t.weekdays.iter().chain(&t.year_words).copied().chain([DAY]);
         let more = t.parts.iter().chain(&t.times_of_day).chain(&t.ago).copied().chain(t.ordinals.iter().map(|(w, _)| *w));
         t.first_words = months.chain(relative).chain(other).chain(more).collect();
         t
@@ -238,7 +251,7 @@ impl Cursor<'_> {
     /// عام 2011, العام 2011, سنة 2011
     fn year_date(&self, at: usize) -> Option<Candidate> {
         let mut prefix = 0;
-        for word in ["عام", "العام", "سنه"] {
+        for word in &self.tables.dates.year_words {
             if self.matches(at, &[word], Some(&mut prefix)) {
                 if let Some(year) = self.year(at + 1) {
                     return Some(date(at, at + 2, prefix, format!("{year:04}")));
@@ -251,7 +264,7 @@ impl Cursor<'_> {
     /// [يوم] weekday, or يوم before a dated day: «يوم 5 آذار 2024».
     fn weekday_date(&self, at: usize) -> Option<Candidate> {
         let mut prefix = 0;
-        let weekday_at = if self.matches(at, &["يوم"], Some(&mut prefix)) { at + 1 } else { at };
+        let weekday_at = if self.matches(at, &[DAY], Some(&mut prefix)) { at + 1 } else { at };
         let weekday_prefix = if weekday_at == at { None } else { Some(prefix) };
         for weekday in &self.tables.dates.weekdays {
             let mut p = 0;
@@ -304,9 +317,7 @@ impl Cursor<'_> {
         let prefix = self.reading_in(at, &dates.parts)?;
         if self.next_is(at, &dates.periods)
             && self.year(at + 2).is_none()
-            && !self
-                .text(at + 2)
-                .is_some_and(|t| ["الماضي", "المقبل", "الجاري", "الحالي", "الماضيه", "المقبله"].contains(&t))
+            && !self.text(at + 2).is_some_and(|t| dates.relative_adjectives.contains(&t))
         {
             return Some(date(at, at + 2, prefix, String::new()));
         }
@@ -322,7 +333,7 @@ impl Cursor<'_> {
     fn time_of_day_date(&self, at: usize) -> Option<Candidate> {
         let dates = &self.tables.dates;
         let prefix = self.reading_in(at, &dates.times_of_day)?;
-        if self.next_is(at, &["اليوم", "امس", "الغد"]) {
+        if self.next_is(at, &dates.relative_days) {
             return Some(date(at, at + 2, prefix, String::new()));
         }
         if !self.next_is(at, &dates.parts) && !self.next_is(at, &dates.times_of_day) {
@@ -420,12 +431,13 @@ fn day_number(text: &str) -> Option<u32> {
         .filter(|d| (1..=31).contains(d))
 }
 
-/// A range of days sharing a month: `5 إلى 7 آذار 2024`، `بين 10 و12 نيسان`، `5-7 آذار`. With a
-/// full date at its end the canonical form is an ISO 8601 interval (`2024-03-05/2024-03-07`).
+/// A range of days sharing a month, joined as the numbers of a range are (`RANGE_JOINER` of
+/// `data/figure_words.tsv`): `5 إلى 7 آذار 2024`، `بين 10 و12 نيسان`، `5-7 آذار`. With a full
+/// date at its end the canonical form is an ISO 8601 interval (`2024-03-05/2024-03-07`).
 fn day_range(cursor: &Cursor<'_>, at: usize) -> Option<Candidate> {
     let words = cursor.words;
     let low = day_number(words.text(at)?)?;
-    if !matches!(words.text(at + 1)?, "و" | "-" | "–" | "الي" | "حتي") {
+    if !cursor.tables.figures.is_range_joiner(words.text(at + 1)?) {
         return None;
     }
     let end = cursor.date_at(at + 2).filter(|c| c.first == at + 2 && c.prefix == 0)?;

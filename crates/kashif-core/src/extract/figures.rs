@@ -8,6 +8,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::context::Context;
+use super::numbers::NumberWords;
 use crate::analysis::{Counted, Event, Figure, Label};
 
 /// Vague quantities (`data/vague_quantities.tsv`): the folded word and the lower
@@ -45,8 +46,12 @@ pub(crate) struct Tables {
     vague_scale: Vec<(&'static str, f64)>,
     /// Words right after a bare number that leave the verb to say what is counted (`قتل 5 في`).
     verb_only_next: HashSet<&'static str>,
-    /// Words between the two numbers of a range.
+    /// Words between the two numbers of a range, or the two days of a range of days.
     range_joiners: Vec<&'static str>,
+    /// Words right before a range that open it (`بين 20 و30`، `من 5 إلى 7`).
+    range_openers: Vec<&'static str>,
+    /// Forces after `من` that make the fighters counted soldiers (`عناصر من قوات النظام`).
+    forces: Vec<&'static str>,
     /// Approximations before the number, as tokens, longest first (`APPROX_BEFORE`: أكثر من،
     /// نحو، ما لا يقل عن).
     approx_before: Vec<Vec<&'static str>>,
@@ -87,6 +92,8 @@ impl Tables {
             vague_scale: Vec::new(),
             verb_only_next: HashSet::default(),
             range_joiners: Vec::new(),
+            range_openers: Vec::new(),
+            forces: Vec::new(),
             approx_before: Vec::new(),
             approx_after: Vec::new(),
         };
@@ -121,10 +128,18 @@ impl Tables {
                 self.verb_only_next.insert(word);
             }
             "RANGE_JOINER" => self.range_joiners.push(word),
+            "RANGE_OPENER" => self.range_openers.push(word),
+            "FORCE" => self.forces.push(word),
             "APPROX_BEFORE" => self.approx_before.push(word.split(' ').collect()),
             "APPROX_AFTER" => self.approx_after.push(word.split(' ').collect()),
             other => panic!("data/figure_words.tsv: `{word}` is in an unknown list `{other}`"),
         }
+    }
+
+    /// Whether a folded word joins the two numbers of a range (`RANGE_JOINER`: `20 و30`، `5 إلى
+    /// 7`), or the two days of a range of days (`5 إلى 7 آذار`).
+    pub(crate) fn is_range_joiner(&self, word: &str) -> bool {
+        self.range_joiners.contains(&word)
     }
 }
 
@@ -155,22 +170,17 @@ fn qualifier_before(cx: &Context<'_>, at: usize) -> Option<(usize, usize)> {
     None
 }
 
-/// The scale a number's mention ends with (`7 آلاف` → 1000), 1 without one.
-fn scale_of(text: &str) -> f64 {
+/// The scale a number's mention ends with (`7 آلاف` → 1000; `SCALE` of
+/// `data/number_words.tsv`), 1 without one.
+fn scale_of(numbers: &NumberWords, text: &str) -> f64 {
     let last = crate::text::normalize::fold(text.split_whitespace().last().unwrap_or(""));
-    match last.trim_start_matches(['و', 'ب', 'ل']) {
-        "الف" | "الاف" | "الفا" => 1e3,
-        "مليون" | "ملايين" | "مليونا" => 1e6,
-        "مليار" | "مليارات" => 1e9,
-        _ => 1.0,
-    }
+    numbers.scale(last.trim_start_matches(['و', 'ب', 'ل'])).unwrap_or(1.0)
 }
 
 /// A second number after `last` that makes a range with the first (`20 و30`، `5 إلى 7 آلاف`):
 /// (the token after it, lower bound, upper bound).
 fn range_after(cx: &Context<'_>, first_mention: usize, last: usize, value: f64) -> Option<(usize, f64, f64)> {
-    let joiners = &cx.tables.figures.range_joiners;
-    if !joiners.contains(&cx.text(last)) || cx.sentence_of.get(last + 1) != cx.sentence_of.get(last) {
+    if !cx.tables.figures.is_range_joiner(cx.text(last)) || cx.sentence_of.get(last + 1) != cx.sentence_of.get(last) {
         return None;
     }
     let (m, label) = cx.mention(last + 1)?;
@@ -179,7 +189,9 @@ fn range_after(cx: &Context<'_>, first_mention: usize, last: usize, value: f64) 
     }
     let (_, end) = cx.mention_tokens(m, last + 1);
     let high: f64 = cx.mentions[m].canonical.parse().ok()?;
-    let (low_scale, high_scale) = (scale_of(&cx.mentions[first_mention].text), scale_of(&cx.mentions[m].text));
+    let numbers = &cx.tables.numbers;
+    let (low_scale, high_scale) =
+        (scale_of(numbers, &cx.mentions[first_mention].text), scale_of(numbers, &cx.mentions[m].text));
     let low = if low_scale == 1.0 && high_scale > 1.0 { value * high_scale } else { value };
     (low < high).then_some((end, low, high))
 }
@@ -193,12 +205,8 @@ fn noun_at(cx: &Context<'_>, at: usize) -> Option<(usize, Counted)> {
     }
     let category = noun_category(&cx.tables.figures, cx.text(at))?;
     // عناصر من قوات النظام / من الجيش are soldiers.
-    if category == Counted::Fighters && cx.is(at + 1, "من") {
-        let next = cx.text(at + 2);
-        if ["قوات", "القوات", "الجيش", "الشرطه", "الامن", "جيش", "الحرس"].contains(&next)
-        {
-            return Some((at, Counted::Soldiers));
-        }
+    if category == Counted::Fighters && cx.is(at + 1, "من") && cx.tables.figures.forces.contains(&cx.text(at + 2)) {
+        return Some((at, Counted::Soldiers));
     }
     Some((at, category))
 }
@@ -311,12 +319,13 @@ fn figure_of(cx: &Context<'_>, t: &Tables, number: &Number) -> Option<Figure> {
     })
 }
 
-/// The approximation before the number: (first token, clitic chars). Before a range, `بين`,
-/// `ما بين` or `من`.
+/// The approximation before the number: (first token, clitic chars). Before a range, a word that
+/// opens it (`بين`، `من`), or `ما بين`.
 fn qualifier_of(cx: &Context<'_>, number: &Number) -> Option<(usize, usize)> {
     let first = number.first;
+    let openers = &cx.tables.figures.range_openers;
     match number.value_max {
-        Some(_) if first > 0 && matches!(cx.text(first - 1), "بين" | "من") => Some((
+        Some(_) if first > 0 && openers.contains(&cx.text(first - 1)) => Some((
             if first > 1 && cx.is(first - 2, "ما") && cx.is(first - 1, "بين") { first - 2 } else { first - 1 },
             0,
         )),

@@ -34,6 +34,14 @@ impl NumberWords {
     pub(crate) fn is_number_word(&self, folded: &str) -> bool {
         self.get(folded).is_some()
     }
+
+    /// The factor of a folded scale word (`SCALE`: `آلاف` → 1000, `مليون`، `مليار`).
+    pub(crate) fn scale(&self, folded: &str) -> Option<f64> {
+        match self.get(folded)? {
+            Word::Scale(factor) => Some(factor),
+            Word::Add(_) => None,
+        }
+    }
 }
 
 /// Reads `data/number_words.tsv`: the word, `ADD` or `SCALE`, and its value, a whole number

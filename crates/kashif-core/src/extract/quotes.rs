@@ -42,7 +42,8 @@ const MAX_QUOTE_TOKENS: usize = 600;
 
 /// The words of reported speech, by kind (speech verbs, participles that carry on the speech
 /// before them, platforms that are never the speaker, nouns of unnamed sources, particles and
-/// prepositions around a quote): `data/quote_words.tsv`, written folded.
+/// prepositions around a quote, auxiliaries, relatives and particles before a speech verb):
+/// `data/quote_words.tsv`, written folded.
 #[derive(Default)]
 pub(crate) struct Tables {
     verbs: HashSet<&'static str>,
@@ -61,6 +62,19 @@ pub(crate) struct Tables {
     attribution: HashSet<&'static str>,
     introducers: HashSet<&'static str>,
     prepositions: HashSet<&'static str>,
+    /// Demonstratives that lead a speech verb after a quote (`بهذه الكلمات تحدث`).
+    demonstratives: HashSet<&'static str>,
+    /// Particles that open the clause after an attribution's source, skipped (`فإن`).
+    clause_openers: HashSet<&'static str>,
+    /// Words between an attribution word and its source that carry it (`بحسب ما أفاد به`).
+    carriers: HashSet<&'static str>,
+    /// Auxiliaries between a subject and its verb (`لافروف قد قال`).
+    auxiliaries: HashSet<&'static str>,
+    /// Relatives before a verb whose subject is the sentence's (`بما وصفته`).
+    relatives: HashSet<&'static str>,
+    /// Particles before a present verb (`لا`، `لم`; and the auxiliaries): the word before the
+    /// verb is no noun.
+    verb_particles: HashSet<&'static str>,
     /// Object pronouns a speech verb may carry (`وصفته`، `اعتبرتها`، `يصفه`), tried in the order
     /// of the file (`OBJECT_PRONOUN`).
     object_pronouns: Vec<&'static str>,
@@ -102,6 +116,12 @@ impl Tables {
             "ATTRIBUTION" => &mut self.attribution,
             "INTRODUCER" => &mut self.introducers,
             "PREPOSITION" => &mut self.prepositions,
+            "DEMONSTRATIVE" => &mut self.demonstratives,
+            "CLAUSE_OPENER" => &mut self.clause_openers,
+            "CARRIER" => &mut self.carriers,
+            "AUXILIARY" => &mut self.auxiliaries,
+            "RELATIVE" => &mut self.relatives,
+            "VERB_PARTICLE" => &mut self.verb_particles,
             "JUDGE" => return None,
             other => panic!("data/quote_words.tsv: a row has an unknown kind `{other}`"),
         })
@@ -341,9 +361,10 @@ fn clause_goes_on(cx: &Context<'_>, close: usize) -> bool {
 /// (`"…".. بهذه الكلمات تحدث السفير`), or after a comma (`"الوضع كارثي"، قال`). Returns
 /// (verb, true).
 fn verb_after_quote(cx: &Context<'_>, open: usize, close: usize) -> Option<(usize, bool)> {
+    let demonstratives = &cx.tables.quote_words.demonstratives;
     let lead = (close + 1..(close + 4).min(cx.len()))
         .find(|&k| cx.words.tokens[k].kind != TokenKind::Punct)
-        .filter(|&k| matches!(cx.text(k), "بهذه" | "بهذا") && k + 2 < cx.len())
+        .filter(|&k| demonstratives.contains(cx.text(k)) && k + 2 < cx.len())
         .map(|k| k + 2)
         .filter(|&k| cx.words.tokens[k].kind == TokenKind::Arabic);
     if let Some(k) = lead {
@@ -679,7 +700,7 @@ fn clause_after(
         _ if source_end < end && cx.words.tokens[source_end].kind == TokenKind::Arabic => source_end,
         _ => return None,
     };
-    if first < end && matches!(cx.text(first), "فان" | "فانه" | "فانها" | "ان") {
+    if first < end && t.clause_openers.contains(cx.text(first)) {
         first += 1;
     }
     let last = clause_end(cx, first, end, direct);
@@ -690,8 +711,8 @@ fn clause_after(
 const SOURCE_WINDOW: usize = 6;
 
 /// The source after the attribution word at `a`: (the mention, or none for an unnamed source;
-/// the token after it). The words before it may only carry it: `ما`، `به`، a speech verb, a
-/// platform or medium (`تحقيق`، `صحيفة`), quote marks.
+/// the token after it). The words before it may only carry it: a carrier (`ما`، `به`), a speech
+/// verb, a platform or medium (`تحقيق`، `صحيفة`), quote marks.
 fn attribution_source(cx: &Context<'_>, a: usize) -> Option<(Option<usize>, usize)> {
     let t = &cx.tables.quote_words;
     let sentence = cx.sentence_of[a];
@@ -712,7 +733,8 @@ fn attribution_source(cx: &Context<'_>, a: usize) -> Option<(Option<usize>, usiz
         if unnamed_source(cx, k) {
             return Some((None, k + 1));
         }
-        let carries = matches!(text, "ما" | "به" | "له" | "لها" | "\"" | "«" | "“")
+        let carries = t.carriers.contains(text)
+            || is_open(text)
             || verb_at(cx, k) == Some(false)
             || cx.reading_in(k, &t.platforms).is_some()
             || cx.words.readings(k).iter().any(|r| {
@@ -969,13 +991,13 @@ fn subject_before(cx: &Context<'_>, t: &Tables, f: &Found, titled: &Titled) -> O
     if conj || f.verb == 0 {
         return None;
     }
-    speaker_before(cx, t, f, titled).or_else(|| clause_subject(cx, f))
+    speaker_before(cx, t, f, titled).or_else(|| clause_subject(cx, t, f))
 }
 
 /// The speaker right before the verb: `لافروف قال`، `لافروف قد قال`.
 fn speaker_before(cx: &Context<'_>, t: &Tables, f: &Found, titled: &Titled) -> Option<Subject> {
     let mut k = f.verb - 1;
-    if matches!(cx.text(k), "قد" | "وقد" | "كان") && k > 0 {
+    if t.auxiliaries.contains(cx.text(k)) && k > 0 {
         k -= 1;
     }
     let after_preposition = k > 0 && cx.reading_in(k - 1, &t.prepositions).is_some();
@@ -986,20 +1008,20 @@ fn speaker_before(cx: &Context<'_>, t: &Tables, f: &Found, titled: &Titled) -> O
 }
 
 /// The subject of a verb that a relative or a noun right before it governs.
-fn clause_subject(cx: &Context<'_>, f: &Found) -> Option<Subject> {
+fn clause_subject(cx: &Context<'_>, t: &Tables, f: &Found) -> Option<Subject> {
     if cx.sentence_of[f.verb - 1] != cx.sentence_of[f.verb] {
         return None;
     }
     let before = cx.text(f.verb - 1);
     // `بما وصفته`، `ما تقول إنه`: a relative verb; its subject is the sentence's.
-    if matches!(before, "ما" | "بما" | "مما" | "لما" | "عما") {
+    if t.relatives.contains(before) {
         return Some(Subject::OfSentence);
     }
     // A present verb right after a noun describes it (`سؤال من أحد متابعيه يقول: …`):
     // the noun, named by no mention, is the subject.
     let noun = cx.words.tokens[f.verb - 1].kind == TokenKind::Arabic
         && cx.mention(f.verb - 1).is_none()
-        && !matches!(before, "قد" | "وقد" | "كان" | "وكان" | "لا" | "ولا" | "لم" | "ولم" | "لن" | "كما");
+        && !(t.auxiliaries.contains(before) || t.verb_particles.contains(before));
     (noun && verb_is_present(cx, f.verb)).then_some(Subject::Unknown)
 }
 

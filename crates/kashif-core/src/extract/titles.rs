@@ -4,10 +4,11 @@
 //!
 //! A title is a sequence of known titles, each optionally followed by nationality adjectives
 //! and modifiers (السابق، الجديد …) and by a complement: an organization or place mention, or up
-//! to three definite words (`قائد الشرطة المحلية`). The title lists are compiled from the
+//! to three definite words (`قائد الشرطة المحلية`), the mention maybe after a preposition
+//! (`السفير لدى الأمم المتحدة`). The title lists are compiled from the
 //! curated `person_titles_ar.tsv` and `demonyms_ar.tsv` of the shared gazetteer (written for
-//! this project), plus the forms after them; they and the modifiers are the rows of
-//! `data/title_words.tsv`.
+//! this project), plus the forms after them; they, the modifiers and the prepositions are the
+//! rows of `data/title_words.tsv`.
 //!
 //! Each person is looked at over at most [`WINDOW`] tokens before (or after) the name: linear.
 
@@ -28,11 +29,13 @@ fn is_adjective(tables: &WordTables, folded: &str) -> bool {
     tables.demonyms.is_nationality(folded) || tables.titles.adjectives.contains(folded)
 }
 
-/// The titles and modifiers of `data/title_words.tsv`, folded.
+/// The titles, modifiers and prepositions of `data/title_words.tsv`, folded.
 pub(crate) struct Tables {
     /// Folded first token → title token sequences starting with it, longest first.
     titles: HashMap<String, Vec<Vec<String>>>,
     adjectives: HashSet<String>,
+    /// Prepositions between a title and its complement (`السفير لدى الأمم المتحدة`).
+    prepositions: HashSet<String>,
 }
 
 fn folded_tokens(text: &str) -> Vec<String> {
@@ -50,16 +53,20 @@ fn add_title(titles: &mut HashMap<String, Vec<Vec<String>>>, tokens: Vec<String>
 }
 
 impl Tables {
-    /// Reads `data/title_words.tsv`: folds and tokenizes the titles; the modifiers are read as
-    /// they are written, folded.
+    /// Reads `data/title_words.tsv`: folds and tokenizes the titles; the modifiers and
+    /// prepositions are read as they are written, folded.
     pub(crate) fn parse(tsv: &str) -> Tables {
         let mut titles: HashMap<String, Vec<Vec<String>>> = HashMap::default();
         let mut adjectives = HashSet::default();
+        let mut prepositions = HashSet::default();
         for fields in crate::extract::data_rows(tsv) {
             match fields.get(1).copied() {
                 Some("TITLE") => add_title(&mut titles, folded_tokens(fields[0])),
                 Some("MODIFIER") => {
                     adjectives.insert(fields[0].to_owned());
+                }
+                Some("PREPOSITION") => {
+                    prepositions.insert(fields[0].to_owned());
                 }
                 other => panic!("data/title_words.tsv: `{}` has an unknown kind {other:?}", fields[0]),
             }
@@ -67,7 +74,7 @@ impl Tables {
         for sequences in titles.values_mut() {
             sequences.sort_by_key(|s| std::cmp::Reverse(s.len()));
         }
-        Tables { titles, adjectives }
+        Tables { titles, adjectives, prepositions }
     }
 
     /// Whether a folded word is a title of one word by itself (`الاميره`، `الرييس`، `الشيخ`).
@@ -117,7 +124,7 @@ impl Parser<'_, '_> {
             }
             // A complement: a name of an organization or place, then adjectives; after لدى or
             // إلى (`السفير الروسي لدى الأمم المتحدة`، `المبعوث الخاص إلى سوريا`).
-            let to = after + 1 < self.limit && matches!(self.cx.text(after), "لدي" | "الي");
+            let to = after + 1 < self.limit && self.cx.tables.titles.prepositions.contains(self.cx.text(after));
             let after = if to { after + 1 } else { after };
             if let Some((m, label)) = self.cx.mention(after) {
                 if label != Label::Per {

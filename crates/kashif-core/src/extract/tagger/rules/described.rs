@@ -172,13 +172,13 @@ fn is_adjective(heads: &Heads, text: &str) -> bool {
     text.ends_with('ي') || text.ends_with("يه") || heads.get(text) == Some(&Kind::Adjective)
 }
 
-/// Whether the word at `at` is a preposition of an object or an indefinite word with `ب` glued to
-/// it that is no name: after a word with `ل` it makes that word a verbal noun of purpose with
+/// Whether the word at `at` is a preposition of an object (`OBJECT_PREPOSITION` of
+/// `data/rule_words.tsv`: `على`، `إلى`) or an indefinite word with `ب` glued to it that is no name: after a word with `ل` it makes that word a verbal noun of purpose with
 /// its object (`الجيش الليبي للقيام بدوره`، `حلف شمالي الأطلسي للإطاحة به`، `للتعرف إلى`), not the
 /// complement of a name (`المجلس الأعلى للقضاء`، `المجلس الجهوي للصحة بالمهدية`).
-fn governs_object(words: &Words<'_>, starting: &[Option<usize>], at: usize) -> bool {
+fn governs_object(rule_words: &RuleWords, words: &Words<'_>, starting: &[Option<usize>], at: usize) -> bool {
     words.text(at).is_some_and(|text| {
-        matches!(text, "علي" | "الي")
+        rule_words.object_prepositions.contains(text)
             || (text.starts_with('ب') && !text.starts_with("بال") && starting.get(at).is_some_and(Option::is_none) && text.chars().count() >= 3)
     })
 }
@@ -316,7 +316,8 @@ impl<'s, 'w> NameScan<'s, 'w> {
         self.only_adjectives &= adjective && is_definite(text) && !text.starts_with("لل");
         // A word with `لل` is a complement that goes on any name (`المجلس الأعلى للقضاء`), but
         // makes none of a bare head (`مركز للتصويت`، `مكتب جديد للحزب`).
-        if text.starts_with("لل") && (self.named_end == self.at + 1 || governs_object(words, self.starting, end + 1))
+        if text.starts_with("لل")
+            && (self.named_end == self.at + 1 || governs_object(self.rule_words, words, self.starting, end + 1))
         {
             return Step::Stop;
         }
@@ -351,7 +352,7 @@ impl<'s, 'w> NameScan<'s, 'w> {
             && self.named_end > at + 1
             && next_definite
             && end + 2 - at <= MAX_NAME_TOKENS
-            && !governs_object(words, self.starting, end + 2)
+            && !governs_object(self.rule_words, words, self.starting, end + 2)
     }
 
     /// A definite word that goes on with the name: an adjective or a complement, or any after a
@@ -384,7 +385,8 @@ impl<'s, 'w> NameScan<'s, 'w> {
             && !matches!(text.chars().next(), Some('ي' | 'ت' | 'س'));
         // A facility named after someone by his kunya (`قاعدة أبو ستة البحرية`): the kunya and
         // the word after it are a proper name.
-        let kunya = matches!(text, "ابو" | "ام") && is_arabic(words, end + 1) && self.starting[end + 1].is_none();
+        let kunya =
+            self.rule_words.kunya_words.contains(text) && is_arabic(words, end + 1) && self.starting[end + 1].is_none();
         if construct && self.facility && kunya {
             self.take(2);
             (self.after_name, self.after_proper) = (true, true);

@@ -45,7 +45,23 @@ pub(crate) struct RuleWords {
     name_connectors: FxHashSet<&'static str>,
     particles_before_names: FxHashSet<&'static str>,
     named_as: FxHashSet<&'static str>,
+    /// `NAMED_AS_WITH_B`: the words that say a name follows after ب (`الملقب بـ`).
+    named_as_with_b: FxHashSet<&'static str>,
     latin_not_names: FxHashSet<&'static str>,
+    /// `SPOKESMAN`: the nouns of a spokesman before `باسم` (`المتحدث`، `الناطق`).
+    spokesmen: FxHashSet<&'static str>,
+    /// `SPOKESMAN_ADJECTIVE`: the adjectives between a spokesman and `باسم` (`الناطق الرسمي باسم`).
+    spokesman_adjectives: FxHashSet<&'static str>,
+    /// `EDITION`: the words after an organization that make it its edition (`بي بي سي عربي`).
+    editions: FxHashSet<&'static str>,
+    /// `TOLD`: the prepositions before the medium a person speaks to or with (`في لقاء مع "العربية"`).
+    told: FxHashSet<&'static str>,
+    /// `BYLINE`: the words that open a byline (`كتب`، `بقلم`).
+    byline_words: FxHashSet<&'static str>,
+    /// `OBJECT_PREPOSITION`: the prepositions of an object after a verbal noun (`للتعرف إلى`).
+    object_prepositions: FxHashSet<&'static str>,
+    /// `KUNYA`: the first words of a kunya (`أبو`، `أم`).
+    kunya_words: FxHashSet<&'static str>,
 }
 
 impl RuleWords {
@@ -76,7 +92,15 @@ impl RuleWords {
                 "NAME_CONNECTOR" => &mut t.name_connectors,
                 "PARTICLE_BEFORE_NAME" => &mut t.particles_before_names,
                 "NAMED_AS" => &mut t.named_as,
+                "NAMED_AS_WITH_B" => &mut t.named_as_with_b,
                 "LATIN_NOT_NAME" => &mut t.latin_not_names,
+                "SPOKESMAN" => &mut t.spokesmen,
+                "SPOKESMAN_ADJECTIVE" => &mut t.spokesman_adjectives,
+                "EDITION" => &mut t.editions,
+                "TOLD" => &mut t.told,
+                "BYLINE" => &mut t.byline_words,
+                "OBJECT_PREPOSITION" => &mut t.object_prepositions,
+                "KUNYA" => &mut t.kunya_words,
                 other => panic!("data/rule_words.tsv: `{word}` is in an unknown list `{other}`"),
             };
             list.insert(word);
@@ -185,7 +209,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "arabic-editions",
         about: "an organization followed by عربي/عربية without the article is its Arabic edition (بي بي سي عربي)",
-        run: |i, out| arabic_editions(i.words, out),
+        run: |i, out| arabic_editions(&i.tables.rule_words, i.words, out),
     },
     Rule { name: "quoted-titles", about: "a quotation after رواية/فيلم/برنامج is a title (MISC)", run: |i, out| quoted_titles(&i.tables.rule_words, i.words, out) },
     Rule {
@@ -218,7 +242,7 @@ pub(crate) const RULES: &[Rule] = &[
         about: "a one-word place or organization right after a masculine verb of saying is a person",
         run: |i, out| speakers_are_people(&i.tables.quote_words, i.words, out),
     },
-    Rule { name: "bylines", about: "the words of a byline (كتب - … :) are the writer", run: |i, out| bylines(i.words, out) },
+    Rule { name: "bylines", about: "the words of a byline (كتب - … :) are the writer", run: |i, out| bylines(&i.tables.rule_words, i.words, out) },
     Rule {
         name: "hyphenated-names",
         about: "a name goes on across a hyphen between two words (كيم يو-جونغ، مون جاي-إن)",
@@ -500,22 +524,21 @@ fn quoted_bodies(heads: &Heads, words: &Words<'_>, out: &mut Vec<(Candidate, f32
     add_in_order(out, added);
 }
 
-/// A definite noun and a nisba adjective after `المتحدث باسم` or `الناطق (الرسمي) باسم` that
-/// nothing was found on are the body the spokesman speaks for, an organization (`الخارجية
+/// A definite noun and a nisba adjective after `المتحدث باسم` or `الناطق (الرسمي) باسم` (`SPOKESMAN`
+/// and `SPOKESMAN_ADJECTIVE` of `data/rule_words.tsv`) that nothing was found on are the body the spokesman speaks for, an organization (`الخارجية
 /// الصينية`، `الجبهة الشعبية`), but a title or a government (`NO_BODY_NOUN` of `data/rule_words.tsv`:
 /// `الرئيس التركي`، `الأمين العام`، `الحكومة الفرنسية`, which the news set leaves out).
 fn spokesman_bodies(rule_words: &RuleWords, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
-    let spokesman = |at: usize| {
-        words.readings(at).iter().any(|r| matches!(r.stem.as_str(), "المتحدث" | "الناطق" | "المتحدثه" | "الناطقه"))
-    };
+    let spokesman = |at: usize| words.readings(at).iter().any(|r| rule_words.spokesmen.contains(r.stem.as_str()));
+    let official = |word: &str| rule_words.spokesman_adjectives.contains(word);
     let covered = covered_tokens(words, out);
     let mut added = Vec::new();
     for at in 1..words.tokens.len() {
         if words.text(at) != Some("باسم") {
             continue;
         }
-        let official = matches!(words.text(at - 1), Some("الرسمي" | "الرسميه"));
-        if !(spokesman(at - 1) || (official && at >= 2 && spokesman(at - 2))) {
+        let after_official = words.text(at - 1).is_some_and(official);
+        if !(spokesman(at - 1) || (after_official && at >= 2 && spokesman(at - 2))) {
             continue;
         }
         let (noun, adjective) = (at + 1, at + 2);
@@ -525,7 +548,7 @@ fn spokesman_bodies(rule_words: &RuleWords, words: &Words<'_>, out: &mut Vec<(Ca
             && n.starts_with("ال")
             && a.starts_with("ال")
             && (a.ends_with('ي') || a.ends_with("يه"))
-            && !matches!(a, "الرسمي" | "الرسميه")
+            && !official(a)
             && !rule_words.no_body_nouns.contains(n)
             && !covered[noun]
             && !covered[adjective];
@@ -560,15 +583,15 @@ fn media_suffixes(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f3
     add_in_order(out, added);
 }
 
-/// An organization followed by `عربي` or `عربية` without the article is its Arabic edition or
-/// service, one name (`بي بي سي عربي`، `سكاي نيوز عربية`), linked to the organization; with the
+/// An organization followed by `عربي` or `عربية` (`EDITION` of `data/rule_words.tsv`) without the
+/// article is its Arabic edition or service, one name (`بي بي سي عربي`، `سكاي نيوز عربية`), linked to the organization; with the
 /// article the word is an adjective of something else (`بي بي سي العربية` stays as the tagger
 /// reads it).
-fn arabic_editions(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+fn arabic_editions(rule_words: &RuleWords, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     // The candidates are in text order: their starts are sorted.
     let starts: Vec<usize> = out.iter().map(|(c, _)| c.first).collect();
     for (candidate, _) in out.iter_mut() {
-        let edition = matches!(words.text(candidate.last), Some("عربي" | "عربيه"));
+        let edition = words.text(candidate.last).is_some_and(|t| rule_words.editions.contains(t));
         if candidate.label == Label::Org && edition && starts.binary_search(&candidate.last).is_err() {
             candidate.last += 1;
         }
@@ -580,7 +603,7 @@ fn arabic_editions(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
 /// quoted `الشرق الأوسط` is the newspaper 10 times out of 13). A quotation right after one of
 /// those words that names a known newspaper or channel is found even where the tagger missed it
 /// (`صحيفة «الحياة»`: `الحياة` is also a common word), and so is one after `وكالة أنباء`, or a
-/// one-word quotation after `مع` or `ل` (`في لقاء مع "العربية"`).
+/// one-word quotation after `مع` or `ل` (`TOLD`: `في لقاء مع "العربية"`).
 fn quoted_media(names: &Lexicon, rule_words: &RuleWords, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let media_of = |first: usize, last: usize| {
         rule_words.media.iter().find_map(|kind| names.described(kind, words, first, last)).filter(|(label, _, _)| *label == Label::Org)
@@ -603,7 +626,7 @@ fn quoted_media(names: &Lexicon, rule_words: &RuleWords, words: &Words<'_>, out:
         // After صحيفة/قناة, or a one-word quotation right after مع or a verb's ل (`في لقاء مع
         // "العربية"`، `قال لـ«الحياة»`).
         let after_media = rule_words.descriptor(words, open - 1).is_some_and(|d| rule_words.media.contains(&d));
-        let told = end == open + 2 && matches!(words.text(open - 1), Some("مع" | "ل" | "لـ"));
+        let told = end == open + 2 && words.text(open - 1).is_some_and(|t| rule_words.told.contains(t));
         let agency = open >= 2 && words.text(open - 1) == Some("انباء") && rule_words.descriptor(words, open - 2) == Some("وكاله");
         if !after_media && !told && !agency {
             continue;
@@ -852,15 +875,15 @@ fn clubs_in_play(lists: &Lists, rule_words: &RuleWords, words: &Words<'_>, out: 
     }
 }
 
-/// A byline: `كتب`, maybe a dash or colon, then one to four Arabic words and a colon or dash
+/// A byline: `كتب` (or another `BYLINE` word of `data/rule_words.tsv`: `بقلم`), maybe a dash or colon, then one to four Arabic words and a colon or dash
 /// (`كتب - أشرف ممتاز :`; folding drops the tatweel of `كتب ـ خليفة أدهم :`) name the writer, a
 /// person, whatever the tagger read there. In ANERcorp train the 3 stretches so written are
 /// all a person's name.
-fn bylines(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
+fn bylines(rule_words: &RuleWords, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let is_mark = |at: usize| words.text(at).is_some_and(|t| matches!(t, ":" | "-" | "–"));
     let mut added = Vec::new();
     for at in 0..words.tokens.len() {
-        if !matches!(words.text(at), Some("كتب" | "كتبت" | "بقلم")) {
+        if !words.text(at).is_some_and(|t| rule_words.byline_words.contains(t)) {
             continue;
         }
         let first = if is_mark(at + 1) { at + 2 } else { at + 1 };
@@ -1210,7 +1233,7 @@ mod tests {
         let words = Words::new(&tokens);
         // The tagger read half of the first writer's name and a place in the second's.
         let mut out = vec![candidate(at("ادهم"), at("ادهم") + 1, Label::Per), candidate(at("محمود"), at("محمود") + 1, Label::Loc)];
-        bylines(&words, &mut out);
+        bylines(&tables().rule_words, &words, &mut out);
         let found: Vec<(usize, usize, Label)> = out.iter().map(|(c, _)| (c.first, c.last, c.label)).collect();
         // `كتب التاريخ …` and `كتب : القرار` have no closing mark: no byline.
         assert_eq!(

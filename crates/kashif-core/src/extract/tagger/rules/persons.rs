@@ -190,16 +190,18 @@ pub(super) fn unknown_surnames(lists: &Lists, words: &Words<'_>, out: &mut [(Can
     }
 }
 
-/// See the module's documentation. The words that say a name follows ("the one called",
-/// "nicknamed") are `NAMED_AS` of `data/rule_words.tsv`, folded.
+/// See the module's documentation. The words that say a name follows ("the one called") are
+/// `NAMED_AS` of `data/rule_words.tsv`, folded; those after which it follows ب ("nicknamed",
+/// "known as") `NAMED_AS_WITH_B`.
 pub(super) fn named_as(lists: &Lists, rule_words: &RuleWords, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let covered = covered_tokens(words, out);
     let mut added = Vec::new();
+    let named = |w: &&str| rule_words.named_as.contains(w) || rule_words.named_as_with_b.contains(w);
     for at in 0..words.tokens.len() {
-        let Some(word) = words.readings(at).iter().map(|r| r.stem.as_str()).find(|w| rule_words.named_as.contains(w)) else { continue };
+        let Some(word) = words.readings(at).iter().map(|r| r.stem.as_str()).find(named) else { continue };
         // `الملقب بـ`، `الشهير بـ`: the name comes after the ب.
         let mut next = at + 1;
-        if matches!(word, "الملقب" | "الملقبه" | "الشهير" | "الشهيره") {
+        if rule_words.named_as_with_b.contains(word) {
             if words.text(next) == Some("ب") {
                 next += 1;
                 if words.text(next) == Some("ـ") {
