@@ -82,10 +82,7 @@ impl WordCache {
 
     /// Keeps the summed weights of `word`'s features.
     pub(crate) fn insert(&mut self, word: &str, quanta: WordWeights) {
-        if self.quanta.len() >= CAPACITY {
-            self.quanta.clear();
-        }
-        self.quanta.insert(word.into(), quanta);
+        keep(&mut self.quanta, word.into(), quanta);
     }
 
     /// What the lists say of `word` ([`WordFacts`]): kept from an earlier call, else found by
@@ -95,11 +92,8 @@ impl WordCache {
         if let Some(facts) = self.facts.get(word) {
             return *facts;
         }
-        if self.facts.len() >= CAPACITY {
-            self.facts.clear();
-        }
         let facts = find();
-        self.facts.insert(word.into(), facts);
+        keep(&mut self.facts, word.into(), facts);
         facts
     }
 
@@ -111,10 +105,7 @@ impl WordCache {
 
     /// Keeps the summed weights of the features of a place.
     pub(crate) fn insert_place(&mut self, place: Place, quanta: [i32; MODEL_TAGS]) {
-        if self.places.len() >= CAPACITY {
-            self.places.clear();
-        }
-        self.places.insert(place, quanta);
+        keep(&mut self.places, place, quanta);
     }
 
     /// How many words the cache holds.
@@ -122,6 +113,14 @@ impl WordCache {
     pub(crate) fn len(&self) -> usize {
         self.quanta.len()
     }
+}
+
+/// Keeps `value` under `key` in `map`, emptying the map first when it holds [`CAPACITY`] keys.
+fn keep<K: std::hash::Hash + Eq, V>(map: &mut FxHashMap<K, V>, key: K, value: V) {
+    if map.len() >= CAPACITY {
+        map.clear();
+    }
+    map.insert(key, value);
 }
 
 #[cfg(test)]
