@@ -201,7 +201,7 @@ impl Analyzer {
             })
             .collect();
         link_document(tables.demonyms, text, &mut entities);
-        let (figures, quotes) = extract::rules::apply(&folded, &words, &mut entities, resources);
+        let (figures, quotes) = extract::rules::apply(&folded, &words, &mut entities, resources.tables, resources.tagger.lists());
         Analysis { entities, figures, quotes }
     }
 }

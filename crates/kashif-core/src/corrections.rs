@@ -22,10 +22,10 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::{Analysis, Label, Mention};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::Words;
-use crate::extract::tagger::rules::Heads;
 use crate::link::unknown_entity;
 use crate::text::normalize::{fold, Folded};
 use crate::text::tokenize::tokenize;
+use crate::word_tables::name_heads::Heads;
 
 /// One correction of one document's mentions, or (`Merge`) of entities everywhere. Kept as
 /// JSON (the page stores them so), tagged by `kind`.
@@ -233,7 +233,7 @@ pub fn apply(text: &str, analysis: &mut Analysis, corrections: &[Correction], le
         }
     }
     // The ids of names the user made or retyped are those of unknown names.
-    let heads = &crate::resources::name_tables().heads;
+    let heads = &crate::word_tables::name_tables().heads;
     for correction in corrections {
         match correction {
             Correction::Remove { start, end, text: expected } => {

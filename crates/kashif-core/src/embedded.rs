@@ -1,4 +1,4 @@
-//! Every data file the core embeds, and nothing else: `crate::resources` parses them. The
+//! Every data file the core embeds, and nothing else: `crate::word_tables` and `crate::resources` parse them. The
 //! native build includes the large tables as they are; the wasm build, which goes over the
 //! wire, includes their compact forms (`src/codec.rs`, written by `build.rs`) and decodes each
 //! once, on first use, back to exactly the committed bytes. The small tables are included as

@@ -59,12 +59,12 @@
 use rustc_hash::FxHashMap;
 
 use crate::analysis::{Analysis, Label, Mention};
-use crate::extract::demonyms::Tables as Demonyms;
 use crate::extract::lexicon::Lexicon;
-use crate::extract::tagger::rules::Heads;
 use crate::extract::{Candidate, Words};
 use crate::hash::stable_hash;
-use crate::resources::WordTables;
+use crate::word_tables::demonyms::Demonyms;
+use crate::word_tables::name_heads::Heads;
+use crate::word_tables::WordTables;
 use crate::text::normalize::{fold, folded_chars};
 
 /// The id and display name of a rule mention (a date or a number) from its canonical value
@@ -1056,7 +1056,7 @@ impl FullNames {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resources::tables;
+    use crate::word_tables::tables;
 
     #[test]
     fn names_that_match_share_an_index_block() {

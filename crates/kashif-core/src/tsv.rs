@@ -49,6 +49,14 @@ pub(crate) fn fields(line: &str) -> impl Iterator<Item = &str> {
     split(line, b'\t')
 }
 
+/// The fields of the lines of an embedded data file (`data/*.tsv`) that are not comments or
+/// blank, each trimmed.
+pub(crate) fn data_rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| line.split('\t').map(str::trim).collect::<Vec<_>>())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,11 @@
 //! The module graph of every crate of the workspace (`crates/*/src`) has no import cycle: within
-//! each folder, the files (modules) that import one another through `super::NAME` or
-//! `crate::PATH::NAME` form no loop, so each layer can be read (and moved) without the ones above
-//! it. A folder's `mod.rs` (and a crate's `lib.rs` or `main.rs`) is its parent and is left out: it
-//! declares the files and may use them. (Between crates Cargo itself refuses a cycle.)
+//! each folder, the modules (files and subfolders) that import one another through `super::NAME`
+//! or `crate::PATH::NAME` form no loop, so each layer can be read (and moved) without the ones
+//! above it. A subfolder is one module: what any file of it imports counts (`corpus/claims.rs`
+//! importing `crate::word_tables` is `corpus` importing `word_tables`). A folder's `mod.rs` (and
+//! a crate's `lib.rs` or `main.rs`) is its parent and is left out: it declares the files and may
+//! use them. Test code (an item under `#[cfg(test)]`) may reach any layer and is left out too.
+//! (Between crates Cargo itself refuses a cycle.)
 //!
 //! This reads the sources as text (imports and paths, comments dropped): a path built by a macro
 //! is not seen.
@@ -39,9 +42,66 @@ fn modules(dir: &Path) -> BTreeSet<String> {
         .collect()
 }
 
-/// The source without its `//` comments.
+/// The source without its `//` comments and without its test code: each item under
+/// `#[cfg(test)]` (a `mod tests { … }`, an `impl` for the tests, a `use`), to the brace that
+/// closes it or the `;` that ends it.
 fn code(path: &Path) -> String {
-    fs::read_to_string(path).unwrap().lines().map(|l| l.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n")
+    let source = fs::read_to_string(path).unwrap();
+    let mut lines = source.lines().map(|l| l.split("//").next().unwrap_or(""));
+    let mut kept = Vec::new();
+    while let Some(line) = lines.next() {
+        if line.trim_start().starts_with("#[cfg(test)]") {
+            skip_item(&mut lines);
+        } else {
+            kept.push(line);
+        }
+    }
+    kept.join("\n")
+}
+
+/// Skips the lines of one item (its attributes, then up to its closing brace or final `;`).
+fn skip_item<'a>(lines: &mut impl Iterator<Item = &'a str>) {
+    let mut depth = 0i32;
+    let mut opened = false;
+    for line in lines.by_ref() {
+        if !opened && line.trim_start().starts_with("#[") {
+            continue;
+        }
+        for c in line.chars() {
+            match c {
+                '{' => (depth, opened) = (depth + 1, true),
+                '}' => depth -= 1,
+                _ => {}
+            }
+        }
+        if (opened && depth <= 0) || (!opened && line.trim_end().ends_with(';')) {
+            return;
+        }
+    }
+}
+
+/// The files of a module of `dir` (`name.rs`, or every `.rs` file under the folder `name`), each
+/// with whether its `super::` is `dir` (the file itself, or the folder's `mod.rs`).
+fn module_files(dir: &Path, name: &str) -> Vec<(PathBuf, bool)> {
+    let file = dir.join(format!("{name}.rs"));
+    if file.is_file() {
+        return vec![(file, true)];
+    }
+    let folder = dir.join(name);
+    let mut files = Vec::new();
+    let mut pending = vec![folder.clone()];
+    while let Some(at) = pending.pop() {
+        for path in fs::read_dir(&at).unwrap().map(|e| e.unwrap().path()) {
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let super_is_dir = path == folder.join("mod.rs");
+                files.push((path, super_is_dir));
+            }
+        }
+    }
+    files.sort();
+    files
 }
 
 /// The first names of a path after `prefix`: `a` for `prefix a::b`, and `a`, `c` for
@@ -73,17 +133,18 @@ fn graph(dir: &Path, crate_path: &str) -> Graph {
     let names = modules(dir);
     let mut graph = Graph::new();
     for name in &names {
-        let path = dir.join(format!("{name}.rs"));
-        if !path.is_file() {
-            continue;
-        }
-        let source = code(&path);
-        let prefixes = ["super::".to_owned(), format!("{crate_path}::")];
         let used = graph.entry(name.clone()).or_default();
-        for prefix in &prefixes {
-            for (at, _) in source.match_indices(prefix.as_str()) {
-                let named = first_names(&source[at + prefix.len()..]);
-                used.extend(named.into_iter().filter(|n| n != name && names.contains(n)));
+        for (path, super_is_dir) in module_files(dir, name) {
+            let source = code(&path);
+            let mut prefixes = vec![format!("{crate_path}::")];
+            if super_is_dir {
+                prefixes.push("super::".to_owned());
+            }
+            for prefix in &prefixes {
+                for (at, _) in source.match_indices(prefix.as_str()) {
+                    let named = first_names(&source[at + prefix.len()..]);
+                    used.extend(named.into_iter().filter(|n| n != name && names.contains(n)));
+                }
             }
         }
     }
@@ -146,4 +207,17 @@ fn a_cycle_is_found() {
 fn grouped_imports_name_each_module() {
     assert_eq!(first_names("{state::DocId, i18n::{Lang, Msg}, store};"), ["state", "i18n", "store"]);
     assert_eq!(first_names("workspace::CorpusEntry;"), ["workspace"]);
+}
+
+#[test]
+fn test_code_is_left_out() {
+    let dir = std::env::temp_dir().join(format!("kashif-modules-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("a.rs");
+    let source = "use crate::b::X;\n#[cfg(test)]\nuse crate::c::Y;\n#[cfg(test)]\n#[allow(dead_code)]\nmod tests {\n    fn f() { crate::d::g(); }\n}\nfn h() { crate::e::i(); }\n";
+    fs::write(&path, source).unwrap();
+    let kept = code(&path);
+    fs::remove_dir_all(&dir).unwrap();
+    assert!(kept.contains("crate::b::X") && kept.contains("crate::e::i"), "{kept}");
+    assert!(!kept.contains("crate::c::") && !kept.contains("crate::d::"), "{kept}");
 }

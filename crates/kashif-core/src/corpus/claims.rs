@@ -37,7 +37,7 @@ use serde::Serialize;
 use super::CorpusDoc;
 use crate::analysis::{Counted, Event, Figure, Label, Mention};
 use crate::export::{push_row, text_field};
-use crate::resources::corpus_tables;
+use crate::word_tables::corpus_tables;
 use crate::text::normalize::fold;
 
 /// How far around a figure (in chars, within its sentence) a source, a place or a date is
@@ -199,42 +199,6 @@ impl ClaimGroup {
         let mut docs: Vec<usize> = self.claims.iter().map(|c| c.doc).collect();
         docs.dedup();
         docs
-    }
-}
-
-/// The words of `data/claim_words.tsv`, folded.
-pub(crate) struct ClaimWords {
-    sides: HashMap<String, (&'static str, &'static str)>,
-    skip: Vec<String>,
-    cues: Vec<String>,
-    days: Vec<String>,
-    /// Words of a qualifier that make the figure a lower bound (`أكثر من`، `على الأقل`).
-    at_least: Vec<String>,
-    /// Words of a qualifier that make the figure an upper bound (`أقل من`، `دون`).
-    at_most: Vec<String>,
-}
-
-impl ClaimWords {
-    /// Reads the rows of `data/claim_words.tsv` (`SIDE`, `SKIP`, `CUE`, `DAY`, `AT_LEAST`,
-    /// `AT_MOST`; another row is a build defect). The `weekdays` (folded, `WEEKDAY` of `data/name_heads.tsv`) are days too.
-    pub(crate) fn parse(tsv: &'static str, weekdays: &[String]) -> ClaimWords {
-        let days = weekdays.to_vec();
-        let mut words =
-            ClaimWords { sides: HashMap::new(), skip: vec![], cues: vec![], days, at_least: vec![], at_most: vec![] };
-        for row in crate::extract::data_rows(tsv) {
-            match row.as_slice() {
-                ["SIDE", word, key, name] => {
-                    words.sides.insert(fold(word), (*key, *name));
-                }
-                ["SKIP", word] => words.skip.push(fold(word)),
-                ["CUE", word] => words.cues.push(fold(word)),
-                ["DAY", word] => words.days.push(fold(word)),
-                ["AT_LEAST", word] => words.at_least.push(fold(word)),
-                ["AT_MOST", word] => words.at_most.push(fold(word)),
-                other => panic!("data/claim_words.tsv: bad row {other:?}"),
-            }
-        }
-        words
     }
 }
 

@@ -7,39 +7,13 @@
 //! `العربية` are common words): a known outlet of `data/outlets.tsv` is given under its usual
 //! name, another one as written.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use crate::analysis::{Analysis, Label};
 use crate::ingest::{iso_date, Byline};
 use crate::text::normalize::fold;
 
-/// The outlets Kashif knows (`data/outlets.tsv`): the name shown, by the key of each form.
-pub(crate) struct Outlets(HashMap<String, &'static str>);
-
-impl Outlets {
-    /// Reads the rows of `data/outlets.tsv`: the name shown, then its forms separated by `|`.
-    pub(crate) fn parse(tsv: &'static str) -> Outlets {
-        let mut by_key = HashMap::default();
-        for row in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            let Some((name, forms)) = row.split_once('\t') else { continue };
-            for form in forms.split('|').chain([name]) {
-                by_key.entry(outlet_key(form)).or_insert(name.trim());
-            }
-        }
-        Outlets(by_key)
-    }
-}
-
-/// What two spellings of one outlet share: folded, lower case, letters and digits only
-/// (`أ.ف.ب` ≡ `ا ف ب`, `cnn` ≡ `CNN`).
-fn outlet_key(name: &str) -> String {
-    fold(name).to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
-}
-
 /// The usual name of a known outlet or agency written `name` (`أ ف ب` → `فرانس برس`).
 fn known_outlet(name: &str) -> Option<&'static str> {
-    let key = outlet_key(name);
-    (!key.is_empty()).then(|| crate::resources::corpus_tables().outlets.0.get(&key).copied()).flatten()
+    crate::word_tables::corpus_tables().outlets.usual_name(name)
 }
 
 /// The headline, outlet and date the text of a document gives (see the module's doc); the

@@ -40,9 +40,9 @@ pub use self::dateline::byline;
 pub use self::claims::{claim_groups, claims_to_csv, Claim, ClaimGroup};
 pub use self::entity_table::{entity_table, DocMentions, EntityRow};
 pub use self::framing::{
-    builtin_descriptors, descriptors_to_tsv, document_framing, framing_table, known_descriptor, parse_descriptors,
-    Actor, Category, Descriptor, DescriptorError, FramingHit, FramingRow, FramingTable,
+    builtin_descriptors, document_framing, framing_table, known_descriptor, Actor, FramingHit, FramingRow, FramingTable,
 };
+pub use crate::word_tables::descriptors::{descriptors_to_tsv, parse_descriptors, Category, Descriptor, DescriptorError};
 pub use self::quote_table::{quotes, QuoteRow};
 
 use crate::analysis::Analysis;

@@ -7,9 +7,9 @@ use rustc_hash::FxHashSet as HashSet;
 use super::tagger::features::Lists;
 use super::Words;
 use crate::analysis::{Label, Mention};
-use crate::resources::{Resources, WordTables};
 use crate::text::normalize::Folded;
 use crate::text::sentences;
+use crate::word_tables::WordTables;
 
 pub(crate) struct Context<'a> {
     pub words: &'a Words<'a>,
@@ -30,7 +30,7 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub(crate) fn new(folded: &'a Folded, words: &'a Words<'a>, mentions: &'a [Mention], resources: &'a Resources) -> Self {
+    pub(crate) fn new(folded: &'a Folded, words: &'a Words<'a>, mentions: &'a [Mention], tables: &'a WordTables, lists: &'a Lists) -> Self {
         let tokens = words.tokens;
         let spans: Vec<(usize, usize)> = tokens.iter().map(|t| folded.original_span(t.start, t.end)).collect();
         let mut sentences = sentences::split(folded.original_chars());
@@ -54,7 +54,6 @@ impl<'a> Context<'a> {
             let overlaps = m < mentions.len() && mentions[m].start < end;
             mention_of.push(overlaps.then_some(m));
         }
-        let (tables, lists) = (resources.tables, resources.tagger.lists());
         Context { words, folded, mentions, tables, lists, spans, sentences, sentence_of, mention_of }
     }
 

@@ -5,146 +5,15 @@
 //!
 //! Every rule looks at a fixed window of tokens around the number: linear in the text.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::context::Context;
-use super::numbers::NumberWords;
 use crate::analysis::{Counted, Event, Figure, Label};
-
-/// Vague quantities (`data/vague_quantities.tsv`): the folded word and the lower
-/// bound it stands for. Apart from the other [`Tables`], for the claims of the page too.
-pub(crate) struct Vague(HashMap<&'static str, f64>);
-
-impl Vague {
-    /// Reads `data/vague_quantities.tsv`.
-    pub(crate) fn parse(tsv: &'static str) -> Vague {
-        Vague(
-            crate::extract::data_rows(tsv)
-                .map(|fields| (fields[0], number(fields[0], fields.get(1).copied().unwrap_or(""))))
-                .collect(),
-        )
-    }
-
-    /// The lower bound of a folded vague quantity (`عشرات` → 10).
-    fn get(&self, word: &str) -> Option<f64> {
-        self.0.get(word).copied()
-    }
-
-    /// Whether a folded word is a vague quantity.
-    pub(crate) fn contains(&self, word: &str) -> bool {
-        self.0.contains_key(word)
-    }
-}
-
-/// The words of figures (`data/figure_words.tsv`), with the nationals counted as people.
-pub(crate) struct Tables {
-    nouns: HashMap<&'static str, Counted>,
-    before: HashMap<&'static str, Event>,
-    after: HashMap<&'static str, Event>,
-    vague: &'static Vague,
-    /// After a vague quantity, a plural scale multiplies it: عشرات الآلاف.
-    vague_scale: Vec<(&'static str, f64)>,
-    /// Words right after a bare number that leave the verb to say what is counted (`قتل 5 في`).
-    verb_only_next: HashSet<&'static str>,
-    /// Words between the two numbers of a range, or the two days of a range of days.
-    range_joiners: Vec<&'static str>,
-    /// Words right before a range that open it (`بين 20 و30`، `من 5 إلى 7`).
-    range_openers: Vec<&'static str>,
-    /// Forces after `من` that make the fighters counted soldiers (`عناصر من قوات النظام`).
-    forces: Vec<&'static str>,
-    /// Approximations before the number, as tokens, longest first (`APPROX_BEFORE`: أكثر من،
-    /// نحو، ما لا يقل عن).
-    approx_before: Vec<Vec<&'static str>>,
-    /// Approximations after the noun, as tokens (`APPROX_AFTER`: على الأقل، تقريبا).
-    approx_after: Vec<Vec<&'static str>>,
-}
-
-/// The rows of `data/figure_words.tsv`: (word, list, value or "").
-fn rows(tsv: &'static str) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
-    crate::extract::data_rows(tsv)
-        .map(|fields| (fields[0], fields.get(1).copied().unwrap_or(""), fields.get(2).copied().unwrap_or("")))
-}
-
-/// The whole number of a row (a vague quantity's lower bound, a scale), read as an integer:
-/// parsing floats would bring 20 KB of code into the page's wasm, which reads the vague
-/// quantities for the claims.
-fn number(word: &str, value: &str) -> f64 {
-    value.parse::<u32>().map(f64::from).unwrap_or_else(|_| panic!("data/*.tsv: `{word}` has no whole number but `{value}`"))
-}
-
-/// The member of `all` whose word (`as_str`) is `value`, the value of the row of `word`.
-fn word_of<T: Copy>(all: &[T], as_str: fn(T) -> &'static str, word: &str, value: &str) -> T {
-    all.iter().copied().find(|&member| as_str(member) == value).unwrap_or_else(|| {
-        let words: Vec<&str> = all.iter().map(|&member| as_str(member)).collect();
-        panic!("data/figure_words.tsv: `{word}` has an unknown category `{value}` (one of {})", words.join(", "))
-    })
-}
-
-impl Tables {
-    /// Reads `data/figure_words.tsv`, with the `vague` quantities of their own table; the
-    /// nationals of `demonyms` are people.
-    pub(crate) fn parse(tsv: &'static str, demonyms: &super::demonyms::Tables, vague: &'static Vague) -> Tables {
-        let mut t = Tables {
-            nouns: HashMap::default(),
-            before: HashMap::default(),
-            after: HashMap::default(),
-            vague,
-            vague_scale: Vec::new(),
-            verb_only_next: HashSet::default(),
-            range_joiners: Vec::new(),
-            range_openers: Vec::new(),
-            forces: Vec::new(),
-            approx_before: Vec::new(),
-            approx_after: Vec::new(),
-        };
-        for (word, list, value) in rows(tsv) {
-            t.add(word, list, value);
-        }
-        // Nationals counted are people: 15 فلسطينيا، 3 سوريين، 40 لبنانيا.
-        for stem in demonyms.country_stems().filter(|s| s.ends_with('ي')) {
-            for suffix in ["", "ا", "ين", "ون"] {
-                let word: &'static str = Box::leak(format!("{stem}{suffix}").into_boxed_str());
-                t.nouns.entry(word).or_insert(Counted::People);
-            }
-        }
-        t
-    }
-
-    /// A row of the file: `word` in `list`, with its `value`.
-    fn add(&mut self, word: &'static str, list: &str, value: &str) {
-        let event = || word_of(&Event::ALL, Event::as_str, word, value);
-        match list {
-            "NOUN" => {
-                self.nouns.insert(word, word_of(&Counted::ALL, Counted::as_str, word, value));
-            }
-            "BEFORE" => {
-                self.before.insert(word, event());
-            }
-            "AFTER" => {
-                self.after.insert(word, event());
-            }
-            "SCALE" => self.vague_scale.push((word, number(word, value))),
-            "VERB_ONLY_NEXT" => {
-                self.verb_only_next.insert(word);
-            }
-            "RANGE_JOINER" => self.range_joiners.push(word),
-            "RANGE_OPENER" => self.range_openers.push(word),
-            "FORCE" => self.forces.push(word),
-            "APPROX_BEFORE" => self.approx_before.push(word.split(' ').collect()),
-            "APPROX_AFTER" => self.approx_after.push(word.split(' ').collect()),
-            other => panic!("data/figure_words.tsv: `{word}` is in an unknown list `{other}`"),
-        }
-    }
-
-    /// Whether a folded word joins the two numbers of a range (`RANGE_JOINER`: `20 و30`، `5 إلى
-    /// 7`), or the two days of a range of days (`5 إلى 7 آذار`).
-    pub(crate) fn is_range_joiner(&self, word: &str) -> bool {
-        self.range_joiners.contains(&word)
-    }
-}
+use crate::word_tables::figure_words::FigureWords;
+use crate::word_tables::number_words::NumberWords;
 
 /// The category of a counted noun (folded), with or without the article.
-fn noun_category(t: &Tables, word: &str) -> Option<Counted> {
+fn noun_category(t: &FigureWords, word: &str) -> Option<Counted> {
     let nouns = &t.nouns;
     nouns.get(word).or_else(|| word.strip_prefix("ال").and_then(|w| nouns.get(w))).copied()
 }
@@ -244,7 +113,7 @@ struct Number {
 }
 
 /// The number at token `i`: a NUM mention, or a vague quantity word.
-fn number_at(cx: &Context<'_>, t: &Tables, i: usize) -> Option<Number> {
+fn number_at(cx: &Context<'_>, t: &FigureWords, i: usize) -> Option<Number> {
     match cx.mention(i) {
         Some((m, Label::Num)) => {
             let (first, last) = cx.mention_tokens(m, i);
@@ -286,7 +155,7 @@ fn in_sentence(cx: &Context<'_>, sentence: usize, k: usize) -> bool {
 }
 
 /// The figure of a number, if it counts anything: the noun after it, or an event with no noun.
-fn figure_of(cx: &Context<'_>, t: &Tables, number: &Number) -> Option<Figure> {
+fn figure_of(cx: &Context<'_>, t: &FigureWords, number: &Number) -> Option<Figure> {
     let Number { first, last, value, value_max, start, .. } = *number;
     let sentence = cx.sentence_of[first];
     let noun = noun_at(cx, last).filter(|&(k, _)| in_sentence(cx, sentence, k));
@@ -337,7 +206,7 @@ fn qualifier_of(cx: &Context<'_>, number: &Number) -> Option<(usize, usize)> {
 /// `context_start` (nearest first), else the three from `after_from`.
 fn event_around(
     cx: &Context<'_>,
-    t: &Tables,
+    t: &FigureWords,
     sentence: usize,
     context_start: usize,
     after_from: usize,
@@ -353,7 +222,7 @@ fn event_around(
 
 /// What a number with no noun counts: only a verb says it (the event), and the number, not
 /// vague, must end the phrase.
-fn counted_by_event(cx: &Context<'_>, t: &Tables, number: &Number, event: Option<Event>) -> Option<Counted> {
+fn counted_by_event(cx: &Context<'_>, t: &FigureWords, number: &Number, event: Option<Event>) -> Option<Counted> {
     let last = number.last;
     let next_free = !in_sentence(cx, cx.sentence_of[number.first], last)
         || cx.words.tokens[last].kind != crate::text::tokenize::TokenKind::Arabic

@@ -48,6 +48,13 @@ pub(crate) struct LexiconError {
 }
 
 impl Lexicon {
+    /// The embedded lexicon (`data/lexicon.tsv`), parsed anew. The embedded data is checked by
+    /// the test suite: a broken file is a build defect.
+    pub(crate) fn embedded() -> Lexicon {
+        Lexicon::parse(crate::embedded::lexicon())
+            .unwrap_or_else(|error| panic!("embedded lexicon, line {}: {}", error.line, error.message))
+    }
+
     /// Reads the TSV form: `id<TAB>label<TAB>canonical<TAB>variant|variant…`, `#` comments.
     /// When two entries claim the same folded name, the first one keeps it.
     pub(crate) fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {

@@ -5,7 +5,6 @@ pub(crate) mod dates;
 pub(crate) mod figures;
 pub(crate) mod quotes;
 pub(crate) mod titles;
-pub(crate) mod demonyms;
 pub(crate) mod lexicon;
 pub(crate) mod numbers;
 pub(crate) mod tagger;
@@ -119,10 +118,3 @@ pub(crate) fn select_non_overlapping(mut candidates: Vec<Candidate>) -> Vec<Cand
     taken
 }
 
-/// The fields of the lines of an embedded data file (`data/*.tsv`) that are not comments or
-/// blank, each trimmed.
-pub(crate) fn data_rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .map(|line| line.split('\t').map(str::trim).collect::<Vec<_>>())
-}

@@ -1,68 +1,10 @@
 //! Numbers: digits (Arabic-Indic digits are folded to ASCII), number words, and scale words
 //! (ألف، آلاف، مليون، مليار) after either.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use super::{Candidate, Words};
 use crate::analysis::Label;
 use crate::text::tokenize::TokenKind;
-
-/// What a number word contributes.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Word {
-    /// Added to the group being built (units, tens, hundreds).
-    Add(f64),
-    /// Multiplies the group being built (thousand, million, billion).
-    Scale(f64),
-}
-
-/// Number words in folded form (so مئة is `ميه`: ئ folds to ي), of `data/number_words.tsv`.
-/// `احد` is left out: it is far more often "one of" or Sunday.
-pub(crate) struct NumberWords(HashMap<&'static str, Word>);
-
-impl NumberWords {
-    /// Reads the number words of `data/number_words.tsv`.
-    pub(crate) fn parse(tsv: &'static str) -> NumberWords {
-        NumberWords(number_words(tsv))
-    }
-
-    fn get(&self, folded: &str) -> Option<Word> {
-        self.0.get(folded).copied()
-    }
-
-    /// True when the folded word is a number word (ثلاثة، عشرين، مئة، ألف …).
-    pub(crate) fn is_number_word(&self, folded: &str) -> bool {
-        self.get(folded).is_some()
-    }
-
-    /// The factor of a folded scale word (`SCALE`: `آلاف` → 1000, `مليون`، `مليار`).
-    pub(crate) fn scale(&self, folded: &str) -> Option<f64> {
-        match self.get(folded)? {
-            Word::Scale(factor) => Some(factor),
-            Word::Add(_) => None,
-        }
-    }
-}
-
-/// Reads `data/number_words.tsv`: the word, `ADD` or `SCALE`, and its value, a whole number
-/// (read as an integer: no float parsing for a table of whole numbers). Another kind is a build
-/// defect.
-fn number_words(tsv: &'static str) -> HashMap<&'static str, Word> {
-    crate::extract::data_rows(tsv)
-        .map(|fields| {
-            let (word, value) = (fields[0], fields.get(2).copied().unwrap_or(""));
-            let value = value
-                .parse::<u64>()
-                .unwrap_or_else(|_| panic!("data/number_words.tsv: `{word}` has no whole number but `{value}`"))
-                as f64;
-            match fields.get(1).copied() {
-                Some("ADD") => (word, Word::Add(value)),
-                Some("SCALE") => (word, Word::Scale(value)),
-                other => panic!("data/number_words.tsv: `{word}` has an unknown kind {other:?}"),
-            }
-        })
-        .collect()
-}
+use crate::word_tables::number_words::{NumberWord, NumberWords};
 
 /// The value of a digit token: `1,500` → 1500, `2.5` → 2.5 (a lone comma or Arabic comma
 /// between groups of three is a thousands separator, otherwise a decimal mark).
@@ -84,10 +26,10 @@ fn display(value: f64) -> String {
 
 /// Reads one token as part of a number: `(value kind, clitic chars)`. Only the first token of a
 /// number may carry a clitic other than the conjunction و that joins number words.
-fn read(numbers: &NumberWords, words: &Words<'_>, index: usize, first: bool) -> Option<(Word, usize)> {
+fn read(numbers: &NumberWords, words: &Words<'_>, index: usize, first: bool) -> Option<(NumberWord, usize)> {
     let token = words.tokens.get(index)?;
     if token.kind == TokenKind::Number {
-        return Some((Word::Add(digits_value(&token.text)?), 0));
+        return Some((NumberWord::Add(digits_value(&token.text)?), 0));
     }
     words.readings(index).iter().find_map(|reading| {
         let allowed = first || reading.prefix == 0 || (reading.prefix == 1 && token.text.starts_with('و'));
@@ -107,9 +49,9 @@ pub(crate) fn find(numbers: &NumberWords, words: &Words<'_>) -> Vec<Candidate> {
             continue;
         };
         let (mut total, mut group) = (0.0, 0.0);
-        let apply = |word: Word, total: &mut f64, group: &mut f64| match word {
-            Word::Add(v) => *group += v,
-            Word::Scale(s) => {
+        let apply = |word: NumberWord, total: &mut f64, group: &mut f64| match word {
+            NumberWord::Add(v) => *group += v,
+            NumberWord::Scale(s) => {
                 *total += if *group == 0.0 { 1.0 } else { *group } * s;
                 *group = 0.0;
             }
@@ -119,7 +61,7 @@ pub(crate) fn find(numbers: &NumberWords, words: &Words<'_>) -> Vec<Candidate> {
         let starts_with_digits = tokens[first].kind == TokenKind::Number;
         while let Some((word, _)) = read(numbers, words, last, false) {
             // After digits only a scale word may follow: "15 آلاف", not "15 ثلاثة".
-            if (starts_with_digits || tokens[last].kind == TokenKind::Number) && !matches!(word, Word::Scale(_)) {
+            if (starts_with_digits || tokens[last].kind == TokenKind::Number) && !matches!(word, NumberWord::Scale(_)) {
                 break;
             }
             apply(word, &mut total, &mut group);
@@ -144,7 +86,7 @@ mod tests {
     fn numbers(text: &str) -> Vec<String> {
         let tokens = tokenize(&Folded::new(text));
         let words = Words::new(&tokens);
-        find(&crate::resources::tables().numbers, &words).into_iter().map(|c| c.canonical).collect()
+        find(&crate::word_tables::tables().numbers, &words).into_iter().map(|c| c.canonical).collect()
     }
 
     #[test]

@@ -28,6 +28,7 @@ use super::context::Context;
 use crate::analysis::{Label, Quote, QuoteKind};
 use crate::text::normalize::fold;
 use crate::text::tokenize::TokenKind;
+use crate::word_tables::quote_words::QuoteWords;
 
 /// How many tokens may separate a verb from its quote.
 const VERB_WINDOW: usize = 16;
@@ -39,100 +40,6 @@ const SENTENCES_BACK: usize = 4;
 const MAX_CLAUSE_TOKENS: usize = 200;
 /// The longest direct quote, in tokens (an unbalanced mark must not swallow an article).
 const MAX_QUOTE_TOKENS: usize = 600;
-
-/// The words of reported speech, by kind (speech verbs, participles that carry on the speech
-/// before them, platforms that are never the speaker, nouns of unnamed sources, particles and
-/// prepositions around a quote, auxiliaries, relatives and particles before a speech verb):
-/// `data/quote_words.tsv`, written folded.
-#[derive(Default)]
-pub(crate) struct Tables {
-    verbs: HashSet<&'static str>,
-    /// The verbs (VERB, JUDGE) marked `he`: [`Tables::is_masculine_speech_verb`].
-    masculine_verbs: HashSet<&'static str>,
-    participles: HashSet<&'static str>,
-    platforms: HashSet<&'static str>,
-    media: HashSet<&'static str>,
-    unnamed: HashSet<&'static str>,
-    statements: HashSet<&'static str>,
-    that: HashSet<&'static str>,
-    not_reported: HashSet<&'static str>,
-    no_subject: HashSet<&'static str>,
-    clause_break: HashSet<&'static str>,
-    relay: HashSet<&'static str>,
-    attribution: HashSet<&'static str>,
-    introducers: HashSet<&'static str>,
-    prepositions: HashSet<&'static str>,
-    /// Demonstratives that lead a speech verb after a quote (`بهذه الكلمات تحدث`).
-    demonstratives: HashSet<&'static str>,
-    /// Particles that open the clause after an attribution's source, skipped (`فإن`).
-    clause_openers: HashSet<&'static str>,
-    /// Words between an attribution word and its source that carry it (`بحسب ما أفاد به`).
-    carriers: HashSet<&'static str>,
-    /// Auxiliaries between a subject and its verb (`لافروف قد قال`).
-    auxiliaries: HashSet<&'static str>,
-    /// Relatives before a verb whose subject is the sentence's (`بما وصفته`).
-    relatives: HashSet<&'static str>,
-    /// Particles before a present verb (`لا`، `لم`; and the auxiliaries): the word before the
-    /// verb is no noun.
-    verb_particles: HashSet<&'static str>,
-    /// Object pronouns a speech verb may carry (`وصفته`، `اعتبرتها`، `يصفه`), tried in the order
-    /// of the file (`OBJECT_PRONOUN`).
-    object_pronouns: Vec<&'static str>,
-}
-
-impl Tables {
-    /// Reads `data/quote_words.tsv`: the word, its kind, and `he` for a verb of a man.
-    pub(crate) fn parse(tsv: &'static str) -> Tables {
-        let mut tables = Tables::default();
-        for fields in crate::extract::data_rows(tsv) {
-            let kind = fields.get(1).copied().unwrap_or("");
-            if matches!(kind, "VERB" | "JUDGE") && fields.get(2) == Some(&"he") {
-                tables.masculine_verbs.insert(fields[0]);
-            }
-            if kind == "OBJECT_PRONOUN" {
-                tables.object_pronouns.push(fields[0]);
-            } else if let Some(words) = tables.of_kind(kind) {
-                words.insert(fields[0]);
-            }
-        }
-        tables
-    }
-
-    /// The words of a kind of the data file (JUDGE has none of its own); another kind is a build
-    /// defect.
-    fn of_kind(&mut self, kind: &str) -> Option<&mut HashSet<&'static str>> {
-        Some(match kind {
-            "VERB" => &mut self.verbs,
-            "PARTICIPLE" => &mut self.participles,
-            "PLATFORM" => &mut self.platforms,
-            "MEDIUM" => &mut self.media,
-            "UNNAMED" => &mut self.unnamed,
-            "STATEMENT" => &mut self.statements,
-            "THAT" => &mut self.that,
-            "NOT_REPORTED" => &mut self.not_reported,
-            "NO_SUBJECT" => &mut self.no_subject,
-            "CLAUSE_BREAK" => &mut self.clause_break,
-            "RELAY" => &mut self.relay,
-            "ATTRIBUTION" => &mut self.attribution,
-            "INTRODUCER" => &mut self.introducers,
-            "PREPOSITION" => &mut self.prepositions,
-            "DEMONSTRATIVE" => &mut self.demonstratives,
-            "CLAUSE_OPENER" => &mut self.clause_openers,
-            "CARRIER" => &mut self.carriers,
-            "AUXILIARY" => &mut self.auxiliaries,
-            "RELATIVE" => &mut self.relatives,
-            "VERB_PARTICLE" => &mut self.verb_particles,
-            "JUDGE" => return None,
-            other => panic!("data/quote_words.tsv: a row has an unknown kind `{other}`"),
-        })
-    }
-
-    /// Whether a folded stem is a verb of saying or judging of a man in the third person singular
-    /// (`قال`، `يؤكد`، `توقع`): a one-word name right after one is its speaker, a person.
-    pub(crate) fn is_masculine_speech_verb(&self, stem: &str) -> bool {
-        self.masculine_verbs.contains(stem)
-    }
-}
 
 fn is_open(text: &str) -> bool {
     matches!(text, "«" | "“" | "\"")
@@ -686,7 +593,7 @@ fn clause_before(
 /// شارك …، في حين …`), the clause right after it.
 fn clause_after(
     cx: &Context<'_>,
-    t: &Tables,
+    t: &QuoteWords,
     a: usize,
     source_end: usize,
     end: usize,
@@ -933,7 +840,7 @@ fn subject(cx: &Context<'_>, f: &Found, titled: &Titled) -> Subject {
 
 /// `نقلت وكالة تاس عن لافروف قوله`: with a verb of relaying, the speaker is the one after `عن`;
 /// none when the verb relays nothing.
-fn relayed_subject(cx: &Context<'_>, t: &Tables, f: &Found) -> Option<Subject> {
+fn relayed_subject(cx: &Context<'_>, t: &QuoteWords, f: &Found) -> Option<Subject> {
     cx.reading_in(f.verb, &t.relay)?;
     let from = (f.verb + 1..f.opener).find(|&k| cx.is(k, "عن"));
     Some(match from.and_then(|k| speaker_at(cx, k + 1, true)) {
@@ -944,7 +851,7 @@ fn relayed_subject(cx: &Context<'_>, t: &Tables, f: &Found) -> Option<Subject> {
 }
 
 /// The speaker the words after the verb name, before `window_end` (see [`subject`]).
-fn subject_after(cx: &Context<'_>, t: &Tables, f: &Found, titled: &Titled, window_end: usize) -> Option<Subject> {
+fn subject_after(cx: &Context<'_>, t: &QuoteWords, f: &Found, titled: &Titled, window_end: usize) -> Option<Subject> {
     let sentence = cx.sentence_of[f.verb];
     let mut k = f.verb + 1;
     let mut titled_org: Option<(usize, usize)> = None; // (mention, token after it)
@@ -986,7 +893,7 @@ fn subject_after(cx: &Context<'_>, t: &Tables, f: &Found, titled: &Titled, windo
 }
 
 /// The subject before the verb, when the verb carries no conjunction.
-fn subject_before(cx: &Context<'_>, t: &Tables, f: &Found, titled: &Titled) -> Option<Subject> {
+fn subject_before(cx: &Context<'_>, t: &QuoteWords, f: &Found, titled: &Titled) -> Option<Subject> {
     let conj = cx.text(f.verb).starts_with('و') && verb_at_stem_len(cx, f.verb);
     if conj || f.verb == 0 {
         return None;
@@ -995,7 +902,7 @@ fn subject_before(cx: &Context<'_>, t: &Tables, f: &Found, titled: &Titled) -> O
 }
 
 /// The speaker right before the verb: `لافروف قال`، `لافروف قد قال`.
-fn speaker_before(cx: &Context<'_>, t: &Tables, f: &Found, titled: &Titled) -> Option<Subject> {
+fn speaker_before(cx: &Context<'_>, t: &QuoteWords, f: &Found, titled: &Titled) -> Option<Subject> {
     let mut k = f.verb - 1;
     if t.auxiliaries.contains(cx.text(k)) && k > 0 {
         k -= 1;
@@ -1008,7 +915,7 @@ fn speaker_before(cx: &Context<'_>, t: &Tables, f: &Found, titled: &Titled) -> O
 }
 
 /// The subject of a verb that a relative or a noun right before it governs.
-fn clause_subject(cx: &Context<'_>, t: &Tables, f: &Found) -> Option<Subject> {
+fn clause_subject(cx: &Context<'_>, t: &QuoteWords, f: &Found) -> Option<Subject> {
     if cx.sentence_of[f.verb - 1] != cx.sentence_of[f.verb] {
         return None;
     }
@@ -1027,7 +934,7 @@ fn clause_subject(cx: &Context<'_>, t: &Tables, f: &Found) -> Option<Subject> {
 
 /// The subject when no one before or after the verb is named: none when the verb is followed by
 /// no subject, an organization a word right after it names, else someone unknown.
-fn subject_not_named(cx: &Context<'_>, t: &Tables, f: &Found) -> Subject {
+fn subject_not_named(cx: &Context<'_>, t: &QuoteWords, f: &Found) -> Subject {
     let next = f.verb + 1;
     let first_free = next >= cx.len()
         || next == f.opener
@@ -1245,12 +1152,6 @@ mod tests {
 
     fn q(speaker: &str, verb: &str, text: &str, kind: &str) -> (String, String, String, String) {
         (speaker.into(), verb.into(), text.into(), kind.into())
-    }
-
-    #[test]
-    #[should_panic(expected = "data/quote_words.tsv: a row has an unknown kind `VERBS`")]
-    fn an_unknown_kind_is_a_defect() {
-        super::Tables::parse("قال\tVERBS\n");
     }
 
     #[test]

@@ -3,10 +3,11 @@
 //! [`Context`].
 
 use super::context::Context;
+use super::tagger::features::Lists;
 use super::{figures, quotes, titles, Words};
 use crate::analysis::{Figure, Mention, Quote};
-use crate::resources::Resources;
 use crate::text::normalize::Folded;
+use crate::word_tables::WordTables;
 
 /// Runs the rules on a document's linked mentions: sets the title of the people who have one
 /// and returns the figures and quotes of the document.
@@ -14,10 +15,11 @@ pub(crate) fn apply(
     folded: &Folded,
     words: &Words<'_>,
     mentions: &mut [Mention],
-    resources: &Resources,
+    tables: &WordTables,
+    lists: &Lists,
 ) -> (Vec<Figure>, Vec<Quote>) {
     let (figures, titles, quotes) = {
-        let cx = Context::new(folded, words, mentions, resources);
+        let cx = Context::new(folded, words, mentions, tables, lists);
         let titles = titles::find(&cx);
         let quotes = quotes::find(&cx, &titles);
         (figures::find(&cx), titles, quotes)

@@ -12,13 +12,10 @@
 //!
 //! Each person is looked at over at most [`WINDOW`] tokens before (or after) the name: linear.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
 use super::context::Context;
 use crate::analysis::Label;
-use crate::resources::WordTables;
-use crate::text::normalize::Folded;
-use crate::text::tokenize::{tokenize, TokenKind};
+use crate::word_tables::WordTables;
+use crate::text::tokenize::TokenKind;
 
 /// How many tokens a title may take.
 const WINDOW: usize = 10;
@@ -27,60 +24,6 @@ const WINDOW: usize = 10;
 /// adjective (`الروسي`، `الامميه`) or a modifier (`MODIFIER` of `data/title_words.tsv`).
 fn is_adjective(tables: &WordTables, folded: &str) -> bool {
     tables.demonyms.is_nationality(folded) || tables.titles.adjectives.contains(folded)
-}
-
-/// The titles, modifiers and prepositions of `data/title_words.tsv`, folded.
-pub(crate) struct Tables {
-    /// Folded first token → title token sequences starting with it, longest first.
-    titles: HashMap<String, Vec<Vec<String>>>,
-    adjectives: HashSet<String>,
-    /// Prepositions between a title and its complement (`السفير لدى الأمم المتحدة`).
-    prepositions: HashSet<String>,
-}
-
-fn folded_tokens(text: &str) -> Vec<String> {
-    tokenize(&Folded::new(text)).into_iter().map(|t| t.text).collect()
-}
-
-/// A title's tokens, under its first token, once.
-fn add_title(titles: &mut HashMap<String, Vec<Vec<String>>>, tokens: Vec<String>) {
-    if let Some(first) = tokens.first() {
-        let entry = titles.entry(first.clone()).or_default();
-        if !entry.contains(&tokens) {
-            entry.push(tokens);
-        }
-    }
-}
-
-impl Tables {
-    /// Reads `data/title_words.tsv`: folds and tokenizes the titles; the modifiers and
-    /// prepositions are read as they are written, folded.
-    pub(crate) fn parse(tsv: &str) -> Tables {
-        let mut titles: HashMap<String, Vec<Vec<String>>> = HashMap::default();
-        let mut adjectives = HashSet::default();
-        let mut prepositions = HashSet::default();
-        for fields in crate::extract::data_rows(tsv) {
-            match fields.get(1).copied() {
-                Some("TITLE") => add_title(&mut titles, folded_tokens(fields[0])),
-                Some("MODIFIER") => {
-                    adjectives.insert(fields[0].to_owned());
-                }
-                Some("PREPOSITION") => {
-                    prepositions.insert(fields[0].to_owned());
-                }
-                other => panic!("data/title_words.tsv: `{}` has an unknown kind {other:?}", fields[0]),
-            }
-        }
-        for sequences in titles.values_mut() {
-            sequences.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        }
-        Tables { titles, adjectives, prepositions }
-    }
-
-    /// Whether a folded word is a title of one word by itself (`الاميره`، `الرييس`، `الشيخ`).
-    pub(crate) fn is_one_word_title(&self, folded: &str) -> bool {
-        self.titles.get(folded).is_some_and(|sequences| sequences.iter().any(|s| s.len() == 1))
-    }
 }
 
 /// Parses titles from token `at` and says whether they can end where `done` says, without

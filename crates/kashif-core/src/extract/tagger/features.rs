@@ -74,7 +74,7 @@ pub(crate) const AKHATEEB: u8 = 2;
 pub(crate) const TRANSLIT: u8 = 4;
 pub(crate) const TITLE: u8 = 8;
 
-/// The word lists the features consult, built once (`crate::resources`).
+/// The word lists the features consult, built once ([`Lists::parse_embedded`], by `crate::resources`).
 #[derive(Debug, Default)]
 pub(crate) struct Lists {
     names: HashMap<&'static str, u8>,
@@ -106,7 +106,7 @@ impl Lists {
     /// Reads the triggers and topic words (`data/feature_words.tsv`: the word, folded, then `PER`,
     /// `LOC` or `ORG` for a trigger, `SPORT`, `BUSINESS` or `ARTS` for a topic).
     pub(crate) fn add_feature_words(&mut self, tsv: &'static str) {
-        for fields in crate::extract::data_rows(tsv) {
+        for fields in crate::tsv::data_rows(tsv) {
             let (Some(&word), Some(&kind)) = (fields.first(), fields.get(1)) else { continue };
             let (map, class) = match kind {
                 "PER" => (&mut self.triggers, 1),
@@ -226,6 +226,19 @@ impl Lists {
 
     fn name_flags(&self, word: &str) -> u8 {
         self.names.get(word).copied().unwrap_or(0)
+    }
+}
+
+impl Lists {
+    /// The word lists of the embedded data (`data/person_names.tsv`, `feature_words.tsv`,
+    /// `wiki_ner.tsv`, `clusters.tsv`, `word_freq.tsv`), parsed anew.
+    pub(crate) fn parse_embedded() -> Lists {
+        let mut lists = Lists::parse(crate::embedded::person_names());
+        lists.add_feature_words(crate::embedded::FEATURE_WORDS);
+        lists.add_wiki(crate::embedded::wiki_ner());
+        lists.add_clusters(crate::embedded::clusters());
+        lists.add_frequencies(&crate::embedded::word_freq());
+        lists
     }
 }
 

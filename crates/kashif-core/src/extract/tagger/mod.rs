@@ -26,8 +26,7 @@ use crate::conll::Sentence;
 use viterbi::MODEL_TAGS;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{Candidate, Source, Words};
-use crate::resources::WordTables;
-use crate::text::normalize::fold;
+use crate::word_tables::WordTables;
 #[cfg(test)]
 use crate::text::normalize::Folded;
 #[cfg(test)]
@@ -222,7 +221,7 @@ fn spans_of(tags: &[usize], emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]
 /// assert!(analyzer.analyze("زار بوتين أنقرة").entities.iter().any(|m| m.text == "أنقرة"));
 /// ```
 pub fn train_model(sentences: &[Sentence], options: &TrainOptions, progress: impl FnMut(usize, usize)) -> Vec<u8> {
-    let (lexicon, lists) = (crate::resources::lexicon(), crate::resources::tagger_lists());
+    let (lexicon, lists) = (crate::extract::lexicon::Lexicon::embedded(), features::Lists::parse_embedded());
     train::train(sentences, &lexicon, &lists, options, progress).to_bytes()
 }
 

@@ -7,25 +7,8 @@
 
 use super::*;
 
-/// The spellings of `data/letter_names.tsv`, folded: each with whether it is also a common
-/// Arabic word (`AMBIG`).
-pub(crate) struct Letters(rustc_hash::FxHashMap<String, bool>);
-
 /// Weight a run needs: two plain spellings, or one plain and two common-word ones.
 const MIN_WEIGHT: u32 = 4;
-
-impl Letters {
-    /// Reads the rows of `data/letter_names.tsv`: the spelling, its Latin letter, and `AMBIG` or
-    /// nothing.
-    pub(crate) fn parse(tsv: &str) -> Letters {
-        Letters(data_rows(tsv).map(|fields| (fold(fields[0]), fields.get(2) == Some(&"AMBIG"))).collect())
-    }
-
-    /// Whether a folded spelling is also a common word, if it is a letter's.
-    fn get(&self, folded: &str) -> Option<&bool> {
-        self.0.get(folded)
-    }
-}
 
 /// The run without a common-word spelling at either end that is not doubled (`بي بي سي إن`:
 /// "BBC that"; `في بي بي سي`: "in BBC"; but `سي إن إن`, CNN, keeps its two Ns; `سي إن إن أن`
@@ -99,7 +82,7 @@ mod tests {
     use super::*;
 
     fn found(text: &str, spans: &[(usize, usize, Label)]) -> Vec<(String, Label)> {
-        rule_output(text, spans, |words, out| spelled_acronyms(&crate::resources::tables().letters, words, out))
+        rule_output(text, spans, |words, out| spelled_acronyms(&crate::word_tables::tables().letters, words, out))
     }
 
     #[test]

@@ -3,36 +3,7 @@
 //! (`seats-as-places`: `في المكتب البيضاوي بالبيت الأبيض`).
 
 use super::*;
-
-/// What a line of `data/seats.tsv` is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Seat {
-    /// An organization named by its building (`البيت الأبيض`، `الكرملين`).
-    Seat,
-    /// A noun of a member of such a body (`مسؤول`، `مستشار`).
-    Member,
-}
-
-/// The names and nouns of `data/seats.tsv`, folded.
-pub(crate) struct Seats(rustc_hash::FxHashMap<String, Seat>);
-
-impl Seats {
-    /// Reads the rows of `data/seats.tsv`: the words, then `SEAT` or `MEMBER`.
-    pub(crate) fn parse(tsv: &str) -> Seats {
-        Seats(
-            data_rows(tsv)
-                .map(|fields| {
-                    (fold(fields[0]), if fields.get(1) == Some(&"MEMBER") { Seat::Member } else { Seat::Seat })
-                })
-                .collect(),
-        )
-    }
-
-    /// What the folded words are, if they are in the file.
-    fn get(&self, folded: &str) -> Option<&Seat> {
-        self.0.get(folded)
-    }
-}
+use crate::word_tables::seats::Seat;
 
 /// The candidate's words as the lexicon reads them: its clitics off, folded, joined by spaces.
 fn bare_text(words: &Words<'_>, candidate: &Candidate) -> String {
@@ -79,7 +50,7 @@ mod tests {
         let spans = [(5, 7, Label::Org), (8, 10, Label::Org), (13, 14, Label::Org), (16, 17, Label::Org)];
         let found = rule_output(text, &spans, |words, out| {
             out[0].0.prefix = 1;
-            seats_as_places(&crate::resources::tables().seats, &crate::resources::tables().rule_words, words, out)
+            seats_as_places(&crate::word_tables::tables().seats, &crate::word_tables::tables().rule_words, words, out)
         });
         let labels: Vec<Label> = found.iter().map(|(_, l)| *l).collect();
         assert_eq!(labels, [Label::Loc, Label::Org, Label::Org, Label::Org]);

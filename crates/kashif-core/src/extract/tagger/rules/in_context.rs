@@ -5,7 +5,7 @@
 //! (`الحكومة السعودية`، `25 مقاتلا سوريا`) is no place (`nisba-adjectives`).
 
 use super::*;
-use crate::extract::numbers::NumberWords;
+use crate::word_tables::number_words::NumberWords;
 
 /// Whether the token at `at` is a settlement noun (`data/place_cues.tsv`), a preposition of
 /// place (`PLACE_PREPOSITION` of `data/rule_words.tsv`: `في`, `إلى`, `نحو`, as separate words,
@@ -161,7 +161,7 @@ mod tests {
         let words = Words::new(&tokens);
         let mut out =
             vec![country(2, "cc:SA"), country(6, "cc:SY"), country(9, "cc:SA"), country(12, "cc:RU"), country(15, "cc:SY")];
-        nisba_adjectives(&crate::resources::tables().numbers, &words, &mut out);
+        nisba_adjectives(&crate::word_tables::tables().numbers, &words, &mut out);
         let kept: Vec<usize> = out.iter().map(|(c, _)| c.first).collect();
         // `في السعودية` is the country; so is `روسيا` after a dual in construct.
         assert_eq!(kept, [9, 12]);
@@ -172,7 +172,7 @@ mod tests {
         let tokens = tokenize(&Folded::new("زار الإمارات السعودية وزار الوفد السعودية"));
         let words = Words::new(&tokens);
         let mut out = vec![country(1, "cc:AE"), country(2, "cc:SA"), country(5, "cc:SA")];
-        nisba_adjectives(&crate::resources::tables().numbers, &words, &mut out);
+        nisba_adjectives(&crate::word_tables::tables().numbers, &words, &mut out);
         // `الوفد` is masculine: `السعودية` is no adjective of it.
         assert_eq!(out.len(), 3);
     }
@@ -187,7 +187,7 @@ mod tests {
         let others = vec![(place(6, 1), 1.0)];
         let kept: Vec<bool> = [place(2, 0), place(5, 0), place(9, 0), place(11, 2), place(13, 0), place(16, 0)]
             .iter()
-            .map(|c| named_in_context(&crate::resources::tables().place_cues, &crate::resources::tables().rule_words, &words, c, &others))
+            .map(|c| named_in_context(&crate::word_tables::tables().place_cues, &crate::word_tables::tables().rule_words, &words, c, &others))
             .collect();
         assert_eq!(kept, [true, true, false, false, false, true]);
     }

@@ -75,7 +75,7 @@ mod tests {
     #[test]
     fn capitalized_latin_names_in_arabic_text_are_organizations() {
         let text = "دبي (CNN) -- أعلنت شركة BAE Systems عبر #Twitter في الساعة 10 GMT أن This is English";
-        let found = rule_output(text, &[], |w, o| latin_names(&crate::resources::tables().rule_words, w, o));
+        let found = rule_output(text, &[], |w, o| latin_names(&crate::word_tables::tables().rule_words, w, o));
         let org = |t: &str| (t.to_owned(), Label::Org);
         assert_eq!(found, [org("CNN"), org("BAE Systems")]);
     }

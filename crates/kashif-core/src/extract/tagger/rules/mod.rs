@@ -3,111 +3,27 @@
 //! switched off by name ([`RuleSet`], `kashif eval --without NAME`).
 
 use super::*;
-use crate::extract::data_rows;
-use crate::extract::demonyms::Tables as Demonyms;
-use crate::extract::titles::Tables as Titles;
-use rustc_hash::FxHashSet;
+use crate::word_tables::demonyms::Demonyms;
+use crate::word_tables::letters::Letters;
+use crate::word_tables::name_heads::Heads;
+use crate::word_tables::place_cues::PlaceCues;
+use crate::word_tables::rule_words::RuleWords;
+use crate::word_tables::seats::Seats;
+use crate::word_tables::title_words::TitleWords as Titles;
 
 mod acronyms;
-pub(crate) use acronyms::Letters;
 mod in_context;
 pub(crate) use in_context::{named_in_context, split_mined_pairs};
 mod described;
 mod facilities;
-pub(crate) use facilities::Seats;
 mod generic;
-pub(crate) use described::Heads;
 mod latin;
 mod persons;
 mod places;
-pub(crate) use places::PlaceCues;
 mod surnames;
 
-/// The words of the rules and of the merge (`data/rule_words.tsv`), folded, each list apart.
-#[derive(Default)]
-pub(crate) struct RuleWords {
-    /// `DESCRIPTOR`: generic words that say what kind of thing the name after them is, in the
-    /// order of the file.
-    descriptors: Vec<&'static str>,
-    /// `KEPT_DESCRIPTOR`: descriptors that often begin a longer name (`وكالة الأنباء السورية`): a
-    /// name is not cut after them, though a tagger span right after one still keeps its own words.
-    kept_descriptors: FxHashSet<&'static str>,
-    /// `MEDIA_DESCRIPTOR`: the descriptors of newspapers and channels, in the order of the file.
-    media: Vec<&'static str>,
-    no_body_nouns: FxHashSet<&'static str>,
-    work_words: FxHashSet<&'static str>,
-    arab_clubs: FxHashSet<&'static str>,
-    play_words: FxHashSet<&'static str>,
-    place_before: FxHashSet<&'static str>,
-    place_prepositions: FxHashSet<&'static str>,
-    in_building: FxHashSet<&'static str>,
-    name_particles: FxHashSet<&'static str>,
-    name_connectors: FxHashSet<&'static str>,
-    particles_before_names: FxHashSet<&'static str>,
-    named_as: FxHashSet<&'static str>,
-    /// `NAMED_AS_WITH_B`: the words that say a name follows after ب (`الملقب بـ`).
-    named_as_with_b: FxHashSet<&'static str>,
-    latin_not_names: FxHashSet<&'static str>,
-    /// `SPOKESMAN`: the nouns of a spokesman before `باسم` (`المتحدث`، `الناطق`).
-    spokesmen: FxHashSet<&'static str>,
-    /// `SPOKESMAN_ADJECTIVE`: the adjectives between a spokesman and `باسم` (`الناطق الرسمي باسم`).
-    spokesman_adjectives: FxHashSet<&'static str>,
-    /// `EDITION`: the words after an organization that make it its edition (`بي بي سي عربي`).
-    editions: FxHashSet<&'static str>,
-    /// `TOLD`: the prepositions before the medium a person speaks to or with (`في لقاء مع "العربية"`).
-    told: FxHashSet<&'static str>,
-    /// `BYLINE`: the words that open a byline (`كتب`، `بقلم`).
-    byline_words: FxHashSet<&'static str>,
-    /// `OBJECT_PREPOSITION`: the prepositions of an object after a verbal noun (`للتعرف إلى`).
-    object_prepositions: FxHashSet<&'static str>,
-    /// `KUNYA`: the first words of a kunya (`أبو`، `أم`).
-    kunya_words: FxHashSet<&'static str>,
-}
-
+/// Reading the rules' words against a document's words.
 impl RuleWords {
-    /// Reads `data/rule_words.tsv`; an unknown list is a build defect.
-    pub(crate) fn parse(tsv: &'static str) -> RuleWords {
-        let mut t = RuleWords::default();
-        for fields in data_rows(tsv) {
-            let word = fields[0];
-            let kind = fields.get(1).copied().unwrap_or("");
-            let list = match kind {
-                "DESCRIPTOR" => {
-                    t.descriptors.push(word);
-                    continue;
-                }
-                "MEDIA_DESCRIPTOR" => {
-                    t.media.push(word);
-                    continue;
-                }
-                "KEPT_DESCRIPTOR" => &mut t.kept_descriptors,
-                "NO_BODY_NOUN" => &mut t.no_body_nouns,
-                "WORK_WORD" => &mut t.work_words,
-                "ARAB_CLUB" => &mut t.arab_clubs,
-                "PLAY_WORD" => &mut t.play_words,
-                "PLACE_BEFORE" => &mut t.place_before,
-                "PLACE_PREPOSITION" => &mut t.place_prepositions,
-                "IN_BUILDING" => &mut t.in_building,
-                "NAME_PARTICLE" => &mut t.name_particles,
-                "NAME_CONNECTOR" => &mut t.name_connectors,
-                "PARTICLE_BEFORE_NAME" => &mut t.particles_before_names,
-                "NAMED_AS" => &mut t.named_as,
-                "NAMED_AS_WITH_B" => &mut t.named_as_with_b,
-                "LATIN_NOT_NAME" => &mut t.latin_not_names,
-                "SPOKESMAN" => &mut t.spokesmen,
-                "SPOKESMAN_ADJECTIVE" => &mut t.spokesman_adjectives,
-                "EDITION" => &mut t.editions,
-                "TOLD" => &mut t.told,
-                "BYLINE" => &mut t.byline_words,
-                "OBJECT_PREPOSITION" => &mut t.object_prepositions,
-                "KUNYA" => &mut t.kunya_words,
-                other => panic!("data/rule_words.tsv: `{word}` is in an unknown list `{other}`"),
-            };
-            list.insert(word);
-        }
-        t
-    }
-
     /// The descriptor (`DESCRIPTOR`) the token at `at` is, clitics aside: the first of the file.
     pub(crate) fn descriptor(&self, words: &Words<'_>, at: usize) -> Option<&'static str> {
         self.descriptors
@@ -901,10 +817,10 @@ fn bylines(rule_words: &RuleWords, words: &Words<'_>, out: &mut Vec<(Candidate, 
 }
 
 /// A one-word place or organization right after a masculine verb of saying is a person's name
-/// (`data/quote_words.tsv`, [`crate::extract::quotes::Tables::is_masculine_speech_verb`]: in ANERcorp train a one-word
+/// (`data/quote_words.tsv`, [`crate::word_tables::quote_words::QuoteWords::is_masculine_speech_verb`]: in ANERcorp train a one-word
 /// name right after one is a person 112 times, an organization twice, never a place); a country and a curated organization (`وقال البنتاغون`) are
 /// left alone.
-fn speakers_are_people(quote_words: &crate::extract::quotes::Tables, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
+fn speakers_are_people(quote_words: &crate::word_tables::quote_words::QuoteWords, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
     for entry in out.iter_mut() {
         let candidate = &entry.0;
         let guessed = match candidate.label {
@@ -1139,7 +1055,7 @@ fn complete_names(lists: &Lists, rule_words: &RuleWords, words: &Words<'_>, out:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resources::tables;
+    use crate::word_tables::tables;
 
     fn candidate(first: usize, last: usize, label: Label) -> (Candidate, f32) {
         (unnamed(first, last, 0, label), 1.0)

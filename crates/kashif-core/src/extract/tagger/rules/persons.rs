@@ -259,16 +259,16 @@ mod tests {
     #[test]
     fn a_particle_before_a_surname_is_no_part_of_the_name() {
         // 0 ايمانويل 1 ماكرون 2 . 3 فان 4 ماكرون
-        let found = rule_output("إيمانويل ماكرون. فان ماكرون", &[per(0, 2), per(3, 5)], |w, o| particles_before_names(&crate::resources::tables().rule_words, w, o));
+        let found = rule_output("إيمانويل ماكرون. فان ماكرون", &[per(0, 2), per(3, 5)], |w, o| particles_before_names(&crate::word_tables::tables().rule_words, w, o));
         assert_eq!(texts(found), ["ايمانويل ماكرون", "ماكرون"]);
         // 0 فيرجيل 1 فان 2 دايك 3 و 4 فان 5 دايك
-        let found = rule_output("فيرجيل فان دايك و فان دايك", &[per(0, 3), per(4, 6)], |w, o| particles_before_names(&crate::resources::tables().rule_words, w, o));
+        let found = rule_output("فيرجيل فان دايك و فان دايك", &[per(0, 3), per(4, 6)], |w, o| particles_before_names(&crate::word_tables::tables().rule_words, w, o));
         assert_eq!(texts(found), ["فيرجيل فان دايك", "فان دايك"]);
     }
 
     #[test]
     fn a_nationality_word_alone_is_no_person() {
-        let (lists, demonyms) = (Lists::embedded(), &crate::resources::tables().demonyms);
+        let (lists, demonyms) = (Lists::embedded(), &crate::word_tables::tables().demonyms);
         assert!(!lists.is_arabic_name("ليبي") && lists.is_arabic_name("تركي") && demonyms.is_nationality("الليبي"));
         // 0 طرف 1 ليبي 2 وليبيا 3 مع 4 تركي 5 المالكي
         let text = "طرف ليبي وليبيا مع تركي المالكي";
@@ -280,7 +280,7 @@ mod tests {
     fn the_one_called_is_a_person() {
         let lists = Lists::embedded();
         let text = "إن مشرف الحوثيين، المدعو \"أبو علي\"، نهب ما تبقى";
-        let found = rule_output(text, &[], |w, o| named_as(lists, &crate::resources::tables().rule_words, w, o));
+        let found = rule_output(text, &[], |w, o| named_as(lists, &crate::word_tables::tables().rule_words, w, o));
         assert_eq!(found, [("ابو علي".to_owned(), Label::Per)]);
     }
 

@@ -3,53 +3,6 @@
 
 use super::*;
 
-/// The words of `data/place_cues.tsv` the rules read, folded.
-#[derive(Default)]
-pub(crate) struct PlaceCues {
-    /// The settlement nouns (`CUE`: `مدينة`، `بلدة`، `بلدتي`، `ريف`…), after which the news
-    /// writes a place's name.
-    pub(super) cues: rustc_hash::FxHashSet<String>,
-    /// The sides of a place (`SIDE`: `الشرقية`، `الغربي`، `العاصمة`…).
-    sides: rustc_hash::FxHashSet<String>,
-    /// The nouns of direction (`DIRECTION` in the third column: `شمال`، `جنوب`، `شرق`، `غرب`).
-    directions: Vec<String>,
-}
-
-impl PlaceCues {
-    /// Reads the rows of `data/place_cues.tsv`: the word, then `CUE`, `STOP` or `SIDE` (`STOP`
-    /// words are `scripts/mine_names.py`'s), and `DIRECTION` or nothing.
-    pub(crate) fn parse(tsv: &str) -> PlaceCues {
-        let mut words = PlaceCues::default();
-        for fields in data_rows(tsv) {
-            if fields.get(2) == Some(&"DIRECTION") {
-                words.directions.push(fold(fields[0]));
-            }
-            let set = match fields.get(1) {
-                Some(&"CUE") => &mut words.cues,
-                Some(&"SIDE") => &mut words.sides,
-                _ => continue,
-            };
-            set.insert(fold(fields[0]));
-        }
-        words
-    }
-
-    /// Whether a folded word is a noun of direction (`غرب أفريقيا`).
-    fn is_direction_noun(&self, word: &str) -> bool {
-        self.directions.iter().any(|direction| direction == word)
-    }
-
-    /// Whether a folded word is a noun of direction or its nisba (`شمال دوما`، `جنوبي الباب`).
-    pub(super) fn is_direction(&self, word: &str) -> bool {
-        self.is_direction_noun(word) || word.strip_suffix('ي').is_some_and(|noun| self.is_direction_noun(noun))
-    }
-
-    /// Whether a folded word is an adverb of direction (`دوما شمالا وحرستا غربا`).
-    pub(super) fn is_direction_adverb(&self, word: &str) -> bool {
-        word.strip_suffix('ا').is_some_and(|noun| self.is_direction_noun(noun))
-    }
-}
-
 /// A town's name takes a side written right after it as one word with the article and no
 /// clitic (`القدس الغربية`), and a country's name `العاصمة` (`الجزائر العاصمة`): not a continent
 /// or a country, which ANERcorp tags apart from its side (`أميركا الشمالية`، `أوروبا الغربية`,
@@ -95,7 +48,7 @@ mod tests {
 
     #[test]
     fn directions_are_the_nouns_of_the_file_their_nisba_and_their_adverbs() {
-        let cues = &crate::resources::tables().place_cues;
+        let cues = &crate::word_tables::tables().place_cues;
         assert_eq!(cues.directions, ["شمال", "جنوب", "شرق", "غرب"]);
         let forms = ["شمال", "جنوبي", "شرقا", "غربيه", "وسط", "شمالا"];
         let directions: Vec<bool> = forms.iter().map(|w| cues.is_direction(w)).collect();
@@ -109,7 +62,7 @@ mod tests {
         let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
         let mut out = vec![place(0, "gn:1"), place(3, "cc:DZ"), place(7, "loc:africa"), place(10, "cc:SY")];
-        directional_places(&crate::resources::tables().place_cues, &words, &mut out);
+        directional_places(&crate::word_tables::tables().place_cues, &words, &mut out);
         let spans: Vec<(usize, usize)> = out.iter().map(|(c, _)| (c.first, c.last)).collect();
         assert_eq!(spans, [(0, 2), (3, 5), (6, 8), (10, 11)]);
     }

@@ -1,5 +1,5 @@
 //! Nationality and affiliation adjectives (`السوري`، `الروسية`، `الأممي`), read once from
-//! `data/demonyms.tsv` (`crate::resources`): the one list that titles, the tagger's merge, the
+//! `data/demonyms.tsv` (`crate::word_tables`): the one list that titles, the tagger's merge, the
 //! club rule, figures, linking and framing all use.
 
 use rustc_hash::FxHashMap as HashMap;
@@ -36,7 +36,7 @@ fn parse(fields: &[&'static str]) -> Demonym {
 }
 
 /// The adjectives of the data file, found by their folded forms.
-pub(crate) struct Tables {
+pub(crate) struct Demonyms {
     demonyms: Vec<Demonym>,
     /// Folded definite forms (masculine and feminine) of every adjective → its index.
     definite: HashMap<String, usize>,
@@ -44,10 +44,10 @@ pub(crate) struct Tables {
     by_stem: HashMap<String, usize>,
 }
 
-impl Tables {
+impl Demonyms {
     /// Reads the rows of `data/demonyms.tsv` ([`parse`]).
-    pub(crate) fn parse(tsv: &'static str) -> Tables {
-        let demonyms: Vec<Demonym> = crate::extract::data_rows(tsv).map(|fields| parse(&fields)).collect();
+    pub(crate) fn parse(tsv: &'static str) -> Demonyms {
+        let demonyms: Vec<Demonym> = crate::tsv::data_rows(tsv).map(|fields| parse(&fields)).collect();
         let mut definite = HashMap::default();
         let mut by_stem = HashMap::default();
         for (index, demonym) in demonyms.iter().enumerate() {
@@ -55,7 +55,7 @@ impl Tables {
             definite.entry(format!("ال{}ه", demonym.stem)).or_insert(index);
             by_stem.entry(demonym.stem.clone()).or_insert(index);
         }
-        Tables { demonyms, definite, by_stem }
+        Demonyms { demonyms, definite, by_stem }
     }
 
     /// Whether a folded word is a nationality or affiliation adjective with the article
@@ -97,8 +97,8 @@ mod tests {
     use super::*;
     use rustc_hash::FxHashSet as HashSet;
 
-    fn tables() -> &'static Tables {
-        crate::resources::tables().demonyms
+    fn tables() -> &'static Demonyms {
+        crate::word_tables::tables().demonyms
     }
 
     #[test]

@@ -1,0 +1,110 @@
+//! The words of reported speech (`data/quote_words.tsv`), which the quotes read.
+
+use rustc_hash::FxHashSet as HashSet;
+
+use crate::tsv::data_rows;
+
+/// The words of reported speech, by kind (speech verbs, participles that carry on the speech
+/// before them, platforms that are never the speaker, nouns of unnamed sources, particles and
+/// prepositions around a quote, auxiliaries, relatives and particles before a speech verb):
+/// `data/quote_words.tsv`, written folded.
+#[derive(Default)]
+pub(crate) struct QuoteWords {
+    pub(crate) verbs: HashSet<&'static str>,
+    /// The verbs (VERB, JUDGE) marked `he`: [`QuoteWords::is_masculine_speech_verb`].
+    masculine_verbs: HashSet<&'static str>,
+    pub(crate) participles: HashSet<&'static str>,
+    pub(crate) platforms: HashSet<&'static str>,
+    pub(crate) media: HashSet<&'static str>,
+    pub(crate) unnamed: HashSet<&'static str>,
+    pub(crate) statements: HashSet<&'static str>,
+    pub(crate) that: HashSet<&'static str>,
+    pub(crate) not_reported: HashSet<&'static str>,
+    pub(crate) no_subject: HashSet<&'static str>,
+    pub(crate) clause_break: HashSet<&'static str>,
+    pub(crate) relay: HashSet<&'static str>,
+    pub(crate) attribution: HashSet<&'static str>,
+    pub(crate) introducers: HashSet<&'static str>,
+    pub(crate) prepositions: HashSet<&'static str>,
+    /// Demonstratives that lead a speech verb after a quote (`بهذه الكلمات تحدث`).
+    pub(crate) demonstratives: HashSet<&'static str>,
+    /// Particles that open the clause after an attribution's source, skipped (`فإن`).
+    pub(crate) clause_openers: HashSet<&'static str>,
+    /// Words between an attribution word and its source that carry it (`بحسب ما أفاد به`).
+    pub(crate) carriers: HashSet<&'static str>,
+    /// Auxiliaries between a subject and its verb (`لافروف قد قال`).
+    pub(crate) auxiliaries: HashSet<&'static str>,
+    /// Relatives before a verb whose subject is the sentence's (`بما وصفته`).
+    pub(crate) relatives: HashSet<&'static str>,
+    /// Particles before a present verb (`لا`، `لم`; and the auxiliaries): the word before the
+    /// verb is no noun.
+    pub(crate) verb_particles: HashSet<&'static str>,
+    /// Object pronouns a speech verb may carry (`وصفته`، `اعتبرتها`، `يصفه`), tried in the order
+    /// of the file (`OBJECT_PRONOUN`).
+    pub(crate) object_pronouns: Vec<&'static str>,
+}
+
+impl QuoteWords {
+    /// Reads `data/quote_words.tsv`: the word, its kind, and `he` for a verb of a man.
+    pub(crate) fn parse(tsv: &'static str) -> QuoteWords {
+        let mut tables = QuoteWords::default();
+        for fields in data_rows(tsv) {
+            let kind = fields.get(1).copied().unwrap_or("");
+            if matches!(kind, "VERB" | "JUDGE") && fields.get(2) == Some(&"he") {
+                tables.masculine_verbs.insert(fields[0]);
+            }
+            if kind == "OBJECT_PRONOUN" {
+                tables.object_pronouns.push(fields[0]);
+            } else if let Some(words) = tables.of_kind(kind) {
+                words.insert(fields[0]);
+            }
+        }
+        tables
+    }
+
+    /// The words of a kind of the data file (JUDGE has none of its own); another kind is a build
+    /// defect.
+    fn of_kind(&mut self, kind: &str) -> Option<&mut HashSet<&'static str>> {
+        Some(match kind {
+            "VERB" => &mut self.verbs,
+            "PARTICIPLE" => &mut self.participles,
+            "PLATFORM" => &mut self.platforms,
+            "MEDIUM" => &mut self.media,
+            "UNNAMED" => &mut self.unnamed,
+            "STATEMENT" => &mut self.statements,
+            "THAT" => &mut self.that,
+            "NOT_REPORTED" => &mut self.not_reported,
+            "NO_SUBJECT" => &mut self.no_subject,
+            "CLAUSE_BREAK" => &mut self.clause_break,
+            "RELAY" => &mut self.relay,
+            "ATTRIBUTION" => &mut self.attribution,
+            "INTRODUCER" => &mut self.introducers,
+            "PREPOSITION" => &mut self.prepositions,
+            "DEMONSTRATIVE" => &mut self.demonstratives,
+            "CLAUSE_OPENER" => &mut self.clause_openers,
+            "CARRIER" => &mut self.carriers,
+            "AUXILIARY" => &mut self.auxiliaries,
+            "RELATIVE" => &mut self.relatives,
+            "VERB_PARTICLE" => &mut self.verb_particles,
+            "JUDGE" => return None,
+            other => panic!("data/quote_words.tsv: a row has an unknown kind `{other}`"),
+        })
+    }
+
+    /// Whether a folded stem is a verb of saying or judging of a man in the third person singular
+    /// (`قال`، `يؤكد`، `توقع`): a one-word name right after one is its speaker, a person.
+    pub(crate) fn is_masculine_speech_verb(&self, stem: &str) -> bool {
+        self.masculine_verbs.contains(stem)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[should_panic(expected = "data/quote_words.tsv: a row has an unknown kind `VERBS`")]
+    fn an_unknown_kind_is_a_defect() {
+        QuoteWords::parse("قال\tVERBS\n");
+    }
+}
