@@ -54,28 +54,13 @@ fn verb_at(cx: &Context<'_>, i: usize) -> Option<bool> {
     verb_reading(cx, i).map(|(participle, _)| participle)
 }
 
-/// The speech verb at token `i`: (is a participle, the verb without clitics and object pronoun).
-/// A bare `ه` is an object pronoun only after a verb in `ت` or a present verb (`وصفته`، `يصفه`):
-/// `إشارة`، `إضافة` are nouns.
-fn verb_reading<'c>(cx: &'c Context<'_>, i: usize) -> Option<(bool, &'c str)> {
-    let t = &cx.tables.quote_words;
+/// The speech verb at token `i`: (is a participle, the verb without clitics and object pronoun;
+/// [`QuoteWords::speech_form`]), read as it is or after و/ف.
+fn verb_reading(cx: &Context<'_>, i: usize) -> Option<(bool, &'static str)> {
     let token = cx.text(i);
-    let readings = cx.words.readings(i);
     let conj = token.starts_with('و') || token.starts_with('ف');
-    readings.iter().take(if conj { 2 } else { 1 }).find_map(|r| {
-        let stem = r.stem.as_str();
-        if t.verbs.contains(stem) {
-            return Some((false, stem));
-        }
-        if t.participles.contains(stem) {
-            return Some((true, stem));
-        }
-        t.object_pronouns.iter().find_map(|pronoun| {
-            let verb = stem.strip_suffix(pronoun)?;
-            let marked = *pronoun != "ه" || verb.ends_with('ت') || verb.starts_with(['ي', 'ت']);
-            (marked && verb.chars().count() >= 3 && t.verbs.contains(verb)).then_some((false, verb))
-        })
-    })
+    let mut readings = cx.words.readings(i).iter().take(if conj { 2 } else { 1 });
+    readings.find_map(|r| cx.tables.quote_words.speech_form(&r.stem))
 }
 
 /// A quote found, before its speaker is known.

@@ -1,6 +1,6 @@
 //! The words of reported speech (`data/quote_words.tsv`), which the quotes read.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::tsv::data_rows;
 
@@ -41,7 +41,9 @@ pub(crate) struct QuoteWords {
     pub(crate) verb_particles: HashSet<&'static str>,
     /// Object pronouns a speech verb may carry (`وصفته`، `اعتبرتها`، `يصفه`), tried in the order
     /// of the file (`OBJECT_PRONOUN`).
-    pub(crate) object_pronouns: Vec<&'static str>,
+    object_pronouns: Vec<&'static str>,
+    /// Every written form of a speech verb or participle, clitics off: [`QuoteWords::speech_form`].
+    forms: HashMap<String, (bool, &'static str)>,
 }
 
 impl QuoteWords {
@@ -59,7 +61,36 @@ impl QuoteWords {
                 words.insert(fields[0]);
             }
         }
+        tables.forms = tables.speech_forms();
         tables
+    }
+
+    /// The forms [`QuoteWords::speech_form`] reads: each verb, then each participle, then each
+    /// verb with an object pronoun (pronouns in the order of the file), a form taken by the first
+    /// that writes it. A bare `ه` is an object pronoun only after a verb in `ت` or a present verb
+    /// (`وصفته`، `يصفه`: `إشارة`، `إضافة` are nouns), and a verb under it has three letters or more.
+    fn speech_forms(&self) -> HashMap<String, (bool, &'static str)> {
+        let mut forms = HashMap::default();
+        let verbs = || self.verbs.iter().copied();
+        for verb in verbs() {
+            forms.insert(verb.to_owned(), (false, verb));
+        }
+        for &participle in &self.participles {
+            forms.entry(participle.to_owned()).or_insert((true, participle));
+        }
+        for &pronoun in &self.object_pronouns {
+            let marked = |verb: &str| pronoun != "ه" || verb.ends_with('ت') || verb.starts_with(['ي', 'ت']);
+            for verb in verbs().filter(|verb| marked(verb) && verb.chars().count() >= 3) {
+                forms.entry(format!("{verb}{pronoun}")).or_insert((false, verb));
+            }
+        }
+        forms
+    }
+
+    /// The speech verb a folded stem (clitics off) writes: (is a participle, the verb without its
+    /// object pronoun): `قال` → (no, `قال`), `مضيفا` → (yes, `مضيفا`), `وصفته` → (no, `وصفت`).
+    pub(crate) fn speech_form(&self, stem: &str) -> Option<(bool, &'static str)> {
+        self.forms.get(stem).copied()
     }
 
     /// The words of a kind of the data file (JUDGE has none of its own); another kind is a build
@@ -106,5 +137,19 @@ mod tests {
     #[should_panic(expected = "data/quote_words.tsv: a row has an unknown kind `VERBS`")]
     fn an_unknown_kind_is_a_defect() {
         QuoteWords::parse("قال\tVERBS\n");
+    }
+
+    #[test]
+    fn a_speech_verb_is_read_with_its_object_pronoun() {
+        let words = crate::word_tables::tables();
+        let form = |stem: &str| words.quote_words.speech_form(stem);
+        assert_eq!(form("قال"), Some((false, "قال")));
+        assert_eq!(form("مضيفا"), Some((true, "مضيفا")));
+        assert_eq!(form("وصفته"), Some((false, "وصفت")));
+        assert_eq!(form("اعتبرتها"), Some((false, "اعتبرت")));
+        assert_eq!(form("يصفه"), Some((false, "يصف")));
+        // A bare ه only after a verb in ت or a present verb: `اشاره` is a noun, not `اشار` + ه.
+        assert_eq!(form("اشاره"), None);
+        assert_eq!(form("اشارها"), Some((false, "اشار")));
     }
 }
