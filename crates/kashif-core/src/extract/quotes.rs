@@ -25,6 +25,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::context::Context;
+use super::Words;
 use crate::analysis::{Label, Quote, QuoteKind};
 use crate::text::normalize::fold;
 use crate::text::tokenize::TokenKind;
@@ -150,10 +151,20 @@ fn verb_at(cx: &Context<'_>, i: usize) -> Option<bool> {
 /// The speech verb at token `i`: (is a participle, the verb without clitics and object pronoun).
 /// A bare `ه` is an object pronoun only after a verb in `ت` or a present verb (`وصفته`، `يصفه`):
 /// `إشارة`، `إضافة` are nouns.
-fn verb_reading<'c>(cx: &'c Context<'_>, i: usize) -> Option<(bool, &'c str)> {
+/// Read once per token and kept ([`Context::speech_verbs`]).
+fn verb_reading<'a>(cx: &Context<'a>, i: usize) -> Option<(bool, &'a str)> {
+    match cx.speech_verbs.get(i) {
+        Some(kept) => *kept.get_or_init(|| read_verb(cx, i)),
+        None => read_verb(cx, i),
+    }
+}
+
+/// The speech verb at token `i`, read from its readings ([`verb_reading`]).
+fn read_verb<'a>(cx: &Context<'a>, i: usize) -> Option<(bool, &'a str)> {
     let t = &cx.tables.quote_words;
-    let token = cx.text(i);
-    let readings = cx.words.readings(i);
+    let words: &'a Words<'a> = cx.words;
+    let token = words.text(i).unwrap_or("");
+    let readings = words.readings(i);
     let conj = token.starts_with('و') || token.starts_with('ف');
     readings.iter().take(if conj { 2 } else { 1 }).find_map(|r| {
         let stem = r.stem.as_str();
