@@ -505,7 +505,7 @@ fn quoted_bodies(heads: &Heads, words: &Words<'_>, out: &mut Vec<(Candidate, f32
     let mut added: Vec<(Candidate, f32)> = Vec::new();
     for open in 1..words.tokens.len() {
         let Some(end) = short_quotation(words, open) else { continue };
-        if !words.readings(open - 1).iter().any(|r| heads.contains(&r.stem)) {
+        if !words.readings(open - 1).iter().any(|r| heads.iter().any(|head| *head == *r.stem)) {
             continue;
         }
         let adjective = end == open + 2
