@@ -488,13 +488,9 @@ fn prefix(s: &str, n: usize) -> Option<&str> {
     }
 }
 
-/// The last `n` chars of `s`.
+/// The last `n` chars of `s` (`n` at least 1), read from its end.
 fn suffix(s: &str, n: usize) -> Option<&str> {
-    let count = s.chars().count();
-    if count < n {
-        return None;
-    }
-    s.char_indices().nth(count - n).map(|(start, _)| &s[start..])
+    s.char_indices().nth_back(n.checked_sub(1)?).map(|(start, _)| &s[start..])
 }
 
 fn length_bucket(s: &str) -> u8 {
