@@ -42,6 +42,9 @@ pub(crate) fn run(analyzer: &Analyzer, inputs: &[String], jsonl: bool, out: &mut
     let mut linker = CorpusLinker::default();
     let mut progress = Progress::new();
     let mut written = 0;
+    // Each analysis is written to `json` first and then to `out` in one piece: serializing
+    // straight to `out` made one call through `dyn Write` per JSON token.
+    let mut json = Vec::new();
     if !jsonl {
         out.write_all(b"[")?;
     }
@@ -73,7 +76,9 @@ pub(crate) fn run(analyzer: &Analyzer, inputs: &[String], jsonl: bool, out: &mut
                 if !jsonl {
                     out.write_all(if written == 0 { b"\n" } else { b",\n" })?;
                 }
-                serde_json::to_writer(&mut *out, &document)?;
+                json.clear();
+                serde_json::to_writer(&mut json, &document)?;
+                out.write_all(&json)?;
                 if jsonl {
                     out.write_all(b"\n")?;
                 }

@@ -204,7 +204,7 @@ fn hits_in(doc: &CorpusDoc<'_>, doc_index: usize, patterns: &Patterns<'_>) -> Ve
 fn longest_form(words: &Words<'_>, patterns: &Patterns<'_>, i: usize) -> Option<(usize, usize, usize)> {
     let mut best: Option<(usize, usize, usize)> = None; // (words, prefix, descriptor)
     for reading in words.readings(i) {
-        let Some(candidates) = patterns.by_first.get(&reading.stem) else { continue };
+        let Some(candidates) = patterns.by_first.get(reading.stem.as_str()) else { continue };
         for (rest, descriptor) in candidates {
             let fits = rest.iter().enumerate().all(|(k, word)| words.text(i + 1 + k) == Some(word.as_str()));
             if fits && best.is_none_or(|(len, _, _)| rest.len() + 1 > len) {

@@ -2,6 +2,8 @@
 //! sentence of each token and the mention each token belongs to. Built once per document, in
 //! one pass over tokens, sentences and mentions.
 
+use std::cell::OnceCell;
+
 use rustc_hash::FxHashSet as HashSet;
 
 use super::tagger::features::Lists;
@@ -27,6 +29,9 @@ pub(crate) struct Context<'a> {
     pub sentence_of: Vec<usize>,
     /// Index of the mention each token overlaps, if any.
     pub mention_of: Vec<Option<usize>>,
+    /// The speech verb each token reads as (is a participle, the verb), kept once the quote
+    /// rules have asked: they ask of most tokens more than once.
+    pub speech_verbs: Vec<OnceCell<Option<(bool, &'static str)>>>,
 }
 
 impl<'a> Context<'a> {
@@ -54,7 +59,8 @@ impl<'a> Context<'a> {
             let overlaps = m < mentions.len() && mentions[m].start < end;
             mention_of.push(overlaps.then_some(m));
         }
-        Context { words, folded, mentions, tables, lists, spans, sentences, sentence_of, mention_of }
+        let speech_verbs = tokens.iter().map(|_| OnceCell::new()).collect();
+        Context { words, folded, mentions, tables, lists, spans, sentences, sentence_of, mention_of, speech_verbs }
     }
 
     pub(crate) fn len(&self) -> usize {

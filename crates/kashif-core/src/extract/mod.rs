@@ -11,7 +11,7 @@ pub(crate) mod tagger;
 pub(crate) mod rules;
 
 use crate::analysis::Label;
-use crate::text::clitics::{readings, Reading};
+use crate::text::clitics::{push_readings, Reading, Stem};
 use crate::text::tokenize::{Token, TokenKind};
 
 /// A candidate mention: tokens `[first, last)`, minus `prefix` folded chars of clitics at the
@@ -72,24 +72,33 @@ impl Candidate {
 /// computed once and shared by every extractor.
 pub(crate) struct Words<'a> {
     pub tokens: &'a [Token],
-    readings: Vec<Vec<Reading>>,
+    /// The readings of all tokens, token after token; their stems borrow the tokens' text.
+    readings: Vec<Reading<'a>>,
+    /// Where the readings of each token start in `readings`, and one past the last token's end.
+    starts: Vec<usize>,
 }
 
 impl<'a> Words<'a> {
     pub(crate) fn new(tokens: &'a [Token]) -> Self {
-        let readings = tokens
-            .iter()
-            .map(|token| match token.kind {
-                TokenKind::Arabic => readings(&token.text),
-                _ => vec![Reading { prefix: 0, stem: token.text.clone() }],
-            })
-            .collect();
-        Words { tokens, readings }
+        let mut readings = Vec::with_capacity(tokens.len() + tokens.len() / 4);
+        let mut starts = Vec::with_capacity(tokens.len() + 1);
+        for token in tokens {
+            starts.push(readings.len());
+            match token.kind {
+                TokenKind::Arabic => push_readings(&token.text, &mut readings),
+                _ => readings.push(Reading { prefix: 0, stem: Stem::whole(&token.text) }),
+            }
+        }
+        starts.push(readings.len());
+        Words { tokens, readings, starts }
     }
 
     /// The readings of the token at `index`, the whole token first; none past the end.
-    pub(crate) fn readings(&self, index: usize) -> &[Reading] {
-        self.readings.get(index).map_or(&[], Vec::as_slice)
+    pub(crate) fn readings(&self, index: usize) -> &[Reading<'a>] {
+        match (self.starts.get(index), self.starts.get(index + 1)) {
+            (Some(&start), Some(&end)) => &self.readings[start..end],
+            _ => &[],
+        }
     }
 
     /// The folded text of the token at `index`.

@@ -55,8 +55,17 @@ fn verb_at(cx: &Context<'_>, i: usize) -> Option<bool> {
 }
 
 /// The speech verb at token `i`: (is a participle, the verb without clitics and object pronoun;
-/// [`QuoteWords::speech_form`]), read as it is or after و/ف.
+/// [`QuoteWords::speech_form`]), read as it is or after و/ف. Read once per token and kept
+/// ([`Context::speech_verbs`]).
 fn verb_reading(cx: &Context<'_>, i: usize) -> Option<(bool, &'static str)> {
+    match cx.speech_verbs.get(i) {
+        Some(kept) => *kept.get_or_init(|| read_verb(cx, i)),
+        None => read_verb(cx, i),
+    }
+}
+
+/// The speech verb at token `i`, read from its readings ([`verb_reading`]).
+fn read_verb(cx: &Context<'_>, i: usize) -> Option<(bool, &'static str)> {
     let token = cx.text(i);
     let conj = token.starts_with('و') || token.starts_with('ف');
     let mut readings = cx.words.readings(i).iter().take(if conj { 2 } else { 1 });

@@ -33,6 +33,13 @@ enum Fold {
 }
 
 fn fold_char(c: char) -> Fold {
+    // Most chars of a text are Arabic letters that stay as they are, or ASCII: decided first.
+    if is_plain_letter(c) {
+        return Fold::Char(c);
+    }
+    if c.is_ascii() {
+        return Fold::Char(if c.is_whitespace() { ' ' } else { c });
+    }
     match c {
         // Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks, tatweel.
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => {
@@ -55,6 +62,12 @@ fn fold_char(c: char) -> Fold {
         _ if c.is_whitespace() => Fold::Char(' '),
         _ => Fold::Char(c),
     }
+}
+
+/// True for the Arabic letters that fold to themselves: ا to و but ة and the tatweel, and ي.
+#[inline]
+fn is_plain_letter(c: char) -> bool {
+    matches!(c, '\u{0627}'..='\u{0648}' | '\u{064A}') && !matches!(c, 'ة' | '\u{0640}')
 }
 
 /// True for the chars folding drops that belong to the letter before them (diacritics and
@@ -124,16 +137,19 @@ impl Folded {
     /// assert_eq!(folded.original_chars().len(), 6);
     /// ```
     pub fn new(original: &str) -> Self {
-        let original: Vec<char> = original.chars().collect();
-        let mut folded = String::with_capacity(original.len() * 2);
-        let mut origin = Vec::with_capacity(original.len());
-        for (index, &c) in original.iter().enumerate() {
+        // Folding never makes a char longer: the folded text has at most the original's bytes.
+        let (bytes, count) = (original.len(), original.chars().count());
+        let mut folded = String::with_capacity(bytes);
+        let mut origin = Vec::with_capacity(count);
+        let mut chars = Vec::with_capacity(count);
+        for (index, c) in original.chars().enumerate() {
+            chars.push(c);
             if let Fold::Char(f) = fold_char(c) {
                 folded.push(f);
                 origin.push(index);
             }
         }
-        Folded { folded, origin, original }
+        Folded { folded, origin, original: chars }
     }
 
     /// The folded text.

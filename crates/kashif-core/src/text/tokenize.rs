@@ -33,10 +33,11 @@ fn is_arabic_letter(c: char) -> bool {
 }
 
 fn kind_of(c: char) -> Option<TokenKind> {
-    if c.is_whitespace() {
-        None
-    } else if is_arabic_letter(c) {
+    // Arabic letters first: most chars of a text are, and none is whitespace.
+    if is_arabic_letter(c) {
         Some(TokenKind::Arabic)
+    } else if c.is_whitespace() {
+        None
     } else if c.is_ascii_digit() {
         Some(TokenKind::Number)
     } else if c.is_alphanumeric() {
@@ -46,43 +47,64 @@ fn kind_of(c: char) -> Option<TokenKind> {
     }
 }
 
+/// A place in a text: its byte offset and the number of chars before it.
+#[derive(Debug, Clone, Copy)]
+struct Cursor<'t> {
+    text: &'t str,
+    byte: usize,
+    char: usize,
+}
+
+impl Cursor<'_> {
+    /// The char at the cursor, if any.
+    fn peek(&self) -> Option<char> {
+        self.text[self.byte..].chars().next()
+    }
+
+    /// Steps over `c`, the char at the cursor.
+    fn bump(&mut self, c: char) {
+        self.byte += c.len_utf8();
+        self.char += 1;
+    }
+
+    /// Steps over the chars that `keep` accepts.
+    fn skip_while(&mut self, keep: impl Fn(char) -> bool) {
+        while let Some(c) = self.peek().filter(|&c| keep(c)) {
+            self.bump(c);
+        }
+    }
+
+    /// Steps over the rest of a number: digits, and a separator between digits (`1,500`, `2.5`).
+    fn skip_number(&mut self) {
+        loop {
+            self.skip_while(|c| c.is_ascii_digit());
+            let mut after = self.text[self.byte..].chars();
+            match (after.next(), after.next()) {
+                (Some(separator @ ('.' | ',' | '٫' | '٬')), Some(digit)) if digit.is_ascii_digit() => self.bump(separator),
+                _ => break,
+            }
+        }
+    }
+}
+
 /// Splits a folded text into tokens. Whitespace separates tokens and is not one; a change from
 /// letters to digits also separates them (`2019م` is two tokens); see the test
 /// `folds_and_splits_punctuation`.
 pub(crate) fn tokenize(folded: &Folded) -> Vec<Token> {
     let text = folded.as_str();
-    let chars: Vec<char> = text.chars().collect();
-    // The byte offset of each char, and of the end, to copy each token's text in one piece.
-    let bytes: Vec<usize> = text.char_indices().map(|(at, _)| at).chain(std::iter::once(text.len())).collect();
-    let mut tokens = Vec::with_capacity(chars.len() / 4);
-    let mut i = 0;
-    while i < chars.len() {
-        let Some(kind) = kind_of(chars[i]) else {
-            i += 1;
-            continue;
-        };
-        let start = i;
-        i += 1;
+    let mut tokens = Vec::with_capacity(folded.char_len() / 4);
+    let mut cursor = Cursor { text, byte: 0, char: 0 };
+    while let Some(c) = cursor.peek() {
+        let start = cursor;
+        cursor.bump(c);
+        let Some(kind) = kind_of(c) else { continue };
         match kind {
             TokenKind::Punct => {}
-            TokenKind::Number => loop {
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    i += 1;
-                }
-                let separator =
-                    i + 1 < chars.len() && matches!(chars[i], '.' | ',' | '٫' | '٬') && chars[i + 1].is_ascii_digit();
-                if !separator {
-                    break;
-                }
-                i += 1;
-            },
-            _ => {
-                while i < chars.len() && kind_of(chars[i]) == Some(kind) {
-                    i += 1;
-                }
-            }
+            TokenKind::Number => cursor.skip_number(),
+            _ => cursor.skip_while(|c| kind_of(c) == Some(kind)),
         }
-        tokens.push(Token { start, end: i, text: text[bytes[start]..bytes[i]].to_owned(), kind });
+        let text = text[start.byte..cursor.byte].to_owned();
+        tokens.push(Token { start: start.char, end: cursor.char, text, kind });
     }
     tokens
 }

@@ -37,7 +37,7 @@ fn stems(sentence: &Sentence) -> Vec<String> {
     let (_, tokens, _) = project(&sentence.tokens, &sentence.tags);
     let words = Words::new(&tokens);
     (0..tokens.len())
-        .map(|i| words.readings(i).last().map_or_else(|| tokens[i].text.clone(), |r| r.stem.clone()))
+        .map(|i| words.readings(i).last().map_or_else(|| tokens[i].text.clone(), |r| r.stem.as_str().to_owned()))
         .collect()
 }
 

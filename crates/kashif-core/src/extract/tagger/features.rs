@@ -302,6 +302,8 @@ pub(crate) struct TokenInfo<'a> {
     pub kind: TokenKind,
     /// Frequency class of the word and of its stem (0 rarer than Zipf 2, else 1 to 7: [`Frequencies::class`]).
     pub freq: [u8; 2],
+    /// The hash states of the context features that open with the word or stem.
+    pub openings: Openings,
 }
 
 /// What the lists say of a word wherever it stands (its readings come from its letters alone):
@@ -315,6 +317,7 @@ pub(crate) struct WordFacts {
     cluster: [u16; 2],
     topic: u8,
     freq: [u8; 2],
+    openings: Openings,
 }
 
 impl WordFacts {
@@ -339,7 +342,38 @@ impl WordFacts {
                 }
                 _ => [0, 0],
             },
+            openings: Openings::of(word, stem),
         }
+    }
+}
+
+/// The hash states of the context features whose first part is a token's word or stem
+/// (templates 6, 44 and 45 of the token after it, 7 of the token; 39 of the token after it and
+/// 40 of the token for the stem): [`feature_after`] goes on from them. They depend on the word
+/// alone, so they are kept with its facts and each word is hashed once for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Openings([u64; 6]);
+
+/// The templates of [`Openings`], in its order: those that open with the word, then those that
+/// open with the stem ([`STEM_OPENINGS`] on).
+const OPENING_TEMPLATES: [u8; 6] = [6, 7, 44, 45, 39, 40];
+/// Where the templates that open with the stem start in [`OPENING_TEMPLATES`].
+const STEM_OPENINGS: usize = 4;
+
+impl Openings {
+    /// The states of the word `word` with stem `stem`.
+    fn of(word: &str, stem: &str) -> Openings {
+        Openings(std::array::from_fn(|k| {
+            let first = if k < STEM_OPENINGS { word } else { stem };
+            opened(OPENING_TEMPLATES[k], first.as_bytes())
+        }))
+    }
+
+    /// The state of `template` (one of [`OPENING_TEMPLATES`]).
+    #[inline]
+    fn of_template(&self, template: u8) -> u64 {
+        let k = OPENING_TEMPLATES.iter().position(|&t| t == template).unwrap_or_default();
+        self.0[k]
     }
 }
 
@@ -412,7 +446,7 @@ pub(crate) fn token_infos_with<'a>(
         .map(|i| {
             let word = words.tokens[i].text.as_str();
             let stem = words.readings(i).last().map_or(word, |r| r.stem.as_str());
-            let WordFacts { names, trigger, wiki, wiki_known, cluster, topic, freq } = facts(i);
+            let WordFacts { names, trigger, wiki, wiki_known, cluster, topic, freq, openings } = facts(i);
             TokenInfo {
                 word,
                 stem,
@@ -430,6 +464,7 @@ pub(crate) fn token_infos_with<'a>(
                 quote_lead: None,
                 kind: words.tokens[i].kind,
                 freq,
+                openings,
             }
         })
         .collect();
@@ -479,7 +514,18 @@ fn set_topics(infos: &mut [TokenInfo<'_>]) {
 /// The hash of a feature: a template number and its parts. The same on every platform.
 #[inline]
 pub(crate) fn feature(template: u8, parts: &[&[u8]]) -> u64 {
-    let mut h = fnv1a(&[template]);
+    feature_after(fnv1a(&[template]), parts)
+}
+
+/// The state of [`feature`]'s hash of template `template` once its first part, `first`, is in.
+#[inline]
+fn opened(template: u8, first: &[u8]) -> u64 {
+    mix(mix(fnv1a(&[template]), first), &[0xff])
+}
+
+/// [`feature`] from the hash state `h` of its template and first parts, with the other `parts`.
+#[inline]
+fn feature_after(mut h: u64, parts: &[&[u8]]) -> u64 {
     for part in parts {
         h = mix(h, part);
         h = mix(h, &[0xff]);
@@ -501,13 +547,9 @@ fn prefix(s: &str, n: usize) -> Option<&str> {
     }
 }
 
-/// The last `n` chars of `s`.
+/// The last `n` chars of `s` (`n` at least 1), read from its end.
 fn suffix(s: &str, n: usize) -> Option<&str> {
-    let count = s.chars().count();
-    if count < n {
-        return None;
-    }
-    s.char_indices().nth(count - n).map(|(start, _)| &s[start..])
+    s.char_indices().nth_back(n.checked_sub(1)?).map(|(start, _)| &s[start..])
 }
 
 fn length_bucket(s: &str) -> u8 {
@@ -810,6 +852,17 @@ impl<'s, 'a> Window<'s, 'a> {
         self.at(offset).map_or(255, |info| info.wiki_span)
     }
 
+    /// The feature of `template` (one of [`OPENING_TEMPLATES`]) whose first part is the word or
+    /// stem of the token `offset` places away (`edge` when there is none) and whose other
+    /// parts are `rest`: as [`feature`] makes it, from the state kept with that word.
+    #[inline]
+    fn opening_with(self, offset: isize, template: u8, edge: &[u8], rest: &[&[u8]]) -> u64 {
+        match self.at(offset) {
+            Some(info) => feature_after(info.openings.of_template(template), rest),
+            None => feature_after(opened(template, edge), rest),
+        }
+    }
+
     /// The class of the stem in clustering `k` (0 coarse, 1 fine), as bytes.
     #[inline]
     fn cluster_at(self, offset: isize, k: usize) -> [u8; 2] {
@@ -831,13 +884,13 @@ fn identity_features(around: Window<'_, '_>, own: bool, out: &mut impl FeatureSi
     neighbour_feature(around, 3, -2, out);
     neighbour_feature(around, 4, 1, out);
     neighbour_feature(around, 5, 2, out);
-    out.context(feature(6, &[around.word_at(-1), w]));
-    out.context(feature(7, &[w, around.word_at(1)]));
+    out.context(around.opening_with(-1, 6, BEFORE, &[w]));
+    out.context(around.opening_with(0, 7, BEFORE, &[around.word_at(1)]));
     if own {
         out.word(feature(8, &[stem]));
     }
-    out.context(feature(39, &[around.stem_at(-1), stem]));
-    out.context(feature(40, &[stem, around.stem_at(1)]));
+    out.context(around.opening_with(-1, 39, BEFORE, &[stem]));
+    out.context(around.opening_with(0, 40, BEFORE, &[around.stem_at(1)]));
 }
 
 /// Templates 10 to 19, of the word alone: the first and last letters of the word and the last
@@ -935,9 +988,9 @@ fn conjunction_features(around: Window<'_, '_>, own: bool, out: &mut impl Featur
         out.place(feature(43, &[&[around.lexicon_at(-1), kind_byte(this.kind), length_bucket(this.word)]]));
     }
     if let Some(s) = suffix(this.stem, 2) {
-        out.context(feature(44, &[around.word_at(-1), s.as_bytes()]));
+        out.context(around.opening_with(-1, 44, BEFORE, &[s.as_bytes()]));
     }
-    out.context(feature(45, &[around.word_at(-1), &[around.class_at(0)]]));
+    out.context(around.opening_with(-1, 45, BEFORE, &[&[around.class_at(0)]]));
     out.context(feature(46, &[&[around.class_at(0)], around.word_at(1)]));
 }
 

@@ -10,7 +10,7 @@ fn bare_text(words: &Words<'_>, candidate: &Candidate) -> String {
     (candidate.first..candidate.last)
         .map(|j| {
             let reading = (j == candidate.first).then(|| words.readings(j).iter().find(|r| r.prefix == candidate.prefix)).flatten();
-            reading.map_or_else(|| words.text(j).unwrap_or("").to_owned(), |r| r.stem.clone())
+            reading.map_or_else(|| words.text(j).unwrap_or("").to_owned(), |r| r.stem.as_str().to_owned())
         })
         .collect::<Vec<_>>()
         .join(" ")
