@@ -40,8 +40,12 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// How many lines `text` has, at most (to size a table for them at once).
+///
+/// The `\n` bytes are counted in blocks of at most 255 into a `u8`, which the compiler turns
+/// into wide vector compares: a byte at a time, counting was a tenth of the lists' build.
 pub(crate) fn line_count(text: &str) -> usize {
-    text.bytes().filter(|&byte| byte == b'\n').count() + 1
+    let newlines_in = |block: &[u8]| block.iter().fold(0u8, |count, &byte| count + u8::from(byte == b'\n'));
+    text.as_bytes().chunks(255).map(|block| usize::from(newlines_in(block))).sum::<usize>() + 1
 }
 
 /// The tab-separated fields of `line`, as `line.split('\t')`.
@@ -71,6 +75,14 @@ mod tests {
     fn pieces_are_those_of_the_standard_library() {
         for text in ["", "\n", "\n\n", "a", "a\n", "a\r\nb", "a\rb\n", "a\r", "\r\n\r", "\ta\t\t", "قال\t7\nسلطانيه\t2", "x|y||", "|"] {
             same(text);
+        }
+    }
+
+    #[test]
+    fn line_count_counts_the_newlines() {
+        let long = "قال\tx\n".repeat(300);
+        for text in ["", "a", "\n", "a\nb", "a\nb\n", long.as_str()] {
+            assert_eq!(line_count(text), text.matches('\n').count() + 1, "{text:?}");
         }
     }
 
