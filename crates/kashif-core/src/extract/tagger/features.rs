@@ -157,19 +157,11 @@ impl Lists {
         let mut names = HashMap::with_capacity_and_hasher(tsv::line_count(tsv), Default::default());
         let mut genders = HashMap::default();
         for line in tsv::lines(tsv).filter(|l| !l.starts_with('#')) {
-            let Some((token, flags)) = line.split_once('\t') else { continue };
-            if flags.contains('f') != flags.contains('m') {
-                genders.insert(token, flags.contains('f'));
-            }
-            let mut bits = 0u8;
-            for flag in flags.chars() {
-                bits |= match flag {
-                    'w' => WIKIDATA,
-                    'a' => AKHATEEB,
-                    'g' => TRANSLIT,
-                    't' => TITLE,
-                    _ => 0,
-                };
+            let Some(tab) = line.bytes().position(|byte| byte == b'\t') else { continue };
+            let (token, flags) = (&line[..tab], &line.as_bytes()[tab + 1..]);
+            let (bits, woman, man) = name_flags_of(flags);
+            if woman != man {
+                genders.insert(token, woman);
             }
             names.insert(token, bits);
         }
@@ -253,6 +245,24 @@ impl Lists {
         lists.add_feature_words(crate::embedded::FEATURE_WORDS);
         lists
     }
+}
+
+/// The name-list flags of the flags field of `data/person_names.tsv` (its ASCII letters, in one
+/// pass), and whether it holds `f` and `m`.
+fn name_flags_of(flags: &[u8]) -> (u8, bool, bool) {
+    let (mut bits, mut woman, mut man) = (0u8, false, false);
+    for &flag in flags {
+        match flag {
+            b'w' => bits |= WIKIDATA,
+            b'a' => bits |= AKHATEEB,
+            b'g' => bits |= TRANSLIT,
+            b't' => bits |= TITLE,
+            b'f' => woman = true,
+            b'm' => man = true,
+            _ => {}
+        }
+    }
+    (bits, woman, man)
 }
 
 /// The token and the six counts of a WikiFANE `w` line (`w<TAB>token<TAB>` and six counts, a
@@ -1110,6 +1120,27 @@ mod tests {
             *count = field.parse().unwrap_or(0);
         }
         Some((token, counts))
+    }
+
+    /// The flags of each name read in one pass are those `split_once`, `contains` and a loop
+    /// over the chars read, on every line of the file and on odd ones.
+    #[test]
+    fn name_flags_read_as_by_chars() {
+        let odd = ["ا\tfm", "ا\tf", "ا\tmwt", "ا\t", "ا\tgaé", "ا", "\tw", "ا\tw\tf"];
+        for line in tsv::lines(crate::embedded::person_names()).chain(odd) {
+            let Some((_, flags)) = line.split_once('\t') else { continue };
+            let bits = flags.chars().fold(0, |bits, flag| {
+                bits | match flag {
+                    'w' => WIKIDATA,
+                    'a' => AKHATEEB,
+                    'g' => TRANSLIT,
+                    't' => TITLE,
+                    _ => 0,
+                }
+            });
+            let expected = (bits, flags.contains('f'), flags.contains('m'));
+            assert_eq!(name_flags_of(flags.as_bytes()), expected, "{line:?}");
+        }
     }
 
     /// The WikiFANE tokens are kept as the file has them: folding leaves every one as it is.
