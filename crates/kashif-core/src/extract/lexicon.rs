@@ -5,7 +5,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::{Candidate, Words};
 use crate::analysis::Label;
-use crate::text::normalize::Folded;
+use std::borrow::Cow;
+
+use crate::text::normalize::{fold_borrowed, Folded};
 use crate::text::tokenize::{tokenize, TokenKind};
 
 #[derive(Debug, Clone)]
@@ -27,17 +29,40 @@ pub(crate) struct Lexicon {
     terminal: Vec<Option<u32>>,
 }
 
-/// The folded tokens of a name. Most names of the tables are folded Arabic words between single
-/// spaces already: those are split as they are, without folding and tokenizing them again
-/// (which gives the same tokens, and was a sixth of the analyzer's build).
-fn name_tokens(name: &str) -> Vec<String> {
+/// The folded tokens of a name, `folded` being the name folded. Most names of the tables fold to
+/// Arabic words between single spaces: those are the pieces of `folded` between its spaces,
+/// borrowed, without tokenizing the name (which gives the same tokens, as the tokenizer reads
+/// the folded text alone; it and a `String` per token were a sixth of the analyzer's build).
+fn name_tokens<'a>(name: &str, folded: &'a str) -> Vec<Cow<'a, str>> {
     let plain = |word: &str| {
         !word.is_empty() && word.chars().all(|c| matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}'))
     };
-    if crate::tsv::split(name, b' ').all(|word| plain(word) && crate::text::normalize::fold_borrowed(word) == word) {
-        return crate::tsv::split(name, b' ').map(str::to_owned).collect();
+    if folded.is_empty() {
+        // An empty variants field: no name, and no tokenizer set up for it.
+        return Vec::new();
     }
-    tokenize(&Folded::new(name)).into_iter().map(|t| t.text).collect()
+    if crate::tsv::split(folded, b' ').all(plain) {
+        return crate::tsv::split(folded, b' ').map(Cow::Borrowed).collect();
+    }
+    tokenize(&Folded::new(name)).into_iter().map(|t| Cow::Owned(t.text)).collect()
+}
+
+/// Whether `name` is Arabic letters that folding keeps as they are, in words between single
+/// spaces (most names of the WikiFANE strings): it is then its own folded form, and its words
+/// are its tokens ([`name_tokens`]), known in one pass over its chars.
+fn is_plain_folded(name: &str) -> bool {
+    let mut after_space = true;
+    for c in name.chars() {
+        match c {
+            ' ' if !after_space => after_space = true,
+            // The letters of `name_tokens`' plain words but آ أ ؤ إ ئ ة ى, which fold to others.
+            '\u{0621}' | '\u{0627}'..='\u{0628}' | '\u{062A}'..='\u{063A}' | '\u{0641}'..='\u{0648}' | '\u{064A}' => {
+                after_space = false
+            }
+            _ => return false,
+        }
+    }
+    !after_space
 }
 
 /// A line of the lexicon file that could not be read.
@@ -58,7 +83,7 @@ impl Lexicon {
     /// Reads the TSV form: `id<TAB>label<TAB>canonical<TAB>variant|variant…`, `#` comments.
     /// When two entries claim the same folded name, the first one keeps it.
     pub(crate) fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
-        let mut lexicon = Lexicon { terminal: vec![None], ..Lexicon::default() };
+        let mut lexicon = Lexicon::sized_for(crate::tsv::line_count(tsv));
         // The other spellings of `عبد` names, added last.
         let mut written: Vec<(Vec<String>, u32)> = Vec::new();
         for (index, line) in crate::tsv::lines(tsv).enumerate() {
@@ -79,29 +104,61 @@ impl Lexicon {
             }
         }
         for (tokens, entry) in written {
-            lexicon.insert_tokens(tokens, entry);
+            lexicon.insert_tokens(&tokens, entry);
         }
         Ok(lexicon)
+    }
+
+    /// An empty lexicon with room for the names of a file of `lines` lines (most lines give one
+    /// or two names of one to three words, in the embedded tables), so that its maps are not
+    /// grown again and again as they fill.
+    fn sized_for(lines: usize) -> Lexicon {
+        let mut terminal = Vec::with_capacity(2 * lines);
+        terminal.push(None);
+        Lexicon {
+            entries: Vec::with_capacity(lines),
+            vocabulary: HashMap::with_capacity_and_hasher(lines, Default::default()),
+            edges: HashMap::with_capacity_and_hasher(2 * lines, Default::default()),
+            terminal,
+        }
     }
 
     /// Adds a name; returns the same name with its compound `عبد` names written the other way
     /// (`عبد العزيز` / `عبدالعزيز`: news writes both), which the caller adds after every name
     /// of the file, so that they never take a name an entry lists.
     fn insert(&mut self, name: &str, entry: u32) -> Vec<Vec<String>> {
-        let tokens = name_tokens(name);
-        let variants = abd_variants(&tokens);
+        if is_plain_folded(name) {
+            let tokens: Vec<&str> = crate::tsv::split(name, b' ').collect();
+            return self.insert_name_tokens(&tokens, entry);
+        }
+        let folded = fold_borrowed(name);
+        let tokens = name_tokens(name, &folded);
+        self.insert_name_tokens(&tokens, entry)
+    }
+
+    /// Adds a name as its folded tokens; returns its `عبد` variants ([`Lexicon::insert`]).
+    fn insert_name_tokens(&mut self, tokens: &[impl AsRef<str>], entry: u32) -> Vec<Vec<String>> {
+        let variants = abd_variants(tokens);
         self.insert_tokens(tokens, entry);
         variants
     }
 
-    fn insert_tokens(&mut self, tokens: Vec<String>, entry: u32) {
+    /// Adds a name as its folded tokens. A token the vocabulary lacks is copied into it; the
+    /// others are only looked up.
+    fn insert_tokens(&mut self, tokens: &[impl AsRef<str>], entry: u32) {
         if tokens.is_empty() {
             return;
         }
         let mut node = 0u32;
         for token in tokens {
-            let next_token = self.vocabulary.len() as u32;
-            let token = *self.vocabulary.entry(token).or_insert(next_token);
+            let token = match self.vocabulary.get(token.as_ref()) {
+                Some(&number) => number,
+                None => {
+                    let number = self.vocabulary.len() as u32;
+                    self.vocabulary.insert(token.as_ref().to_owned(), number);
+                    number
+                }
+            };
             let next_node = self.terminal.len() as u32;
             node = *self.edges.entry((node, token)).or_insert(next_node);
             if node == next_node {
@@ -226,11 +283,12 @@ impl Lexicon {
 /// The name's tokens with its compound `عبد` names written the other way: joined when apart
 /// (`عبد` `العزيز` → `عبدالعزيز`), apart when joined (`عبدالله` → `عبد` `الله`); none when it
 /// has none. Only a second part of two letters or more is split off.
-fn abd_variants(tokens: &[String]) -> Vec<Vec<String>> {
+fn abd_variants(tokens: &[impl AsRef<str>]) -> Vec<Vec<String>> {
     const ABD: &str = "عبد";
-    if !tokens.iter().any(|token| token.starts_with(ABD)) {
+    if !tokens.iter().any(|token| token.as_ref().starts_with(ABD)) {
         return Vec::new();
     }
+    let tokens: Vec<String> = tokens.iter().map(|token| token.as_ref().to_owned()).collect();
     let mut joined: Vec<String> = Vec::with_capacity(tokens.len());
     let mut split: Vec<String> = Vec::with_capacity(tokens.len() + 1);
     let (mut joins, mut splits) = (false, false);
@@ -267,6 +325,7 @@ fn abd_variants(tokens: &[String]) -> Vec<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::normalize::fold;
 
     /// The quick split of plain names gives the tokens folding and tokenizing give, for every
     /// name of the embedded tables and for names it must leave to them.
@@ -274,6 +333,8 @@ mod tests {
     fn plain_names_split_as_the_tokenizer_does() {
         let slow = |name: &str| -> Vec<String> { tokenize(&Folded::new(name)).into_iter().map(|t| t.text).collect() };
         let mut names: Vec<&str> = vec!["فلاديمير بوتين", "أحمد  داود", " منبج", "منبج ", "الأمم المتحدة", "ـمنبج", "CNN عربية", "بوتين،", ""];
+        // Names that fold to plain words: marks, format characters, other spaces.
+        names.extend(["مُصطفى عليّ", "الأمم\u{200B} المتحدة", "قال\u{00A0}علي", "قال\u{00A0} علي", "عبد\u{0640}الله"]);
         for line in crate::tsv::lines(crate::embedded::lexicon()).filter(|l| !l.starts_with('#')) {
             names.extend(crate::tsv::fields(line).skip(2).take(2).flat_map(|field| crate::tsv::split(field, b'|')));
         }
@@ -281,8 +342,15 @@ mod tests {
             names.extend(crate::tsv::fields(line).nth(2));
         }
         assert!(names.len() > 20_000, "{}", names.len());
+        names.extend(["قال", "قال علي", "قال  علي", " قال", "قال ", "قالة", "الأمم", "علي\u{0640}"]);
+        let plain = names.iter().filter(|name| is_plain_folded(name)).count();
+        assert!(plain > 10_000, "{plain} names take the quickest way");
         for name in names {
-            assert_eq!(name_tokens(name), slow(name), "{name:?}");
+            assert_eq!(name_tokens(name, &fold(name)), slow(name), "{name:?}");
+            if is_plain_folded(name) {
+                assert_eq!(fold(name), name);
+                assert_eq!(name.split(' ').collect::<Vec<_>>(), slow(name), "{name:?}");
+            }
         }
     }
 

@@ -7,9 +7,7 @@ use crate::hash::{fnv1a, mix};
 
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{Candidate, Words};
-use std::borrow::Cow;
 
-use crate::text::normalize::fold_borrowed;
 use crate::text::tokenize::TokenKind;
 use super::frequency::Frequencies;
 use crate::tsv;
@@ -84,7 +82,7 @@ pub(crate) struct Lists {
     /// right after it (`data/feature_words.tsv`).
     triggers: HashMap<&'static str, u8>,
     /// Folded WikiFANE token → its statistics.
-    wiki: HashMap<Cow<'static, str>, WikiStat>,
+    wiki: HashMap<&'static str, WikiStat>,
     /// WikiFANE's multi-token entity strings.
     wiki_strings: Lexicon,
     /// Folded stem → its classes in the coarse and the fine clustering.
@@ -135,16 +133,15 @@ impl Lists {
     }
 
     /// Reads the WikiFANE lines (`w` token counts, `e` entity strings; see `data/wiki_ner.tsv`).
+    /// The tokens are folded in the file (`scripts/build_wiki_ner.py` folds them with the rules
+    /// of `crate::text::normalize`, and a test checks that folding leaves each as it is), so they
+    /// are kept as they are.
     pub(crate) fn add_wiki(&mut self, tsv: &'static str) {
         self.wiki.reserve(tsv::line_count(tsv));
         let mut strings = String::new();
         for line in tsv::lines(tsv).filter(|l| !l.starts_with('#')) {
-            if let Some(["w", token, counts @ ..]) = exact_fields::<8>(line) {
-                let mut c = [0u32; 6];
-                for (slot, n) in c.iter_mut().zip(counts) {
-                    *slot = n.parse().unwrap_or(0);
-                }
-                self.wiki.insert(fold_borrowed(token), WikiStat::from_counts(&c));
+            if let Some((token, counts)) = wiki_token_counts(line) {
+                self.wiki.insert(token, WikiStat::from_counts(&counts));
             } else if let Some(["e", label, string, _]) = exact_fields::<4>(line) {
                 for part in ["e\t", label, "\t", string, "\t\n"] {
                     strings.push_str(part);
@@ -160,19 +157,11 @@ impl Lists {
         let mut names = HashMap::with_capacity_and_hasher(tsv::line_count(tsv), Default::default());
         let mut genders = HashMap::default();
         for line in tsv::lines(tsv).filter(|l| !l.starts_with('#')) {
-            let Some((token, flags)) = line.split_once('\t') else { continue };
-            if flags.contains('f') != flags.contains('m') {
-                genders.insert(token, flags.contains('f'));
-            }
-            let mut bits = 0u8;
-            for flag in flags.chars() {
-                bits |= match flag {
-                    'w' => WIKIDATA,
-                    'a' => AKHATEEB,
-                    'g' => TRANSLIT,
-                    't' => TITLE,
-                    _ => 0,
-                };
+            let Some(tab) = line.bytes().position(|byte| byte == b'\t') else { continue };
+            let (token, flags) = (&line[..tab], &line.as_bytes()[tab + 1..]);
+            let (bits, woman, man) = name_flags_of(flags);
+            if woman != man {
+                genders.insert(token, woman);
             }
             names.insert(token, bits);
         }
@@ -256,6 +245,53 @@ impl Lists {
         lists.add_feature_words(crate::embedded::FEATURE_WORDS);
         lists
     }
+}
+
+/// The name-list flags of the flags field of `data/person_names.tsv` (its ASCII letters, in one
+/// pass), and whether it holds `f` and `m`.
+fn name_flags_of(flags: &[u8]) -> (u8, bool, bool) {
+    let (mut bits, mut woman, mut man) = (0u8, false, false);
+    for &flag in flags {
+        match flag {
+            b'w' => bits |= WIKIDATA,
+            b'a' => bits |= AKHATEEB,
+            b'g' => bits |= TRANSLIT,
+            b't' => bits |= TITLE,
+            b'f' => woman = true,
+            b'm' => man = true,
+            _ => {}
+        }
+    }
+    (bits, woman, man)
+}
+
+/// The token and the six counts of a WikiFANE `w` line (`w<TAB>token<TAB>` and six counts, a
+/// count that is no number read as 0), None for any other line. Counts of plain digits, the
+/// file's, are read as the fields are split; a line with any other is read by `str::parse`.
+fn wiki_token_counts(line: &str) -> Option<(&str, [u32; 6])> {
+    let rest = line.strip_prefix("w\t")?;
+    let token_end = rest.bytes().position(|byte| byte == b'\t')?;
+    if let Some(counts) = plain_counts(&rest.as_bytes()[token_end + 1..]) {
+        return Some((&rest[..token_end], counts));
+    }
+    let ["w", token, fields @ ..] = exact_fields::<8>(line)? else { return None };
+    let mut counts = [0u32; 6];
+    for (count, field) in counts.iter_mut().zip(fields) {
+        *count = field.parse().unwrap_or(0);
+    }
+    Some((token, counts))
+}
+
+/// Exactly `N` tab-separated counts of one to nine ASCII digits each (which `str::parse` reads
+/// the same), or None.
+fn plain_counts<const N: usize>(text: &[u8]) -> Option<[u32; N]> {
+    let mut fields = text.split(|&byte| byte == b'\t');
+    let mut counts = [0u32; N];
+    for count in &mut counts {
+        let digits = fields.next().filter(|digits| (1..=9).contains(&digits.len()))?;
+        *count = digits.iter().try_fold(0u32, |n, &digit| digit.is_ascii_digit().then(|| n * 10 + u32::from(digit - b'0')))?;
+    }
+    fields.next().is_none().then_some(counts)
 }
 
 /// The tab-separated fields of `line` when it has exactly `N`.
@@ -1074,6 +1110,70 @@ mod tests {
         let mut out = Vec::new();
         extract(&infos, index, &mut out);
         out
+    }
+
+    /// The `w` lines as the generic reading reads them: eight fields, counts by `str::parse`.
+    fn wiki_token_counts_by_fields(line: &str) -> Option<(&str, [u32; 6])> {
+        let ["w", token, fields @ ..] = exact_fields::<8>(line)? else { return None };
+        let mut counts = [0u32; 6];
+        for (count, field) in counts.iter_mut().zip(fields) {
+            *count = field.parse().unwrap_or(0);
+        }
+        Some((token, counts))
+    }
+
+    /// The flags of each name read in one pass are those `split_once`, `contains` and a loop
+    /// over the chars read, on every line of the file and on odd ones.
+    #[test]
+    fn name_flags_read_as_by_chars() {
+        let odd = ["ا\tfm", "ا\tf", "ا\tmwt", "ا\t", "ا\tgaé", "ا", "\tw", "ا\tw\tf"];
+        for line in tsv::lines(crate::embedded::person_names()).chain(odd) {
+            let Some((_, flags)) = line.split_once('\t') else { continue };
+            let bits = flags.chars().fold(0, |bits, flag| {
+                bits | match flag {
+                    'w' => WIKIDATA,
+                    'a' => AKHATEEB,
+                    'g' => TRANSLIT,
+                    't' => TITLE,
+                    _ => 0,
+                }
+            });
+            let expected = (bits, flags.contains('f'), flags.contains('m'));
+            assert_eq!(name_flags_of(flags.as_bytes()), expected, "{line:?}");
+        }
+    }
+
+    /// The WikiFANE tokens are kept as the file has them: folding leaves every one as it is.
+    #[test]
+    fn wiki_tokens_are_folded_in_the_file() {
+        let lines = tsv::lines(crate::embedded::wiki_ner()).filter(|line| line.starts_with("w\t"));
+        let tokens: Vec<&str> = lines.map(|line| wiki_token_counts(line).unwrap().0).collect();
+        assert!(tokens.len() > 20_000, "{}", tokens.len());
+        for token in tokens {
+            assert_eq!(crate::text::normalize::fold(token), token);
+        }
+    }
+
+    /// The quick reading of the counts gives what eight fields and `str::parse` give, on every
+    /// line of the file and on lines it must leave to them.
+    #[test]
+    fn wiki_counts_read_as_by_fields() {
+        let odd = [
+            "w\tا\t1\t2\t3\t4\t5\t6",
+            "w\tا\t+1\t2\t3\t4\t5\t6",
+            "w\tا\tx\t2\t3\t4\t5\t6",
+            "w\tا\t\t2\t3\t4\t5\t6",
+            "w\tا\t99999999999\t2\t3\t4\t5\t6",
+            "w\tا\t4294967295\t2\t3\t4\t5\t6",
+            "w\tا\t1\t2\t3\t4\t5",
+            "w\tا\t1\t2\t3\t4\t5\t6\t7",
+            "w\t\t1\t2\t3\t4\t5\t6",
+            "w\tا",
+            "e\tPER\tا ب\t1",
+        ];
+        for line in tsv::lines(crate::embedded::wiki_ner()).chain(odd) {
+            assert_eq!(wiki_token_counts(line), wiki_token_counts_by_fields(line), "{line:?}");
+        }
     }
 
     fn infos_of<'a>(words: &'a Words<'a>) -> Vec<TokenInfo<'a>> {

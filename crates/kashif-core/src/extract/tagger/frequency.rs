@@ -6,7 +6,7 @@
 //! one `u32` of an open-addressing table (2 MB, one cache line read per lookup). Two words share
 //! a fingerprint and a probe run about once in 300 million lookups.
 
-use crate::hash::fnv1a;
+use crate::hash::{fnv1a, mix};
 
 /// Folded word → frequency class, 1 (Zipf 2 to 2.5) to 7 (Zipf 5 and more); 0 for rarer words.
 #[derive(Debug, Default)]
@@ -19,24 +19,20 @@ const CLASS_BITS: u32 = 0b111;
 
 impl Frequencies {
     /// Reads `word<TAB>class` lines; lines that are not so are skipped. No allocation but the
-    /// table's: one pass to count the lines, one to fill the table.
+    /// table's: one pass to count the lines, one to hash the words and fill the table.
     pub(crate) fn parse(tsv: &str) -> Frequencies {
         let lines = crate::tsv::line_count(tsv);
         // At most half full, so that probe runs stay short.
         let bits = (lines * 2).next_power_of_two().trailing_zeros();
         let mut table = Frequencies { slots: vec![0; 1 << bits], bits };
-        for line in crate::tsv::split(tsv, b'\n') {
-            // `word<TAB>class`: a one-digit class after the line's only tab.
-            let class = match line.as_bytes() {
-                [.., b'\t', digit @ b'1'..=b'7'] => u32::from(digit - b'0'),
-                _ => continue,
-            };
-            let word = &line[..line.len() - 2];
-            if word.starts_with('#') || word.contains('\t') {
-                continue;
+        let mut rest = tsv.as_bytes();
+        while !rest.is_empty() {
+            let (entry, next) = read_entry(rest);
+            if let Some((hash, class)) = entry {
+                let (slot, print) = table.slot_of_hash(hash);
+                table.slots[slot] = print | class;
             }
-            let (slot, print) = table.slot_of(word);
-            table.slots[slot] = print | class;
+            rest = next;
         }
         table
     }
@@ -60,7 +56,13 @@ impl Frequencies {
     /// The slot that holds `word`, or the empty one where it would go, and its fingerprint.
     #[inline]
     fn slot_of(&self, word: &str) -> (usize, u32) {
-        let (mut slot, print) = self.locate(word);
+        self.slot_of_hash(fnv1a(word.as_bytes()))
+    }
+
+    /// [`Frequencies::slot_of`] the word whose FNV-1a hash is `hash`.
+    #[inline]
+    fn slot_of_hash(&self, hash: u64) -> (usize, u32) {
+        let (mut slot, print) = self.locate(hash);
         while self.slots[slot] != 0 && self.slots[slot] & !CLASS_BITS != print {
             slot = (slot + 1) & self.mask();
         }
@@ -71,12 +73,47 @@ impl Frequencies {
         (1 << self.bits) - 1
     }
 
-    /// The first slot to probe for `word` and its fingerprint (the class bits clear).
+    /// The first slot to probe for the word whose FNV-1a hash is `hash`, and its fingerprint
+    /// (the class bits clear).
     #[inline]
-    fn locate(&self, word: &str) -> (usize, u32) {
-        let h = fnv1a(word.as_bytes()).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    fn locate(&self, hash: u64) -> (usize, u32) {
+        let h = hash.wrapping_mul(0x9e37_79b9_7f4a_7c15);
         ((h >> (64 - self.bits)) as usize, (h as u32) & !CLASS_BITS)
     }
+}
+
+/// Reads the line `text` opens with, in one pass over its bytes: when it is `word<TAB>class`
+/// (one tab, a class from 1 to 7, no `#` first), the FNV-1a hash of the word and the class;
+/// and the text after the line. A `\r` before the `\n` makes no entry, as any other byte there.
+fn read_entry(text: &[u8]) -> (Option<(u64, u32)>, &[u8]) {
+    if text.first() == Some(&b'#') {
+        return (None, after_line(text));
+    }
+    let mut hash = fnv1a(b"");
+    for (at, &byte) in text.iter().enumerate() {
+        // Word bytes, the most of them, pass one compare (the tab and the newline are below it).
+        if byte > b'\n' {
+            hash = mix(hash, std::slice::from_ref(&byte));
+            continue;
+        }
+        match byte {
+            b'\t' => {
+                return match &text[at + 1..] {
+                    [digit @ b'1'..=b'7', b'\n', rest @ ..] => (Some((hash, u32::from(digit - b'0'))), rest),
+                    [digit @ b'1'..=b'7'] => (Some((hash, u32::from(digit - b'0'))), &[]),
+                    after => (None, after_line(after)),
+                };
+            }
+            b'\n' => return (None, &text[at + 1..]),
+            _ => hash = mix(hash, std::slice::from_ref(&byte)),
+        }
+    }
+    (None, &[])
+}
+
+/// The text after the line `text` opens with (empty when it is the last).
+fn after_line(text: &[u8]) -> &[u8] {
+    text.iter().position(|&byte| byte == b'\n').map_or(&[], |at| &text[at + 1..])
 }
 
 #[cfg(test)]
@@ -92,6 +129,15 @@ mod tests {
         assert_eq!(table.class("خطا"), 0, "a class that is no number is skipped");
         assert_eq!(table.class("صفر"), 0, "classes run from 1 to 7");
         assert_eq!(Frequencies::default().class("قال"), 0);
+    }
+
+    /// Lines that are not exactly `word<TAB>class` make no entry, as `split` and a pattern
+    /// on each line read them.
+    #[test]
+    fn odd_lines_are_skipped_as_before() {
+        let table = Frequencies::parse("#x\t3\nا\tب\t4\nج\t55\nد\t6\r\n\t2\nه\t7\nو\t1");
+        assert_eq!([table.class("#x"), table.class("ا\tب"), table.class("ج"), table.class("د")], [0; 4]);
+        assert_eq!([table.class(""), table.class("ه"), table.class("و")], [2, 7, 1]);
     }
 
     #[test]
