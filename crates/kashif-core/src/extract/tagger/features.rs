@@ -157,7 +157,7 @@ impl Lists {
         let mut names = HashMap::with_capacity_and_hasher(tsv::line_count(tsv), Default::default());
         let mut genders = HashMap::default();
         for line in tsv::lines(tsv).filter(|l| !l.starts_with('#')) {
-            let Some(tab) = line.bytes().position(|byte| byte == b'\t') else { continue };
+            let Some(tab) = tsv::find_byte(line.as_bytes(), b'\t') else { continue };
             let (token, flags) = (&line[..tab], &line.as_bytes()[tab + 1..]);
             let (bits, woman, man) = name_flags_of(flags);
             if woman != man {
@@ -270,10 +270,15 @@ fn name_flags_of(flags: &[u8]) -> (u8, bool, bool) {
 /// file's, are read as the fields are split; a line with any other is read by `str::parse`.
 fn wiki_token_counts(line: &str) -> Option<(&str, [u32; 6])> {
     let rest = line.strip_prefix("w\t")?;
-    let token_end = rest.bytes().position(|byte| byte == b'\t')?;
+    let token_end = tsv::find_byte(rest.as_bytes(), b'\t')?;
     if let Some(counts) = plain_counts(&rest.as_bytes()[token_end + 1..]) {
         return Some((&rest[..token_end], counts));
     }
+    wiki_token_counts_by_fields(line)
+}
+
+/// [`wiki_token_counts`] read the general way: eight fields, each count by `str::parse`.
+fn wiki_token_counts_by_fields(line: &str) -> Option<(&str, [u32; 6])> {
     let ["w", token, fields @ ..] = exact_fields::<8>(line)? else { return None };
     let mut counts = [0u32; 6];
     for (count, field) in counts.iter_mut().zip(fields) {
@@ -408,7 +413,7 @@ impl Openings {
     /// The state of `template` (one of [`OPENING_TEMPLATES`]).
     #[inline]
     fn of_template(&self, template: u8) -> u64 {
-        let k = OPENING_TEMPLATES.iter().position(|&t| t == template).unwrap_or_default();
+        let k = OPENING_TEMPLATES.iter().position(|&t| t == template).expect("a template of OPENING_TEMPLATES");
         self.0[k]
     }
 }
@@ -1112,16 +1117,6 @@ mod tests {
         out
     }
 
-    /// The `w` lines as the generic reading reads them: eight fields, counts by `str::parse`.
-    fn wiki_token_counts_by_fields(line: &str) -> Option<(&str, [u32; 6])> {
-        let ["w", token, fields @ ..] = exact_fields::<8>(line)? else { return None };
-        let mut counts = [0u32; 6];
-        for (count, field) in counts.iter_mut().zip(fields) {
-            *count = field.parse().unwrap_or(0);
-        }
-        Some((token, counts))
-    }
-
     /// The flags of each name read in one pass are those `split_once`, `contains` and a loop
     /// over the chars read, on every line of the file and on odd ones.
     #[test]
@@ -1178,6 +1173,19 @@ mod tests {
 
     fn infos_of<'a>(words: &'a Words<'a>) -> Vec<TokenInfo<'a>> {
         token_infos(words, &[], &Lists::of_names(""))
+    }
+
+    /// The state kept for each template of [`Openings`] goes on to the hash [`feature`] makes.
+    #[test]
+    fn an_opening_goes_on_to_the_features_hash() {
+        let (word, stem, rest): (&str, &str, &[u8]) = ("والرئيس", "الرئيس", b"x");
+        let openings = Openings::of(word, stem);
+        for (k, &template) in OPENING_TEMPLATES.iter().enumerate() {
+            let first = if k < STEM_OPENINGS { word } else { stem };
+            let expected = feature(template, &[first.as_bytes(), rest]);
+            assert_eq!(feature_after(openings.of_template(template), &[rest]), expected, "template {template}");
+            assert_eq!(feature_after(opened(template, first.as_bytes()), &[rest]), expected, "template {template}");
+        }
     }
 
     /// Tokens of one [`Place`] have the same place features, and a token's features are its

@@ -113,7 +113,7 @@ fn read_entry(text: &[u8]) -> (Option<(u64, u32)>, &[u8]) {
 
 /// The text after the line `text` opens with (empty when it is the last).
 fn after_line(text: &[u8]) -> &[u8] {
-    text.iter().position(|&byte| byte == b'\n').map_or(&[], |at| &text[at + 1..])
+    crate::tsv::find_byte(text, b'\n').map_or(&[], |at| &text[at + 1..])
 }
 
 #[cfg(test)]
