@@ -13,7 +13,7 @@ pub(crate) struct QuoteWords {
     pub(crate) verbs: HashSet<&'static str>,
     /// The verbs (VERB, JUDGE) marked `he`: [`QuoteWords::is_masculine_speech_verb`].
     masculine_verbs: HashSet<&'static str>,
-    pub(crate) participles: HashSet<&'static str>,
+    participles: HashSet<&'static str>,
     pub(crate) platforms: HashSet<&'static str>,
     pub(crate) media: HashSet<&'static str>,
     pub(crate) unnamed: HashSet<&'static str>,
