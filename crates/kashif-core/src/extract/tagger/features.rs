@@ -789,13 +789,42 @@ fn neighbour_feature(around: Window<'_, '_>, template: u8, offset: isize, out: &
 /// [`given_to_neighbours`]: two before, just before, just after, two after.
 pub(crate) const NEIGHBOUR_OFFSETS: [isize; 4] = [-2, -1, 1, 2];
 
-/// The features a word gives the tokens around it ([`NEIGHBOUR_TEMPLATES`]), a list for each
-/// place of [`NEIGHBOUR_OFFSETS`].
-pub(crate) fn given_to_neighbours(word: &TokenInfo<'_>) -> [Vec<u64>; 4] {
-    let mut given: [Vec<u64>; 4] = Default::default();
-    for (template, offset) in NEIGHBOUR_TEMPLATES {
-        let at = NEIGHBOUR_OFFSETS.iter().position(|&o| o == offset).unwrap_or_default();
-        given[at].push(of_neighbour(template, offset, Some(word)));
+/// The features a word gives the tokens around it ([`NEIGHBOUR_TEMPLATES`]), by where it stands
+/// from them ([`Given::end`]).
+pub(crate) struct Given {
+    /// The hashes, those of each place of [`NEIGHBOUR_OFFSETS`] together, in its order.
+    hashes: [u64; NEIGHBOUR_TEMPLATES.len()],
+    /// Where the hashes of each place end in `hashes`.
+    ends: [usize; NEIGHBOUR_OFFSETS.len()],
+}
+
+impl Given {
+    /// All the hashes, those of each place of [`NEIGHBOUR_OFFSETS`] together, in its order.
+    #[inline]
+    pub(crate) fn all(&self) -> &[u64] {
+        &self.hashes
+    }
+
+    /// Where the hashes of place `k` of [`NEIGHBOUR_OFFSETS`] end in [`Given::all`].
+    #[inline]
+    pub(crate) fn end(&self, k: usize) -> usize {
+        self.ends[k]
+    }
+}
+
+/// The features a word gives the tokens around it ([`NEIGHBOUR_TEMPLATES`]), for each place of
+/// [`NEIGHBOUR_OFFSETS`]: in each place, in the order of the templates.
+pub(crate) fn given_to_neighbours(word: &TokenInfo<'_>) -> Given {
+    let mut given = Given { hashes: [0; NEIGHBOUR_TEMPLATES.len()], ends: [0; NEIGHBOUR_OFFSETS.len()] };
+    let mut len = 0;
+    for (k, place) in NEIGHBOUR_OFFSETS.into_iter().enumerate() {
+        for (template, offset) in NEIGHBOUR_TEMPLATES {
+            if offset == place {
+                given.hashes[len] = of_neighbour(template, offset, Some(word));
+                len += 1;
+            }
+        }
+        given.ends[k] = len;
     }
     given
 }

@@ -34,7 +34,7 @@ use crate::text::tokenize::tokenize;
 use features::Lists;
 pub use model::ModelError;
 use model::Model;
-use word_cache::{TaggerId, WordCache, WordWeights};
+use word_cache::{Slot, TaggerId, WordCache, WordWeights};
 #[cfg(feature = "train")]
 pub use train::TrainOptions;
 
@@ -87,58 +87,71 @@ impl Tagger {
     /// its speed (1.49M → 1.11M tokens/s in `cargo bench --bench analyze`).
     #[inline(never)]
     fn emissions(&self, words: &Words<'_>, lexicon: &[Candidate]) -> (Vec<[f32; MODEL_TAGS]>, &[f32]) {
-        let infos = WordCache::with(self.id, |cache| {
+        let emissions = WordCache::with(self.id, |cache| {
+            cache.start_text();
+            let mut slots = Vec::with_capacity(words.tokens.len());
             let facts = |i: usize| {
-                cache.facts(&words.tokens[i].text, || features::WordFacts::of(&self.lists, words, i))
+                let (slot, facts) =
+                    cache.facts(&words.tokens[i].text, || features::WordFacts::of(&self.lists, words, i));
+                slots.push(slot);
+                facts
             };
-            features::token_infos_with(words, lexicon, &self.lists, facts)
+            let infos = features::token_infos_with(words, lexicon, &self.lists, facts);
+            self.one_pass(&infos, &slots, cache)
         });
-        (self.one_pass(&infos), &self.model.transitions)
+        (emissions, &self.model.transitions)
     }
 
     /// The first pass's scores. The features of a word alone ([`features::FeatureSink`]) and
-    /// those it gives its neighbours are scored once and kept ([`WordCache`]): a word seen
-    /// before, in this text or an earlier one, only has the rest of its place's hashed and looked
-    /// up. The weights are integers: summed in this order or any other, the scores are the same.
+    /// those it gives its neighbours are scored once and kept in the word's `slots` of `cache`
+    /// ([`WordCache`]): a word seen before, in this text or an earlier one, only has the rest
+    /// of its place's hashed and looked up. The weights are integers: summed in this order or
+    /// any other, the scores are the same.
     #[inline(never)]
-    fn one_pass(&self, infos: &[features::TokenInfo<'_>]) -> Vec<[f32; MODEL_TAGS]> {
+    fn one_pass(&self, infos: &[features::TokenInfo<'_>], slots: &[Slot], cache: &mut WordCache) -> Vec<[f32; MODEL_TAGS]> {
         let mut sums = vec![[0i32; MODEL_TAGS]; infos.len()];
         let mut hashes = features::SplitFeatures::with_neighbours_apart();
-        WordCache::with(self.id, |cache| {
-            for i in 0..infos.len() {
-                let known = cache.get(infos[i].word).copied();
-                let place = features::place(infos, i);
-                let known_place = cache.place(&place).copied();
-                hashes.clear(known.is_none(), known_place.is_none());
-                features::extract(infos, i, &mut hashes);
-                let weights = known.unwrap_or_else(|| {
-                    let weights = self.word_weights(&infos[i], &hashes.word);
-                    cache.insert(infos[i].word, weights);
-                    weights
-                });
-                let of_place = known_place.unwrap_or_else(|| {
-                    let quanta = self.model.quanta(&hashes.place, [0; MODEL_TAGS]);
-                    cache.insert_place(place, quanta);
-                    quanta
-                });
-                sums[i] = self.model.quanta(&hashes.context, add(add(sums[i], &weights.own), &of_place));
-                // The word stands at `offset` from the token it gives to.
-                for (given, offset) in weights.given.iter().zip(features::NEIGHBOUR_OFFSETS) {
-                    if let Some(sum) = i.checked_add_signed(-offset).and_then(|j| sums.get_mut(j)) {
-                        *sum = add(*sum, given);
-                    }
+        for (i, &slot) in slots.iter().enumerate().take(infos.len()) {
+            let known = cache.weights(slot).copied();
+            let place = features::place(infos, i);
+            let known_place = cache.place(&place).copied();
+            hashes.clear(known.is_none(), known_place.is_none());
+            features::extract(infos, i, &mut hashes);
+            let weights = known.unwrap_or_else(|| {
+                let weights = self.word_weights(&infos[i], &mut hashes.word);
+                cache.keep_weights(slot, weights);
+                weights
+            });
+            // The features of the place (when not kept) and the others, looked up together.
+            let place_len = hashes.place.len();
+            hashes.place.extend_from_slice(&hashes.context);
+            let [of_place, rest] = self.model.quanta_in_groups(&hashes.place, [place_len, hashes.place.len()], [[0; MODEL_TAGS]; 2]);
+            let of_place = known_place.unwrap_or_else(|| {
+                cache.insert_place(place, of_place);
+                of_place
+            });
+            sums[i] = add(add(add(sums[i], &weights.own), &of_place), &rest);
+            // The word stands at `offset` from the token it gives to.
+            for (given, offset) in weights.given.iter().zip(features::NEIGHBOUR_OFFSETS) {
+                if let Some(sum) = i.checked_add_signed(-offset).and_then(|j| sums.get_mut(j)) {
+                    *sum = add(*sum, given);
                 }
             }
-        });
+        }
         sums.into_iter().map(|sum| self.model.scores(sum)).collect()
     }
 
     /// The summed weights of a word's own features (`own`, hashed) and of those it gives its
-    /// neighbours.
-    fn word_weights(&self, word: &features::TokenInfo<'_>, own: &[u64]) -> WordWeights {
-        let given = features::given_to_neighbours(word).map(|hashes| self.model.quanta(&hashes, [0; MODEL_TAGS]));
-        WordWeights { own: self.model.quanta(own, [0; MODEL_TAGS]), given }
+    /// neighbours, looked up together (the given hashes are added to `own`).
+    fn word_weights(&self, word: &features::TokenInfo<'_>, own: &mut Vec<u64>) -> WordWeights {
+        let own_len = own.len();
+        let given = features::given_to_neighbours(word);
+        own.extend_from_slice(given.all());
+        let ends = [own_len, own_len + given.end(0), own_len + given.end(1), own_len + given.end(2), own.len()];
+        let [own, given @ ..] = self.model.quanta_in_groups(own, ends, [[0; MODEL_TAGS]; 5]);
+        WordWeights { own, given }
     }
+
     /// The entity spans of a text.
     pub(crate) fn spans(&self, words: &Words<'_>, lexicon: &[Candidate]) -> Vec<Span> {
         self.decode(words, lexicon).0
@@ -597,8 +610,17 @@ mod tests {
                     scores
                 })
                 .collect();
-            assert_eq!(tagger.one_pass(&infos), every_feature, "{text}: words new to the cache");
-            assert_eq!(tagger.one_pass(&infos), every_feature, "{text}: words kept from before");
+            let cache_of_this_text = TaggerId::new();
+            for pass in ["words new to the cache", "words kept from before"] {
+                let scores = WordCache::with(cache_of_this_text, |cache| {
+                    cache.start_text();
+                    let slots: Vec<Slot> = (0..infos.len())
+                        .map(|i| cache.facts(infos[i].word, || features::WordFacts::of(&tagger.lists, &words, i)).0)
+                        .collect();
+                    tagger.one_pass(&infos, &slots, cache)
+                });
+                assert_eq!(scores, every_feature, "{text}: {pass}");
+            }
         }
     }
 

@@ -9,7 +9,7 @@
 //! In memory the rows live in an open-addressing table (with a hash map from key to row, the
 //! tagger ran at about 0.9 M tokens/s; with the table, 1.48 M), its keys in an array of their
 //! own and its weights in another, looked up a batch of features at a time (see [`Table`] and
-//! [`Model::quanta`]: `cargo bench --bench analyze`, tagger alone 13.96 → 13.34 ms and 10,000
+//! [`Model::quanta_in_groups`]: `cargo bench --bench analyze`, tagger alone 13.96 → 13.34 ms and 10,000
 //! words 39.7 → 36.4 ms on a slower machine than the 1.48 M one; output unchanged).
 
 #[cfg(any(test, feature = "train"))]
@@ -159,26 +159,39 @@ impl Model {
     /// Sets `scores` to the scores of the features `hashes` (in weight units).
     #[cfg(test)]
     pub(crate) fn score(&self, hashes: &[u64], scores: &mut [f32; MODEL_TAGS]) {
-        *scores = self.scores(self.quanta(hashes, [0; MODEL_TAGS]));
+        let [sum] = self.quanta_in_groups(hashes, [hashes.len()], [[0; MODEL_TAGS]]);
+        *scores = self.scores(sum);
     }
 
-    /// `sum` with the quantized weights of the features `hashes` added: integers, so that the
-    /// features may be summed in parts, in any order, to the same scores.
+    /// `sums` with the quantized weights of the features `hashes` added, in consecutive groups:
+    /// group `g` ends at `ends[g]` and is added to `sums[g]`. The weights are integers, so that
+    /// the features may be summed in parts, in any order, to the same scores.
     ///
     /// The table is larger than the caches, so most lookups wait on memory: the features are
     /// looked up a batch at a time, first reading the home slot of each (loads that do not
-    /// depend on each other, so the processor overlaps their waits), then probing from there.
+    /// depend on each other, so the processor overlaps their waits), then probing from there;
+    /// groups looked up together overlap their waits too (a new word's own features and those
+    /// it gives its neighbours; a place's and the rest of a token's).
     #[inline]
-    pub(crate) fn quanta(&self, hashes: &[u64], mut sum: [i32; MODEL_TAGS]) -> [i32; MODEL_TAGS] {
+    pub(crate) fn quanta_in_groups<const N: usize>(
+        &self,
+        hashes: &[u64],
+        ends: [usize; N],
+        mut sums: [[i32; MODEL_TAGS]; N],
+    ) -> [[i32; MODEL_TAGS]; N] {
         const BATCH: usize = 16;
         let mut homes = [(0u32, 0usize, 0u32); BATCH];
-        for batch in hashes.chunks(BATCH) {
+        let mut group = 0;
+        for (batch_index, batch) in hashes.chunks(BATCH).enumerate() {
             for (home, &hash) in homes.iter_mut().zip(batch) {
                 let key = key(hash);
                 let at = self.table.home(key);
                 *home = (key, at, self.table.keys[at]);
             }
-            for &(key, at, first) in &homes[..batch.len()] {
+            for (j, &(key, at, first)) in homes[..batch.len()].iter().enumerate() {
+                while group + 1 < N && batch_index * BATCH + j >= ends[group] {
+                    group += 1;
+                }
                 let slot = match first {
                     k if k == key => Some(at),
                     0 => None,
@@ -187,12 +200,12 @@ impl Model {
                 if let Some(slot) = slot {
                     let row = &self.table.weights[slot];
                     for t in 0..MODEL_TAGS {
-                        sum[t] += i32::from(row[t]);
+                        sums[group][t] += i32::from(row[t]);
                     }
                 }
             }
         }
-        sum
+        sums
     }
 
     /// Summed quantized weights in weight units.

@@ -11,11 +11,13 @@
 //! make most of any article.
 //!
 //! One cache per thread (no lock), for one tagger at a time: a tagger has its own
-//! [`TaggerId`], and the cache of a thread that tags with another tagger starts again. It holds
-//! at most [`CAPACITY`] words of each kind (about 13 MB of weights: five sums of 17 tags each,
-//! and the word; 2 MB of facts and 3 MB of places) and each map is emptied when full. The weights are integers,
-//! summed in any order to the same total, and the facts are those the lists give: the tags never
-//! depend on what the cache holds.
+//! [`TaggerId`], and the cache of a thread that tags with another tagger starts again. A word
+//! has one [`Slot`], found once per token by its text; its facts and weights are kept there. The
+//! cache holds [`CAPACITY`] words and places before a new text empties it (about 13 MB of
+//! weights: five sums of 17 tags each; 2 MB of facts and 3 MB of places), and more only for
+//! the words of one long text, which are never dropped while it is tagged. The weights are
+//! integers, summed in any order to the same total, and the facts are those the lists give: the
+//! tags never depend on what the cache holds.
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -25,7 +27,7 @@ use rustc_hash::FxHashMap;
 use super::features::{Place, WordFacts};
 use super::viterbi::MODEL_TAGS;
 
-/// The most words a thread's cache keeps before it is emptied.
+/// The most words (and places) a thread's cache keeps before a new text empties it.
 const CAPACITY: usize = 1 << 15;
 
 /// The summed quantized weights of a word's own features and of those it gives its neighbours.
@@ -50,14 +52,28 @@ impl TaggerId {
     }
 }
 
-/// The summed weights of the words a thread has tagged.
+/// What a thread's tagger keeps of the words it has tagged.
 #[derive(Default)]
 pub(crate) struct WordCache {
     tagger: Option<TaggerId>,
-    quanta: FxHashMap<Box<str>, WordWeights>,
-    facts: FxHashMap<Box<str>, WordFacts>,
+    /// Each word's place in `words`.
+    slots: FxHashMap<Box<str>, u32>,
+    /// What is kept of each word, in the order the words came.
+    words: Vec<KeptWord>,
     places: FxHashMap<Place, [i32; MODEL_TAGS]>,
 }
+
+/// What the cache keeps of one word: what the lists say of it, and the summed weights of its
+/// features once the tagger has summed them.
+struct KeptWord {
+    facts: WordFacts,
+    weights: Option<WordWeights>,
+}
+
+/// A word's place in a [`WordCache`], for the text being tagged: [`WordCache::start_text`]
+/// keeps every place of a text valid until the next text starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Slot(u32);
 
 thread_local! {
     static CACHE: RefCell<WordCache> = RefCell::default();
@@ -74,27 +90,42 @@ impl WordCache {
         })
     }
 
-    /// The summed weights of `word`'s features, if summed before.
-    #[inline]
-    pub(crate) fn get(&self, word: &str) -> Option<&WordWeights> {
-        self.quanta.get(word)
-    }
-
-    /// Keeps the summed weights of `word`'s features.
-    pub(crate) fn insert(&mut self, word: &str, quanta: WordWeights) {
-        keep(&mut self.quanta, word.into(), quanta);
-    }
-
-    /// What the lists say of `word` ([`WordFacts`]): kept from an earlier call, else found by
-    /// `find` and kept.
-    #[inline]
-    pub(crate) fn facts(&mut self, word: &str, find: impl FnOnce() -> WordFacts) -> WordFacts {
-        if let Some(facts) = self.facts.get(word) {
-            return *facts;
+    /// Makes room for a new text: empties the cache when it holds [`CAPACITY`] words or more
+    /// (the words of one text are never dropped while it is tagged, so its [`Slot`]s hold).
+    pub(crate) fn start_text(&mut self) {
+        if self.words.len() >= CAPACITY {
+            self.slots.clear();
+            self.words.clear();
         }
+        if self.places.len() >= CAPACITY {
+            self.places.clear();
+        }
+    }
+
+    /// The slot of `word` and what the lists say of it ([`WordFacts`]): kept from an earlier
+    /// call, else found by `find` and kept.
+    #[inline]
+    pub(crate) fn facts(&mut self, word: &str, find: impl FnOnce() -> WordFacts) -> (Slot, WordFacts) {
+        if let Some(&slot) = self.slots.get(word) {
+            return (Slot(slot), self.words[slot as usize].facts);
+        }
+        let slot = self.words.len() as u32;
         let facts = find();
-        keep(&mut self.facts, word.into(), facts);
-        facts
+        self.words.push(KeptWord { facts, weights: None });
+        self.slots.insert(word.into(), slot);
+        (Slot(slot), facts)
+    }
+
+    /// The summed weights of the features of the word in `slot`, if summed before.
+    #[inline]
+    pub(crate) fn weights(&self, slot: Slot) -> Option<&WordWeights> {
+        self.words[slot.0 as usize].weights.as_ref()
+    }
+
+    /// Keeps the summed weights of the features of the word in `slot`.
+    #[inline]
+    pub(crate) fn keep_weights(&mut self, slot: Slot, weights: WordWeights) {
+        self.words[slot.0 as usize].weights = Some(weights);
     }
 
     /// The summed weights of the features of a token's place ([`Place`]), if summed before.
@@ -105,73 +136,83 @@ impl WordCache {
 
     /// Keeps the summed weights of the features of a place.
     pub(crate) fn insert_place(&mut self, place: Place, quanta: [i32; MODEL_TAGS]) {
-        keep(&mut self.places, place, quanta);
+        self.places.insert(place, quanta);
     }
 
     /// How many words the cache holds.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.quanta.len()
+        self.words.len()
     }
-}
-
-/// Keeps `value` under `key` in `map`, emptying the map first when it holds [`CAPACITY`] keys.
-fn keep<K: std::hash::Hash + Eq, V>(map: &mut FxHashMap<K, V>, key: K, value: V) {
-    if map.len() >= CAPACITY {
-        map.clear();
-    }
-    map.insert(key, value);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::Words;
+    use crate::text::{normalize::Folded, tokenize::tokenize};
 
     fn weights(w: i32) -> WordWeights {
         WordWeights { own: [w; MODEL_TAGS], given: [[w; MODEL_TAGS]; 4] }
+    }
+
+    /// What the embedded lists say of the second word of `قال بوتين`.
+    fn facts_of_putin() -> WordFacts {
+        let tokens = tokenize(&Folded::new("قال بوتين"));
+        let words = Words::new(&tokens);
+        WordFacts::of(super::super::features::Lists::embedded(), &words, 1)
     }
 
     #[test]
     fn a_thread_keeps_words_for_one_tagger_at_a_time() {
         let (a, b) = (TaggerId::new(), TaggerId::new());
         assert_ne!(a, b);
-        WordCache::with(a, |cache| cache.insert("بوتين", weights(1)));
-        assert_eq!(WordCache::with(a, |cache| cache.get("بوتين").copied()), Some(weights(1)));
-        assert_eq!(WordCache::with(b, |cache| cache.get("بوتين").copied()), None, "another tagger starts again");
+        let facts = facts_of_putin();
+        let slot = WordCache::with(a, |cache| {
+            let (slot, _) = cache.facts("بوتين", || facts);
+            cache.keep_weights(slot, weights(1));
+            slot
+        });
+        assert_eq!(WordCache::with(a, |cache| cache.weights(slot).copied()), Some(weights(1)));
+        assert_eq!(WordCache::with(b, |cache| cache.len()), 0, "another tagger starts again");
         assert_eq!(WordCache::with(a, |cache| cache.len()), 0);
     }
 
     #[test]
     fn the_facts_of_a_word_are_found_once() {
-        use crate::extract::Words;
-        use crate::text::{normalize::Folded, tokenize::tokenize};
-        let tokens = tokenize(&Folded::new("قال بوتين"));
-        let words = Words::new(&tokens);
-        let lists = super::super::features::Lists::embedded();
-        let found = WordFacts::of(lists, &words, 1);
+        let found = facts_of_putin();
         let mut finds = 0;
         WordCache::with(TaggerId::new(), |cache| {
-            for _ in 0..3 {
-                let facts = cache.facts("بوتين", || {
-                    finds += 1;
-                    found
-                });
-                assert_eq!(facts, found);
-            }
+            let slots: Vec<Slot> = (0..3)
+                .map(|_| {
+                    let (slot, facts) = cache.facts("بوتين", || {
+                        finds += 1;
+                        found
+                    });
+                    assert_eq!(facts, found);
+                    slot
+                })
+                .collect();
+            assert!(slots.iter().all(|&slot| slot == slots[0]), "one slot per word");
+            assert_eq!(cache.weights(slots[0]), None, "no weights before they are summed");
         });
         assert_eq!(finds, 1);
     }
 
     #[test]
-    fn a_full_cache_is_emptied() {
-        let tagger = TaggerId::new();
-        WordCache::with(tagger, |cache| {
-            for i in 0..CAPACITY {
-                cache.insert(&i.to_string(), weights(0));
+    fn a_full_cache_is_emptied_when_a_text_starts_and_never_within_one() {
+        let facts = facts_of_putin();
+        WordCache::with(TaggerId::new(), |cache| {
+            for i in 0..=CAPACITY {
+                cache.facts(&i.to_string(), || facts);
             }
-            assert_eq!(cache.len(), CAPACITY);
-            cache.insert("كلمة", weights(2));
-            assert_eq!((cache.len(), cache.get("كلمة").copied()), (1, Some(weights(2))));
+            assert_eq!(cache.len(), CAPACITY + 1, "within a text every slot holds");
+            cache.start_text();
+            assert_eq!(cache.len(), 0);
+            let (slot, _) = cache.facts("كلمة", || facts);
+            cache.keep_weights(slot, weights(2));
+            cache.start_text();
+            assert_eq!((cache.len(), cache.weights(slot).copied()), (1, Some(weights(2))));
         });
     }
 }
