@@ -112,16 +112,15 @@ impl Tagger {
         let mut sums = vec![[0i32; MODEL_TAGS]; infos.len()];
         let mut hashes = features::SplitFeatures::with_neighbours_apart();
         for (i, &slot) in slots.iter().enumerate().take(infos.len()) {
-            let known = cache.weights(slot).copied();
+            let known = cache.weights(slot).is_some();
             let place = features::place(infos, i);
             let known_place = cache.place(&place).copied();
-            hashes.clear(known.is_none(), known_place.is_none());
+            hashes.clear(!known, known_place.is_none());
             features::extract(infos, i, &mut hashes);
-            let weights = known.unwrap_or_else(|| {
+            if !known {
                 let weights = self.word_weights(&infos[i], &mut hashes.word);
                 cache.keep_weights(slot, weights);
-                weights
-            });
+            }
             // The features of the place (when not kept) and the others, looked up together.
             let place_len = hashes.place.len();
             hashes.place.extend_from_slice(&hashes.context);
@@ -130,11 +129,13 @@ impl Tagger {
                 cache.insert_place(place, of_place);
                 of_place
             });
-            sums[i] = add(add(add(sums[i], &weights.own), &of_place), &rest);
+            // Read where it is kept: a word's weights are too many to copy for each token.
+            let Some(weights) = cache.weights(slot) else { continue };
+            sums[i] = add(add(add_narrow(sums[i], &weights.own), &of_place), &rest);
             // The word stands at `offset` from the token it gives to.
             for (given, offset) in weights.given.iter().zip(features::NEIGHBOUR_OFFSETS) {
                 if let Some(sum) = i.checked_add_signed(-offset).and_then(|j| sums.get_mut(j)) {
-                    *sum = add(*sum, given);
+                    *sum = add_narrow(*sum, given);
                 }
             }
         }
@@ -149,7 +150,7 @@ impl Tagger {
         own.extend_from_slice(given.all());
         let ends = [own_len, own_len + given.end(0), own_len + given.end(1), own_len + given.end(2), own.len()];
         let [own, given @ ..] = self.model.quanta_in_groups(own, ends, [[0; MODEL_TAGS]; 5]);
-        WordWeights { own, given }
+        WordWeights::of(own, given)
     }
 
     /// The entity spans of a text.
@@ -185,6 +186,15 @@ impl Decoded<'_> {
 fn add(mut sum: [i32; MODEL_TAGS], weights: &[i32; MODEL_TAGS]) -> [i32; MODEL_TAGS] {
     for (s, w) in sum.iter_mut().zip(weights) {
         *s += w;
+    }
+    sum
+}
+
+/// `sum` with a word's kept `weights` added, tag by tag.
+#[inline]
+fn add_narrow(mut sum: [i32; MODEL_TAGS], weights: &[i16; MODEL_TAGS]) -> [i32; MODEL_TAGS] {
+    for (s, w) in sum.iter_mut().zip(weights) {
+        *s += i32::from(*w);
     }
     sum
 }

@@ -30,14 +30,29 @@ use super::viterbi::MODEL_TAGS;
 /// The most words (and places) a thread's cache keeps before a new text empties it.
 const CAPACITY: usize = 1 << 15;
 
-/// The summed quantized weights of a word's own features and of those it gives its neighbours.
+/// The summed quantized weights of a word's own features and of those it gives its neighbours,
+/// as 16-bit integers (half the memory a token reads): a word has at most 39 features of its
+/// own and gives at most 4 to each neighbour, each at most 127 quanta, so every sum fits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct WordWeights {
     /// Of the word's own features.
-    pub own: [i32; MODEL_TAGS],
+    pub own: [i16; MODEL_TAGS],
     /// Of the features it gives the tokens around it, by where it stands from them
     /// ([`super::features::NEIGHBOUR_OFFSETS`]).
-    pub given: [[i32; MODEL_TAGS]; 4],
+    pub given: [[i16; MODEL_TAGS]; 4],
+}
+
+impl WordWeights {
+    /// The weights of the sums `own` and `given` (see [`WordWeights`] for why they fit).
+    pub(crate) fn of(own: [i32; MODEL_TAGS], given: [[i32; MODEL_TAGS]; 4]) -> WordWeights {
+        let narrow = |sums: [i32; MODEL_TAGS]| {
+            sums.map(|sum| {
+                debug_assert!(i16::try_from(sum).is_ok(), "a word's summed weight {sum} overflows 16 bits");
+                sum.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16
+            })
+        };
+        WordWeights { own: narrow(own), given: given.map(narrow) }
+    }
 }
 
 /// What tells one tagger from another, for the cache: never the same for two taggers of a run.
@@ -152,7 +167,7 @@ mod tests {
     use crate::extract::Words;
     use crate::text::{normalize::Folded, tokenize::tokenize};
 
-    fn weights(w: i32) -> WordWeights {
+    fn weights(w: i16) -> WordWeights {
         WordWeights { own: [w; MODEL_TAGS], given: [[w; MODEL_TAGS]; 4] }
     }
 
