@@ -213,7 +213,11 @@ impl Folded {
     /// assert_eq!(folded.original_text(5, 9), "حلبَ");
     /// ```
     pub fn original_text(&self, start: usize, end: usize) -> String {
-        self.original[start..end].iter().collect()
+        let chars = &self.original[start..end];
+        // Sized once: collected char by char, the string grew a few times for each name.
+        let mut text = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+        text.extend(chars);
+        text
     }
 }
 
