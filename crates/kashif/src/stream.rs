@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use kashif_core::export::NamedAnalysis;
 use kashif_core::link::CorpusLinker;
+use kashif_core::parallel::Workers;
 use kashif_core::{Analysis, Analyzer};
 
 /// The most articles of one batch: read, analyzed on every core, linked, written, forgotten.
@@ -38,6 +39,16 @@ pub(crate) struct Counts {
 /// analysis as soon as its batch is done: one JSON object a line (`jsonl`) or one JSON array
 /// (`json`). Returns what it counted, or the first write error.
 pub(crate) fn run(analyzer: &Analyzer, inputs: &[String], jsonl: bool, out: &mut dyn Write) -> std::io::Result<Counts> {
+    let analyze = |article: &Article| analyzer.analyze(&article.text);
+    // The same threads for every batch: each keeps what the tagger learns of the words it sees.
+    std::thread::scope(|scope| {
+        let workers = Workers::new(scope, kashif_core::parallel::cores(), &analyze);
+        run_on(&workers, inputs, jsonl, out)
+    })
+}
+
+/// [`run`] with the articles analyzed by `workers`.
+fn run_on(workers: &Workers<'_, Article, Analysis>, inputs: &[String], jsonl: bool, out: &mut dyn Write) -> std::io::Result<Counts> {
     let mut counts = Counts::default();
     let mut linker = CorpusLinker::default();
     let mut progress = Progress::new();
@@ -68,7 +79,7 @@ pub(crate) fn run(analyzer: &Analyzer, inputs: &[String], jsonl: bool, out: &mut
             if batch.is_empty() {
                 break;
             }
-            let mut analyses: Vec<Analysis> = super::in_parallel(&batch, |article| analyzer.analyze(&article.text));
+            let (batch, mut analyses): (Vec<Article>, Vec<Analysis>) = workers.map(batch).into_iter().unzip();
             linker.link(&mut analyses);
             for (article, analysis) in batch.iter().zip(&analyses) {
                 let byline = kashif_core::corpus::byline(&article.text, analysis);
