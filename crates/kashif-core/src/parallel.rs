@@ -95,6 +95,15 @@ pub struct Workers<'scope, T, R> {
 impl<'scope, T: Send + 'scope, R: Send + 'scope> Workers<'scope, T, R> {
     /// `threads` threads of `scope` doing `work`; with one thread or fewer, the calling thread
     /// does it.
+    ///
+    /// ```
+    /// let here = std::thread::current().id();
+    /// let thread = |_: &u8| std::thread::current().id();
+    /// std::thread::scope(|scope| {
+    ///     let alone = kashif_core::parallel::Workers::new(scope, 1, &thread);
+    ///     assert_eq!(alone.map(vec![0]), [(0, here)]);
+    /// });
+    /// ```
     pub fn new<'env>(
         scope: &'scope std::thread::Scope<'scope, 'env>,
         threads: usize,
@@ -123,6 +132,17 @@ impl<'scope, T: Send + 'scope, R: Send + 'scope> Workers<'scope, T, R> {
 
     /// `work` done on every item, each with its result, in the items' order. A panic of the
     /// work is passed on as it is, as without threads.
+    ///
+    /// ```
+    /// let analyzer = kashif_core::Analyzer::new();
+    /// let analyze = |text: &String| analyzer.analyze(text).entities.len();
+    /// std::thread::scope(|scope| {
+    ///     let workers = kashif_core::parallel::Workers::new(scope, 2, &analyze);
+    ///     let done = workers.map(vec!["زار بوتين دمشق".to_string(), "لا أسماء هنا".to_string()]);
+    ///     assert_eq!(done[0].0, "زار بوتين دمشق");
+    ///     assert!(done[0].1 >= 2);
+    /// });
+    /// ```
     pub fn map(&self, items: Vec<T>) -> Vec<(T, R)> {
         let Some(jobs) = &self.jobs else {
             return items
