@@ -1217,6 +1217,37 @@ mod tests {
         }
     }
 
+    /// The bounds the tagger's word cache counts on to keep a word's summed weights in 16 bits
+    /// (`super::super::word_cache::WordWeights`): at most 39 features of the word's own, even
+    /// for a long word every list knows, and at most 4 given to each neighbour.
+    #[test]
+    fn a_word_has_at_most_39_features_of_its_own_and_gives_at_most_4_to_each_neighbour() {
+        let letters: Vec<char> = "مرحتن".chars().cycle().take(20).collect();
+        let most = (1..=letters.len())
+            .map(|n| {
+                let text = format!("قال {} بوتين", letters[..n].iter().collect::<String>());
+                let tokens = tokenize(&Folded::new(&text));
+                let words = Words::new(&tokens);
+                let mut infos = infos_of(&words);
+                let word = &mut infos[1];
+                (word.names, word.wiki_known, word.trigger) = (WIKIDATA | AKHATEEB | TRANSLIT | TITLE, true, 1);
+                let mut split = SplitFeatures::with_neighbours_apart();
+                split.clear(true, true);
+                extract(&infos, 1, &mut split);
+                let given = given_to_neighbours(&infos[1]);
+                let mut start = 0;
+                for k in 0..NEIGHBOUR_OFFSETS.len() {
+                    assert!(given.end(k) - start <= 4, "{n} letters, place {k}");
+                    start = given.end(k);
+                }
+                split.word.len()
+            })
+            .max();
+        // Every template of the word alone, with the 4 name flags and the 11 3-grams of a stem of
+        // 13 letters: a template more calls for checking the 16-bit bound again.
+        assert_eq!(most, Some(39));
+    }
+
     /// Tokens of one [`Place`] have the same place features, and a token's features are its
     /// word's, its place's and the rest, nothing twice.
     #[test]
