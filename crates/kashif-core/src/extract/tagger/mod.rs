@@ -112,15 +112,11 @@ impl Tagger {
         let mut sums = vec![[0i32; MODEL_TAGS]; infos.len()];
         let mut hashes = features::SplitFeatures::with_neighbours_apart();
         for (i, &slot) in slots.iter().enumerate().take(infos.len()) {
-            let known = cache.weights(slot).is_some();
+            let known = cache.has_weights(slot);
             let place = features::place(infos, i);
             let known_place = cache.place(&place).copied();
             hashes.clear(!known, known_place.is_none());
             features::extract(infos, i, &mut hashes);
-            if !known {
-                let weights = self.word_weights(&infos[i], &mut hashes.word);
-                cache.keep_weights(slot, weights);
-            }
             // The features of the place (when not kept) and the others, looked up together.
             let place_len = hashes.place.len();
             hashes.place.extend_from_slice(&hashes.context);
@@ -129,8 +125,8 @@ impl Tagger {
                 cache.insert_place(place, of_place);
                 of_place
             });
-            // Read where it is kept: a word's weights are too many to copy for each token.
-            let Some(weights) = cache.weights(slot) else { continue };
+            // Read where they are kept: a word's weights are too many to copy for each token.
+            let weights = cache.weights(slot, || self.word_weights(&infos[i], &mut hashes.word));
             sums[i] = add(add(add_narrow(sums[i], &weights.own), &of_place), &rest);
             // The word stands at `offset` from the token it gives to.
             for (given, offset) in weights.given.iter().zip(features::NEIGHBOUR_OFFSETS) {
