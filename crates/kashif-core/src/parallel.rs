@@ -17,7 +17,6 @@
 //! ```
 
 use std::panic::AssertUnwindSafe;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 
 /// The number of cores this process may use (1 when it cannot be told): the threads to give
@@ -40,32 +39,11 @@ pub fn cores() -> usize {
 /// assert_eq!(squares, [1, 4, 9, 16]);
 /// ```
 pub fn in_parallel<T: Sync, R: Send>(items: &[T], threads: usize, work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = threads.min(items.len());
-    if threads <= 1 {
-        return items.iter().map(work).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let at = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(at) else { return mine };
-                        mine.push((at, work(item)));
-                    }
-                })
-            })
-            .collect();
-        // A worker's panic is the analyzer's bug: passed on as it is, as without threads.
-        handles
-            .into_iter()
-            .flat_map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
-    });
-    done.sort_unstable_by_key(|(at, _)| *at);
-    done.into_iter().map(|(_, result)| result).collect()
+    let work_at = |&at: &usize| work(&items[at]);
+    std::thread::scope(|scope| {
+        let workers = Workers::new(scope, threads.min(items.len()), &work_at);
+        workers.map((0..items.len()).collect()).into_iter().map(|(_, result)| result).collect()
+    })
 }
 
 /// Threads that live as long as a [`std::thread::scope`] and do `work` on the items of each
