@@ -34,20 +34,23 @@ struct Row<'t> {
     weights: &'t [i8; MODEL_TAGS],
 }
 
-/// The feature rows in an open-addressing table (linear probing, at most half full): a 16-bit
+/// The feature rows in an open-addressing table (linear probing, at most half full): an 8-bit
 /// fingerprint of each slot's key in one array, and the key and weights of each slot side by
 /// side in another, one slot to half a cache line. Most lookups of a text are of common
-/// features, and a quarter are of features the model does not keep: the fingerprints (512 KB for
-/// the shipped model) stay in the processor's second-level cache, so a lookup that misses reads
-/// nothing else (but for one key in 65,536), and one that finds its row waits for memory once,
+/// features, and a quarter are of features the model does not keep: the fingerprints (256 KB for
+/// the shipped model) mostly stay in the processor's second-level cache, so a lookup that misses
+/// reads nothing else (but for one key in 255), and one that finds its row waits for memory once,
 /// for its key and weights together. With the keys in one array (1 MB, which did not stay in
 /// that cache) and the weights in another, a found row waited twice: on the 1 MB corpus,
 /// cachegrind with a 1 MB second-level cache counted 7.10 M data misses of that level before and
-/// 5.92 M after (first level 14.92 → 14.38 M); the instructions stayed within 1.5%.
+/// 5.92 M after (first level 14.92 → 14.38 M); the instructions stayed within 1.5%. Fingerprints
+/// of 8 bits rather than 16 (512 KB, which the rest of a long run pushed out of that cache):
+/// 5.52 → 5.18 M misses on the 1 MB corpus and 40.38 → 38.10 M on the 10 MB one, the same
+/// instructions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Table {
     /// The [`fingerprint`] of the key of each slot, 0 for an empty slot.
-    prints: Vec<u16>,
+    prints: Vec<u8>,
     slots: Vec<Slot>,
     len: usize,
 }
@@ -60,11 +63,11 @@ struct Slot {
     weights: [i8; MODEL_TAGS],
 }
 
-/// The fingerprint of a key in a [`Table`]: its low 16 bits (the slot comes from all of them),
-/// never 0.
+/// The fingerprint of a key in a [`Table`]: its low 8 bits, never 0 (the slot comes from the
+/// middle bits of the key times an odd constant).
 #[inline]
-fn fingerprint(key: u32) -> u16 {
-    (key as u16).max(1)
+fn fingerprint(key: u32) -> u8 {
+    (key as u8).max(1)
 }
 
 impl Table {
@@ -202,7 +205,7 @@ impl Model {
         mut sums: [[i32; MODEL_TAGS]; N],
     ) -> [[i32; MODEL_TAGS]; N] {
         const BATCH: usize = 16;
-        let mut homes = [(0u32, 0usize, 0u16); BATCH];
+        let mut homes = [(0u32, 0usize, 0u8); BATCH];
         let mut group = 0;
         for (batch_index, batch) in hashes.chunks(BATCH).enumerate() {
             for (home, &hash) in homes.iter_mut().zip(batch) {
