@@ -628,6 +628,9 @@ pub(crate) const IDENTITY_POSITIONS: [usize; 6] = [1, 6, 7, 8, 9, 10];
 /// so a tagger may score them once per place ([`super::word_cache::WordCache::place`]).
 pub(crate) type Place = [u8; 18];
 
+/// The most features a [`Place`] decides: one of each of its templates ([`FeatureSink::place`]).
+pub(crate) const MOST_PLACE_FEATURES: usize = 13;
+
 /// The [`Place`] of token `i`.
 #[inline]
 pub(crate) fn place(infos: &[TokenInfo<'_>], i: usize) -> Place {
@@ -1246,6 +1249,26 @@ mod tests {
         // Every template of the word alone, with the 4 name flags and the 11 3-grams of a stem of
         // 13 letters: a template more calls for checking the 16-bit bound again.
         assert_eq!(most, Some(39));
+    }
+
+    /// The bound the tagger's word cache counts on to keep a place's summed weights in 16 bits
+    /// (`super::super::word_cache::WordCache::insert_place`): a token between two others has one
+    /// feature of each place template, and no token has more.
+    #[test]
+    fn a_place_decides_at_most_13_features() {
+        let text = "قال الرئيس الروسي فلاديمير بوتين في «موسكو» إن الجيش السوري قصف حلب ، 2 - 2 أمس";
+        let tokens = tokenize(&Folded::new(text));
+        let words = Words::new(&tokens);
+        let infos = token_infos(&words, &[], Lists::embedded());
+        let counts: Vec<usize> = (0..infos.len())
+            .map(|i| {
+                let mut split = SplitFeatures::default();
+                split.clear(true, true);
+                extract(&infos, i, &mut split);
+                split.place.len()
+            })
+            .collect();
+        assert_eq!(counts.iter().max(), Some(&MOST_PLACE_FEATURES), "{counts:?}");
     }
 
     /// Tokens of one [`Place`] have the same place features, and a token's features are its

@@ -121,10 +121,13 @@ impl Tagger {
             let place_len = hashes.place.len();
             hashes.place.extend_from_slice(&hashes.context);
             let [of_place, rest] = self.model.quanta_in_groups(&hashes.place, [place_len, hashes.place.len()], [[0; MODEL_TAGS]; 2]);
-            let of_place = known_place.unwrap_or_else(|| {
-                cache.insert_place(place, of_place);
-                of_place
-            });
+            let of_place = match known_place {
+                Some(kept) => kept.map(i32::from),
+                None => {
+                    cache.insert_place(place, of_place);
+                    of_place
+                }
+            };
             // Read where they are kept: a word's weights are too many to copy for each token.
             let weights = cache.weights(slot, || self.word_weights(&infos[i], &mut hashes.word));
             sums[i] = add(add(add_narrow(sums[i], &weights.own), &of_place), &rest);

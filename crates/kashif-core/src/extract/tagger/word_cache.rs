@@ -15,7 +15,8 @@
 //! has one [`Slot`], found once per token by its text; its facts and weights are kept there.
 //! When the cache holds [`CAPACITY`] words or places, the next text keeps only those that came
 //! more than once since it was last full ([`WordCache::start_text`]): about 16 MB of words
-//! (their facts and 16-bit weights) and 6 MB of places at most, a little more for the words of
+//! (their facts and 16-bit weights) and a table of 7.9 MB of places (60 bytes each, with their
+//! 16-bit weights; 12.1 MB with 32-bit ones) at most, a little more for the words of
 //! one long text, which are never dropped while it is tagged. The weights are integers, summed
 //! in any order to the same total, and the facts are those the lists give: the tags never
 //! depend on what the cache holds.
@@ -25,7 +26,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::FxHashMap;
 
-use super::features::{Place, WordFacts};
+use super::features::{Place, WordFacts, MOST_PLACE_FEATURES};
 use super::viterbi::MODEL_TAGS;
 
 /// The most words (and places) a thread's cache keeps before a new text thins it
@@ -47,14 +48,20 @@ pub(crate) struct WordWeights {
 impl WordWeights {
     /// The weights of the sums `own` and `given` (see [`WordWeights`] for why they fit).
     pub(crate) fn of(own: [i32; MODEL_TAGS], given: [[i32; MODEL_TAGS]; 4]) -> WordWeights {
-        let narrow = |sums: [i32; MODEL_TAGS]| {
-            sums.map(|sum| {
-                debug_assert!(i16::try_from(sum).is_ok(), "a word's summed weight {sum} overflows 16 bits");
-                sum.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16
-            })
-        };
         WordWeights { own: narrow(own), given: given.map(narrow) }
     }
+}
+
+// A place's summed weights fit in 16 bits ([`WordCache::insert_place`]).
+const _: () = assert!(MOST_PLACE_FEATURES * 127 <= i16::MAX as usize);
+
+/// Summed weights as 16-bit integers, for sums the callers bound (see [`WordWeights`] and
+/// [`WordCache::insert_place`]).
+fn narrow(sums: [i32; MODEL_TAGS]) -> [i16; MODEL_TAGS] {
+    sums.map(|sum| {
+        debug_assert!(i16::try_from(sum).is_ok(), "a summed weight {sum} overflows 16 bits");
+        sum.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16
+    })
 }
 
 /// What tells one tagger from another, for the cache: never the same for two taggers of a run.
@@ -78,7 +85,7 @@ pub(crate) struct WordCache {
     /// What is kept of each word, in the order the words came.
     words: Vec<KeptWord>,
     /// The summed weights of each place, and how often it came since the cache was last full.
-    places: FxHashMap<Place, ([i32; MODEL_TAGS], u32)>,
+    places: FxHashMap<Place, ([i16; MODEL_TAGS], u32)>,
 }
 
 /// What the cache keeps of one word: what the lists say of it, and the summed weights of its
@@ -167,15 +174,17 @@ impl WordCache {
 
     /// The summed weights of the features of a token's place ([`Place`]), if summed before.
     #[inline]
-    pub(crate) fn place(&mut self, place: &Place) -> Option<&[i32; MODEL_TAGS]> {
+    pub(crate) fn place(&mut self, place: &Place) -> Option<&[i16; MODEL_TAGS]> {
         let (quanta, seen) = self.places.get_mut(place)?;
         *seen += 1;
         Some(quanta)
     }
 
-    /// Keeps the summed weights of the features of a place.
+    /// Keeps the summed weights of the features of a place, as 16-bit integers: a place decides
+    /// at most [`MOST_PLACE_FEATURES`] features, each at most 127 quanta, so every sum fits (an
+    /// entry of the map takes 60 bytes, not 92).
     pub(crate) fn insert_place(&mut self, place: Place, quanta: [i32; MODEL_TAGS]) {
-        self.places.insert(place, (quanta, 1));
+        self.places.insert(place, (narrow(quanta), 1));
     }
 
     /// How many words the cache holds.
