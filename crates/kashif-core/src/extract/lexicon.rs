@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::{Candidate, Words};
 use crate::analysis::Label;
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::text::normalize::{fold_borrowed, Folded};
 use crate::text::tokenize::{tokenize, TokenKind};
@@ -17,9 +18,16 @@ struct Entry {
     canonical: String,
 }
 
-/// Known entities, indexed for matching.
-#[derive(Debug, Default)]
+/// What tells one lexicon from another: never the same for two lexicons of a run. The tagger's
+/// word cache keeps which words begin none of a lexicon's names, for that lexicon alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LexiconId(u64);
+
+/// Known entities, indexed for matching. Never changed once built, so that what the tagger's
+/// word cache keeps of it for its [`LexiconId`] holds.
+#[derive(Debug)]
 pub(crate) struct Lexicon {
+    id: LexiconId,
     entries: Vec<Entry>,
     /// Folded token text → token number.
     vocabulary: HashMap<String, u32>,
@@ -72,6 +80,12 @@ pub(crate) struct LexiconError {
     pub message: String,
 }
 
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon::sized_for(0)
+    }
+}
+
 impl Lexicon {
     /// The embedded lexicon (`data/lexicon.tsv`), parsed anew. The embedded data is checked by
     /// the test suite: a broken file is a build defect.
@@ -113,9 +127,11 @@ impl Lexicon {
     /// or two names of one to three words, in the embedded tables), so that its maps are not
     /// grown again and again as they fill.
     fn sized_for(lines: usize) -> Lexicon {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
         let mut terminal = Vec::with_capacity(2 * lines);
         terminal.push(None);
         Lexicon {
+            id: LexiconId(NEXT.fetch_add(1, Ordering::Relaxed)),
             entries: Vec::with_capacity(lines),
             vocabulary: HashMap::with_capacity_and_hasher(lines, Default::default()),
             edges: HashMap::with_capacity_and_hasher(2 * lines, Default::default()),
@@ -186,6 +202,17 @@ impl Lexicon {
         self.vocabulary.contains_key(token)
     }
 
+    /// What tells this lexicon from the others of the run.
+    pub(crate) fn id(&self) -> LexiconId {
+        self.id
+    }
+
+    /// Whether some name begins with the folded token `token`: where none does,
+    /// [`Lexicon::find`] finds no name at a reading whose stem it is.
+    pub(crate) fn begins_with(&self, token: &str) -> bool {
+        self.step(0, token).is_some()
+    }
+
     /// How many entities the lexicon knows.
     pub(crate) fn len(&self) -> usize {
         self.entries.len()
@@ -198,9 +225,18 @@ impl Lexicon {
 
     /// The longest lexicon name starting at token `first` (its first token read with or without
     /// clitics), as (one past its last token, clitic chars, entry).
-    fn longest_at(&self, words: &Words<'_>, first: usize) -> Option<(usize, usize, u32)> {
+    /// Only the readings `may_begin` allows are looked up.
+    fn longest_at(
+        &self,
+        words: &Words<'_>,
+        first: usize,
+        may_begin: &impl Fn(usize, usize) -> bool,
+    ) -> Option<(usize, usize, u32)> {
         let mut best: Option<(usize, usize, u32)> = None;
-        for reading in words.readings(first) {
+        for (index, reading) in words.readings(first).iter().enumerate() {
+            if !may_begin(first, index) {
+                continue;
+            }
             let Some(mut node) = self.step(0, &reading.stem) else { continue };
             let mut last = first + 1;
             loop {
@@ -255,11 +291,18 @@ impl Lexicon {
 
     /// Every lexicon name in the tokens, left to right, longest first, never overlapping.
     pub(crate) fn find(&self, words: &Words<'_>) -> Vec<Candidate> {
+        self.find_where(words, |_, _| true)
+    }
+
+    /// [`Lexicon::find`], passing by the readings for which `may_begin(token, reading)` is false
+    /// (`reading` is its index in [`Words::readings`]): a caller that knows their stems begin no
+    /// name ([`Lexicon::begins_with`]) saves looking them up.
+    pub(crate) fn find_where(&self, words: &Words<'_>, may_begin: impl Fn(usize, usize) -> bool) -> Vec<Candidate> {
         let mut found = Vec::new();
         let mut first = 0;
         while first < words.tokens.len() {
             let is_word = matches!(words.tokens[first].kind, TokenKind::Arabic | TokenKind::OtherWord);
-            match is_word.then(|| self.longest_at(words, first)).flatten() {
+            match is_word.then(|| self.longest_at(words, first, &may_begin)).flatten() {
                 Some((last, prefix, entry)) => {
                     let entry = &self.entries[entry as usize];
                     found.push(Candidate {

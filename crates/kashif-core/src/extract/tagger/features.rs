@@ -345,6 +345,8 @@ pub(crate) struct TokenInfo<'a> {
     pub freq: [u8; 2],
     /// The hash states of the context features that open with the word or stem.
     pub openings: Openings,
+    /// Which of the word's readings may begin a name of the lexicon or of WikiFANE.
+    pub name_starts: NameStarts,
 }
 
 /// What the lists say of a word wherever it stands (its readings come from its letters alone):
@@ -359,11 +361,12 @@ pub(crate) struct WordFacts {
     topic: u8,
     freq: [u8; 2],
     openings: Openings,
+    name_starts: NameStarts,
 }
 
 impl WordFacts {
-    /// What `lists` say of the word of token `i`.
-    pub(crate) fn of(lists: &Lists, words: &Words<'_>, i: usize) -> WordFacts {
+    /// What `lists`, and `lexicon` when the caller matches one, say of the word of token `i`.
+    pub(crate) fn of(lists: &Lists, lexicon: Option<&Lexicon>, words: &Words<'_>, i: usize) -> WordFacts {
         let readings = words.readings(i);
         let word = words.tokens[i].text.as_str();
         let stem = readings.last().map_or(word, |r| r.stem.as_str());
@@ -384,7 +387,46 @@ impl WordFacts {
                 _ => [0, 0],
             },
             openings: Openings::of(word, stem),
+            name_starts: NameStarts::of(readings, lexicon, &lists.wiki_strings),
         }
+    }
+}
+
+/// Which readings of a word (by their index in [`Words::readings`]) may begin a name of the
+/// lexicon or one of WikiFANE's entity strings. A reading whose bit is clear begins none
+/// ([`Lexicon::begins_with`]): the matchers pass it by without looking its stem up, so that a
+/// word the tagger's cache keeps has its stems looked up once, not at each token. Readings past
+/// the eighth, and any when no lexicon was given, may always begin one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NameStarts {
+    lexicon: u8,
+    wiki: u8,
+}
+
+impl NameStarts {
+    /// The readings `readings` of a word that begin a name of `lexicon` (any, when there is no
+    /// lexicon) and of `wiki`.
+    fn of(readings: &[crate::text::clitics::Reading<'_>], lexicon: Option<&Lexicon>, wiki: &Lexicon) -> NameStarts {
+        let bits = |begins: &dyn Fn(&str) -> bool| {
+            (readings.iter().take(8).enumerate())
+                .fold(0u8, |bits, (index, reading)| bits | (u8::from(begins(&reading.stem)) << index))
+        };
+        NameStarts {
+            lexicon: lexicon.map_or(u8::MAX, |lexicon| bits(&|stem| lexicon.begins_with(stem))),
+            wiki: bits(&|stem| wiki.begins_with(stem)),
+        }
+    }
+
+    /// Whether reading `index` may begin a name of the lexicon.
+    #[inline]
+    pub(crate) fn in_lexicon(self, index: usize) -> bool {
+        index >= 8 || self.lexicon & (1 << index) != 0
+    }
+
+    /// Whether reading `index` may begin one of WikiFANE's entity strings.
+    #[inline]
+    fn in_wiki(self, index: usize) -> bool {
+        index >= 8 || self.wiki & (1 << index) != 0
     }
 }
 
@@ -472,14 +514,16 @@ const TOPIC_WINDOW: usize = 50;
 /// the lists say of each word: [`token_infos_with`]).
 #[cfg(any(test, feature = "train"))]
 pub(crate) fn token_infos<'a>(words: &'a Words<'a>, lexicon: &[Candidate], lists: &Lists) -> Vec<TokenInfo<'a>> {
-    token_infos_with(words, lexicon, lists, |i| WordFacts::of(lists, words, i))
+    let mut infos = token_infos_with(words, lists, |i| WordFacts::of(lists, None, words, i));
+    set_lexicon(&mut infos, lexicon);
+    infos
 }
 
 /// [`token_infos`] with what the lists say of token `i`'s word from `facts` (the tagger keeps
-/// them per word: [`super::word_cache::WordCache::facts`]).
+/// them per word: [`super::word_cache::WordCache::facts`]), before the lexicon's matches are
+/// set ([`set_lexicon`]).
 pub(crate) fn token_infos_with<'a>(
     words: &'a Words<'a>,
-    lexicon: &[Candidate],
     lists: &Lists,
     mut facts: impl FnMut(usize) -> WordFacts,
 ) -> Vec<TokenInfo<'a>> {
@@ -487,7 +531,7 @@ pub(crate) fn token_infos_with<'a>(
         .map(|i| {
             let word = words.tokens[i].text.as_str();
             let stem = words.readings(i).last().map_or(word, |r| r.stem.as_str());
-            let WordFacts { names, trigger, wiki, wiki_known, cluster, topic, freq, openings } = facts(i);
+            let WordFacts { names, trigger, wiki, wiki_known, cluster, topic, freq, openings, name_starts } = facts(i);
             TokenInfo {
                 word,
                 stem,
@@ -506,17 +550,24 @@ pub(crate) fn token_infos_with<'a>(
                 kind: words.tokens[i].kind,
                 freq,
                 openings,
+                name_starts,
             }
         })
         .collect();
     set_topics(&mut infos);
     set_quotes(&mut infos);
-    for candidate in lists.wiki_strings.find(words) {
+    let wiki_strings = lists.wiki_strings.find_where(words, |i, reading| infos[i].name_starts.in_wiki(reading));
+    for candidate in wiki_strings {
         let Some(type_index) = crate::conll::TYPES.iter().position(|&t| t == candidate.label) else { continue };
         for i in candidate.first..candidate.last.min(infos.len()) {
             infos[i].wiki_span = (1 + 2 * type_index + usize::from(i > candidate.first)) as u8;
         }
     }
+    infos
+}
+
+/// Sets the tokens' lexicon tags and sources from the lexicon's matches `lexicon`.
+pub(crate) fn set_lexicon(infos: &mut [TokenInfo<'_>], lexicon: &[Candidate]) {
     for candidate in lexicon {
         let Some(type_index) = crate::conll::TYPES.iter().position(|&t| t == candidate.label) else { continue };
         let curated = super::is_curated(candidate);
@@ -525,7 +576,6 @@ pub(crate) fn token_infos_with<'a>(
             infos[i].source = if curated { 1 } else { 2 };
         }
     }
-    infos
 }
 
 /// Replaces each token's own topic word class by the topic of the text around it: the class with

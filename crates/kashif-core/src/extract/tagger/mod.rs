@@ -85,21 +85,32 @@ impl Tagger {
     ///
     /// Never inlined: where LLVM inlined it into a growing `merge`, the tagger lost a quarter of
     /// its speed (1.49M → 1.11M tokens/s in `cargo bench --bench analyze`).
+    ///
+    /// With them, the lexicon's matches when they are found here, where the word cache tells
+    /// which words begin no name of the lexicon (none when they were given).
     #[inline(never)]
-    fn emissions(&self, words: &Words<'_>, lexicon: &[Candidate]) -> (Vec<[f32; MODEL_TAGS]>, &[f32]) {
-        let emissions = WordCache::with(self.id, |cache| {
+    fn emissions(&self, words: &Words<'_>, lexicon: Matches<'_>) -> (Vec<Candidate>, Vec<[f32; MODEL_TAGS]>) {
+        let names = match lexicon {
+            Matches::Found(_) => None,
+            Matches::Find(names) => Some(names),
+        };
+        WordCache::with(self.id, names.map(Lexicon::id), |cache| {
             cache.start_text();
             let mut slots = Vec::with_capacity(words.tokens.len());
             let facts = |i: usize| {
                 let (slot, facts) =
-                    cache.facts(&words.tokens[i].text, || features::WordFacts::of(&self.lists, words, i));
+                    cache.facts(&words.tokens[i].text, || features::WordFacts::of(&self.lists, names, words, i));
                 slots.push(slot);
                 facts
             };
-            let infos = features::token_infos_with(words, lexicon, &self.lists, facts);
-            self.one_pass(&infos, &slots, cache)
-        });
-        (emissions, &self.model.transitions)
+            let mut infos = features::token_infos_with(words, &self.lists, facts);
+            let found = match lexicon {
+                Matches::Found(_) => Vec::new(),
+                Matches::Find(names) => names.find_where(words, |i, reading| infos[i].name_starts.in_lexicon(reading)),
+            };
+            features::set_lexicon(&mut infos, if let Matches::Found(given) = lexicon { given } else { &found });
+            (found, self.one_pass(&infos, &slots, cache))
+        })
     }
 
     /// The first pass's scores. The features of a word alone ([`features::FeatureSink`]) and
@@ -152,17 +163,26 @@ impl Tagger {
         WordWeights::of(own, given)
     }
 
-    /// The entity spans of a text.
+    /// The entity spans of a text whose lexicon matches are `lexicon`.
     pub(crate) fn spans(&self, words: &Words<'_>, lexicon: &[Candidate]) -> Vec<Span> {
-        self.decode(words, lexicon).0
+        self.decode(words, Matches::Found(lexicon)).1
     }
 
-    /// The entity spans of a text, and the tag scores and decoded tags of its tokens.
-    fn decode(&self, words: &Words<'_>, lexicon: &[Candidate]) -> (Vec<Span>, Decoded<'_>) {
-        let (emissions, transitions) = self.emissions(words, lexicon);
+    /// The lexicon's matches in a text (when found here), its entity spans, and the tag scores
+    /// and decoded tags of its tokens.
+    fn decode(&self, words: &Words<'_>, lexicon: Matches<'_>) -> (Vec<Candidate>, Vec<Span>, Decoded<'_>) {
+        let (lexicon, emissions) = self.emissions(words, lexicon);
+        let transitions = &self.model.transitions[..];
         let tags = viterbi::viterbi(&emissions, transitions);
-        (spans_of(&tags, &emissions, transitions), Decoded { emissions, tags, transitions })
+        (lexicon, spans_of(&tags, &emissions, transitions), Decoded { emissions, tags, transitions })
     }
+}
+
+/// The lexicon matches of a text the tagger reads: found already, or to find in a lexicon.
+#[derive(Clone, Copy)]
+enum Matches<'a> {
+    Found(&'a [Candidate]),
+    Find(&'a Lexicon),
 }
 
 /// The tagger's reading of a document: the tag scores of its tokens, the tags it decoded and its
@@ -288,8 +308,7 @@ impl Tagger {
         tables: &WordTables,
         steps: &rules::RuleSet,
     ) -> (Vec<(Candidate, f32)>, Decoded<'_>) {
-        let lexicon = names.find(words);
-        let (spans, decoded) = self.decode(words, &lexicon);
+        let (lexicon, spans, decoded) = self.decode(words, Matches::Find(names));
         let lexicon = if steps.on("split-mined-pairs") { rules::split_mined_pairs(names, words, lexicon) } else { lexicon };
         let mut merging = Merging::new(words, &lexicon, names, &self.lists, tables, steps, spans.len() + lexicon.len());
         for span in &spans {
@@ -621,15 +640,33 @@ mod tests {
                 .collect();
             let cache_of_this_text = TaggerId::new();
             for pass in ["words new to the cache", "words kept from before"] {
-                let scores = WordCache::with(cache_of_this_text, |cache| {
+                let scores = WordCache::with(cache_of_this_text, None, |cache| {
                     cache.start_text();
                     let slots: Vec<Slot> = (0..infos.len())
-                        .map(|i| cache.facts(infos[i].word, || features::WordFacts::of(&tagger.lists, &words, i)).0)
+                        .map(|i| cache.facts(infos[i].word, || features::WordFacts::of(&tagger.lists, None, &words, i)).0)
                         .collect();
                     tagger.one_pass(&infos, &slots, cache)
                 });
                 assert_eq!(scores, every_feature, "{text}: {pass}");
             }
+        }
+    }
+
+    /// Which words begin a name, kept with them in the word cache, never changes what the
+    /// lexicon finds: in a text the cache has not seen, then again once it keeps its words.
+    #[test]
+    fn the_lexicon_finds_the_same_names_with_the_words_kept() {
+        let resources = crate::resources::Resources::embedded();
+        let tagger = &resources.tagger;
+        let text = "قال وزير الخارجية الأمريكي إن الولايات المتحدة وبمنبج ولإيران والسعودية ومنظمة الصحة العالمية \
+                    وحركة حماس في قطاع غزة، وقالت الأمم المتحدة للأمم المتحدة إن عبدالله وعبد الله في الرياض";
+        let tokens = tokenize(&Folded::new(text));
+        let words = Words::new(&tokens);
+        let expected = resources.lexicon.find(&words);
+        assert!(expected.len() >= 8, "{expected:?}");
+        for pass in ["words new to the cache", "words kept from before"] {
+            let (found, _, _) = tagger.decode(&words, Matches::Find(&resources.lexicon));
+            assert_eq!(found, expected, "{pass}");
         }
     }
 

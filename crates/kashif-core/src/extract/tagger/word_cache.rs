@@ -4,14 +4,16 @@
 //! are the same wherever the word is, and so are those it gives its neighbours (their templates
 //! that read the word before or after them: [`super::features::NEIGHBOUR_TEMPLATES`]); so their
 //! weights are summed once per word and kept ([`WordWeights`]), and so is what the tagger's lists
-//! say of the word ([`WordFacts`]), which takes a dozen lookups to find; and the summed weights
+//! say of the word ([`WordFacts`], with which of its readings begin a name of the lexicon or of
+//! WikiFANE), which takes a dozen lookups to find; and the summed weights
 //! of the features a token's place decides ([`Place`]: what the lists and the lexicon say of it
 //! and its neighbours, their kinds, the topic), of which news has few. Within a text that saves
 //! the words seen again; across the texts a thread tags, the common words of the language, which
 //! make most of any article.
 //!
-//! One cache per thread (no lock), for one tagger at a time: a tagger has its own
-//! [`TaggerId`], and the cache of a thread that tags with another tagger starts again. A word
+//! One cache per thread (no lock), for one tagger and one lexicon at a time: a tagger has its
+//! own [`TaggerId`] and a lexicon its own [`LexiconId`], and the cache of a thread that tags
+//! with another tagger, or matches another lexicon, starts again. A word
 //! has one [`Slot`], found once per token by its text; its facts and weights are kept there.
 //! When the cache holds [`CAPACITY`] words or places, the next text keeps only those that came
 //! more than once since it was last full ([`WordCache::start_text`]): about 16 MB of words
@@ -28,6 +30,7 @@ use rustc_hash::FxHashMap;
 
 use super::features::{Place, WordFacts, MOST_PLACE_FEATURES};
 use super::viterbi::MODEL_TAGS;
+use crate::extract::lexicon::LexiconId;
 
 /// The most words (and places) a thread's cache keeps before a new text thins it
 /// ([`WordCache::start_text`]).
@@ -80,6 +83,9 @@ impl TaggerId {
 #[derive(Default)]
 pub(crate) struct WordCache {
     tagger: Option<TaggerId>,
+    /// The lexicon whose name starts the words' facts hold, once one was matched (the words kept
+    /// while none was may begin any name: [`super::features::NameStarts`]).
+    lexicon: Option<LexiconId>,
     /// Each word's place in `words`.
     slots: FxHashMap<Box<str>, u32>,
     /// What is kept of each word, in the order the words came.
@@ -107,12 +113,15 @@ thread_local! {
 }
 
 impl WordCache {
-    /// Runs `f` with this thread's cache for the tagger `tagger`.
-    pub(crate) fn with<R>(tagger: TaggerId, f: impl FnOnce(&mut WordCache) -> R) -> R {
+    /// Runs `f` with this thread's cache for the tagger `tagger` and the lexicon `lexicon` (none
+    /// when the caller matches none).
+    pub(crate) fn with<R>(tagger: TaggerId, lexicon: Option<LexiconId>, f: impl FnOnce(&mut WordCache) -> R) -> R {
         CACHE.with_borrow_mut(|cache| {
-            if cache.tagger != Some(tagger) {
+            let other_lexicon = lexicon.is_some() && cache.lexicon.is_some() && cache.lexicon != lexicon;
+            if cache.tagger != Some(tagger) || other_lexicon {
                 *cache = WordCache { tagger: Some(tagger), ..WordCache::default() };
             }
+            cache.lexicon = cache.lexicon.or(lexicon);
             f(cache)
         })
     }
@@ -208,7 +217,7 @@ mod tests {
     fn facts_of_putin() -> WordFacts {
         let tokens = tokenize(&Folded::new("قال بوتين"));
         let words = Words::new(&tokens);
-        WordFacts::of(super::super::features::Lists::embedded(), &words, 1)
+        WordFacts::of(super::super::features::Lists::embedded(), None, &words, 1)
     }
 
     #[test]
@@ -216,21 +225,21 @@ mod tests {
         let (a, b) = (TaggerId::new(), TaggerId::new());
         assert_ne!(a, b);
         let facts = facts_of_putin();
-        let slot = WordCache::with(a, |cache| {
+        let slot = WordCache::with(a, None, |cache| {
             let (slot, _) = cache.facts("بوتين", || facts);
             cache.weights(slot, || weights(1));
             slot
         });
-        assert_eq!(WordCache::with(a, |cache| *cache.weights(slot, || unreachable!("kept"))), weights(1));
-        assert_eq!(WordCache::with(b, |cache| cache.len()), 0, "another tagger starts again");
-        assert_eq!(WordCache::with(a, |cache| cache.len()), 0);
+        assert_eq!(WordCache::with(a, None, |cache| *cache.weights(slot, || unreachable!("kept"))), weights(1));
+        assert_eq!(WordCache::with(b, None, |cache| cache.len()), 0, "another tagger starts again");
+        assert_eq!(WordCache::with(a, None, |cache| cache.len()), 0);
     }
 
     #[test]
     fn the_facts_of_a_word_are_found_once() {
         let found = facts_of_putin();
         let mut finds = 0;
-        WordCache::with(TaggerId::new(), |cache| {
+        WordCache::with(TaggerId::new(), None, |cache| {
             let slots: Vec<Slot> = (0..3)
                 .map(|_| {
                     let (slot, facts) = cache.facts("بوتين", || {
@@ -252,7 +261,7 @@ mod tests {
     #[test]
     fn a_full_cache_keeps_the_words_that_came_again() {
         let facts = facts_of_putin();
-        WordCache::with(TaggerId::new(), |cache| {
+        WordCache::with(TaggerId::new(), None, |cache| {
             let (again, _) = cache.facts("بوتين", || facts);
             cache.weights(again, || weights(3));
             cache.facts("بوتين", || facts);
@@ -269,7 +278,7 @@ mod tests {
     #[test]
     fn a_full_cache_forgets_the_words_that_came_once_when_a_text_starts_never_within_one() {
         let facts = facts_of_putin();
-        WordCache::with(TaggerId::new(), |cache| {
+        WordCache::with(TaggerId::new(), None, |cache| {
             for i in 0..=CAPACITY {
                 cache.facts(&i.to_string(), || facts);
             }
