@@ -87,11 +87,54 @@ pub(crate) struct WordCache {
     /// while none was may begin any name: [`super::features::NameStarts`]).
     lexicon: Option<LexiconId>,
     /// Each word's place in `words`.
-    slots: FxHashMap<Box<str>, u32>,
+    slots: FxHashMap<WordKey, u32>,
     /// What is kept of each word, in the order the words came.
     words: Vec<KeptWord>,
     /// The summed weights of each place, and how often it came since the cache was last full.
     places: FxHashMap<Place, ([i16; MODEL_TAGS], u32)>,
+}
+
+/// A word as a key of the cache: its bytes in the key itself when they are few (most words:
+/// [`WordKey::INLINE`] bytes are 11 Arabic letters), so that finding a word reads the table and
+/// not a string elsewhere in memory too. On the 10 MB corpus, cachegrind with a 1 MB second
+/// level counted 36.93 M data misses of that level with every key a string of its own and
+/// 36.34 M with short keys inline (first level 123.9 → 124.1 M, instructions +0.02%).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum WordKey {
+    Inline { len: u8, bytes: [u8; WordKey::INLINE] },
+    Long(Box<[u8]>),
+}
+
+impl WordKey {
+    /// The most bytes a key holds in itself.
+    const INLINE: usize = 22;
+
+    /// The key of `word`.
+    fn of(word: &str) -> WordKey {
+        let bytes = word.as_bytes();
+        if bytes.len() > WordKey::INLINE {
+            return WordKey::Long(bytes.into());
+        }
+        let mut inline = [0; WordKey::INLINE];
+        inline[..bytes.len()].copy_from_slice(bytes);
+        WordKey::Inline { len: bytes.len() as u8, bytes: inline }
+    }
+}
+
+impl std::borrow::Borrow<[u8]> for WordKey {
+    fn borrow(&self) -> &[u8] {
+        match self {
+            WordKey::Inline { len, bytes } => &bytes[..usize::from(*len)],
+            WordKey::Long(bytes) => bytes,
+        }
+    }
+}
+
+/// Hashed as its bytes, as `Borrow` requires.
+impl std::hash::Hash for WordKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::borrow::Borrow::<[u8]>::borrow(self).hash(state);
+    }
 }
 
 /// What the cache keeps of one word: what the lists say of it, and the summed weights of its
@@ -156,7 +199,7 @@ impl WordCache {
     /// call, else found by `find` and kept.
     #[inline]
     pub(crate) fn facts(&mut self, word: &str, find: impl FnOnce() -> WordFacts) -> (Slot, WordFacts) {
-        if let Some(&slot) = self.slots.get(word) {
+        if let Some(&slot) = self.slots.get(word.as_bytes()) {
             let kept = &mut self.words[slot as usize];
             kept.seen += 1;
             return (Slot(slot), kept.facts);
@@ -164,7 +207,7 @@ impl WordCache {
         let slot = self.words.len() as u32;
         let facts = find();
         self.words.push(KeptWord { facts, weights: None, seen: 1 });
-        self.slots.insert(word.into(), slot);
+        self.slots.insert(WordKey::of(word), slot);
         (Slot(slot), facts)
     }
 
