@@ -302,6 +302,20 @@ mod tests {
     }
 
     #[test]
+    fn words_of_any_length_have_one_slot_each() {
+        let facts = facts_of_putin();
+        // 10 bytes, 22 (the most a key holds in itself), 24 and 26.
+        let words = ["بوتين", "والاستخبارا", "والاستخبارات", "وبالاستخبارات"];
+        assert_eq!(words.map(str::len), [10, 22, 24, 26]);
+        WordCache::with(TaggerId::new(), None, |cache| {
+            let slots = words.map(|word| cache.facts(word, || facts).0);
+            let again = words.map(|word| cache.facts(word, || unreachable!("kept")).0);
+            assert_eq!(slots, again);
+            assert_eq!(cache.len(), words.len());
+        });
+    }
+
+    #[test]
     fn a_full_cache_keeps_the_words_that_came_again() {
         let facts = facts_of_putin();
         WordCache::with(TaggerId::new(), None, |cache| {
