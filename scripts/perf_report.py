@@ -33,7 +33,7 @@ def sizes():
             rows.append((str(path.relative_to(ROOT / "dist")), len(data), len(gzip.compress(data, 9))))
             total, packed = total + rows[-1][1], packed + rows[-1][2]
     lines = ["| file | bytes | gzip |", "|---|---|---|"]
-    lines += [f"| `{re.sub(r'-[0-9a-f]{12,16}(?=[_.])', '', name)}` | {raw:,} | {gz:,} |" for name, raw, gz in rows]
+    lines += [f"| `{re.sub(r'-[0-9a-f]{12,16}(?=[_./])', '', name)}` | {raw:,} | {gz:,} |" for name, raw, gz in rows]
     lines.append(f"| **all of dist/** | **{total:,}** | **{packed:,}** ({packed / 1e6:.2f} MB) |")
     wasm = sum(gz for name, _, gz in rows if name.endswith("_bg.wasm"))
     return "\n".join(lines), wasm
