@@ -90,10 +90,7 @@ impl Tagger {
     /// which words begin no name of the lexicon (none when they were given).
     #[inline(never)]
     fn emissions(&self, words: &Words<'_>, lexicon: Matches<'_>) -> (Vec<Candidate>, Vec<[f32; MODEL_TAGS]>) {
-        let names = match lexicon {
-            Matches::Found(_) => None,
-            Matches::Find(names) => Some(names),
-        };
+        let names = lexicon.to_find();
         WordCache::with(self.id, names.map(Lexicon::id), |cache| {
             cache.start_text();
             let mut slots = Vec::with_capacity(words.tokens.len());
@@ -104,11 +101,10 @@ impl Tagger {
                 facts
             };
             let mut infos = features::token_infos_with(words, &self.lists, facts);
-            let found = match lexicon {
-                Matches::Found(_) => Vec::new(),
-                Matches::Find(names) => names.find_where(words, |i, reading| infos[i].name_starts.in_lexicon(reading)),
-            };
-            features::set_lexicon(&mut infos, if let Matches::Found(given) = lexicon { given } else { &found });
+            let found = names.map_or_else(Vec::new, |names| {
+                names.find_where(words, |i, reading| infos[i].name_starts.in_lexicon(reading))
+            });
+            features::set_lexicon(&mut infos, lexicon.given().unwrap_or(&found));
             (found, self.one_pass(&infos, &slots, cache))
         })
     }
@@ -183,6 +179,24 @@ impl Tagger {
 enum Matches<'a> {
     Found(&'a [Candidate]),
     Find(&'a Lexicon),
+}
+
+impl<'a> Matches<'a> {
+    /// The lexicon to find them in, if they are not found yet.
+    fn to_find(self) -> Option<&'a Lexicon> {
+        match self {
+            Matches::Found(_) => None,
+            Matches::Find(lexicon) => Some(lexicon),
+        }
+    }
+
+    /// The matches found already, if they are.
+    fn given(self) -> Option<&'a [Candidate]> {
+        match self {
+            Matches::Found(found) => Some(found),
+            Matches::Find(_) => None,
+        }
+    }
 }
 
 /// The tagger's reading of a document: the tag scores of its tokens, the tags it decoded and its
