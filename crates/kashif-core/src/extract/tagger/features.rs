@@ -420,13 +420,19 @@ impl NameStarts {
     /// Whether reading `index` may begin a name of the lexicon.
     #[inline]
     pub(crate) fn in_lexicon(self, index: usize) -> bool {
-        index >= 8 || self.lexicon & (1 << index) != 0
+        NameStarts::allows(self.lexicon, index)
     }
 
     /// Whether reading `index` may begin one of WikiFANE's entity strings.
     #[inline]
     fn in_wiki(self, index: usize) -> bool {
-        index >= 8 || self.wiki & (1 << index) != 0
+        NameStarts::allows(self.wiki, index)
+    }
+
+    /// Whether the bits `bits` let reading `index` begin a name (past the eighth, always).
+    #[inline]
+    fn allows(bits: u8, index: usize) -> bool {
+        index >= 8 || bits & (1 << index) != 0
     }
 }
 
