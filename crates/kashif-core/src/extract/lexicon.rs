@@ -6,7 +6,6 @@ use rustc_hash::FxHashMap as HashMap;
 use super::{Candidate, Words};
 use crate::analysis::Label;
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::text::normalize::{fold_borrowed, Folded};
 use crate::text::tokenize::{tokenize, TokenKind};
@@ -127,11 +126,10 @@ impl Lexicon {
     /// or two names of one to three words, in the embedded tables), so that its maps are not
     /// grown again and again as they fill.
     fn sized_for(lines: usize) -> Lexicon {
-        static NEXT: AtomicU64 = AtomicU64::new(1);
         let mut terminal = Vec::with_capacity(2 * lines);
         terminal.push(None);
         Lexicon {
-            id: LexiconId(NEXT.fetch_add(1, Ordering::Relaxed)),
+            id: LexiconId(super::new_id()),
             entries: Vec::with_capacity(lines),
             vocabulary: HashMap::with_capacity_and_hasher(lines, Default::default()),
             edges: HashMap::with_capacity_and_hasher(2 * lines, Default::default()),

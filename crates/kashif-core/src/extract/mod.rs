@@ -107,6 +107,13 @@ impl<'a> Words<'a> {
     }
 }
 
+/// A number no other call of the run returns: what tells one tagger, or one lexicon, from
+/// another for the tagger's word cache.
+pub(crate) fn new_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Keeps the candidates that do not overlap, preferring longer ones, then earlier ones, then
 /// those found first (the order of `candidates` gives the precedence of their sources).
 /// The result is in text order.

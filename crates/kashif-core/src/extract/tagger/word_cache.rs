@@ -24,7 +24,6 @@
 //! depend on what the cache holds.
 
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::FxHashMap;
 
@@ -74,8 +73,7 @@ pub(crate) struct TaggerId(u64);
 impl TaggerId {
     /// A new id, unlike any other of the run.
     pub(crate) fn new() -> TaggerId {
-        static NEXT: AtomicU64 = AtomicU64::new(1);
-        TaggerId(NEXT.fetch_add(1, Ordering::Relaxed))
+        TaggerId(crate::extract::new_id())
     }
 }
 
