@@ -31,6 +31,7 @@ pub(crate) fn part(tag: usize) -> Option<(Label, Part)> {
 }
 
 /// The model tag of a part of a name of type `label` (`O` for labels outside [`TYPES`]).
+#[cfg(any(test, feature = "train"))]
 #[inline]
 pub(crate) fn tag_of(label: Label, part: Part) -> usize {
     let offset = PARTS.iter().position(|&p| p == part).unwrap_or(0);
@@ -60,15 +61,6 @@ pub(crate) fn from_bio(tags: &[Tag]) -> Vec<usize> {
         .collect()
 }
 
-/// For `I` and `E` tags, the `B` tag of their type: they follow it or the `I` right after it.
-#[inline]
-fn continues(current: usize) -> Option<usize> {
-    match part(current) {
-        Some((label, Part::Inside | Part::End)) => Some(tag_of(label, Part::Begin)),
-        _ => None,
-    }
-}
-
 /// True when the name of `tag` goes on after it (`B`, `I`).
 #[inline]
 fn open(tag: usize) -> bool {
@@ -87,77 +79,71 @@ pub(crate) fn allowed(previous: Option<usize>, current: usize) -> bool {
     }
 }
 
-/// The tags that close a name or stand outside one (`O`, every `E`, every `S`): the only tags
-/// `O`, `B` and `S` may follow.
-const CLOSED: [usize; 1 + 2 * TYPES.len()] = {
-    let mut tags = [0; 1 + 2 * TYPES.len()];
-    let mut t = 0;
-    while t < TYPES.len() {
-        tags[1 + 2 * t] = 3 + 4 * t;
-        tags[2 + 2 * t] = 4 + 4 * t;
-        t += 1;
-    }
-    tags
-};
-
 /// The best tag sequence for per-token tag scores `emissions` and transition scores
 /// `transitions[previous * MODEL_TAGS + current]`, with row `MODEL_TAGS` for the start; the
 /// last tag closes its name.
 ///
-/// The constraints are unrolled rather than tested: `I` and `E` of a type follow its `B` or
-/// `I`, the other tags follow [`CLOSED`] (97 candidate pairs per token instead of 289).
+/// The forward pass keeps, for each token and tag, only the best score of a sequence ending
+/// there: a max over every previous tag of that score plus the transition, the pairs the
+/// constraints forbid scoring −∞ ([`allowed_rows`]). That is the same few operations on every
+/// tag, with no branch and no bookkeeping of which previous tag won, which the compiler
+/// vectorizes. The way back finds, for the one tag chosen at each token, the first previous tag
+/// that gave its score: the same sums, so the same tag, ties included.
 pub(crate) fn viterbi(emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]) -> Vec<usize> {
     let n = emissions.len();
     if n == 0 {
         return Vec::new();
     }
-    let transitions: &[f32; (MODEL_TAGS + 1) * MODEL_TAGS] = match transitions.try_into() {
-        Ok(t) => t,
-        Err(_) => return vec![0; n],
-    };
-    let begins: [Option<usize>; MODEL_TAGS] = std::array::from_fn(continues);
-    let mut back = vec![[0u8; MODEL_TAGS]; n];
-    let mut score = [f32::NEG_INFINITY; MODEL_TAGS];
-    for (tag, slot) in score.iter_mut().enumerate() {
-        if allowed(None, tag) {
-            *slot = emissions[0][tag] + transitions[MODEL_TAGS * MODEL_TAGS + tag];
-        }
-    }
-    for i in 1..n {
+    let Some(rows) = allowed_rows(transitions) else { return vec![0; n] };
+    let mut best: Vec<[f32; MODEL_TAGS]> = Vec::with_capacity(n);
+    best.push(std::array::from_fn(|t| emissions[0][t] + rows[MODEL_TAGS][t]));
+    for (i, emission) in emissions.iter().enumerate().skip(1) {
         let mut next = [f32::NEG_INFINITY; MODEL_TAGS];
-        let row = &mut back[i];
-        for current in 0..MODEL_TAGS {
-            let (best, best_previous) = if let Some(begin) = begins[current] {
-                // `I` or `E`: after the `B` or the `I` of its type.
-                let from_begin = score[begin] + transitions[begin * MODEL_TAGS + current];
-                let from_inside = score[begin + 1] + transitions[(begin + 1) * MODEL_TAGS + current];
-                if from_inside > from_begin {
-                    (from_inside, begin + 1)
-                } else {
-                    (from_begin, begin)
-                }
-            } else {
-                let mut best = (f32::NEG_INFINITY, 0);
-                for previous in CLOSED {
-                    let s = score[previous] + transitions[previous * MODEL_TAGS + current];
-                    if s > best.0 {
-                        best = (s, previous);
-                    }
-                }
-                best
-            };
-            next[current] = best + emissions[i][current];
-            row[current] = best_previous as u8;
+        for (&score, row) in best[i - 1].iter().zip(&rows) {
+            for (next, transition) in next.iter_mut().zip(row) {
+                let s = score + transition;
+                *next = if s > *next { s } else { *next };
+            }
         }
-        score = next;
+        best.push(std::array::from_fn(|t| next[t] + emission[t]));
     }
-    let mut tag = (0..MODEL_TAGS).filter(|&t| !open(t)).fold(0, |best, t| if score[t] > score[best] { t } else { best });
+    let last = &best[n - 1];
+    let mut tag = (0..MODEL_TAGS).filter(|&t| !open(t)).fold(0, |best, t| if last[t] > last[best] { t } else { best });
     let mut tags = vec![0; n];
     for i in (0..n).rev() {
         tags[i] = tag;
-        tag = back[i][tag] as usize;
+        if i > 0 {
+            tag = best_previous(&best[i - 1], &rows, tag);
+        }
     }
     tags
+}
+
+/// The transition scores as rows, `rows[previous][current]` (row `MODEL_TAGS` is the start of
+/// the text), −∞ where [`allowed`] forbids the pair; none when `transitions` is not
+/// `(MODEL_TAGS + 1) × MODEL_TAGS` long.
+fn allowed_rows(transitions: &[f32]) -> Option<[[f32; MODEL_TAGS]; MODEL_TAGS + 1]> {
+    (transitions.len() == (MODEL_TAGS + 1) * MODEL_TAGS).then(|| {
+        std::array::from_fn(|previous| {
+            std::array::from_fn(|current| match allowed((previous < MODEL_TAGS).then_some(previous), current) {
+                true => transitions[previous * MODEL_TAGS + current],
+                false => f32::NEG_INFINITY,
+            })
+        })
+    })
+}
+
+/// The first previous tag (in tag order) whose `score` and transition to `current` give the
+/// best sum: the one the forward pass of [`viterbi`] took its score from.
+fn best_previous(score: &[f32; MODEL_TAGS], rows: &[[f32; MODEL_TAGS]; MODEL_TAGS + 1], current: usize) -> usize {
+    let mut best = (f32::NEG_INFINITY, 0);
+    for (previous, (&score, row)) in score.iter().zip(rows).enumerate() {
+        let s = score + row[current];
+        if s > best.0 {
+            best = (s, previous);
+        }
+    }
+    best.1
 }
 
 /// The softmax of one token's tag scores: each tag's `exp(score - max)` and their sum (all 0
@@ -387,14 +373,68 @@ mod tests {
     }
 
     #[test]
-    fn the_unrolled_constraints_are_the_allowed_pairs() {
-        for current in 0..MODEL_TAGS {
-            for previous in 0..MODEL_TAGS {
-                let unrolled = match continues(current) {
-                    Some(begin) => previous == begin || previous == begin + 1,
-                    None => CLOSED.contains(&previous),
-                };
-                assert_eq!(unrolled, allowed(Some(previous), current), "{previous} → {current}");
+    fn the_forbidden_pairs_score_minus_infinity() {
+        let transitions = vec![1.0; (MODEL_TAGS + 1) * MODEL_TAGS];
+        let rows = allowed_rows(&transitions).expect("the right length");
+        for (previous, row) in rows.iter().enumerate() {
+            for (current, &score) in row.iter().enumerate() {
+                let allowed = allowed((previous < MODEL_TAGS).then_some(previous), current);
+                assert_eq!(score, if allowed { 1.0 } else { f32::NEG_INFINITY }, "{previous} → {current}");
+            }
+        }
+        // 97 pairs of tags may follow each other: O, B and S after the 9 tags that close a name
+        // or stand outside one, I and E after the B or I of their type.
+        assert_eq!(rows[..MODEL_TAGS].iter().flatten().filter(|s| s.is_finite()).count(), 97);
+        assert!(allowed_rows(&transitions[1..]).is_none());
+    }
+
+    /// Viterbi over every allowed pair, tested one by one, the earlier previous tag winning a
+    /// tie: what [`viterbi`] unrolls.
+    fn viterbi_pair_by_pair(emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]) -> Vec<usize> {
+        let n = emissions.len();
+        let mut back = vec![[0usize; MODEL_TAGS]; n];
+        let mut score: [f32; MODEL_TAGS] = std::array::from_fn(|t| {
+            if allowed(None, t) { emissions[0][t] + transitions[MODEL_TAGS * MODEL_TAGS + t] } else { f32::NEG_INFINITY }
+        });
+        for i in 1..n {
+            let mut next = [f32::NEG_INFINITY; MODEL_TAGS];
+            for current in 0..MODEL_TAGS {
+                let mut best = (f32::NEG_INFINITY, 0);
+                for previous in (0..MODEL_TAGS).filter(|&p| allowed(Some(p), current)) {
+                    let s = score[previous] + transitions[previous * MODEL_TAGS + current];
+                    if s > best.0 {
+                        best = (s, previous);
+                    }
+                }
+                next[current] = best.0 + emissions[i][current];
+                back[i][current] = best.1;
+            }
+            score = next;
+        }
+        let mut tag = (0..MODEL_TAGS).filter(|&t| !open(t)).fold(0, |best, t| if score[t] > score[best] { t } else { best });
+        let mut tags = vec![0; n];
+        for i in (0..n).rev() {
+            tags[i] = tag;
+            tag = back[i][tag];
+        }
+        tags
+    }
+
+    #[test]
+    fn the_decoder_is_the_pairwise_one_ties_included() {
+        // Scores of few distinct values, so that many paths tie.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut small = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % 5) as f32 - 2.0
+        };
+        for length in [1, 2, 3, 7, 40] {
+            for _ in 0..50 {
+                let emissions: Vec<[f32; MODEL_TAGS]> = (0..length).map(|_| std::array::from_fn(|_| small())).collect();
+                let transitions: Vec<f32> = (0..(MODEL_TAGS + 1) * MODEL_TAGS).map(|_| small()).collect();
+                assert_eq!(viterbi(&emissions, &transitions), viterbi_pair_by_pair(&emissions, &transitions));
             }
         }
     }
