@@ -853,7 +853,7 @@ pub fn corpus_relinks(docs: Vec<Vec<Mention>>) -> Vec<Vec<Relink>> {
         .zip(before)
         .map(|(after, before)| {
             let mut relinks: Vec<Relink> = Vec::new();
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = rustc_hash::FxHashSet::default();
             for (mention, (old, canonical)) in after.entities.iter().zip(before) {
                 if (mention.id != old || mention.canonical != canonical) && seen.insert(old.clone()) {
                     relinks.push((old, mention.id.clone(), mention.canonical.clone()));
@@ -887,7 +887,7 @@ pub fn apply_relinks(analysis: &mut Analysis, relinks: &[Relink]) {
 /// (label, id, display name).
 fn entities_of(mentions: &[Mention]) -> Vec<(Label, String, String)> {
     let mut found: Vec<(Label, String, String)> = Vec::new();
-    let mut ids: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut ids: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for mention in mentions.iter().filter(|m| LINKED.contains(&m.label)) {
         if ids.insert(mention.id.as_str()) {
             found.push((mention.label, mention.id.clone(), mention.canonical.clone()));
@@ -902,7 +902,7 @@ fn relink(analysis: &mut Analysis, relinked: &[(String, String, String)]) {
     if relinked.is_empty() {
         return;
     }
-    let new: std::collections::HashMap<&str, (&String, &String)> =
+    let new: FxHashMap<&str, (&String, &String)> =
         relinked.iter().map(|(old, id, canonical)| (old.as_str(), (id, canonical))).collect();
     for mention in analysis.entities.iter_mut().filter(|m| LINKED.contains(&m.label)) {
         if let Some((id, canonical)) = new.get(mention.id.as_str()) {
@@ -926,9 +926,9 @@ struct NameIndex {
     names: Vec<IndexedName>,
     /// The names of each block, by the hash of the block (two blocks of one hash only give a
     /// look-up more names to reject).
-    blocks: std::collections::HashMap<u64, Vec<usize>>,
+    blocks: FxHashMap<u64, Vec<usize>>,
     /// The hashes of the (label, key, id) added, so that each is added once.
-    known: std::collections::HashSet<u64>,
+    known: rustc_hash::FxHashSet<u64>,
 }
 
 /// A name of a [`NameIndex`]: (order added, key, id, display name), one string each (a corpus
@@ -998,9 +998,9 @@ fn skeleton(word: &str) -> String {
 /// display name), each once.
 #[derive(Default)]
 struct FullNames {
-    by_last: std::collections::HashMap<String, Vec<FullName>>,
+    by_last: FxHashMap<String, Vec<FullName>>,
     /// The hashes of the (key, id) listed, so that each is listed once.
-    listed: std::collections::HashSet<u64>,
+    listed: rustc_hash::FxHashSet<u64>,
 }
 
 impl FullNames {
@@ -1023,7 +1023,7 @@ impl FullNames {
 
     fn link_surnames(&self, analysis: &mut Analysis) {
         // The keys of this document's longer names of people, by the skeleton of their last word.
-        let mut longer_here: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+        let mut longer_here: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for mention in analysis.entities.iter().filter(|m| m.label == Label::Per) {
             let key = name_key(&mention.text);
             if let Some((_, last)) = key.rsplit_once(' ') {
@@ -1032,8 +1032,11 @@ impl FullNames {
         }
         let mut relinked: Vec<(String, String, String)> = Vec::new();
         for (label, id, canonical) in entities_of(&analysis.entities) {
+            if label != Label::Per || is_lexicon_id(&id) {
+                continue;
+            }
             let key = name_key(&canonical);
-            if label != Label::Per || is_lexicon_id(&id) || key.contains(' ') {
+            if key.contains(' ') {
                 continue;
             }
             let short = [key.as_str()];

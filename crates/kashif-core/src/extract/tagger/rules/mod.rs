@@ -712,6 +712,36 @@ fn clubs_in_results(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
 /// Tokens on each side among which [`clubs_in_sport`] looks for words of sport.
 const SPORT_WINDOW: usize = 50;
 
+/// Where a text's words of sport are ([`Lists::is_sport_word`], any reading of a token): counted
+/// over the whole text when a rule first asks, as most texts hold no word the rules ask about.
+struct SportWords<'a, 'w> {
+    lists: &'a Lists,
+    words: &'a Words<'w>,
+    /// How many tokens before each token are words of sport, and before the end.
+    before: std::cell::OnceCell<Vec<u32>>,
+}
+
+impl<'a, 'w> SportWords<'a, 'w> {
+    fn of(lists: &'a Lists, words: &'a Words<'w>) -> Self {
+        SportWords { lists, words, before: std::cell::OnceCell::new() }
+    }
+
+    /// True when at least two words of sport are within [`SPORT_WINDOW`] tokens of token `at`
+    /// (it included).
+    fn around(&self, at: usize) -> bool {
+        let before = self.before.get_or_init(|| {
+            let mut before = vec![0u32; self.words.tokens.len() + 1];
+            for j in 0..self.words.tokens.len() {
+                let sport = self.words.readings(j).iter().any(|r| self.lists.is_sport_word(&r.stem));
+                before[j + 1] = before[j] + u32::from(sport);
+            }
+            before
+        });
+        let (from, to) = (at.saturating_sub(SPORT_WINDOW), (at + SPORT_WINDOW + 1).min(before.len() - 1));
+        before[to] - before[from] >= 2
+    }
+}
+
 /// A club of an Arab football league whose name is also a common word (`ARAB_CLUB` of
 /// `data/rule_words.tsv`: the tagger, which sees `العربي` inside a name in 16 of its 84
 /// occurrences in ANERcorp train, mostly leaves them out; `الاتحاد`, also "the federation", is
@@ -721,20 +751,15 @@ const SPORT_WINDOW: usize = 50;
 /// is an organization 76 times out of 98.
 fn clubs_in_sport(lists: &Lists, rule_words: &RuleWords, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     let n = words.tokens.len();
-    let mut sport_words = vec![0u32; n + 1];
-    for j in 0..n {
-        let sport = words.readings(j).iter().any(|r| lists.is_sport_word(&r.stem));
-        sport_words[j + 1] = sport_words[j] + u32::from(sport);
-    }
+    let sport = SportWords::of(lists, words);
     let covered = covered_tokens(words, out);
     let mut added = Vec::new();
     for at in (0..n).filter(|&at| !covered[at]) {
         let Some(reading) = words.readings(at).iter().find(|r| rule_words.arab_clubs.contains(r.stem.as_str())) else {
             continue;
         };
-        let (from, to) = (at.saturating_sub(SPORT_WINDOW), (at + SPORT_WINDOW + 1).min(n));
         let adjective = reading.prefix == 0 && at > 0 && words.text(at - 1).is_some_and(|t| t.starts_with("ال"));
-        if sport_words[to] - sport_words[from] >= 2 && !adjective {
+        if !adjective && sport.around(at) {
             added.push((unnamed(at, at + 1, reading.prefix, Label::Org), LEXICON_CONFIDENCE));
         }
     }
@@ -752,23 +777,14 @@ fn clubs_in_sport(lists: &Lists, rule_words: &RuleWords, words: &Words<'_>, out:
 /// after [`consistent_types`], which would give the club back the type of the city's other
 /// mentions.
 fn clubs_in_play(lists: &Lists, rule_words: &RuleWords, words: &Words<'_>, out: &mut [(Candidate, f32)]) {
-    let n = words.tokens.len();
-    let mut sport_words = vec![0u32; n + 1];
-    for j in 0..n {
-        let sport = words.readings(j).iter().any(|r| lists.is_sport_word(&r.stem));
-        sport_words[j + 1] = sport_words[j] + u32::from(sport);
-    }
-    let in_sport = |at: usize| {
-        let (from, to) = (at.saturating_sub(SPORT_WINDOW), (at + SPORT_WINDOW + 1).min(n));
-        sport_words[to] - sport_words[from] >= 2
-    };
+    let sport = SportWords::of(lists, words);
     let stems = |c: &Candidate| (c.first..c.last).map(|j| stem_at(words, j)).collect::<Vec<_>>();
     let city = |c: &Candidate| c.label == Label::Loc && !c.id.starts_with("cc:") && !is_curated(c);
     let played = |c: &Candidate| {
         c.first > 0
             && c.prefix == 0
             && words.readings(c.first - 1).iter().any(|r| rule_words.play_words.contains(r.stem.as_str()))
-            && in_sport(c.first)
+            && sport.around(c.first)
     };
     // A city inside the name of an organization of the text (`مدريد` of `ريال مدريد`) may be
     // any of its clubs: it is left as it is.
