@@ -475,9 +475,13 @@ impl<'k> DocumentNames<'k> {
 }
 
 /// Skeletons ([`skeleton`]) numbered as they are first seen, so that an index compares and
-/// hashes numbers, each skeleton computed once per word of a mention.
+/// hashes numbers, each skeleton computed once per word of a mention (into `scratch`: a
+/// skeleton seen before costs no new string).
 #[derive(Default)]
-struct Skeletons(FxHashMap<String, u32>);
+struct Skeletons {
+    numbers: FxHashMap<String, u32>,
+    scratch: String,
+}
 
 /// The numbered skeletons of one word: as written, and without its article when that differs.
 #[derive(Debug, Clone, Copy, Default)]
@@ -502,21 +506,34 @@ struct NameSkeletons {
 }
 
 impl Skeletons {
-    fn number(&mut self, skeleton: String) -> u32 {
-        let next = self.0.len() as u32;
-        *self.0.entry(skeleton).or_insert(next)
+    fn number(&mut self, skeleton: &str) -> u32 {
+        if let Some(&number) = self.numbers.get(skeleton) {
+            return number;
+        }
+        let next = self.numbers.len() as u32;
+        self.numbers.insert(skeleton.to_owned(), next);
+        next
+    }
+
+    /// The number of the skeleton of `word`.
+    fn number_of_word(&mut self, word: &str) -> u32 {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        skeleton_into(word, &mut scratch);
+        let number = self.number(&scratch);
+        self.scratch = scratch;
+        number
     }
 
     fn of_word(&mut self, word: &str) -> WordSkeletons {
-        let plain = self.number(skeleton(word));
-        let bare = self.number(skeleton(without_article(word)));
+        let plain = self.number_of_word(word);
+        let bare = self.number_of_word(without_article(word));
         WordSkeletons { plain, bare: (bare != plain).then_some(bare) }
     }
 
     /// The skeletons of a name's key words (never empty: a key splits into one word or more).
     fn of_name(&mut self, name: &[&str]) -> NameSkeletons {
         let rest: String = name[1..].iter().map(|w| skeleton(w)).collect::<Vec<_>>().join(" ");
-        NameSkeletons { first: self.of_word(name[0]), last: self.of_word(name[name.len() - 1]), rest: self.number(rest) }
+        NameSkeletons { first: self.of_word(name[0]), last: self.of_word(name[name.len() - 1]), rest: self.number(&rest) }
     }
 }
 
@@ -982,14 +999,20 @@ fn loose(word: &str) -> String {
 /// A word key without the long vowels (ا و ي) between its first and last letters: a word and
 /// the same word with one such vowel dropped inside it (rule 2) have one skeleton.
 fn skeleton(word: &str) -> String {
-    let last = word.chars().count().saturating_sub(1);
     let mut skeleton = String::with_capacity(word.len());
+    skeleton_into(word, &mut skeleton);
+    skeleton
+}
+
+/// [`skeleton`], written into `out` (emptied first).
+fn skeleton_into(word: &str, out: &mut String) {
+    out.clear();
+    let last = word.chars().count().saturating_sub(1);
     for (at, c) in word.chars().enumerate() {
         if at == 0 || at == last || !matches!(c, 'ا' | 'و' | 'ي') {
-            skeleton.push(c);
+            out.push(c);
         }
     }
-    skeleton
 }
 
 /// Step 2 of [`link_corpus`]: a person known by one word alone in a document takes the one

@@ -286,7 +286,10 @@ impl<'a> Confidence<'a> {
                     continue;
                 }
                 for t in 0..MODEL_TAGS {
-                    best[t] = best[t].max(score + row[t]);
+                    // A compare and select rather than `f32::max`, whose care for NaN (none
+                    // here) costs three instructions more per lane.
+                    let s = score + row[t];
+                    best[t] = if s > best[t] { s } else { best[t] };
                 }
             }
             best
