@@ -79,16 +79,43 @@ pub(crate) fn allowed(previous: Option<usize>, current: usize) -> bool {
     }
 }
 
+/// The tags that close a name or stand outside one (`O`, every `E`, every `S`): the only tags
+/// `O`, `B` and `S` may follow.
+const CLOSED: [usize; 1 + 2 * TYPES.len()] = {
+    let mut tags = [0; 1 + 2 * TYPES.len()];
+    let mut t = 0;
+    while t < TYPES.len() {
+        tags[1 + 2 * t] = 3 + 4 * t;
+        tags[2 + 2 * t] = 4 + 4 * t;
+        t += 1;
+    }
+    tags
+};
+
+/// Each `I` and `E` tag with the `B` tag of its type: they follow that `B` or the `I` right
+/// after it.
+const INSIDE: [(usize, usize); 2 * TYPES.len()] = {
+    let mut pairs = [(0, 0); 2 * TYPES.len()];
+    let mut t = 0;
+    while t < TYPES.len() {
+        pairs[2 * t] = (2 + 4 * t, 1 + 4 * t);
+        pairs[2 * t + 1] = (3 + 4 * t, 1 + 4 * t);
+        t += 1;
+    }
+    pairs
+};
+
 /// The best tag sequence for per-token tag scores `emissions` and transition scores
 /// `transitions[previous * MODEL_TAGS + current]`, with row `MODEL_TAGS` for the start; the
 /// last tag closes its name.
 ///
 /// The forward pass keeps, for each token and tag, only the best score of a sequence ending
-/// there: a max over every previous tag of that score plus the transition, the pairs the
-/// constraints forbid scoring −∞ ([`allowed_rows`]). That is the same few operations on every
-/// tag, with no branch and no bookkeeping of which previous tag won, which the compiler
-/// vectorizes. The way back finds, for the one tag chosen at each token, the first previous tag
-/// that gave its score: the same sums, so the same tag, ties included.
+/// there: the max over the previous tags the constraints allow of that score plus the
+/// transition (`I` and `E` of a type after its `B` or `I`; the other tags after [`CLOSED`],
+/// every tag at once, the pairs the constraints forbid scoring −∞: [`allowed_rows`]). No
+/// branch and no bookkeeping of which previous tag won, so the compiler vectorizes it. The way
+/// back finds, for the one tag chosen at each token, the first previous tag that gave its
+/// score: the same sums, so the same tag, ties included.
 pub(crate) fn viterbi(emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]) -> Vec<usize> {
     let n = emissions.len();
     if n == 0 {
@@ -98,12 +125,19 @@ pub(crate) fn viterbi(emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]) -> V
     let mut best: Vec<[f32; MODEL_TAGS]> = Vec::with_capacity(n);
     best.push(std::array::from_fn(|t| emissions[0][t] + rows[MODEL_TAGS][t]));
     for (i, emission) in emissions.iter().enumerate().skip(1) {
+        let score = &best[i - 1];
+        // After a closed tag: any tag but I and E, whose lanes stay −∞.
         let mut next = [f32::NEG_INFINITY; MODEL_TAGS];
-        for (&score, row) in best[i - 1].iter().zip(&rows) {
-            for (next, transition) in next.iter_mut().zip(row) {
-                let s = score + transition;
+        for previous in CLOSED {
+            for (next, transition) in next.iter_mut().zip(&rows[previous]) {
+                let s = score[previous] + transition;
                 *next = if s > *next { s } else { *next };
             }
+        }
+        // I and E: after the B or the I of their type.
+        for (current, begin) in INSIDE {
+            let (from_begin, from_inside) = (score[begin] + rows[begin][current], score[begin + 1] + rows[begin + 1][current]);
+            next[current] = if from_inside > from_begin { from_inside } else { from_begin };
         }
         best.push(std::array::from_fn(|t| next[t] + emission[t]));
     }
@@ -373,6 +407,19 @@ mod tests {
         assert!(allowed(Some(E_PER), S_LOC));
         assert!(allowed(Some(S_PER), B_PER));
         assert!(allowed(None, 0));
+    }
+
+    #[test]
+    fn the_unrolled_constraints_are_the_allowed_pairs() {
+        for current in 0..MODEL_TAGS {
+            for previous in 0..MODEL_TAGS {
+                let unrolled = match INSIDE.iter().find(|&&(inside, _)| inside == current) {
+                    Some(&(_, begin)) => previous == begin || previous == begin + 1,
+                    None => CLOSED.contains(&previous),
+                };
+                assert_eq!(unrolled, allowed(Some(previous), current), "{previous} → {current}");
+            }
+        }
     }
 
     #[test]
