@@ -6,17 +6,28 @@ use crate::tsv::data_rows;
 
 /// The spellings of `data/letter_names.tsv`, folded: each with whether it is also a common
 /// Arabic word (`AMBIG`).
-pub(crate) struct Letters(rustc_hash::FxHashMap<String, bool>);
+pub(crate) struct Letters {
+    spellings: rustc_hash::FxHashMap<String, bool>,
+    /// The bytes of the longest spelling: the rule asks of every token, and most words are
+    /// longer, which tells without hashing them.
+    longest: usize,
+}
 
 impl Letters {
     /// Reads the rows of `data/letter_names.tsv`: the spelling, its Latin letter, and `AMBIG` or
     /// nothing.
     pub(crate) fn parse(tsv: &str) -> Letters {
-        Letters(data_rows(tsv).map(|fields| (fold(fields[0]), fields.get(2) == Some(&"AMBIG"))).collect())
+        let spellings: rustc_hash::FxHashMap<String, bool> =
+            data_rows(tsv).map(|fields| (fold(fields[0]), fields.get(2) == Some(&"AMBIG"))).collect();
+        let longest = spellings.keys().map(String::len).max().unwrap_or(0);
+        Letters { spellings, longest }
     }
 
     /// Whether a folded spelling is also a common word, if it is a letter's.
     pub(crate) fn get(&self, folded: &str) -> Option<&bool> {
-        self.0.get(folded)
+        if folded.len() > self.longest {
+            return None;
+        }
+        self.spellings.get(folded)
     }
 }

@@ -356,7 +356,7 @@ pub(super) fn descriptor_names(tables: &WordTables, words: &Words<'_>, out: &mut
     let mut found: Vec<Candidate> = Vec::new();
     let mut at = 0;
     while at < n {
-        let head = head_at(words, heads, at).filter(|_| !covered_from_before[at]);
+        let head = (!covered_from_before[at]).then(|| head_at(words, heads, at)).flatten();
         // A head of common nouns before a name found (`قوات الأسد`) heads no name.
         let head = head.filter(|h| !h.before_noun || starting[at + 1].is_none());
         let Some(head @ Head { prefix, label, .. }) = head else {

@@ -324,7 +324,12 @@ fn add_in_order(out: &mut Vec<(Candidate, f32)>, added: Vec<(Candidate, f32)>) {
 
 /// The index of the closing mark of a quotation of 1 to [`features::TITLE_QUOTE_MAX`] tokens
 /// whose opening mark is at `open`, the length of a title (`«الشرق الأوسط»`).
+#[inline]
 fn short_quotation(words: &Words<'_>, open: usize) -> Option<usize> {
+    // Most tokens are words: their kind tells before their text is compared with the marks.
+    if words.tokens.get(open)?.kind != crate::text::tokenize::TokenKind::Punct {
+        return None;
+    }
     features::quotation_end(open, words.tokens.len(), |j| words.text(j)).filter(|&end| end > open + 1)
 }
 
@@ -482,13 +487,14 @@ fn media_suffixes(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f3
     let glued = |a: usize, b: usize| matches!((words.tokens.get(a), words.tokens.get(b)), (Some(x), Some(y)) if x.end == y.start);
     let mut added: Vec<(Candidate, f32)> = Vec::new();
     for at in 0..words.tokens.len() {
-        let long_word = is_arabic(words, at) && words.text(at).is_some_and(|t| t.chars().count() >= 3);
-        if !long_word || added.last().is_some_and(|(c, _)| c.last > at) {
-            continue;
-        }
+        // The words after first: they rule out most tokens at once.
         let radio = words.text(at + 1) == Some("اف") && words.text(at + 2) == Some("ام");
         let site = words.text(at + 1) == Some(".") && words.text(at + 2) == Some("نت") && glued(at, at + 1) && glued(at + 1, at + 2);
-        if radio || site {
+        if !radio && !site {
+            continue;
+        }
+        let long_word = is_arabic(words, at) && words.text(at).is_some_and(|t| t.chars().count() >= 3);
+        if long_word && !added.last().is_some_and(|(c, _)| c.last > at) {
             added.push((unnamed(at, at + 3, clitic_prefix(lists, words, at), Label::Org), LEXICON_CONFIDENCE));
         }
     }
