@@ -494,7 +494,7 @@ fn media_suffixes(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f3
             continue;
         }
         let long_word = is_arabic(words, at) && words.text(at).is_some_and(|t| t.chars().count() >= 3);
-        if long_word && !added.last().is_some_and(|(c, _)| c.last > at) {
+        if long_word && added.last().is_none_or(|(c, _)| c.last <= at) {
             added.push((unnamed(at, at + 3, clitic_prefix(lists, words, at), Label::Org), LEXICON_CONFIDENCE));
         }
     }
