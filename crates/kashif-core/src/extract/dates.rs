@@ -51,8 +51,18 @@ impl Cursor<'_> {
 
     /// A month name at `at`: (tokens it takes, Gregorian number if any, reliable alone, clitics).
     fn month(&self, at: usize, allow_clitic: bool) -> Option<(usize, Option<u32>, bool, usize)> {
+        // Only the months whose first word is a reading of the token (the whole token is one)
+        // may match: each is tried, in the order of the file, as every month was.
+        let dates = &self.tables.dates;
+        let mut candidates: Vec<usize> = (self.words.readings(at).iter())
+            .filter_map(|reading| dates.months_by_first_word.get(reading.stem.as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut prefix = 0;
-        for month in &self.tables.dates.months {
+        for month in candidates.into_iter().map(|index| &dates.months[index]) {
             let p = allow_clitic.then_some(&mut prefix);
             if self.matches(at, &month.tokens, p) {
                 return Some((month.tokens.len(), month.number, month.alone, prefix));

@@ -25,6 +25,9 @@ pub(crate) struct DateWords {
     /// Gregorian months (`MONTH`), then Hijri months (`HIJRI_MONTH`): never reliable alone,
     /// their number no Gregorian month.
     pub(crate) months: Vec<Month>,
+    /// The months (their places in `months`, in order) by their first word: the dates ask
+    /// whether a month starts at many a token, and this spares them every month's name.
+    pub(crate) months_by_first_word: rustc_hash::FxHashMap<&'static str, Vec<usize>>,
     pub(crate) weekdays: Vec<&'static str>,
     /// Relative dates, as folded token sequences.
     pub(crate) relative: Vec<Vec<&'static str>>,
@@ -84,6 +87,9 @@ impl DateWords {
             }
         }
         t.months.extend(hijri);
+        for (index, month) in t.months.iter().enumerate() {
+            t.months_by_first_word.entry(month.tokens[0]).or_default().push(index);
+        }
         let months = t.months.iter().map(|m| m.tokens[0]);
         let relative = t.relative.iter().map(|words| words[0]);
         let other = t.weekdays.iter().chain(&t.year_words).copied().chain([DAY]);
