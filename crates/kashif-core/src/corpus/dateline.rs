@@ -74,15 +74,17 @@ const MAX_HEADLINE_WORDS: usize = 24;
 /// words, holds no end of a sentence before its own end, does not end as a sentence or a clause
 /// does (`.`، `،`، `:`) and is no dateline.
 fn reads_as_headline(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    // Counted no further than one word too many: a first line may be a whole article.
+    let words = line.split_whitespace().take(MAX_HEADLINE_WORDS + 1).count();
     // `..` is the headline's own pause (`زيدان عن "السرقة": أمر مخز.. ويثير الغضب`), not an end.
-    let inner_sentence_end = line
-        .char_indices()
-        .zip(line.chars().skip(1))
-        .any(|((at, c), next)| next == ' ' && matches!(c, '.' | '!' | '؟' | '?') && !line[..at].ends_with('.'));
+    let inner_sentence_end = || {
+        line.char_indices()
+            .zip(line.chars().skip(1))
+            .any(|((at, c), next)| next == ' ' && matches!(c, '.' | '!' | '؟' | '?') && !line[..at].ends_with('.'))
+    };
     (2..=MAX_HEADLINE_WORDS).contains(&words)
-        && !inner_sentence_end
         && !line.ends_with(['.', '،', ',', ':', '؛', ';'])
+        && !inner_sentence_end()
         && dateline_outlet(line).is_none()
 }
 
@@ -178,7 +180,9 @@ const DATE_LINE_OTHER_WORDS: usize = 3;
 /// date of an event, not of the article.
 fn publication_date(analysis: &Analysis, start: usize, line: &str) -> Option<String> {
     let chars: Vec<char> = line.chars().collect();
-    let words = |from: usize, to: usize| chars[from..to].iter().collect::<String>().split_whitespace().count();
+    // The words of a stretch of the line, counted no further than `most + 1` (a first line may
+    // be a whole article, with many dates).
+    let words = |from: usize, to: usize, most: usize| words_up_to(&chars[from..to], most);
     analysis
         .entities
         .iter()
@@ -187,11 +191,31 @@ fn publication_date(analysis: &Analysis, start: usize, line: &str) -> Option<Str
         .filter(|m| m.label == Label::Date && m.canonical.len() == 10 && m.canonical.as_str() >= "1900")
         .find(|m| {
             let (from, to) = (m.start - start, (m.end - start).min(chars.len()));
-            let after: String = chars[to..].iter().collect();
-            let in_dateline = words(0, from) <= DATELINE_PLACE_WORDS && after.trim_start().starts_with(['-', '–', '—', '(']);
-            in_dateline || words(0, from) + words(to, chars.len()) <= DATE_LINE_OTHER_WORDS
+            let next = chars[to..].iter().find(|c| !c.is_whitespace());
+            let in_dateline =
+                words(0, from, DATELINE_PLACE_WORDS) <= DATELINE_PLACE_WORDS && matches!(next, Some('-' | '–' | '—' | '('));
+            let most = DATE_LINE_OTHER_WORDS;
+            in_dateline || words(0, from, most) + words(to, chars.len(), most) <= most
         })
         .and_then(|m| iso_date(&m.canonical))
+}
+
+/// The words of `chars` (runs of chars that are not whitespace, as `split_whitespace` reads
+/// them), counted up to `most + 1`.
+fn words_up_to(chars: &[char], most: usize) -> usize {
+    let (mut count, mut inside) = (0, false);
+    for c in chars {
+        if c.is_whitespace() {
+            inside = false;
+        } else if !inside {
+            inside = true;
+            count += 1;
+            if count > most {
+                break;
+            }
+        }
+    }
+    count
 }
 
 #[cfg(test)]
@@ -200,6 +224,17 @@ mod tests {
 
     fn of(text: &str) -> Byline {
         byline(text, &crate::analyzer::shared_for_tests().analyze(text))
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them_up_to_a_bound() {
+        for text in ["", "  ", "عمان - 12", " عمان\u{a0}(رويترز) -  ", "a b c d e f g h"] {
+            let chars: Vec<char> = text.chars().collect();
+            let all = text.split_whitespace().count();
+            for most in 0..10 {
+                assert_eq!(words_up_to(&chars, most), all.min(most + 1), "{text:?}, {most}");
+            }
+        }
     }
 
     #[test]
