@@ -122,10 +122,11 @@ pub(crate) fn viterbi(emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]) -> V
         return Vec::new();
     }
     let Some(rows) = allowed_rows(transitions) else { return vec![0; n] };
-    let mut best: Vec<[f32; MODEL_TAGS]> = Vec::with_capacity(n);
-    best.push(std::array::from_fn(|t| emissions[0][t] + rows[MODEL_TAGS][t]));
+    // `ending[i][t]`: the best score of the tags of tokens 0 to i with tag t at i.
+    let mut ending: Vec<[f32; MODEL_TAGS]> = Vec::with_capacity(n);
+    ending.push(std::array::from_fn(|t| emissions[0][t] + rows[MODEL_TAGS][t]));
     for (i, emission) in emissions.iter().enumerate().skip(1) {
-        let score = &best[i - 1];
+        let score = &ending[i - 1];
         // After a closed tag: any tag but I and E, whose lanes stay −∞.
         let mut next = [f32::NEG_INFINITY; MODEL_TAGS];
         for previous in CLOSED {
@@ -139,15 +140,15 @@ pub(crate) fn viterbi(emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]) -> V
             let (from_begin, from_inside) = (score[begin] + rows[begin][current], score[begin + 1] + rows[begin + 1][current]);
             next[current] = if from_inside > from_begin { from_inside } else { from_begin };
         }
-        best.push(std::array::from_fn(|t| next[t] + emission[t]));
+        ending.push(std::array::from_fn(|t| next[t] + emission[t]));
     }
-    let last = &best[n - 1];
+    let last = &ending[n - 1];
     let mut tag = (0..MODEL_TAGS).filter(|&t| !open(t)).fold(0, |best, t| if last[t] > last[best] { t } else { best });
     let mut tags = vec![0; n];
     for i in (0..n).rev() {
         tags[i] = tag;
         if i > 0 {
-            tag = best_previous(&best[i - 1], &rows, tag);
+            tag = best_previous(&ending[i - 1], &rows, tag);
         }
     }
     tags
@@ -159,9 +160,12 @@ pub(crate) fn viterbi(emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]) -> V
 fn allowed_rows(transitions: &[f32]) -> Option<[[f32; MODEL_TAGS]; MODEL_TAGS + 1]> {
     (transitions.len() == (MODEL_TAGS + 1) * MODEL_TAGS).then(|| {
         std::array::from_fn(|previous| {
-            std::array::from_fn(|current| match allowed((previous < MODEL_TAGS).then_some(previous), current) {
-                true => transitions[previous * MODEL_TAGS + current],
-                false => f32::NEG_INFINITY,
+            std::array::from_fn(|current| {
+                if allowed((previous < MODEL_TAGS).then_some(previous), current) {
+                    transitions[previous * MODEL_TAGS + current]
+                } else {
+                    f32::NEG_INFINITY
+                }
             })
         })
     })
@@ -260,20 +264,8 @@ pub(crate) struct Confidence<'a> {
 impl<'a> Confidence<'a> {
     /// For the decoded `tags` of `emissions` under `transitions` (see [`viterbi`]).
     pub(crate) fn new(emissions: &'a [[f32; MODEL_TAGS]], transitions: &[f32], tags: &'a [usize]) -> Self {
-        let mut from = [[f32::NEG_INFINITY; MODEL_TAGS]; MODEL_TAGS + 1];
-        let mut into = [[f32::NEG_INFINITY; MODEL_TAGS]; MODEL_TAGS];
-        if transitions.len() == (MODEL_TAGS + 1) * MODEL_TAGS {
-            for (previous, row) in from.iter_mut().enumerate() {
-                for (current, score) in row.iter_mut().enumerate() {
-                    if allowed((previous < MODEL_TAGS).then_some(previous), current) {
-                        *score = transitions[previous * MODEL_TAGS + current];
-                        if previous < MODEL_TAGS {
-                            into[current][previous] = *score;
-                        }
-                    }
-                }
-            }
-        }
+        let from = allowed_rows(transitions).unwrap_or([[f32::NEG_INFINITY; MODEL_TAGS]; MODEL_TAGS + 1]);
+        let into = std::array::from_fn(|next| std::array::from_fn(|current| from[current][next]));
         Confidence { emissions, tags, from, into, forward: Vec::new(), backward: Vec::new() }
     }
 
