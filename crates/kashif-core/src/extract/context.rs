@@ -4,7 +4,7 @@
 
 use std::cell::OnceCell;
 
-use rustc_hash::FxHashSet as HashSet;
+use crate::word_tables::word_map::WordSet;
 
 use super::tagger::features::Lists;
 use super::Words;
@@ -79,7 +79,7 @@ impl<'a> Context<'a> {
 
     /// The clitic chars of the first reading of token `i` found in `set`, if any (the whole
     /// word first, then with و ف ب ل ك stripped).
-    pub(crate) fn reading_in(&self, i: usize, set: &HashSet<&'static str>) -> Option<(usize, &str)> {
+    pub(crate) fn reading_in(&self, i: usize, set: &WordSet<&'static str>) -> Option<(usize, &str)> {
         self.words.readings(i).iter().find(|r| set.contains(r.stem.as_str())).map(|r| (r.prefix, r.stem.as_str()))
     }
 

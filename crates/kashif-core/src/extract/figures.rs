@@ -5,7 +5,7 @@
 //!
 //! Every rule looks at a fixed window of tokens around the number: linear in the text.
 
-use rustc_hash::FxHashMap as HashMap;
+use crate::word_tables::word_map::WordMap;
 
 use super::context::Context;
 use crate::analysis::{Counted, Event, Figure, Label};
@@ -19,7 +19,7 @@ fn noun_category(t: &FigureWords, word: &str) -> Option<Counted> {
 }
 
 /// A word that says what happened, looked up in `table` through its clitic readings (و، ف).
-fn event_of(cx: &Context<'_>, i: usize, table: &HashMap<&'static str, Event>) -> Option<Event> {
+fn event_of(cx: &Context<'_>, i: usize, table: &WordMap<&'static str, Event>) -> Option<Event> {
     cx.words.readings(i).iter().take(2).find_map(|r| table.get(r.stem.as_str()).copied())
 }
 

@@ -1,7 +1,6 @@
 //! The words of dates (`data/date_words.tsv`), which the dates read.
 
-use rustc_hash::FxHashSet as HashSet;
-
+use super::word_map::{WordMap, WordSet};
 use crate::tsv::data_rows;
 
 /// A month name of one or two folded tokens, its number and whether it is reliable alone
@@ -21,13 +20,13 @@ pub(crate) const DAY: &str = "يوم";
 #[derive(Default)]
 pub(crate) struct DateWords {
     /// The first words of the patterns, which a date may start with.
-    pub(crate) first_words: HashSet<&'static str>,
+    pub(crate) first_words: WordSet<&'static str>,
     /// Gregorian months (`MONTH`), then Hijri months (`HIJRI_MONTH`): never reliable alone,
     /// their number no Gregorian month.
     pub(crate) months: Vec<Month>,
     /// The months (their places in `months`, in order) by their first word: the dates ask
     /// whether a month starts at many a token, and this spares them every month's name.
-    pub(crate) months_by_first_word: rustc_hash::FxHashMap<&'static str, Vec<usize>>,
+    pub(crate) months_by_first_word: WordMap<&'static str, Vec<usize>>,
     pub(crate) weekdays: Vec<&'static str>,
     /// Relative dates, as folded token sequences.
     pub(crate) relative: Vec<Vec<&'static str>>,
@@ -88,7 +87,7 @@ impl DateWords {
         }
         t.months.extend(hijri);
         for (index, month) in t.months.iter().enumerate() {
-            t.months_by_first_word.entry(month.tokens[0]).or_default().push(index);
+            t.months_by_first_word.get_or_insert_with(month.tokens[0], Vec::new).push(index);
         }
         let months = t.months.iter().map(|m| m.tokens[0]);
         let relative = t.relative.iter().map(|words| words[0]);

@@ -2,8 +2,7 @@
 //! `data/demonyms.tsv` (`crate::word_tables`): the one list that titles, the tagger's merge, the
 //! club rule, figures, linking and framing all use.
 
-use rustc_hash::FxHashMap as HashMap;
-
+use super::word_map::WordMap;
 use crate::text::normalize::fold;
 
 /// Whether an adjective is of a country's nationals or of something else.
@@ -39,21 +38,21 @@ fn parse(fields: &[&'static str]) -> Demonym {
 pub(crate) struct Demonyms {
     demonyms: Vec<Demonym>,
     /// Folded definite forms (masculine and feminine) of every adjective → its index.
-    definite: HashMap<String, usize>,
+    definite: WordMap<String, usize>,
     /// Folded stems (masculine, without the article) → index.
-    by_stem: HashMap<String, usize>,
+    by_stem: WordMap<String, usize>,
 }
 
 impl Demonyms {
     /// Reads the rows of `data/demonyms.tsv` ([`parse`]).
     pub(crate) fn parse(tsv: &'static str) -> Demonyms {
         let demonyms: Vec<Demonym> = crate::tsv::data_rows(tsv).map(|fields| parse(&fields)).collect();
-        let mut definite = HashMap::default();
-        let mut by_stem = HashMap::default();
+        let mut definite = WordMap::default();
+        let mut by_stem = WordMap::default();
         for (index, demonym) in demonyms.iter().enumerate() {
-            definite.entry(format!("ال{}", demonym.stem)).or_insert(index);
-            definite.entry(format!("ال{}ه", demonym.stem)).or_insert(index);
-            by_stem.entry(demonym.stem.clone()).or_insert(index);
+            definite.get_or_insert_with(format!("ال{}", demonym.stem), || index);
+            definite.get_or_insert_with(format!("ال{}ه", demonym.stem), || index);
+            by_stem.get_or_insert_with(demonym.stem.clone(), || index);
         }
         Demonyms { demonyms, definite, by_stem }
     }

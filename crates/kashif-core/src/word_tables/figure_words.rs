@@ -1,15 +1,14 @@
 //! The words of figures (`data/figure_words.tsv`) and the vague quantities
 //! (`data/vague_quantities.tsv`), which the figures and the claims read.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
 use super::demonyms::Demonyms;
+use super::word_map::{WordMap, WordSet};
 use crate::analysis::{Counted, Event};
 use crate::tsv::data_rows;
 
 /// Vague quantities (`data/vague_quantities.tsv`): the folded word and the lower
 /// bound it stands for. Apart from the [`FigureWords`], for the claims of the page too.
-pub(crate) struct Vague(HashMap<&'static str, f64>);
+pub(crate) struct Vague(WordMap<&'static str, f64>);
 
 impl Vague {
     /// Reads `data/vague_quantities.tsv`.
@@ -34,14 +33,14 @@ impl Vague {
 
 /// The words of figures (`data/figure_words.tsv`), with the nationals counted as people.
 pub(crate) struct FigureWords {
-    pub(crate) nouns: HashMap<&'static str, Counted>,
-    pub(crate) before: HashMap<&'static str, Event>,
-    pub(crate) after: HashMap<&'static str, Event>,
+    pub(crate) nouns: WordMap<&'static str, Counted>,
+    pub(crate) before: WordMap<&'static str, Event>,
+    pub(crate) after: WordMap<&'static str, Event>,
     pub(crate) vague: &'static Vague,
     /// After a vague quantity, a plural scale multiplies it: عشرات الآلاف.
     pub(crate) vague_scale: Vec<(&'static str, f64)>,
     /// Words right after a bare number that leave the verb to say what is counted (`قتل 5 في`).
-    pub(crate) verb_only_next: HashSet<&'static str>,
+    pub(crate) verb_only_next: WordSet<&'static str>,
     /// Words between the two numbers of a range, or the two days of a range of days.
     range_joiners: Vec<&'static str>,
     /// Words right before a range that open it (`بين 20 و30`، `من 5 إلى 7`).
@@ -81,12 +80,12 @@ impl FigureWords {
     /// nationals of `demonyms` are people.
     pub(crate) fn parse(tsv: &'static str, demonyms: &Demonyms, vague: &'static Vague) -> FigureWords {
         let mut t = FigureWords {
-            nouns: HashMap::default(),
-            before: HashMap::default(),
-            after: HashMap::default(),
+            nouns: WordMap::default(),
+            before: WordMap::default(),
+            after: WordMap::default(),
             vague,
             vague_scale: Vec::new(),
-            verb_only_next: HashSet::default(),
+            verb_only_next: WordSet::default(),
             range_joiners: Vec::new(),
             range_openers: Vec::new(),
             forces: Vec::new(),
@@ -100,7 +99,7 @@ impl FigureWords {
         for stem in demonyms.country_stems().filter(|s| s.ends_with('ي')) {
             for suffix in ["", "ا", "ين", "ون"] {
                 let word: &'static str = Box::leak(format!("{stem}{suffix}").into_boxed_str());
-                t.nouns.entry(word).or_insert(Counted::People);
+                t.nouns.get_or_insert_with(word, || Counted::People);
             }
         }
         t

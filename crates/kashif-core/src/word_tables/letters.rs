@@ -1,13 +1,14 @@
 //! The Arabic spellings of Latin letters (`data/letter_names.tsv`), which the rule of spelled
 //! acronyms reads.
 
+use super::word_map::WordMap;
 use crate::text::normalize::fold;
 use crate::tsv::data_rows;
 
 /// The spellings of `data/letter_names.tsv`, folded: each with whether it is also a common
 /// Arabic word (`AMBIG`).
 pub(crate) struct Letters {
-    spellings: rustc_hash::FxHashMap<String, bool>,
+    spellings: WordMap<String, bool>,
     /// The bytes of the longest spelling: the rule asks of every token, and most words are
     /// longer, which tells without hashing them.
     longest: usize,
@@ -17,9 +18,9 @@ impl Letters {
     /// Reads the rows of `data/letter_names.tsv`: the spelling, its Latin letter, and `AMBIG` or
     /// nothing.
     pub(crate) fn parse(tsv: &str) -> Letters {
-        let spellings: rustc_hash::FxHashMap<String, bool> =
+        let spellings: WordMap<String, bool> =
             data_rows(tsv).map(|fields| (fold(fields[0]), fields.get(2) == Some(&"AMBIG"))).collect();
-        let longest = spellings.keys().map(String::len).max().unwrap_or(0);
+        let longest = spellings.words().map(String::len).max().unwrap_or(0);
         Letters { spellings, longest }
     }
 

@@ -37,6 +37,7 @@ pub(crate) mod quote_words;
 pub(crate) mod rule_words;
 pub(crate) mod seats;
 pub(crate) mod title_words;
+pub(crate) mod word_map;
 
 use claim_words::ClaimWords;
 use date_words::DateWords;

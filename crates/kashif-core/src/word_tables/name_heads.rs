@@ -1,6 +1,7 @@
 //! The head nouns of names and the words around them (`data/name_heads.tsv`), which the tagger's
 //! rules, the dates, the claims, linking and corrections read.
 
+use super::word_map::{WordMap, WordSet};
 use crate::analysis::Label;
 use crate::text::normalize::fold;
 use crate::tsv::data_rows;
@@ -31,10 +32,10 @@ pub(crate) enum Kind {
 /// The words of `data/name_heads.tsv`, folded.
 pub(crate) struct Heads {
     /// What each word is.
-    kinds: rustc_hash::FxHashMap<String, Kind>,
+    kinds: WordMap<String, Kind>,
     /// The definite nouns after which a [`Kind::HeadBeforeNoun`] makes no name (`GENERIC` in the
     /// second or third column: `قوات النظام`، `قوات الجيش`).
-    pub(crate) generic: rustc_hash::FxHashSet<String>,
+    pub(crate) generic: WordSet<String>,
     /// The heads that only say what kind of body the name after them is (`same` in the third
     /// column: `جماعة`، `حركة`، `ميليشيات`…): `ميليشيات الحوثي` is `جماعة الحوثي`. Heads of
     /// another body (`وزارة`، `مكتب`) are not among them.

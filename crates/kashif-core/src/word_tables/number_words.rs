@@ -1,8 +1,7 @@
 //! The number words (`data/number_words.tsv`), which numbers, figures, dates and the tagger's
 //! rules read.
 
-use rustc_hash::FxHashMap as HashMap;
-
+use super::word_map::WordMap;
 use crate::tsv::data_rows;
 
 /// What a number word contributes.
@@ -16,7 +15,7 @@ pub(crate) enum NumberWord {
 
 /// Number words in folded form (so مئة is `ميه`: ئ folds to ي), of `data/number_words.tsv`.
 /// `احد` is left out: it is far more often "one of" or Sunday.
-pub(crate) struct NumberWords(HashMap<&'static str, NumberWord>);
+pub(crate) struct NumberWords(WordMap<&'static str, NumberWord>);
 
 impl NumberWords {
     /// Reads the number words of `data/number_words.tsv`.
@@ -45,7 +44,7 @@ impl NumberWords {
 /// Reads `data/number_words.tsv`: the word, `ADD` or `SCALE`, and its value, a whole number
 /// (read as an integer: no float parsing for a table of whole numbers). Another kind is a build
 /// defect.
-fn number_words(tsv: &'static str) -> HashMap<&'static str, NumberWord> {
+fn number_words(tsv: &'static str) -> WordMap<&'static str, NumberWord> {
     data_rows(tsv)
         .map(|fields| {
             let (word, value) = (fields[0], fields.get(2).copied().unwrap_or(""));

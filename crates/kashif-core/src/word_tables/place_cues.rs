@@ -1,6 +1,7 @@
 //! The settlement nouns, sides and directions of `data/place_cues.tsv`, which the tagger's rules
 //! read.
 
+use super::word_map::WordSet;
 use crate::text::normalize::fold;
 use crate::tsv::data_rows;
 
@@ -9,9 +10,9 @@ use crate::tsv::data_rows;
 pub(crate) struct PlaceCues {
     /// The settlement nouns (`CUE`: `مدينة`، `بلدة`، `بلدتي`، `ريف`…), after which the news
     /// writes a place's name.
-    pub(crate) cues: rustc_hash::FxHashSet<String>,
+    pub(crate) cues: WordSet<String>,
     /// The sides of a place (`SIDE`: `الشرقية`، `الغربي`، `العاصمة`…).
-    pub(crate) sides: rustc_hash::FxHashSet<String>,
+    pub(crate) sides: WordSet<String>,
     /// The nouns of direction (`DIRECTION` in the third column: `شمال`، `جنوب`، `شرق`، `غرب`).
     pub(crate) directions: Vec<String>,
 }

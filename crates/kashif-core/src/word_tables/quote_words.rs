@@ -1,7 +1,6 @@
 //! The words of reported speech (`data/quote_words.tsv`), which the quotes read.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
+use super::word_map::{WordMap, WordSet};
 use crate::tsv::data_rows;
 
 /// The words of reported speech, by kind (speech verbs, participles that carry on the speech
@@ -10,40 +9,40 @@ use crate::tsv::data_rows;
 /// `data/quote_words.tsv`, written folded.
 #[derive(Default)]
 pub(crate) struct QuoteWords {
-    pub(crate) verbs: HashSet<&'static str>,
+    pub(crate) verbs: WordSet<&'static str>,
     /// The verbs (VERB, JUDGE) marked `he`: [`QuoteWords::is_masculine_speech_verb`].
-    masculine_verbs: HashSet<&'static str>,
-    participles: HashSet<&'static str>,
-    pub(crate) platforms: HashSet<&'static str>,
-    pub(crate) media: HashSet<&'static str>,
-    pub(crate) unnamed: HashSet<&'static str>,
-    pub(crate) statements: HashSet<&'static str>,
-    pub(crate) that: HashSet<&'static str>,
-    pub(crate) not_reported: HashSet<&'static str>,
-    pub(crate) no_subject: HashSet<&'static str>,
-    pub(crate) clause_break: HashSet<&'static str>,
-    pub(crate) relay: HashSet<&'static str>,
-    pub(crate) attribution: HashSet<&'static str>,
-    pub(crate) introducers: HashSet<&'static str>,
-    pub(crate) prepositions: HashSet<&'static str>,
+    masculine_verbs: WordSet<&'static str>,
+    participles: WordSet<&'static str>,
+    pub(crate) platforms: WordSet<&'static str>,
+    pub(crate) media: WordSet<&'static str>,
+    pub(crate) unnamed: WordSet<&'static str>,
+    pub(crate) statements: WordSet<&'static str>,
+    pub(crate) that: WordSet<&'static str>,
+    pub(crate) not_reported: WordSet<&'static str>,
+    pub(crate) no_subject: WordSet<&'static str>,
+    pub(crate) clause_break: WordSet<&'static str>,
+    pub(crate) relay: WordSet<&'static str>,
+    pub(crate) attribution: WordSet<&'static str>,
+    pub(crate) introducers: WordSet<&'static str>,
+    pub(crate) prepositions: WordSet<&'static str>,
     /// Demonstratives that lead a speech verb after a quote (`بهذه الكلمات تحدث`).
-    pub(crate) demonstratives: HashSet<&'static str>,
+    pub(crate) demonstratives: WordSet<&'static str>,
     /// Particles that open the clause after an attribution's source, skipped (`فإن`).
-    pub(crate) clause_openers: HashSet<&'static str>,
+    pub(crate) clause_openers: WordSet<&'static str>,
     /// Words between an attribution word and its source that carry it (`بحسب ما أفاد به`).
-    pub(crate) carriers: HashSet<&'static str>,
+    pub(crate) carriers: WordSet<&'static str>,
     /// Auxiliaries between a subject and its verb (`لافروف قد قال`).
-    pub(crate) auxiliaries: HashSet<&'static str>,
+    pub(crate) auxiliaries: WordSet<&'static str>,
     /// Relatives before a verb whose subject is the sentence's (`بما وصفته`).
-    pub(crate) relatives: HashSet<&'static str>,
+    pub(crate) relatives: WordSet<&'static str>,
     /// Particles before a present verb (`لا`، `لم`; and the auxiliaries): the word before the
     /// verb is no noun.
-    pub(crate) verb_particles: HashSet<&'static str>,
+    pub(crate) verb_particles: WordSet<&'static str>,
     /// Object pronouns a speech verb may carry (`وصفته`، `اعتبرتها`، `يصفه`), tried in the order
     /// of the file (`OBJECT_PRONOUN`).
     object_pronouns: Vec<&'static str>,
     /// Every written form of a speech verb or participle, clitics off: [`QuoteWords::speech_form`].
-    forms: HashMap<String, (bool, &'static str)>,
+    forms: WordMap<String, (bool, &'static str)>,
 }
 
 impl QuoteWords {
@@ -69,19 +68,19 @@ impl QuoteWords {
     /// verb with an object pronoun (pronouns in the order of the file), a form taken by the first
     /// that writes it. A bare `ه` is an object pronoun only after a verb in `ت` or a present verb
     /// (`وصفته`، `يصفه`: `إشارة`، `إضافة` are nouns), and a verb under it has three letters or more.
-    fn speech_forms(&self) -> HashMap<String, (bool, &'static str)> {
-        let mut forms = HashMap::default();
+    fn speech_forms(&self) -> WordMap<String, (bool, &'static str)> {
+        let mut forms = WordMap::default();
         let verbs = || self.verbs.iter().copied();
         for verb in verbs() {
             forms.insert(verb.to_owned(), (false, verb));
         }
         for &participle in &self.participles {
-            forms.entry(participle.to_owned()).or_insert((true, participle));
+            forms.get_or_insert_with(participle.to_owned(), || (true, participle));
         }
         for &pronoun in &self.object_pronouns {
             let marked = |verb: &str| pronoun != "ه" || verb.ends_with('ت') || verb.starts_with(['ي', 'ت']);
             for verb in verbs().filter(|verb| marked(verb) && verb.chars().count() >= 3) {
-                forms.entry(format!("{verb}{pronoun}")).or_insert((false, verb));
+                forms.get_or_insert_with(format!("{verb}{pronoun}"), || (false, verb));
             }
         }
         forms
@@ -95,7 +94,7 @@ impl QuoteWords {
 
     /// The words of a kind of the data file (JUDGE has none of its own); another kind is a build
     /// defect.
-    fn of_kind(&mut self, kind: &str) -> Option<&mut HashSet<&'static str>> {
+    fn of_kind(&mut self, kind: &str) -> Option<&mut WordSet<&'static str>> {
         Some(match kind {
             "VERB" => &mut self.verbs,
             "PARTICIPLE" => &mut self.participles,

@@ -1,7 +1,6 @@
 //! The words of the tagger's rules and of its merge (`data/rule_words.tsv`).
 
-use rustc_hash::FxHashSet;
-
+use super::word_map::WordSet;
 use crate::tsv::data_rows;
 
 /// The words of the rules and of the merge (`data/rule_words.tsv`), folded, each list apart.
@@ -12,37 +11,37 @@ pub(crate) struct RuleWords {
     pub(crate) descriptors: Vec<&'static str>,
     /// `KEPT_DESCRIPTOR`: descriptors that often begin a longer name (`وكالة الأنباء السورية`): a
     /// name is not cut after them, though a tagger span right after one still keeps its own words.
-    pub(crate) kept_descriptors: FxHashSet<&'static str>,
+    pub(crate) kept_descriptors: WordSet<&'static str>,
     /// `MEDIA_DESCRIPTOR`: the descriptors of newspapers and channels, in the order of the file.
     pub(crate) media: Vec<&'static str>,
-    pub(crate) no_body_nouns: FxHashSet<&'static str>,
-    pub(crate) work_words: FxHashSet<&'static str>,
-    pub(crate) arab_clubs: FxHashSet<&'static str>,
-    pub(crate) play_words: FxHashSet<&'static str>,
-    pub(crate) place_before: FxHashSet<&'static str>,
-    pub(crate) place_prepositions: FxHashSet<&'static str>,
-    pub(crate) in_building: FxHashSet<&'static str>,
-    pub(crate) name_particles: FxHashSet<&'static str>,
-    pub(crate) name_connectors: FxHashSet<&'static str>,
-    pub(crate) particles_before_names: FxHashSet<&'static str>,
-    pub(crate) named_as: FxHashSet<&'static str>,
+    pub(crate) no_body_nouns: WordSet<&'static str>,
+    pub(crate) work_words: WordSet<&'static str>,
+    pub(crate) arab_clubs: WordSet<&'static str>,
+    pub(crate) play_words: WordSet<&'static str>,
+    pub(crate) place_before: WordSet<&'static str>,
+    pub(crate) place_prepositions: WordSet<&'static str>,
+    pub(crate) in_building: WordSet<&'static str>,
+    pub(crate) name_particles: WordSet<&'static str>,
+    pub(crate) name_connectors: WordSet<&'static str>,
+    pub(crate) particles_before_names: WordSet<&'static str>,
+    pub(crate) named_as: WordSet<&'static str>,
     /// `NAMED_AS_WITH_B`: the words that say a name follows after ب (`الملقب بـ`).
-    pub(crate) named_as_with_b: FxHashSet<&'static str>,
-    pub(crate) latin_not_names: FxHashSet<&'static str>,
+    pub(crate) named_as_with_b: WordSet<&'static str>,
+    pub(crate) latin_not_names: WordSet<&'static str>,
     /// `SPOKESMAN`: the nouns of a spokesman before `باسم` (`المتحدث`، `الناطق`).
-    pub(crate) spokesmen: FxHashSet<&'static str>,
+    pub(crate) spokesmen: WordSet<&'static str>,
     /// `SPOKESMAN_ADJECTIVE`: the adjectives between a spokesman and `باسم` (`الناطق الرسمي باسم`).
-    pub(crate) spokesman_adjectives: FxHashSet<&'static str>,
+    pub(crate) spokesman_adjectives: WordSet<&'static str>,
     /// `EDITION`: the words after an organization that make it its edition (`بي بي سي عربي`).
-    pub(crate) editions: FxHashSet<&'static str>,
+    pub(crate) editions: WordSet<&'static str>,
     /// `TOLD`: the prepositions before the medium a person speaks to or with (`في لقاء مع "العربية"`).
-    pub(crate) told: FxHashSet<&'static str>,
+    pub(crate) told: WordSet<&'static str>,
     /// `BYLINE`: the words that open a byline (`كتب`، `بقلم`).
-    pub(crate) byline_words: FxHashSet<&'static str>,
+    pub(crate) byline_words: WordSet<&'static str>,
     /// `OBJECT_PREPOSITION`: the prepositions of an object after a verbal noun (`للتعرف إلى`).
-    pub(crate) object_prepositions: FxHashSet<&'static str>,
+    pub(crate) object_prepositions: WordSet<&'static str>,
     /// `KUNYA`: the first words of a kunya (`أبو`، `أم`).
-    pub(crate) kunya_words: FxHashSet<&'static str>,
+    pub(crate) kunya_words: WordSet<&'static str>,
 }
 
 impl RuleWords {

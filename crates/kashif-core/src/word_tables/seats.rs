@@ -14,7 +14,7 @@ pub(crate) enum Seat {
 }
 
 /// The names and nouns of `data/seats.tsv`, folded.
-pub(crate) struct Seats(rustc_hash::FxHashMap<String, Seat>);
+pub(crate) struct Seats(super::word_map::WordMap<String, Seat>);
 
 impl Seats {
     /// Reads the rows of `data/seats.tsv`: the words, then `SEAT` or `MEMBER`.

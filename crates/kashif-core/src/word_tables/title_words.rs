@@ -1,8 +1,7 @@
 //! The titles, modifiers and prepositions of `data/title_words.tsv`, which the titles and the
 //! tagger's rules read.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
+use super::word_map::{WordMap, WordSet};
 use crate::text::normalize::Folded;
 use crate::text::tokenize::tokenize;
 use crate::tsv::data_rows;
@@ -10,10 +9,10 @@ use crate::tsv::data_rows;
 /// The titles, modifiers and prepositions of `data/title_words.tsv`, folded.
 pub(crate) struct TitleWords {
     /// Folded first token → title token sequences starting with it, longest first.
-    pub(crate) titles: HashMap<String, Vec<Vec<String>>>,
-    pub(crate) adjectives: HashSet<String>,
+    pub(crate) titles: WordMap<String, Vec<Vec<String>>>,
+    pub(crate) adjectives: WordSet<String>,
     /// Prepositions between a title and its complement (`السفير لدى الأمم المتحدة`).
-    pub(crate) prepositions: HashSet<String>,
+    pub(crate) prepositions: WordSet<String>,
 }
 
 fn folded_tokens(text: &str) -> Vec<String> {
@@ -21,9 +20,9 @@ fn folded_tokens(text: &str) -> Vec<String> {
 }
 
 /// A title's tokens, under its first token, once.
-fn add_title(titles: &mut HashMap<String, Vec<Vec<String>>>, tokens: Vec<String>) {
+fn add_title(titles: &mut WordMap<String, Vec<Vec<String>>>, tokens: Vec<String>) {
     if let Some(first) = tokens.first() {
-        let entry = titles.entry(first.clone()).or_default();
+        let entry = titles.get_or_insert_with(first.clone(), Vec::new);
         if !entry.contains(&tokens) {
             entry.push(tokens);
         }
@@ -34,9 +33,9 @@ impl TitleWords {
     /// Reads `data/title_words.tsv`: folds and tokenizes the titles; the modifiers and
     /// prepositions are read as they are written, folded.
     pub(crate) fn parse(tsv: &str) -> TitleWords {
-        let mut titles: HashMap<String, Vec<Vec<String>>> = HashMap::default();
-        let mut adjectives = HashSet::default();
-        let mut prepositions = HashSet::default();
+        let mut titles: WordMap<String, Vec<Vec<String>>> = WordMap::default();
+        let mut adjectives = WordSet::default();
+        let mut prepositions = WordSet::default();
         for fields in data_rows(tsv) {
             match fields.get(1).copied() {
                 Some("TITLE") => add_title(&mut titles, folded_tokens(fields[0])),
