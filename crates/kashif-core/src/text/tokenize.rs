@@ -33,9 +33,14 @@ fn is_arabic_letter(c: char) -> bool {
 }
 
 fn kind_of(c: char) -> Option<TokenKind> {
-    // Arabic letters first: most chars of a text are, and none is whitespace.
+    // Arabic letters first: most chars of a text are, and none is whitespace. Then the ASCII
+    // chars and the common punctuation of Arabic text, decided without the Unicode tables.
     if is_arabic_letter(c) {
         Some(TokenKind::Arabic)
+    } else if c == ' ' {
+        None
+    } else if matches!(c, '،' | '؛' | '؟' | '«' | '»' | '“' | '”' | '–' | '—' | '…') {
+        Some(TokenKind::Punct)
     } else if c.is_whitespace() {
         None
     } else if c.is_ascii_digit() {
@@ -47,30 +52,37 @@ fn kind_of(c: char) -> Option<TokenKind> {
     }
 }
 
-/// A place in a text: its byte offset and the number of chars before it.
-#[derive(Debug, Clone, Copy)]
+/// A place in a text: the chars after it, and the number of chars before it.
+#[derive(Debug, Clone)]
 struct Cursor<'t> {
-    text: &'t str,
-    byte: usize,
+    rest: std::str::CharIndices<'t>,
     char: usize,
 }
 
 impl Cursor<'_> {
-    /// The char at the cursor, if any.
-    fn peek(&self) -> Option<char> {
-        self.text[self.byte..].chars().next()
+    /// The byte offset of the cursor.
+    fn byte(&self) -> usize {
+        self.rest.offset()
     }
 
-    /// Steps over `c`, the char at the cursor.
-    fn bump(&mut self, c: char) {
-        self.byte += c.len_utf8();
+    /// The char at the cursor, if any, and the cursor moved past it.
+    fn next(&mut self) -> Option<char> {
+        let (_, c) = self.rest.next()?;
         self.char += 1;
+        Some(c)
     }
 
     /// Steps over the chars that `keep` accepts.
     fn skip_while(&mut self, keep: impl Fn(char) -> bool) {
-        while let Some(c) = self.peek().filter(|&c| keep(c)) {
-            self.bump(c);
+        loop {
+            let mut ahead = self.rest.clone();
+            match ahead.next() {
+                Some((_, c)) if keep(c) => {
+                    self.rest = ahead;
+                    self.char += 1;
+                }
+                _ => break,
+            }
         }
     }
 
@@ -78,9 +90,11 @@ impl Cursor<'_> {
     fn skip_number(&mut self) {
         loop {
             self.skip_while(|c| c.is_ascii_digit());
-            let mut after = self.text[self.byte..].chars();
+            let mut after = self.rest.clone();
             match (after.next(), after.next()) {
-                (Some(separator @ ('.' | ',' | '٫' | '٬')), Some(digit)) if digit.is_ascii_digit() => self.bump(separator),
+                (Some((_, '.' | ',' | '٫' | '٬')), Some((_, digit))) if digit.is_ascii_digit() => {
+                    self.next();
+                }
                 _ => break,
             }
         }
@@ -93,18 +107,19 @@ impl Cursor<'_> {
 pub(crate) fn tokenize(folded: &Folded) -> Vec<Token> {
     let text = folded.as_str();
     let mut tokens = Vec::with_capacity(folded.char_len() / 4);
-    let mut cursor = Cursor { text, byte: 0, char: 0 };
-    while let Some(c) = cursor.peek() {
-        let start = cursor;
-        cursor.bump(c);
+    let mut cursor = Cursor { rest: text.char_indices(), char: 0 };
+    loop {
+        let (start_byte, start_char) = (cursor.byte(), cursor.char);
+        let Some(c) = cursor.next() else { break };
         let Some(kind) = kind_of(c) else { continue };
         match kind {
             TokenKind::Punct => {}
             TokenKind::Number => cursor.skip_number(),
-            _ => cursor.skip_while(|c| kind_of(c) == Some(kind)),
+            TokenKind::Arabic => cursor.skip_while(is_arabic_letter),
+            TokenKind::OtherWord => cursor.skip_while(|c| kind_of(c) == Some(kind)),
         }
-        let text = text[start.byte..cursor.byte].to_owned();
-        tokens.push(Token { start: start.char, end: cursor.char, text, kind });
+        let text = text[start_byte..cursor.byte()].to_owned();
+        tokens.push(Token { start: start_char, end: cursor.char, text, kind });
     }
     tokens
 }
@@ -144,6 +159,75 @@ mod tests {
     #[test]
     fn diacritics_do_not_split_words() {
         assert_eq!(texts("وَبِمَنْبِجَ"), ["وبمنبج"]);
+    }
+
+    /// The tokens of the rules of [`tokenize`], read char by char from a list of the chars.
+    fn tokens_char_by_char(folded: &Folded) -> Vec<Token> {
+        let chars: Vec<char> = folded.as_str().chars().collect();
+        let kind = |c: char| {
+            if is_arabic_letter(c) {
+                Some(TokenKind::Arabic)
+            } else if c.is_whitespace() {
+                None
+            } else if c.is_ascii_digit() {
+                Some(TokenKind::Number)
+            } else if c.is_alphanumeric() {
+                Some(TokenKind::OtherWord)
+            } else {
+                Some(TokenKind::Punct)
+            }
+        };
+        let (mut tokens, mut i) = (Vec::new(), 0);
+        while i < chars.len() {
+            let Some(k) = kind(chars[i]) else {
+                i += 1;
+                continue;
+            };
+            let start = i;
+            i += 1;
+            match k {
+                TokenKind::Punct => {}
+                TokenKind::Number => loop {
+                    while i < chars.len() && chars[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    let separator = i + 1 < chars.len() && matches!(chars[i], '.' | ',' | '٫' | '٬');
+                    if !(separator && chars[i + 1].is_ascii_digit()) {
+                        break;
+                    }
+                    i += 1;
+                },
+                _ => {
+                    while i < chars.len() && kind(chars[i]) == Some(k) {
+                        i += 1;
+                    }
+                }
+            }
+            tokens.push(Token { start, end: i, text: chars[start..i].iter().collect(), kind: k });
+        }
+        tokens
+    }
+
+    #[test]
+    fn tokens_are_those_read_char_by_char() {
+        // Letters, marks, digits of three scripts, separators, spaces and punctuation, in random
+        // texts (a fixed linear congruential sequence).
+        let alphabet: Vec<char> = "اأبتةجحدذرزسشصضطظعغفقكلمنهويىئءۮ ًُ ـ0129٠٣٩۴.,٫٬،؛؟«»“”–—…:/-\"%'!aZéжд中😀\t\n\u{a0}\u{200c}"
+            .chars()
+            .collect();
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3000 {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let len = (state >> 59) as usize * 2;
+            let text: String = (0..len)
+                .map(|_| {
+                    state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    alphabet[(state >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let folded = Folded::new(&text);
+            assert_eq!(tokenize(&folded), tokens_char_by_char(&folded), "{text:?}");
+        }
     }
 
     #[test]
