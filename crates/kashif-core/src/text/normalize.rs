@@ -64,6 +64,13 @@ fn fold_char(c: char) -> Fold {
     }
 }
 
+/// True for the chars [`fold_char`] keeps as they are that [`Folded::new`] copies in runs: the
+/// plain Arabic letters, and the ASCII chars but the whitespace other than the space.
+#[inline]
+fn folds_to_itself(c: char) -> bool {
+    is_plain_letter(c) || (c.is_ascii() && !matches!(c, '\t'..='\r'))
+}
+
 /// True for the Arabic letters that fold to themselves: ا to و but ة and the tatweel, and ي.
 #[inline]
 fn is_plain_letter(c: char) -> bool {
@@ -142,13 +149,25 @@ impl Folded {
         let mut folded = String::with_capacity(bytes);
         let mut origin = Vec::with_capacity(count);
         let mut chars = Vec::with_capacity(count);
-        for (index, c) in original.chars().enumerate() {
-            chars.push(c);
+        // The chars that fold to themselves (most of any text) are copied a run at a time, when
+        // a char that folding drops or replaces ends the run, or the text does.
+        let (mut run_byte, mut run_char) = (0, 0);
+        for (byte, c) in original.char_indices() {
+            if folds_to_itself(c) {
+                chars.push(c);
+                continue;
+            }
+            folded.push_str(&original[run_byte..byte]);
+            origin.extend(run_char..chars.len());
             if let Fold::Char(f) = fold_char(c) {
                 folded.push(f);
-                origin.push(index);
+                origin.push(chars.len());
             }
+            chars.push(c);
+            (run_byte, run_char) = (byte + c.len_utf8(), chars.len());
         }
+        folded.push_str(&original[run_byte..]);
+        origin.extend(run_char..chars.len());
         Folded { folded, origin, original: chars }
     }
 
@@ -224,6 +243,38 @@ impl Folded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folded_text_is_its_chars_folded_one_by_one() {
+        // Letters that stay or change, marks, digits, spaces of every kind and other scripts, in
+        // random texts (a fixed linear congruential sequence).
+        let alphabet: Vec<char> =
+            "ابتجدرسعلمنويأإآٱىیئةؤک ًٌَُِّْٰـ0٠٩۰۹ ,.،«»\t\n\r\u{b}\u{c}\u{a0}\u{200b}\u{200f}\u{feff}\u{ad}aZéж中😀"
+                .chars()
+                .collect();
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..3000 {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let len = (state >> 59) as usize * 2;
+            let text: String = (0..len)
+                .map(|_| {
+                    state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    alphabet[(state >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let (mut folded, mut origin) = (String::new(), Vec::new());
+            for (index, c) in text.chars().enumerate() {
+                if let Fold::Char(f) = fold_char(c) {
+                    folded.push(f);
+                    origin.push(index);
+                }
+            }
+            let made = Folded::new(&text);
+            assert_eq!((made.folded.as_str(), made.origin.as_slice()), (folded.as_str(), origin.as_slice()), "{text:?}");
+            assert_eq!(made.original, text.chars().collect::<Vec<_>>());
+            assert_eq!(made.folded, fold(&text));
+        }
+    }
 
     #[test]
     fn folding_table() {
