@@ -189,14 +189,18 @@ impl Model {
     }
 
     /// `sums` with the quantized weights of the features `hashes` added, in consecutive groups:
-    /// group `g` ends at `ends[g]` and is added to `sums[g]`. The weights are integers, so that
-    /// the features may be summed in parts, in any order, to the same scores.
+    /// group `g` ends at `ends[g]` (the last group at the end of `hashes`) and is added to
+    /// `sums[g]`. The weights are integers, so that the features may be summed in parts, in any
+    /// order, to the same scores.
     ///
     /// The table is larger than the caches, so most lookups wait on memory: the features are
     /// looked up a batch at a time, first reading the home slot of each (loads that do not
     /// depend on each other, so the processor overlaps their waits), then probing from there;
     /// groups looked up together overlap their waits too (a new word's own features and those
-    /// it gives its neighbours; a place's and the rest of a token's).
+    /// it gives its neighbours; a place's and the rest of a token's). Each group's part of a batch
+    /// is summed in a row of its own, not told apart feature by feature: 1 MB corpus 1,268.4 →
+    /// 1,263.7 M instructions (batches of 64 homes: 1,279.3 M, the larger array set to zero at
+    /// each call).
     #[inline]
     pub(crate) fn quanta_in_groups<const N: usize>(
         &self,
@@ -206,27 +210,40 @@ impl Model {
     ) -> [[i32; MODEL_TAGS]; N] {
         const BATCH: usize = 16;
         let mut homes = [(0u32, 0usize, 0u8); BATCH];
-        let mut group = 0;
-        for (batch_index, batch) in hashes.chunks(BATCH).enumerate() {
+        for batch_start in (0..hashes.len()).step_by(BATCH) {
+            let batch = &hashes[batch_start..hashes.len().min(batch_start + BATCH)];
             for (home, &hash) in homes.iter_mut().zip(batch) {
                 let key = key(hash);
                 let at = self.table.home(key);
                 *home = (key, at, self.table.prints[at]);
             }
-            for (j, &(key, at, first)) in homes[..batch.len()].iter().enumerate() {
-                while group + 1 < N && batch_index * BATCH + j >= ends[group] {
-                    group += 1;
-                }
-                let slot = if first == 0 { None } else { self.table.find_from(key, at) };
-                if let Some(slot) = slot {
-                    let row = &self.table.slots[slot].weights;
-                    for t in 0..MODEL_TAGS {
-                        sums[group][t] += i32::from(row[t]);
-                    }
+            // Each group's part of the batch, summed apart (the last group runs to the end).
+            for (group, sum) in sums.iter_mut().enumerate() {
+                let start = if group == 0 { 0 } else { ends[group - 1] };
+                let end = if group + 1 == N { hashes.len() } else { ends[group] };
+                let (from, to) = (start.max(batch_start), end.min(batch_start + batch.len()));
+                if from < to {
+                    *sum = self.add_rows(*sum, &homes[from - batch_start..to - batch_start]);
                 }
             }
         }
         sums
+    }
+
+    /// `sum` with the weights of the features whose home slots are `homes` (key, slot, the
+    /// slot's fingerprint) added.
+    #[inline]
+    fn add_rows(&self, mut sum: [i32; MODEL_TAGS], homes: &[(u32, usize, u8)]) -> [i32; MODEL_TAGS] {
+        for &(key, at, first) in homes {
+            let slot = if first == 0 { None } else { self.table.find_from(key, at) };
+            if let Some(slot) = slot {
+                let row = &self.table.slots[slot].weights;
+                for t in 0..MODEL_TAGS {
+                    sum[t] += i32::from(row[t]);
+                }
+            }
+        }
+        sum
     }
 
     /// Summed quantized weights in weight units.
