@@ -98,7 +98,7 @@ const MAX_OUTLET_WORDS: usize = 4;
 /// The outlet of a dateline at the start of `line`: `(X)` or `«X»` after at most a few words of
 /// place and before a dash or a colon, or `PLACE - X -` with a known outlet X.
 fn dateline_outlet(line: &str) -> Option<String> {
-    let head: String = line.chars().take(DATELINE_CHARS).collect();
+    let head = &line[..line.char_indices().nth(DATELINE_CHARS).map_or(line.len(), |(at, _)| at)];
     for (open, close) in [('(', ')'), ('«', '»'), ('"', '"')] {
         let Some(at) = head.find(open) else { continue };
         let inner_start = at + open.len_utf8();
