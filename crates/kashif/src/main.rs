@@ -12,6 +12,10 @@ mod stream;
 
 /// mimalloc, not the system's allocator: analysis allocates many short-lived vectors and
 /// strings, and glibc's malloc and free were 16% of the instructions of the 1 MB news corpus.
+/// Built without asking the kernel for transparent huge pages (`no_thp`): the kernel zeroes a
+/// whole 2 MB page at its first touch, where the process may use a few KB of it. On the 10 MB
+/// corpus on one core (10 runs each, in turn): peak memory 124 -> 102 MB, system time 0.24 ->
+/// 0.06 s, elapsed median 2.05 -> 1.90 s (user time +2%: the model's table in 4 KB pages).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
