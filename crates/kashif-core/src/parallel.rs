@@ -17,6 +17,7 @@
 //! ```
 
 use std::panic::AssertUnwindSafe;
+use std::collections::VecDeque;
 use std::sync::{mpsc, Arc, Mutex};
 
 /// The number of cores this process may use (1 when it cannot be told): the threads to give
@@ -41,33 +42,49 @@ pub fn cores() -> usize {
 pub fn in_parallel<T: Sync, R: Send>(items: &[T], threads: usize, work: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let work_at = |&at: &usize| work(&items[at]);
     std::thread::scope(|scope| {
-        let workers = Workers::new(scope, threads.min(items.len()), &work_at);
+        let mut workers = Workers::new(scope, threads.min(items.len()), &work_at);
         workers.map((0..items.len()).collect()).into_iter().map(|(_, result)| result).collect()
     })
 }
 
 /// Threads that live as long as a [`std::thread::scope`] and do `work` on the items of each
-/// batch they are given ([`Workers::map`]): for a stream of batches, where threads made anew for
-/// each batch ([`in_parallel`]) would each start with nothing of what the tagger keeps per thread
-/// (the weights of the words it has seen): with them, 28% of the 10 MB corpus's tokens on two
-/// cores were of words new to their thread, against 16% on one.
+/// batch they are given ([`Workers::map`], or [`Workers::submit`] and [`Workers::collect`]): for
+/// a stream of batches, where threads made anew for each batch ([`in_parallel`]) would each start
+/// with nothing of what the tagger keeps per thread (the weights of the words it has seen): with
+/// them, 28% of the 10 MB corpus's tokens on two cores were of words new to their thread,
+/// against 16% on one.
 ///
 /// ```
 /// use kashif_core::parallel::Workers;
 ///
 /// let double = |n: &u32| n * 2;
 /// std::thread::scope(|scope| {
-///     let workers = Workers::new(scope, 2, &double);
+///     let mut workers = Workers::new(scope, 2, &double);
 ///     assert_eq!(workers.map(vec![1, 2, 3]), [(1, 2), (2, 4), (3, 6)]);
 ///     assert_eq!(workers.map(vec![4]), [(4, 8)]);
 /// });
 /// ```
 pub struct Workers<'scope, T, R> {
-    /// The items to do, with their place in their batch; none when the work is done on the
-    /// calling thread.
-    jobs: Option<mpsc::Sender<(usize, T)>>,
-    done: mpsc::Receiver<(usize, T, std::thread::Result<R>)>,
+    /// The items to do, with their batch and their place in it; none when the work is done on
+    /// the calling thread.
+    jobs: Option<mpsc::Sender<(Place, T)>>,
+    done: mpsc::Receiver<(Place, T, std::thread::Result<R>)>,
     work: &'scope (dyn Fn(&T) -> R + Sync),
+    /// The batches given and not yet collected, oldest first, with what is done of each.
+    batches: VecDeque<Batch<T, R>>,
+    /// The number of the next batch given.
+    next: usize,
+}
+
+/// An item's batch (numbered from 0 in the order they are given) and its place in that batch.
+type Place = (usize, usize);
+
+/// A batch given to [`Workers`]: its number, each item with its result once done, and how many
+/// are still to come back.
+struct Batch<T, R> {
+    number: usize,
+    done: Vec<Option<(T, R)>>,
+    missing: usize,
 }
 
 impl<'scope, T: Send + 'scope, R: Send + 'scope> Workers<'scope, T, R> {
@@ -78,7 +95,7 @@ impl<'scope, T: Send + 'scope, R: Send + 'scope> Workers<'scope, T, R> {
     /// let here = std::thread::current().id();
     /// let thread = |_: &u8| std::thread::current().id();
     /// std::thread::scope(|scope| {
-    ///     let alone = kashif_core::parallel::Workers::new(scope, 1, &thread);
+    ///     let mut alone = kashif_core::parallel::Workers::new(scope, 1, &thread);
     ///     assert_eq!(alone.map(vec![0]), [(0, here)]);
     /// });
     /// ```
@@ -88,10 +105,11 @@ impl<'scope, T: Send + 'scope, R: Send + 'scope> Workers<'scope, T, R> {
         work: &'scope (dyn Fn(&T) -> R + Sync),
     ) -> Workers<'scope, T, R> {
         let (finished, done) = mpsc::channel();
+        let mut workers = Workers { jobs: None, done, work, batches: VecDeque::new(), next: 0 };
         if threads <= 1 {
-            return Workers { jobs: None, done, work };
+            return workers;
         }
-        let (jobs, waiting) = mpsc::channel::<(usize, T)>();
+        let (jobs, waiting) = mpsc::channel::<(Place, T)>();
         let waiting = Arc::new(Mutex::new(waiting));
         for _ in 0..threads {
             let (waiting, finished) = (Arc::clone(&waiting), finished.clone());
@@ -105,47 +123,87 @@ impl<'scope, T: Send + 'scope, R: Send + 'scope> Workers<'scope, T, R> {
                 }
             });
         }
-        Workers { jobs: Some(jobs), done, work }
+        workers.jobs = Some(jobs);
+        workers
     }
 
-    /// `work` done on every item, each with its result, in the items' order. A panic of the
-    /// work is passed on as it is, as without threads.
+    /// `work` done on every item, each with its result, in the items' order: [`Workers::submit`]
+    /// and [`Workers::collect`] of a batch, given when no other is waiting to be collected. A
+    /// panic of the work is passed on as it is, as without threads.
     ///
     /// ```
     /// let analyzer = kashif_core::Analyzer::new();
     /// let analyze = |text: &String| analyzer.analyze(text).entities.len();
     /// std::thread::scope(|scope| {
-    ///     let workers = kashif_core::parallel::Workers::new(scope, 2, &analyze);
+    ///     let mut workers = kashif_core::parallel::Workers::new(scope, 2, &analyze);
     ///     let done = workers.map(vec!["زار بوتين دمشق".to_string(), "لا أسماء هنا".to_string()]);
     ///     assert_eq!(done[0].0, "زار بوتين دمشق");
     ///     assert!(done[0].1 >= 2);
     /// });
     /// ```
-    pub fn map(&self, items: Vec<T>) -> Vec<(T, R)> {
-        let Some(jobs) = &self.jobs else {
-            return items
-                .into_iter()
-                .map(|item| {
-                    let result = (self.work)(&item);
-                    (item, result)
-                })
-                .collect();
-        };
-        let count = items.len();
-        for job in items.into_iter().enumerate() {
-            // The workers hold the receiver until the workers are dropped.
-            jobs.send(job).unwrap_or_else(|_| unreachable!("the workers wait for jobs while they live"));
-        }
-        let mut done: Vec<Option<(T, R)>> = std::iter::repeat_with(|| None).take(count).collect();
-        for _ in 0..count {
-            let (at, item, result) =
-                self.done.recv().unwrap_or_else(|_| unreachable!("a worker sends every result it takes"));
-            match result {
-                Ok(result) => done[at] = Some((item, result)),
-                Err(panic) => std::panic::resume_unwind(panic),
+    pub fn map(&mut self, items: Vec<T>) -> Vec<(T, R)> {
+        debug_assert!(self.batches.is_empty(), "map with batches still to collect");
+        self.submit(items);
+        self.collect().unwrap_or_default()
+    }
+
+    /// Gives the workers a batch, to collect later ([`Workers::collect`]), and returns at once:
+    /// the caller may read the next batch, or write the last, while they work. With no threads,
+    /// the work is done here, before it returns.
+    ///
+    /// ```
+    /// let double = |n: &u32| n * 2;
+    /// std::thread::scope(|scope| {
+    ///     let mut workers = kashif_core::parallel::Workers::new(scope, 2, &double);
+    ///     workers.submit(vec![1, 2]);
+    ///     workers.submit(vec![3]);
+    ///     assert_eq!(workers.waiting(), 2);
+    ///     assert_eq!(workers.collect(), Some(vec![(1, 2), (2, 4)]));
+    ///     assert_eq!(workers.collect(), Some(vec![(3, 6)]));
+    ///     assert_eq!(workers.collect(), None);
+    /// });
+    /// ```
+    pub fn submit(&mut self, items: Vec<T>) {
+        let number = self.next;
+        self.next += 1;
+        let mut batch = Batch { number, done: Vec::with_capacity(items.len()), missing: 0 };
+        match &self.jobs {
+            None => batch.done.extend(items.into_iter().map(|item| {
+                let result = (self.work)(&item);
+                Some((item, result))
+            })),
+            Some(jobs) => {
+                batch.missing = items.len();
+                batch.done.resize_with(items.len(), || None);
+                for (at, item) in items.into_iter().enumerate() {
+                    // The workers hold the receiver until the workers are dropped.
+                    jobs.send(((number, at), item)).unwrap_or_else(|_| unreachable!("the workers wait for jobs while they live"));
+                }
             }
         }
-        done.into_iter().flatten().collect()
+        self.batches.push_back(batch);
+    }
+
+    /// How many batches are given and not yet collected.
+    pub fn waiting(&self) -> usize {
+        self.batches.len()
+    }
+
+    /// The oldest batch given and not yet collected, each item with its result, in the items'
+    /// order, once all are done (the results of later batches that come back meanwhile are
+    /// kept for them); `None` when every batch is collected. A panic of the work is passed on.
+    pub fn collect(&mut self) -> Option<Vec<(T, R)>> {
+        let oldest = self.batches.front()?.number;
+        while self.batches.front().is_some_and(|batch| batch.missing > 0) {
+            let ((number, at), item, result) =
+                self.done.recv().unwrap_or_else(|_| unreachable!("a worker sends every result it takes"));
+            let result = result.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            // The batches waiting are numbered one after the other from the oldest.
+            let batch = &mut self.batches[number - oldest];
+            batch.done[at] = Some((item, result));
+            batch.missing -= 1;
+        }
+        self.batches.pop_front().map(|batch| batch.done.into_iter().flatten().collect())
     }
 }
 
@@ -157,7 +215,7 @@ mod tests {
     fn workers_keep_their_threads_from_one_batch_to_the_next() {
         let thread = |_: &u32| std::thread::current().id();
         std::thread::scope(|scope| {
-            let workers = Workers::new(scope, 2, &thread);
+            let mut workers = Workers::new(scope, 2, &thread);
             let mut threads = std::collections::HashSet::new();
             for _ in 0..3 {
                 threads.extend(workers.map((0..64).collect()).into_iter().map(|(_, id)| id));
@@ -171,10 +229,34 @@ mod tests {
     fn one_thread_works_on_the_calling_thread_and_results_keep_their_order() {
         let thread = |n: &u32| (*n, std::thread::current().id());
         std::thread::scope(|scope| {
-            let workers = Workers::new(scope, 1, &thread);
+            let mut workers = Workers::new(scope, 1, &thread);
             let done = workers.map(vec![3, 1, 2]);
             assert_eq!(done.iter().map(|(n, (m, _))| (*n, *m)).collect::<Vec<_>>(), [(3, 3), (1, 1), (2, 2)]);
             assert!(done.iter().all(|(_, (_, id))| *id == std::thread::current().id()));
+        });
+    }
+
+    #[test]
+    fn batches_come_back_whole_and_in_the_order_given() {
+        // The first item is slow: the second batch is done before the first.
+        let work = |n: &u64| {
+            if *n == 0 {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            *n * 10
+        };
+        std::thread::scope(|scope| {
+            let mut workers = Workers::new(scope, 2, &work);
+            workers.submit(vec![0, 1]);
+            workers.submit(vec![2, 3, 4]);
+            workers.submit(vec![]);
+            assert_eq!(workers.waiting(), 3);
+            assert_eq!(workers.collect(), Some(vec![(0, 0), (1, 10)]));
+            workers.submit(vec![5]);
+            assert_eq!(workers.collect(), Some(vec![(2, 20), (3, 30), (4, 40)]));
+            assert_eq!(workers.collect(), Some(vec![]));
+            assert_eq!(workers.collect(), Some(vec![(5, 50)]));
+            assert_eq!((workers.collect(), workers.waiting()), (None, 0));
         });
     }
 
@@ -183,7 +265,7 @@ mod tests {
         let work = |n: &u32| if *n == 2 { panic!("two") } else { *n };
         let caught = std::panic::catch_unwind(|| {
             std::thread::scope(|scope| {
-                let workers = Workers::new(scope, 2, &work);
+                let mut workers = Workers::new(scope, 2, &work);
                 workers.map(vec![1, 2, 3]);
             })
         });

@@ -42,70 +42,120 @@ pub(crate) fn run(analyzer: &Analyzer, inputs: &[String], jsonl: bool, out: &mut
     let analyze = |article: &Article| analyzer.analyze(&article.text);
     // The same threads for every batch: each keeps what the tagger learns of the words it sees.
     std::thread::scope(|scope| {
-        let workers = Workers::new(scope, kashif_core::parallel::cores(), &analyze);
-        run_on(&workers, inputs, jsonl, out)
+        let mut workers = Workers::new(scope, kashif_core::parallel::cores(), &analyze);
+        run_on(&mut workers, inputs, jsonl, out)
     })
 }
 
-/// [`run`] with the articles analyzed by `workers`.
-fn run_on(workers: &Workers<'_, Article, Analysis>, inputs: &[String], jsonl: bool, out: &mut dyn Write) -> std::io::Result<Counts> {
+/// [`run`] with the articles analyzed by `workers`. This thread reads the next batch and gives
+/// it to the workers before it links and writes the one before, so that they analyze while it
+/// does. With each batch read, linked and written while they waited, two cores ran the 10 MB
+/// corpus 1.6 times as fast as one; now 1.85 times (medians of 8 runs each, in turn: 1.19 ->
+/// 1.08 s on two cores, 2.0 s on one), with at most two batches held instead of one.
+fn run_on(workers: &mut Workers<'_, Article, Analysis>, inputs: &[String], jsonl: bool, out: &mut dyn Write) -> std::io::Result<Counts> {
     let mut counts = Counts::default();
-    let mut linker = CorpusLinker::default();
-    let mut progress = Progress::new();
-    let mut written = 0;
-    // Each analysis is written to `json` first and then to `out` in one piece: serializing
-    // straight to `out` made one call through `dyn Write` per JSON token.
-    let mut json = Vec::new();
+    let mut articles = Articles { inputs: inputs.iter(), reading: None };
+    let mut writer = Writer { linker: CorpusLinker::default(), progress: Progress::new(), json: Vec::new(), jsonl, written: 0 };
     if !jsonl {
         out.write_all(b"[")?;
     }
-    for input in inputs {
-        let reader: Box<dyn Read> = if input == "-" {
-            Box::new(std::io::stdin().lock())
-        } else {
-            match std::fs::File::open(input) {
-                Ok(file) => Box::new(file),
-                Err(error) => {
-                    eprintln!("kashif: {input}: {error}");
-                    counts.bad += 1;
-                    continue;
-                }
+    let mut reading = true;
+    while reading || workers.waiting() > 0 {
+        if reading {
+            let batch = articles.next_batch(&mut counts);
+            reading = !batch.is_empty();
+            if reading {
+                workers.submit(batch);
             }
-        };
-        let name = if input == "-" { "stdin" } else { input.as_str() };
-        let mut lines = Lines { reader: BufReader::with_capacity(1 << 20, reader), number: 0 };
-        loop {
-            let batch = read_batch(&mut lines, name, &mut counts);
-            if batch.is_empty() {
-                break;
-            }
-            let (batch, mut analyses): (Vec<Article>, Vec<Analysis>) = workers.map(batch).into_iter().unzip();
-            linker.link(&mut analyses);
-            for (article, analysis) in batch.iter().zip(&analyses) {
-                let byline = kashif_core::corpus::byline(&article.text, analysis);
-                let document = NamedAnalysis::with_text(&article.name, &article.text, analysis).with_byline(&byline);
-                if !jsonl {
-                    out.write_all(if written == 0 { b"\n" } else { b",\n" })?;
-                }
-                json.clear();
-                serde_json::to_writer(&mut json, &document)?;
-                out.write_all(&json)?;
-                if jsonl {
-                    out.write_all(b"\n")?;
-                }
-                written += 1;
-                counts.articles += 1;
-                counts.bytes += article.text.len();
-            }
-            out.flush()?;
-            progress.say(&counts);
+        }
+        // Two batches given: the older one is written while the workers analyze the newer.
+        if workers.waiting() > 1 || !reading {
+            let Some(done) = workers.collect() else { continue };
+            writer.write(done, &mut counts, out)?;
         }
     }
     if !jsonl {
         out.write_all(b"\n]\n")?;
     }
-    progress.end(&counts);
+    writer.progress.end(&counts);
     Ok(counts)
+}
+
+/// The articles of the inputs, a batch at a time.
+struct Articles<'a> {
+    inputs: std::slice::Iter<'a, String>,
+    /// The input being read, with its name.
+    reading: Option<(Lines, &'a str)>,
+}
+
+impl Articles<'_> {
+    /// The next articles of one input, up to a batch; empty after the last. An input that
+    /// cannot be opened is said on stderr and counted in `counts.bad`.
+    fn next_batch(&mut self, counts: &mut Counts) -> Vec<Article> {
+        loop {
+            if let Some((lines, name)) = &mut self.reading {
+                let batch = read_batch(lines, name, counts);
+                if !batch.is_empty() {
+                    return batch;
+                }
+                self.reading = None;
+            }
+            let Some(input) = self.inputs.next() else { return Vec::new() };
+            let reader: Box<dyn Read> = if input == "-" {
+                Box::new(std::io::stdin().lock())
+            } else {
+                match std::fs::File::open(input) {
+                    Ok(file) => Box::new(file),
+                    Err(error) => {
+                        eprintln!("kashif: {input}: {error}");
+                        counts.bad += 1;
+                        continue;
+                    }
+                }
+            };
+            let name = if input == "-" { "stdin" } else { input.as_str() };
+            self.reading = Some((Lines { reader: BufReader::with_capacity(1 << 20, reader), number: 0 }, name));
+        }
+    }
+}
+
+/// What writes the analyses of the batches in turn: links each batch's entities to those of
+/// the batches before, and serializes each analysis.
+struct Writer {
+    linker: CorpusLinker,
+    progress: Progress,
+    /// Each analysis is written here first and then to the output in one piece: serializing
+    /// straight to the output made one call through `dyn Write` per JSON token.
+    json: Vec<u8>,
+    jsonl: bool,
+    written: usize,
+}
+
+impl Writer {
+    /// Links and writes the analyses of one batch of articles.
+    fn write(&mut self, done: Vec<(Article, Analysis)>, counts: &mut Counts, out: &mut dyn Write) -> std::io::Result<()> {
+        let (batch, mut analyses): (Vec<Article>, Vec<Analysis>) = done.into_iter().unzip();
+        self.linker.link(&mut analyses);
+        for (article, analysis) in batch.iter().zip(&analyses) {
+            let byline = kashif_core::corpus::byline(&article.text, analysis);
+            let document = NamedAnalysis::with_text(&article.name, &article.text, analysis).with_byline(&byline);
+            if !self.jsonl {
+                out.write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
+            }
+            self.json.clear();
+            serde_json::to_writer(&mut self.json, &document)?;
+            out.write_all(&self.json)?;
+            if self.jsonl {
+                out.write_all(b"\n")?;
+            }
+            self.written += 1;
+            counts.articles += 1;
+            counts.bytes += article.text.len();
+        }
+        out.flush()?;
+        self.progress.say(counts);
+        Ok(())
+    }
 }
 
 /// The next articles of `lines`, up to a batch; empty at the end. A line that is not an
