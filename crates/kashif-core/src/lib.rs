@@ -36,6 +36,7 @@ pub mod ingest;
 pub mod link;
 pub mod parallel;
 mod resources;
+mod word_key;
 mod word_tables;
 pub mod text;
 mod tsv;

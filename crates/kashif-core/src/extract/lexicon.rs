@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 use crate::text::normalize::{fold_borrowed, Folded};
 use crate::text::tokenize::{tokenize, TokenKind};
+use crate::word_key::{WordKey, WordKeyMap};
 
 #[derive(Debug, Clone)]
 struct Entry {
@@ -29,7 +30,7 @@ pub(crate) struct Lexicon {
     id: LexiconId,
     entries: Vec<Entry>,
     /// Folded token text → token number.
-    vocabulary: HashMap<String, u32>,
+    vocabulary: WordKeyMap<u32>,
     /// (trie node, token number) → child node. Node 0 is the root.
     edges: HashMap<(u32, u32), u32>,
     /// For each node, the entry whose name ends there.
@@ -165,11 +166,11 @@ impl Lexicon {
         }
         let mut node = 0u32;
         for token in tokens {
-            let token = match self.vocabulary.get(token.as_ref()) {
+            let token = match self.vocabulary.get(token.as_ref().as_bytes()) {
                 Some(&number) => number,
                 None => {
                     let number = self.vocabulary.len() as u32;
-                    self.vocabulary.insert(token.as_ref().to_owned(), number);
+                    self.vocabulary.insert(WordKey::of(token.as_ref()), number);
                     number
                 }
             };
@@ -197,7 +198,7 @@ impl Lexicon {
 
     /// Whether a folded token is a word of some lexicon name.
     pub(crate) fn knows_token(&self, token: &str) -> bool {
-        self.vocabulary.contains_key(token)
+        self.vocabulary.contains_key(token.as_bytes())
     }
 
     /// What tells this lexicon from the others of the run.
@@ -217,7 +218,7 @@ impl Lexicon {
     }
 
     fn step(&self, node: u32, text: &str) -> Option<u32> {
-        let token = self.vocabulary.get(text)?;
+        let token = self.vocabulary.get(text.as_bytes())?;
         self.edges.get(&(node, *token)).copied()
     }
 

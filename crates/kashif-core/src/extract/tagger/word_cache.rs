@@ -30,6 +30,7 @@ use rustc_hash::FxHashMap;
 use super::features::{Place, WordFacts, MOST_PLACE_FEATURES};
 use super::viterbi::MODEL_TAGS;
 use crate::extract::lexicon::LexiconId;
+use crate::word_key::WordKey;
 
 /// The most words (and places) a thread's cache keeps before a new text thins it
 /// ([`WordCache::start_text`]).
@@ -90,49 +91,6 @@ pub(crate) struct WordCache {
     words: Vec<KeptWord>,
     /// The summed weights of each place, and how often it came since the cache was last full.
     places: FxHashMap<Place, ([i16; MODEL_TAGS], u32)>,
-}
-
-/// A word as a key of the cache: its bytes in the key itself when they are few (most words:
-/// [`WordKey::INLINE`] bytes are 11 Arabic letters), so that finding a word reads the table and
-/// not a string elsewhere in memory too. On the 10 MB corpus, cachegrind with a 1 MB second
-/// level counted 36.93 M data misses of that level with every key a string of its own and
-/// 36.34 M with short keys inline (first level 123.9 → 124.1 M, instructions +0.02%).
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum WordKey {
-    Inline { len: u8, bytes: [u8; WordKey::INLINE] },
-    Long(Box<[u8]>),
-}
-
-impl WordKey {
-    /// The most bytes a key holds in itself.
-    const INLINE: usize = 22;
-
-    /// The key of `word`.
-    fn of(word: &str) -> WordKey {
-        let bytes = word.as_bytes();
-        if bytes.len() > WordKey::INLINE {
-            return WordKey::Long(bytes.into());
-        }
-        let mut inline = [0; WordKey::INLINE];
-        inline[..bytes.len()].copy_from_slice(bytes);
-        WordKey::Inline { len: bytes.len() as u8, bytes: inline }
-    }
-}
-
-impl std::borrow::Borrow<[u8]> for WordKey {
-    fn borrow(&self) -> &[u8] {
-        match self {
-            WordKey::Inline { len, bytes } => &bytes[..usize::from(*len)],
-            WordKey::Long(bytes) => bytes,
-        }
-    }
-}
-
-/// Hashed as its bytes, as `Borrow` requires.
-impl std::hash::Hash for WordKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        std::borrow::Borrow::<[u8]>::borrow(self).hash(state);
-    }
 }
 
 /// What the cache keeps of one word: what the lists say of it, and the summed weights of its
