@@ -185,6 +185,18 @@ impl<'scope, T: Send + 'scope, R: Send + 'scope> Workers<'scope, T, R> {
     }
 
     /// How many batches are given and not yet collected.
+    ///
+    /// ```
+    /// let length = |text: &&str| text.len();
+    /// std::thread::scope(|scope| {
+    ///     let mut workers = kashif_core::parallel::Workers::new(scope, 2, &length);
+    ///     assert_eq!(workers.waiting(), 0);
+    ///     workers.submit(vec!["حلب", "دمشق"]);
+    ///     assert_eq!(workers.waiting(), 1);
+    ///     workers.collect();
+    ///     assert_eq!(workers.waiting(), 0);
+    /// });
+    /// ```
     pub fn waiting(&self) -> usize {
         self.batches.len()
     }
@@ -192,6 +204,20 @@ impl<'scope, T: Send + 'scope, R: Send + 'scope> Workers<'scope, T, R> {
     /// The oldest batch given and not yet collected, each item with its result, in the items'
     /// order, once all are done (the results of later batches that come back meanwhile are
     /// kept for them); `None` when every batch is collected. A panic of the work is passed on.
+    ///
+    /// ```
+    /// let analyzer = kashif_core::Analyzer::new();
+    /// let analyze = |text: &&str| analyzer.analyze(text).entities.len();
+    /// std::thread::scope(|scope| {
+    ///     let mut workers = kashif_core::parallel::Workers::new(scope, 2, &analyze);
+    ///     workers.submit(vec!["زار بوتين دمشق"]);
+    ///     workers.submit(vec!["لا أسماء هنا", "وصل لافروف إلى أنقرة"]);
+    ///     let first = workers.collect().expect("a batch was given");
+    ///     assert_eq!(first[0].0, "زار بوتين دمشق");
+    ///     assert_eq!(workers.collect().map(|done| done.len()), Some(2));
+    ///     assert!(workers.collect().is_none());
+    /// });
+    /// ```
     pub fn collect(&mut self) -> Option<Vec<(T, R)>> {
         let oldest = self.batches.front()?.number;
         while self.batches.front().is_some_and(|batch| batch.missing > 0) {
