@@ -15,7 +15,10 @@ mod stream;
 /// Built without asking the kernel for transparent huge pages (`no_thp`): the kernel zeroes a
 /// whole 2 MB page at its first touch, where the process may use a few KB of it. On the 10 MB
 /// corpus on one core (10 runs each, in turn): peak memory 124 -> 102 MB, system time 0.24 ->
-/// 0.06 s, elapsed median 2.05 -> 1.90 s (user time +2%: the model's table in 4 KB pages).
+/// 0.06 s, elapsed median 2.05 -> 1.90 s (user time +2%: the model's table in 4 KB pages). Two
+/// threads with their own word caches pay more for the small pages: the 100 MB corpus on two
+/// cores took 11.9-12.6 s rather than 11.7-11.9 (two runs each; user time +1 s, peak memory
+/// 191 -> 155 MB).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
