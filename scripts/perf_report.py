@@ -40,9 +40,10 @@ def sizes():
 
 
 def per_core(corpus):
-    """The words/s of bench_corpus.py's last one-core row of a JSON Lines corpus."""
+    """The words/s and MB/s of bench_corpus.py's fastest one-core row of a JSON Lines corpus."""
     rows = [line.split("|")[1:-1] for line in corpus.splitlines() if ".jsonl" in line]
-    return max((float(r[6].replace(",", "")) for r in rows if r[3].strip() == "1"), default=0.0)
+    one_core = [(float(r[6].replace(",", "")), float(r[5])) for r in rows if r[3].strip() == "1"]
+    return max(one_core, default=(0.0, 0.0))
 
 
 def budgets(bench, corpus, browser, packed):
@@ -50,12 +51,14 @@ def budgets(bench, corpus, browser, packed):
     def verdict(ok):
         return "within" if ok else "**not met**"
 
-    rate = per_core(corpus)
+    rate, mb_per_s = per_core(corpus)
     analyze = float(re.search(r"analyze, cold: ([\d.]+) ms", bench).group(1))
     warm = float(re.search(r"median: ([\d,]+) ms", browser).group(1).replace(",", ""))
     return "\n".join([
-        f"- end to end at least 1 M tokens/s per core: {rate / 1e6:.2f} M words/s on one core "
-        f"(the best one-core corpus run below): {verdict(rate >= 1e6)};",
+        f"- end to end at least 1 M tokens/s (the issue's \"≈ 5 MB/s\") per core: {rate / 1e6:.2f} M words/s "
+        f"and {mb_per_s:.2f} MB/s on one core (the best one-core corpus run below): {verdict(rate >= 1e6)} "
+        f"in words (Kashif's tokens, which also count punctuation, are about 1.17 per word), "
+        f"{verdict(mb_per_s >= 5)} in MB/s;",
         f"- 10,000 words in under 20 ms: {analyze:.1f} ms (`cargo bench`, the real article, a new analyzer): "
         f"{verdict(analyze < 20)};",
         f"- page and worker at most 2 MB gzip: {packed / 1e6:.3f} MB (their two wasm files, as "
