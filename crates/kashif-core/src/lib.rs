@@ -36,6 +36,8 @@ pub mod ingest;
 pub mod link;
 pub mod parallel;
 mod resources;
+#[cfg(test)]
+mod random_texts;
 mod word_key;
 mod word_tables;
 pub mod text;

@@ -1518,34 +1518,15 @@ mod tests {
 
     #[test]
     fn a_key_drops_the_t_of_ch_as_looking_ahead_does() {
-        let alphabet: Vec<char> = "تشجغاويأىة َـ\u{a0}ب".chars().collect();
-        let mut state: u64 = 0x5851_f42d_4c95_7f2d;
-        for _ in 0..5000 {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            let len = (state >> 60) as usize;
-            let text: String = (0..len)
-                .map(|_| {
-                    state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                    alphabet[(state >> 33) as usize % alphabet.len()]
-                })
-                .collect();
+        let alphabet = "تشجغاويأىة َـ\u{a0}ب";
+        for text in crate::random_texts::random_texts(alphabet, 0x5851_f42d_4c95_7f2d, 5000, |v| (v >> 60) as usize) {
             assert_eq!(name_key(&text), name_key_looking_ahead(&text), "{text:?}");
         }
     }
 
     #[test]
     fn a_skeleton_keeps_the_first_and_last_letters_and_the_others_but_long_vowels() {
-        let alphabet: Vec<char> = "اويبتش".chars().collect();
-        let mut state: u64 = 0x1405_7b7e_f767_814f;
-        for _ in 0..2000 {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            let len = (state >> 61) as usize;
-            let word: String = (0..len)
-                .map(|_| {
-                    state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                    alphabet[(state >> 33) as usize % alphabet.len()]
-                })
-                .collect();
+        for word in crate::random_texts::random_texts("اويبتش", 0x1405_7b7e_f767_814f, 2000, |v| (v >> 61) as usize) {
             let last = word.chars().count().saturating_sub(1);
             let kept: String = (word.chars().enumerate())
                 .filter(|&(at, c)| at == 0 || at == last || !matches!(c, 'ا' | 'و' | 'ي'))

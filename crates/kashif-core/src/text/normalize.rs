@@ -248,20 +248,9 @@ mod tests {
     fn a_folded_text_is_its_chars_folded_one_by_one() {
         // Letters that stay or change, marks, digits, spaces of every kind and other scripts, in
         // random texts (a fixed linear congruential sequence).
-        let alphabet: Vec<char> =
-            "ابتجدرسعلمنويأإآٱىیئةؤک ًٌَُِّْٰـ0٠٩۰۹ ,.،«»\t\n\r\u{b}\u{c}\u{a0}\u{200b}\u{200f}\u{feff}\u{ad}aZéж中😀"
-                .chars()
-                .collect();
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..3000 {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            let len = (state >> 59) as usize * 2;
-            let text: String = (0..len)
-                .map(|_| {
-                    state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                    alphabet[(state >> 33) as usize % alphabet.len()]
-                })
-                .collect();
+        let alphabet =
+            "ابتجدرسعلمنويأإآٱىیئةؤک ًٌَُِّْٰـ0٠٩۰۹ ,.،«»\t\n\r\u{b}\u{c}\u{a0}\u{200b}\u{200f}\u{feff}\u{ad}aZéж中😀";
+        for text in crate::random_texts::random_texts(alphabet, 0x9e37_79b9_7f4a_7c15, 3000, |v| (v >> 59) as usize * 2) {
             let (mut folded, mut origin) = (String::new(), Vec::new());
             for (index, c) in text.chars().enumerate() {
                 if let Fold::Char(f) = fold_char(c) {

@@ -212,19 +212,8 @@ mod tests {
     fn tokens_are_those_read_char_by_char() {
         // Letters, marks, digits of three scripts, separators, spaces and punctuation, in random
         // texts (a fixed linear congruential sequence).
-        let alphabet: Vec<char> = "اأبتةجحدذرزسشصضطظعغفقكلمنهويىئءۮ ًُ ـ0129٠٣٩۴.,٫٬،؛؟«»“”–—…:/-\"%'!aZéжд中😀\t\n\u{a0}\u{200c}"
-            .chars()
-            .collect();
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..3000 {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            let len = (state >> 59) as usize * 2;
-            let text: String = (0..len)
-                .map(|_| {
-                    state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                    alphabet[(state >> 33) as usize % alphabet.len()]
-                })
-                .collect();
+        let alphabet = "اأبتةجحدذرزسشصضطظعغفقكلمنهويىئءۮ ًُ ـ0129٠٣٩۴.,٫٬،؛؟«»“”–—…:/-\"%'!aZéжд中😀\t\n\u{a0}\u{200c}";
+        for text in crate::random_texts::random_texts(alphabet, 0x2545_f491_4f6c_dd1d, 3000, |v| (v >> 59) as usize * 2) {
             let folded = Folded::new(&text);
             assert_eq!(tokenize(&folded), tokens_char_by_char(&folded), "{text:?}");
         }
