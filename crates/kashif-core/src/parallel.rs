@@ -70,7 +70,8 @@ pub struct Workers<'scope, T, R> {
     jobs: Option<mpsc::Sender<(Place, T)>>,
     done: mpsc::Receiver<(Place, T, std::thread::Result<R>)>,
     work: &'scope (dyn Fn(&T) -> R + Sync),
-    /// The batches given and not yet collected, oldest first, with what is done of each.
+    /// The batches given and not yet collected, oldest first, with what is done of each: the
+    /// last one is numbered `next - 1`, the one before `next - 2`, and so on.
     batches: VecDeque<Batch<T, R>>,
     /// The number of the next batch given.
     next: usize,
@@ -79,10 +80,9 @@ pub struct Workers<'scope, T, R> {
 /// An item's batch (numbered from 0 in the order they are given) and its place in that batch.
 type Place = (usize, usize);
 
-/// A batch given to [`Workers`]: its number, each item with its result once done, and how many
-/// are still to come back.
+/// A batch given to [`Workers`]: each item with its result once done, and how many are still to
+/// come back.
 struct Batch<T, R> {
-    number: usize,
     done: Vec<Option<(T, R)>>,
     missing: usize,
 }
@@ -142,7 +142,7 @@ impl<'scope, T: Send + 'scope, R: Send + 'scope> Workers<'scope, T, R> {
     /// });
     /// ```
     pub fn map(&mut self, items: Vec<T>) -> Vec<(T, R)> {
-        debug_assert!(self.batches.is_empty(), "map with batches still to collect");
+        assert!(self.batches.is_empty(), "Workers::map with batches still to collect");
         self.submit(items);
         self.collect().unwrap_or_default()
     }
@@ -166,7 +166,7 @@ impl<'scope, T: Send + 'scope, R: Send + 'scope> Workers<'scope, T, R> {
     pub fn submit(&mut self, items: Vec<T>) {
         let number = self.next;
         self.next += 1;
-        let mut batch = Batch { number, done: Vec::with_capacity(items.len()), missing: 0 };
+        let mut batch = Batch { done: Vec::with_capacity(items.len()), missing: 0 };
         match &self.jobs {
             None => batch.done.extend(items.into_iter().map(|item| {
                 let result = (self.work)(&item);
@@ -219,12 +219,15 @@ impl<'scope, T: Send + 'scope, R: Send + 'scope> Workers<'scope, T, R> {
     /// });
     /// ```
     pub fn collect(&mut self) -> Option<Vec<(T, R)>> {
-        let oldest = self.batches.front()?.number;
+        if self.batches.is_empty() {
+            return None;
+        }
+        // The batches waiting are numbered one after the other up to the last one given.
+        let oldest = self.next - self.batches.len();
         while self.batches.front().is_some_and(|batch| batch.missing > 0) {
             let ((number, at), item, result) =
                 self.done.recv().unwrap_or_else(|_| unreachable!("a worker sends every result it takes"));
             let result = result.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            // The batches waiting are numbered one after the other from the oldest.
             let batch = &mut self.batches[number - oldest];
             batch.done[at] = Some((item, result));
             batch.missing -= 1;
