@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 use crate::text::normalize::{fold_borrowed, Folded};
 use crate::text::tokenize::{tokenize, TokenKind};
+use crate::hash::ByHash;
 use crate::word_key::{WordKey, WordKeyMap};
 
 #[derive(Debug, Clone)]
@@ -35,6 +36,10 @@ pub(crate) struct Lexicon {
     edges: HashMap<(u32, u32), u32>,
     /// For each node, the entry whose name ends there.
     terminal: Vec<Option<u32>>,
+    /// The first tokens of the names (the root's edges), by the hash of their text: whether a
+    /// word may begin a name takes one lookup of a key held in the table, not the vocabulary's
+    /// and then the root's ([`Lexicon::begins_with_hashed`]).
+    first_tokens: ByHash<()>,
 }
 
 /// The folded tokens of a name, `folded` being the name folded. Most names of the tables fold to
@@ -135,6 +140,7 @@ impl Lexicon {
             vocabulary: HashMap::with_capacity_and_hasher(lines, Default::default()),
             edges: HashMap::with_capacity_and_hasher(2 * lines, Default::default()),
             terminal,
+            first_tokens: ByHash::with_capacity(lines),
         }
     }
 
@@ -161,9 +167,8 @@ impl Lexicon {
     /// Adds a name as its folded tokens. A token the vocabulary lacks is copied into it; the
     /// others are only looked up.
     fn insert_tokens(&mut self, tokens: &[impl AsRef<str>], entry: u32) {
-        if tokens.is_empty() {
-            return;
-        }
+        let Some(first) = tokens.first() else { return };
+        self.first_tokens.insert(first.as_ref(), ());
         let mut node = 0u32;
         for token in tokens {
             let token = match self.vocabulary.get(token.as_ref().as_bytes()) {
@@ -206,10 +211,11 @@ impl Lexicon {
         self.id
     }
 
-    /// Whether some name begins with the folded token `token`: where none does,
-    /// [`Lexicon::find`] finds no name at a reading whose stem it is.
-    pub(crate) fn begins_with(&self, token: &str) -> bool {
-        self.step(0, token).is_some()
+    /// Whether some name begins with the folded token whose [`crate::hash::string_key`] is `key`:
+    /// where none does, [`Lexicon::find`] finds no name at a reading whose stem it is.
+    #[inline]
+    pub(crate) fn begins_with_hashed(&self, key: u64) -> bool {
+        self.first_tokens.get_hashed(key).is_some()
     }
 
     /// How many entities the lexicon knows.
@@ -295,7 +301,7 @@ impl Lexicon {
 
     /// [`Lexicon::find`], passing by the readings for which `may_begin(token, reading)` is false
     /// (`reading` is its index in [`Words::readings`]): a caller that knows their stems begin no
-    /// name ([`Lexicon::begins_with`]) saves looking them up.
+    /// name ([`Lexicon::begins_with_hashed`]) saves looking them up.
     pub(crate) fn find_where(&self, words: &Words<'_>, may_begin: impl Fn(usize, usize) -> bool) -> Vec<Candidate> {
         let mut found = Vec::new();
         let mut first = 0;
@@ -368,6 +374,15 @@ fn abd_variants(tokens: &[impl AsRef<str>]) -> Vec<Vec<String>> {
 mod tests {
     use super::*;
     use crate::text::normalize::fold;
+
+    #[test]
+    fn a_name_begins_with_its_first_token_alone() {
+        let lexicon = Lexicon::parse("per:1\tPER\tبشار الأسد\tبشار حافظ الأسد\n").expect("reads");
+        let begins = |token: &str| lexicon.begins_with_hashed(crate::hash::string_key(&fold(token)));
+        assert!(begins("بشار"));
+        assert!(!begins("الأسد") && !begins("حافظ") && !begins("بشا") && !begins(""));
+        assert!(!Lexicon::default().begins_with_hashed(crate::hash::string_key("بشار")));
+    }
 
     /// The quick split of plain names gives the tokens folding and tokenizing give, for every
     /// name of the embedded tables and for names it must leave to them.

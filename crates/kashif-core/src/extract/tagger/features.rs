@@ -1,9 +1,7 @@
 //! Feature extraction for the tagger: every feature of a token is a 64-bit hash of a template
 //! number and the strings it is made of, computed without allocating.
 
-use rustc_hash::FxHashMap as HashMap;
-
-use crate::hash::{fnv1a, mix};
+use crate::hash::{fnv1a, mix, string_key, ByHash};
 
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{Candidate, Words};
@@ -75,22 +73,22 @@ pub(crate) const TITLE: u8 = 8;
 /// The word lists the features consult, built once ([`Lists::parse_embedded`], by `crate::resources`).
 #[derive(Debug, Default)]
 pub(crate) struct Lists {
-    names: HashMap<&'static str, u8>,
+    names: ByHash<u8>,
     /// First names only women (true) or only men (false) have: the `f` and `m` flags.
-    genders: HashMap<&'static str, bool>,
+    genders: ByHash<bool>,
     /// Folded trigger word → 1 person, 2 place, 3 organization: a name of that type often comes
     /// right after it (`data/feature_words.tsv`).
-    triggers: HashMap<&'static str, u8>,
+    triggers: ByHash<u8>,
     /// Folded WikiFANE token → its statistics.
-    wiki: HashMap<&'static str, WikiStat>,
+    wiki: ByHash<WikiStat>,
     /// WikiFANE's multi-token entity strings.
     wiki_strings: Lexicon,
     /// Folded stem → its classes in the coarse and the fine clustering.
-    clusters: HashMap<&'static str, [u16; 2]>,
+    clusters: ByHash<[u16; 2]>,
     /// Folded word that shows what a stretch of news is about → its topic: 1 sport, 2 business,
     /// 3 arts (`data/feature_words.tsv`). A club named after its city is an organization in a
     /// match report, a place elsewhere.
-    topics: HashMap<&'static str, u8>,
+    topics: ByHash<u8>,
     /// How common each word is in Arabic at large.
     freq: Frequencies,
 }
@@ -154,8 +152,8 @@ impl Lists {
     /// Reads `token<TAB>flags` lines (`w`, `a`, `g`, `t`; `f`, `m` of a first name only women or
     /// only men have), `#` comments.
     pub(crate) fn parse(tsv: &'static str) -> Lists {
-        let mut names = HashMap::with_capacity_and_hasher(tsv::line_count(tsv), Default::default());
-        let mut genders = HashMap::default();
+        let mut names = ByHash::with_capacity(tsv::line_count(tsv));
+        let mut genders = ByHash::default();
         for line in tsv::lines(tsv).filter(|l| !l.starts_with('#')) {
             let Some(tab) = tsv::find_byte(line.as_bytes(), b'\t') else { continue };
             let (token, flags) = (&line[..tab], &line.as_bytes()[tab + 1..]);
@@ -168,11 +166,11 @@ impl Lists {
         Lists {
             names,
             genders,
-            triggers: HashMap::default(),
-            wiki: HashMap::default(),
+            triggers: ByHash::default(),
+            wiki: ByHash::default(),
             wiki_strings: Lexicon::default(),
-            clusters: HashMap::default(),
-            topics: HashMap::default(),
+            clusters: ByHash::default(),
+            topics: ByHash::default(),
             freq: Frequencies::default(),
         }
     }
@@ -370,15 +368,26 @@ impl WordFacts {
         let readings = words.readings(i);
         let word = words.tokens[i].text.as_str();
         let stem = readings.last().map_or(word, |r| r.stem.as_str());
-        let wiki = lists.wiki.get(word).or_else(|| readings.iter().find_map(|r| lists.wiki.get(r.stem.as_str())));
+        // Each string hashed once for all the lists (a reading's stem is often the word).
+        let word_key = string_key(word);
+        let key_of = |text: &str| if text == word { word_key } else { string_key(text) };
+        let stem_key = key_of(stem);
+        // The keys of the first eight readings' stems, kept; those of any later ones hashed when asked.
+        let mut first_keys = [0u64; 8];
+        for (key, reading) in first_keys.iter_mut().zip(readings) {
+            *key = key_of(&reading.stem);
+        }
+        let first_keys = &first_keys[..readings.len().min(8)];
+        let reading_keys = || (readings.iter().enumerate()).map(|(n, r)| first_keys.get(n).copied().unwrap_or_else(|| key_of(&r.stem)));
+        let wiki = (lists.wiki.get_hashed(word_key)).or_else(|| reading_keys().find_map(|key| lists.wiki.get_hashed(key)));
+        let either = |map: &ByHash<u8>| map.get_hashed(word_key).or_else(|| map.get_hashed(stem_key)).copied();
         WordFacts {
-            names: readings.iter().fold(0, |acc, r| acc | lists.name_flags(&r.stem)),
-            trigger: lists.triggers.get(word).or_else(|| lists.triggers.get(stem)).copied().unwrap_or(0),
+            names: reading_keys().fold(0, |acc, key| acc | lists.names.get_hashed(key).copied().unwrap_or(0)),
+            trigger: either(&lists.triggers).unwrap_or(0),
             wiki: wiki.copied().unwrap_or_default(),
             wiki_known: wiki.is_some(),
-            cluster: lists.clusters.get(stem).copied().unwrap_or(NO_CLUSTER),
-            topic: lists.topics.get(word).or_else(|| lists.topics.get(stem)).copied().unwrap_or(0),
-            // The table holds only Arabic words; a stem without clitics is the word.
+            cluster: lists.clusters.get_hashed(stem_key).copied().unwrap_or(NO_CLUSTER),
+            topic: either(&lists.topics).unwrap_or(0),
             freq: match words.tokens[i].kind {
                 TokenKind::Arabic => {
                     let of_word = lists.freq.class(word);
@@ -387,14 +396,14 @@ impl WordFacts {
                 _ => [0, 0],
             },
             openings: Openings::of(word, stem),
-            name_starts: NameStarts::of(readings, lexicon, &lists.wiki_strings),
+            name_starts: NameStarts::of(first_keys, lexicon, &lists.wiki_strings),
         }
     }
 }
 
 /// Which readings of a word (by their index in [`Words::readings`]) may begin a name of the
 /// lexicon or one of WikiFANE's entity strings. A reading whose bit is clear begins none
-/// ([`Lexicon::begins_with`]): the matchers pass it by without looking its stem up, so that a
+/// ([`Lexicon::begins_with_hashed`]): the matchers pass it by without looking its stem up, so that a
 /// word the tagger's cache keeps has its stems looked up once, not at each token. Readings past
 /// the eighth, and any when no lexicon was given, may always begin one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -404,16 +413,16 @@ pub(crate) struct NameStarts {
 }
 
 impl NameStarts {
-    /// The readings `readings` of a word that begin a name of `lexicon` (any, when there is no
-    /// lexicon) and of `wiki`.
-    fn of(readings: &[crate::text::clitics::Reading<'_>], lexicon: Option<&Lexicon>, wiki: &Lexicon) -> NameStarts {
-        let bits = |begins: &dyn Fn(&str) -> bool| {
-            (readings.iter().take(8).enumerate())
-                .fold(0u8, |bits, (index, reading)| bits | (u8::from(begins(&reading.stem)) << index))
+    /// The readings of a word that begin a name of `lexicon` (any, when there is no lexicon) and
+    /// of `wiki`, given the [`string_key`]s of their stems (of the first eight, which are all it
+    /// tells apart).
+    fn of(keys: &[u64], lexicon: Option<&Lexicon>, wiki: &Lexicon) -> NameStarts {
+        let bits = |begins: &dyn Fn(u64) -> bool| {
+            (keys.iter().take(8).enumerate()).fold(0u8, |bits, (index, &key)| bits | (u8::from(begins(key)) << index))
         };
         NameStarts {
-            lexicon: lexicon.map_or(u8::MAX, |lexicon| bits(&|stem| lexicon.begins_with(stem))),
-            wiki: bits(&|stem| wiki.begins_with(stem)),
+            lexicon: lexicon.map_or(u8::MAX, |lexicon| bits(&|key| lexicon.begins_with_hashed(key))),
+            wiki: bits(&|key| wiki.begins_with_hashed(key)),
         }
     }
 
@@ -1192,6 +1201,7 @@ fn quotation_features(around: Window<'_, '_>, out: &mut impl FeatureSink) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rustc_hash::FxHashMap as HashMap;
     use crate::text::normalize::Folded;
     use crate::text::tokenize::tokenize;
 
