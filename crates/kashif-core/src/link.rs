@@ -678,13 +678,14 @@ fn link_short_forms(text: &str, mentions: &mut [Mention], keys: &[String], membe
     for (index, key) in keys.iter().enumerate() {
         by_key.entry(key.as_str()).or_default().push(index);
     }
-    let chars: Vec<char> = text.chars().collect();
+    let mut offsets = ByteOffsets::of(text);
     for index in 1..mentions.len() {
         let (org, short) = (&mentions[index - 1], &mentions[index]);
-        if org.label != Label::Org || is_lexicon_id(&short.id) || org.end > short.start || short.end >= chars.len() {
+        if org.label != Label::Org || is_lexicon_id(&short.id) || org.end > short.start {
             continue;
         }
-        if chars[org.end..short.start].iter().collect::<String>().trim() != "(" || chars[short.end] != ')' {
+        let (gap, close) = (offsets.of_char(org.end)..offsets.of_char(short.start), offsets.of_char(short.end));
+        if text[gap].trim() != "(" || !text[close..].starts_with(')') {
             continue;
         }
         let (id, canonical, old) = (org.id.clone(), org.canonical.clone(), short.id.clone());
@@ -699,6 +700,34 @@ fn link_short_forms(text: &str, mentions: &mut [Mention], keys: &[String], membe
             mentions[mention].canonical = canonical.clone();
             members.moved(mentions, mention);
         }
+    }
+}
+
+/// The byte offsets of a text's char offsets, found by walking its chars from the last one asked
+/// for (from the start again for an earlier one): mentions in text order cost one pass over the
+/// text, not a `char` per char of it collected for each document.
+struct ByteOffsets<'t> {
+    text: &'t str,
+    /// The last char offset asked for, and its byte offset.
+    char_at: usize,
+    byte_at: usize,
+}
+
+impl<'t> ByteOffsets<'t> {
+    fn of(text: &'t str) -> Self {
+        ByteOffsets { text, char_at: 0, byte_at: 0 }
+    }
+
+    /// The byte offset of char `offset` (the text's length for the end or past it).
+    fn of_char(&mut self, offset: usize) -> usize {
+        if offset < self.char_at {
+            (self.char_at, self.byte_at) = (0, 0);
+        }
+        for c in self.text[self.byte_at..].chars().take(offset - self.char_at) {
+            self.byte_at += c.len_utf8();
+        }
+        self.char_at = offset;
+        self.byte_at
     }
 }
 
@@ -1443,6 +1472,16 @@ mod tests {
             _ => 0,
         };
         resolve(&lexicon, tables(), &frequency, &words, &candidate).map(|(id, _)| id)
+    }
+
+    #[test]
+    fn byte_offsets_of_chars_forward_back_and_past_the_end() {
+        let text = "قال (أ ف ب) x";
+        let mut offsets = ByteOffsets::of(text);
+        let expected = |offset: usize| text.char_indices().nth(offset).map_or(text.len(), |(byte, _)| byte);
+        for offset in [0, 3, 4, 4, 11, 2, 12, 13, 40, 1] {
+            assert_eq!(offsets.of_char(offset), expected(offset), "char {offset}");
+        }
     }
 
     #[test]
