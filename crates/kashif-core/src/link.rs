@@ -723,9 +723,12 @@ impl<'t> ByteOffsets<'t> {
         if offset < self.char_at {
             (self.char_at, self.byte_at) = (0, 0);
         }
-        for c in self.text[self.byte_at..].chars().take(offset - self.char_at) {
-            self.byte_at += c.len_utf8();
+        // `nth` skips chars a chunk of bytes at a time (`Chars::advance_by`), not one by one.
+        let mut rest = self.text[self.byte_at..].chars();
+        if let Some(skip) = (offset - self.char_at).checked_sub(1) {
+            rest.nth(skip);
         }
+        self.byte_at = self.text.len() - rest.as_str().len();
         self.char_at = offset;
         self.byte_at
     }
