@@ -13,6 +13,7 @@
 //! assert_eq!(fold(&text), "ادلب");
 //! ```
 
+pub(crate) mod byte_offsets;
 pub(crate) mod clitics;
 pub(crate) mod parts;
 pub mod decode;
