@@ -371,7 +371,6 @@ impl WordFacts {
         // Each string hashed once for all the lists (a reading's stem is often the word).
         let word_key = string_key(word);
         let key_of = |text: &str| if text == word { word_key } else { string_key(text) };
-        let stem_key = key_of(stem);
         // The keys of the first eight readings' stems, kept; those of any later ones hashed when asked.
         let mut first_keys = [0u64; 8];
         for (key, reading) in first_keys.iter_mut().zip(readings) {
@@ -379,6 +378,8 @@ impl WordFacts {
         }
         let first_keys = &first_keys[..readings.len().min(8)];
         let reading_keys = || (readings.iter().enumerate()).map(|(n, r)| first_keys.get(n).copied().unwrap_or_else(|| key_of(&r.stem)));
+        // The stem is the last reading's (the word's, when it has none).
+        let stem_key = reading_keys().next_back().unwrap_or(word_key);
         let wiki = (lists.wiki.get_hashed(word_key)).or_else(|| reading_keys().find_map(|key| lists.wiki.get_hashed(key)));
         let either = |map: &ByHash<u8>| map.get_hashed(word_key).or_else(|| map.get_hashed(stem_key)).copied();
         WordFacts {
@@ -388,6 +389,7 @@ impl WordFacts {
             wiki_known: wiki.is_some(),
             cluster: lists.clusters.get_hashed(stem_key).copied().unwrap_or(NO_CLUSTER),
             topic: either(&lists.topics).unwrap_or(0),
+            // The table holds only Arabic words; a stem without clitics is the word.
             freq: match words.tokens[i].kind {
                 TokenKind::Arabic => {
                     let of_word = lists.freq.class(word);
