@@ -294,23 +294,31 @@ impl RuleSet {
 pub(crate) fn run(input: &RuleInput<'_, '_>, set: &RuleSet, out: &mut Vec<(Candidate, f32)>) {
     type Key = (usize, usize, usize, Label);
     let key = |c: &Candidate| -> Key { (c.first, c.last, c.prefix, c.label) };
+    // The keys of `out` before the next rule, made again only after a rule that changed them.
+    let mut before: Vec<Key> = out.iter().map(|(c, _)| key(c)).collect();
     for rule in RULES.iter().filter(|rule| set.on(rule.name)) {
-        let before: Vec<Key> = out.iter().map(|(c, _)| key(c)).collect();
         (rule.run)(input, out);
         // A candidate the rule made (`unnamed`) is the rule's even where it took the place of
-        // one with the same words and type.
-        for (candidate, _) in out.iter_mut().filter(|(c, _)| c.source == Source::Rule("")) {
-            candidate.source = Source::Rule(rule.name);
-        }
-        // Most rules change nothing in most texts: then no candidate is the rule's.
-        if out.iter().map(|(c, _)| key(c)).eq(before.iter().copied()) {
-            continue;
-        }
-        let before: rustc_hash::FxHashSet<Key> = before.into_iter().collect();
-        for (candidate, _) in out.iter_mut() {
-            if !before.contains(&key(candidate)) {
+        // one with the same words and type. Most rules change nothing in most texts: then no
+        // candidate is the rule's, and one pass over `out` tells both.
+        let mut unchanged = out.len() == before.len();
+        for ((candidate, _), at) in out.iter_mut().zip(0..) {
+            if candidate.source == Source::Rule("") {
                 candidate.source = Source::Rule(rule.name);
             }
+            unchanged &= before.get(at) == Some(&key(candidate));
+        }
+        if unchanged {
+            continue;
+        }
+        let earlier: rustc_hash::FxHashSet<Key> = before.iter().copied().collect();
+        before.clear();
+        for (candidate, _) in out.iter_mut() {
+            let now = key(candidate);
+            if !earlier.contains(&now) {
+                candidate.source = Source::Rule(rule.name);
+            }
+            before.push(now);
         }
     }
 }
