@@ -1,7 +1,7 @@
 //! Feature extraction for the tagger: every feature of a token is a 64-bit hash of a template
 //! number and the strings it is made of, computed without allocating.
 
-use crate::hash::{fnv1a, mix, string_key, ByHash};
+use crate::hash::{feature_finish, feature_part, feature_start, string_key, ByHash};
 
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{Candidate, Words};
@@ -619,31 +619,26 @@ fn set_topics(infos: &mut [TokenInfo<'_>]) {
     }
 }
 
-/// The hash of a feature: a template number and its parts. The same on every platform.
+/// The hash of a feature: a template number and its parts ([`feature_part`]). The same on every
+/// platform.
 #[inline]
 pub(crate) fn feature(template: u8, parts: &[&[u8]]) -> u64 {
-    feature_after(fnv1a(&[template]), parts)
+    feature_after(feature_start(template), parts)
 }
 
 /// The state of [`feature`]'s hash of template `template` once its first part, `first`, is in.
 #[inline]
 fn opened(template: u8, first: &[u8]) -> u64 {
-    mix(mix(fnv1a(&[template]), first), &[0xff])
+    feature_part(feature_start(template), first)
 }
 
 /// [`feature`] from the hash state `h` of its template and first parts, with the other `parts`.
 #[inline]
 fn feature_after(mut h: u64, parts: &[&[u8]]) -> u64 {
     for part in parts {
-        h = mix(h, part);
-        h = mix(h, &[0xff]);
+        h = feature_part(h, part);
     }
-    // Final avalanche (splitmix64), so that the low and high halves are both well spread.
-    h ^= h >> 30;
-    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    h ^= h >> 27;
-    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
-    h ^ (h >> 31)
+    feature_finish(h)
 }
 
 /// The first `n` chars of `s` (all of it when shorter).
@@ -995,7 +990,7 @@ impl<'s, 'a> Window<'s, 'a> {
     /// The feature of `template` (one of [`OPENING_TEMPLATES`]) whose first part is the word or
     /// stem of the token `offset` places away (`edge` when there is none) and whose other
     /// parts are `rest`: as [`feature`] makes it, from the state kept with that word.
-    #[inline]
+    #[inline(always)]
     fn opening_with(self, offset: isize, template: u8, edge: &[u8], rest: &[&[u8]]) -> u64 {
         match self.at(offset) {
             Some(info) => feature_after(info.openings.of_template(template), rest),

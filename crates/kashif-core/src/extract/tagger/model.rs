@@ -1,6 +1,7 @@
 //! The model: quantized weights per (feature, tag), transition scores, and its compact binary form.
 //!
-//! Binary layout (little-endian): `KSHT` magic, version byte (2), tag count byte, `f32` scale
+//! Binary layout (little-endian): `KSHT` magic, version byte (3: the keys are of
+//! [`crate::hash::feature_part`]'s hashes; 2 had FNV-1a's), tag count byte, `f32` scale
 //! (weight units per quantum), `u32` feature count, `(MODEL_TAGS + 1) × MODEL_TAGS` transition
 //! scores as `i16` quanta (the last row is the start of the text), the feature keys sorted and
 //! delta-coded as LEB128 varints, then the weights as `i8` quanta, tag-major (all features' `O`
@@ -18,7 +19,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::viterbi::MODEL_TAGS;
 
 const MAGIC: &[u8; 4] = b"KSHT";
-const VERSION: u8 = 2;
+const VERSION: u8 = 3;
 
 /// A feature hash reduced to the 32-bit key the model stores (never 0: that marks an empty
 /// slot of the table).
@@ -297,7 +298,7 @@ impl Model {
             return Err(error("not a Kashif tagger model"));
         }
         if bytes[4] != VERSION || bytes[5] as usize != MODEL_TAGS {
-            return Err(error("unsupported version or tag set"));
+            return Err(error("unsupported version or tag set (a model of another Kashif version: train it again with `kashif train`)"));
         }
         let scale = f32::from_le_bytes(bytes[6..10].try_into().unwrap_or_default());
         let count = u32::from_le_bytes(bytes[10..14].try_into().unwrap_or_default()) as usize;
