@@ -6,7 +6,7 @@
 //! one `u32` of an open-addressing table (2 MB, one cache line read per lookup). Two words share
 //! a fingerprint and a probe run about once in 300 million lookups.
 
-use crate::hash::{fnv1a, mix};
+use crate::hash::bytes_hash;
 
 /// Folded word → frequency class, 1 (Zipf 2 to 2.5) to 7 (Zipf 5 and more); 0 for rarer words.
 #[derive(Debug, Default)]
@@ -56,10 +56,10 @@ impl Frequencies {
     /// The slot that holds `word`, or the empty one where it would go, and its fingerprint.
     #[inline]
     fn slot_of(&self, word: &str) -> (usize, u32) {
-        self.slot_of_hash(fnv1a(word.as_bytes()))
+        self.slot_of_hash(bytes_hash(word.as_bytes()))
     }
 
-    /// [`Frequencies::slot_of`] the word whose FNV-1a hash is `hash`.
+    /// [`Frequencies::slot_of`] the word whose [`bytes_hash`] is `hash`.
     #[inline]
     fn slot_of_hash(&self, hash: u64) -> (usize, u32) {
         let (mut slot, print) = self.locate(hash);
@@ -73,7 +73,7 @@ impl Frequencies {
         (1 << self.bits) - 1
     }
 
-    /// The first slot to probe for the word whose FNV-1a hash is `hash`, and its fingerprint
+    /// The first slot to probe for the word whose [`bytes_hash`] is `hash`, and its fingerprint
     /// (the class bits clear).
     #[inline]
     fn locate(&self, hash: u64) -> (usize, u32) {
@@ -82,38 +82,23 @@ impl Frequencies {
     }
 }
 
-/// Reads the line `text` opens with, in one pass over its bytes: when it is `word<TAB>class`
-/// (one tab, a class from 1 to 7, no `#` first), the FNV-1a hash of the word and the class;
-/// and the text after the line. A `\r` before the `\n` makes no entry, as any other byte there.
+/// Reads the line `text` opens with: when it is `word<TAB>class` (one tab, a class from 1 to 7,
+/// no `#` first), the [`bytes_hash`] of the word and the class; and the text after the line. A
+/// `\r` before the `\n` makes no entry, as any other byte there. The line's end and its tab are
+/// found eight bytes at a time, and the word hashed eight bytes a step.
 fn read_entry(text: &[u8]) -> (Option<(u64, u32)>, &[u8]) {
-    if text.first() == Some(&b'#') {
-        return (None, after_line(text));
+    let (line, rest) = match crate::tsv::find_byte(text, b'\n') {
+        Some(end) => (&text[..end], &text[end + 1..]),
+        None => (text, &[][..]),
+    };
+    if line.first() == Some(&b'#') {
+        return (None, rest);
     }
-    let mut hash = fnv1a(b"");
-    for (at, &byte) in text.iter().enumerate() {
-        // Word bytes, the most of them, pass one compare (the tab and the newline are below it).
-        if byte > b'\n' {
-            hash = mix(hash, std::slice::from_ref(&byte));
-            continue;
-        }
-        match byte {
-            b'\t' => {
-                return match &text[at + 1..] {
-                    [digit @ b'1'..=b'7', b'\n', rest @ ..] => (Some((hash, u32::from(digit - b'0'))), rest),
-                    [digit @ b'1'..=b'7'] => (Some((hash, u32::from(digit - b'0'))), &[]),
-                    after => (None, after_line(after)),
-                };
-            }
-            b'\n' => return (None, &text[at + 1..]),
-            _ => hash = mix(hash, std::slice::from_ref(&byte)),
-        }
+    let Some(tab) = crate::tsv::find_byte(line, b'\t') else { return (None, rest) };
+    match &line[tab + 1..] {
+        [digit @ b'1'..=b'7'] => (Some((bytes_hash(&line[..tab]), u32::from(digit - b'0'))), rest),
+        _ => (None, rest),
     }
-    (None, &[])
-}
-
-/// The text after the line `text` opens with (empty when it is the last).
-fn after_line(text: &[u8]) -> &[u8] {
-    crate::tsv::find_byte(text, b'\n').map_or(&[], |at| &text[at + 1..])
 }
 
 #[cfg(test)]
