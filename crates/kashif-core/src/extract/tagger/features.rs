@@ -1229,6 +1229,20 @@ mod tests {
         out
     }
 
+    /// A feature's hash is pinned: the model file stores it, on every platform.
+    #[test]
+    fn feature_hashes_are_pinned() {
+        let pinned: [(u8, &[&[u8]], u64); 4] = [
+            (0, &[], 0x3463_0f3f_f819_1da6),
+            (1, &["منبج".as_bytes()], 0x2094_67c7_5c44_1cc3),
+            (6, &[b"<s>", "لافروف".as_bytes()], 0x288b_9675_aeb0_d534),
+            (47, &["سيرغي لافروف".as_bytes()], 0x8864_b1a0_5d61_1b60),
+        ];
+        for (template, parts, expected) in pinned {
+            assert_eq!(feature(template, parts), expected, "template {template}, {parts:?}");
+        }
+    }
+
     /// The flags of each name read in one pass are those `split_once`, `contains` and a loop
     /// over the chars read, on every line of the file and on odd ones.
     #[test]
