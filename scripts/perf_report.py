@@ -42,7 +42,7 @@ def sizes():
 def per_core(corpus):
     """The words/s and MB/s of bench_corpus.py's fastest one-core row of a JSON Lines corpus."""
     rows = [line.split("|")[1:-1] for line in corpus.splitlines() if ".jsonl" in line]
-    one_core = [(float(r[6].replace(",", "")), float(r[5])) for r in rows if r[3].strip() == "1"]
+    one_core = [(float(r[7].replace(",", "")), float(r[6])) for r in rows if r[3].strip() == "1"]
     return max(one_core, default=(0.0, 0.0))
 
 
@@ -103,8 +103,8 @@ Issue 19's budgets:
 
 {budgets(bench, corpus, browser, packed)}
 
-`cargo bench --bench analyze` (one thread; cold: the fastest of 5 new analyzers, warm: of 20 runs of
-one, every word's weights summed before):
+`cargo bench --bench analyze` (one thread; cold: the fastest of 20 new analyzers, warm: of 20 runs of
+one, every word's weights summed before; the median of each beside it):
 
 ```
 {bench}
