@@ -93,6 +93,7 @@ impl Tagger {
         let names = lexicon.to_find();
         WordCache::with(self.id, names.map(Lexicon::id), |cache| {
             cache.start_text();
+            cache.reserve_for(words.tokens.len());
             let mut slots = Vec::with_capacity(words.tokens.len());
             let facts = |i: usize| {
                 let (slot, facts) =

@@ -165,6 +165,19 @@ impl WordCache {
         }
     }
 
+    /// Makes room, in a cache that holds no word yet, for the words and places of a text of
+    /// `tokens` tokens (half as many, at most [`CAPACITY`]): grown as they filled, its tables
+    /// were copied a dozen times in a new analyzer's first 10,000-word article (4,990 new words
+    /// in 12,526 tokens; 146.4 → 143.4 M instructions). A cache that holds words keeps its size.
+    pub(crate) fn reserve_for(&mut self, tokens: usize) {
+        if self.words.is_empty() {
+            let room = (tokens / 2).min(CAPACITY);
+            self.words.reserve(room);
+            self.slots.reserve(room);
+            self.places.reserve(room);
+        }
+    }
+
     /// The slot of `word` and what the lists say of it ([`WordFacts`]): kept from an earlier
     /// call, else found by `find` and kept.
     #[inline]
