@@ -652,7 +652,16 @@ fn feature_after(mut h: u64, parts: &[&[u8]]) -> u64 {
 }
 
 /// The first `n` chars of `s` (all of it when shorter).
+#[inline]
 fn prefix(s: &str, n: usize) -> Option<&str> {
+    // Most words are Arabic, two bytes a letter: when the first `n` chars are, they end at 2n,
+    // found without decoding the chars and counting them.
+    let two_byte = |pair: &[u8]| pair[0] & 0xe0 == 0xc0;
+    if let Some(head) = s.as_bytes().get(..2 * n) {
+        if head.chunks_exact(2).all(two_byte) {
+            return s.get(..2 * n);
+        }
+    }
     match s.char_indices().nth(n) {
         Some((end, _)) => Some(&s[..end]),
         None if s.chars().count() == n => Some(s),
@@ -1234,6 +1243,19 @@ mod tests {
         let mut out = Vec::new();
         extract(&infos, index, &mut out);
         out
+    }
+
+    /// The first chars of a word, read two bytes a letter where the letters are Arabic, are those
+    /// that counting the chars gives, whatever the script and length.
+    #[test]
+    fn prefixes_are_the_first_chars() {
+        for word in ["منبج", "وبمنبج", "لإيران", "ا", "CNN", "AFPوكالة", "سيرغيLavrov", "é", "ﻻ", "٢٠٢٠", ""] {
+            for n in 1..=5 {
+                let chars: Vec<char> = word.chars().collect();
+                let expected = (chars.len() >= n).then(|| chars[..n].iter().collect::<String>());
+                assert_eq!(prefix(word, n).map(str::to_owned), expected, "{word:?}, {n}");
+            }
+        }
     }
 
     /// A feature's hash is pinned: the model file stores it, on every platform.
