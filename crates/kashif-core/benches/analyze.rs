@@ -112,7 +112,7 @@ fn main() {
     let (tokens, _) = fresh().time_tagger(&text, 1);
     let cold = (0..RUNS).map(|_| fresh().time_tagger(&text, 1).1).min().unwrap_or_default();
     tagger_report("cold", tokens, cold);
-    tagger_report("warm", tokens, analyzer.time_tagger(&text, 20).1);
+    tagger_report("warm", tokens, analyzer.time_tagger(&text, RUNS).1);
 }
 
 /// The real article when `scripts/bench_corpus.py` has written it, else the paragraph repeated.

@@ -26,10 +26,14 @@ fn le_u64(bytes: &[u8]) -> u64 {
     bytes.first_chunk::<8>().map_or(0, |chunk| u64::from_le_bytes(*chunk))
 }
 
-/// The first four bytes of `bytes` as a little-endian integer (0 when there are fewer).
+/// The last eight bytes of `bytes` as a little-endian integer, read as two four-byte halves: of
+/// 4 to 7 bytes, the first four and the last four, which overlap. One reading for every such
+/// length, with no test of it (the callers make sure there are at least four bytes).
 #[inline(always)]
-fn le_u32(bytes: &[u8]) -> u64 {
-    bytes.first_chunk::<4>().map_or(0, |chunk| u64::from(u32::from_le_bytes(*chunk)))
+pub(crate) fn last_eight(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let four = |at: usize| u64::from(u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default()));
+    four(n.saturating_sub(8)) | four(n - 4) << 32
 }
 
 /// The state of a feature's hash once its template number is in.
@@ -69,7 +73,7 @@ pub(crate) fn feature_part(h: u64, part: &[u8]) -> u64 {
     let h = if n >= 8 {
         by_chunks(h, part)
     } else if n >= 4 {
-        step(h, le_u32(part) | le_u32(&part[n - 4..]) << 32)
+        step(h, last_eight(part))
     } else {
         h
     };
