@@ -54,11 +54,14 @@ def budgets(bench, corpus, browser, packed):
     rate, mb_per_s = per_core(corpus)
     analyze = float(re.search(r"analyze, cold: ([\d.]+) ms", bench).group(1))
     warm = float(re.search(r"median: ([\d,]+) ms", browser).group(1).replace(",", ""))
+    tagged = re.search(r"corpus, analyze: [\d.]+ ms, (\d+) tokens/s, ([\d.]+) times", bench)
+    tokens_per_s, ratio = (float(tagged.group(1)), float(tagged.group(2))) if tagged else (0.0, 0.0)
     return "\n".join([
-        f"- end to end at least 1 M tokens/s (the issue's \"≈ 5 MB/s\") per core: {rate / 1e6:.2f} M words/s "
-        f"and {mb_per_s:.2f} MB/s on one core (the best one-core corpus run below): {verdict(rate >= 1e6)} "
-        f"in words (Kashif's tokens, which also count punctuation, are about 1.17 per word), "
-        f"{verdict(mb_per_s >= 5)} in MB/s;",
+        f"- end to end within 1.5 times the tagger's time: {ratio:.2f} times on the 10 MB corpus "
+        f"(`cargo bench`, one thread, the analysis without the CLI's reading and writing): {verdict(0 < ratio <= 1.5)};",
+        f"- and at least 1 M tokens/s (the issue's \"≈ 5 MB/s\") per core: {tokens_per_s / 1e6:.2f} M of Kashif's "
+        f"tokens/s there: {verdict(tokens_per_s >= 1e6)}; the whole CLI on one core (the best one-core corpus "
+        f"run below): {mb_per_s:.2f} MB/s ({verdict(mb_per_s >= 5)} for 5 MB/s) and {rate / 1e6:.2f} M words/s;",
         f"- 10,000 words in under 20 ms: {analyze:.1f} ms (`cargo bench`, the real article, a new analyzer): "
         f"{verdict(analyze < 20)};",
         f"- page and worker at most 2 MB gzip: {packed / 1e6:.3f} MB (their two wasm files, as "
