@@ -35,6 +35,7 @@ mod hash;
 pub mod ingest;
 pub mod link;
 pub mod parallel;
+mod prefetch;
 mod resources;
 #[cfg(test)]
 mod random_texts;

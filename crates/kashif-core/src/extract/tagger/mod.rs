@@ -18,6 +18,7 @@ pub(crate) mod rules;
 pub(crate) mod model;
 #[cfg(feature = "train")]
 pub(crate) mod train;
+mod place_table;
 mod word_cache;
 
 use crate::analysis::Label;
@@ -34,7 +35,13 @@ use crate::text::tokenize::tokenize;
 use features::Lists;
 pub use model::ModelError;
 use model::Model;
+use place_table::PlaceKey;
 use word_cache::{Slot, TaggerId, WordCache, WordWeights};
+
+/// How many tokens ahead the tagger asks the processor for the entry of a token's place in its
+/// cache ([`WordCache::prefetch_place`]): a token's other work takes longer than the wait.
+const PLACE_PREFETCH: usize = 4;
+
 #[cfg(feature = "train")]
 pub use train::TrainOptions;
 
@@ -119,10 +126,24 @@ impl Tagger {
     fn one_pass(&self, infos: &[features::TokenInfo<'_>], slots: &[Slot], cache: &mut WordCache) -> Vec<[f32; MODEL_TAGS]> {
         let mut sums = vec![[0i32; MODEL_TAGS]; infos.len()];
         let mut hashes = features::SplitFeatures::with_neighbours_apart();
+        // Each token's place, found in the cache `PLACE_PREFETCH` tokens after the processor
+        // was asked for it.
+        let places: Vec<(PlaceKey, u64)> = (0..infos.len())
+            .map(|i| {
+                let key = PlaceKey::of(&features::place(infos, i));
+                (key, key.hash())
+            })
+            .collect();
+        for &(_, hash) in places.iter().take(PLACE_PREFETCH) {
+            cache.prefetch_place(hash);
+        }
         for (i, &slot) in slots.iter().enumerate().take(infos.len()) {
+            if let Some(&(_, ahead)) = places.get(i + PLACE_PREFETCH) {
+                cache.prefetch_place(ahead);
+            }
             let known = cache.has_weights(slot);
-            let place = features::place(infos, i);
-            let known_place = cache.place(&place).copied();
+            let (place, place_hash) = places[i];
+            let known_place = cache.place(place, place_hash).copied();
             hashes.clear(!known, known_place.is_none());
             features::extract(infos, i, &mut hashes);
             // The features of the place (when not kept) and the others, looked up together.
@@ -132,7 +153,7 @@ impl Tagger {
             let of_place = match known_place {
                 Some(kept) => kept.map(i32::from),
                 None => {
-                    cache.insert_place(place, of_place);
+                    cache.insert_place(place, place_hash, of_place);
                     of_place
                 }
             };

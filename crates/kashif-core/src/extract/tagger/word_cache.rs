@@ -5,11 +5,11 @@
 //! that read the word before or after them: [`super::features::NEIGHBOUR_TEMPLATES`]); so their
 //! weights are summed once per word and kept ([`WordWeights`]), and so is what the tagger's lists
 //! say of the word ([`WordFacts`], with which of its readings begin a name of the lexicon or of
-//! WikiFANE), which takes a dozen lookups to find; and the summed weights
-//! of the features a token's place decides ([`Place`]: what the lists and the lexicon say of it
-//! and its neighbours, their kinds, the topic), of which news has few. Within a text that saves
-//! the words seen again; across the texts a thread tags, the common words of the language, which
-//! make most of any article.
+//! WikiFANE), which takes a dozen lookups to find; and the summed weights of the features a
+//! token's place decides ([`Place`](super::features::Place): what the lists and the lexicon say
+//! of it and its neighbours, their kinds, the topic), of which news has few. Within a text that
+//! saves the words seen again; across the texts a thread tags, the common words of the language,
+//! which make most of any article.
 //!
 //! One cache per thread (no lock), for one tagger and one lexicon at a time: a tagger has its
 //! own [`TaggerId`] and a lexicon its own [`LexiconId`], and the cache of a thread that tags
@@ -27,7 +27,8 @@ use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
-use super::features::{Place, WordFacts, MOST_PLACE_FEATURES};
+use super::features::{WordFacts, MOST_PLACE_FEATURES};
+use super::place_table::{PlaceKey, PlaceTable};
 use super::viterbi::MODEL_TAGS;
 use crate::extract::lexicon::LexiconId;
 use crate::word_key::WordKey;
@@ -90,7 +91,7 @@ pub(crate) struct WordCache {
     /// What is kept of each word, in the order the words came.
     words: Vec<KeptWord>,
     /// The summed weights of each place, and how often it came since the cache was last full.
-    places: FxHashMap<PlaceKey, ([i16; MODEL_TAGS], u32)>,
+    places: PlaceTable,
 }
 
 /// What the cache keeps of one word: what the lists say of it, and the summed weights of its
@@ -106,20 +107,6 @@ struct KeptWord {
 /// keeps every place of a text valid until the next text starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Slot(u32);
-
-/// A [`Place`] as a key of the cache's map: its 18 bytes as two 64-bit integers and a 16-bit
-/// one, hashed and compared as such rather than as a slice (whose hash writes its length too and
-/// whose comparison calls `memcmp`): 5.5% of a warm analysis went to finding places.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct PlaceKey(u64, u64, u16);
-
-impl PlaceKey {
-    #[inline]
-    fn of(place: &Place) -> PlaceKey {
-        let word = |at: usize| u64::from_le_bytes(std::array::from_fn(|k| place[at + k]));
-        PlaceKey(word(0), word(8), u16::from_le_bytes([place[16], place[17]]))
-    }
-}
 
 thread_local! {
     static CACHE: RefCell<WordCache> = RefCell::default();
@@ -160,8 +147,7 @@ impl WordCache {
             self.slots.retain(|_, slot| new_slots[*slot as usize].map(|new| *slot = new).is_some());
         }
         if self.places.len() >= CAPACITY {
-            self.places.retain(|_, (_, seen)| *seen > 1);
-            self.places.values_mut().for_each(|(_, seen)| *seen = 0);
+            self.places.keep_seen_again();
         }
     }
 
@@ -207,19 +193,25 @@ impl WordCache {
         self.words[slot.0 as usize].weights.get_or_insert_with(sum)
     }
 
-    /// The summed weights of the features of a token's place ([`Place`]), if summed before.
+    /// The summed weights of the features of a token's place
+    /// ([`Place`](super::features::Place): its key and the key's hash), if summed before.
     #[inline]
-    pub(crate) fn place(&mut self, place: &Place) -> Option<&[i16; MODEL_TAGS]> {
-        let (quanta, seen) = self.places.get_mut(&PlaceKey::of(place))?;
-        *seen += 1;
-        Some(quanta)
+    pub(crate) fn place(&mut self, key: PlaceKey, hash: u64) -> Option<&[i16; MODEL_TAGS]> {
+        self.places.get(key, hash)
+    }
+
+    /// Asks the processor for where the place of hash `hash` would be kept: the tagger reads it
+    /// a few tokens later.
+    #[inline]
+    pub(crate) fn prefetch_place(&self, hash: u64) {
+        self.places.prefetch(hash);
     }
 
     /// Keeps the summed weights of the features of a place, as 16-bit integers: a place decides
     /// at most [`MOST_PLACE_FEATURES`] features, each at most 127 quanta, so every sum fits (an
-    /// entry of the map takes 64 bytes, not 96).
-    pub(crate) fn insert_place(&mut self, place: Place, quanta: [i32; MODEL_TAGS]) {
-        self.places.insert(PlaceKey::of(&place), (narrow(quanta), 1));
+    /// entry of the table takes 64 bytes, one cache line, not 96).
+    pub(crate) fn insert_place(&mut self, key: PlaceKey, hash: u64, quanta: [i32; MODEL_TAGS]) {
+        self.places.insert(key, hash, narrow(quanta));
     }
 
     /// How many words the cache holds.
@@ -244,16 +236,6 @@ mod tests {
         let tokens = tokenize(&Folded::new("قال بوتين"));
         let words = Words::new(&tokens);
         WordFacts::of(super::super::features::Lists::embedded(), None, &words, 1)
-    }
-
-    #[test]
-    fn a_place_is_its_bytes_and_its_entry_takes_64_bytes() {
-        let place: Place = std::array::from_fn(|k| k as u8);
-        let mut other = place;
-        other[17] = 0;
-        assert_ne!(PlaceKey::of(&place), PlaceKey::of(&other));
-        assert_eq!(PlaceKey::of(&place), PlaceKey::of(&std::array::from_fn(|k| k as u8)));
-        assert_eq!(std::mem::size_of::<(PlaceKey, ([i16; MODEL_TAGS], u32))>(), 64);
     }
 
     #[test]
