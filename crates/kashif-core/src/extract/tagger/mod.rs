@@ -134,12 +134,14 @@ impl Tagger {
                 (key, key.hash())
             })
             .collect();
-        for &(_, hash) in places.iter().take(PLACE_PREFETCH) {
+        for (&(_, hash), &slot) in places.iter().zip(slots).take(PLACE_PREFETCH) {
             cache.prefetch_place(hash);
+            cache.prefetch_weights(slot);
         }
         for (i, &slot) in slots.iter().enumerate().take(infos.len()) {
-            if let Some(&(_, ahead)) = places.get(i + PLACE_PREFETCH) {
+            if let Some((&(_, ahead), &word_ahead)) = places.get(i + PLACE_PREFETCH).zip(slots.get(i + PLACE_PREFETCH)) {
                 cache.prefetch_place(ahead);
+                cache.prefetch_weights(word_ahead);
             }
             let known = cache.has_weights(slot);
             let (place, place_hash) = places[i];

@@ -180,6 +180,15 @@ impl WordCache {
         (Slot(slot), facts)
     }
 
+    /// Asks the processor for the summed weights of the word in `slot`, which the tagger reads
+    /// a few tokens later.
+    #[inline]
+    pub(crate) fn prefetch_weights(&self, slot: Slot) {
+        if let Some(word) = self.words.get(slot.0 as usize) {
+            crate::prefetch::prefetch(&word.weights);
+        }
+    }
+
     /// Whether the weights of the features of the word in `slot` are summed and kept.
     #[inline]
     pub(crate) fn has_weights(&self, slot: Slot) -> bool {
