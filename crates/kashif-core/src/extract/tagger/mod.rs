@@ -20,6 +20,7 @@ pub(crate) mod model;
 pub(crate) mod train;
 mod place_table;
 mod word_cache;
+mod word_slots;
 
 use crate::analysis::Label;
 #[cfg(feature = "train")]
@@ -37,10 +38,15 @@ pub use model::ModelError;
 use model::Model;
 use place_table::PlaceKey;
 use word_cache::{Slot, TaggerId, WordCache, WordWeights};
+use word_slots::word_hash;
 
 /// How many tokens ahead the tagger asks the processor for the entry of a token's place in its
 /// cache ([`WordCache::prefetch_place`]): a token's other work takes longer than the wait.
 const PLACE_PREFETCH: usize = 4;
+
+/// How many tokens ahead the tagger asks the processor for where a token's word is kept in its
+/// cache ([`WordCache::prefetch_word`]); for what is kept of it, half as many.
+const WORD_PREFETCH: usize = 8;
 
 #[cfg(feature = "train")]
 pub use train::TrainOptions;
@@ -102,9 +108,22 @@ impl Tagger {
             cache.start_text();
             cache.reserve_for(words.tokens.len());
             let mut slots = Vec::with_capacity(words.tokens.len());
+            // Each token's word, found in the cache after the processor was asked for where it
+            // is kept `WORD_PREFETCH` tokens before, and for what is kept of it half as many.
+            let hashes: Vec<u64> = words.tokens.iter().map(|token| word_hash(&token.text)).collect();
+            let text = |i: usize| words.tokens[i].text.as_str();
+            for &hash in hashes.iter().take(WORD_PREFETCH) {
+                cache.prefetch_word(hash);
+            }
             let facts = |i: usize| {
+                if let Some(&ahead) = hashes.get(i + WORD_PREFETCH) {
+                    cache.prefetch_word(ahead);
+                }
+                if let Some(&ahead) = hashes.get(i + WORD_PREFETCH / 2) {
+                    cache.prefetch_facts(text(i + WORD_PREFETCH / 2), ahead);
+                }
                 let (slot, facts) =
-                    cache.facts(&words.tokens[i].text, || features::WordFacts::of(&self.lists, names, words, i));
+                    cache.facts(text(i), hashes[i], || features::WordFacts::of(&self.lists, names, words, i));
                 slots.push(slot);
                 facts
             };
@@ -681,7 +700,7 @@ mod tests {
                 let scores = WordCache::with(cache_of_this_text, None, |cache| {
                     cache.start_text();
                     let slots: Vec<Slot> = (0..infos.len())
-                        .map(|i| cache.facts(infos[i].word, || features::WordFacts::of(&tagger.lists, None, &words, i)).0)
+                        .map(|i| cache.facts(infos[i].word, word_hash(infos[i].word), || features::WordFacts::of(&tagger.lists, None, &words, i)).0)
                         .collect();
                     tagger.one_pass(&infos, &slots, cache)
                 });

@@ -25,13 +25,13 @@
 
 use std::cell::RefCell;
 
-use rustc_hash::FxHashMap;
-
 use super::features::{WordFacts, MOST_PLACE_FEATURES};
 use super::place_table::{PlaceKey, PlaceTable};
+use super::word_slots::WordSlots;
+#[cfg(doc)]
+use super::word_slots::word_hash;
 use super::viterbi::MODEL_TAGS;
 use crate::extract::lexicon::LexiconId;
-use crate::word_key::WordKey;
 
 /// The most words (and places) a thread's cache keeps before a new text thins it
 /// ([`WordCache::start_text`]).
@@ -87,7 +87,7 @@ pub(crate) struct WordCache {
     /// while none was may begin any name: [`super::features::NameStarts`]).
     lexicon: Option<LexiconId>,
     /// Each word's place in `words`.
-    slots: FxHashMap<WordKey, u32>,
+    slots: WordSlots,
     /// What is kept of each word, in the order the words came.
     words: Vec<KeptWord>,
     /// The summed weights of each place, and how often it came since the cache was last full.
@@ -144,7 +144,7 @@ impl WordCache {
                 word.seen = 0;
                 keep
             });
-            self.slots.retain(|_, slot| new_slots[*slot as usize].map(|new| *slot = new).is_some());
+            self.slots.renumber(|slot| new_slots[slot as usize]);
         }
         if self.places.len() >= CAPACITY {
             self.places.keep_seen_again();
@@ -164,11 +164,11 @@ impl WordCache {
         }
     }
 
-    /// The slot of `word` and what the lists say of it ([`WordFacts`]): kept from an earlier
-    /// call, else found by `find` and kept.
+    /// The slot of `word` (of hash `hash`: [`word_hash`]) and what the lists say of it
+    /// ([`WordFacts`]): kept from an earlier call, else found by `find` and kept.
     #[inline]
-    pub(crate) fn facts(&mut self, word: &str, find: impl FnOnce() -> WordFacts) -> (Slot, WordFacts) {
-        if let Some(&slot) = self.slots.get(word.as_bytes()) {
+    pub(crate) fn facts(&mut self, word: &str, hash: u64, find: impl FnOnce() -> WordFacts) -> (Slot, WordFacts) {
+        if let Some(slot) = self.slots.get(word, hash) {
             let kept = &mut self.words[slot as usize];
             kept.seen += 1;
             return (Slot(slot), kept.facts);
@@ -176,8 +176,24 @@ impl WordCache {
         let slot = self.words.len() as u32;
         let facts = find();
         self.words.push(KeptWord { facts, weights: None, seen: 1 });
-        self.slots.insert(WordKey::of(word), slot);
+        self.slots.insert(word, hash, slot);
         (Slot(slot), facts)
+    }
+
+    /// Asks the processor for where the word of hash `hash` would be found: the tagger reads it
+    /// a few tokens later.
+    #[inline]
+    pub(crate) fn prefetch_word(&self, hash: u64) {
+        self.slots.prefetch(hash);
+    }
+
+    /// Asks the processor for what the lists say of `word` (of hash `hash`), if the cache keeps
+    /// it: the tagger reads it a few tokens later.
+    #[inline]
+    pub(crate) fn prefetch_facts(&self, word: &str, hash: u64) {
+        if let Some(slot) = self.slots.get(word, hash) {
+            crate::prefetch::prefetch(&self.words[slot as usize].facts);
+        }
     }
 
     /// Asks the processor for the summed weights of the word in `slot`, which the tagger reads
@@ -233,6 +249,7 @@ impl WordCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::tagger::word_slots::word_hash;
     use crate::extract::Words;
     use crate::text::{normalize::Folded, tokenize::tokenize};
 
@@ -253,7 +270,7 @@ mod tests {
         assert_ne!(a, b);
         let facts = facts_of_putin();
         let slot = WordCache::with(a, None, |cache| {
-            let (slot, _) = cache.facts("بوتين", || facts);
+            let (slot, _) = cache.facts("بوتين", word_hash("بوتين"), || facts);
             cache.weights(slot, || weights(1));
             slot
         });
@@ -269,7 +286,7 @@ mod tests {
         WordCache::with(TaggerId::new(), None, |cache| {
             let slots: Vec<Slot> = (0..3)
                 .map(|_| {
-                    let (slot, facts) = cache.facts("بوتين", || {
+                    let (slot, facts) = cache.facts("بوتين", word_hash("بوتين"), || {
                         finds += 1;
                         found
                     });
@@ -292,8 +309,8 @@ mod tests {
         let words = ["بوتين", "والاستخبارا", "والاستخبارات", "وبالاستخبارات"];
         assert_eq!(words.map(str::len), [10, 22, 24, 26]);
         WordCache::with(TaggerId::new(), None, |cache| {
-            let slots = words.map(|word| cache.facts(word, || facts).0);
-            let again = words.map(|word| cache.facts(word, || unreachable!("kept")).0);
+            let slots = words.map(|word| cache.facts(word, word_hash(word), || facts).0);
+            let again = words.map(|word| cache.facts(word, word_hash(word), || unreachable!("kept")).0);
             assert_eq!(slots, again);
             assert_eq!(cache.len(), words.len());
         });
@@ -303,15 +320,15 @@ mod tests {
     fn a_full_cache_keeps_the_words_that_came_again() {
         let facts = facts_of_putin();
         WordCache::with(TaggerId::new(), None, |cache| {
-            let (again, _) = cache.facts("بوتين", || facts);
+            let (again, _) = cache.facts("بوتين", word_hash("بوتين"), || facts);
             cache.weights(again, || weights(3));
-            cache.facts("بوتين", || facts);
+            cache.facts("بوتين", word_hash("بوتين"), || facts);
             for i in 0..CAPACITY {
-                cache.facts(&i.to_string(), || facts);
+                cache.facts(&i.to_string(), word_hash(&i.to_string()), || facts);
             }
             cache.start_text();
             assert_eq!(cache.len(), 1, "only the word that came twice is kept");
-            let (slot, _) = cache.facts("بوتين", || unreachable!("kept"));
+            let (slot, _) = cache.facts("بوتين", word_hash("بوتين"), || unreachable!("kept"));
             assert_eq!(*cache.weights(slot, || unreachable!("kept")), weights(3));
         });
     }
@@ -321,12 +338,12 @@ mod tests {
         let facts = facts_of_putin();
         WordCache::with(TaggerId::new(), None, |cache| {
             for i in 0..=CAPACITY {
-                cache.facts(&i.to_string(), || facts);
+                cache.facts(&i.to_string(), word_hash(&i.to_string()), || facts);
             }
             assert_eq!(cache.len(), CAPACITY + 1, "within a text every slot holds");
             cache.start_text();
             assert_eq!(cache.len(), 0);
-            let (slot, _) = cache.facts("كلمة", || facts);
+            let (slot, _) = cache.facts("كلمة", word_hash("كلمة"), || facts);
             cache.weights(slot, || weights(2));
             cache.start_text();
             assert_eq!((cache.len(), *cache.weights(slot, || unreachable!("kept"))), (1, weights(2)));
