@@ -3,6 +3,7 @@
 //! The tagger's tables are larger than the processor's caches, and most of their lookups wait
 //! on memory. Where the address of a later lookup is known early (the entry a place's search
 //! starts at, a few tokens ahead), a prefetch lets that wait overlap with the work in between.
+//! The word cache's open-addressing tables ([`home`]) are found so.
 
 /// The bytes of a cache line.
 const LINE: usize = 64;
@@ -29,4 +30,20 @@ fn line(address: *const i8) {
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = address;
+}
+
+/// The entry where the search for hash `hash` starts in an open-addressing table of `len`
+/// entries, a power of two (none: any number past the end): the hash's top bits.
+#[inline]
+pub(crate) fn home(hash: u64, len: usize) -> usize {
+    hash.checked_shr(64 - len.trailing_zeros()).unwrap_or(u64::MAX) as usize
+}
+
+/// Asks the processor for the entry of `entries` (a power of two of them, or none) where the
+/// search for hash `hash` starts ([`home`]).
+#[inline]
+pub(crate) fn prefetch_home<T>(entries: &[T], hash: u64) {
+    if let Some(entry) = entries.get(home(hash, entries.len())) {
+        prefetch(entry);
+    }
 }

@@ -9,6 +9,7 @@
 //! needs it ([`PlaceTable::prefetch`]), and a search reads that one line (open addressing,
 //! linear probing, at most half full).
 
+use crate::prefetch::home;
 use super::features::Place;
 use super::viterbi::MODEL_TAGS;
 
@@ -76,19 +77,11 @@ impl PlaceTable {
         self.len
     }
 
-    /// Where the search for the place of hash `hash` starts (the table has entries).
-    #[inline]
-    fn home(&self, hash: u64) -> usize {
-        (hash >> (64 - self.entries.len().trailing_zeros())) as usize
-    }
-
     /// Asks the processor for the entry where the search for the place of hash `hash` starts,
     /// which the tagger will read a few tokens later.
     #[inline]
     pub(crate) fn prefetch(&self, hash: u64) {
-        if let Some(entry) = self.entries.get(self.home(hash)) {
-            crate::prefetch::prefetch(entry);
-        }
+        crate::prefetch::prefetch_home(&self.entries, hash);
     }
 
     /// The summed weights of the place `key` (of hash `hash`), counted as seen once more.
@@ -98,7 +91,7 @@ impl PlaceTable {
             return None;
         }
         let mask = self.entries.len() - 1;
-        let mut at = self.home(hash);
+        let mut at = home(hash, self.entries.len());
         loop {
             let entry = &self.entries[at];
             if !entry.used {
@@ -154,7 +147,7 @@ impl PlaceTable {
     /// entry from its home; the table has one.
     fn put(&mut self, entry: Entry, hash: u64) {
         let mask = self.entries.len() - 1;
-        let mut at = self.home(hash);
+        let mut at = home(hash, self.entries.len());
         while self.entries[at].used {
             at = (at + 1) & mask;
         }

@@ -9,6 +9,7 @@
 //! ([`WordSlots::prefetch`]); the search reads that line (open addressing, linear probing, at
 //! most half full, a word's bytes in its entry when they are few: [`WordKey`]).
 
+use crate::prefetch::home;
 use crate::word_key::WordKey;
 
 /// The hash by which [`WordSlots`] finds a word ([`crate::hash::bytes_hash`] of its bytes).
@@ -45,18 +46,10 @@ pub(crate) struct WordSlots {
 }
 
 impl WordSlots {
-    /// Where the search for the word of hash `hash` starts (the index has entries).
-    #[inline]
-    fn home(&self, hash: u64) -> usize {
-        (hash >> (64 - self.entries.len().trailing_zeros())) as usize
-    }
-
     /// Asks the processor for the entry where the search for the word of hash `hash` starts.
     #[inline]
     pub(crate) fn prefetch(&self, hash: u64) {
-        if let Some(entry) = self.entries.get(self.home(hash)) {
-            crate::prefetch::prefetch(entry);
-        }
+        crate::prefetch::prefetch_home(&self.entries, hash);
     }
 
     /// The slot of `word` (of hash `hash`: [`word_hash`]), if the index holds it.
@@ -66,7 +59,7 @@ impl WordSlots {
             return None;
         }
         let (mask, tag) = (self.entries.len() - 1, hash as u32);
-        let mut at = self.home(hash);
+        let mut at = home(hash, self.entries.len());
         loop {
             let entry = &self.entries[at];
             if entry.slot == FREE {
@@ -119,7 +112,7 @@ impl WordSlots {
     /// from its home; the index has one.
     fn put(&mut self, entry: Entry, hash: u64) {
         let mask = self.entries.len() - 1;
-        let mut at = self.home(hash);
+        let mut at = home(hash, self.entries.len());
         while self.entries[at].slot != FREE {
             at = (at + 1) & mask;
         }
