@@ -7,9 +7,9 @@
 //! hash map whose control bytes and entries lay apart. Here the entry a place starts its search
 //! at is known from its hash, so the tagger asks the processor for it a few tokens before it
 //! needs it ([`PlaceTable::prefetch`]), and a search reads that one line (open addressing,
-//! linear probing, at most half full).
+//! linear probing, at most five eighths full).
 
-use crate::prefetch::home;
+use crate::prefetch::{entries_for, home, over_full};
 use super::features::Place;
 use super::viterbi::MODEL_TAGS;
 
@@ -65,7 +65,8 @@ impl Entry {
 /// The places and their summed weights (see the module's documentation).
 #[derive(Debug, Default)]
 pub(crate) struct PlaceTable {
-    /// A power of two of entries (none before the first place), at most half of them used.
+    /// A power of two of entries (none before the first place), at most five eighths of them
+    /// used ([`crate::prefetch::entries_for`]).
     entries: Vec<Entry>,
     len: usize,
 }
@@ -109,16 +110,16 @@ impl PlaceTable {
     /// Keeps the summed weights of the place `key` (of hash `hash`), which the table does not
     /// hold, as seen once.
     pub(crate) fn insert(&mut self, key: PlaceKey, hash: u64, weights: [i16; MODEL_TAGS]) {
-        if 2 * (self.len + 1) > self.entries.len() {
-            self.grow_to((2 * (self.len + 1)).next_power_of_two().max(16));
+        if over_full(self.len + 1, self.entries.len()) {
+            self.grow_to(entries_for(self.len + 1));
         }
         self.put(Entry { low: key.low, high: key.high, weights, last: key.last, seen: 1, used: true }, hash);
     }
 
     /// Makes room for `places` places in all, if the table has less.
     pub(crate) fn reserve(&mut self, places: usize) {
-        if 2 * places > self.entries.len() {
-            self.grow_to((2 * places).next_power_of_two());
+        if over_full(places, self.entries.len()) {
+            self.grow_to(entries_for(places));
         }
     }
 
@@ -133,7 +134,7 @@ impl PlaceTable {
         }
     }
 
-    /// The table with `size` entries (a power of two, more than twice its places).
+    /// The table with `size` entries (a power of two, with room for all its places).
     fn grow_to(&mut self, size: usize) {
         let old = std::mem::replace(&mut self.entries, vec![EMPTY; size]);
         self.len = 0;
@@ -198,7 +199,7 @@ mod tests {
             table.prefetch(key.hash());
         }
         assert_eq!(table.len(), 5000);
-        assert!(table.entries.len() >= 10_000 && table.entries.len().is_power_of_two());
+        assert!(!over_full(5000, table.entries.len()) && table.entries.len().is_power_of_two());
         // Every third place comes again: only those stay.
         for n in (0..5000).step_by(3) {
             let key = PlaceKey::of(&place(n));

@@ -7,9 +7,9 @@
 //! search starts at is known from its hash ([`word_hash`]), which the tagger takes for a whole
 //! text first, so that it asks the processor for the entries of words a few tokens ahead
 //! ([`WordSlots::prefetch`]); the search reads that line (open addressing, linear probing, at
-//! most half full, a word's bytes in its entry when they are few: [`WordKey`]).
+//! most five eighths full, a word's bytes in its entry when they are few: [`WordKey`]).
 
-use crate::prefetch::home;
+use crate::prefetch::{entries_for, home, over_full};
 use crate::word_key::WordKey;
 
 /// The hash by which [`WordSlots`] finds a word ([`crate::hash::bytes_hash`] of its bytes).
@@ -40,7 +40,8 @@ impl Entry {
 /// Each word's slot (see the module's documentation).
 #[derive(Debug, Default)]
 pub(crate) struct WordSlots {
-    /// A power of two of entries (none before the first word), at most half of them used.
+    /// A power of two of entries (none before the first word), at most five eighths of them
+    /// used ([`crate::prefetch::entries_for`]).
     entries: Vec<Entry>,
     len: usize,
 }
@@ -74,16 +75,16 @@ impl WordSlots {
 
     /// Gives `word` (of hash `hash`), which the index does not hold, the slot `slot`.
     pub(crate) fn insert(&mut self, word: &str, hash: u64, slot: u32) {
-        if 2 * (self.len + 1) > self.entries.len() {
-            self.grow_to((2 * (self.len + 1)).next_power_of_two().max(16));
+        if over_full(self.len + 1, self.entries.len()) {
+            self.grow_to(entries_for(self.len + 1));
         }
         self.put(Entry { key: WordKey::of(word), slot, tag: hash as u32 }, hash);
     }
 
     /// Makes room for `words` words in all, if the index has less.
     pub(crate) fn reserve(&mut self, words: usize) {
-        if 2 * words > self.entries.len() {
-            self.grow_to((2 * words).next_power_of_two());
+        if over_full(words, self.entries.len()) {
+            self.grow_to(entries_for(words));
         }
     }
 
@@ -93,7 +94,7 @@ impl WordSlots {
         self.rebuild(size, |entry| new_slot(entry.slot).map(|slot| Entry { slot, ..entry }));
     }
 
-    /// The index with `size` entries (a power of two, more than twice its words).
+    /// The index with `size` entries (a power of two, with room for all its words).
     fn grow_to(&mut self, size: usize) {
         self.rebuild(size, Some);
     }
@@ -141,7 +142,7 @@ mod tests {
             slots.insert(&w, word_hash(&w), n);
             slots.prefetch(word_hash(&w));
         }
-        assert!(slots.entries.len() >= 6000 && slots.entries.len().is_power_of_two());
+        assert!(!over_full(3000, slots.entries.len()) && slots.entries.len().is_power_of_two());
         for n in 0..3000 {
             let w = word(n);
             assert_eq!(slots.get(&w, word_hash(&w)), Some(n), "{w}");
