@@ -37,6 +37,10 @@ const WORDS: usize = 10_000;
 const BUILD_BUDGET: Duration = Duration::from_millis(100);
 const ANALYZE_BUDGET: Duration = Duration::from_millis(20);
 const TAGGER_BUDGET_TOKENS_PER_S: f64 = 1_000_000.0;
+/// The whole analysis of the corpus: at least this many tokens/s, in at most this many times the
+/// tagger's own time.
+const END_TO_END_TOKENS_PER_S: f64 = 1_000_000.0;
+const END_TO_END_TIMES_TAGGER: f64 = 1.5;
 
 fn article(words: usize) -> String {
     let per_paragraph = PARAGRAPH.split_whitespace().count();
@@ -154,13 +158,12 @@ fn corpus_report(fresh: &dyn Fn() -> kashif_core::Analyzer) {
     let ratio = whole.as_secs_f64() / tagger.as_secs_f64();
     println!("corpus: target/bench/news-10MB.jsonl, {} texts, {tokens} tokens, one thread, fastest of {CORPUS_RUNS} new analyzers", texts.len());
     println!("corpus, tagger alone: {:.0} ms, {:.0} tokens/s", tagger.as_secs_f64() * 1e3, rate(tagger));
-    let verdict = |ok: bool| if ok { "within" } else { "OVER" };
     println!(
-        "corpus, analyze: {:.0} ms, {:.0} tokens/s, {ratio:.2} times the tagger's time ({} the 1.5 budget; {} the {TAGGER_BUDGET_TOKENS_PER_S:.0} tokens/s budget)",
+        "corpus, analyze: {:.0} ms, {:.0} tokens/s, {ratio:.2} times the tagger's time ({} the {END_TO_END_TIMES_TAGGER} budget; {} the {END_TO_END_TOKENS_PER_S:.0} tokens/s budget)",
         whole.as_secs_f64() * 1e3,
         rate(whole),
-        verdict(ratio <= 1.5),
-        verdict(rate(whole) >= TAGGER_BUDGET_TOKENS_PER_S).replace("OVER", "UNDER"),
+        if ratio <= END_TO_END_TIMES_TAGGER { "within" } else { "OVER" },
+        if rate(whole) >= END_TO_END_TOKENS_PER_S { "within" } else { "UNDER" },
     );
 }
 

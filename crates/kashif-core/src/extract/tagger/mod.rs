@@ -18,6 +18,7 @@ pub(crate) mod rules;
 pub(crate) mod model;
 #[cfg(feature = "train")]
 pub(crate) mod train;
+mod open_addressing;
 mod place_table;
 mod word_cache;
 mod word_slots;
@@ -112,9 +113,9 @@ impl Tagger {
             // is kept `WORD_PREFETCH` tokens before, and for what is kept of it half as many.
             let hashes: Vec<u64> = words.tokens.iter().map(|token| word_hash(&token.text)).collect();
             let text = |i: usize| words.tokens[i].text.as_str();
-            for &hash in hashes.iter().take(WORD_PREFETCH) {
-                cache.prefetch_word(hash);
-            }
+            // The first tokens' entries are asked for before the first is read, as the later
+            // ones are while the tokens before them are.
+            hashes.iter().take(WORD_PREFETCH).for_each(|&hash| cache.prefetch_word(hash));
             let facts = |i: usize| {
                 if let Some(&ahead) = hashes.get(i + WORD_PREFETCH) {
                     cache.prefetch_word(ahead);
@@ -153,15 +154,16 @@ impl Tagger {
                 (key, key.hash())
             })
             .collect();
-        for (&(_, hash), &slot) in places.iter().zip(slots).take(PLACE_PREFETCH) {
-            cache.prefetch_place(hash);
-            cache.prefetch_weights(slot);
-        }
-        for (i, &slot) in slots.iter().enumerate().take(infos.len()) {
-            if let Some((&(_, ahead), &word_ahead)) = places.get(i + PLACE_PREFETCH).zip(slots.get(i + PLACE_PREFETCH)) {
-                cache.prefetch_place(ahead);
-                cache.prefetch_weights(word_ahead);
+        // What token `j` reads from the cache, asked for before it is read.
+        let ask = |cache: &WordCache, j: usize| {
+            if let Some((&(_, place), &word)) = places.get(j).zip(slots.get(j)) {
+                cache.prefetch_place(place);
+                cache.prefetch_weights(word);
             }
+        };
+        (0..PLACE_PREFETCH).for_each(|j| ask(cache, j));
+        for (i, &slot) in slots.iter().enumerate().take(infos.len()) {
+            ask(cache, i + PLACE_PREFETCH);
             let known = cache.has_weights(slot);
             let (place, place_hash) = places[i];
             let known_place = cache.place(place, place_hash).copied();

@@ -9,7 +9,7 @@
 //! needs it ([`PlaceTable::prefetch`]), and a search reads that one line (open addressing,
 //! linear probing, at most five eighths full).
 
-use crate::prefetch::{entries_for, home, over_full};
+use super::open_addressing::{entries_for, home, over_full, prefetch_home};
 use super::features::Place;
 use super::viterbi::MODEL_TAGS;
 
@@ -56,9 +56,15 @@ struct Entry {
 const EMPTY: Entry = Entry { low: 0, high: 0, weights: [0; MODEL_TAGS], last: 0, seen: 0, used: false };
 
 impl Entry {
+    /// The key of the place the entry holds.
+    #[inline]
+    fn key(&self) -> PlaceKey {
+        PlaceKey { low: self.low, high: self.high, last: self.last }
+    }
+
     #[inline]
     fn holds(&self, key: PlaceKey) -> bool {
-        self.used && self.low == key.low && self.high == key.high && self.last == key.last
+        self.used && self.key() == key
     }
 }
 
@@ -66,7 +72,7 @@ impl Entry {
 #[derive(Debug, Default)]
 pub(crate) struct PlaceTable {
     /// A power of two of entries (none before the first place), at most five eighths of them
-    /// used ([`crate::prefetch::entries_for`]).
+    /// used ([`entries_for`]).
     entries: Vec<Entry>,
     len: usize,
 }
@@ -82,7 +88,7 @@ impl PlaceTable {
     /// which the tagger will read a few tokens later.
     #[inline]
     pub(crate) fn prefetch(&self, hash: u64) {
-        crate::prefetch::prefetch_home(&self.entries, hash);
+        prefetch_home(&self.entries, hash);
     }
 
     /// The summed weights of the place `key` (of hash `hash`), counted as seen once more.
@@ -126,21 +132,20 @@ impl PlaceTable {
     /// Keeps only the places seen more than once, each now seen none.
     pub(crate) fn keep_seen_again(&mut self) {
         let size = self.entries.len();
-        let old = std::mem::replace(&mut self.entries, vec![EMPTY; size]);
-        self.len = 0;
-        for entry in old.into_iter().filter(|entry| entry.used && entry.seen > 1) {
-            let key = PlaceKey { low: entry.low, high: entry.high, last: entry.last };
-            self.put(Entry { seen: 0, ..entry }, key.hash());
-        }
+        self.rebuild(size, |entry| (entry.seen > 1).then_some(Entry { seen: 0, ..entry }));
     }
 
     /// The table with `size` entries (a power of two, with room for all its places).
     fn grow_to(&mut self, size: usize) {
+        self.rebuild(size, Some);
+    }
+
+    /// The table with `size` entries, each place's entry as `keep` makes it (none: left out).
+    fn rebuild(&mut self, size: usize, keep: impl Fn(Entry) -> Option<Entry>) {
         let old = std::mem::replace(&mut self.entries, vec![EMPTY; size]);
         self.len = 0;
-        for entry in old.into_iter().filter(|entry| entry.used) {
-            let key = PlaceKey { low: entry.low, high: entry.high, last: entry.last };
-            self.put(entry, key.hash());
+        for entry in old.into_iter().filter(|entry| entry.used).filter_map(keep) {
+            self.put(entry, entry.key().hash());
         }
     }
 

@@ -9,7 +9,7 @@
 //! ([`WordSlots::prefetch`]); the search reads that line (open addressing, linear probing, at
 //! most five eighths full, a word's bytes in its entry when they are few: [`WordKey`]).
 
-use crate::prefetch::{entries_for, home, over_full};
+use super::open_addressing::{entries_for, home, over_full, prefetch_home};
 use crate::word_key::WordKey;
 
 /// The hash by which [`WordSlots`] finds a word ([`crate::hash::bytes_hash`] of its bytes).
@@ -41,7 +41,7 @@ impl Entry {
 #[derive(Debug, Default)]
 pub(crate) struct WordSlots {
     /// A power of two of entries (none before the first word), at most five eighths of them
-    /// used ([`crate::prefetch::entries_for`]).
+    /// used ([`entries_for`]).
     entries: Vec<Entry>,
     len: usize,
 }
@@ -50,7 +50,7 @@ impl WordSlots {
     /// Asks the processor for the entry where the search for the word of hash `hash` starts.
     #[inline]
     pub(crate) fn prefetch(&self, hash: u64) {
-        crate::prefetch::prefetch_home(&self.entries, hash);
+        prefetch_home(&self.entries, hash);
     }
 
     /// The slot of `word` (of hash `hash`: [`word_hash`]), if the index holds it.
