@@ -24,6 +24,19 @@ struct Entry {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct LexiconId(u64);
 
+/// What a caller knows of a word's number among the words of a lexicon's names
+/// ([`Lexicon::word_number`]): the tagger's word cache keeps it with the word, so that matching
+/// a name's next word takes one lookup, of the trie's edge, not two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordNumber(u32);
+
+impl WordNumber {
+    /// Not known to the caller: the lexicon looks the word up.
+    pub(crate) const UNKNOWN: WordNumber = WordNumber(u32::MAX);
+    /// No name of the lexicon has the word.
+    const ABSENT: WordNumber = WordNumber(u32::MAX - 1);
+}
+
 /// Known entities, indexed for matching. Never changed once built, so that what the tagger's
 /// word cache keeps of it for its [`LexiconId`] holds.
 #[derive(Debug)]
@@ -228,21 +241,44 @@ impl Lexicon {
         self.edges.get(&(node, *token)).copied()
     }
 
+    /// The folded word's number among the words of the names: [`WordNumber::ABSENT`] where no
+    /// name has it.
+    pub(crate) fn word_number(&self, word: &str) -> WordNumber {
+        self.vocabulary.get(word.as_bytes()).map_or(WordNumber::ABSENT, |&number| WordNumber(number))
+    }
+
+    /// [`Lexicon::step`] by a word whose number the caller may know.
+    #[inline]
+    fn step_numbered(&self, node: u32, number: WordNumber, text: &str) -> Option<u32> {
+        match number {
+            WordNumber::UNKNOWN => self.step(node, text),
+            WordNumber::ABSENT => None,
+            WordNumber(number) => self.edges.get(&(node, number)).copied(),
+        }
+    }
+
     /// The longest lexicon name starting at token `first` (its first token read with or without
     /// clitics), as (one past its last token, clitic chars, entry).
-    /// Only the readings `may_begin` allows are looked up.
+    /// Only the readings `may_begin` allows are looked up; `number` tells the tokens' numbers
+    /// ([`Lexicon::find_where`]).
     fn longest_at(
         &self,
         words: &Words<'_>,
         first: usize,
         may_begin: &impl Fn(usize, usize) -> bool,
+        number: &impl Fn(usize) -> WordNumber,
     ) -> Option<(usize, usize, u32)> {
         let mut best: Option<(usize, usize, u32)> = None;
         for (index, reading) in words.readings(first).iter().enumerate() {
             if !may_begin(first, index) {
                 continue;
             }
-            let Some(mut node) = self.step(0, &reading.stem) else { continue };
+            // The first reading is the whole token.
+            let first_step = match index {
+                0 => self.step_numbered(0, number(first), &reading.stem),
+                _ => self.step(0, &reading.stem),
+            };
+            let Some(mut node) = first_step else { continue };
             let mut last = first + 1;
             loop {
                 if let Some(entry) = self.terminal[node as usize] {
@@ -251,7 +287,7 @@ impl Lexicon {
                         best = Some((last, reading.prefix, entry));
                     }
                 }
-                match words.text(last).and_then(|text| self.step(node, text)) {
+                match words.text(last).and_then(|text| self.step_numbered(node, number(last), text)) {
                     Some(next) => {
                         node = next;
                         last += 1;
@@ -296,18 +332,24 @@ impl Lexicon {
 
     /// Every lexicon name in the tokens, left to right, longest first, never overlapping.
     pub(crate) fn find(&self, words: &Words<'_>) -> Vec<Candidate> {
-        self.find_where(words, |_, _| true)
+        self.find_where(words, |_, _| true, |_| WordNumber::UNKNOWN)
     }
 
     /// [`Lexicon::find`], passing by the readings for which `may_begin(token, reading)` is false
     /// (`reading` is its index in [`Words::readings`]): a caller that knows their stems begin no
-    /// name ([`Lexicon::begins_with_hashed`]) saves looking them up.
-    pub(crate) fn find_where(&self, words: &Words<'_>, may_begin: impl Fn(usize, usize) -> bool) -> Vec<Candidate> {
+    /// name ([`Lexicon::begins_with_hashed`]) saves looking them up. `number(token)` is the
+    /// token's [`WordNumber`] where the caller knows it, else [`WordNumber::UNKNOWN`].
+    pub(crate) fn find_where(
+        &self,
+        words: &Words<'_>,
+        may_begin: impl Fn(usize, usize) -> bool,
+        number: impl Fn(usize) -> WordNumber,
+    ) -> Vec<Candidate> {
         let mut found = Vec::new();
         let mut first = 0;
         while first < words.tokens.len() {
             let is_word = matches!(words.tokens[first].kind, TokenKind::Arabic | TokenKind::OtherWord);
-            match is_word.then(|| self.longest_at(words, first, &may_begin)).flatten() {
+            match is_word.then(|| self.longest_at(words, first, &may_begin, &number)).flatten() {
                 Some((last, prefix, entry)) => {
                     let entry = &self.entries[entry as usize];
                     found.push(Candidate {
@@ -445,6 +487,20 @@ mod tests {
         ];
         let expected: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
         assert_eq!(hits, expected);
+    }
+
+    #[test]
+    fn words_numbered_by_the_caller_match_as_words_looked_up() {
+        let lexicon = Lexicon::parse(SAMPLE).unwrap();
+        let folded = Folded::new("وصل فلاديمير بوتين وبمنبج، وقال مجلس الأمن الدولي وزير");
+        let tokens = tokenize(&folded);
+        let words = Words::new(&tokens);
+        let numbers: Vec<WordNumber> = tokens.iter().map(|token| lexicon.word_number(&token.text)).collect();
+        assert_eq!(numbers[0], WordNumber::ABSENT, "no name has وصل");
+        assert_ne!(numbers[1], WordNumber::ABSENT);
+        let found = lexicon.find_where(&words, |_, _| true, |i| numbers[i]);
+        assert_eq!(found, lexicon.find(&words));
+        assert_eq!(found.len(), 3);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::hash::{feature_finish, feature_part, feature_start, string_key, ByHash};
 
-use crate::extract::lexicon::Lexicon;
+use crate::extract::lexicon::{Lexicon, WordNumber};
 use crate::extract::{Candidate, Words};
 
 use crate::text::tokenize::TokenKind;
@@ -407,7 +407,7 @@ impl WordFacts {
             },
             length: length_bucket(word),
             openings: Openings::of(word, stem),
-            name_starts: NameStarts::of(first_keys, lexicon, &lists.wiki_strings),
+            name_starts: NameStarts::of(word, first_keys, lexicon, &lists.wiki_strings),
         }
     }
 }
@@ -417,24 +417,37 @@ impl WordFacts {
 /// ([`Lexicon::begins_with_hashed`]): the matchers pass it by without looking its stem up, so that a
 /// word the tagger's cache keeps has its stems looked up once, not at each token. Readings past
 /// the eighth, and any when no lexicon was given, may always begin one.
+///
+/// With them, the word's [`WordNumber`] in each, with which the matchers go on from a name's
+/// word to the next without looking the next up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct NameStarts {
     lexicon: u8,
     wiki: u8,
+    lexicon_number: WordNumber,
+    wiki_number: WordNumber,
 }
 
 impl NameStarts {
     /// The readings of a word that begin a name of `lexicon` (any, when there is no lexicon) and
     /// of `wiki`, given the [`string_key`]s of their stems (of the first eight, which are all it
     /// tells apart).
-    fn of(keys: &[u64], lexicon: Option<&Lexicon>, wiki: &Lexicon) -> NameStarts {
+    fn of(word: &str, keys: &[u64], lexicon: Option<&Lexicon>, wiki: &Lexicon) -> NameStarts {
         let bits = |begins: &dyn Fn(u64) -> bool| {
             (keys.iter().take(8).enumerate()).fold(0u8, |bits, (index, &key)| bits | (u8::from(begins(key)) << index))
         };
         NameStarts {
             lexicon: lexicon.map_or(u8::MAX, |lexicon| bits(&|key| lexicon.begins_with_hashed(key))),
             wiki: bits(&|key| wiki.begins_with_hashed(key)),
+            lexicon_number: lexicon.map_or(WordNumber::UNKNOWN, |lexicon| lexicon.word_number(word)),
+            wiki_number: wiki.word_number(word),
         }
+    }
+
+    /// The word's number in the lexicon's names, where it is known.
+    #[inline]
+    pub(crate) fn lexicon_number(self) -> WordNumber {
+        self.lexicon_number
     }
 
     /// Whether reading `index` may begin a name of the lexicon.
@@ -583,7 +596,11 @@ pub(crate) fn token_infos_with<'a>(
         .collect();
     set_topics(&mut infos);
     set_quotes(&mut infos);
-    let wiki_strings = lists.wiki_strings.find_where(words, |i, reading| infos[i].name_starts.in_wiki(reading));
+    let wiki_strings = lists.wiki_strings.find_where(
+        words,
+        |i, reading| infos[i].name_starts.in_wiki(reading),
+        |i| infos[i].name_starts.wiki_number,
+    );
     for candidate in wiki_strings {
         let Some(type_index) = crate::conll::TYPES.iter().position(|&t| t == candidate.label) else { continue };
         for i in candidate.first..candidate.last.min(infos.len()) {

@@ -130,7 +130,11 @@ impl Tagger {
             };
             let mut infos = features::token_infos_with(words, &self.lists, facts);
             let found = names.map_or_else(Vec::new, |names| {
-                names.find_where(words, |i, reading| infos[i].name_starts.in_lexicon(reading))
+                names.find_where(
+                    words,
+                    |i, reading| infos[i].name_starts.in_lexicon(reading),
+                    |i| infos[i].name_starts.lexicon_number(),
+                )
             });
             features::set_lexicon(&mut infos, lexicon.given().unwrap_or(&found));
             (found, self.one_pass(&infos, &slots, cache))
