@@ -10,6 +10,7 @@ use crate::word_tables::place_cues::PlaceCues;
 use crate::word_tables::rule_words::RuleWords;
 use crate::word_tables::seats::Seats;
 use crate::word_tables::title_words::TitleWords as Titles;
+use crate::word_tables::word_map::WordMap;
 
 mod acronyms;
 mod in_context;
@@ -904,21 +905,22 @@ fn consistent_types(words: &Words<'_>, out: &mut [(Candidate, f32)]) {
 /// A name of two words or more found once stands for the same entity wherever the text repeats
 /// its words (their stems, so clitics may differ) and nothing else was found there.
 fn spread_long_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
-    // Looked up at every token: a fast hash (none of its orders is read).
-    use rustc_hash::FxHashMap as HashMap;
     let stem = |j: usize| stem_at(words, j);
-    let covered = covered_tokens(words, out);
+    // Looked up at every token: behind a filter, which passes most tokens by unhashed.
     // First stem → the names starting with it (their stems and label), longest first.
-    let mut names: HashMap<&str, Vec<(Vec<&str>, Label)>> = HashMap::default();
+    let mut names: WordMap<&str, Vec<(Vec<&str>, Label)>> = WordMap::default();
+    let mut any = false;
     for (candidate, _) in out.iter() {
         if candidate.len() >= 2 {
             let stems: Vec<&str> = (candidate.first..candidate.last).map(stem).collect();
-            names.entry(stems[0]).or_default().push((stems, candidate.label));
+            names.get_or_insert_with(stems[0], Vec::new).push((stems, candidate.label));
+            any = true;
         }
     }
-    if names.is_empty() {
+    if !any {
         return;
     }
+    let covered = covered_tokens(words, out);
     names.values_mut().for_each(|v| v.sort_by_key(|(stems, _)| std::cmp::Reverse(stems.len())));
     let mut added = Vec::new();
     let mut at = 0;
@@ -954,25 +956,27 @@ fn spread_long_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
 /// Measured on 10-sentence texts: people only, dev 74.83 → 75.41, 5-fold CV 77.85 → 77.88;
 /// all types, 75.49 and 78.04.
 fn spread_names(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
-    // Looked up at every reading of every token: a fast hash (none of its orders is read).
-    use rustc_hash::FxHashMap as HashMap;
-    let covered = covered_tokens(words, out);
+    // Looked up at every reading of every token: behind a filter, which passes most of them by
+    // unhashed.
     // Stem → its label, or `None` when two labels claim it.
-    let mut keys: HashMap<&str, Option<Label>> = HashMap::default();
+    let mut keys: WordMap<&str, Option<Label>> = WordMap::default();
+    let mut any = false;
     for (candidate, _) in out.iter() {
         if candidate.label == Label::Per || candidate.len() == 1 {
             let stem = last_word(words, candidate);
             if stem.chars().count() >= 3 && !lists.is_common_word(stem) {
-                let entry = keys.entry(stem).or_insert(Some(candidate.label));
+                let entry = keys.get_or_insert_with(stem, || Some(candidate.label));
                 if *entry != Some(candidate.label) {
                     *entry = None;
                 }
+                any = true;
             }
         }
     }
-    if keys.is_empty() {
+    if !any {
         return;
     }
+    let covered = covered_tokens(words, out);
     let mut added = Vec::new();
     for (at, &taken) in covered.iter().enumerate() {
         if taken || !is_arabic(words, at) {
