@@ -228,7 +228,7 @@ fn actor_at(
     let original = |token: &Token| folded.original_span(token.start, token.end);
     let inside = |m: &&&Mention| m.start < end && m.end > start;
     (first..last)
-        .find_map(|k| demonym(&tokens[k].text))
+        .find_map(|k| demonym(tokens[k].text))
         .or_else(|| mentions.iter().find(inside).map(|m| actor_of(m)))
         .or_else(|| {
             let next = tokens.get(last).filter(|t| t.kind == TokenKind::Arabic)?;
@@ -237,7 +237,7 @@ fn actor_at(
                 .iter()
                 .find(|m| m.start >= next_start && m.start < next_end)
                 .map(|m| actor_of(m))
-                .or_else(|| demonym(&next.text))
+                .or_else(|| demonym(next.text))
         })
         .or_else(|| {
             let previous = tokens.get(first.checked_sub(1)?).filter(|t| t.kind == TokenKind::Arabic)?;

@@ -70,7 +70,7 @@ fn name_tokens<'a>(name: &str, folded: &'a str) -> Vec<Cow<'a, str>> {
     if crate::tsv::split(folded, b' ').all(plain) {
         return crate::tsv::split(folded, b' ').map(Cow::Borrowed).collect();
     }
-    tokenize(&Folded::new(name)).into_iter().map(|t| Cow::Owned(t.text)).collect()
+    tokenize(&Folded::new(name)).into_iter().map(|t| Cow::Owned(t.text.to_owned())).collect()
 }
 
 /// Whether `name` is Arabic letters that folding keeps as they are, in words between single
@@ -430,7 +430,7 @@ mod tests {
     /// name of the embedded tables and for names it must leave to them.
     #[test]
     fn plain_names_split_as_the_tokenizer_does() {
-        let slow = |name: &str| -> Vec<String> { tokenize(&Folded::new(name)).into_iter().map(|t| t.text).collect() };
+        let slow = |name: &str| -> Vec<String> { tokenize(&Folded::new(name)).into_iter().map(|t| t.text.to_owned()).collect() };
         let mut names: Vec<&str> = vec!["فلاديمير بوتين", "أحمد  داود", " منبج", "منبج ", "الأمم المتحدة", "ـمنبج", "CNN عربية", "بوتين،", ""];
         // Names that fold to plain words: marks, format characters, other spaces.
         names.extend(["مُصطفى عليّ", "الأمم\u{200B} المتحدة", "قال\u{00A0}علي", "قال\u{00A0} علي", "عبد\u{0640}الله"]);
@@ -495,7 +495,7 @@ mod tests {
         let folded = Folded::new("وصل فلاديمير بوتين وبمنبج، وقال مجلس الأمن الدولي وزير");
         let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
-        let numbers: Vec<WordNumber> = tokens.iter().map(|token| lexicon.word_number(&token.text)).collect();
+        let numbers: Vec<WordNumber> = tokens.iter().map(|token| lexicon.word_number(token.text)).collect();
         assert_eq!(numbers[0], WordNumber::ABSENT, "no name has وصل");
         assert_ne!(numbers[1], WordNumber::ABSENT);
         let found = lexicon.find_where(&words, |_, _| true, |i| numbers[i]);

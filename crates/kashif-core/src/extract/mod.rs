@@ -71,7 +71,7 @@ impl Candidate {
 /// The tokens of a document with the readings of each (the word with and without clitics),
 /// computed once and shared by every extractor.
 pub(crate) struct Words<'a> {
-    pub tokens: &'a [Token],
+    pub tokens: &'a [Token<'a>],
     /// The readings of all tokens, token after token; their stems borrow the tokens' text.
     readings: Vec<Reading<'a>>,
     /// Where the readings of each token start in `readings`, and one past the last token's end.
@@ -79,14 +79,14 @@ pub(crate) struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    pub(crate) fn new(tokens: &'a [Token]) -> Self {
+    pub(crate) fn new(tokens: &'a [Token<'a>]) -> Self {
         let mut readings = Vec::with_capacity(tokens.len() + tokens.len() / 4);
         let mut starts = Vec::with_capacity(tokens.len() + 1);
         for token in tokens {
             starts.push(readings.len());
             match token.kind {
-                TokenKind::Arabic => push_readings(&token.text, &mut readings),
-                _ => readings.push(Reading { prefix: 0, stem: Stem::whole(&token.text) }),
+                TokenKind::Arabic => push_readings(token.text, &mut readings),
+                _ => readings.push(Reading { prefix: 0, stem: Stem::whole(token.text) }),
             }
         }
         starts.push(readings.len());
@@ -103,7 +103,7 @@ impl<'a> Words<'a> {
 
     /// The folded text of the token at `index`.
     pub(crate) fn text(&self, index: usize) -> Option<&str> {
-        self.tokens.get(index).map(|t| t.text.as_str())
+        self.tokens.get(index).map(|t| t.text)
     }
 }
 

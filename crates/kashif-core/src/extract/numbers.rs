@@ -29,7 +29,7 @@ fn display(value: f64) -> String {
 fn read(numbers: &NumberWords, words: &Words<'_>, index: usize, first: bool) -> Option<(NumberWord, usize)> {
     let token = words.tokens.get(index)?;
     if token.kind == TokenKind::Number {
-        return Some((NumberWord::Add(digits_value(&token.text)?), 0));
+        return Some((NumberWord::Add(digits_value(token.text)?), 0));
     }
     words.readings(index).iter().find_map(|reading| {
         let allowed = first || reading.prefix == 0 || (reading.prefix == 1 && token.text.starts_with('و'));
@@ -84,7 +84,8 @@ mod tests {
     use crate::text::tokenize::tokenize;
 
     fn numbers(text: &str) -> Vec<String> {
-        let tokens = tokenize(&Folded::new(text));
+        let folded = Folded::new(text);
+        let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
         find(&crate::word_tables::tables().numbers, &words).into_iter().map(|c| c.canonical).collect()
     }

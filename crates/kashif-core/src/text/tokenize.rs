@@ -17,13 +17,13 @@ pub(crate) enum TokenKind {
 
 /// A token: a span of folded chars `[start, end)` and its folded text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Token {
+pub(crate) struct Token<'a> {
     /// First folded char.
     pub start: usize,
     /// One past the last folded char.
     pub end: usize,
-    /// The folded text of the token.
-    pub text: String,
+    /// The folded text of the token, borrowed from the folded text.
+    pub text: &'a str,
     /// What the token is made of.
     pub kind: TokenKind,
 }
@@ -104,7 +104,7 @@ impl Cursor<'_> {
 /// Splits a folded text into tokens. Whitespace separates tokens and is not one; a change from
 /// letters to digits also separates them (`2019م` is two tokens); see the test
 /// `folds_and_splits_punctuation`.
-pub(crate) fn tokenize(folded: &Folded) -> Vec<Token> {
+pub(crate) fn tokenize(folded: &Folded) -> Vec<Token<'_>> {
     let text = folded.as_str();
     let mut tokens = Vec::with_capacity(folded.char_len() / 4);
     let mut cursor = Cursor { rest: text.char_indices(), char: 0 };
@@ -118,7 +118,7 @@ pub(crate) fn tokenize(folded: &Folded) -> Vec<Token> {
             TokenKind::Arabic => cursor.skip_while(is_arabic_letter),
             TokenKind::OtherWord => cursor.skip_while(|c| kind_of(c) == Some(kind)),
         }
-        let text = text[start_byte..cursor.byte()].to_owned();
+        let text = &text[start_byte..cursor.byte()];
         tokens.push(Token { start: start_char, end: cursor.char, text, kind });
     }
     tokens
@@ -129,13 +129,14 @@ mod tests {
     use super::*;
 
     fn texts(input: &str) -> Vec<String> {
-        tokenize(&Folded::new(input)).into_iter().map(|t| t.text).collect()
+        tokenize(&Folded::new(input)).into_iter().map(|t| t.text.to_owned()).collect()
     }
 
     #[test]
     fn folds_and_splits_punctuation() {
-        let tokens = tokenize(&Folded::new("قُتل 1,500 شخص، في «حلب»"));
-        let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        let folded = Folded::new("قُتل 1,500 شخص، في «حلب»");
+        let tokens = tokenize(&folded);
+        let texts: Vec<&str> = tokens.iter().map(|t| t.text).collect();
         assert_eq!(texts, ["قتل", "1,500", "شخص", "،", "في", "«", "حلب", "»"]);
         assert_eq!(tokens[1].kind, TokenKind::Number);
     }
@@ -162,8 +163,10 @@ mod tests {
     }
 
     /// The tokens of the rules of [`tokenize`], read char by char from a list of the chars.
-    fn tokens_char_by_char(folded: &Folded) -> Vec<Token> {
+    fn tokens_char_by_char(folded: &Folded) -> Vec<Token<'_>> {
         let chars: Vec<char> = folded.as_str().chars().collect();
+        // The byte where each char starts, and the text's end.
+        let bytes: Vec<usize> = folded.as_str().char_indices().map(|(at, _)| at).chain([folded.as_str().len()]).collect();
         let kind = |c: char| {
             if is_arabic_letter(c) {
                 Some(TokenKind::Arabic)
@@ -203,7 +206,7 @@ mod tests {
                     }
                 }
             }
-            tokens.push(Token { start, end: i, text: chars[start..i].iter().collect(), kind: k });
+            tokens.push(Token { start, end: i, text: &folded.as_str()[bytes[start]..bytes[i]], kind: k });
         }
         tokens
     }

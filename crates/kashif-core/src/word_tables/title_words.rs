@@ -16,7 +16,7 @@ pub(crate) struct TitleWords {
 }
 
 fn folded_tokens(text: &str) -> Vec<String> {
-    tokenize(&Folded::new(text)).into_iter().map(|t| t.text).collect()
+    tokenize(&Folded::new(text)).into_iter().map(|t| t.text.to_owned()).collect()
 }
 
 /// A title's tokens, under its first token, once.

@@ -9,6 +9,7 @@ use super::gold::project;
 use crate::conll::{Sentence, Tag};
 use crate::extract::Words;
 use crate::text::sentences;
+use crate::text::tokenize::tokenize;
 
 /// How to cluster.
 ///
@@ -34,10 +35,11 @@ impl Default for ClusterOptions {
 
 /// The folded stems of a sentence's tokens, as the tagger sees them.
 fn stems(sentence: &Sentence) -> Vec<String> {
-    let (_, tokens, _) = project(&sentence.tokens, &sentence.tags);
+    let (folded, _) = project(&sentence.tokens, &sentence.tags);
+    let tokens = tokenize(&folded);
     let words = Words::new(&tokens);
     (0..tokens.len())
-        .map(|i| words.readings(i).last().map_or_else(|| tokens[i].text.clone(), |r| r.stem.as_str().to_owned()))
+        .map(|i| words.readings(i).last().map_or(tokens[i].text, |r| r.stem.as_str()).to_owned())
         .collect()
 }
 

@@ -371,7 +371,7 @@ impl WordFacts {
     /// What `lists`, and `lexicon` when the caller matches one, say of the word of token `i`.
     pub(crate) fn of(lists: &Lists, lexicon: Option<&Lexicon>, words: &Words<'_>, i: usize) -> WordFacts {
         let readings = words.readings(i);
-        let word = words.tokens[i].text.as_str();
+        let word = words.tokens[i].text;
         let stem = readings.last().map_or(word, |r| r.stem.as_str());
         // Each string hashed once for all the lists (a reading's stem is often the word).
         let word_key = string_key(word);
@@ -568,7 +568,7 @@ pub(crate) fn token_infos_with<'a>(
 ) -> Vec<TokenInfo<'a>> {
     let mut infos: Vec<TokenInfo<'a>> = (0..words.tokens.len())
         .map(|i| {
-            let word = words.tokens[i].text.as_str();
+            let word = words.tokens[i].text;
             let stem = words.readings(i).last().map_or(word, |r| r.stem.as_str());
             let WordFacts { names, trigger, wiki, wiki_known, cluster, topic, freq, length, openings, name_starts } = facts(i);
             TokenInfo {
@@ -1253,7 +1253,8 @@ mod tests {
     use crate::text::tokenize::tokenize;
 
     fn features_of(text: &str, index: usize) -> Vec<u64> {
-        let tokens = tokenize(&Folded::new(text));
+        let folded = Folded::new(text);
+        let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
         let lists = Lists::of_names("بوتين\tw\nالرييس\tt\n");
         let infos = token_infos(&words, &[], &lists);
@@ -1369,7 +1370,8 @@ mod tests {
         let most = (1..=letters.len())
             .map(|n| {
                 let text = format!("قال {} بوتين", letters[..n].iter().collect::<String>());
-                let tokens = tokenize(&Folded::new(&text));
+                let folded = Folded::new(&text);
+                let tokens = tokenize(&folded);
                 let words = Words::new(&tokens);
                 let mut infos = infos_of(&words);
                 let word = &mut infos[1];
@@ -1397,7 +1399,8 @@ mod tests {
     #[test]
     fn a_place_decides_at_most_13_features() {
         let text = "قال الرئيس الروسي فلاديمير بوتين في «موسكو» إن الجيش السوري قصف حلب ، 2 - 2 أمس";
-        let tokens = tokenize(&Folded::new(text));
+        let folded = Folded::new(text);
+        let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
         let infos = token_infos(&words, &[], Lists::embedded());
         let counts: Vec<usize> = (0..infos.len())
@@ -1417,7 +1420,8 @@ mod tests {
     fn a_place_decides_its_features() {
         let text = "قال الرئيس الروسي فلاديمير بوتين في موسكو إن الجيش السوري قصف حلب ، وقال بوتين : « لا » . \
                     وتعادل ليون مع مرسيليا في الدوري الفرنسي 2 - 2 أمس";
-        let tokens = tokenize(&Folded::new(&format!("{text} . {text}")));
+        let folded = Folded::new(&format!("{text} . {text}"));
+        let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
         let infos = token_infos(&words, &[], Lists::embedded());
         let mut seen: HashMap<Place, Vec<u64>> = HashMap::default();
@@ -1440,12 +1444,14 @@ mod tests {
     #[test]
     fn the_topic_of_a_token_is_that_of_the_words_around_it() {
         let text = "تعادل ليون مع مضيفه في المباراة";
-        let tokens = tokenize(&Folded::new(text));
+        let folded = Folded::new(text);
+        let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
         let infos = infos_of(&words);
         assert!(infos.iter().all(|info| info.topic == 1), "sport all along");
         let far = format!("ليون{}", " و".repeat(TOPIC_WINDOW + 1) + " مباراة");
-        let tokens = tokenize(&Folded::new(&far));
+        let folded = Folded::new(&far);
+        let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
         assert_eq!(infos_of(&words)[0].topic, 0, "a topic word too far away does not count");
     }
@@ -1453,7 +1459,8 @@ mod tests {
     #[test]
     fn short_quotations_are_marked_long_ones_are_not() {
         let text = "برنامج « حوار من القلب » و« كلام طويل جدا لا يكون عنوانا أبدا » انتهى";
-        let tokens = tokenize(&Folded::new(text));
+        let folded = Folded::new(text);
+        let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
         let infos = infos_of(&words);
         let marked: Vec<(&str, u8, u8)> =

@@ -2,12 +2,12 @@
 
 use crate::conll::Tag;
 use crate::text::normalize::Folded;
-use crate::text::tokenize::{tokenize, Token};
+use crate::text::tokenize::tokenize;
 
-/// The text of a gold sentence (its tokens joined with single spaces), its folded form and
-/// tokens, and the gold tags moved onto those tokens: a Kashif token takes the tag of the gold
-/// token it starts in, `B-X` only on the first Kashif token of a gold `B-X` token.
-pub(crate) fn project(tokens: &[String], tags: &[Tag]) -> (Folded, Vec<Token>, Vec<Tag>) {
+/// The text of a gold sentence (its tokens joined with single spaces) folded, and the gold tags
+/// moved onto its Kashif tokens (`tokenize` of the folded text): a Kashif token takes the tag
+/// of the gold token it starts in, `B-X` only on the first Kashif token of a gold `B-X` token.
+pub(crate) fn project(tokens: &[String], tags: &[Tag]) -> (Folded, Vec<Tag>) {
     let mut text = String::new();
     let mut owner = Vec::new();
     for (index, token) in tokens.iter().enumerate() {
@@ -19,9 +19,8 @@ pub(crate) fn project(tokens: &[String], tags: &[Tag]) -> (Folded, Vec<Token>, V
         owner.extend(std::iter::repeat_n(index, token.chars().count()));
     }
     let folded = Folded::new(&text);
-    let kashif_tokens = tokenize(&folded);
     let mut previous_owner = usize::MAX;
-    let projected = kashif_tokens
+    let projected = tokenize(&folded)
         .iter()
         .map(|token| {
             let (start, _) = folded.original_span(token.start, token.end);
@@ -35,7 +34,7 @@ pub(crate) fn project(tokens: &[String], tags: &[Tag]) -> (Folded, Vec<Token>, V
             }
         })
         .collect();
-    (folded, kashif_tokens, projected)
+    (folded, projected)
 }
 
 #[cfg(test)]
@@ -47,8 +46,8 @@ mod tests {
     fn projection_splits_tokens_and_keeps_bio() {
         let tokens: Vec<String> = ["في", "2019م", "زار", "U.S.", "بوتين"].iter().map(|s| s.to_string()).collect();
         let tags = [Tag::O, Tag::O, Tag::O, Tag::B(Label::Loc), Tag::B(Label::Per)];
-        let (_, kashif, projected) = project(&tokens, &tags);
-        let texts: Vec<&str> = kashif.iter().map(|t| t.text.as_str()).collect();
+        let (folded, projected) = project(&tokens, &tags);
+        let texts: Vec<&str> = tokenize(&folded).iter().map(|t| t.text).collect();
         assert_eq!(texts, ["في", "2019", "م", "زار", "U", ".", "S", ".", "بوتين"]);
         let loc = [Tag::B(Label::Loc), Tag::I(Label::Loc), Tag::I(Label::Loc), Tag::I(Label::Loc)];
         assert_eq!(projected[4..8], loc);

@@ -111,8 +111,8 @@ impl Tagger {
             let mut slots = Vec::with_capacity(words.tokens.len());
             // Each token's word, found in the cache after the processor was asked for where it
             // is kept `WORD_PREFETCH` tokens before, and for what is kept of it half as many.
-            let hashes: Vec<u64> = words.tokens.iter().map(|token| word_hash(&token.text)).collect();
-            let text = |i: usize| words.tokens[i].text.as_str();
+            let hashes: Vec<u64> = words.tokens.iter().map(|token| word_hash(token.text)).collect();
+            let text = |i: usize| words.tokens[i].text;
             // The first tokens' entries are asked for before the first is read, as the later
             // ones are while the tokens before them are.
             hashes.iter().take(WORD_PREFETCH).for_each(|&hash| cache.prefetch_word(hash));
@@ -406,7 +406,7 @@ impl Tagger {
         for candidate in lexicon {
             // The tagger saw the lexicon's match among its features and is still sure these
             // common words are no name here (`عددا كبيرا`).
-            let common = (candidate.first..candidate.last).all(|j| self.lists.is_common_word(&words.tokens[j].text));
+            let common = (candidate.first..candidate.last).all(|j| self.lists.is_common_word(words.tokens[j].text));
             let outside = || {
                 (candidate.first..candidate.last).map(|j| viterbi::softmax_probability(&emissions[j], 0)).sum::<f32>()
                     / candidate.len().max(1) as f32
@@ -723,7 +723,8 @@ mod tests {
         let tagger = &resources.tagger;
         let text = "قال وزير الخارجية الأمريكي إن الولايات المتحدة وبمنبج ولإيران والسعودية ومنظمة الصحة العالمية \
                     وحركة حماس في قطاع غزة، وقالت الأمم المتحدة للأمم المتحدة إن عبدالله وعبد الله في الرياض";
-        let tokens = tokenize(&Folded::new(text));
+        let folded = Folded::new(text);
+        let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
         let expected = resources.lexicon.find(&words);
         assert!(expected.len() >= 8, "{expected:?}");

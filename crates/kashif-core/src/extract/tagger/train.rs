@@ -10,6 +10,7 @@ use super::gold::project;
 use crate::conll::Sentence;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::Words;
+use crate::text::tokenize::tokenize;
 
 /// How to train (the defaults are what `kashif train` uses unless told otherwise).
 ///
@@ -97,7 +98,8 @@ fn hashed(sentences: &[Sentence], lexicon: &Lexicon, lists: &Lists) -> Vec<Seq> 
     sentences
         .iter()
         .map(|sentence| {
-            let (_, tokens, gold) = project(&sentence.tokens, &sentence.tags);
+            let (folded, gold) = project(&sentence.tokens, &sentence.tags);
+            let tokens = tokenize(&folded);
             let words = Words::new(&tokens);
             let candidates = lexicon.find(&words);
             let infos = features::token_infos(&words, &candidates, lists);
@@ -405,7 +407,8 @@ mod tests {
 
     /// The tagger's spans in a sentence, as (first token, one past the last, label).
     fn spans_in(tagger: &super::super::Tagger, sentence: &Sentence) -> Vec<(usize, usize, Label)> {
-        let (_, tokens, _) = project(&sentence.tokens, &sentence.tags);
+        let (folded, _) = project(&sentence.tokens, &sentence.tags);
+        let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
         tagger.spans(&words, &[]).iter().map(|s| (s.first, s.last, s.label)).collect()
     }

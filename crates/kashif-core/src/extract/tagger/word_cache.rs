@@ -259,7 +259,8 @@ mod tests {
 
     /// What the embedded lists say of the second word of `قال بوتين`.
     fn facts_of_putin() -> WordFacts {
-        let tokens = tokenize(&Folded::new("قال بوتين"));
+        let folded = Folded::new("قال بوتين");
+        let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
         WordFacts::of(super::super::features::Lists::embedded(), None, &words, 1)
     }

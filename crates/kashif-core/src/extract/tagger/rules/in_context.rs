@@ -146,7 +146,8 @@ mod tests {
     fn a_mined_pair_of_places_is_two_places() {
         let names =
             Lexicon::parse("nw:1\tLOC\tنبل والزهراء\t\ncc:BA\tLOC\tالبوسنة والهرسك\t\ngn:2\tLOC\tالزهراء\t\n").unwrap();
-        let tokens = tokenize(&Folded::new("إلى بلدتي نبل والزهراء وإلى البوسنة والهرسك"));
+        let folded = Folded::new("إلى بلدتي نبل والزهراء وإلى البوسنة والهرسك");
+        let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
         let split = split_mined_pairs(&names, &words, names.find(&words));
         let found: Vec<(usize, usize, usize, &str)> =
@@ -156,8 +157,8 @@ mod tests {
 
     #[test]
     fn a_nationality_adjective_is_no_country() {
-        let tokens =
-            tokenize(&Folded::new("قالت الحكومة السعودية إن 25 مقاتلا سوريا قتلوا في السعودية وتحدث رئيسا روسيا لوسائل إعلام سورية رسمية"));
+        let folded = Folded::new("قالت الحكومة السعودية إن 25 مقاتلا سوريا قتلوا في السعودية وتحدث رئيسا روسيا لوسائل إعلام سورية رسمية");
+        let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
         let mut out =
             vec![country(2, "cc:SA"), country(6, "cc:SY"), country(9, "cc:SA"), country(12, "cc:RU"), country(15, "cc:SY")];
@@ -169,7 +170,8 @@ mod tests {
 
     #[test]
     fn a_country_after_a_name_stays() {
-        let tokens = tokenize(&Folded::new("زار الإمارات السعودية وزار الوفد السعودية"));
+        let folded = Folded::new("زار الإمارات السعودية وزار الوفد السعودية");
+        let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
         let mut out = vec![country(1, "cc:AE"), country(2, "cc:SA"), country(5, "cc:SA")];
         nisba_adjectives(&crate::word_tables::tables().numbers, &words, &mut out);
@@ -179,9 +181,8 @@ mod tests {
 
     #[test]
     fn a_common_word_is_a_place_after_a_cue_or_in_a_list() {
-        let tokens = tokenize(&Folded::new(
-            "التقوا في مسقط وقصفت جبهتي حرض وحيران ويجعل منها دوما عاصمة وللباب في مسقط رأسه وهي دوما شمالا",
-        ));
+        let folded = Folded::new("التقوا في مسقط وقصفت جبهتي حرض وحيران ويجعل منها دوما عاصمة وللباب في مسقط رأسه وهي دوما شمالا");
+        let tokens = tokenize(&folded);
         let words = Words::new(&tokens);
         let place = |first: usize, prefix: usize| unnamed(first, first + 1, prefix, Label::Loc);
         let others = vec![(place(6, 1), 1.0)];
