@@ -28,7 +28,9 @@ pub(crate) fn parts(text: &str, max_chars: usize) -> Vec<Part> {
     let (mut start, mut first_char) = (0, 0);
     loop {
         let rest = &text[start..];
-        let Some((limit, _)) = rest.char_indices().nth(max_chars) else {
+        // No more bytes than `max_chars`, so no more chars: one part, without counting them.
+        let long = rest.len() > max_chars;
+        let Some((limit, _)) = long.then(|| rest.char_indices().nth(max_chars)).flatten() else {
             found.push(Part { bytes: start..text.len(), first_char });
             return found;
         };
