@@ -105,6 +105,11 @@ impl<K: Borrow<str> + Hash + Eq, V> WordMap<K, V> {
     fn len(&self) -> usize {
         self.map.len()
     }
+
+    /// Whether the map holds no word.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
 }
 
 impl<K: Borrow<str> + Hash + Eq, V> FromIterator<(K, V)> for WordMap<K, V> {

@@ -909,15 +909,13 @@ fn spread_long_names(words: &Words<'_>, out: &mut Vec<(Candidate, f32)>) {
     // Looked up at every token: behind a filter, which passes most tokens by unhashed.
     // First stem → the names starting with it (their stems and label), longest first.
     let mut names: WordMap<&str, Vec<(Vec<&str>, Label)>> = WordMap::default();
-    let mut any = false;
     for (candidate, _) in out.iter() {
         if candidate.len() >= 2 {
             let stems: Vec<&str> = (candidate.first..candidate.last).map(stem).collect();
             names.get_or_insert_with(stems[0], Vec::new).push((stems, candidate.label));
-            any = true;
         }
     }
-    if !any {
+    if names.is_empty() {
         return;
     }
     let covered = covered_tokens(words, out);
@@ -960,7 +958,6 @@ fn spread_names(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)
     // unhashed.
     // Stem → its label, or `None` when two labels claim it.
     let mut keys: WordMap<&str, Option<Label>> = WordMap::default();
-    let mut any = false;
     for (candidate, _) in out.iter() {
         if candidate.label == Label::Per || candidate.len() == 1 {
             let stem = last_word(words, candidate);
@@ -969,11 +966,10 @@ fn spread_names(lists: &Lists, words: &Words<'_>, out: &mut Vec<(Candidate, f32)
                 if *entry != Some(candidate.label) {
                     *entry = None;
                 }
-                any = true;
             }
         }
     }
-    if !any {
+    if keys.is_empty() {
         return;
     }
     let covered = covered_tokens(words, out);
