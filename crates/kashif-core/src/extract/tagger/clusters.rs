@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::gold::project;
+use super::gold::GoldText;
 use crate::conll::{Sentence, Tag};
 use crate::extract::Words;
 use crate::text::sentences;
@@ -35,8 +35,8 @@ impl Default for ClusterOptions {
 
 /// The folded stems of a sentence's tokens, as the tagger sees them.
 fn stems(sentence: &Sentence) -> Vec<String> {
-    let (folded, _) = project(&sentence.tokens, &sentence.tags);
-    let tokens = tokenize(&folded);
+    let text = GoldText::of(&sentence.tokens);
+    let tokens = tokenize(&text.folded);
     let words = Words::new(&tokens);
     (0..tokens.len())
         .map(|i| words.readings(i).last().map_or(tokens[i].text, |r| r.stem.as_str()).to_owned())

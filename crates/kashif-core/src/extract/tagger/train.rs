@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::viterbi::{self, viterbi, MODEL_TAGS};
 use super::features::{self, Lists};
 use super::model::Model;
-use super::gold::project;
+use super::gold::GoldText;
 use crate::conll::Sentence;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::Words;
@@ -98,8 +98,9 @@ fn hashed(sentences: &[Sentence], lexicon: &Lexicon, lists: &Lists) -> Vec<Seq> 
     sentences
         .iter()
         .map(|sentence| {
-            let (folded, gold) = project(&sentence.tokens, &sentence.tags);
-            let tokens = tokenize(&folded);
+            let text = GoldText::of(&sentence.tokens);
+            let tokens = tokenize(&text.folded);
+            let gold = text.project(&tokens, &sentence.tags);
             let words = Words::new(&tokens);
             let candidates = lexicon.find(&words);
             let infos = features::token_infos(&words, &candidates, lists);
@@ -407,8 +408,8 @@ mod tests {
 
     /// The tagger's spans in a sentence, as (first token, one past the last, label).
     fn spans_in(tagger: &super::super::Tagger, sentence: &Sentence) -> Vec<(usize, usize, Label)> {
-        let (folded, _) = project(&sentence.tokens, &sentence.tags);
-        let tokens = tokenize(&folded);
+        let text = GoldText::of(&sentence.tokens);
+        let tokens = tokenize(&text.folded);
         let words = Words::new(&tokens);
         tagger.spans(&words, &[]).iter().map(|s| (s.first, s.last, s.label)).collect()
     }
