@@ -31,6 +31,7 @@ pub mod corpus;
 pub mod corrections;
 pub mod export;
 mod extract;
+mod cpu;
 mod hash;
 pub mod ingest;
 pub mod link;

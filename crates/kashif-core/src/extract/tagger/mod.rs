@@ -146,8 +146,28 @@ impl Tagger {
     /// ([`WordCache`]): a word seen before, in this text or an earlier one, only has the rest
     /// of its place's hashed and looked up. The weights are integers: summed in this order or
     /// any other, the scores are the same.
+    ///
+    /// Compiled twice, and run with AVX2 where the processor has it ([`crate::cpu`]).
     #[inline(never)]
     fn one_pass(&self, infos: &[features::TokenInfo<'_>], slots: &[Slot], cache: &mut WordCache) -> Vec<[f32; MODEL_TAGS]> {
+        #[cfg(target_arch = "x86_64")]
+        if crate::cpu::has_avx2() {
+            // SAFETY: the processor has AVX2, the one feature the function is compiled for.
+            return unsafe { self.one_pass_with_avx2(infos, slots, cache) };
+        }
+        self.one_pass_on_any(infos, slots, cache)
+    }
+
+    /// [`Tagger::one_pass`] compiled for AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn one_pass_with_avx2(&self, infos: &[features::TokenInfo<'_>], slots: &[Slot], cache: &mut WordCache) -> Vec<[f32; MODEL_TAGS]> {
+        self.one_pass_on_any(infos, slots, cache)
+    }
+
+    /// [`Tagger::one_pass`], compiled into each of its versions.
+    #[inline(always)]
+    fn one_pass_on_any(&self, infos: &[features::TokenInfo<'_>], slots: &[Slot], cache: &mut WordCache) -> Vec<[f32; MODEL_TAGS]> {
         let mut sums = vec![[0i32; MODEL_TAGS]; infos.len()];
         let mut hashes = features::SplitFeatures::with_neighbours_apart();
         // Each token's place, found in the cache `PLACE_PREFETCH` tokens after the processor
@@ -185,7 +205,10 @@ impl Tagger {
                 }
             };
             // Read where they are kept: a word's weights are too many to copy for each token.
-            let weights = cache.weights(slot, || self.word_weights(&infos[i], &mut hashes.word));
+            let weights = match cache.weights(slot) {
+                Some(kept) => &*kept,
+                none => none.insert(self.word_weights(&infos[i], &mut hashes.word)),
+            };
             sums[i] = add(add(add_narrow(sums[i], &weights.own), &of_place), &rest);
             // The word stands at `offset` from the token it gives to.
             for (given, offset) in weights.given.iter().zip(features::NEIGHBOUR_OFFSETS) {
@@ -199,6 +222,7 @@ impl Tagger {
 
     /// The summed weights of a word's own features (`own`, hashed) and of those it gives its
     /// neighbours, looked up together (the given hashes are added to `own`).
+    #[inline(always)]
     fn word_weights(&self, word: &features::TokenInfo<'_>, own: &mut Vec<u64>) -> WordWeights {
         let own_len = own.len();
         let given = features::given_to_neighbours(word);
@@ -701,18 +725,34 @@ mod tests {
                     scores
                 })
                 .collect();
-            let cache_of_this_text = TaggerId::new();
-            for pass in ["words new to the cache", "words kept from before"] {
-                let scores = WordCache::with(cache_of_this_text, None, |cache| {
-                    cache.start_text();
-                    let slots: Vec<Slot> = (0..infos.len())
-                        .map(|i| cache.facts(infos[i].word, word_hash(infos[i].word), || features::WordFacts::of(&tagger.lists, None, &words, i)).0)
-                        .collect();
-                    tagger.one_pass(&infos, &slots, cache)
-                });
-                assert_eq!(scores, every_feature, "{text}: {pass}");
+            for (version, one_pass) in one_pass_versions() {
+                let cache_of_this_text = TaggerId::new();
+                for pass in ["words new to the cache", "words kept from before"] {
+                    let scores = WordCache::with(cache_of_this_text, None, |cache| {
+                        cache.start_text();
+                        let slots: Vec<Slot> = (0..infos.len())
+                            .map(|i| cache.facts(infos[i].word, word_hash(infos[i].word), || features::WordFacts::of(&tagger.lists, None, &words, i)).0)
+                            .collect();
+                        one_pass(tagger, &infos, &slots, cache)
+                    });
+                    assert_eq!(scores, every_feature, "{text}: {version}, {pass}");
+                }
             }
         }
+    }
+
+    /// A compiled version of [`Tagger::one_pass`].
+    type OnePass = fn(&Tagger, &[features::TokenInfo<'_>], &[Slot], &mut WordCache) -> Vec<[f32; MODEL_TAGS]>;
+
+    /// Each compiled version of [`Tagger::one_pass`] this processor runs ([`crate::cpu`]).
+    fn one_pass_versions() -> Vec<(&'static str, OnePass)> {
+        let any: (&'static str, OnePass) = ("any processor", Tagger::one_pass_on_any);
+        #[cfg(target_arch = "x86_64")]
+        if crate::cpu::has_avx2() {
+            // SAFETY: the processor has AVX2.
+            return vec![any, ("AVX2", |tagger, infos, slots, cache| unsafe { tagger.one_pass_with_avx2(infos, slots, cache) })];
+        }
+        vec![any]
     }
 
     /// Which words begin a name, kept with them in the word cache, never changes what the

@@ -116,7 +116,27 @@ const INSIDE: [(usize, usize); 2 * TYPES.len()] = {
 /// branch and no bookkeeping of which previous tag won, so the compiler vectorizes it. The way
 /// back finds, for the one tag chosen at each token, the first previous tag that gave its
 /// score: the same sums, so the same tag, ties included.
+///
+/// Compiled twice, and run with AVX2 where the processor has it ([`crate::cpu`]).
 pub(crate) fn viterbi(emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]) -> Vec<usize> {
+    #[cfg(target_arch = "x86_64")]
+    if crate::cpu::has_avx2() {
+        // SAFETY: the processor has AVX2, the one feature the function is compiled for.
+        return unsafe { viterbi_with_avx2(emissions, transitions) };
+    }
+    viterbi_on_any(emissions, transitions)
+}
+
+/// [`viterbi`] compiled for AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn viterbi_with_avx2(emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]) -> Vec<usize> {
+    viterbi_on_any(emissions, transitions)
+}
+
+/// [`viterbi`], compiled into each of its versions.
+#[inline(always)]
+fn viterbi_on_any(emissions: &[[f32; MODEL_TAGS]], transitions: &[f32]) -> Vec<usize> {
     let n = emissions.len();
     if n == 0 {
         return Vec::new();
@@ -487,6 +507,20 @@ mod tests {
         tags
     }
 
+    /// A compiled version of [`viterbi`].
+    type Decoder = fn(&[[f32; MODEL_TAGS]], &[f32]) -> Vec<usize>;
+
+    /// Each compiled version of [`viterbi`] this processor runs ([`crate::cpu`]).
+    fn versions() -> Vec<(&'static str, Decoder)> {
+        let any: (&'static str, Decoder) = ("any processor", viterbi_on_any);
+        #[cfg(target_arch = "x86_64")]
+        if crate::cpu::has_avx2() {
+            // SAFETY: the processor has AVX2.
+            return vec![any, ("AVX2", |emissions, transitions| unsafe { viterbi_with_avx2(emissions, transitions) })];
+        }
+        vec![any]
+    }
+
     #[test]
     fn the_decoder_is_the_pairwise_one_ties_included() {
         // Scores of few distinct values, so that many paths tie.
@@ -501,7 +535,23 @@ mod tests {
             for _ in 0..50 {
                 let emissions: Vec<[f32; MODEL_TAGS]> = (0..length).map(|_| std::array::from_fn(|_| small())).collect();
                 let transitions: Vec<f32> = (0..(MODEL_TAGS + 1) * MODEL_TAGS).map(|_| small()).collect();
-                assert_eq!(viterbi(&emissions, &transitions), viterbi_pair_by_pair(&emissions, &transitions));
+                let expected = viterbi_pair_by_pair(&emissions, &transitions);
+                for (version, decode) in versions() {
+                    assert_eq!(decode(&emissions, &transitions), expected, "{version}");
+                }
+            }
+        }
+        // Scores in the hundreds with fractions, as the tagger's are: every version finds the
+        // same tags.
+        let mut real = move || small() * 97.3 + small() * 0.37;
+        for length in [5, 60] {
+            for _ in 0..50 {
+                let emissions: Vec<[f32; MODEL_TAGS]> = (0..length).map(|_| std::array::from_fn(|_| real())).collect();
+                let transitions: Vec<f32> = (0..(MODEL_TAGS + 1) * MODEL_TAGS).map(|_| real()).collect();
+                let expected = viterbi_pair_by_pair(&emissions, &transitions);
+                for (version, decode) in versions() {
+                    assert_eq!(decode(&emissions, &transitions), expected, "{version}");
+                }
             }
         }
     }
