@@ -5,13 +5,16 @@
 //! A build for any x86-64 processor has 128-bit vectors and no instruction that widens eight
 //! bytes to eight 32-bit integers at once: the sums of the model's `i8` weights into 17 `i32`
 //! lanes (the tagger's first pass, `Tagger::one_pass`) and the max over 17 tags of Viterbi's
-//! forward pass take more instructions than they do with AVX2. Compiled both ways, on the 1 MB
-//! corpus (callgrind): the first pass 230.8 → 195.3 M instructions, Viterbi 47.1 → 30.8 M, the
-//! tagger 557.5 → 504.1 M and the whole analysis 996.0 → 942.5 M. Of the 10 MB corpus, 20
-//! alternating runs each: the tagger alone, paired ratio median 0.944 (faster in 13); the
-//! analysis 0.963 (faster in 13). The whole program built for AVX2 processors
-//! (`-C target-cpu=x86-64-v3`) took 913.5 M for the analysis, 29 M (3%) fewer than these two
-//! versioned loops: the rest of the code gains little from the wider vectors.
+//! forward pass take more instructions than they do with AVX2. Compiled both ways, in the
+//! release build of `kashif analyze` on the 1 MB corpus (callgrind): the analysis 969.6 → 922.9 M
+//! instructions, of which the tagger's scores 486.6 → 453.3 M and Viterbi 46.7 → 33.2 M. The 10 MB
+//! corpus, 16 alternating runs of the CLI: paired ratio median 0.955 (faster in 11). The whole
+//! program built for AVX2 processors (`-C target-cpu=x86-64-v3`, without LTO) took a further 3%
+//! fewer instructions for the analysis: the rest of the code gains little from the wider vectors.
+//!
+//! The functions these loops call are inlined into them (`#[inline(always)]`), and written as
+//! plain loops where a library call was left out of line: a function left out is compiled for any
+//! processor, whoever calls it.
 //!
 //! Both versions give the same results: the sums are of integers, and the float operations
 //! are the same, lane by lane, in the same order (Rust never fuses a multiply and an add unless

@@ -939,6 +939,7 @@ const GIVEN_ORDER: ([(u8, isize); NEIGHBOUR_TEMPLATES.len()], [usize; NEIGHBOUR_
 
 /// The features a word gives the tokens around it ([`NEIGHBOUR_TEMPLATES`]), for each place of
 /// [`NEIGHBOUR_OFFSETS`]: in each place, in the order of the templates.
+#[inline(always)]
 pub(crate) fn given_to_neighbours(word: &TokenInfo<'_>) -> Given {
     let (order, ends) = GIVEN_ORDER;
     Given { hashes: order.map(|(template, offset)| of_neighbour(template, offset, Some(word))), ends }

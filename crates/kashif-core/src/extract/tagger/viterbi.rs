@@ -193,6 +193,7 @@ fn allowed_rows(transitions: &[f32]) -> Option<[[f32; MODEL_TAGS]; MODEL_TAGS + 
 
 /// The first previous tag (in tag order) whose `score` and transition to `current` give the
 /// best sum: the one the forward pass of [`viterbi`] took its score from.
+#[inline(always)]
 fn best_previous(score: &[f32; MODEL_TAGS], rows: &[[f32; MODEL_TAGS]; MODEL_TAGS + 1], current: usize) -> usize {
     let mut best = (f32::NEG_INFINITY, 0);
     for (previous, (&score, row)) in score.iter().zip(rows).enumerate() {

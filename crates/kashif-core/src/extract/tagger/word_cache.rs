@@ -51,6 +51,7 @@ pub(crate) struct WordWeights {
 
 impl WordWeights {
     /// The weights of the sums `own` and `given` (see [`WordWeights`] for why they fit).
+    #[inline(always)]
     pub(crate) fn of(own: [i32; MODEL_TAGS], given: [[i32; MODEL_TAGS]; 4]) -> WordWeights {
         WordWeights { own: narrow(own), given: given.map(narrow) }
     }
@@ -60,12 +61,16 @@ impl WordWeights {
 const _: () = assert!(MOST_PLACE_FEATURES * 127 <= i16::MAX as usize);
 
 /// Summed weights as 16-bit integers, for sums the callers bound (see [`WordWeights`] and
-/// [`WordCache::insert_place`]).
+/// [`WordCache::insert_place`]). A loop, not `<[_; N]>::map`, which the compiler left out of
+/// line, out of the tagger's AVX2 version ([`crate::cpu`]).
+#[inline(always)]
 fn narrow(sums: [i32; MODEL_TAGS]) -> [i16; MODEL_TAGS] {
-    sums.map(|sum| {
+    let mut narrow = [0; MODEL_TAGS];
+    for (narrow, sum) in narrow.iter_mut().zip(sums) {
         debug_assert!(i16::try_from(sum).is_ok(), "a summed weight {sum} overflows 16 bits");
-        sum.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16
-    })
+        *narrow = sum.clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16;
+    }
+    narrow
 }
 
 /// What tells one tagger from another, for the cache: never the same for two taggers of a run.
