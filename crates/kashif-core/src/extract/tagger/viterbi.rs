@@ -532,29 +532,22 @@ mod tests {
             state ^= state << 17;
             (state % 5) as f32 - 2.0
         };
-        for length in [1, 2, 3, 7, 40] {
-            for _ in 0..50 {
-                let emissions: Vec<[f32; MODEL_TAGS]> = (0..length).map(|_| std::array::from_fn(|_| small())).collect();
-                let transitions: Vec<f32> = (0..(MODEL_TAGS + 1) * MODEL_TAGS).map(|_| small()).collect();
-                let expected = viterbi_pair_by_pair(&emissions, &transitions);
-                for (version, decode) in versions() {
-                    assert_eq!(decode(&emissions, &transitions), expected, "{version}");
+        // Every version decodes 50 texts of each length as the pairwise decoder does.
+        let decode_alike = |lengths: &[usize], score: &mut dyn FnMut() -> f32| {
+            for &length in lengths {
+                for _ in 0..50 {
+                    let emissions: Vec<[f32; MODEL_TAGS]> = (0..length).map(|_| std::array::from_fn(|_| score())).collect();
+                    let transitions: Vec<f32> = (0..(MODEL_TAGS + 1) * MODEL_TAGS).map(|_| score()).collect();
+                    let expected = viterbi_pair_by_pair(&emissions, &transitions);
+                    for (version, decode) in versions() {
+                        assert_eq!(decode(&emissions, &transitions), expected, "{version}");
+                    }
                 }
             }
-        }
-        // Scores in the hundreds with fractions, as the tagger's are: every version finds the
-        // same tags.
-        let mut real = move || small() * 97.3 + small() * 0.37;
-        for length in [5, 60] {
-            for _ in 0..50 {
-                let emissions: Vec<[f32; MODEL_TAGS]> = (0..length).map(|_| std::array::from_fn(|_| real())).collect();
-                let transitions: Vec<f32> = (0..(MODEL_TAGS + 1) * MODEL_TAGS).map(|_| real()).collect();
-                let expected = viterbi_pair_by_pair(&emissions, &transitions);
-                for (version, decode) in versions() {
-                    assert_eq!(decode(&emissions, &transitions), expected, "{version}");
-                }
-            }
-        }
+        };
+        decode_alike(&[1, 2, 3, 7, 40], &mut small);
+        // Scores in the hundreds with fractions, as the tagger's are.
+        decode_alike(&[5, 60], &mut || small() * 97.3 + small() * 0.37);
     }
 
     #[test]
